@@ -1,0 +1,80 @@
+// What Blender actually built (the readback) and what a critic says about it (the critique).
+// The critic judges the readback, never the solver's own model (ARCHITECTURE.md section 3).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenecraft/core/geometry.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+struct ObjectReadback {
+  std::string id;
+  std::string category;
+  bool has_front = false;
+  // World-space bounding box of the object's real (evaluated) mesh, all parts included.
+  Box3 box;
+  // The root's transform: location, rotation about Z and uniform-or-not scale.
+  Vec3 location;
+  double yaw_rad = 0.0;
+  Vec3 scale{1.0, 1.0, 1.0};
+  int vertex_count = 0;
+  // After a render: pixels of the object-index map that show this object, the share of its
+  // camera-facing surface samples that are not occluded, and whether its box is in frame.
+  std::optional<int> visible_pixels;
+  std::optional<double> visible_fraction;
+  std::optional<bool> in_frame;
+};
+
+struct Readback {
+  std::string blender_version;
+  Environment environment;
+  std::vector<ObjectReadback> objects;
+  std::optional<Camera> camera;
+  int image_width = 0;
+  int image_height = 0;
+  double build_s = 0.0;               // in-Blender time to build the scene
+  double render_s = 0.0;              // in-Blender time to render (0 without a render)
+  std::vector<std::string> warnings;  // from the script, e.g. a model that failed to import
+
+  const ObjectReadback* Find(std::string_view id) const;
+};
+
+// One finding of a critic.
+struct Finding {
+  enum class Kind {
+    kRelation,    // a stated relation fails
+    kCollision,   // two objects interpenetrate
+    kFloating,    // an object rests on nothing
+    kOutOfRoom,   // an object leaves the room
+    kCount,       // the number of objects of a category is wrong
+    kVisibility,  // an object is hidden or out of frame
+    kAsset,       // the model disagrees with the plan (size, kind)
+    kComposition  // what only a vision model sees
+  };
+  Kind kind = Kind::kRelation;
+  std::optional<size_t> relation;    // index into SceneGraph::relations, for kRelation
+  std::vector<std::string> objects;  // the objects concerned
+  bool pass = false;                 // for relations: whether it holds
+  std::string measured;              // what was measured, with units
+  std::string expected;              // what the test asks for
+  std::string suggestion;            // what to change
+  std::string source = "geometric";  // which critic said it
+};
+
+std::string_view FindingKindName(Finding::Kind kind);
+std::optional<Finding::Kind> FindingKindFromName(std::string_view name);
+
+struct Critique {
+  std::vector<Finding> findings;
+  // Share of stated relations (plus counts) that hold, in [0, 1].
+  double score = 0.0;
+  int relations_total = 0;
+  int relations_passed = 0;
+  std::string ToString() const;
+};
+
+}  // namespace scenecraft

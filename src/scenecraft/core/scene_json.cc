@@ -1,0 +1,633 @@
+#include "scenecraft/core/scene_json.h"
+
+#include <set>
+
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/json.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxIdBytes = 60;  // Blender names hold 63 bytes.
+
+json Vec3ToJson(const Vec3& v) {
+  return json::array({v.x, v.y, v.z});
+}
+Vec3 Vec3FromArray(const std::vector<double>& a) {
+  return {a[0], a[1], a[2]};
+}
+
+json SourceToJson(const Source& s) {
+  json out = json::object();
+  if (s.begin >= 0) {
+    out["begin"] = s.begin;
+    out["end"] = s.end;
+  }
+  if (!s.pointer.empty()) out["pointer"] = s.pointer;
+  return out;
+}
+
+Source SourceFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Source s;
+  JsonObjectReader r(j, pointer, problems);
+  if (auto b = r.Number("begin")) s.begin = static_cast<int>(*b);
+  if (auto e = r.Number("end")) s.end = static_cast<int>(*e);
+  if (auto p = r.String("pointer")) s.pointer = *p;
+  r.Finish();
+  return s;
+}
+
+json PoseToJson(const Pose& p) {
+  return json{{"x", p.x}, {"y", p.y}, {"z", p.z}, {"yaw_deg", RadToDeg(p.yaw_rad)}};
+}
+
+Pose PoseFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Pose p;
+  JsonObjectReader r(j, pointer, problems);
+  p.x = r.Number("x").value_or(0.0);
+  p.y = r.Number("y").value_or(0.0);
+  p.z = r.Number("z").value_or(0.0);
+  p.yaw_rad = DegToRad(r.Number("yaw_deg").value_or(0.0));
+  r.Finish();
+  return p;
+}
+
+json AssetToJson(const AssetRef& a) {
+  json out{{"source", a.source}, {"id", a.id}};
+  if (!a.name.empty()) out["name"] = a.name;
+  if (!a.creator.empty()) out["creator"] = a.creator;
+  if (!a.license.empty()) out["license"] = a.license;
+  return out;
+}
+
+AssetRef AssetFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  AssetRef a;
+  if (j.is_string()) {
+    // Short form "source:id".
+    const std::string s = j.get<std::string>();
+    const size_t colon = s.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == s.size()) {
+      problems->Add(pointer,
+                    "expected \"source:id\" (e.g. \"procedural:chair\"), found \"" + s + "\"");
+      return a;
+    }
+    a.source = s.substr(0, colon);
+    a.id = s.substr(colon + 1);
+  } else {
+    JsonObjectReader r(j, pointer, problems);
+    a.source = r.String("source", /*required=*/true).value_or("");
+    a.id = r.String("id", /*required=*/true).value_or("");
+    a.name = r.String("name").value_or("");
+    a.creator = r.String("creator").value_or("");
+    a.license = r.String("license").value_or("");
+    r.Finish();
+  }
+  if (!a.source.empty() && a.source != "procedural" && a.source != "sh3d" && a.source != "user") {
+    problems->Add(pointer,
+                  "unknown asset source '" + a.source + "' (expected procedural, sh3d or user)");
+  }
+  return a;
+}
+
+Object ObjectFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Object o;
+  JsonObjectReader r(j, pointer, problems);
+  o.id = r.String("id", /*required=*/true).value_or("");
+  o.category = r.String("category", /*required=*/true).value_or("");
+  o.description = r.String("description").value_or("");
+  o.count_group = r.String("count_group").value_or("");
+  if (const json* a = r.Get("asset")) o.asset = AssetFromJson(*a, problems, r.PointerTo("asset"));
+  if (auto size = r.NumberArray("size_m", 3)) o.size = Vec3FromArray(*size);
+  if (auto front = r.Bool("has_front")) o.has_front = *front;
+  if (auto support = r.String("support")) {
+    if (auto s = SupportFromName(*support)) {
+      o.support = *s;
+    } else {
+      r.AddProblem("support",
+                   "unknown support '" + *support + "' (expected floor, surface, wall or ceiling)");
+    }
+  }
+  if (const json* p = r.Get("pose")) {
+    o.pose = PoseFromJson(*p, problems, r.PointerTo("pose"));
+    o.pose_fixed = true;
+  }
+  if (auto fixed = r.Bool("pose_fixed")) o.pose_fixed = *fixed && o.pose.has_value();
+  if (const json* s = r.Get("source"))
+    o.source = SourceFromJson(*s, problems, r.PointerTo("source"));
+  r.Finish();
+  return o;
+}
+
+json ObjectToJson(const Object& o) {
+  json out{{"id", o.id}, {"category", o.category}};
+  if (!o.description.empty()) out["description"] = o.description;
+  if (!o.count_group.empty()) out["count_group"] = o.count_group;
+  if (!o.asset.empty()) out["asset"] = AssetToJson(o.asset);
+  if (o.HasSize()) out["size_m"] = Vec3ToJson(o.size);
+  out["has_front"] = o.has_front;
+  out["support"] = std::string(SupportName(o.support));
+  if (o.pose) out["pose"] = PoseToJson(*o.pose);
+  if (o.pose && !o.pose_fixed) out["pose_fixed"] = false;
+  if (!o.source.empty()) out["source"] = SourceToJson(o.source);
+  return out;
+}
+
+Relation RelationFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Relation rel;
+  JsonObjectReader r(j, pointer, problems);
+  if (auto type = r.String("type", /*required=*/true)) {
+    if (auto t = RelationTypeFromName(*type)) {
+      rel.type = *t;
+    } else {
+      std::vector<std::string> names;
+      for (const RelationInfo& info : AllRelationInfos()) names.emplace_back(info.name);
+      r.AddProblem("type",
+                   "unknown relation type '" + *type + "' (known: " + Join(names, ", ") + ")");
+    }
+  }
+  rel.objects = r.StringArray("objects", /*required=*/true).value_or(std::vector<std::string>{});
+  if (const json* args = r.Get("args")) {
+    const std::string args_pointer = r.PointerTo("args");
+    if (!args->is_object()) {
+      problems->Add(args_pointer, "expected an object, found " + JsonTypeName(*args));
+    } else {
+      for (auto it = args->begin(); it != args->end(); ++it) {
+        if (it.value().is_number()) {
+          rel.args.numbers[it.key()] = it.value().get<double>();
+        } else if (it.value().is_string()) {
+          rel.args.words[it.key()] = it.value().get<std::string>();
+        } else {
+          problems->Add(JsonPointerAppend(args_pointer, it.key()),
+                        "expected a number or a string, found " + JsonTypeName(it.value()));
+        }
+      }
+    }
+  }
+  rel.hard = r.Bool("hard").value_or(false);
+  rel.weight = r.Number("weight").value_or(1.0);
+  if (const json* s = r.Get("source"))
+    rel.source = SourceFromJson(*s, problems, r.PointerTo("source"));
+  r.Finish();
+  return rel;
+}
+
+Camera CameraFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Camera c;
+  JsonObjectReader r(j, pointer, problems);
+  if (auto p = r.NumberArray("position", 3, /*required=*/true)) c.position = Vec3FromArray(*p);
+  if (auto t = r.NumberArray("target", 3, /*required=*/true)) c.target = Vec3FromArray(*t);
+  c.fov_deg = r.Number("fov_deg").value_or(50.0);
+  if (c.fov_deg <= 1.0 || c.fov_deg >= 170.0) r.AddProblem("fov_deg", "must be in (1, 170)");
+  r.Finish();
+  return c;
+}
+
+Opening OpeningFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Opening o;
+  JsonObjectReader r(j, pointer, problems);
+  o.kind = r.String("kind", /*required=*/true).value_or("door");
+  if (o.kind != "door" && o.kind != "window") r.AddProblem("kind", "expected door or window");
+  o.wall = r.String("wall", /*required=*/true).value_or("back");
+  if (o.wall != "back" && o.wall != "left" && o.wall != "right" && o.wall != "front") {
+    r.AddProblem("wall", "expected back, left, right or front");
+  }
+  o.offset_m = r.Number("offset_m").value_or(0.0);
+  const bool door = o.kind == "door";
+  o.width_m = r.Number("width_m").value_or(door ? 0.9 : 1.2);
+  o.height_m = r.Number("height_m").value_or(door ? 2.05 : 1.2);
+  o.sill_m = r.Number("sill_m").value_or(door ? 0.0 : 0.9);
+  r.Finish();
+  return o;
+}
+
+json OpeningToJson(const Opening& o) {
+  return json{{"kind", o.kind},       {"wall", o.wall},         {"offset_m", o.offset_m},
+              {"width_m", o.width_m}, {"height_m", o.height_m}, {"sill_m", o.sill_m}};
+}
+
+}  // namespace
+
+Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Environment env;
+  JsonObjectReader r(j, pointer, problems);
+  if (auto kind = r.String("kind", /*required=*/true)) {
+    if (*kind == "room") {
+      env.kind = Environment::Kind::kRoom;
+    } else if (*kind == "outdoor") {
+      env.kind = Environment::Kind::kOutdoor;
+      env.size = {20.0, 20.0, 0.0};
+    } else {
+      r.AddProblem("kind", "unknown environment kind '" + *kind + "' (expected room or outdoor)");
+    }
+  }
+  if (r.Has("size_m")) {
+    const size_t n = env.IsRoom() ? 3 : 2;
+    const json* size = r.Get("size_m");
+    if (!env.IsRoom() && size->is_array() && size->size() == 3) {
+      // Outdoor scenes accept [x, y, ignored] too.
+      if (auto s = r.NumberArray("size_m", 3)) env.size = {(*s)[0], (*s)[1], 0.0};
+    } else if (auto s = r.NumberArray("size_m", n)) {
+      env.size = {(*s)[0], (*s)[1], n == 3 ? (*s)[2] : 0.0};
+    }
+  }
+  if (env.size.x <= 0.5 || env.size.y <= 0.5 || (env.IsRoom() && env.size.z <= 1.0) ||
+      env.size.x > 1000 || env.size.y > 1000 || env.size.z > 100) {
+    r.AddProblem("size_m", "size " + env.size.ToString() +
+                               " m is not plausible (0.5 to 1000 m across, rooms 1 to 100 m high)");
+  }
+  if (const json* openings = r.Get("openings")) {
+    if (!openings->is_array() || !env.IsRoom()) {
+      r.AddProblem("openings", env.IsRoom() ? "expected an array" : "only rooms have openings");
+    } else {
+      for (size_t i = 0; i < openings->size(); ++i) {
+        env.openings.push_back(OpeningFromJson((*openings)[i], problems,
+                                               JsonPointerAppend(r.PointerTo("openings"), i)));
+      }
+    }
+  }
+  env.ground = r.String("ground").value_or("");
+  r.Finish();
+  return env;
+}
+
+json EnvironmentToJson(const Environment& env) {
+  json out{{"kind", env.IsRoom() ? "room" : "outdoor"}};
+  out["size_m"] = env.IsRoom() ? Vec3ToJson(env.size) : json::array({env.size.x, env.size.y});
+  if (!env.openings.empty()) {
+    out["openings"] = json::array();
+    for (const Opening& o : env.openings) out["openings"].push_back(OpeningToJson(o));
+  }
+  if (!env.ground.empty()) out["ground"] = env.ground;
+  return out;
+}
+
+json RelationToJson(const Relation& rel) {
+  json out{{"type", std::string(RelationTypeName(rel.type))}, {"objects", rel.objects}};
+  if (!rel.args.empty()) {
+    json args = json::object();
+    for (const auto& [k, v] : rel.args.numbers) args[k] = v;
+    for (const auto& [k, v] : rel.args.words) args[k] = v;
+    out["args"] = args;
+  }
+  if (rel.hard) out["hard"] = true;
+  if (rel.weight != 1.0) out["weight"] = rel.weight;
+  if (!rel.source.empty()) out["source"] = SourceToJson(rel.source);
+  return out;
+}
+
+json CameraToJson(const Camera& c) {
+  return json{{"position", Vec3ToJson(c.position)},
+              {"target", Vec3ToJson(c.target)},
+              {"fov_deg", c.fov_deg}};
+}
+
+void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
+                        const std::string& pointer) {
+  const std::string objects_ptr = JsonPointerAppend(pointer, "objects");
+  std::set<std::string> ids;
+  for (size_t i = 0; i < graph.objects.size(); ++i) {
+    const Object& o = graph.objects[i];
+    const std::string ptr = JsonPointerAppend(objects_ptr, i);
+    if (o.id.empty()) {
+      problems->Add(JsonPointerAppend(ptr, "id"), "object id must not be empty");
+    } else if (!ids.insert(o.id).second) {
+      problems->Add(JsonPointerAppend(ptr, "id"), "duplicate object id '" + o.id + "'");
+    }
+    if (o.id.size() > kMaxIdBytes) {
+      problems->Add(JsonPointerAppend(ptr, "id"),
+                    "object id is " + std::to_string(o.id.size()) + " bytes long; at most " +
+                        std::to_string(kMaxIdBytes) + " (Blender names hold 63 bytes)");
+    }
+    for (char c : o.id) {
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+        problems->Add(JsonPointerAppend(ptr, "id"), "object id contains a control character");
+        break;
+      }
+    }
+    if (Trim(o.category).empty()) {
+      problems->Add(JsonPointerAppend(ptr, "category"), "category must not be empty");
+    }
+    const bool any_size = o.size.x != 0 || o.size.y != 0 || o.size.z != 0;
+    if (any_size && (!o.HasSize() || o.size.x > 500 || o.size.y > 500 || o.size.z > 500)) {
+      problems->Add(JsonPointerAppend(ptr, "size_m"),
+                    "size " + o.size.ToString() + " m must be positive and at most 500 m");
+    }
+  }
+  const std::string relations_ptr = JsonPointerAppend(pointer, "relations");
+  for (size_t i = 0; i < graph.relations.size(); ++i) {
+    const Relation& rel = graph.relations[i];
+    const RelationInfo& info = GetRelationInfo(rel.type);
+    const std::string ptr = JsonPointerAppend(relations_ptr, i);
+    const int n = static_cast<int>(rel.objects.size());
+    if (n < info.min_objects || (info.max_objects >= 0 && n > info.max_objects)) {
+      std::string want =
+          info.max_objects == info.min_objects
+              ? std::to_string(info.min_objects)
+              : (info.max_objects < 0 ? "at least " + std::to_string(info.min_objects)
+                                      : std::to_string(info.min_objects) + " to " +
+                                            std::to_string(info.max_objects));
+      problems->Add(JsonPointerAppend(ptr, "objects"), std::string(info.name) + " takes " + want +
+                                                           " objects, found " + std::to_string(n));
+    }
+    std::set<std::string> seen;
+    for (size_t k = 0; k < rel.objects.size(); ++k) {
+      const std::string& id = rel.objects[k];
+      const std::string obj_ptr = JsonPointerAppend(JsonPointerAppend(ptr, "objects"), k);
+      if (ids.count(id) == 0) {
+        problems->Add(obj_ptr, "no object has id '" + id + "'");
+      } else if (!seen.insert(id).second) {
+        problems->Add(obj_ptr, "object '" + id + "' appears twice in one relation");
+      }
+    }
+    auto check_arg = [&](const std::string& key) {
+      for (std::string_view allowed : info.args) {
+        if (allowed == key) return;
+      }
+      problems->Add(JsonPointerAppend(JsonPointerAppend(ptr, "args"), key),
+                    "relation " + std::string(info.name) + " takes no argument '" + key + "'" +
+                        (info.args.empty() ? "" : " (it takes: " + [&] {
+                          std::vector<std::string> names(info.args.begin(), info.args.end());
+                          return Join(names, ", ");
+                        }() + ")"));
+    };
+    for (const auto& [key, value] : rel.args.numbers) check_arg(key);
+    for (const auto& [key, value] : rel.args.words) check_arg(key);
+    if (!(rel.weight > 0.0) || rel.weight > 1000.0) {
+      problems->Add(JsonPointerAppend(ptr, "weight"), "weight must be in (0, 1000]");
+    }
+  }
+  const std::string sub_ptr = JsonPointerAppend(pointer, "subscenes");
+  for (size_t i = 0; i < graph.subscenes.size(); ++i) {
+    for (size_t k = 0; k < graph.subscenes[i].objects.size(); ++k) {
+      const std::string& id = graph.subscenes[i].objects[k];
+      if (ids.count(id) == 0) {
+        problems->Add(
+            JsonPointerAppend(JsonPointerAppend(JsonPointerAppend(sub_ptr, i), "objects"), k),
+            "no object has id '" + id + "'");
+      }
+    }
+  }
+}
+
+SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  SceneGraph g;
+  JsonObjectReader r(j, pointer, problems);
+  if (!r.valid()) return g;
+  if (auto schema = r.Number("schema", /*required=*/true)) {
+    if (*schema != SceneGraph::kSchema) {
+      r.AddProblem("schema", "unsupported schema " + FormatNumber(*schema) +
+                                 " (this version reads " + std::to_string(SceneGraph::kSchema) +
+                                 ")");
+    }
+  }
+  if (const json* env = r.Get("environment", /*required=*/true)) {
+    g.environment = EnvironmentFromJson(*env, problems, r.PointerTo("environment"));
+  }
+  if (const json* objects = r.Get("objects", /*required=*/true)) {
+    if (!objects->is_array()) {
+      r.AddProblem("objects", "expected an array, found " + JsonTypeName(*objects));
+    } else {
+      for (size_t i = 0; i < objects->size(); ++i) {
+        g.objects.push_back(
+            ObjectFromJson((*objects)[i], problems, JsonPointerAppend(r.PointerTo("objects"), i)));
+      }
+    }
+  }
+  if (const json* relations = r.Get("relations")) {
+    if (!relations->is_array()) {
+      r.AddProblem("relations", "expected an array, found " + JsonTypeName(*relations));
+    } else {
+      for (size_t i = 0; i < relations->size(); ++i) {
+        g.relations.push_back(RelationFromJson((*relations)[i], problems,
+                                               JsonPointerAppend(r.PointerTo("relations"), i)));
+      }
+    }
+  }
+  if (const json* subscenes = r.Get("subscenes")) {
+    if (!subscenes->is_array()) {
+      r.AddProblem("subscenes", "expected an array, found " + JsonTypeName(*subscenes));
+    } else {
+      for (size_t i = 0; i < subscenes->size(); ++i) {
+        JsonObjectReader s((*subscenes)[i], JsonPointerAppend(r.PointerTo("subscenes"), i),
+                           problems);
+        Subscene sub;
+        sub.title = s.String("title").value_or("");
+        sub.description = s.String("description").value_or("");
+        sub.objects = s.StringArray("objects").value_or(std::vector<std::string>{});
+        s.Finish();
+        g.subscenes.push_back(std::move(sub));
+      }
+    }
+  }
+  if (const json* camera = r.Get("camera")) {
+    g.camera = CameraFromJson(*camera, problems, r.PointerTo("camera"));
+  }
+  g.notes = r.StringArray("notes").value_or(std::vector<std::string>{});
+  g.prompt = r.String("prompt").value_or("");
+  if (const json* results = r.Get("results")) {
+    if (!results->is_array()) {
+      r.AddProblem("results", "expected an array, found " + JsonTypeName(*results));
+    } else {
+      for (size_t i = 0; i < results->size(); ++i) {
+        JsonObjectReader s((*results)[i], JsonPointerAppend(r.PointerTo("results"), i), problems);
+        RelationResult res;
+        res.relation = static_cast<size_t>(s.Number("relation", true).value_or(0));
+        res.score = s.Number("score").value_or(0.0);
+        res.pass = s.Bool("pass").value_or(false);
+        res.reason = s.String("reason").value_or("");
+        s.Get("type");  // Written for readers; implied by the relation index.
+        s.Finish();
+        if (res.relation >= g.relations.size()) {
+          problems->Add(JsonPointerAppend(JsonPointerAppend(r.PointerTo("results"), i), "relation"),
+                        "no relation has index " + std::to_string(res.relation));
+        }
+        g.results.push_back(std::move(res));
+      }
+    }
+  }
+  r.Finish();
+  ValidateSceneGraph(g, problems, pointer);
+  return g;
+}
+
+SceneGraph ParseSceneGraph(std::string_view text, std::string_view origin) {
+  const json j = ParseJson(text, origin);
+  JsonProblems problems;
+  SceneGraph g = SceneGraphFromJson(j, &problems);
+  problems.ThrowIfAny(origin);
+  return g;
+}
+
+json SceneGraphToJson(const SceneGraph& g) {
+  json out{{"schema", SceneGraph::kSchema}, {"environment", EnvironmentToJson(g.environment)}};
+  if (!g.prompt.empty()) out["prompt"] = g.prompt;
+  out["objects"] = json::array();
+  for (const Object& o : g.objects) out["objects"].push_back(ObjectToJson(o));
+  out["relations"] = json::array();
+  for (const Relation& r : g.relations) out["relations"].push_back(RelationToJson(r));
+  if (!g.subscenes.empty()) {
+    out["subscenes"] = json::array();
+    for (const Subscene& s : g.subscenes) {
+      out["subscenes"].push_back(
+          json{{"title", s.title}, {"description", s.description}, {"objects", s.objects}});
+    }
+  }
+  if (g.camera) out["camera"] = CameraToJson(*g.camera);
+  if (!g.notes.empty()) out["notes"] = g.notes;
+  if (!g.results.empty()) {
+    out["results"] = json::array();
+    for (const RelationResult& r : g.results) {
+      json rj{{"relation", r.relation}, {"score", r.score}, {"pass", r.pass}};
+      if (r.relation < g.relations.size()) {
+        rj["type"] = std::string(RelationTypeName(g.relations[r.relation].type));
+      }
+      if (!r.reason.empty()) rj["reason"] = r.reason;
+      out["results"].push_back(rj);
+    }
+  }
+  return out;
+}
+
+std::string SceneGraphToJsonText(const SceneGraph& graph) {
+  return SceneGraphToJson(graph).dump(2) + "\n";
+}
+
+Readback ParseReadback(std::string_view text, std::string_view origin) {
+  const json j = ParseJson(text, origin);
+  JsonProblems problems;
+  Readback rb;
+  JsonObjectReader r(j, "", &problems);
+  rb.blender_version = r.String("blender_version").value_or("");
+  if (const json* env = r.Get("environment")) {
+    rb.environment = EnvironmentFromJson(*env, &problems, r.PointerTo("environment"));
+  }
+  if (const json* cam = r.Get("camera")) rb.camera = CameraFromJson(*cam, &problems, "/camera");
+  rb.image_width = static_cast<int>(r.Number("image_width").value_or(0));
+  rb.image_height = static_cast<int>(r.Number("image_height").value_or(0));
+  rb.build_s = r.Number("build_s").value_or(0.0);
+  rb.render_s = r.Number("render_s").value_or(0.0);
+  rb.warnings = r.StringArray("warnings").value_or(std::vector<std::string>{});
+  if (const json* objects = r.Get("objects", /*required=*/true)) {
+    if (objects->is_array()) {
+      for (size_t i = 0; i < objects->size(); ++i) {
+        JsonObjectReader o((*objects)[i], JsonPointerAppend("/objects", i), &problems);
+        ObjectReadback ob;
+        ob.id = o.String("id", true).value_or("");
+        ob.category = o.String("category").value_or("");
+        ob.has_front = o.Bool("has_front").value_or(false);
+        auto lo = o.NumberArray("box_min", 3, true);
+        auto hi = o.NumberArray("box_max", 3, true);
+        if (lo && hi) ob.box = Box3{Vec3FromArray(*lo), Vec3FromArray(*hi)};
+        if (auto loc = o.NumberArray("location", 3)) ob.location = Vec3FromArray(*loc);
+        ob.yaw_rad = DegToRad(o.Number("yaw_deg").value_or(0.0));
+        if (auto s = o.NumberArray("scale", 3)) ob.scale = Vec3FromArray(*s);
+        ob.vertex_count = static_cast<int>(o.Number("vertex_count").value_or(0));
+        if (auto v = o.Number("visible_pixels")) ob.visible_pixels = static_cast<int>(*v);
+        if (auto v = o.Number("visible_fraction")) ob.visible_fraction = *v;
+        if (auto v = o.Bool("in_frame")) ob.in_frame = *v;
+        o.Finish();
+        rb.objects.push_back(std::move(ob));
+      }
+    } else {
+      r.AddProblem("objects", "expected an array");
+    }
+  }
+  r.Finish();
+  problems.ThrowIfAny(origin);
+  return rb;
+}
+
+json ReadbackToJson(const Readback& rb) {
+  json out{{"blender_version", rb.blender_version},
+           {"environment", EnvironmentToJson(rb.environment)},
+           {"image_width", rb.image_width},
+           {"image_height", rb.image_height},
+           {"build_s", rb.build_s},
+           {"render_s", rb.render_s},
+           {"warnings", rb.warnings}};
+  if (rb.camera) out["camera"] = CameraToJson(*rb.camera);
+  out["objects"] = json::array();
+  for (const ObjectReadback& o : rb.objects) {
+    json oj{{"id", o.id},
+            {"category", o.category},
+            {"has_front", o.has_front},
+            {"box_min", Vec3ToJson(o.box.min)},
+            {"box_max", Vec3ToJson(o.box.max)},
+            {"location", Vec3ToJson(o.location)},
+            {"yaw_deg", RadToDeg(o.yaw_rad)},
+            {"scale", Vec3ToJson(o.scale)},
+            {"vertex_count", o.vertex_count}};
+    if (o.visible_pixels) oj["visible_pixels"] = *o.visible_pixels;
+    if (o.visible_fraction) oj["visible_fraction"] = *o.visible_fraction;
+    if (o.in_frame) oj["in_frame"] = *o.in_frame;
+    out["objects"].push_back(oj);
+  }
+  return out;
+}
+
+json CritiqueToJson(const Critique& c) {
+  json out{{"score", c.score},
+           {"relations_total", c.relations_total},
+           {"relations_passed", c.relations_passed},
+           {"findings", json::array()}};
+  for (const Finding& f : c.findings) {
+    json fj{{"kind", std::string(FindingKindName(f.kind))},
+            {"objects", f.objects},
+            {"pass", f.pass},
+            {"measured", f.measured},
+            {"expected", f.expected},
+            {"suggestion", f.suggestion},
+            {"source", f.source}};
+    if (f.relation) fj["relation"] = *f.relation;
+    out["findings"].push_back(fj);
+  }
+  return out;
+}
+
+Critique CritiqueFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+  Critique c;
+  JsonObjectReader r(j, pointer, problems);
+  c.score = r.Number("score").value_or(0.0);
+  c.relations_total = static_cast<int>(r.Number("relations_total").value_or(0));
+  c.relations_passed = static_cast<int>(r.Number("relations_passed").value_or(0));
+  if (const json* findings = r.Get("findings", /*required=*/true)) {
+    if (!findings->is_array()) {
+      r.AddProblem("findings", "expected an array, found " + JsonTypeName(*findings));
+    } else {
+      for (size_t i = 0; i < findings->size(); ++i) {
+        JsonObjectReader fr((*findings)[i], JsonPointerAppend(r.PointerTo("findings"), i),
+                            problems);
+        Finding f;
+        if (auto kind = fr.String("kind", true)) {
+          if (auto k = FindingKindFromName(*kind)) {
+            f.kind = *k;
+          } else {
+            fr.AddProblem("kind", "unknown finding kind '" + *kind + "'");
+          }
+        }
+        if (auto rel = fr.Number("relation")) {
+          if (*rel < 0) {
+            fr.AddProblem("relation", "must not be negative");
+          } else {
+            f.relation = static_cast<size_t>(*rel);
+          }
+        }
+        f.objects = fr.StringArray("objects").value_or(std::vector<std::string>{});
+        f.pass = fr.Bool("pass").value_or(false);
+        f.measured = fr.String("measured").value_or("");
+        f.expected = fr.String("expected").value_or("");
+        f.suggestion = fr.String("suggestion").value_or("");
+        f.source = fr.String("source").value_or("geometric");
+        fr.Finish();
+        c.findings.push_back(std::move(f));
+      }
+    }
+  }
+  r.Finish();
+  return c;
+}
+
+}  // namespace scenecraft
