@@ -1,0 +1,44 @@
+// The two pluggable stages of the agent (ARCHITECTURE.md section 6): a Planner turns text into a
+// scene graph and a Critic judges a built scene. Each has an offline and an LLM implementation.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenecraft/core/readback.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+struct PlanResult {
+  SceneGraph graph;
+  // Words or phrases the planner did not understand, fallbacks taken, defaults added.
+  std::vector<std::string> warnings;
+  // Which planner produced the graph ("offline", "llm", or "llm->offline" after a fallback).
+  std::string planner;
+};
+
+class Planner {
+ public:
+  virtual ~Planner() = default;
+  // Plans a scene from text. Throws Error when nothing can be built from the text (empty text,
+  // no physical objects); the message says why.
+  virtual PlanResult Plan(std::string_view text) = 0;
+};
+
+struct CritiqueInput {
+  const SceneGraph* graph = nullptr;     // the planned and solved scene
+  const Readback* readback = nullptr;    // what Blender built
+  std::string render_path;               // the render (PNG), empty when there was none
+  std::string top_view_path;             // a top-down view (PNG or SVG), may be empty
+  std::string prompt;                    // the user's text, may be empty
+};
+
+class Critic {
+ public:
+  virtual ~Critic() = default;
+  virtual Critique Review(const CritiqueInput& input) = 0;
+};
+
+}  // namespace scenecraft
