@@ -28,11 +28,11 @@ class Planner {
 };
 
 struct CritiqueInput {
-  const SceneGraph* graph = nullptr;     // the planned and solved scene
-  const Readback* readback = nullptr;    // what Blender built
-  std::string render_path;               // the render (PNG), empty when there was none
-  std::string top_view_path;             // a top-down view (PNG or SVG), may be empty
-  std::string prompt;                    // the user's text, may be empty
+  const SceneGraph* graph = nullptr;   // the planned and solved scene
+  const Readback* readback = nullptr;  // what Blender built
+  std::string render_path;             // the render (PNG), empty when there was none
+  std::string top_view_path;           // a top-down view (PNG or SVG), may be empty
+  std::string prompt;                  // the user's text, may be empty
 };
 
 class Critic {

@@ -1,0 +1,48 @@
+// The stages of one scene, as library functions the CLI calls: build a scene graph into a script,
+// run the script in Blender, and the whole generate pipeline.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "scenecraft/assets/resolve.h"
+#include "scenecraft/blender/emitter.h"
+#include "scenecraft/blender/runner.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+struct BuildOptions {
+  AssetOptions assets;
+  EmitOptions emit;
+  uint64_t seed = 1;  // for the layout of objects without a pose
+};
+
+struct BuildResult {
+  SceneGraph graph;  // resolved, posed, with a camera
+  std::filesystem::path script;
+  std::filesystem::path scene_json;
+  std::vector<std::string> warnings;
+};
+
+// Reads a scene JSON file (ARCHITECTURE.md section 3); throws Error listing every problem.
+SceneGraph LoadSceneFile(const std::filesystem::path& path);
+
+// Resolves assets, places objects that have no pose, frames the camera and writes
+// out_dir/scene.py and out_dir/scene.json.
+BuildResult BuildScene(SceneGraph graph, const std::filesystem::path& out_dir,
+                       const BuildOptions& options);
+
+struct RenderRequest {
+  RenderSettings settings;
+  bool render = true;                 // write render.png
+  std::filesystem::path save_blend;   // empty: none
+  std::filesystem::path export_gltf;  // empty: none
+};
+
+// Runs out_dir/scene.py in Blender: out_dir/render.png and out_dir/readback.json.
+BlenderOutcome RenderSceneDir(const std::filesystem::path& out_dir, const RenderRequest& request,
+                              const BlenderOptions& blender, ProcessLauncher& launcher);
+
+}  // namespace scenecraft

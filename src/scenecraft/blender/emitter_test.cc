@@ -1,0 +1,78 @@
+#include "scenecraft/blender/emitter.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "scenecraft/assets/procedural.h"
+#include "scenecraft/assets/resolve.h"
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+SceneGraph OneChair(const std::string& description) {
+  SceneGraph g;
+  Object o;
+  o.id = "chair_1";
+  o.category = "chair";
+  o.description = description;
+  o.pose = Pose{0.5, -0.2, 0.0, DegToRad(90)};
+  g.objects.push_back(o);
+  g.camera = Camera{{0, -5, 2}, {0, 0, 0.5}, 50};
+  ResolveAssets(&g, AssetOptions{});
+  return g;
+}
+
+// The JSON literal of a script, as Python's r'''...''' holds it.
+std::string EmbeddedLiteral(const std::string& script) {
+  const std::string open = "json.loads(r'''";
+  const size_t begin = script.find(open);
+  EXPECT_NE(begin, std::string::npos);
+  const size_t end = script.find("''')", begin + open.size());
+  EXPECT_NE(end, std::string::npos);
+  return script.substr(begin + open.size(), end - begin - open.size());
+}
+
+TEST(Emitter, HostileTextStaysInsideTheJsonLiteral) {
+  const std::string hostile =
+      "'); import os; os.system('touch PWNED') #\"\"\" ''' \\ \\' \n\r\t é 中文 @SCENE_JSON@";
+  const SceneGraph g = OneChair(hostile);
+  const std::string script = EmitScript(g, BuildModels(g), EmitOptions{});
+  const std::string literal = EmbeddedLiteral(script);
+  // The literal holds no apostrophe and no raw newline from the text, and is ASCII.
+  EXPECT_EQ(literal.find('\''), std::string::npos);
+  for (char c : literal) EXPECT_LT(static_cast<unsigned char>(c), 0x80);
+  // Decoding it as JSON (what json.loads does with a raw literal) gives the text back.
+  const nlohmann::json data = nlohmann::json::parse(literal);
+  EXPECT_EQ(data["objects"][0]["description"], hostile);
+  // The template's code is unchanged: exactly one json.loads, nothing after the literal but code.
+  EXPECT_EQ(script.find("os.system"), script.find(literal) + literal.find("os.system"));
+}
+
+TEST(Emitter, RepeatedModelsAreWrittenOnce) {
+  SceneGraph g = OneChair("red");
+  Object second = g.objects[0];
+  second.id = "chair_2";
+  second.pose->x = -0.5;
+  g.objects.push_back(second);
+  const nlohmann::json data =
+      nlohmann::json::parse(EmitSceneData(g, BuildModels(g), EmitOptions{}));
+  EXPECT_EQ(data["models"].size(), 1u);
+  EXPECT_EQ(data["objects"][0]["model"], data["objects"][1]["model"]);
+  EXPECT_NEAR(data["objects"][0]["yaw_deg"].get<double>(), 90.0, 1e-9);
+}
+
+TEST(Emitter, RejectsUnknownEngine) {
+  EmitOptions options;
+  options.render.engine = "povray";
+  const SceneGraph g = OneChair("");
+  EXPECT_THROW(EmitScript(g, BuildModels(g), options), Error);
+}
+
+TEST(Emitter, EscapeReplacesEveryApostrophe) {
+  EXPECT_EQ(EscapeJsonForPythonRawString(R"({"a":"it's"})"), R"({"a":"it\u0027s"})");
+}
+
+}  // namespace
+}  // namespace scenecraft

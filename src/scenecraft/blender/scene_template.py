@@ -1,0 +1,717 @@
+# SceneCraft scene script.
+#
+# Builds the scene described by the SCENE document below and, when asked, renders it and writes a
+# readback of what was built. Run it with:
+#
+#   blender -b --factory-startup --python scene.py -- [--render out.png] [--engine cycles]
+#       [--samples 16] [--resolution 640x480] [--readback readback.json]
+#       [--save-blend scene.blend] [--export-gltf scene.glb]
+#
+# Works on Blender 3.4 and later 3.x/4.x; needs no add-on and no network. All data that came from
+# a prompt, a model or a file name lives in the JSON document and is read with json.loads: none of
+# it is part of the Python source.
+
+import json
+import math
+import os
+import sys
+import time
+import traceback
+
+import bmesh
+import bpy
+from mathutils import Euler, Matrix, Vector
+
+SCENE = json.loads(r'''@SCENE_JSON@''')
+
+BLENDER_4 = bpy.app.version >= (4, 0, 0)
+ENV_CATEGORIES = ("floor", "wall", "ceiling", "ground")
+
+
+# -- Options -------------------------------------------------------------------------------------
+
+
+def parse_options():
+    """Reads the options after '--' on Blender's command line."""
+    import argparse
+
+    argv = sys.argv[sys.argv.index("--") + 1:] if "--" in sys.argv else []
+    render = SCENE.get("render", {})
+    parser = argparse.ArgumentParser(prog="scene.py", description="Build a SceneCraft scene.")
+    parser.add_argument("--render", default="", help="write a PNG render to this path")
+    parser.add_argument("--engine", default=render.get("engine", "cycles"),
+                        choices=["cycles", "eevee", "workbench"])
+    parser.add_argument("--samples", type=int, default=render.get("samples", 16))
+    parser.add_argument("--resolution", default=render.get("resolution", "640x480"),
+                        help="WIDTHxHEIGHT in pixels")
+    parser.add_argument("--readback", default="", help="write the readback JSON to this path")
+    parser.add_argument("--visibility-step", type=int, default=4,
+                        help="object-index map: one camera ray per STEP x STEP pixels")
+    parser.add_argument("--save-blend", default="", help="save the .blend file to this path")
+    parser.add_argument("--export-gltf", default="", help="export the scene as glTF (.glb/.gltf)")
+    options = parser.parse_args(argv)
+    try:
+        width, height = (int(v) for v in options.resolution.lower().split("x"))
+        if not (16 <= width <= 16384 and 16 <= height <= 16384):
+            raise ValueError
+    except ValueError:
+        parser.error("--resolution must be WIDTHxHEIGHT, e.g. 640x480")
+    options.width, options.height = width, height
+    if options.samples < 1:
+        parser.error("--samples must be at least 1")
+    return options
+
+
+# -- Scene reset ---------------------------------------------------------------------------------
+
+
+def reset_scene():
+    """Removes everything the start-up file made, so the script builds from nothing."""
+    for collection in (bpy.data.objects, bpy.data.meshes, bpy.data.materials, bpy.data.cameras,
+                       bpy.data.lights, bpy.data.curves):
+        for item in list(collection):
+            collection.remove(item)
+
+
+# -- Materials -----------------------------------------------------------------------------------
+
+
+def set_input(node, names, value):
+    """Sets the first input of a node that exists under one of `names` (names differ by version)."""
+    for name in names:
+        socket = node.inputs.get(name)
+        if socket is not None:
+            socket.default_value = value
+            return True
+    return False
+
+
+def make_material(name, spec):
+    material = bpy.data.materials.new(name)
+    rgba = list(spec.get("rgba", [0.8, 0.8, 0.8, 1.0]))
+    material.diffuse_color = rgba  # Workbench and the viewport show this colour.
+    material.roughness = float(spec.get("roughness", 0.5))
+    material.metallic = float(spec.get("metallic", 0.0))
+    material.use_nodes = True
+    bsdf = material.node_tree.nodes.get("Principled BSDF")
+    if bsdf is not None:
+        set_input(bsdf, ["Base Color"], rgba)
+        set_input(bsdf, ["Roughness"], float(spec.get("roughness", 0.5)))
+        set_input(bsdf, ["Metallic"], float(spec.get("metallic", 0.0)))
+        transmission = float(spec.get("transmission", 0.0))
+        if transmission > 0:
+            set_input(bsdf, ["Transmission Weight", "Transmission"], transmission)
+        emission = float(spec.get("emission", 0.0))
+        if emission > 0:
+            set_input(bsdf, ["Emission Color", "Emission"], rgba)
+            set_input(bsdf, ["Emission Strength"], emission)
+    return material
+
+
+# -- Procedural parts ----------------------------------------------------------------------------
+
+
+def add_torus(bm, segments, ring_ratio):
+    """A torus of outer diameter 1 in the xy plane and tube diameter `ring_ratio`."""
+    tube = max(0.01, min(0.49, ring_ratio / 2.0))
+    major = 0.5 - tube
+    minor_segments = max(6, segments // 2)
+    rings = []
+    for i in range(segments):
+        u = 2.0 * math.pi * i / segments
+        ring = []
+        for j in range(minor_segments):
+            v = 2.0 * math.pi * j / minor_segments
+            r = major + tube * math.cos(v)
+            ring.append(bm.verts.new((r * math.cos(u), r * math.sin(u), tube * math.sin(v))))
+        rings.append(ring)
+    for i in range(segments):
+        for j in range(minor_segments):
+            a = rings[i][j]
+            b = rings[(i + 1) % segments][j]
+            c = rings[(i + 1) % segments][(j + 1) % minor_segments]
+            d = rings[i][(j + 1) % minor_segments]
+            bm.faces.new((a, b, c, d))
+
+
+def add_part(bm, part, material_index):
+    """Adds one primitive to `bm`, sized, turned and placed in object space."""
+    shape = part.get("shape", "box")
+    segments = max(3, int(part.get("segments", 16)))
+    before = set(bm.verts)
+    if shape == "box":
+        bmesh.ops.create_cube(bm, size=1.0)
+    elif shape in ("cylinder", "cone"):
+        top = 0.5 if shape == "cylinder" else 0.5 * float(part.get("taper", 0.0))
+        bmesh.ops.create_cone(bm, cap_ends=True, cap_tris=False, segments=segments,
+                              radius1=0.5, radius2=top, depth=1.0)
+    elif shape == "sphere":
+        bmesh.ops.create_uvsphere(bm, u_segments=segments, v_segments=max(4, segments // 2),
+                                  radius=0.5)
+    elif shape == "torus":
+        size = part.get("size", [1, 1, 0.2])
+        add_torus(bm, segments, float(size[2]) / max(1e-6, float(min(size[0], size[1]))))
+    else:
+        raise ValueError("unknown part shape %r" % shape)
+    verts = [v for v in bm.verts if v not in before]
+    sx, sy, sz = (float(v) for v in part.get("size", [1, 1, 1]))
+    if shape == "torus":
+        sz = 1.0  # The tube thickness is already in the unit torus; scale only in x and y.
+        sx = sx
+    scale = Matrix.Diagonal((sx, sy, sz, 1.0))
+    rotation = Euler([float(v) for v in part.get("rotation_rad", [0, 0, 0])], "XYZ").to_matrix()
+    transform = Matrix.Translation(Vector(part.get("center", [0, 0, 0]))) @ rotation.to_4x4() @ scale
+    bmesh.ops.transform(bm, matrix=transform, verts=verts)
+    vert_set = set(verts)
+    faces = {f for v in verts for f in v.link_faces if all(fv in vert_set for fv in f.verts)}
+    for face in faces:
+        face.material_index = material_index
+        face.smooth = shape in ("cylinder", "cone", "sphere", "torus")
+    bevel = float(part.get("bevel_m", 0.0))
+    if shape == "box" and bevel > 0.0:
+        edges = list({e for f in faces for e in f.edges})
+        try:
+            bmesh.ops.bevel(bm, geom=edges + verts, offset=bevel, offset_type="OFFSET",
+                            segments=2, profile=0.5, affect="EDGES")
+        except TypeError:
+            pass  # Bevel arguments differ on some versions; sharp edges are fine.
+
+
+def build_procedural_mesh(key, model):
+    """One mesh holding every part of a model, with one material slot per material."""
+    mesh = bpy.data.meshes.new("sc_mesh")
+    mesh["sc_model"] = key
+    bm = bmesh.new()
+    materials = model.get("materials", [])
+    index_of = {m["name"]: i for i, m in enumerate(materials)}
+    for part in model.get("parts", []):
+        add_part(bm, part, index_of.get(part.get("material", ""), 0))
+    bm.to_mesh(mesh)
+    bm.free()
+    for spec in materials:
+        mesh.materials.append(make_material(spec["name"], spec))
+    return mesh
+
+
+# -- Imported models -----------------------------------------------------------------------------
+
+
+def import_model_file(spec, warnings):
+    """Imports a model file; returns the new mesh objects (unlinked from the scene)."""
+    path = spec.get("path", "")
+    fmt = spec.get("format", "")
+    if not os.path.isfile(path):
+        warnings.append("model file missing: %s" % path)
+        return []
+    before = set(bpy.data.objects)
+    try:
+        if fmt == "obj":
+            kwargs = {"filepath": path}
+            if spec.get("y_up", False):
+                kwargs.update(forward_axis="NEGATIVE_Z", up_axis="Y")
+            else:
+                kwargs.update(forward_axis="Y", up_axis="Z")
+            if hasattr(bpy.ops.wm, "obj_import"):
+                bpy.ops.wm.obj_import(**kwargs)
+            else:
+                bpy.ops.import_scene.obj(filepath=path)
+        elif fmt in ("gltf", "glb"):
+            bpy.ops.import_scene.gltf(filepath=path)
+        elif fmt == "fbx":
+            bpy.ops.import_scene.fbx(filepath=path)
+        elif fmt == "blend":
+            with bpy.data.libraries.load(path, link=False) as (data_from, data_to):
+                data_to.objects = list(data_from.objects)
+            for obj in data_to.objects:
+                if obj is not None:
+                    bpy.context.scene.collection.objects.link(obj)
+        else:
+            warnings.append("unknown model format %r for %s" % (fmt, path))
+            return []
+    except Exception as error:  # The importer's own failure: report and fall back.
+        warnings.append("import of %s failed: %s" % (path, error))
+    new_objects = [o for o in bpy.data.objects if o not in before]
+    meshes = [o for o in new_objects if o.type == "MESH"]
+    for obj in new_objects:
+        for collection in list(obj.users_collection):
+            collection.objects.unlink(obj)
+        if obj.type != "MESH":
+            bpy.data.objects.remove(obj)
+    if not meshes:
+        warnings.append("model %s has no mesh" % path)
+    return meshes
+
+
+def normalise_imported(meshes, spec, size):
+    """Bakes the imported parts into one frame: front -Y, bottom centre at 0, scaled to size."""
+    for obj in meshes:
+        obj.data = obj.data.copy() if obj.data.users > 1 else obj.data
+        obj.data.transform(obj.matrix_world)
+        obj.parent = None
+        obj.matrix_world = Matrix.Identity(4)
+    turn = Matrix.Rotation(float(spec.get("front_yaw_rad", 0.0)), 4, "Z")
+    for obj in meshes:
+        obj.data.transform(turn)
+    lo = Vector((math.inf,) * 3)
+    hi = Vector((-math.inf,) * 3)
+    for obj in meshes:
+        for v in obj.data.vertices:
+            for k in range(3):
+                lo[k] = min(lo[k], v.co[k])
+                hi[k] = max(hi[k], v.co[k])
+    extent = hi - lo
+    if min(extent) <= 0:
+        extent = Vector((max(extent.x, 1e-3), max(extent.y, 1e-3), max(extent.z, 1e-3)))
+    fit = Matrix.Diagonal((size[0] / extent.x, size[1] / extent.y, size[2] / extent.z, 1.0))
+    centre = Vector(((lo.x + hi.x) / 2, (lo.y + hi.y) / 2, lo.z))
+    transform = fit @ Matrix.Translation(-centre)
+    for obj in meshes:
+        obj.data.transform(transform)
+
+
+# -- Objects -------------------------------------------------------------------------------------
+
+
+class ModelLibrary:
+    """Builds each model once; objects that repeat a model share its mesh data."""
+
+    def __init__(self, models, warnings):
+        self.models = models
+        self.warnings = warnings
+        self.meshes = {}
+
+    def parts_for(self, key, size):
+        if key in self.meshes:
+            return self.meshes[key]
+        model = self.models.get(key, {})
+        result = []
+        if model.get("import"):
+            imported = import_model_file(model["import"], self.warnings)
+            if imported:
+                normalise_imported(imported, model["import"], size)
+                result = [obj.data for obj in imported]
+                for obj in imported:
+                    bpy.data.objects.remove(obj)
+            elif model.get("fallback"):
+                self.warnings.append("using the procedural fallback for model %s" % key)
+                result = [build_procedural_mesh(key, model["fallback"])]
+        if not result:
+            result = [build_procedural_mesh(key, model)]
+        self.meshes[key] = result
+        return result
+
+
+def tag(obj, sc_id, category, has_front):
+    obj["sc_id"] = sc_id
+    obj["sc_category"] = category
+    obj["sc_has_front"] = bool(has_front)
+
+
+def build_object(collection, library, spec):
+    """One root empty per scene object, named by its id, with the model's meshes as children."""
+    root = bpy.data.objects.new(spec["id"], None)
+    root.empty_display_type = "PLAIN_AXES"
+    root.empty_display_size = 0.2
+    tag(root, spec["id"], spec["category"], spec.get("has_front", False))
+    root["sc_description"] = spec.get("description", "")
+    root["sc_model"] = spec["model"]
+    collection.objects.link(root)
+    model = library.models.get(spec["model"], {})
+    for i, mesh in enumerate(library.parts_for(spec["model"], spec["size"])):
+        child = bpy.data.objects.new("%s.part%d" % (spec["id"], i), mesh)
+        child["sc_part_of"] = spec["id"]
+        collection.objects.link(child)
+        child.parent = root
+    if model.get("generic") and model.get("label"):
+        curve = bpy.data.curves.new("sc_label", "FONT")
+        curve.body = model["label"]
+        curve.size = max(0.08, min(0.3, spec["size"][0] / max(1, len(model["label"])) * 1.6))
+        curve.align_x = "CENTER"
+        curve.materials.append(make_material("label", {"rgba": [0.02, 0.02, 0.02, 1.0]}))
+        label = bpy.data.objects.new("%s.label" % spec["id"], curve)
+        label["sc_part_of"] = spec["id"]
+        label.location = (0.0, -spec["size"][1] / 2 - 0.005, spec["size"][2] * 0.5)
+        label.rotation_euler = (math.pi / 2, 0.0, 0.0)
+        collection.objects.link(label)
+        label.parent = root
+    root.location = spec["location"]
+    root.rotation_euler = (0.0, 0.0, math.radians(spec.get("yaw_deg", 0.0)))
+    return root
+
+
+# -- Environment ---------------------------------------------------------------------------------
+
+
+def solid_box(collection, name, category, lo, hi, material):
+    mesh = bpy.data.meshes.new(name)
+    bm = bmesh.new()
+    bmesh.ops.create_cube(bm, size=1.0)
+    size = [hi[k] - lo[k] for k in range(3)]
+    centre = [(hi[k] + lo[k]) / 2 for k in range(3)]
+    bmesh.ops.transform(bm, matrix=Matrix.Translation(Vector(centre)) @
+                        Matrix.Diagonal((size[0], size[1], size[2], 1.0)), verts=bm.verts)
+    bm.to_mesh(mesh)
+    bm.free()
+    mesh.materials.append(material)
+    obj = bpy.data.objects.new(name, mesh)
+    tag(obj, name, category, False)
+    collection.objects.link(obj)
+    return obj
+
+
+def wall_segments(length, height, openings):
+    """Rectangles (u0, u1, z0, z1) of a wall of `length` x `height` with holes for openings."""
+    holes = []
+    for o in openings:
+        u0 = max(-length / 2, o["offset_m"] - o["width_m"] / 2)
+        u1 = min(length / 2, o["offset_m"] + o["width_m"] / 2)
+        z0 = max(0.0, o["sill_m"])
+        z1 = min(height, o["sill_m"] + o["height_m"])
+        if u1 > u0 and z1 > z0:
+            holes.append((u0, u1, z0, z1))
+    holes.sort()
+    pieces = []
+    cursor = -length / 2
+    for u0, u1, z0, z1 in holes:
+        if u0 > cursor:
+            pieces.append((cursor, u0, 0.0, height))
+        if z0 > 0:
+            pieces.append((u0, u1, 0.0, z0))
+        if z1 < height:
+            pieces.append((u0, u1, z1, height))
+        cursor = max(cursor, u1)
+    if cursor < length / 2:
+        pieces.append((cursor, length / 2, 0.0, height))
+    return pieces
+
+
+def build_environment(collection, env):
+    bpy.context.scene["sc_environment"] = json.dumps(env)
+    if env["kind"] == "outdoor":
+        w, d = env["size_m"][0], env["size_m"][1]
+        colours = {"grass": [0.12, 0.3, 0.07, 1], "pavement": [0.35, 0.35, 0.33, 1],
+                   "sand": [0.7, 0.6, 0.4, 1], "dirt": [0.3, 0.2, 0.12, 1],
+                   "snow": [0.9, 0.92, 0.95, 1], "asphalt": [0.1, 0.1, 0.1, 1]}
+        ground = make_material("ground", {"rgba": colours.get(env.get("ground") or "grass",
+                                                              colours["grass"]),
+                                          "roughness": 0.95})
+        margin = 0.25 * max(w, d)
+        solid_box(collection, "ground", "ground", (-w / 2 - margin, -d / 2 - margin, -0.1),
+                  (w / 2 + margin, d / 2 + margin, 0.0), ground)
+        return
+    w, d, h = env["size_m"]
+    t = 0.1
+    floor_colour = {"wood": [0.35, 0.22, 0.12, 1], "tile": [0.75, 0.75, 0.72, 1],
+                    "carpet": [0.4, 0.38, 0.35, 1], "concrete": [0.45, 0.45, 0.43, 1]}
+    floor = make_material("floor", {"rgba": floor_colour.get(env.get("ground") or "wood",
+                                                             floor_colour["wood"]),
+                                    "roughness": 0.6})
+    wall = make_material("wall", {"rgba": [0.78, 0.76, 0.72, 1], "roughness": 0.9})
+    solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
+    openings = env.get("openings", [])
+
+    def wall_with_openings(name, side, length):
+        pieces = wall_segments(length, h, [o for o in openings if o["wall"] == side])
+        for i, (u0, u1, z0, z1) in enumerate(pieces):
+            if side == "back":
+                lo, hi = (u0, d / 2, z0), (u1, d / 2 + t, z1)
+            elif side == "left":
+                lo, hi = (-w / 2 - t, u0, z0), (-w / 2, u1, z1)
+            else:
+                lo, hi = (w / 2, u0, z0), (w / 2 + t, u1, z1)
+            obj = solid_box(collection, "%s.%d" % (name, i), "wall", lo, hi, wall)
+            obj["sc_wall"] = side
+
+    wall_with_openings("wall_back", "back", w)
+    wall_with_openings("wall_left", "left", d)
+    wall_with_openings("wall_right", "right", d)
+    # The ceiling is part of the model (and the .blend) but not rendered: the camera looks in
+    # from above the missing front wall.
+    ceiling = solid_box(collection, "ceiling", "ceiling", (-w / 2, -d / 2, h), (w / 2, d / 2, h + t),
+                        wall)
+    ceiling.hide_render = True
+    ceiling.hide_viewport = True
+
+
+def build_lights(collection, env, bounds):
+    sun_data = bpy.data.lights.new("sun", "SUN")
+    sun_data.energy = 2.5
+    sun_data.angle = math.radians(8.0)
+    sun = bpy.data.objects.new("sun", sun_data)
+    sun.rotation_euler = (math.radians(50), math.radians(10), math.radians(-30))
+    collection.objects.link(sun)
+    if env["kind"] == "room":
+        w, d, h = env["size_m"]
+        area_data = bpy.data.lights.new("ceiling_light", "AREA")
+        area_data.shape = "RECTANGLE"
+        area_data.size = w * 0.6
+        area_data.size_y = d * 0.6
+        area_data.energy = 12.0 * w * d
+        area = bpy.data.objects.new("ceiling_light", area_data)
+        area.location = (0.0, 0.0, h - 0.05)
+        collection.objects.link(area)
+    world = bpy.data.worlds.new("sc_world") if bpy.context.scene.world is None else bpy.context.scene.world
+    bpy.context.scene.world = world
+    world.use_nodes = True
+    background = world.node_tree.nodes.get("Background")
+    if background is not None:
+        background.inputs["Color"].default_value = (0.62, 0.72, 0.85, 1.0)
+        background.inputs["Strength"].default_value = 0.8
+
+
+def build_camera(collection, spec, width, height):
+    data = bpy.data.cameras.new("camera")
+    data.sensor_fit = "HORIZONTAL"
+    data.angle = math.radians(float(spec.get("fov_deg", 50.0)))
+    data.clip_start = 0.05
+    data.clip_end = 5000.0
+    camera = bpy.data.objects.new("camera", data)
+    camera.location = Vector(spec["position"])
+    direction = Vector(spec["target"]) - Vector(spec["position"])
+    camera.rotation_euler = direction.to_track_quat("-Z", "Y").to_euler()
+    collection.objects.link(camera)
+    bpy.context.scene.camera = camera
+    return camera
+
+
+# -- Render --------------------------------------------------------------------------------------
+
+
+def configure_render(options):
+    scene = bpy.context.scene
+    render = scene.render
+    render.resolution_x = options.width
+    render.resolution_y = options.height
+    render.resolution_percentage = 100
+    render.image_settings.file_format = "PNG"
+    render.film_transparent = False
+    if options.engine == "cycles":
+        render.engine = "CYCLES"
+        scene.cycles.device = "CPU"
+        scene.cycles.samples = options.samples
+        scene.cycles.use_denoising = False  # Debian's Cycles has no OpenImageDenoise.
+        scene.cycles.max_bounces = 4
+        scene.cycles.use_adaptive_sampling = True
+    elif options.engine == "eevee":
+        engines = [e.identifier for e in type(render).bl_rna.properties["engine"].enum_items]
+        render.engine = "BLENDER_EEVEE_NEXT" if "BLENDER_EEVEE_NEXT" in engines else "BLENDER_EEVEE"
+        scene.eevee.taa_render_samples = options.samples
+    else:
+        render.engine = "BLENDER_WORKBENCH"
+        shading = scene.display.shading
+        shading.light = "STUDIO"
+        shading.color_type = "MATERIAL"
+        shading.show_shadows = True
+        shading.show_cavity = True
+        render.use_freestyle = False
+    scene.view_settings.view_transform = "Filmic" if not BLENDER_4 else "AgX"
+    if scene.view_settings.view_transform not in ("Filmic", "AgX"):
+        scene.view_settings.view_transform = "Standard"
+
+
+# -- Readback ------------------------------------------------------------------------------------
+
+
+def mesh_descendants(root):
+    out = []
+    stack = list(root.children)
+    while stack:
+        obj = stack.pop()
+        if obj.type == "MESH":
+            out.append(obj)
+        stack.extend(obj.children)
+    return out
+
+
+def world_box(objects, depsgraph):
+    lo = [math.inf] * 3
+    hi = [-math.inf] * 3
+    count = 0
+    for obj in objects:
+        evaluated = obj.evaluated_get(depsgraph)
+        matrix = evaluated.matrix_world
+        mesh = evaluated.data
+        count += len(mesh.vertices)
+        # Axis-aligned turns keep the local box exact; otherwise bound the real vertices.
+        euler = matrix.to_euler()
+        quarter = all(abs(math.remainder(a, math.pi / 2)) < 1e-6 for a in euler)
+        points = [Vector(c) for c in evaluated.bound_box] if quarter else [v.co for v in mesh.vertices]
+        for co in points:
+            p = matrix @ co
+            for k in range(3):
+                lo[k] = min(lo[k], p[k])
+                hi[k] = max(hi[k], p[k])
+    return lo, hi, count
+
+
+def owner_of(obj, roots_by_name):
+    while obj is not None:
+        if obj.name in roots_by_name:
+            return obj.name
+        obj = obj.parent
+    return None
+
+
+def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, step):
+    """Object-index map and per-object visibility, by casting camera rays into the built scene.
+
+    The map has one ray per step x step pixels; `visible_pixels` scales its counts back to
+    pixels. `visible_fraction` is the share of an object's surface samples in frame that the
+    camera sees unoccluded.
+    """
+    from bpy_extras.object_utils import world_to_camera_view
+
+    roots_by_name = {r.name: r for r in roots}
+    origin = camera.matrix_world.translation
+    frame = camera.data.view_frame(scene=scene)
+    top_right, bottom_right, bottom_left, top_left = [camera.matrix_world @ v for v in frame]
+    pixel_counts = {name: 0 for name in roots_by_name}
+    cols = max(1, width // step)
+    rows = max(1, height // step)
+    for j in range(rows):
+        fy = (j + 0.5) / rows
+        left = top_left.lerp(bottom_left, fy)
+        right = top_right.lerp(bottom_right, fy)
+        for i in range(cols):
+            target = left.lerp(right, (i + 0.5) / cols)
+            hit, _, _, _, obj, _ = scene.ray_cast(depsgraph, origin, (target - origin).normalized())
+            if hit:
+                name = owner_of(obj, roots_by_name)
+                if name is not None:
+                    pixel_counts[name] += 1
+    scale = (width * height) / float(cols * rows)
+    result = {}
+    for root in roots:
+        lo, hi = boxes[root.name]
+        corners = [Vector((x, y, z)) for x in (lo[0], hi[0]) for y in (lo[1], hi[1])
+                   for z in (lo[2], hi[2])]
+        in_frame = True
+        for c in corners:
+            v = world_to_camera_view(scene, camera, c)
+            if v.z <= 0 or v.x < -0.002 or v.x > 1.002 or v.y < -0.002 or v.y > 1.002:
+                in_frame = False
+        # Surface samples: the mesh vertices (at most 48 per object) and the box centre,
+        # nudged a little toward the box centre so a ray stops on the object's own surface.
+        samples = []
+        meshes = mesh_descendants(root)
+        centre = Vector([(lo[k] + hi[k]) / 2 for k in range(3)])
+        for obj in meshes:
+            verts = obj.data.vertices
+            stride = max(1, len(verts) // max(1, 48 // max(1, len(meshes))))
+            for index in range(0, len(verts), stride):
+                p = obj.matrix_world @ verts[index].co
+                samples.append(p.lerp(centre, 0.02))
+        samples.append(centre)
+        seen = 0
+        considered = 0
+        for p in samples:
+            v = world_to_camera_view(scene, camera, p)
+            if v.z <= 0 or not (0.0 <= v.x <= 1.0 and 0.0 <= v.y <= 1.0):
+                continue
+            considered += 1
+            direction = p - origin
+            distance = direction.length
+            hit, location, _, _, obj, _ = scene.ray_cast(depsgraph, origin, direction.normalized(),
+                                                         distance=distance + 0.05)
+            if not hit or owner_of(obj, roots_by_name) == root.name:
+                seen += 1
+        result[root.name] = {
+            "visible_pixels": int(round(pixel_counts[root.name] * scale)),
+            "visible_fraction": (seen / considered) if considered else 0.0,
+            "in_frame": in_frame,
+        }
+    return result
+
+
+def write_readback(path, roots, camera_spec, options, timings, visibility, warnings):
+    depsgraph = bpy.context.evaluated_depsgraph_get()
+    objects = []
+    for root in roots:
+        lo, hi, count = world_box(mesh_descendants(root), depsgraph)
+        entry = {
+            "id": root["sc_id"],
+            "category": root["sc_category"],
+            "has_front": bool(root["sc_has_front"]),
+            "box_min": lo,
+            "box_max": hi,
+            "location": list(root.matrix_world.translation),
+            "yaw_deg": math.degrees(root.matrix_world.to_euler().z),
+            "scale": list(root.matrix_world.to_scale()),
+            "vertex_count": count,
+        }
+        entry.update(visibility.get(root.name, {}))
+        objects.append(entry)
+    data = {
+        "blender_version": bpy.app.version_string,
+        "environment": SCENE["environment"],
+        "camera": camera_spec,
+        "image_width": options.width,
+        "image_height": options.height,
+        "build_s": timings.get("build_s", 0.0),
+        "render_s": timings.get("render_s", 0.0),
+        "warnings": warnings,
+        "objects": objects,
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    temp = path + ".tmp"
+    with open(temp, "w", encoding="utf-8") as out:
+        json.dump(data, out, indent=1)
+    os.replace(temp, path)
+
+
+# -- Main ----------------------------------------------------------------------------------------
+
+
+def main():
+    options = parse_options()
+    warnings = []
+    start = time.perf_counter()
+    reset_scene()
+    scene = bpy.context.scene
+    collection = scene.collection
+    build_environment(collection, SCENE["environment"])
+    library = ModelLibrary(SCENE.get("models", {}), warnings)
+    roots = [build_object(collection, library, spec) for spec in SCENE["objects"]]
+    camera = build_camera(collection, SCENE["camera"], options.width, options.height)
+    build_lights(collection, SCENE["environment"], None)
+    configure_render(options)
+    bpy.context.view_layer.update()
+    timings = {"build_s": time.perf_counter() - start}
+    print("scenecraft: built %d objects in %.3f s" % (len(roots), timings["build_s"]))
+
+    if options.render:
+        started = time.perf_counter()
+        scene.render.filepath = os.path.abspath(options.render)
+        bpy.ops.render.render(write_still=True)
+        timings["render_s"] = time.perf_counter() - started
+        print("scenecraft: rendered %s in %.3f s" % (options.render, timings["render_s"]))
+    if options.readback:
+        depsgraph = bpy.context.evaluated_depsgraph_get()
+        boxes = {}
+        for root in roots:
+            lo, hi, _ = world_box(mesh_descendants(root), depsgraph)
+            boxes[root.name] = (lo, hi)
+        visibility = {}
+        if options.render:
+            visibility = measure_visibility(scene, depsgraph, camera, roots, boxes, options.width,
+                                            options.height, max(1, options.visibility_step))
+        write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
+                       warnings)
+    if options.save_blend:
+        bpy.ops.wm.save_as_mainfile(filepath=os.path.abspath(options.save_blend))
+    if options.export_gltf:
+        path = os.path.abspath(options.export_gltf)
+        bpy.ops.export_scene.gltf(filepath=path,
+                                  export_format="GLB" if path.endswith(".glb") else "GLTF_SEPARATE")
+    for warning in warnings:
+        print("scenecraft: warning: %s" % warning)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except SystemExit:
+        raise
+    except Exception:
+        traceback.print_exc()
+        sys.exit(1)
