@@ -544,6 +544,21 @@ def world_box(objects, depsgraph):
     return lo, hi, count
 
 
+def local_size(root, objects):
+    """Extent of the meshes in the root's own frame: the model's true width, depth, height."""
+    to_local = root.matrix_world.inverted()
+    lo = [math.inf] * 3
+    hi = [-math.inf] * 3
+    for obj in objects:
+        matrix = to_local @ obj.matrix_world
+        for corner in obj.bound_box:
+            p = matrix @ Vector(corner)
+            for k in range(3):
+                lo[k] = min(lo[k], p[k])
+                hi[k] = max(hi[k], p[k])
+    return [hi[k] - lo[k] if hi[k] >= lo[k] else 0.0 for k in range(3)]
+
+
 def owner_of(obj, roots_by_name):
     while obj is not None:
         if obj.name in roots_by_name:
@@ -627,13 +642,16 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
     depsgraph = bpy.context.evaluated_depsgraph_get()
     objects = []
     for root in roots:
-        lo, hi, count = world_box(mesh_descendants(root), depsgraph)
+        meshes = mesh_descendants(root)
+        lo, hi, count = world_box(meshes, depsgraph)
         entry = {
             "id": root["sc_id"],
             "category": root["sc_category"],
+            "description": root["sc_description"],
             "has_front": bool(root["sc_has_front"]),
             "box_min": lo,
             "box_max": hi,
+            "local_size": local_size(root, meshes),
             "location": list(root.matrix_world.translation),
             "yaw_deg": math.degrees(root.matrix_world.to_euler().z),
             "scale": list(root.matrix_world.to_scale()),

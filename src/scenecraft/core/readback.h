@@ -14,9 +14,12 @@ namespace scenecraft {
 struct ObjectReadback {
   std::string id;
   std::string category;
+  std::string description;  // as the script stored it (checks that text survives the trip)
   bool has_front = false;
   // World-space bounding box of the object's real (evaluated) mesh, all parts included.
   Box3 box;
+  // Extent of the mesh in the object's own frame (width, depth, height): the model's true size.
+  Vec3 local_size;
   // The root's transform: location, rotation about Z and uniform-or-not scale.
   Vec3 location;
   double yaw_rad = 0.0;

@@ -517,10 +517,12 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
         ObjectReadback ob;
         ob.id = o.String("id", true).value_or("");
         ob.category = o.String("category").value_or("");
+        ob.description = o.String("description").value_or("");
         ob.has_front = o.Bool("has_front").value_or(false);
         auto lo = o.NumberArray("box_min", 3, true);
         auto hi = o.NumberArray("box_max", 3, true);
         if (lo && hi) ob.box = Box3{Vec3FromArray(*lo), Vec3FromArray(*hi)};
+        if (auto ls = o.NumberArray("local_size", 3)) ob.local_size = Vec3FromArray(*ls);
         if (auto loc = o.NumberArray("location", 3)) ob.location = Vec3FromArray(*loc);
         ob.yaw_rad = DegToRad(o.Number("yaw_deg").value_or(0.0));
         if (auto s = o.NumberArray("scale", 3)) ob.scale = Vec3FromArray(*s);
@@ -553,9 +555,11 @@ json ReadbackToJson(const Readback& rb) {
   for (const ObjectReadback& o : rb.objects) {
     json oj{{"id", o.id},
             {"category", o.category},
+            {"description", o.description},
             {"has_front", o.has_front},
             {"box_min", Vec3ToJson(o.box.min)},
             {"box_max", Vec3ToJson(o.box.max)},
+            {"local_size", Vec3ToJson(o.local_size)},
             {"location", Vec3ToJson(o.location)},
             {"yaw_deg", RadToDeg(o.yaw_rad)},
             {"scale", Vec3ToJson(o.scale)},

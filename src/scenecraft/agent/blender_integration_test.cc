@@ -1,0 +1,195 @@
+// Integration tests: the real Blender runs the real emitted script, and the readback is checked
+// against the scene graph (issue 2's acceptance). Suites named *Integration* start Blender.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+
+#include "scenecraft/agent/pipeline.h"
+#include "scenecraft/assets/procedural.h"
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/files.h"
+
+namespace scenecraft {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path FreshDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("scenecraft_it_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+Object At(std::string id, std::string category, double x, double y, double yaw_deg,
+          std::string description = "", double z = 0.0) {
+  Object o;
+  o.id = std::move(id);
+  o.category = std::move(category);
+  o.description = std::move(description);
+  o.pose = Pose{x, y, z, DegToRad(yaw_deg)};
+  o.pose_fixed = true;
+  return o;
+}
+
+// Builds and renders a graph with Workbench; returns the built graph and the readback.
+std::pair<SceneGraph, Readback> BuildAndRender(const SceneGraph& graph, const fs::path& dir,
+                                               int width = 320, int height = 240) {
+  BuildOptions build;
+  build.emit.render.engine = "workbench";
+  const BuildResult built = BuildScene(graph, dir, build);
+  RenderRequest request;
+  request.settings = build.emit.render;
+  request.settings.width = width;
+  request.settings.height = height;
+  RealProcessLauncher launcher;
+  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  EXPECT_TRUE(fs::exists(dir / "render.png"));
+  return {built.graph, outcome.readback};
+}
+
+// Every object is present, has the asset's dimensions within 2 %, stands where it was put,
+// is not below the floor, and is in frame.
+void ExpectReadbackMatches(const SceneGraph& graph, const Readback& readback) {
+  ASSERT_EQ(readback.objects.size(), graph.objects.size());
+  for (const Object& o : graph.objects) {
+    const ObjectReadback* r = readback.Find(o.id);
+    ASSERT_NE(r, nullptr) << o.id;
+    EXPECT_EQ(r->category, o.category);
+    // The model's own extent matches the asset's size; the world box matches the placed box.
+    const Vec3 got = r->local_size;
+    const Vec3 want = o.size;
+    EXPECT_NEAR(got.x, want.x, 0.02 * want.x + 1e-4) << o.id << " width";
+    EXPECT_NEAR(got.y, want.y, 0.02 * want.y + 1e-4) << o.id << " depth";
+    EXPECT_NEAR(got.z, want.z, 0.02 * want.z + 1e-4) << o.id << " height";
+    const double turn = std::remainder(o.pose->yaw_rad, kPi / 2);
+    if (std::abs(turn) < 1e-9) {
+      const Box3 placed = o.WorldBox();
+      for (const auto& [a, b] :
+           {std::pair{r->box.min, placed.min}, std::pair{r->box.max, placed.max}}) {
+        EXPECT_NEAR(a.x, b.x, 0.01 * want.x + 1e-3) << o.id;
+        EXPECT_NEAR(a.y, b.y, 0.01 * want.y + 1e-3) << o.id;
+        EXPECT_NEAR(a.z, b.z, 0.01 * want.z + 1e-3) << o.id;
+      }
+    }
+    EXPECT_NEAR(r->location.x, o.pose->x, 1e-4) << o.id;
+    EXPECT_NEAR(r->location.y, o.pose->y, 1e-4) << o.id;
+    EXPECT_NEAR(r->location.z, o.pose->z, 1e-4) << o.id;
+    EXPECT_NEAR(WrapAngle(r->yaw_rad - o.pose->yaw_rad), 0.0, 1e-4) << o.id;
+    EXPECT_GE(r->box.min.z, -1e-4) << o.id << " is below the floor";
+    ASSERT_TRUE(r->in_frame.has_value()) << o.id;
+    EXPECT_TRUE(*r->in_frame) << o.id << " is out of frame";
+  }
+}
+
+TEST(BlenderIntegration, FurnishedRoom) {
+  SceneGraph g;
+  g.environment.size = {5.0, 4.0, 2.8};
+  g.environment.openings.push_back({"window", "back", 1.0, 1.2, 1.2, 0.9});
+  g.objects = {At("table_1", "table", 0.0, 0.3, 0, "oak"),
+               At("chair_1", "chair", 0.0, -0.45, 180),
+               At("chair_2", "chair", 0.0, 1.05, 0),
+               At("chair_3", "chair", -0.95, 0.3, 90, "blue"),
+               At("chair_4", "chair", 0.95, 0.3, -90, "blue"),
+               At("chair_5", "chair", 1.8, -1.2, 30),
+               At("lamp_1", "lamp", 0.3, 0.4, 0, "", 0.75),
+               At("statue_1", "statue", -2.0, 1.5, 45, "marble")};
+  const auto [built, readback] = BuildAndRender(g, FreshDir("room"));
+  ExpectReadbackMatches(built, readback);
+  EXPECT_FALSE(readback.blender_version.empty());
+  // The lamp stands on the table top.
+  EXPECT_NEAR(readback.Find("lamp_1")->box.min.z, readback.Find("table_1")->box.max.z, 0.01);
+  // The unobstructed table is seen in the render.
+  EXPECT_GT(readback.Find("table_1")->visible_pixels.value_or(0), 100);
+  EXPECT_GT(readback.Find("table_1")->visible_fraction.value_or(0), 0.5);
+}
+
+TEST(BlenderIntegration, OutdoorScene) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kOutdoor;
+  g.environment.size = {30.0, 20.0, 0.0};
+  g.environment.ground = "grass";
+  g.objects = {
+      At("tree_1", "tree", -4.0, 3.0, 0),        At("tree_2", "tree", 5.0, 4.0, 0),
+      At("bench_1", "bench", 0.0, 0.0, 0),       At("lamp_post_1", "street lamp", 2.0, -1.0, 0),
+      At("car_1", "car", -6.0, -4.0, 90, "red"), At("house_1", "house", 0.0, 7.0, 0)};
+  const auto [built, readback] = BuildAndRender(g, FreshDir("outdoor"));
+  ExpectReadbackMatches(built, readback);
+}
+
+TEST(BlenderIntegration, HundredTwentyObjects) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kOutdoor;
+  g.environment.size = {40.0, 40.0, 0.0};
+  const std::vector<std::string> categories = {"table", "chair", "lamp", "box", "bench", "plant"};
+  int n = 0;
+  for (int row = 0; row < 10; ++row) {
+    for (int col = 0; col < 12; ++col) {
+      const std::string category = categories[(row * 12 + col) % categories.size()];
+      g.objects.push_back(At(category + "_" + std::to_string(++n), category, -16.5 + col * 3.0,
+                             -13.5 + row * 3.0, (col % 4) * 90.0));
+    }
+  }
+  const auto [built, readback] = BuildAndRender(g, FreshDir("hundred"), 640, 480);
+  ExpectReadbackMatches(built, readback);
+  // Repeated models share mesh data, so the build stays fast (target: 2 s in Blender).
+  EXPECT_LT(readback.build_s, 10.0);
+  RecordProperty("blender_build_s", std::to_string(readback.build_s));
+}
+
+TEST(BlenderIntegration, HostileTextNeverRuns) {
+  const std::vector<std::string> hostile = {"'); import os; os.system('touch PWNED') #",
+                                            "\"\"\"; import os; os.system(\"touch PWNED\"); \"\"\"",
+                                            "''' + __import__('os').system('touch PWNED') + '''",
+                                            "back\\slash \\' \\\" \\n not a newline",
+                                            "line one\nline two\r\n\ttabbed",
+                                            "non-ASCII: é ü 中文 🪑 مرحبا",
+                                            "@SCENE_JSON@ ${x} %s {0} </script>"};
+  const fs::path dir = FreshDir("injection");
+  SceneGraph g;
+  g.prompt = hostile[0];
+  g.notes = hostile;
+  for (size_t i = 0; i < hostile.size(); ++i) {
+    // Ids may not hold control characters or exceed 60 bytes; descriptions hold anything.
+    std::string id = "obj_" + std::to_string(i) +
+                     (i == 0 ? "_'\");os.system('touch PWNED')" : (i == 5 ? "_é中" : ""));
+    g.objects.push_back(At(id, i % 2 ? "chair" : "mystery " + hostile[i].substr(0, 12), -3.0 + i,
+                           0.0, 0, hostile[i]));
+  }
+  const fs::path cwd = fs::current_path();
+  const auto [built, readback] = BuildAndRender(g, dir);
+  ASSERT_EQ(readback.objects.size(), hostile.size());
+  for (size_t i = 0; i < hostile.size(); ++i) {
+    const ObjectReadback* r = readback.Find(built.objects[i].id);
+    ASSERT_NE(r, nullptr) << built.objects[i].id;
+    EXPECT_EQ(r->description, hostile[i]);
+    EXPECT_EQ(r->category, built.objects[i].category);
+  }
+  // Nothing named PWNED appeared in the output, the working directory or the temp directory.
+  for (const fs::path& place : {dir, cwd, fs::temp_directory_path()}) {
+    EXPECT_FALSE(fs::exists(place / "PWNED")) << place;
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    EXPECT_NE(entry.path().filename(), "PWNED");
+  }
+}
+
+TEST(BlenderIntegration, PythonErrorKeepsScriptAndLog) {
+  const fs::path dir = FreshDir("broken");
+  WriteFileAtomic(dir / "scene.py", "import bpy\n\nraise RuntimeError('deliberate failure')\n");
+  RealProcessLauncher launcher;
+  try {
+    RenderSceneDir(dir, RenderRequest{}, BlenderOptions{}, launcher);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("scene.py:3"), std::string::npos) << what;
+    EXPECT_NE(what.find("deliberate failure"), std::string::npos) << what;
+  }
+  EXPECT_TRUE(fs::exists(dir / "scene.py"));
+  EXPECT_TRUE(fs::exists(dir / "blender.log"));
+}
+
+}  // namespace
+}  // namespace scenecraft
