@@ -509,6 +509,59 @@ def configure_render(options):
         scene.view_settings.view_transform = "Standard"
 
 
+def setup_index_pass(roots, render_path):
+    """Cycles only: writes the object-index pass (one index per scene object) to an EXR file.
+
+    Returns the folder the compositor writes it to, or None when the engine has no such pass.
+    """
+    scene = bpy.context.scene
+    if scene.render.engine != "CYCLES":
+        return None
+    for number, root in enumerate(roots, start=1):
+        for obj in mesh_descendants(root):
+            obj.pass_index = number
+    bpy.context.view_layer.use_pass_object_index = True
+    scene.use_nodes = True
+    tree = scene.node_tree
+    for node in list(tree.nodes):
+        tree.nodes.remove(node)
+    layers = tree.nodes.new("CompositorNodeRLayers")
+    composite = tree.nodes.new("CompositorNodeComposite")
+    tree.links.new(layers.outputs["Image"], composite.inputs["Image"])
+    folder = os.path.abspath(render_path) + ".index"
+    output = tree.nodes.new("CompositorNodeOutputFile")
+    output.base_path = folder
+    output.format.file_format = "OPEN_EXR"
+    output.format.color_depth = "32"
+    output.format.color_mode = "RGB"
+    output.file_slots[0].path = "index_"
+    tree.links.new(layers.outputs["IndexOB"], output.inputs[0])
+    return folder
+
+
+def read_index_pass(folder, roots):
+    """Pixel counts per scene object from the EXR the compositor wrote; removes the folder."""
+    import array
+    import shutil
+
+    counts = {}
+    try:
+        files = sorted(f for f in os.listdir(folder) if f.endswith(".exr"))
+        if not files:
+            return None
+        image = bpy.data.images.load(os.path.join(folder, files[-1]))
+        width, height = image.size
+        pixels = array.array("f", [0.0]) * (width * height * image.channels)
+        image.pixels.foreach_get(pixels)
+        for value in pixels[0::image.channels]:
+            key = int(value + 0.5)
+            counts[key] = counts.get(key, 0) + 1
+        bpy.data.images.remove(image)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return {root.name: counts.get(number, 0) for number, root in enumerate(roots, start=1)}
+
+
 # -- Readback ------------------------------------------------------------------------------------
 
 
@@ -567,12 +620,13 @@ def owner_of(obj, roots_by_name):
     return None
 
 
-def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, step):
-    """Object-index map and per-object visibility, by casting camera rays into the built scene.
+def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, step, index_counts):
+    """Per-object visible pixels, unoccluded share and framing.
 
-    The map has one ray per step x step pixels; `visible_pixels` scales its counts back to
-    pixels. `visible_fraction` is the share of an object's surface samples in frame that the
-    camera sees unoccluded.
+    `visible_pixels` comes from the render's object-index pass when the engine has one
+    (`index_counts`); otherwise from an object-index map made by casting one camera ray per
+    step x step pixels into the built scene, scaled back to pixels. `visible_fraction` is the share
+    of an object's surface samples in frame that the camera sees unoccluded.
     """
     from bpy_extras.object_utils import world_to_camera_view
 
@@ -583,6 +637,8 @@ def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, st
     pixel_counts = {name: 0 for name in roots_by_name}
     cols = max(1, width // step)
     rows = max(1, height // step)
+    if index_counts is not None:
+        rows = 0  # The render's own index pass is exact: no ray map needed.
     for j in range(rows):
         fy = (j + 0.5) / rows
         left = top_left.lerp(bottom_left, fy)
@@ -594,7 +650,9 @@ def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, st
                 name = owner_of(obj, roots_by_name)
                 if name is not None:
                     pixel_counts[name] += 1
-    scale = (width * height) / float(cols * rows)
+    scale = (width * height) / float(cols * max(1, rows))
+    if index_counts is not None:
+        pixel_counts, scale = index_counts, 1.0
     result = {}
     for root in roots:
         lo, hi = boxes[root.name]
@@ -667,6 +725,7 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
         "image_height": options.height,
         "build_s": timings.get("build_s", 0.0),
         "render_s": timings.get("render_s", 0.0),
+        "visibility_method": timings.get("visibility_method", ""),
         "warnings": warnings,
         "objects": objects,
     }
@@ -697,10 +756,16 @@ def main():
     timings = {"build_s": time.perf_counter() - start}
     print("scenecraft: built %d objects in %.3f s" % (len(roots), timings["build_s"]))
 
+    index_folder = None
+    index_counts = None
     if options.render:
         started = time.perf_counter()
+        if options.readback:
+            index_folder = setup_index_pass(roots, options.render)
         scene.render.filepath = os.path.abspath(options.render)
         bpy.ops.render.render(write_still=True)
+        if index_folder is not None:
+            index_counts = read_index_pass(index_folder, roots)
         timings["render_s"] = time.perf_counter() - started
         print("scenecraft: rendered %s in %.3f s" % (options.render, timings["render_s"]))
     if options.readback:
@@ -712,7 +777,9 @@ def main():
         visibility = {}
         if options.render:
             visibility = measure_visibility(scene, depsgraph, camera, roots, boxes, options.width,
-                                            options.height, max(1, options.visibility_step))
+                                            options.height, max(1, options.visibility_step),
+                                            index_counts)
+            timings["visibility_method"] = "index_pass" if index_counts is not None else "ray_map"
         write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
                        warnings)
     if options.save_blend:

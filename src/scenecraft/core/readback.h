@@ -41,6 +41,9 @@ struct Readback {
   int image_height = 0;
   double build_s = 0.0;               // in-Blender time to build the scene
   double render_s = 0.0;              // in-Blender time to render (0 without a render)
+  // How visible_pixels was measured: "index_pass" (the render's object-index pass, Cycles) or
+  // "ray_map" (camera rays cast on a pixel grid, for engines without that pass); empty: no render.
+  std::string visibility_method;
   std::vector<std::string> warnings;  // from the script, e.g. a model that failed to import
 
   const ObjectReadback* Find(std::string_view id) const;

@@ -509,6 +509,7 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
   rb.image_height = static_cast<int>(r.Number("image_height").value_or(0));
   rb.build_s = r.Number("build_s").value_or(0.0);
   rb.render_s = r.Number("render_s").value_or(0.0);
+  rb.visibility_method = r.String("visibility_method").value_or("");
   rb.warnings = r.StringArray("warnings").value_or(std::vector<std::string>{});
   if (const json* objects = r.Get("objects", /*required=*/true)) {
     if (objects->is_array()) {
@@ -549,6 +550,7 @@ json ReadbackToJson(const Readback& rb) {
            {"image_height", rb.image_height},
            {"build_s", rb.build_s},
            {"render_s", rb.render_s},
+           {"visibility_method", rb.visibility_method},
            {"warnings", rb.warnings}};
   if (rb.camera) out["camera"] = CameraToJson(*rb.camera);
   out["objects"] = json::array();
