@@ -13,24 +13,24 @@ namespace scenecraft {
 
 // One round of the inner loop.
 struct RoundRecord {
-  int round = 0;               // 0 is the first build
-  double score_before = 0.0;   // critic score of the scene the round started from
-  double score_after = 0.0;    // critic score after the round's changes
-  bool kept = true;            // false when the round made things worse and was undone
+  int round = 0;                     // 0 is the first build
+  double score_before = 0.0;         // critic score of the scene the round started from
+  double score_after = 0.0;          // critic score after the round's changes
+  bool kept = true;                  // false when the round made things worse and was undone
   std::vector<std::string> changes;  // what the reviser changed and why
-  double seconds = 0.0;        // wall time of the round
+  double seconds = 0.0;              // wall time of the round
 };
 
 struct ReportInput {
   std::string title;
   std::string prompt;
-  const SceneGraph* graph = nullptr;        // final graph (poses, relations)
-  const Readback* readback = nullptr;       // final readback, may be null
-  const Critique* critique = nullptr;       // final critique, may be null
+  const SceneGraph* graph = nullptr;   // final graph (poses, relations)
+  const Readback* readback = nullptr;  // final readback, may be null
+  const Critique* critique = nullptr;  // final critique, may be null
   std::vector<RoundRecord> rounds;
   std::vector<std::string> warnings;
-  std::string render_file;                  // relative path of the render, empty if none
-  std::string skipped;                      // why rendering/critique was skipped, if it was
+  std::string render_file;  // relative path of the render, empty if none
+  std::string skipped;      // why rendering/critique was skipped, if it was
   std::vector<std::pair<std::string, double>> timings;  // stage name -> seconds
 };
 
