@@ -39,8 +39,8 @@ struct Readback {
   std::optional<Camera> camera;
   int image_width = 0;
   int image_height = 0;
-  double build_s = 0.0;               // in-Blender time to build the scene
-  double render_s = 0.0;              // in-Blender time to render (0 without a render)
+  double build_s = 0.0;   // in-Blender time to build the scene
+  double render_s = 0.0;  // in-Blender time to render (0 without a render)
   // How visible_pixels was measured: "index_pass" (the render's object-index pass, Cycles) or
   // "ray_map" (camera rays cast on a pixel grid, for engines without that pass); empty: no render.
   std::string visibility_method;

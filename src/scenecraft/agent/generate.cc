@@ -1,0 +1,253 @@
+#include "scenecraft/agent/generate.h"
+
+#include <chrono>
+
+#include "scenecraft/agent/provisional_layout.h"
+#include "scenecraft/assets/resolve.h"
+#include "scenecraft/core/scene_json.h"
+#include "scenecraft/critic/reviser.h"
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/files.h"
+#include "scenecraft/util/log.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace fs = std::filesystem;
+
+namespace {
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+// A critique is better when fewer relations fail, then when fewer whole-scene findings fail.
+int FailingFindings(const Critique& c) {
+  int n = 0;
+  for (const Finding& f : c.findings) n += f.pass ? 0 : 1;
+  return n;
+}
+
+bool Worse(const Critique& candidate, const Critique& best) {
+  if (candidate.relations_passed != best.relations_passed) {
+    return candidate.relations_passed < best.relations_passed;
+  }
+  return FailingFindings(candidate) > FailingFindings(best);
+}
+
+// Solves poses that are missing and frames the camera when there is none.
+std::vector<std::string> Layout(SceneGraph* graph, uint64_t seed, const RenderSettings& render) {
+  SolverOptions solver;
+  solver.seed = seed;
+  SolveResult solved = Solve(graph, solver);
+  if (!graph->camera) {
+    CameraOptions camera;
+    camera.aspect = static_cast<double>(render.width) / render.height;
+    graph->camera = FrameCamera(*graph, camera);
+  }
+  return solved.warnings;
+}
+
+struct Built {
+  Readback readback;
+  Critique critique;
+};
+
+// Emits the script for `graph` into dir, runs Blender, critiques the readback.
+Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
+                          const RenderSettings& render, const GenerateOptions& options,
+                          Critic& critic, ProcessLauncher& launcher, const std::string& prompt,
+                          bool final_run) {
+  EmitOptions emit;
+  emit.render = render;
+  WriteFileAtomic(dir / "scene.py", EmitScript(graph, BuildModels(graph), emit));
+  RenderRequest request;
+  request.settings = render;
+  if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
+  if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
+  Built built;
+  built.readback = RenderSceneDir(dir, request, options.blender, launcher).readback;
+  CritiqueInput input;
+  input.graph = &graph;
+  input.readback = &built.readback;
+  input.render_path = (dir / "render.png").string();
+  input.prompt = prompt;
+  built.critique = critic.Review(input);
+  return built;
+}
+
+// Stores the critique's relation verdicts as the graph's results (what scene.json carries).
+void StoreResults(const Critique& critique, SceneGraph* graph) {
+  graph->results.clear();
+  for (const Finding& f : critique.findings) {
+    if (f.kind != Finding::Kind::kRelation || !f.relation) continue;
+    RelationResult r;
+    r.relation = *f.relation;
+    r.pass = f.pass;
+    r.score = f.pass ? 1.0 : 0.0;
+    if (!f.pass) r.reason = f.measured + " (expected " + f.expected + ")";
+    graph->results.push_back(r);
+  }
+}
+
+void WriteReport(const GenerateResult& result, const std::string& prompt) {
+  ReportInput in;
+  in.title = "SceneCraft scene";
+  in.prompt = prompt;
+  in.graph = &result.graph;
+  in.readback = result.readback ? &*result.readback : nullptr;
+  in.critique = result.critique ? &*result.critique : nullptr;
+  in.rounds = result.rounds;
+  in.warnings = result.warnings;
+  in.skipped = result.skipped;
+  in.timings = result.timings;
+  if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
+  WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
+}
+
+}  // namespace
+
+void GenerateOptions::Check() const {
+  if (rounds < 0 || rounds > 50) throw Error("--rounds: must be 0 to 50");
+  preview.Check();
+  final_render.Check();
+  assets.Check();
+  blender.Check();
+  if (room_size_m) {
+    const Vec3& s = *room_size_m;
+    if (s.x < 1 || s.y < 1 || s.z < 1.8 || s.x > 200 || s.y > 200 || s.z > 50) {
+      throw Error("--room: " + s.ToString() +
+                  " m is not a plausible room (1-200 m, 1.8-50 m high)");
+    }
+  }
+}
+
+bool GenerateResult::AllRelationsPass() const {
+  if (critique) return critique->relations_passed == critique->relations_total;
+  for (const RelationResult& r : graph.results) {
+    if (!r.pass) return false;
+  }
+  return true;
+}
+
+GenerateResult Generate(std::string_view text, const fs::path& out_dir,
+                        const GenerateOptions& options, Planner& planner, Critic& critic,
+                        ProcessLauncher& launcher, const ProgressFn& progress) {
+  options.Check();
+  const auto start = std::chrono::steady_clock::now();
+  if (progress) progress("plan: reading the description");
+  PlanResult plan = planner.Plan(text);
+  const double plan_s = Seconds(start);
+  if (progress) {
+    progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
+             std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
+             " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
+  }
+  if (plan.graph.prompt.empty()) plan.graph.prompt = std::string(text);
+  GenerateResult result =
+      GenerateFromGraph(std::move(plan.graph), out_dir, options, critic, launcher, progress);
+  result.planner = plan.planner;
+  result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+  result.timings.insert(result.timings.begin(), {"plan", plan_s});
+  WriteReport(result, std::string(text));
+  return result;
+}
+
+GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
+                                 const GenerateOptions& options, Critic& critic,
+                                 ProcessLauncher& launcher, const ProgressFn& progress) {
+  options.Check();
+  GenerateResult result;
+  result.out_dir = out_dir;
+  result.planner = "file";
+  EnsureDirectory(out_dir);
+  auto say = [&](const std::string& line) {
+    if (progress) progress(line);
+  };
+  if (options.room_size_m && graph.environment.IsRoom())
+    graph.environment.size = *options.room_size_m;
+
+  // Resolve assets and solve the first layout.
+  auto t = std::chrono::steady_clock::now();
+  const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
+  result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
+  result.timings.push_back({"assets", Seconds(t)});
+  t = std::chrono::steady_clock::now();
+  for (const std::string& w : Layout(&graph, options.seed, options.final_render)) {
+    result.warnings.push_back(w);
+  }
+  result.timings.push_back({"solve", Seconds(t)});
+  say("solve: " + FormatNumber(result.timings.back().second * 1000, 1) + " ms");
+
+  // Without Blender, write the script and say what was skipped.
+  try {
+    FindBlender(options.blender);
+  } catch (const Error& e) {
+    result.skipped = std::string("rendering and critique skipped: ") + e.what();
+    EmitOptions emit;
+    emit.render = options.final_render;
+    WriteFileAtomic(out_dir / "scene.py", EmitScript(graph, BuildModels(graph), emit));
+    WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(graph));
+    result.graph = std::move(graph);
+    WriteReport(result, result.graph.prompt);
+    return result;
+  }
+
+  // Round 0: the first build, then revision rounds; a round that makes things worse is undone.
+  const fs::path work = out_dir / "rounds";
+  t = std::chrono::steady_clock::now();
+  Built best = BuildRenderCritique(graph, work, options.preview, options, critic, launcher,
+                                   graph.prompt, /*final_run=*/false);
+  result.rounds.push_back({0, 0.0, best.critique.score, true, {"first build"}, Seconds(t)});
+  say("round 0: " + std::to_string(best.critique.relations_passed) + "/" +
+      std::to_string(best.critique.relations_total) + " relations pass");
+  SceneGraph best_graph = graph;
+  for (int round = 1; round <= options.rounds; ++round) {
+    if (best.critique.relations_passed == best.critique.relations_total &&
+        FailingFindings(best.critique) == 0) {
+      break;
+    }
+    t = std::chrono::steady_clock::now();
+    SceneGraph candidate = best_graph;
+    const Revision revision =
+        Revise(best.critique, &best.readback, round, ReviserOptions{}, &candidate);
+    if (revision.empty()) break;
+    if (revision.resolve) {
+      for (const std::string& w : Layout(&candidate, options.seed + round, options.final_render)) {
+        result.warnings.push_back(w);
+      }
+    }
+    Built next = BuildRenderCritique(candidate, work, options.preview, options, critic, launcher,
+                                     candidate.prompt, /*final_run=*/false);
+    RoundRecord record{round, best.critique.score, next.critique.score,
+                       true,  revision.changes,    Seconds(t)};
+    if (Worse(next.critique, best.critique)) {
+      record.kept = false;  // Undo: keep the previous best.
+    } else {
+      best = std::move(next);
+      best_graph = std::move(candidate);
+    }
+    say("round " + std::to_string(round) + ": " + std::to_string(revision.changes.size()) +
+        " changes, " + FormatNumber(record.score_before, 3) + " -> " +
+        FormatNumber(record.score_after, 3) + (record.kept ? "" : " (undone)"));
+    result.rounds.push_back(std::move(record));
+  }
+
+  // The final render at the requested quality, critiqued once more on its own readback.
+  t = std::chrono::steady_clock::now();
+  say("final render: " + options.final_render.engine + " " + options.final_render.Resolution());
+  Built final = BuildRenderCritique(best_graph, out_dir, options.final_render, options, critic,
+                                    launcher, best_graph.prompt, /*final_run=*/true);
+  result.timings.push_back({"final render", Seconds(t)});
+  std::error_code ignored;
+  fs::remove_all(work, ignored);
+  StoreResults(final.critique, &best_graph);
+  WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(best_graph));
+  result.graph = std::move(best_graph);
+  for (const std::string& w : final.readback.warnings) result.warnings.push_back(w);
+  result.readback = std::move(final.readback);
+  result.critique = std::move(final.critique);
+  WriteReport(result, result.graph.prompt);
+  return result;
+}
+
+}  // namespace scenecraft

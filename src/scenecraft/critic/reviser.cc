@@ -1,0 +1,155 @@
+#include "scenecraft/critic/reviser.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+bool HasRelation(const SceneGraph& graph, RelationType type, const std::vector<std::string>& ids) {
+  for (const Relation& r : graph.relations) {
+    if (r.type == type && r.objects == ids) return true;
+  }
+  return false;
+}
+
+// Moves the camera for visibility: higher and a little closer to the scene's axis, so objects
+// hidden behind others come into view; turns the azimuth back and forth across rounds.
+std::string RaiseCamera(SceneGraph* graph, int round) {
+  if (!graph->camera) return "";
+  Camera& c = *graph->camera;
+  const Vec3 offset = c.position - c.target;
+  const double distance = offset.Norm();
+  const double horizontal = std::hypot(offset.x, offset.y);
+  double elevation = std::atan2(offset.z, horizontal);
+  double azimuth = std::atan2(offset.x, -offset.y);  // 0 = straight from -Y
+  elevation = std::min(DegToRad(70.0), elevation + DegToRad(12.0));
+  azimuth = (round % 2 == 1 ? 1.0 : -1.0) * DegToRad(std::min(30.0, 12.0 * round));
+  const double h = distance * std::cos(elevation);
+  c.position = c.target +
+               Vec3{h * std::sin(azimuth), -h * std::cos(azimuth), distance * std::sin(elevation)};
+  return "moved the camera to elevation " + FormatNumber(RadToDeg(elevation), 0) +
+         " deg, azimuth " + FormatNumber(RadToDeg(azimuth), 0) + " deg for visibility";
+}
+
+}  // namespace
+
+void ReviserOptions::Check() const {
+  if (!(weight_factor > 1.0)) throw Error("reviser: weight_factor must be > 1");
+  if (!(size_tolerance > 0.0)) throw Error("reviser: size_tolerance must be > 0");
+}
+
+Revision Revise(const Critique& critique, const Readback* readback, int round,
+                const ReviserOptions& options, SceneGraph* graph) {
+  options.Check();
+  SC_CHECK(graph != nullptr);
+  Revision revision;
+  std::set<std::string> resized;
+  bool camera_moved = false;
+
+  // 1. Models whose real mesh disagrees with the planned size: take the real size, so the solver
+  //    lays out what Blender builds.
+  if (readback != nullptr) {
+    for (const ObjectReadback& r : readback->objects) {
+      Object* o = graph->FindObject(r.id);
+      if (o == nullptr || r.local_size.x <= 0) continue;
+      const Vec3 d = r.local_size - o->size;
+      const double worst = std::max(
+          {std::abs(d.x) / o->size.x, std::abs(d.y) / o->size.y, std::abs(d.z) / o->size.z});
+      if (worst > options.size_tolerance) {
+        revision.changes.push_back("resized " + o->id + " from " + o->size.ToString() + " to " +
+                                   r.local_size.ToString() + " m: its model is that big");
+        o->size = r.local_size;
+        resized.insert(o->id);
+        revision.resolve = true;
+      }
+    }
+  }
+
+  for (const Finding& f : critique.findings) {
+    if (f.pass) continue;
+    switch (f.kind) {
+      case Finding::Kind::kRelation: {
+        if (!f.relation || *f.relation >= graph->relations.size()) break;
+        Relation& r = graph->relations[*f.relation];
+        // 2. A failing relation weighs more; after a failed round it becomes hard.
+        if (!r.hard && round >= options.hard_after_rounds) {
+          r.hard = true;
+          revision.changes.push_back("made " + r.ToString() + " hard: " + f.measured);
+        } else {
+          r.weight = std::min(1000.0, r.weight * options.weight_factor);
+          revision.changes.push_back("raised the weight of " + r.ToString() + " to " +
+                                     FormatNumber(r.weight) + ": " + f.measured);
+        }
+        revision.resolve = true;
+        break;
+      }
+      case Finding::Kind::kFloating: {
+        // 3. Missing support: state it, so the solver puts the object on the floor.
+        for (const std::string& id : f.objects) {
+          Object* o = graph->FindObject(id);
+          if (o == nullptr || o->support != Support::kFloor) continue;
+          if (!HasRelation(*graph, RelationType::kOnFloor, {id})) {
+            Relation on_floor;
+            on_floor.type = RelationType::kOnFloor;
+            on_floor.objects = {id};
+            on_floor.hard = true;
+            graph->relations.push_back(on_floor);
+            revision.changes.push_back("added on_floor(" + id + "): " + f.measured);
+            revision.resolve = true;
+          }
+        }
+        break;
+      }
+      case Finding::Kind::kOutOfRoom: {
+        for (const std::string& id : f.objects) {
+          if (!HasRelation(*graph, RelationType::kInsideRoom, {id})) {
+            Relation inside;
+            inside.type = RelationType::kInsideRoom;
+            inside.objects = {id};
+            inside.hard = true;
+            graph->relations.push_back(inside);
+            revision.changes.push_back("added inside_room(" + id + "): " + f.measured);
+            revision.resolve = true;
+          }
+        }
+        break;
+      }
+      case Finding::Kind::kCollision:
+        // 4. Collisions: solve again with a new seed (the solver treats collisions as hard).
+        revision.changes.push_back("solve again for the collision of " + Join(f.objects, " and ") +
+                                   ": " + f.measured);
+        revision.resolve = true;
+        break;
+      case Finding::Kind::kVisibility:
+        // 5. Hidden or out-of-frame objects: another view.
+        if (!camera_moved) {
+          const std::string change = RaiseCamera(graph, round);
+          if (!change.empty()) {
+            revision.changes.push_back(change + " (" + Join(f.objects, ", ") + ": " + f.measured +
+                                       ")");
+            camera_moved = true;
+          }
+        }
+        break;
+      case Finding::Kind::kAsset:
+      case Finding::Kind::kCount:
+      case Finding::Kind::kComposition:
+        // Nothing the layout can change; the report shows them.
+        break;
+    }
+  }
+  if (revision.resolve) {
+    for (Object& o : graph->objects) {
+      if (!o.pose_fixed) o.pose.reset();
+    }
+  }
+  return revision;
+}
+
+}  // namespace scenecraft

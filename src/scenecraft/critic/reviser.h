@@ -1,0 +1,34 @@
+// The Reviser turns a critique's findings into changes of the scene graph, so that solving again
+// fixes what the critic saw (the paper's inner loop: revise the graph, its arguments, or the view).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenecraft/core/readback.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+struct ReviserOptions {
+  double weight_factor = 3.0;    // a failing soft relation's weight is multiplied by this
+  double hard_after_rounds = 1;  // a relation that failed this many rounds becomes hard
+  double size_tolerance = 0.05;  // real mesh extent vs planned size that triggers a resize
+  void Check() const;
+};
+
+struct Revision {
+  // What was changed and why, one line each ("made near(chair_1, table_1) hard: gap 0.9 m").
+  std::vector<std::string> changes;
+  // True when poses must be solved again (the camera-only changes do not need it).
+  bool resolve = false;
+  bool empty() const { return changes.empty(); }
+};
+
+// Applies changes for the failing findings of `critique` to `graph`. `readback` (may be null)
+// supplies real mesh extents. `round` counts from 1. Poses of objects that are not fixed are
+// cleared when they must be solved again.
+Revision Revise(const Critique& critique, const Readback* readback, int round,
+                const ReviserOptions& options, SceneGraph* graph);
+
+}  // namespace scenecraft
