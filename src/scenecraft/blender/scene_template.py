@@ -406,7 +406,7 @@ def build_environment(collection, env):
     floor = make_material("floor", {"rgba": floor_colour.get(env.get("ground") or "wood",
                                                              floor_colour["wood"]),
                                     "roughness": 0.6})
-    wall = make_material("wall", {"rgba": [0.78, 0.76, 0.72, 1], "roughness": 0.9})
+    wall = make_material("wall", {"rgba": [0.5, 0.47, 0.42, 1], "roughness": 0.9})
     solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
     openings = env.get("openings", [])
 
@@ -435,7 +435,7 @@ def build_environment(collection, env):
 
 def build_lights(collection, env, bounds):
     sun_data = bpy.data.lights.new("sun", "SUN")
-    sun_data.energy = 2.5
+    sun_data.energy = 1.8
     sun_data.angle = math.radians(8.0)
     sun = bpy.data.objects.new("sun", sun_data)
     sun.rotation_euler = (math.radians(50), math.radians(10), math.radians(-30))
@@ -446,7 +446,7 @@ def build_lights(collection, env, bounds):
         area_data.shape = "RECTANGLE"
         area_data.size = w * 0.6
         area_data.size_y = d * 0.6
-        area_data.energy = 12.0 * w * d
+        area_data.energy = 5.0 * w * d
         area = bpy.data.objects.new("ceiling_light", area_data)
         area.location = (0.0, 0.0, h - 0.05)
         collection.objects.link(area)
@@ -456,7 +456,7 @@ def build_lights(collection, env, bounds):
     background = world.node_tree.nodes.get("Background")
     if background is not None:
         background.inputs["Color"].default_value = (0.62, 0.72, 0.85, 1.0)
-        background.inputs["Strength"].default_value = 0.8
+        background.inputs["Strength"].default_value = 0.35
 
 
 def build_camera(collection, spec, width, height):
@@ -504,9 +504,16 @@ def configure_render(options):
         shading.show_shadows = True
         shading.show_cavity = True
         render.use_freestyle = False
+        # Workbench's anti-aliasing samples follow --samples (1: FXAA only, the fastest).
+        levels = [(1, "FXAA"), (5, "5"), (8, "8"), (11, "11"), (16, "16")]
+        scene.display.render_aa = next((name for limit, name in levels
+                                        if options.samples <= limit), "32")
     scene.view_settings.view_transform = "Filmic" if not BLENDER_4 else "AgX"
-    if scene.view_settings.view_transform not in ("Filmic", "AgX"):
-        scene.view_settings.view_transform = "Standard"
+    try:
+        scene.view_settings.look = ("Medium High Contrast" if not BLENDER_4
+                                    else "AgX - Medium High Contrast")
+    except TypeError:
+        pass  # Looks are named differently in some versions; the default look is fine.
 
 
 def setup_index_pass(roots, render_path):
@@ -776,10 +783,13 @@ def main():
             boxes[root.name] = (lo, hi)
         visibility = {}
         if options.render:
+            started = time.perf_counter()
             visibility = measure_visibility(scene, depsgraph, camera, roots, boxes, options.width,
                                             options.height, max(1, options.visibility_step),
                                             index_counts)
             timings["visibility_method"] = "index_pass" if index_counts is not None else "ray_map"
+            print("scenecraft: measured visibility (%s) in %.3f s"
+                  % (timings["visibility_method"], time.perf_counter() - started))
         write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
                        warnings)
     if options.save_blend:
