@@ -87,6 +87,7 @@ BlenderOutcome RunBlender(const BlenderRun& run, const BlenderOptions& options,
   spec.argv.insert(spec.argv.end(), {"--engine", run.render_settings.engine, "--samples",
                                      std::to_string(run.render_settings.samples), "--resolution",
                                      run.render_settings.Resolution()});
+  spec.argv.insert(spec.argv.end(), run.extra_args.begin(), run.extra_args.end());
   spec.log_path = outcome.log;
   spec.timeout_s = options.timeout_s;
   if (!run.readback.empty()) {

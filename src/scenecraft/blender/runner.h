@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "scenecraft/blender/emitter.h"
 #include "scenecraft/core/readback.h"
@@ -27,6 +28,7 @@ struct BlenderRun {
   std::filesystem::path export_gltf;  // .glb/.gltf to export; empty: none
   std::filesystem::path log;          // Blender's output; empty: beside the script
   RenderSettings render_settings;
+  std::vector<std::string> extra_args;  // further options for the script (after --)
 };
 
 struct BlenderOutcome {

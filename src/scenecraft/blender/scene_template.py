@@ -45,8 +45,11 @@ def parse_options():
     parser.add_argument("--resolution", default=render.get("resolution", "640x480"),
                         help="WIDTHxHEIGHT in pixels")
     parser.add_argument("--readback", default="", help="write the readback JSON to this path")
+    parser.add_argument("--visibility", default="index", choices=["index", "rays"],
+                        help="count visible pixels from Cycles' object-index pass (index) or "
+                             "from camera rays cast on a pixel grid (rays)")
     parser.add_argument("--visibility-step", type=int, default=4,
-                        help="object-index map: one camera ray per STEP x STEP pixels")
+                        help="with --visibility rays: one camera ray per STEP x STEP pixels")
     parser.add_argument("--save-blend", default="", help="save the .blend file to this path")
     parser.add_argument("--export-gltf", default="", help="export the scene as glTF (.glb/.gltf)")
     options = parser.parse_args(argv)
@@ -517,13 +520,9 @@ def configure_render(options):
 
 
 def setup_index_pass(roots, render_path):
-    """Cycles only: writes the object-index pass (one index per scene object) to an EXR file.
-
-    Returns the folder the compositor writes it to, or None when the engine has no such pass.
-    """
+    """Adds the object-index pass (one index per scene object) to the compositor, written to an
+    EXR file in a folder beside the render. Cycles computes the pass; returns the folder."""
     scene = bpy.context.scene
-    if scene.render.engine != "CYCLES":
-        return None
     for number, root in enumerate(roots, start=1):
         for obj in mesh_descendants(root):
             obj.pass_index = number
@@ -544,6 +543,28 @@ def setup_index_pass(roots, render_path):
     output.file_slots[0].path = "index_"
     tree.links.new(layers.outputs["IndexOB"], output.inputs[0])
     return folder
+
+
+def render_index_pass(roots, render_path):
+    """For engines without an object-index pass: one extra Cycles sample that computes only the
+    pass (no bounces, no image written), then the engine is restored."""
+    scene = bpy.context.scene
+    engine = scene.render.engine
+    samples = scene.cycles.samples
+    bounces = scene.cycles.max_bounces
+    scene.render.engine = "CYCLES"
+    scene.cycles.device = "CPU"
+    scene.cycles.samples = 1
+    scene.cycles.max_bounces = 0
+    scene.cycles.use_denoising = False
+    folder = setup_index_pass(roots, render_path)
+    try:
+        bpy.ops.render.render(write_still=False)
+        return read_index_pass(folder, roots)
+    finally:
+        scene.render.engine = engine
+        scene.cycles.samples = samples
+        scene.cycles.max_bounces = bounces
 
 
 def read_index_pass(folder, roots):
@@ -767,12 +788,19 @@ def main():
     index_counts = None
     if options.render:
         started = time.perf_counter()
-        if options.readback:
+        cycles = scene.render.engine == "CYCLES"
+        use_index = options.readback and options.visibility == "index"
+        if use_index and cycles:
             index_folder = setup_index_pass(roots, options.render)
         scene.render.filepath = os.path.abspath(options.render)
         bpy.ops.render.render(write_still=True)
         if index_folder is not None:
             index_counts = read_index_pass(index_folder, roots)
+        elif use_index:
+            try:
+                index_counts = render_index_pass(roots, options.render)
+            except Exception as error:  # Fall back to the ray map; say so.
+                warnings.append("object-index pass failed (%s); counting pixels by rays" % error)
         timings["render_s"] = time.perf_counter() - started
         print("scenecraft: rendered %s in %.3f s" % (options.render, timings["render_s"]))
     if options.readback:
