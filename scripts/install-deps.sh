@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # The real parts SceneCraft drives.
   blender sweethome3d-furniture
+  # Blender's glTF add-on (export and import) needs numpy; Debian's blender does not pull it in.
+  python3-numpy
 )
 
 missing=()

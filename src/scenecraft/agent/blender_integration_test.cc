@@ -215,6 +215,27 @@ TEST(BlenderIntegration, HostileTextNeverRuns) {
   }
 }
 
+TEST(BlenderIntegration, SavesBlendAndExportsGltf) {
+  SceneGraph g;
+  g.objects = {At("table_1", "table", 0.0, 0.0, 0), At("chair_1", "chair", 0.0, -0.7, 180)};
+  const fs::path dir = FreshDir("export");
+  BuildOptions build;
+  BuildScene(g, dir, build);
+  RenderRequest request;
+  request.render = false;
+  request.save_blend = dir / "scene.blend";
+  request.export_gltf = dir / "scene.glb";
+  RealProcessLauncher launcher;
+  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  EXPECT_EQ(outcome.readback.objects.size(), 2u);
+  EXPECT_FALSE(fs::exists(dir / "render.png"));
+  ASSERT_TRUE(fs::exists(dir / "scene.blend"));
+  ASSERT_TRUE(fs::exists(dir / "scene.glb"));
+  // A .blend starts with "BLENDER", a binary glTF with "glTF".
+  EXPECT_EQ(ReadFile(dir / "scene.blend").substr(0, 7), "BLENDER");
+  EXPECT_EQ(ReadFile(dir / "scene.glb").substr(0, 4), "glTF");
+}
+
 TEST(BlenderIntegration, PythonErrorKeepsScriptAndLog) {
   const fs::path dir = FreshDir("broken");
   WriteFileAtomic(dir / "scene.py", "import bpy\n\nraise RuntimeError('deliberate failure')\n");
