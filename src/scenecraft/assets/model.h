@@ -23,9 +23,12 @@ struct Material {
 enum class PartShape {
   kBox,       // size = full extents along x, y, z
   kCylinder,  // axis along local z; size.x, size.y = diameters, size.z = height
-  kCone,      // like a cylinder, apex at +z; `taper` = top radius / bottom radius
+  kCone,      // a frustum along local z; `taper` = top radius / bottom radius; size bounds it
+              // (the wider end has the full size.x, size.y)
   kSphere,    // ellipsoid with diameters size
   kTorus,     // ring in the local xy plane; size.x, size.y = outer diameters, size.z = tube
+  kWedge,     // a gable: full box at the bottom, ridge along x at the top centre (roofs)
+  kPyramid,   // a square pyramid: full box at the bottom, apex at the top centre (roofs, tents)
 };
 
 // One primitive in object space: origin at the object's bottom centre, front facing -Y, metres.

@@ -1,122 +1,120 @@
 #include "scenecraft/assets/procedural.h"
 
-#include <functional>
-#include <map>
+#include <algorithm>
 
 #include "scenecraft/assets/appearance.h"
+#include "scenecraft/assets/procedural_builder.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
-namespace {
+namespace procedural {
 
-using S = Support;
-
-// A recipe builds the parts of a model of size (w, d, h) in object space.
-using Recipe = std::function<void(const Vec3& size, Model* model)>;
-
-Material MakeMaterial(std::string name, std::array<double, 4> rgba, double roughness = 0.5,
-                      double metallic = 0.0) {
+void ModelBuilder::Mat(const std::string& name, double r, double g, double b, double roughness,
+                       double metallic, double emission, double transmission) {
   Material m;
-  m.name = std::move(name);
-  m.rgba = rgba;
+  m.name = name;
+  m.rgba = {r, g, b, 1.0};
   m.roughness = roughness;
   m.metallic = metallic;
-  return m;
+  m.emission = emission;
+  m.transmission = transmission;
+  model_->materials.push_back(m);
 }
 
-void AddPart(Model* model, PartShape shape, Vec3 center, Vec3 size, std::string material) {
+void ModelBuilder::Add(PartShape shape, Vec3 center, Vec3 size, Vec3 rotation,
+                       const std::string& material, int segments) {
   Part p;
   p.shape = shape;
   p.center = center;
   p.size = size;
-  p.material = std::move(material);
-  model->parts.push_back(std::move(p));
+  p.rotation_rad = rotation;
+  p.material = material;
+  p.segments = segments;
+  model_->parts.push_back(p);
 }
 
-void Box(Model* m, Vec3 center, Vec3 size, std::string material) {
-  AddPart(m, PartShape::kBox, center, size, std::move(material));
+void ModelBuilder::Box(double x0, double x1, double y0, double y1, double z0, double z1,
+                       const std::string& material, double bevel_m) {
+  Add(PartShape::kBox, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2}, {x1 - x0, y1 - y0, z1 - z0},
+      {}, material, 0);
+  model_->parts.back().bevel_m = bevel_m;
 }
 
-void Cylinder(Model* m, Vec3 center, Vec3 size, std::string material) {
-  AddPart(m, PartShape::kCylinder, center, size, std::move(material));
+void ModelBuilder::Cyl(double cx, double cy, double z0, double z1, double dx, double dy,
+                       const std::string& material, int segments) {
+  Add(PartShape::kCylinder, {cx, cy, (z0 + z1) / 2}, {dx, dy, z1 - z0}, {}, material, segments);
 }
 
-// Four legs under a top, inset from the corners.
-void Legs(Model* m, double w, double d, double leg_h, double leg_t, double inset,
-          const std::string& material) {
-  for (int sx : {-1, 1}) {
-    for (int sy : {-1, 1}) {
-      Box(m, {sx * (w / 2 - inset - leg_t / 2), sy * (d / 2 - inset - leg_t / 2), leg_h / 2},
-          {leg_t, leg_t, leg_h}, material);
-    }
+void ModelBuilder::Cone(double cx, double cy, double z0, double z1, double dx, double dy,
+                        double taper, const std::string& material, int segments) {
+  Add(PartShape::kCone, {cx, cy, (z0 + z1) / 2}, {dx, dy, z1 - z0}, {}, material, segments);
+  model_->parts.back().taper = taper;
+}
+
+void ModelBuilder::Sphere(double x0, double x1, double y0, double y1, double z0, double z1,
+                          const std::string& material, int segments) {
+  Add(PartShape::kSphere, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2},
+      {x1 - x0, y1 - y0, z1 - z0}, {}, material, segments);
+}
+
+void ModelBuilder::CylX(double x0, double x1, double y0, double y1, double z0, double z1,
+                        const std::string& material, int segments) {
+  // A quarter turn about y takes the local z axis to x: local size (h, d, length).
+  Add(PartShape::kCylinder, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2},
+      {z1 - z0, y1 - y0, x1 - x0}, {0, kPi / 2, 0}, material, segments);
+}
+
+void ModelBuilder::CylY(double x0, double x1, double y0, double y1, double z0, double z1,
+                        const std::string& material, int segments) {
+  // A quarter turn about x takes the local z axis to y: local size (w, h, length).
+  Add(PartShape::kCylinder, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2},
+      {x1 - x0, z1 - z0, y1 - y0}, {kPi / 2, 0, 0}, material, segments);
+}
+
+void ModelBuilder::Torus(double cx, double cy, double z0, double z1, double dx, double dy,
+                         const std::string& material, int segments) {
+  Add(PartShape::kTorus, {cx, cy, (z0 + z1) / 2}, {dx, dy, z1 - z0}, {}, material, segments);
+}
+
+void ModelBuilder::Wedge(double x0, double x1, double y0, double y1, double z0, double z1,
+                         const std::string& material) {
+  Add(PartShape::kWedge, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2}, {x1 - x0, y1 - y0, z1 - z0},
+      {}, material, 0);
+}
+
+void ModelBuilder::Pyramid(double x0, double x1, double y0, double y1, double z0, double z1,
+                           const std::string& material) {
+  Add(PartShape::kPyramid, {(x0 + x1) / 2, (y0 + y1) / 2, (z0 + z1) / 2},
+      {x1 - x0, y1 - y0, z1 - z0}, {}, material, 0);
+}
+
+void ModelBuilder::Legs(double x0, double x1, double y0, double y1, double z1, double t,
+                        const std::string& material) {
+  for (double x : {x0, x1 - t}) {
+    for (double y : {y0, y1 - t}) Box(x, x + t, y, y + t, 0, z1, material);
   }
 }
 
-struct Entry {
-  CategoryInfo info;
-  std::string main_material;  // the material colour and material words apply to
-  Recipe recipe;
-};
+}  // namespace procedural
 
-const std::vector<Entry>& Entries() {
-  static const std::vector<Entry> entries = [] {
-    std::vector<Entry> e;
-    e.push_back({{"table",
-                  {"dining table", "kitchen table"},
-                  {1.2, 0.8, 0.75},
-                  false,
-                  S::kFloor,
-                  {"dining room", "kitchen"}},
-                 "wood",
-                 [](const Vec3& s, Model* m) {
-                   m->materials.push_back(MakeMaterial("wood", {0.35, 0.2, 0.1, 1}, 0.6));
-                   const double top = 0.04;
-                   Box(m, {0, 0, s.z - top / 2}, {s.x, s.y, top}, "wood");
-                   Legs(m, s.x, s.y, s.z - top, 0.06, 0.04, "wood");
-                 }});
-    e.push_back(
-        {{"chair",
-          {"dining chair", "seat"},
-          {0.45, 0.5, 0.9},
-          true,
-          S::kFloor,
-          {"dining room", "kitchen", "office", "classroom"}},
-         "wood",
-         [](const Vec3& s, Model* m) {
-           m->materials.push_back(MakeMaterial("wood", {0.3, 0.18, 0.09, 1}, 0.6));
-           const double seat_h = s.z * 0.5;
-           Box(m, {0, 0, seat_h - 0.025}, {s.x, s.y, 0.05}, "wood");
-           Legs(m, s.x, s.y, seat_h - 0.05, 0.04, 0.02, "wood");
-           // The back is at +Y: the front (where one sits) faces -Y.
-           Box(m, {0, s.y / 2 - 0.025, (seat_h + s.z) / 2}, {s.x, 0.05, s.z - seat_h}, "wood");
-         }});
-    e.push_back({{"lamp",
-                  {"table lamp", "desk lamp"},
-                  {0.3, 0.3, 0.5},
-                  false,
-                  S::kSurface,
-                  {"bedroom", "living room", "office"}},
-                 "shade",
-                 [](const Vec3& s, Model* m) {
-                   m->materials.push_back(MakeMaterial("metal", {0.6, 0.6, 0.62, 1}, 0.3, 1.0));
-                   m->materials.push_back(MakeMaterial("shade", {0.9, 0.85, 0.7, 1}, 0.8));
-                   m->materials.back().emission = 2.0;
-                   Cylinder(m, {0, 0, 0.015}, {s.x * 0.6, s.y * 0.6, 0.03}, "metal");
-                   Cylinder(m, {0, 0, s.z * 0.35}, {0.025, 0.025, s.z * 0.7}, "metal");
-                   AddPart(m, PartShape::kCone, {0, 0, s.z * 0.8}, {s.x, s.y, s.z * 0.4}, "shade");
-                   m->parts.back().taper = 0.6;
-                 }});
-    return e;
-  }();
-  return entries;
+namespace {
+
+using procedural::CatalogEntries;
+using procedural::Entry;
+
+std::string Normalise(std::string_view name) {
+  std::string key = ToLower(Trim(name));
+  std::replace(key.begin(), key.end(), '_', ' ');
+  std::replace(key.begin(), key.end(), '-', ' ');
+  return key;
 }
 
 const Entry* FindEntry(std::string_view name) {
-  const std::string key = ToLower(Trim(name));
-  for (const Entry& e : Entries()) {
+  const std::string key = Normalise(name);
+  for (const Entry& e : CatalogEntries()) {
     if (e.info.name == key) return &e;
   }
-  for (const Entry& e : Entries()) {
+  for (const Entry& e : CatalogEntries()) {
     for (const std::string& s : e.info.synonyms) {
       if (s == key) return &e;
     }
@@ -129,7 +127,7 @@ const Entry* FindEntry(std::string_view name) {
 const std::vector<CategoryInfo>& ProceduralCategories() {
   static const std::vector<CategoryInfo> infos = [] {
     std::vector<CategoryInfo> out;
-    for (const Entry& e : Entries()) out.push_back(e.info);
+    for (const Entry& e : CatalogEntries()) out.push_back(e.info);
     return out;
   }();
   return infos;
@@ -143,23 +141,24 @@ const CategoryInfo* FindProceduralCategory(std::string_view name) {
 Model BuildProceduralModel(const Object& object) {
   Model model;
   model.size = object.size;
+  procedural::ModelBuilder builder(&model);
+  const Vec3& s = object.size;
   const Entry* entry = FindEntry(object.category);
   if (entry == nullptr) {
-    // A labelled generic shape: a rounded block the size of the object.
+    // A labelled generic shape: a block with rounded edges, the size of the object.
     model.generic = true;
     model.label = object.category;
-    model.materials.push_back(MakeMaterial("generic", {0.55, 0.55, 0.6, 1}, 0.7));
-    Box(&model, {0, 0, object.size.z / 2}, object.size, "generic");
-    model.parts.back().bevel_m = std::min({object.size.x, object.size.y, object.size.z}) * 0.08;
+    builder.Mat("generic", 0.45, 0.45, 0.5, 0.7);
+    builder.Box(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0, s.z, "generic",
+                std::min({s.x, s.y, s.z}) * 0.08);
     ApplyAppearance(ParseAppearance(object.description), "generic", &model);
   } else {
-    entry->recipe(object.size, &model);
+    entry->recipe(s, builder);
     ApplyAppearance(ParseAppearance(object.description), entry->main_material, &model);
   }
-  // Identical category, size and description give identical models.
-  model.key = "procedural:" + ToLower(object.category) + ":" + FormatNumber(object.size.x) + "x" +
-              FormatNumber(object.size.y) + "x" + FormatNumber(object.size.z) + ":" +
-              ToLower(object.description);
+  // Identical category, size and description give identical models (shared meshes).
+  model.key = "procedural:" + Normalise(object.category) + ":" + FormatNumber(s.x) + "x" +
+              FormatNumber(s.y) + "x" + FormatNumber(s.z) + ":" + ToLower(object.description);
   return model;
 }
 

@@ -33,6 +33,10 @@ std::string_view ShapeName(PartShape shape) {
       return "sphere";
     case PartShape::kTorus:
       return "torus";
+    case PartShape::kWedge:
+      return "wedge";
+    case PartShape::kPyramid:
+      return "pyramid";
   }
   return "box";
 }

@@ -142,12 +142,24 @@ def add_part(bm, part, material_index):
     shape = part.get("shape", "box")
     segments = max(3, int(part.get("segments", 16)))
     before = set(bm.verts)
-    if shape == "box":
+    if shape in ("box", "wedge", "pyramid"):
         bmesh.ops.create_cube(bm, size=1.0)
+        top = [v for v in bm.verts if v not in before and v.co.z > 0]
+        if shape == "wedge":
+            for v in top:
+                v.co.y = 0.0  # The top edges meet in a ridge along x.
+        elif shape == "pyramid":
+            for v in top:
+                v.co.x = v.co.y = 0.0  # The top face shrinks to an apex.
+            bmesh.ops.remove_doubles(bm, verts=top, dist=1e-6)
+        if shape == "wedge":
+            bmesh.ops.remove_doubles(bm, verts=top, dist=1e-6)
     elif shape in ("cylinder", "cone"):
-        top = 0.5 if shape == "cylinder" else 0.5 * float(part.get("taper", 0.0))
+        # The wider end has the full size, so the part fills its box.
+        taper = 1.0 if shape == "cylinder" else max(0.0, float(part.get("taper", 0.0)))
+        bottom, top = (0.5, 0.5 * taper) if taper <= 1.0 else (0.5 / taper, 0.5)
         bmesh.ops.create_cone(bm, cap_ends=True, cap_tris=False, segments=segments,
-                              radius1=0.5, radius2=top, depth=1.0)
+                              radius1=bottom, radius2=top, depth=1.0)
     elif shape == "sphere":
         bmesh.ops.create_uvsphere(bm, u_segments=segments, v_segments=max(4, segments // 2),
                                   radius=0.5)
