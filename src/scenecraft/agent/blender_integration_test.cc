@@ -178,6 +178,21 @@ TEST(BlenderIntegration, HundredTwentyObjects) {
   RecordProperty("blender_build_s", std::to_string(readback.build_s));
 }
 
+TEST(BlenderIntegration, EveryCatalogModelBuildsAtItsSize) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kOutdoor;
+  g.environment.size = {40.0, 40.0, 0.0};
+  int i = 0;
+  for (const CategoryInfo& c : ProceduralCategories()) {
+    // Turned a quarter for half of them: the world box must follow.
+    g.objects.push_back(At("obj_" + std::to_string(i), c.name, -16.0 + (i % 9) * 4.0,
+                           -16.0 + (i / 9) * 4.0, (i % 2) * 90.0));
+    ++i;
+  }
+  const auto [built, readback] = BuildAndRender(g, FreshDir("catalog"));
+  ExpectReadbackMatches(built, readback);
+}
+
 TEST(BlenderIntegration, HostileTextNeverRuns) {
   const std::vector<std::string> hostile = {"'); import os; os.system('touch PWNED') #",
                                             "\"\"\"; import os; os.system(\"touch PWNED\"); \"\"\"",

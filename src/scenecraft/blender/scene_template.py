@@ -118,7 +118,7 @@ def add_torus(bm, segments, ring_ratio):
     """A torus of outer diameter 1 in the xy plane and tube diameter `ring_ratio`."""
     tube = max(0.01, min(0.49, ring_ratio / 2.0))
     major = 0.5 - tube
-    minor_segments = max(6, segments // 2)
+    minor_segments = max(8, 4 * round(segments / 8))
     rings = []
     for i in range(segments):
         u = 2.0 * math.pi * i / segments
@@ -140,7 +140,9 @@ def add_torus(bm, segments, ring_ratio):
 def add_part(bm, part, material_index):
     """Adds one primitive to `bm`, sized, turned and placed in object space."""
     shape = part.get("shape", "box")
-    segments = max(3, int(part.get("segments", 16)))
+    # Round shapes use a multiple of 4 segments (and spheres an even ring count), so that
+    # vertices lie on the extremes of every axis and the part fills exactly its box.
+    segments = max(4, 4 * round(int(part.get("segments", 16)) / 4))
     before = set(bm.verts)
     if shape in ("box", "wedge", "pyramid"):
         bmesh.ops.create_cube(bm, size=1.0)
@@ -161,8 +163,8 @@ def add_part(bm, part, material_index):
         bmesh.ops.create_cone(bm, cap_ends=True, cap_tris=False, segments=segments,
                               radius1=bottom, radius2=top, depth=1.0)
     elif shape == "sphere":
-        bmesh.ops.create_uvsphere(bm, u_segments=segments, v_segments=max(4, segments // 2),
-                                  radius=0.5)
+        rings = max(4, 2 * (segments // 4))
+        bmesh.ops.create_uvsphere(bm, u_segments=segments, v_segments=rings, radius=0.5)
     elif shape == "torus":
         size = part.get("size", [1, 1, 0.2])
         add_torus(bm, segments, float(size[2]) / max(1e-6, float(min(size[0], size[1]))))
@@ -171,8 +173,9 @@ def add_part(bm, part, material_index):
     verts = [v for v in bm.verts if v not in before]
     sx, sy, sz = (float(v) for v in part.get("size", [1, 1, 1]))
     if shape == "torus":
-        sz = 1.0  # The tube thickness is already in the unit torus; scale only in x and y.
-        sx = sx
+        # The unit torus is 2 * tube thick; stretch it to the part's height.
+        tube = max(0.01, min(0.49, sz / max(1e-6, min(sx, sy)) / 2.0))
+        sz = sz / (2.0 * tube)
     scale = Matrix.Diagonal((sx, sy, sz, 1.0))
     rotation = Euler([float(v) for v in part.get("rotation_rad", [0, 0, 0])], "XYZ").to_matrix()
     transform = Matrix.Translation(Vector(part.get("center", [0, 0, 0]))) @ rotation.to_4x4() @ scale
