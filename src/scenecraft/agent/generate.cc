@@ -2,10 +2,11 @@
 
 #include <chrono>
 
-#include "scenecraft/agent/provisional_layout.h"
 #include "scenecraft/assets/resolve.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/reviser.h"
+#include "scenecraft/layout/camera.h"
+#include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"

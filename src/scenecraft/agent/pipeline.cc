@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "scenecraft/agent/provisional_layout.h"
 #include "scenecraft/assets/model.h"
 #include "scenecraft/core/scene_json.h"
+#include "scenecraft/layout/camera.h"
+#include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"

@@ -1,0 +1,72 @@
+// The relation vocabulary of RELATIONS.md as evaluators: for every relation type the exact pass
+// test (same thresholds as RELATIONS.md) and a smooth score for the optimiser. The solver
+// evaluates its own model with these; the critic evaluates Blender's readback with the same
+// functions, so "passes" means the same thing everywhere.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenecraft/core/geometry.h"
+#include "scenecraft/core/relation.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+// Tolerances of RELATIONS.md.
+constexpr double kContactEpsilon = 0.03;   // ε, contact
+constexpr double kDirectionMargin = 0.10;  // δ, direction margin
+
+// What the tests see of an object: its world box, its turn and whether it has a front.
+struct Body {
+  std::string id;
+  std::string category;
+  Box3 box;              // world axis-aligned bounding box of the real mesh (or the model)
+  double yaw_rad = 0.0;  // yaw 0: front faces -Y
+  bool has_front = false;
+  Support support = Support::kFloor;
+
+  Vec2 Center2() const { return box.Center().xy(); }
+  Rect2 Foot() const { return box.Footprint(); }
+  double Size() const { return box.Footprint().Diagonal(); }  // size(A) of RELATIONS.md
+};
+
+// The body of a posed object of the scene graph (its box from size and pose).
+Body BodyOf(const Object& object);
+
+struct RelationEvaluation {
+  bool pass = false;
+  double score = 0.0;      // in [0, 1]; 1 when it passes
+  double violation = 0.0;  // >= 0; how far from passing (metres or radians), 0 when it passes
+  std::string reason;      // for failures, in words with numbers
+};
+
+// Optional context some tests need.
+struct EvalContext {
+  const Environment* environment = nullptr;  // walls, ceiling, centre, floor
+  const Camera* camera = nullptr;            // scaling (distance from the camera)
+};
+
+// Evaluates one relation; `bodies` are the relation's objects in signature order.
+RelationEvaluation EvaluateRelation(const Relation& relation,
+                                    const std::vector<const Body*>& bodies,
+                                    const EvalContext& context);
+
+// Whole-scene tests.
+// Collision: the boxes' intersection is at most 10 % of the smaller box's volume. Returns the
+// overlap share (0 when they do not collide).
+double CollisionShare(const Body& a, const Body& b);
+bool Collides(const Body& a, const Body& b);
+// Rugs and carpets may lie under anything.
+bool IsFlatCovering(const std::string& category);
+// Whether a relation of this type between two objects allows their boxes to overlap.
+bool AllowsOverlap(RelationType type);
+// Support: the object rests on the floor, on another body, on a wall or hangs from the ceiling.
+// Returns an empty string when supported, else why not.
+std::string SupportProblem(const Body& body, const std::vector<const Body*>& others,
+                           const Environment& environment);
+// Inside the room's floor (0.01 m tolerance); always true outdoors.
+bool InsideRoom(const Body& body, const Environment& environment);
+
+}  // namespace scenecraft

@@ -1,0 +1,46 @@
+// The layout solver (ARCHITECTURE.md section 7): turns a scene graph of sized objects into poses
+// that satisfy its relations. Staged constructive placement (environment and anchors, groups,
+// objects on surfaces, wall and ceiling objects) followed by a stochastic local search over
+// x, y and yaw that accepts fewer hard violations first and then a better soft score, evaluating
+// only what a move touches. Deterministic for a seed (unless the time budget cuts the search
+// short: it is a safety net, `max_moves` is the regular limit) and time-boxed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+struct SolverOptions {
+  uint64_t seed = 1;           // same seed, same layout
+  double time_budget_s = 2.0;  // the search stops after this long
+  int max_moves = 400000;      // and after this many proposed moves
+  double clearance_m = 0.0;    // extra free space kept between floor objects (walkways)
+  void Check() const;          // throws Error on a bad value
+};
+
+struct SolveResult {
+  int relations_total = 0;
+  int relations_passed = 0;
+  int hard_failed = 0;   // hard relations that do not hold
+  int collisions = 0;    // colliding pairs that no relation allows
+  int outside_room = 0;  // objects leaving the room
+  double seconds = 0.0;
+  int moves = 0;
+  int accepted = 0;
+  std::vector<std::string> warnings;   // failures in words ("left_of(a, b): ...")
+  std::vector<std::string> conflicts;  // relations that cannot hold together, when detected
+  bool AllPass() const {
+    return relations_passed == relations_total && collisions == 0 && outside_room == 0;
+  }
+  std::string ToString() const;
+};
+
+// Fills the pose of every object that has none (objects with pose_fixed keep theirs; objects with
+// a pose that is not fixed are used as a warm start) and graph->results. Objects need sizes.
+SolveResult Solve(SceneGraph* graph, const SolverOptions& options);
+
+}  // namespace scenecraft

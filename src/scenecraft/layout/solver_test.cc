@@ -1,0 +1,207 @@
+#include "scenecraft/layout/solver.h"
+
+#include <gtest/gtest.h>
+
+#include "scenecraft/assets/resolve.h"
+#include "scenecraft/layout/camera.h"
+#include "scenecraft/layout/relations.h"
+
+namespace scenecraft {
+namespace {
+
+// Builds a scene from "id:category" names and relations written as {type, ids...}.
+SceneGraph Scene(const std::vector<std::string>& objects,
+                 const std::vector<std::vector<std::string>>& relations, bool outdoor = false) {
+  SceneGraph g;
+  if (outdoor) {
+    g.environment.kind = Environment::Kind::kOutdoor;
+    g.environment.size = {20, 20, 0};
+  }
+  for (const std::string& spec : objects) {
+    Object o;
+    o.id = spec.substr(0, spec.find(':'));
+    o.category = spec.substr(spec.find(':') + 1);
+    g.objects.push_back(o);
+  }
+  for (const auto& spec : relations) {
+    Relation r;
+    r.type = *RelationTypeFromName(spec[0]);
+    r.objects.assign(spec.begin() + 1, spec.end());
+    g.relations.push_back(r);
+  }
+  ResolveAssets(&g, AssetOptions{});
+  return g;
+}
+
+void ExpectSolved(SceneGraph g, uint64_t seed = 1) {
+  SolverOptions options;
+  options.seed = seed;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+  for (const Object& o : g.objects) EXPECT_TRUE(o.pose.has_value()) << o.id;
+}
+
+// The relation sets of the dev corpus (../shared/corpus/dev.jsonl), as scene graphs.
+TEST(Solver, DevCorpusLampOnDesk) {
+  ExpectSolved(Scene({"lamp_1:lamp", "desk_1:desk"}, {{"on", "lamp_1", "desk_1"}}));
+}
+
+TEST(Solver, DevCorpusChairsAroundTableFaceIt) {
+  ExpectSolved(
+      Scene({"table_1:table", "chair_1:chair", "chair_2:chair", "chair_3:chair", "chair_4:chair"},
+            {{"around", "chair_1", "chair_2", "chair_3", "chair_4", "table_1"},
+             {"facing", "chair_1", "table_1"},
+             {"facing", "chair_2", "table_1"},
+             {"facing", "chair_3", "table_1"},
+             {"facing", "chair_4", "table_1"}}));
+}
+
+TEST(Solver, DevCorpusSofaTvCoffeeTable) {
+  ExpectSolved(
+      Scene({"sofa_1:sofa", "tv_1:tv", "coffee_table_1:coffee table"},
+            {{"facing", "sofa_1", "tv_1"}, {"between", "coffee_table_1", "sofa_1", "tv_1"}}));
+}
+
+TEST(Solver, DevCorpusBedNightstandsLamps) {
+  ExpectSolved(Scene({"bed_1:bed", "nightstand_1:nightstand", "nightstand_2:nightstand",
+                      "lamp_1:lamp", "lamp_2:lamp"},
+                     {{"against_wall", "bed_1"},
+                      {"symmetric", "nightstand_1", "nightstand_2", "bed_1"},
+                      {"near", "nightstand_1", "bed_1"},
+                      {"near", "nightstand_2", "bed_1"},
+                      {"on", "lamp_1", "nightstand_1"},
+                      {"on", "lamp_2", "nightstand_2"}}));
+}
+
+TEST(Solver, DevCorpusStreetLampsInARow) {
+  ExpectSolved(Scene(
+      {"l1:street lamp", "l2:street lamp", "l3:street lamp", "l4:street lamp", "l5:street lamp"},
+      {{"row", "l1", "l2", "l3", "l4", "l5"}}, /*outdoor=*/true));
+}
+
+TEST(Solver, DevCorpusBookshelfDeskChair) {
+  ExpectSolved(Scene({"bookshelf_1:bookshelf", "desk_1:desk", "chair_1:office chair"},
+                     {{"left_of", "bookshelf_1", "desk_1"},
+                      {"in_front_of", "chair_1", "desk_1"},
+                      {"facing", "chair_1", "desk_1"}}));
+}
+
+TEST(Solver, DevCorpusStackedBoxes) {
+  SceneGraph g =
+      Scene({"box_1:box", "box_2:box", "box_3:box"},
+            {{"stack", "box_1", "box_2", "box_3"}, {"hierarchy", "box_1", "box_2", "box_3"}});
+  g.objects[0].size = {0.7, 0.6, 0.5};
+  g.objects[1].size = {0.5, 0.4, 0.35};
+  g.objects[2].size = {0.3, 0.25, 0.2};
+  ExpectSolved(g);
+}
+
+TEST(Solver, DevCorpusBedroomCornerWallCentre) {
+  ExpectSolved(
+      Scene({"bed_1:bed", "wardrobe_1:wardrobe", "rug_1:rug"},
+            {{"in_corner", "bed_1"}, {"against_wall", "wardrobe_1"}, {"center", "rug_1"}}));
+}
+
+TEST(Solver, DevCorpusKitchenRow) {
+  ExpectSolved(Scene({"fridge_1:refrigerator", "stove_1:stove", "sink_1:sink"},
+                     {{"right_of", "fridge_1", "stove_1"},
+                      {"left_of", "sink_1", "stove_1"},
+                      {"against_wall", "fridge_1"},
+                      {"against_wall", "stove_1"},
+                      {"against_wall", "sink_1"},
+                      {"row", "fridge_1", "stove_1", "sink_1"}}));
+}
+
+TEST(Solver, DevCorpusPaintingAboveSofa) {
+  ExpectSolved(Scene({"painting_1:painting", "sofa_1:sofa"},
+                     {{"on_wall", "painting_1"}, {"above", "painting_1", "sofa_1"}}));
+}
+
+TEST(Solver, DevCorpusCarHouseTree) {
+  ExpectSolved(Scene({"car_1:car", "house_1:house", "tree_1:tree"},
+                     {{"in_front_of", "car_1", "house_1"}, {"behind", "tree_1", "house_1"}}, true));
+}
+
+TEST(Solver, DevCorpusArmchairsAcross) {
+  ExpectSolved(Scene({"armchair_1:armchair", "armchair_2:armchair", "coffee_table_1:coffee table"},
+                     {{"across", "armchair_1", "armchair_2"},
+                      {"between", "coffee_table_1", "armchair_1", "armchair_2"}}));
+}
+
+TEST(Solver, DevCorpusSixChairsInACircle) {
+  ExpectSolved(Scene({"c1:chair", "c2:chair", "c3:chair", "c4:chair", "c5:chair", "c6:chair"},
+                     {{"circle", "c1", "c2", "c3", "c4", "c5", "c6"}}));
+}
+
+TEST(Solver, DevCorpusRugUnderCoffeeTable) {
+  ExpectSolved(
+      Scene({"rug_1:rug", "coffee_table_1:coffee table", "sofa_1:sofa"},
+            {{"overlap", "rug_1", "coffee_table_1"}, {"in_front_of", "coffee_table_1", "sofa_1"}}));
+}
+
+TEST(Solver, DevCorpusDeskPerpendicularWardrobeFar) {
+  ExpectSolved(Scene({"desk_1:desk", "bookshelf_1:bookshelf", "chair_1:chair",
+                      "wardrobe_1:wardrobe", "bed_1:bed", "mirror_1:mirror"},
+                     {{"perpendicular", "desk_1", "bookshelf_1"},
+                      {"near", "chair_1", "desk_1"},
+                      {"far", "wardrobe_1", "bed_1"},
+                      {"on_wall", "mirror_1"},
+                      {"near", "mirror_1", "wardrobe_1"}}));
+}
+
+TEST(Solver, ContradictionEndsAndIsNamed) {
+  SceneGraph g = Scene({"a:box", "b:box"}, {{"left_of", "a", "b"}, {"left_of", "b", "a"}});
+  SolverOptions options;
+  options.time_budget_s = 0.3;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_LT(result.relations_passed, 2);
+  ASSERT_FALSE(result.conflicts.empty()) << result.ToString();
+  EXPECT_NE(result.conflicts[0].find("left_of(a, b)"), std::string::npos);
+}
+
+TEST(Solver, SameSeedSameLayout) {
+  const SceneGraph start =
+      Scene({"t:table", "c1:chair", "c2:chair"}, {{"near", "c1", "t"}, {"near", "c2", "t"}});
+  SceneGraph a = start, b = start;
+  const SolveResult ra = Solve(&a, SolverOptions{});
+  const SolveResult rb = Solve(&b, SolverOptions{});
+  EXPECT_TRUE(ra.AllPass()) << ra.ToString();
+  EXPECT_EQ(ra.moves, rb.moves);
+  for (size_t i = 0; i < a.objects.size(); ++i) {
+    EXPECT_DOUBLE_EQ(a.objects[i].pose->x, b.objects[i].pose->x);
+  }
+}
+
+TEST(Solver, FixedPosesAreKept) {
+  SceneGraph g = Scene({"t:table", "c:chair"}, {{"near", "c", "t"}});
+  g.objects[0].pose = Pose{1.0, 0.5, 0, 0};
+  g.objects[0].pose_fixed = true;
+  Solve(&g, SolverOptions{});
+  EXPECT_DOUBLE_EQ(g.objects[0].pose->x, 1.0);
+  EXPECT_DOUBLE_EQ(g.objects[0].pose->y, 0.5);
+}
+
+TEST(Camera, EveryObjectInFrameAndCameraOnTheViewerSide) {
+  SceneGraph g = Scene({"t:table", "c1:chair", "c2:chair", "s:sofa"}, {{"near", "c1", "t"}});
+  Solve(&g, SolverOptions{});
+  const Camera c = FrameCamera(g, CameraOptions{});
+  EXPECT_LT(c.position.y, c.target.y);  // looks along +Y
+  const double azimuth = RadToDeg(std::atan2(c.target.x - c.position.x, c.target.y - c.position.y));
+  EXPECT_LE(std::abs(azimuth), 35.0);
+  for (const Object& o : g.objects) {
+    const Box3 b = o.WorldBox();
+    for (double x : {b.min.x, b.max.x}) {
+      for (double y : {b.min.y, b.max.y}) {
+        for (double z : {b.min.z, b.max.z}) {
+          const Vec3 p = ProjectToFrame(c, 4.0 / 3.0, {x, y, z});
+          EXPECT_GT(p.z, 0);
+          EXPECT_LE(std::abs(p.x), 1.0) << o.id;
+          EXPECT_LE(std::abs(p.y), 1.0) << o.id;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace scenecraft
