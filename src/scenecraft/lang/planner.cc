@@ -1165,8 +1165,11 @@ PlanResult Parser::Run() {
       i = j;
       continue;
     }
-    // Noun phrases.
-    if (auto n = NumberOf(t.text)) {
+    // Noun phrases. A number word that starts a compound ("single bed") is part of the noun.
+    std::string compound_category;
+    bool compound_p = false, compound_u = false;
+    const bool starts_compound = MatchCategory(i, &compound_category, &compound_p, &compound_u) > 1;
+    if (auto n = NumberOf(t.text); n && !starts_compound) {
       if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = *n;
       if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = *n;
       pending_np = true;
