@@ -500,6 +500,12 @@ class Layout {
       }
       return cost;
     }
+    if (rel.type == T::kOverlap) {
+      // A rug under a table lies centred under it.
+      const Body& a = bodies_[index_.at(rel.objects[0])];
+      const Body& b = bodies_[index_.at(rel.objects[1])];
+      return 0.2 * (a.Center2() - b.Center2()).Norm();
+    }
     if (rel.type != T::kSymmetric) return 0.0;
     const Body& a = bodies_[index_.at(rel.objects[0])];
     const Body& b = bodies_[index_.at(rel.objects[1])];
