@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "scenecraft/agent/evaluate.h"
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/core/scene_json.h"
@@ -164,6 +165,29 @@ Command AddEvalPlan(CLI::App& root) {
           }};
 }
 
+Command AddEval(CLI::App& root) {
+  auto* app = root.add_subcommand(
+      "eval",
+      "Run generate on every prompt of a JSONL corpus and measure the constraint pass "
+      "rate on the Blender readback");
+  auto corpus = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>("out/eval");
+  auto options = std::make_shared<GenerateOptions>();
+  app->add_option("corpus", *corpus, "JSONL corpus (shared/corpus format)")->required();
+  app->add_option("-o,--out", *out, "Output directory (one folder per prompt)")
+      ->capture_default_str();
+  app->add_option("--rounds", options->rounds, "Critique-and-revise rounds")->capture_default_str();
+  app->add_option("--engine", options->final_render.engine, "Final render engine")
+      ->capture_default_str();
+  return {app, [=] {
+            RealProcessLauncher launcher;
+            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, launcher);
+            const std::string text = summary.ToString();
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return kExitOk;
+          }};
+}
+
 Command AddSolve(CLI::App& root) {
   auto* app = root.add_subcommand(
       "solve", "Scene JSON -> the same with poses and per-relation results (no Blender)");
@@ -306,7 +330,7 @@ int Main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "Print debug messages");
   std::vector<Command> commands = {AddGenerate(app), AddPlan(app),   AddBuild(app),
                                    AddSolve(app),    AddRender(app), AddCritique(app),
-                                   AddEvalPlan(app)};
+                                   AddEvalPlan(app), AddEval(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -248,7 +248,8 @@ enum class Cue {
   kEachSide,
   kFlanking,
   kFacingEachOther,
-  kAt
+  kAt,
+  kSurroundedBy
 };
 
 struct CuePhrase {
@@ -326,7 +327,8 @@ const std::vector<CuePhrase>& CuePhrases() {
     }
     for (const char* w :
          {"on each side of", "on either side of", "on both sides of", "flanking", "either side of",
-          "at each side of", "at either side of", "one on each side of", "on opposite sides of"}) {
+          "at each side of", "at either side of", "one on each side of", "on opposite sides of",
+          "flank", "flanks", "flanked by"}) {
       add(w, Cue::kFlanking, true);
     }
     for (const char* w : {"facing each other", "face each other", "facing one another"}) {
@@ -372,6 +374,9 @@ const std::vector<CuePhrase>& CuePhrases() {
       add(w, Cue::kFacingAway, true, true);
     }
     for (const char* w : {"between", "in between"}) add(w, Cue::kBetween, true);
+    for (const char* w : {"surrounded by", "encircled by", "ringed by", "circled by"}) {
+      add(w, Cue::kSurroundedBy, true);
+    }
     for (const char* w : {"around", "surrounding", "encircling", "arranged around", "placed around",
                           "circling", "round", "all around", "gathered around", "set around"}) {
       add(w, Cue::kAround, true);
@@ -431,6 +436,8 @@ class Parser {
   // Words of the last matched compound that are not the category ("teacher's" of
   // "teacher's desk"); they describe the object.
   std::string matched_modifier_;
+  // The last match came through WordNet's hypernyms ("terrier" -> dog), not the catalog.
+  bool matched_via_hypernym_ = false;
   std::optional<std::pair<const CuePhrase*, size_t>> MatchCue(size_t i) const;
   std::string Singular(const std::string& word);
   int AddGroup(const std::string& category, const std::string& description, int count, bool plural,
@@ -494,6 +501,7 @@ std::string Parser::Singular(const std::string& word) {
 
 int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* unknown) {
   *unknown = false;
+  matched_via_hypernym_ = false;
   for (int n = 3; n >= 1; --n) {
     if (i + n > tokens_.size()) continue;
     bool ok = true;
@@ -552,6 +560,8 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
   for (const std::string& hyper : WordNet::Get().Hypernyms(base, 4)) {
     if (const CategoryInfo* info = FindProceduralCategory(hyper)) {
       *category = info->name;
+      *unknown = true;  // like an unknown noun, it needs a determiner to count as an object
+      matched_via_hypernym_ = true;
       return 1;
     }
   }
@@ -741,6 +751,14 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
       if (second_reference >= 0) ends.push_back(groups_[second_reference].objects.front());
       if (ends.size() < 2) break;
       for (size_t s : subjects) Relate(T::kBetween, {s, ends[0], ends[1]}, begin, end);
+      break;
+    }
+    case Cue::kSurroundedBy: {
+      // "a fountain surrounded by benches": the benches are around the fountain.
+      if (ref == nullptr) break;
+      std::vector<size_t> members = ref->objects;
+      members.push_back(subjects.front());
+      Relate(T::kAround, members, begin, end);
       break;
     }
     case Cue::kAround: {
@@ -1230,7 +1248,7 @@ PlanResult Parser::Run() {
         }
       }
       if (group < 0) {
-        if (unknown) {
+        if (unknown && !matched_via_hypernym_) {
           warnings_.push_back("no model for '" + category + "' (prompt " + std::to_string(begin) +
                               ":" + std::to_string(end) + "): it gets a labelled generic shape");
         }

@@ -51,5 +51,63 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
   EXPECT_GE(score.precision, 0.90) << score.ToString(true);
 }
 
+TEST(Planner, OwnCorpusMeetsTheTargets) {
+  // 42 prompts written for this project (tests/corpus/planner.jsonl), in other wordings.
+  const auto corpus =
+      LoadCorpus(std::string(SCENECRAFT_SOURCE_DIR) + "/tests/corpus/planner.jsonl");
+  ASSERT_GE(corpus.size(), 40u);
+  OfflinePlanner planner;
+  const CorpusScore score = ScoreCorpus(corpus, planner);
+  EXPECT_GE(score.exact_count_share, 0.95) << score.ToString(true);
+  EXPECT_GE(score.recall, 0.90) << score.ToString(true);
+  EXPECT_GE(score.precision, 0.90) << score.ToString(true);
+}
+
+TEST(Planner, CoreferenceAndDistribution) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "A bed against the wall with a nightstand on each side and a lamp on each nightstand.");
+  int lamps = 0, ons = 0, symmetric = 0;
+  for (const Object& o : plan.graph.objects) lamps += o.category == "lamp";
+  for (const Relation& r : plan.graph.relations) {
+    ons += r.type == RelationType::kOn;
+    symmetric += r.type == RelationType::kSymmetric;
+  }
+  EXPECT_EQ(lamps, 2);
+  EXPECT_EQ(ons, 2);
+  EXPECT_EQ(symmetric, 1);
+  // Every relation keeps the span of the prompt it came from.
+  for (const Relation& r : plan.graph.relations) {
+    ASSERT_GE(r.source.begin, 0) << r.ToString();
+    EXPECT_LE(r.source.end, static_cast<int>(plan.graph.prompt.size()));
+  }
+}
+
+TEST(Planner, UnknownPhysicalNounGetsAGenericObjectAndAWarning) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A harpsichord next to a sofa.");
+  ASSERT_EQ(plan.graph.objects.size(), 2u);
+  EXPECT_EQ(plan.graph.objects[0].category, "harpsichord");
+  ASSERT_FALSE(plan.warnings.empty());
+  EXPECT_NE(plan.warnings[0].find("harpsichord"), std::string::npos);
+}
+
+TEST(Planner, WordNetMapsHyponymsToCategories) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A terrier beside a settee.");
+  ASSERT_EQ(plan.graph.objects.size(), 2u);
+  EXPECT_EQ(plan.graph.objects[0].category, "dog");
+  EXPECT_EQ(plan.graph.objects[1].category, "sofa");
+}
+
+TEST(Planner, SceneTypeAloneGetsADefaultFurnishing) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("a cozy bedroom");
+  EXPECT_TRUE(plan.graph.environment.IsRoom());
+  EXPECT_GE(plan.graph.objects.size(), 4u);
+  const PlanResult park = planner.Plan("a park");
+  EXPECT_FALSE(park.graph.environment.IsRoom());
+}
+
 }  // namespace
 }  // namespace scenecraft
