@@ -1,6 +1,7 @@
 // The procedural catalog's recipes. Each recipe fills exactly [-w/2, w/2] x [-d/2, d/2] x [0, h]
 // (procedural_test.cc checks it for every category and for distorted sizes), faces -Y, and names
 // the material that colour and material words of a description change.
+#include <algorithm>
 #include <cmath>
 
 #include "scenecraft/assets/procedural_builder.h"
@@ -265,7 +266,10 @@ std::vector<Entry> MakeEntries() {
   add("pillow", {"cushion", "throw pillow"}, {0.45, 0.15, 0.45}, false, S::kSurface,
       {"bedroom", "living room"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
         Fabric(b, 0.7, 0.6, 0.4);
-        b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0, s.z, "fabric", 16);
+        // A plump box with well-rounded edges reads as a cushion; an ellipsoid read as an egg.
+        const double X = s.x / 2, Y = s.y / 2;
+        b.Box(-X, X, -0.6 * Y, 0.6 * Y, 0, s.z, "fabric", 0.3 * std::min({s.x, s.y, s.z}));
+        b.Sphere(-0.85 * X, 0.85 * X, -Y, Y, 0.075 * s.z, 0.925 * s.z, "fabric", 16);
       });
   add("rug", {"carpet", "mat", "area rug"}, {2.0, 1.4, 0.02}, false, S::kFloor,
       {"living room", "bedroom"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
@@ -603,8 +607,19 @@ std::vector<Entry> MakeEntries() {
       {"living room", "garden"}, "petals", [](const Vec3& s, ModelBuilder& b) {
         Leaves(b, "stem");
         b.Mat("petals", 0.7, 0.05, 0.1, 0.6);
-        b.Cyl(0, 0, 0, 0.7 * s.z, 0.02, 0.02, "stem");
-        b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0.6 * s.z, s.z, "petals", 12);
+        b.Mat("heart", 0.8, 0.6, 0.05, 0.6);
+        const double X = s.x / 2, Y = s.y / 2, t = std::min(0.02, 0.1 * std::min(s.x, s.y));
+        b.Cyl(0, 0, 0, 0.8 * s.z, t, t, "stem");
+        // Two leaves on the stem and a bloom of five petals around a yellow heart.
+        b.Sphere(0, 0.6 * X, -0.12 * Y, 0.12 * Y, 0.3 * s.z, 0.36 * s.z, "stem", 8);
+        b.Sphere(-0.6 * X, 0, -0.12 * Y, 0.12 * Y, 0.42 * s.z, 0.48 * s.z, "stem", 8);
+        for (int i = 0; i < 5; ++i) {
+          const double a = 2 * kPi * i / 5, px = 0.6 * X * std::sin(a), py = -0.6 * Y * std::cos(a);
+          const double rx = std::min(X - std::abs(px), 0.45 * X);
+          const double ry = std::min(Y - std::abs(py), 0.52 * Y);
+          b.Sphere(px - rx, px + rx, py - ry, py + ry, 0.72 * s.z, 0.9 * s.z, "petals", 12);
+        }
+        b.Sphere(-0.3 * X, 0.3 * X, -0.3 * Y, 0.3 * Y, 0.78 * s.z, s.z, "heart", 12);
       });
   add("painting", {"picture", "framed picture", "artwork", "frame", "poster", "photo"},
       {0.9, 0.04, 0.65}, true, S::kWall, {"living room", "bedroom", "office"}, "canvas",
@@ -673,13 +688,16 @@ std::vector<Entry> MakeEntries() {
         Black(b, "opening");
         b.Mat("fire", 1.0, 0.35, 0.05, 0.5, 0.0, 8.0);
         const double X = s.x / 2, Y = s.y / 2;
-        b.Box(-X, X, -Y, Y, 0, 0.08, "stone");
-        b.Box(-X, -X + 0.3 * s.x, -Y + 0.05, Y, 0.08, 0.9 * s.z, "stone");
-        b.Box(X - 0.3 * s.x, X, -Y + 0.05, Y, 0.08, 0.9 * s.z, "stone");
-        b.Box(-X, X, -Y + 0.05, Y, 0.6 * s.z, 0.9 * s.z, "stone");
-        b.Box(-X + 0.3 * s.x, X - 0.3 * s.x, -Y + 0.2, Y, 0.08, 0.6 * s.z, "opening");
+        // Parts do not overlap: coincident faces of one mesh render as black blotches.
+        const double base = 0.08 * s.z / 1.2, inner = X - 0.3 * s.x;
+        b.Box(-X, X, -Y, Y, 0, base, "stone");                           // hearth
+        b.Box(-X, -inner, -Y + 0.1 * s.y, Y, base, 0.6 * s.z, "stone");  // jambs
+        b.Box(inner, X, -Y + 0.1 * s.y, Y, base, 0.6 * s.z, "stone");
+        b.Box(-X, X, -Y + 0.1 * s.y, Y, 0.6 * s.z, 0.9 * s.z, "stone");  // chimney breast
+        b.Box(-inner, inner, -Y + 0.45 * s.y, Y, base, 0.6 * s.z, "opening");
         b.Box(-X, X, -Y, Y, 0.9 * s.z, s.z, "stone");  // mantel
-        b.Cone(0, -Y + 0.3, 0.08, 0.35 * s.z, 0.25 * s.x, 0.2 * s.y, 0.1, "fire", 12);
+        // The fire burns in front of the dark back of the opening.
+        b.Cone(0, -Y + 0.3 * s.y, base, 0.35 * s.z, 0.25 * s.x, 0.2 * s.y, 0.1, "fire", 12);
       });
 
   // --- Outdoor ------------------------------------------------------------------------------
@@ -820,6 +838,7 @@ std::vector<Entry> MakeEntries() {
         b.Box(-X, -0.6 * X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");  // ears
         b.Box(0.6 * X, X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");
         b.Box(-0.05, 0.05, 0.8 * Y, Y, 0.55 * s.z, 0.65 * s.z, "fur");  // tail
+        b.Sphere(-0.15 * X, 0.15 * X, -Y - 0.0, -0.88 * Y, 0.74 * s.z, 0.84 * s.z, "nose", 8);
       });
   add("piano", {"upright piano", "grand piano"}, {1.5, 0.6, 1.25}, true, S::kFloor,
       {"living room", "music room"}, "wood", [](const Vec3& s, ModelBuilder& b) {
