@@ -181,15 +181,24 @@ void ScaleModel(const Vec3& factor, Model* model) {
 // back), so far from the default size they can break: a part of negative size or one that sticks
 // out. Then the model is built at the default size and stretched, which keeps proportions and
 // fills the size exactly.
-void BuildParts(const Entry& entry, const Vec3& size, Model* model) {
+void BuildParts(const Entry& entry, std::string_view description, const Vec3& size, Model* model) {
+  // A description word may choose another shape ("round").
+  const procedural::Recipe* recipe = &entry.recipe;
+  const std::vector<std::string> words = Split(ReplaceAll(Normalise(description), ",", " "), ' ');
+  for (const auto& [word, variant] : entry.variants) {
+    if (std::find(words.begin(), words.end(), word) != words.end()) {
+      recipe = &variant;
+      break;
+    }
+  }
   procedural::ModelBuilder builder(model);
-  entry.recipe(size, builder);
+  (*recipe)(size, builder);
   if (FillsExactly(*model, size)) return;
   model->parts.clear();
   model->materials.clear();
   const Vec3& base = entry.info.size;
   model->size = base;
-  entry.recipe(base, builder);
+  (*recipe)(base, builder);
   ScaleModel({size.x / base.x, size.y / base.y, size.z / base.z}, model);
 }
 
@@ -224,7 +233,8 @@ Model BuildProceduralModel(const Object& object) {
                 std::min({s.x, s.y, s.z}) * 0.08);
     ApplyAppearance(ParseAppearance(object.description), "generic", &model);
   } else {
-    BuildParts(*entry, s, &model);
+    // "round table" names the category and the shape at once.
+    BuildParts(*entry, std::string(object.category) + " " + object.description, s, &model);
     Appearance appearance = ParseAppearance(object.description);
     // Wood names describe a tree's species ("an oak"), not its foliage's material.
     if (entry->main_material == "leaves") appearance.material.reset();

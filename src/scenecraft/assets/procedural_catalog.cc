@@ -18,7 +18,9 @@ struct Adder {
                   Recipe recipe) const {
     entries->push_back({CategoryInfo{std::move(name), std::move(synonyms), size, has_front, support,
                                      std::move(scenes)},
-                        std::move(main), std::move(recipe)});
+                        std::move(main),
+                        std::move(recipe),
+                        {}});
   }
 };
 
@@ -56,6 +58,14 @@ void TableShape(const Vec3& s, ModelBuilder& b, double top_t) {
          "wood");
 }
 
+// A round table: a disc top on a pedestal with a round foot ("a round dining table").
+void RoundTableShape(const Vec3& s, ModelBuilder& b, double top_t) {
+  Wood(b);
+  b.Cyl(0, 0, s.z - top_t, s.z, s.x, s.y, "wood", 32);
+  b.Cyl(0, 0, 0.04 * s.z, s.z - top_t, 0.12 * s.x, 0.12 * s.y, "wood", 16);
+  b.Cyl(0, 0, 0, 0.04 * s.z, 0.5 * s.x, 0.5 * s.y, "wood", 24);
+}
+
 // A seat with legs and a back at +Y; arms when `arms` (armchairs, sofas).
 void SeatShape(const Vec3& s, ModelBuilder& b, double seat_h, bool arms, bool upholstered,
                const std::string& main, const std::string& legs) {
@@ -89,17 +99,23 @@ std::vector<Entry> MakeEntries() {
         Wood(b);
         TableShape(s, b, 0.04);
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.04); }});
   add("coffee table", {"low table", "cocktail table"}, {1.1, 0.6, 0.45}, false, S::kFloor,
       {"living room"}, "wood", [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
         TableShape(s, b, 0.05);
         b.Box(-s.x / 2 + 0.06, s.x / 2 - 0.06, -s.y / 2 + 0.06, s.y / 2 - 0.06, 0.1, 0.13, "wood");
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.05); }});
   add("side table", {"end table", "occasional table"}, {0.5, 0.5, 0.55}, false, S::kFloor,
       {"living room", "bedroom"}, "wood", [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
         TableShape(s, b, 0.035);
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.035); }});
   add("picnic table", {}, {1.8, 1.5, 0.75}, false, S::kFloor, {"park", "garden", "camp"}, "wood",
       [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
@@ -279,6 +295,13 @@ std::vector<Entry> MakeEntries() {
         b.Box(-s.x / 2 + 0.1, s.x / 2 - 0.1, -s.y / 2 + 0.1, s.y / 2 - 0.1, s.z * 0.5, s.z,
               "fabric");
       });
+  entries.back().variants.push_back({"round", [](const Vec3& s, ModelBuilder& b) {
+                                       Fabric(b, 0.35, 0.12, 0.08);
+                                       Fabric(b, 0.7, 0.6, 0.45, "border");
+                                       b.Cyl(0, 0, 0, s.z * 0.8, s.x, s.y, "border", 48);
+                                       b.Cyl(0, 0, s.z * 0.5, s.z, 0.88 * s.x, 0.88 * s.y, "fabric",
+                                             48);
+                                     }});
   add("curtain", {"drape", "curtains", "drapes"}, {1.4, 0.12, 2.4}, true, S::kWall,
       {"living room", "bedroom"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
         Fabric(b, 0.6, 0.55, 0.45);

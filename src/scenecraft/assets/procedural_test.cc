@@ -345,6 +345,34 @@ TEST(Procedural, TreeSpeciesWordsKeepTheFoliageGreen) {
   }
 }
 
+// "A round dining table": the word picks a round top, which still fills the object's size.
+TEST(Procedural, RoundWordMakesRoundTablesAndRugs) {
+  auto top_shape = [](const std::string& category, const std::string& description) {
+    const Vec3 size = FindProceduralCategory(category)->size;
+    const Model m = BuildProceduralModel(Make(category, size, description));
+    const Part* top = &m.parts[0];
+    for (const Part& p : m.parts) {
+      if (p.center.z + p.size.z / 2 > top->center.z + top->size.z / 2 + 1e-9) top = &p;
+    }
+    return top->shape;
+  };
+  EXPECT_EQ(top_shape("table", ""), PartShape::kBox);
+  EXPECT_EQ(top_shape("table", "round wooden"), PartShape::kCylinder);
+  EXPECT_EQ(top_shape("round table", ""), PartShape::kCylinder);
+  EXPECT_EQ(top_shape("coffee table", "small, round"), PartShape::kCylinder);
+  EXPECT_EQ(top_shape("rug", "round red"), PartShape::kCylinder);
+  EXPECT_EQ(top_shape("table", "surrounded"), PartShape::kBox);
+  for (const char* name : {"table", "coffee table", "side table", "rug"}) {
+    const Vec3 size = FindProceduralCategory(name)->size;
+    const Model m = BuildProceduralModel(Make(name, size * 1.7, "round"));
+    Box3 bounds;
+    for (const Part& p : m.parts) bounds.Extend(PartBounds(p));
+    EXPECT_NEAR(bounds.Size().x, size.x * 1.7, 0.005 * size.x * 1.7) << name;
+    EXPECT_NEAR(bounds.Size().y, size.y * 1.7, 0.005 * size.y * 1.7) << name;
+    EXPECT_NEAR(bounds.Size().z, size.z * 1.7, 0.005 * size.z * 1.7) << name;
+  }
+}
+
 TEST(Procedural, IdenticalObjectsShareTheirModelKey) {
   const Model a = BuildProceduralModel(Make("chair", {0.45, 0.5, 0.9}, "red"));
   const Model b = BuildProceduralModel(Make("chair", {0.45, 0.5, 0.9}, "red"));
