@@ -842,26 +842,39 @@ std::vector<Entry> MakeEntries() {
   add("cat", {"kitten", "kitty", "tomcat"}, {0.25, 0.5, 0.3}, true, S::kFloor,
       {"living room", "bedroom"}, "fur", [](const Vec3& s, ModelBuilder& b) {
         b.Mat("fur", 0.45, 0.25, 0.1, 0.9);
-        const double X = s.x / 2, Y = s.y / 2;
-        b.Sphere(-X, X, -0.25 * Y, Y * 0.8, 0.2 * s.z, 0.75 * s.z, "fur", 12);         // body
-        b.Sphere(-0.7 * X, 0.7 * X, -Y, -0.35 * Y, 0.45 * s.z, 0.9 * s.z, "fur", 12);  // head
-        b.Cone(-0.45 * X, -0.7 * Y, 0.8 * s.z, s.z, 0.2 * s.x, 0.12 * s.y, 0, "fur", 6);
-        b.Cone(0.45 * X, -0.7 * Y, 0.8 * s.z, s.z, 0.2 * s.x, 0.12 * s.y, 0, "fur", 6);
-        b.Legs(-0.7 * X, 0.7 * X, -0.3 * Y, 0.7 * Y, 0.3 * s.z, 0.05, "fur");
-        b.Box(-0.04, 0.04, 0.7 * Y, Y, 0.4 * s.z, 0.5 * s.z, "fur");  // tail
+        b.Mat("nose", 0.6, 0.3, 0.3, 0.5);
+        const double X = s.x / 2, Y = s.y / 2, H = s.z;
+        b.Sphere(-X, X, -0.45 * Y, 0.65 * Y, 0.25 * H, 0.7 * H, "fur", 16);               // body
+        b.Sphere(-0.7 * X, 0.7 * X, -0.85 * Y, -0.35 * Y, 0.5 * H, 0.92 * H, "fur", 16);  // head
+        b.Sphere(-0.3 * X, 0.3 * X, -Y, -0.72 * Y, 0.56 * H, 0.72 * H, "fur", 12);        // muzzle
+        b.Sphere(-0.08 * X, 0.08 * X, -Y, -0.94 * Y, 0.66 * H, 0.72 * H, "nose", 8);
+        for (double x : {-0.4 * X, 0.4 * X}) {  // ears
+          b.Cone(x, -0.6 * Y, 0.82 * H, H, 0.4 * X, 0.12 * Y, 0, "fur", 8);
+        }
+        for (double x : {-0.5 * X, 0.5 * X}) {  // legs
+          for (double y : {-0.3 * Y, 0.4 * Y}) b.Cyl(x, y, 0, 0.35 * H, 0.3 * X, 0.1 * Y, "fur", 8);
+        }
+        b.CylY(-0.08 * X, 0.08 * X, 0.55 * Y, Y, 0.42 * H, 0.52 * H, "fur", 8);  // tail
+        b.Cyl(0, 0.95 * Y, 0.45 * H, 0.85 * H, 0.16 * X, 0.1 * Y, "fur", 8);
       });
   add("dog", {"puppy", "hound", "doggy", "labrador", "retriever"}, {0.35, 0.8, 0.6}, true,
       S::kFloor, {"living room", "park", "garden"}, "fur", [](const Vec3& s, ModelBuilder& b) {
         b.Mat("fur", 0.55, 0.35, 0.15, 0.9);
         Black(b, "nose");
-        const double X = s.x / 2, Y = s.y / 2;
-        b.Sphere(-0.8 * X, 0.8 * X, -0.55 * Y, 0.8 * Y, 0.35 * s.z, 0.72 * s.z, "fur", 12);
-        b.Sphere(-0.6 * X, 0.6 * X, -Y, -0.5 * Y, 0.6 * s.z, s.z, "fur", 12);
-        b.Legs(-0.7 * X, 0.7 * X, -0.45 * Y, 0.7 * Y, 0.45 * s.z, 0.06, "fur");
-        b.Box(-X, -0.6 * X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");  // ears
-        b.Box(0.6 * X, X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");
-        b.Box(-0.05, 0.05, 0.8 * Y, Y, 0.55 * s.z, 0.65 * s.z, "fur");  // tail
-        b.Sphere(-0.15 * X, 0.15 * X, -Y - 0.0, -0.88 * Y, 0.74 * s.z, 0.84 * s.z, "nose", 8);
+        const double X = s.x / 2, Y = s.y / 2, H = s.z;
+        b.Sphere(-X, X, -0.5 * Y, 0.75 * Y, 0.38 * H, 0.75 * H, "fur", 16);                // body
+        b.Sphere(-0.3 * X, 0.3 * X, -0.68 * Y, -0.35 * Y, 0.55 * H, 0.88 * H, "fur", 12);  // neck
+        b.Sphere(-0.55 * X, 0.55 * X, -0.85 * Y, -0.5 * Y, 0.68 * H, H, "fur", 16);        // head
+        b.Sphere(-0.28 * X, 0.28 * X, -Y, -0.7 * Y, 0.7 * H, 0.86 * H, "fur", 12);         // snout
+        b.Sphere(-0.1 * X, 0.1 * X, -Y, -0.94 * Y, 0.8 * H, 0.87 * H, "nose", 8);
+        b.Box(-0.65 * X, -0.45 * X, -0.72 * Y, -0.6 * Y, 0.66 * H, 0.94 * H, "fur", 0.01);  // ears
+        b.Box(0.45 * X, 0.65 * X, -0.72 * Y, -0.6 * Y, 0.66 * H, 0.94 * H, "fur", 0.01);
+        for (double x : {-0.45 * X, 0.45 * X}) {  // legs
+          for (double y : {-0.35 * Y, 0.55 * Y}) {
+            b.Cyl(x, y, 0, 0.5 * H, 0.3 * X, 0.08 * Y, "fur", 8);
+          }
+        }
+        b.CylY(-0.06 * X, 0.06 * X, 0.7 * Y, Y, 0.62 * H, 0.7 * H, "fur", 8);  // tail
       });
   add("piano", {"upright piano", "grand piano"}, {1.5, 0.6, 1.25}, true, S::kFloor,
       {"living room", "music room"}, "wood", [](const Vec3& s, ModelBuilder& b) {
