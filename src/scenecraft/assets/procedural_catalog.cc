@@ -3,6 +3,7 @@
 // the material that colour and material words of a description change.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "scenecraft/assets/procedural_builder.h"
 
@@ -151,19 +152,24 @@ std::vector<Entry> MakeEntries() {
         Fabric(b, 0.03, 0.03, 0.035);
         Metal(b);
         const double X = s.x / 2, Y = s.y / 2, seat = 0.48 * s.z / 1.1;
-        for (int i = 0; i < 5; ++i) {  // star base: 5 feet drawn as two crossing bars + caster
-          const double a = 2 * kPi * i / 5;
-          const double fx = 0.42 * X * std::sin(a), fy = -0.42 * Y * std::cos(a);
+        // A four-armed base (two crossing bars) with a caster under each arm's end.
+        for (const auto& [fx, fy] : {std::pair{X - 0.03, 0.0}, std::pair{-X + 0.03, 0.0},
+                                     std::pair{0.0, Y - 0.03}, std::pair{0.0, -Y + 0.03}}) {
           b.Sphere(fx - 0.03, fx + 0.03, fy - 0.03, fy + 0.03, 0, 0.06, "metal", 8);
         }
         b.Box(-X, X, -0.03, 0.03, 0.05, 0.09, "metal");
         b.Box(-0.03, 0.03, -Y, Y, 0.05, 0.09, "metal");
         b.Cyl(0, 0, 0.09, seat - 0.08, 0.06, 0.06, "metal");
-        b.Box(-0.45 * X * 2 / 2, 0.45 * X * 2 / 2, -Y + 0.05, Y - 0.1, seat - 0.08, seat, "fabric",
+        // Seat, back and arms are wide enough to meet: floating arm rests read as clutter.
+        b.Box(-0.8 * X, 0.8 * X, -Y + 0.05 * s.y, Y - 0.15 * s.y, seat - 0.08, seat, "fabric",
               0.02);
-        b.Box(-0.4 * X, 0.4 * X, Y - 0.1, Y, seat, s.z, "fabric", 0.03);
-        b.Box(-X, -X + 0.05, -0.1, 0.1, seat, seat + 0.2, "metal");  // arm rests
-        b.Box(X - 0.05, X, -0.1, 0.1, seat, seat + 0.2, "metal");
+        b.Box(-0.7 * X, 0.7 * X, Y - 0.15 * s.y, Y, seat, s.z, "fabric", 0.03);
+        for (double sx : {-1.0, 1.0}) {
+          b.Box(std::min(sx * 0.8 * X, sx * 0.9 * X), std::max(sx * 0.8 * X, sx * 0.9 * X),
+                -0.05 * s.y, 0.05 * s.y, seat - 0.04, seat + 0.18, "metal");  // arm post
+          b.Box(std::min(sx * 0.78 * X, sx * 0.96 * X), std::max(sx * 0.78 * X, sx * 0.96 * X),
+                -0.6 * Y, 0.2 * Y, seat + 0.18, seat + 0.21, "fabric", 0.01);  // arm pad
+        }
       });
   add("armchair", {"easy chair", "lounge chair", "recliner", "club chair"}, {0.85, 0.85, 0.9}, true,
       S::kFloor, {"living room"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
