@@ -1,12 +1,22 @@
 // scenecraft: the command-line tool. Each subcommand parses its flags into option structs and
 // calls one library function (STYLE.md: main only parses flags and calls it).
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
+#include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
+#include "scenecraft/core/scene_json.h"
+#include "scenecraft/critic/geometric_critic.h"
+#include "scenecraft/lang/corpus.h"
+#include "scenecraft/lang/planner.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
+#include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
 
@@ -21,7 +31,8 @@ namespace fs = std::filesystem;
 
 // Exit codes, documented in the README.
 constexpr int kExitOk = 0;
-constexpr int kExitError = 1;  // bad input or a failing outside party (message on stderr)
+constexpr int kExitError = 1;          // bad input or a failing outside party (message on stderr)
+constexpr int kExitRelationsFail = 3;  // the scene was built, but some relations do not hold
 
 void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolution) {
   app->add_option("--engine", settings->engine, "Render engine: cycles, eevee or workbench")
@@ -105,6 +116,186 @@ Command AddRender(CLI::App& root) {
           }};
 }
 
+Command AddPlan(CLI::App& root) {
+  auto* app = root.add_subcommand("plan", "English -> scene graph (offline planner, no network)");
+  auto text = std::make_shared<std::string>();
+  auto json_out = std::make_shared<bool>(false);
+  auto out = std::make_shared<std::string>();
+  app->add_option("text", *text, "The scene description")->required();
+  app->add_flag("--json", *json_out, "Print the scene JSON instead of a table");
+  app->add_option("-o,--out", *out, "Also write the scene JSON to this file");
+  return {app, [=] {
+            OfflinePlanner planner;
+            const PlanResult plan = planner.Plan(*text);
+            if (*json_out) {
+              const std::string json = SceneGraphToJsonText(plan.graph);
+              std::fwrite(json.data(), 1, json.size(), stdout);
+            } else {
+              const std::string table = FormatPlanTable(plan);
+              std::fwrite(table.data(), 1, table.size(), stdout);
+            }
+            if (!out->empty()) WriteFileAtomic(*out, SceneGraphToJsonText(plan.graph));
+            return kExitOk;
+          }};
+}
+
+Command AddEvalPlan(CLI::App& root) {
+  auto* app = root.add_subcommand(
+      "eval-plan",
+      "Score the offline planner on a JSONL corpus: exact counts, relation recall "
+      "and precision");
+  auto corpus = std::make_shared<std::string>();
+  auto details = std::make_shared<bool>(false);
+  app->add_option("corpus", *corpus, "JSONL corpus (shared/corpus format)")->required();
+  app->add_flag("--details", *details, "Show every prompt's misses");
+  return {app, [=] {
+            OfflinePlanner planner;
+            const auto cases = LoadCorpus(*corpus);
+            const auto start = std::chrono::steady_clock::now();
+            const CorpusScore score = ScoreCorpus(cases, planner);
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const std::string text = score.ToString(*details);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            std::printf("WordNet load %.1f ms; planning %.2f ms per prompt\n",
+                        WordNet::Get().load_s() * 1000,
+                        seconds * 1000 / std::max<size_t>(1, cases.size()));
+            return kExitOk;
+          }};
+}
+
+Command AddSolve(CLI::App& root) {
+  auto* app = root.add_subcommand(
+      "solve", "Scene JSON -> the same with poses and per-relation results (no Blender)");
+  auto scene = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  auto options = std::make_shared<SolverOptions>();
+  app->add_option("scene", *scene, "Scene JSON file")->required();
+  app->add_option("-o,--out", *out, "Output scene JSON (default: standard output)");
+  app->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  app->add_option("--time-budget", options->time_budget_s, "Seconds the search may take")
+      ->capture_default_str();
+  return {app, [=] {
+            SceneGraph graph = LoadSceneFile(*scene);
+            for (const std::string& w : ResolveAssets(&graph, AssetOptions{})) LogWarning(w);
+            const SolveResult result = Solve(&graph, *options);
+            LogInfo("solve: " + result.ToString());
+            const std::string text = SceneGraphToJsonText(graph);
+            if (out->empty()) {
+              std::fwrite(text.data(), 1, text.size(), stdout);
+            } else {
+              WriteFileAtomic(*out, text);
+              LogInfo("wrote " + *out);
+            }
+            return result.AllPass() ? kExitOk : kExitRelationsFail;
+          }};
+}
+
+Command AddCritique(CLI::App& root) {
+  auto* app = root.add_subcommand(
+      "critique", "Judge DIR/readback.json against DIR/scene.json (RELATIONS.md tests)");
+  auto dir = std::make_shared<std::string>();
+  auto json_out = std::make_shared<bool>(false);
+  app->add_option("dir", *dir, "Directory with scene.json and readback.json")->required();
+  app->add_flag("--json", *json_out, "Print the critique as JSON");
+  return {app, [=] {
+            const fs::path d(*dir);
+            const SceneGraph graph = LoadSceneFile(d / "scene.json");
+            const Readback readback =
+                ParseReadback(ReadFile(d / "readback.json"), (d / "readback.json").string());
+            GeometricCritic critic;
+            CritiqueInput input;
+            input.graph = &graph;
+            input.readback = &readback;
+            const Critique critique = critic.Review(input);
+            if (*json_out) {
+              std::printf("%s\n", CritiqueToJson(critique).dump(2).c_str());
+            } else {
+              std::printf("%s\n", critique.ToString().c_str());
+            }
+            return critique.relations_passed == critique.relations_total ? kExitOk
+                                                                         : kExitRelationsFail;
+          }};
+}
+
+Command AddGenerate(CLI::App& root) {
+  auto* app = root.add_subcommand(
+      "generate",
+      "Text (or a scene JSON file) -> plan -> assets -> layout -> Blender -> critique -> revise; "
+      "writes scene.py, scene.json, render.png, readback.json and report.html");
+  auto input = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>("out");
+  auto options = std::make_shared<GenerateOptions>();
+  auto resolution = std::make_shared<std::string>("640x480");
+  auto room = std::make_shared<std::string>();
+  auto json_out = std::make_shared<bool>(false);
+  app->add_option("input", *input, "A scene description in English, or a scene JSON file (.json)")
+      ->required();
+  app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
+  app->add_option("--rounds", options->rounds, "Critique-and-revise rounds (0: none)")
+      ->capture_default_str();
+  app->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  app->add_option("--engine", options->final_render.engine, "Final render engine")
+      ->capture_default_str();
+  app->add_option("--samples", options->final_render.samples, "Final render samples")
+      ->capture_default_str();
+  app->add_option("--resolution", *resolution, "Final image size WIDTHxHEIGHT")
+      ->capture_default_str();
+  app->add_option("--room", *room, "Room size WIDTHxDEPTHxHEIGHT in metres");
+  app->add_flag("--save-blend", options->save_blend, "Also write scene.blend");
+  app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
+  app->add_option("--blender", options->blender.blender, "Blender executable");
+  app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
+  return {
+      app, [=] {
+        ApplyResolution(*resolution, &options->final_render);
+        if (!room->empty()) {
+          const std::vector<std::string> parts = Split(ToLower(*room), 'x');
+          try {
+            if (parts.size() != 3) throw std::invalid_argument("parts");
+            options->room_size_m =
+                Vec3{std::stod(parts[0]), std::stod(parts[1]), std::stod(parts[2])};
+          } catch (const std::exception&) {
+            throw Error("--room: expected WIDTHxDEPTHxHEIGHT in metres such as 5x4x2.8, found '" +
+                        *room + "'");
+          }
+        }
+        RealProcessLauncher launcher;
+        GeometricCritic critic;
+        auto progress = [](const std::string& line) { LogInfo(line); };
+        GenerateResult result;
+        if (EndsWith(ToLower(*input), ".json") && fs::exists(*input)) {
+          result =
+              GenerateFromGraph(LoadSceneFile(*input), *out, *options, critic, launcher, progress);
+        } else {
+          throw Error(
+              "generate: reading English needs the offline planner, which is not in this "
+              "build yet; pass a scene JSON file (see docs/SCENE_JSON.md)");
+        }
+        for (const std::string& w : result.warnings) LogWarning(w);
+        if (!result.skipped.empty()) LogWarning(result.skipped);
+        const fs::path dir(*out);
+        if (result.critique) {
+          LogInfo("relations passing on the Blender readback: " +
+                  std::to_string(result.critique->relations_passed) + "/" +
+                  std::to_string(result.critique->relations_total));
+        }
+        LogInfo("wrote " + (dir / "scene.py").string() + ", " + (dir / "report.html").string() +
+                (result.readback ? ", " + (dir / "render.png").string() : ""));
+        if (*json_out) {
+          nlohmann::json summary{{"out_dir", dir.string()},
+                                 {"planner", result.planner},
+                                 {"rendered", result.readback.has_value()},
+                                 {"skipped", result.skipped},
+                                 {"rounds", result.rounds.size()},
+                                 {"warnings", result.warnings}};
+          if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
+          std::printf("%s\n", summary.dump(2).c_str());
+        }
+        return result.AllRelationsPass() ? kExitOk : kExitRelationsFail;
+      }};
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"SceneCraft: text -> 3D scene -> Blender script -> render"};
   app.set_version_flag("--version", std::string("scenecraft ") + SCENECRAFT_VERSION);
@@ -114,7 +305,9 @@ int Main(int argc, char** argv) {
   bool verbose = false;
   app.add_flag("-q,--quiet", quiet, "Only print errors");
   app.add_flag("-v,--verbose", verbose, "Print debug messages");
-  std::vector<Command> commands = {AddBuild(app), AddRender(app)};
+  std::vector<Command> commands = {AddGenerate(app), AddPlan(app),   AddBuild(app),
+                                   AddSolve(app),    AddRender(app), AddCritique(app),
+                                   AddEvalPlan(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -131,8 +131,10 @@ Camera FrameCamera(const SceneGraph& graph, const CameraOptions& options) {
       Camera c{target + dir * hi, target, options.fov_deg};
       // In a room the camera stays between the side walls, so they do not block the view.
       if (env.IsRoom() && std::abs(c.position.x) > env.size.x / 2 - 0.05) continue;
-      const double score = Occlusion(graph, c, options.aspect) + 0.02 * std::abs(azimuth) / 15.0 +
-                           0.05 * std::abs(elevation - 40.0) / 12.0;
+      // Less occlusion first; among similar views, a three-quarter view from about 40 degrees
+      // up and straight on reads best.
+      const double score = Occlusion(graph, c, options.aspect) + 0.05 * std::abs(azimuth) / 15.0 +
+                           0.4 * std::abs(elevation - 40.0) / 12.0;
       if (score < best_score) {
         best_score = score;
         best = c;

@@ -29,6 +29,7 @@ struct Item {
   bool wall = false;              // hangs on a wall
   bool ceiling = false;           // hangs from the ceiling
   bool flat = false;              // rug-like: may lie under others
+  bool wall_aligned = false;      // stands against or hangs on a wall: square to it
 };
 
 class Layout {
@@ -76,6 +77,11 @@ class Layout {
           break;
         case RelationType::kOnWall:
           items_[index_.at(rel.objects[0])].wall = true;
+          items_[index_.at(rel.objects[0])].wall_aligned = true;
+          break;
+        case RelationType::kAgainstWall:
+        case RelationType::kInCorner:
+          items_[index_.at(rel.objects[0])].wall_aligned = true;
           break;
         case RelationType::kHanging:
           items_[index_.at(rel.objects[0])].ceiling = true;
@@ -414,7 +420,10 @@ class Layout {
         p.y = rng_.Uniform(floor_.min.y, floor_.max.y);
       }
       SnapToWall(i, &p);
-      p.z = choice < 0.3 ? std::clamp(p.z + rng_.Normal(0, 0.2), 0.5, 3.0) : p.z;
+      if (choice < 0.3) {
+        const double top = graph_->environment.IsRoom() ? graph_->environment.size.z : 4.0;
+        p.z = std::clamp(p.z + rng_.Normal(0, 0.2), 0.5, std::max(0.5, top - SizeOf(i).z - 0.05));
+      }
     } else {
       if (choice < 0.6) {
         p.x += rng_.Normal(0, step);
@@ -497,13 +506,22 @@ class Layout {
     return v > 0.005 ? kOutsideWeight * v : 0.0;
   }
 
+  // Tidiness: objects that need no particular turn stand square to the room (a small
+  // preference); objects against a wall stand square to it (a strong one).
+  double TidinessCost(int i) const {
+    const Item& it = items_[i];
+    if (it.fixed || (it.face_target >= 0 && !it.wall_aligned)) return 0.0;
+    const double off = std::abs(std::remainder(it.object->pose->yaw_rad, kPi / 2));
+    return (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
+  }
+
   double LocalCost(const std::vector<int>& touched) const {
     std::set<size_t> relations;
     std::set<int> moved(touched.begin(), touched.end());
     double cost = 0;
     for (int i : touched) {
       relations.insert(items_[i].relations.begin(), items_[i].relations.end());
-      cost += OutsideCost(i);
+      cost += OutsideCost(i) + TidinessCost(i);
       for (size_t j = 0; j < items_.size(); ++j) {
         const int jj = static_cast<int>(j);
         if (jj == i || (moved.count(jj) && jj < i)) continue;
@@ -518,7 +536,7 @@ class Layout {
     double cost = 0;
     for (size_t r = 0; r < graph_->relations.size(); ++r) cost += RelationCost(r);
     for (size_t i = 0; i < items_.size(); ++i) {
-      cost += OutsideCost(static_cast<int>(i));
+      cost += OutsideCost(static_cast<int>(i)) + TidinessCost(static_cast<int>(i));
       for (size_t j = i + 1; j < items_.size(); ++j) {
         cost += CollisionCost(static_cast<int>(i), static_cast<int>(j));
       }

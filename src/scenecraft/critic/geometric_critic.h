@@ -1,0 +1,25 @@
+// The offline critic: judges what Blender actually built (the readback) against the scene graph,
+// with the RELATIONS.md pass tests of the layout module, plus the whole-scene checks (collision
+// on real mesh boxes, support, inside the room, object counts, visibility in the render).
+#pragma once
+
+#include "scenecraft/core/stages.h"
+
+namespace scenecraft {
+
+struct GeometricCriticOptions {
+  double min_visible_fraction = 0.2;  // RELATIONS.md visibility: at least 20 % visible
+  bool check_visibility = true;       // off when there was no render
+  void Check() const;
+};
+
+class GeometricCritic : public Critic {
+ public:
+  explicit GeometricCritic(GeometricCriticOptions options = {});
+  Critique Review(const CritiqueInput& input) override;
+
+ private:
+  GeometricCriticOptions options_;
+};
+
+}  // namespace scenecraft

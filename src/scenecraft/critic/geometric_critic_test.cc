@@ -1,0 +1,94 @@
+#include "scenecraft/critic/geometric_critic.h"
+
+#include <gtest/gtest.h>
+
+namespace scenecraft {
+namespace {
+
+// A readback entry of size (w, d, h) whose bottom centre is at (x, y, z).
+ObjectReadback Built(const std::string& id, const std::string& category, Vec3 size, double x,
+                     double y, double z = 0, double yaw_deg = 0, bool front = false) {
+  ObjectReadback r;
+  r.id = id;
+  r.category = category;
+  r.box = PlacedBox(size, x, y, z, DegToRad(yaw_deg));
+  r.yaw_rad = DegToRad(yaw_deg);
+  r.has_front = front;
+  r.local_size = size;
+  r.visible_fraction = 0.9;
+  r.in_frame = true;
+  return r;
+}
+
+SceneGraph Graph(const std::vector<std::pair<std::string, std::string>>& objects) {
+  SceneGraph g;
+  for (const auto& [id, category] : objects) {
+    Object o;
+    o.id = id;
+    o.category = category;
+    g.objects.push_back(o);
+  }
+  return g;
+}
+
+Critique Review(const SceneGraph& g, const Readback& rb) {
+  GeometricCritic critic;
+  CritiqueInput input;
+  input.graph = &g;
+  input.readback = &rb;
+  return critic.Review(input);
+}
+
+TEST(GeometricCritic, JudgesTheReadbackNotThePlan) {
+  SceneGraph g = Graph({{"lamp_1", "lamp"}, {"desk_1", "desk"}});
+  Relation on;
+  on.type = RelationType::kOn;
+  on.objects = {"lamp_1", "desk_1"};
+  g.relations.push_back(on);
+  Readback rb;
+  rb.objects = {Built("desk_1", "desk", {1.4, 0.7, 0.75}, 0, 0),
+                Built("lamp_1", "lamp", {0.3, 0.3, 0.5}, 0.2, 0, 0.75)};
+  Critique c = Review(g, rb);
+  EXPECT_EQ(c.relations_total, 3);  // one relation, two counts
+  EXPECT_EQ(c.relations_passed, 3);
+  EXPECT_DOUBLE_EQ(c.score, 1.0);
+  // The real mesh floats 5 cm above the desk: the relation fails and the lamp floats.
+  rb.objects[1] = Built("lamp_1", "lamp", {0.3, 0.3, 0.5}, 0.2, 0, 0.80);
+  c = Review(g, rb);
+  EXPECT_EQ(c.relations_passed, 2);
+  ASSERT_TRUE(c.findings[0].relation.has_value());
+  EXPECT_FALSE(c.findings[0].pass);
+  EXPECT_NE(c.findings[0].measured.find("0.8"), std::string::npos) << c.findings[0].measured;
+  bool floating = false;
+  for (const Finding& f : c.findings) floating |= f.kind == Finding::Kind::kFloating;
+  EXPECT_TRUE(floating);
+}
+
+TEST(GeometricCritic, ReportsCollisionsCountsAndVisibility) {
+  SceneGraph g = Graph({{"a", "chair"}, {"b", "chair"}, {"c", "chair"}});
+  Readback rb;
+  rb.objects = {Built("a", "chair", {0.5, 0.5, 0.9}, 0, 0),
+                Built("b", "chair", {0.5, 0.5, 0.9}, 0.1, 0)};
+  rb.objects[1].visible_fraction = 0.05;
+  const Critique c = Review(g, rb);
+  int collisions = 0, counts_failed = 0, hidden = 0;
+  for (const Finding& f : c.findings) {
+    collisions += f.kind == Finding::Kind::kCollision;
+    counts_failed += f.kind == Finding::Kind::kCount && !f.pass;
+    hidden += f.kind == Finding::Kind::kVisibility;
+  }
+  EXPECT_EQ(collisions, 1);
+  EXPECT_EQ(counts_failed, 1);  // three chairs planned, two built
+  EXPECT_EQ(hidden, 1);
+}
+
+TEST(GeometricCritic, RugsMayLieUnderFurniture) {
+  SceneGraph g = Graph({{"rug_1", "rug"}, {"table_1", "table"}});
+  Readback rb;
+  rb.objects = {Built("rug_1", "rug", {2, 1.4, 0.02}, 0, 0),
+                Built("table_1", "table", {1.2, 0.8, 0.75}, 0, 0)};
+  for (const Finding& f : Review(g, rb).findings) EXPECT_NE(f.kind, Finding::Kind::kCollision);
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -1,0 +1,141 @@
+#include "scenecraft/lang/wordnet.h"
+
+#include <wn.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
+#include <set>
+
+namespace scenecraft {
+namespace {
+
+std::mutex& Lock() {
+  static std::mutex m;
+  return m;
+}
+
+std::string Spaces(const char* word) {
+  std::string s(word);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string Underscores(std::string s) {
+  std::replace(s.begin(), s.end(), ' ', '_');
+  return s;
+}
+
+}  // namespace
+
+WordNet& WordNet::Get() {
+  static WordNet instance;
+  return instance;
+}
+
+WordNet::WordNet() {
+  std::lock_guard<std::mutex> lock(Lock());
+  const auto start = std::chrono::steady_clock::now();
+  if (std::getenv("WNSEARCHDIR") == nullptr) ::setenv("WNSEARCHDIR", "/usr/share/wordnet", 0);
+  available_ = ::wninit() == 0;
+  load_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool WordNet::IsNoun(const std::string& word) {
+  if (!available_ || word.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(word);
+  if (::in_wn(w.data(), NOUN) != 0) return true;
+  return ::morphstr(w.data(), NOUN) != nullptr;
+}
+
+std::string WordNet::NounBase(const std::string& word) {
+  if (!available_ || word.empty()) return word;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(word);
+  if (char* base = ::morphstr(w.data(), NOUN); base != nullptr) return Spaces(base);
+  if (::in_wn(w.data(), NOUN) != 0) return word;
+  return "";
+}
+
+bool WordNet::IsPhysical(const std::string& noun) {
+  if (!available_) return true;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(noun);
+  IndexPtr index = ::getindex(w.data(), NOUN);
+  if (index == nullptr) return false;
+  // Walk up from the first sense until a top category decides.
+  long offset = static_cast<long>(index->offset[0]);
+  ::free_index(index);
+  for (int depth = 0; depth < 20; ++depth) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(NOUN, offset, empty);
+    if (s == nullptr) return false;
+    for (int k = 0; k < s->wcount; ++k) {
+      const std::string word = Spaces(s->words[k]);
+      if (word == "physical entity" || word == "object" || word == "whole" || word == "artifact" ||
+          word == "organism" || word == "plant" || word == "animal" || word == "substance") {
+        ::free_synset(s);
+        return true;
+      }
+      if (word == "abstraction" || word == "abstract entity" || word == "psychological feature" ||
+          word == "attribute" || word == "measure" || word == "event" || word == "state" ||
+          word == "time period" || word == "communication" || word == "group") {
+        ::free_synset(s);
+        return false;
+      }
+    }
+    long next = -1;
+    for (int p = 0; p < s->ptrcount; ++p) {
+      if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE) {
+        next = s->ptroff[p];
+        break;
+      }
+    }
+    ::free_synset(s);
+    if (next < 0) return false;
+    offset = next;
+  }
+  return false;
+}
+
+std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) {
+  std::vector<std::string> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(noun);
+  IndexPtr index = ::getindex(w.data(), NOUN);
+  if (index == nullptr) return out;
+  std::vector<long> level;
+  for (int k = 0; k < index->off_cnt; ++k) level.push_back(static_cast<long>(index->offset[k]));
+  ::free_index(index);
+  std::set<long> seen(level.begin(), level.end());
+  std::set<std::string> words;
+  for (int d = 0; d < depth && !level.empty(); ++d) {
+    std::vector<long> next;
+    for (long offset : level) {
+      char empty[] = "";
+      SynsetPtr s = ::read_synset(NOUN, offset, empty);
+      if (s == nullptr) continue;
+      if (d > 0) {
+        for (int k = 0; k < s->wcount; ++k) {
+          const std::string word = Spaces(s->words[k]);
+          if (words.insert(word).second) out.push_back(word);
+        }
+      }
+      for (int p = 0; p < s->ptrcount; ++p) {
+        if ((s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE) &&
+            seen.insert(s->ptroff[p]).second) {
+          next.push_back(s->ptroff[p]);
+        }
+      }
+      ::free_synset(s);
+    }
+    level = std::move(next);
+  }
+  return out;
+}
+
+}  // namespace scenecraft
