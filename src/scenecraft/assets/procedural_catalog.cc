@@ -741,6 +741,18 @@ std::vector<Entry> MakeEntries() {
         b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0.3 * s.z, 0.8 * s.z, "leaves", 14);
         b.Sphere(-0.35 * s.x, 0.35 * s.x, -0.35 * s.y, 0.35 * s.y, 0.6 * s.z, s.z, "leaves", 12);
       });
+  // Conifers are layered cones ("a pine forest", "a fir tree").
+  for (const char* word : {"pine", "fir", "spruce", "conifer", "christmas"}) {
+    entries.back().variants.push_back(
+        {word, [](const Vec3& s, ModelBuilder& b) {
+           b.Mat("bark", 0.12, 0.07, 0.04, 0.9);
+           b.Mat("leaves", 0.03, 0.14, 0.05, 0.8);
+           b.Cyl(0, 0, 0, 0.3 * s.z, 0.1 * s.x, 0.1 * s.y, "bark", 12);
+           b.Cone(0, 0, 0.15 * s.z, 0.55 * s.z, s.x, s.y, 0.35, "leaves", 16);
+           b.Cone(0, 0, 0.4 * s.z, 0.8 * s.z, 0.75 * s.x, 0.75 * s.y, 0.3, "leaves", 16);
+           b.Cone(0, 0, 0.65 * s.z, s.z, 0.5 * s.x, 0.5 * s.y, 0, "leaves", 16);
+         }});
+  }
   add("bush", {"shrub", "rose bush", "rosebush", "hedge", "shrubbery"}, {1.0, 1.0, 0.8}, false,
       S::kFloor, {"garden", "park"}, "leaves", [](const Vec3& s, ModelBuilder& b) {
         Leaves(b);
@@ -796,16 +808,27 @@ std::vector<Entry> MakeEntries() {
         b.Mat("glass", 0.05, 0.07, 0.09, 0.05);
         Black(b, "tyre");
         Metal(b, "rim");
-        const double X = s.x / 2, Y = s.y / 2, wheel = 0.35 * s.z;
-        b.Box(-X, X, -Y, Y, 0.15 * s.z, 0.6 * s.z, "paint", 0.05);
+        b.Mat("headlight", 1.0, 0.95, 0.8, 0.2, 0.0, 2.0);
+        b.Mat("taillight", 0.6, 0.02, 0.02, 0.3, 0.0, 1.0);
+        const double X = s.x / 2, Y = s.y / 2, wheel = 0.35 * s.z, lamp = 0.005 * s.y;
+        // Lamps and hubcaps stand proud of the body and tyres: coincident faces flicker.
+        b.Box(-X, X, -Y + lamp, Y - lamp, 0.15 * s.z, 0.6 * s.z, "paint", 0.05);
         b.Box(-X + 0.08, X - 0.08, -0.3 * s.y, 0.3 * s.y, 0.6 * s.z, s.z, "glass", 0.05);
         b.Box(-X + 0.1, X - 0.1, -0.25 * s.y, 0.27 * s.y, 0.95 * s.z, s.z, "paint");
+        const double tyre = 0.12 * s.x, hub = 0.04 * s.x;
         for (double y : {-0.3 * s.y, 0.3 * s.y}) {
-          b.CylX(-X, -X + 0.22, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
-          b.CylX(X - 0.22, X, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(-X + 0.01, -X + tyre, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(X - tyre, X - 0.01, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(-X, -X + hub, y - 0.5 * wheel, y + 0.5 * wheel, 0.5 * wheel, 1.5 * wheel, "rim",
+                 16);
+          b.CylX(X - hub, X, y - 0.5 * wheel, y + 0.5 * wheel, 0.5 * wheel, 1.5 * wheel, "rim", 16);
         }
-        b.Box(-X + 0.15, -X + 0.4, -Y, -Y + 0.01, 0.42 * s.z, 0.5 * s.z, "rim");  // lights
-        b.Box(X - 0.4, X - 0.15, -Y, -Y + 0.01, 0.42 * s.z, 0.5 * s.z, "rim");
+        for (double sx : {-1.0, 1.0}) {
+          const double x0 = std::min(sx * (X - 0.08 * s.x), sx * (X - 0.22 * s.x));
+          const double x1 = std::max(sx * (X - 0.08 * s.x), sx * (X - 0.22 * s.x));
+          b.Box(x0, x1, -Y, -Y + 2 * lamp, 0.42 * s.z, 0.5 * s.z, "headlight");
+          b.Box(x0, x1, Y - 2 * lamp, Y, 0.45 * s.z, 0.52 * s.z, "taillight");
+        }
       });
   add("bicycle", {"bike", "cycle"}, {0.6, 1.75, 1.05}, true, S::kFloor, {"street", "park"}, "frame",
       [](const Vec3& s, ModelBuilder& b) {

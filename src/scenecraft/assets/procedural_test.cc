@@ -345,8 +345,9 @@ TEST(Procedural, TreeSpeciesWordsKeepTheFoliageGreen) {
   }
 }
 
-// "A round dining table": the word picks a round top, which still fills the object's size.
-TEST(Procedural, RoundWordMakesRoundTablesAndRugs) {
+// "A round dining table": the word picks a round top, which still fills the object's size; a
+// pine is a conifer.
+TEST(Procedural, ShapeWordsPickVariants) {
   auto top_shape = [](const std::string& category, const std::string& description) {
     const Vec3 size = FindProceduralCategory(category)->size;
     const Model m = BuildProceduralModel(Make(category, size, description));
@@ -362,9 +363,12 @@ TEST(Procedural, RoundWordMakesRoundTablesAndRugs) {
   EXPECT_EQ(top_shape("coffee table", "small, round"), PartShape::kCylinder);
   EXPECT_EQ(top_shape("rug", "round red"), PartShape::kCylinder);
   EXPECT_EQ(top_shape("table", "surrounded"), PartShape::kBox);
-  for (const char* name : {"table", "coffee table", "side table", "rug"}) {
+  EXPECT_EQ(top_shape("tree", ""), PartShape::kSphere);
+  EXPECT_EQ(top_shape("pine tree", ""), PartShape::kCone);
+  EXPECT_EQ(top_shape("tree", "tall fir"), PartShape::kCone);
+  for (const char* name : {"table", "coffee table", "side table", "rug", "tree"}) {
     const Vec3 size = FindProceduralCategory(name)->size;
-    const Model m = BuildProceduralModel(Make(name, size * 1.7, "round"));
+    const Model m = BuildProceduralModel(Make(name, size * 1.7, "round pine"));
     Box3 bounds;
     for (const Part& p : m.parts) bounds.Extend(PartBounds(p));
     EXPECT_NEAR(bounds.Size().x, size.x * 1.7, 0.005 * size.x * 1.7) << name;
