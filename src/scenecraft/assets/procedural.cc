@@ -173,6 +173,7 @@ void ScaleModel(const Vec3& factor, Model* model) {
       const Vec3 scaled{a.x * factor.x, a.y * factor.y, a.z * factor.z};
       *extents[i] *= scaled.Norm();
     }
+    p.bevel_m *= std::min({factor.x, factor.y, factor.z});
   }
   model->size = {model->size.x * factor.x, model->size.y * factor.y, model->size.z * factor.z};
 }
@@ -193,13 +194,19 @@ void BuildParts(const Entry& entry, std::string_view description, const Vec3& si
   }
   procedural::ModelBuilder builder(model);
   (*recipe)(size, builder);
-  if (FillsExactly(*model, size)) return;
-  model->parts.clear();
-  model->materials.clear();
-  const Vec3& base = entry.info.size;
-  model->size = base;
-  (*recipe)(base, builder);
-  ScaleModel({size.x / base.x, size.y / base.y, size.z / base.z}, model);
+  if (!FillsExactly(*model, size)) {
+    model->parts.clear();
+    model->materials.clear();
+    const Vec3& base = entry.info.size;
+    model->size = base;
+    (*recipe)(base, builder);
+    ScaleModel({size.x / base.x, size.y / base.y, size.z / base.z}, model);
+  }
+  // Recipes give bevels in metres; on a small object one could exceed half a thin part, and
+  // the bevelled faces would cross.
+  for (Part& p : model->parts) {
+    p.bevel_m = std::min(p.bevel_m, 0.4 * std::min({p.size.x, p.size.y, p.size.z}));
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
@@ -73,6 +74,8 @@ void ExpectFillsExactly(const std::string& category, const Vec3& size) {
   for (const Part& p : m.parts) {
     EXPECT_TRUE(p.size.x > 0 && p.size.y > 0 && p.size.z > 0)
         << category << " at " << size << ": a part has size " << p.size;
+    EXPECT_LE(p.bevel_m, 0.5 * std::min({p.size.x, p.size.y, p.size.z}))
+        << category << " at " << size << ": a bevel wider than its part";
     bounds.Extend(PartBounds(p));
     bool known = false;
     for (const Material& mat : m.materials) known = known || mat.name == p.material;
