@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds, and runs the main job on an example: a scene description
-# becomes out/example/scene.py, which Blender renders to out/example/render.png.
+# Installs the dependencies, builds, and runs the main job with the embedded offline planner and
+# critic: an English description becomes out/example/scene.py, Blender builds and renders it
+# (out/example/render.png), and out/example/report.html says which relations hold.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-./build/scenecraft build examples/dining_room.json -o out/example
-./build/scenecraft render out/example
-echo "Open out/example/render.png"
+prompt="${1:-A living room with a grey sofa against the wall facing a TV on a TV stand, a wooden coffee table between them on a red rug, two green armchairs, a floor lamp in the corner and a plant next to the TV stand.}"
+status=0
+./build/scenecraft generate "$prompt" -o out/example || status=$?
+# Exit code 3: the scene was built but some relations fail; the report lists them.
+if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then exit "$status"; fi
+echo "Open out/example/render.png and out/example/report.html"

@@ -28,6 +28,8 @@ Vec3 ApplySizeWords(std::string_view description, const Vec3& size) {
     if (w == "long") out.x *= 1.5;
     if (w == "wide") out.x *= 1.3;
     if (w == "narrow") out.x *= 0.75;
+    if (w == "single" || w == "twin") out.x *= 0.6;  // a single bed is about 0.9 m wide
+    if (w == "king") out.x *= 1.25;
   };
   for (char c : description) {
     if (std::isalpha(static_cast<unsigned char>(c))) {

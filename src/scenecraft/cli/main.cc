@@ -268,9 +268,8 @@ Command AddGenerate(CLI::App& root) {
           result =
               GenerateFromGraph(LoadSceneFile(*input), *out, *options, critic, launcher, progress);
         } else {
-          throw Error(
-              "generate: reading English needs the offline planner, which is not in this "
-              "build yet; pass a scene JSON file (see docs/SCENE_JSON.md)");
+          OfflinePlanner planner;
+          result = Generate(*input, *out, *options, planner, critic, launcher, progress);
         }
         for (const std::string& w : result.warnings) LogWarning(w);
         if (!result.skipped.empty()) LogWarning(result.skipped);

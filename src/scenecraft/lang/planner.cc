@@ -660,7 +660,12 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
   };
   switch (cue.cue) {
     case Cue::kOn:
-      each_to_ref(T::kOn);
+      if (ref != nullptr && ref->category == "rug") {
+        // "a table on a rug": the rug lies under it.
+        for (size_t s : subjects) Relate(T::kOverlap, {ref->objects.front(), s}, begin, end);
+      } else {
+        each_to_ref(T::kOn);
+      }
       break;
     case Cue::kUnder:
       if (ref == nullptr) break;
@@ -882,6 +887,24 @@ PlanResult Parser::Run() {
       }
       if (w == "them") {
         ++*j;
+        // The previous clause's head and the object it was related to ("a sofa facing a TV on
+        // a stand, with a table between them": the sofa and the TV).
+        for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
+          const int head = segments[s].head;
+          if (head < 0 || head == subject) continue;
+          const std::string& head_id = graph_.objects[groups_[head].objects.front()].id;
+          for (auto r = graph_.relations.rbegin(); r != graph_.relations.rend(); ++r) {
+            if (r->objects.size() != 2 || r->objects[0] != head_id) continue;
+            for (int g = static_cast<int>(groups_.size()) - 1; g >= 0; --g) {
+              if (g != head && g != subject &&
+                  graph_.objects[groups_[g].objects.front()].id == r->objects[1]) {
+                *second = g;
+                return head;
+              }
+            }
+          }
+          break;
+        }
         std::vector<int> recent;
         for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend() && recent.size() < 2;
              ++g) {
@@ -1160,13 +1183,17 @@ PlanResult Parser::Run() {
       }
       ApplyCue(phrase, subject, subject_list, reference, second, begin, tokens_[j - 1].end,
                grid_rows, grid_columns);
+      unattached.clear();
       if (subject >= 0) segments.back().related = true;
       understood.insert(Join(phrase.words, " "));
       i = j;
       continue;
     }
-    // Noun phrases.
-    if (auto n = NumberOf(t.text)) {
+    // Noun phrases. A number word that starts a compound ("single bed") is part of the noun.
+    std::string compound_category;
+    bool compound_p = false, compound_u = false;
+    const bool starts_compound = MatchCategory(i, &compound_category, &compound_p, &compound_u) > 1;
+    if (auto n = NumberOf(t.text); n && !starts_compound) {
       if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = *n;
       if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = *n;
       pending_np = true;

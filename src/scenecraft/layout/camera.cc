@@ -99,9 +99,13 @@ Camera FrameCamera(const SceneGraph& graph, const CameraOptions& options) {
   for (const Vec3& p : corners) bounds.Extend(p);
   if (bounds.IsEmpty()) bounds = Box3{{-1, -1, 0}, {1, 1, 1}};
   if (env.IsRoom()) {
+    // Rooms are framed whole, centred on their floor.
     const Rect2 floor = env.FloorRect();
     for (double x : {floor.min.x, floor.max.x}) {
-      for (double y : {floor.min.y, floor.max.y}) corners.push_back({x, y, 0.0});
+      for (double y : {floor.min.y, floor.max.y}) {
+        corners.push_back({x, y, 0.0});
+        bounds.Extend(Vec3{x, y, 0.0});
+      }
     }
   }
   const Vec3 target{bounds.Center().x, bounds.Center().y,

@@ -475,7 +475,50 @@ class Layout {
   double RelationCost(size_t r) const {
     const Relation& rel = graph_->relations[r];
     const double w = rel.hard ? kHardWeight : rel.weight;
-    return w * Evaluate(r).violation;
+    return w * Evaluate(r).violation + ShapeCost(rel);
+  }
+
+  // What a relation's test leaves open but people expect: flanking objects mirror each other
+  // across the reference (and sit at the head of a bed or sofa, beside its back half).
+  double ShapeCost(const Relation& rel) const {
+    using T = RelationType;
+    if ((rel.type == T::kAgainstWall || rel.type == T::kInCorner || rel.type == T::kOnWall) &&
+        graph_->environment.IsRoom() && !rel.args.Word("wall")) {
+      // The front wall is not built (the camera looks in through it): use the others, and
+      // turn the object's back to the wall it is against.
+      const Body& a = bodies_[index_.at(rel.objects[0])];
+      const Rect2 f = a.Foot();
+      double cost = 0.5 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
+      if (a.has_front) {
+        const double to_back = floor_.max.y - f.max.y, to_left = f.min.x - floor_.min.x;
+        const double to_right = floor_.max.x - f.max.x;
+        const Vec2 inward = to_back <= std::min(to_left, to_right)
+                                ? Vec2{0, -1}
+                                : (to_left < to_right ? Vec2{1, 0} : Vec2{-1, 0});
+        const Vec2 front = FrontDirection(a.yaw_rad);
+        cost += 0.3 * std::acos(std::clamp(front.Dot(inward), -1.0, 1.0));
+      }
+      return cost;
+    }
+    if (rel.type == T::kOverlap) {
+      // A rug under a table lies centred under it.
+      const Body& a = bodies_[index_.at(rel.objects[0])];
+      const Body& b = bodies_[index_.at(rel.objects[1])];
+      return 0.2 * (a.Center2() - b.Center2()).Norm();
+    }
+    if (rel.type != T::kSymmetric) return 0.0;
+    const Body& a = bodies_[index_.at(rel.objects[0])];
+    const Body& b = bodies_[index_.at(rel.objects[1])];
+    const Body& ref = bodies_[index_.at(rel.objects[2])];
+    const Vec2 front = FrontDirection(ref.yaw_rad);
+    const double da = (a.Center2() - ref.Center2()).Dot(front);
+    const double db = (b.Center2() - ref.Center2()).Dot(front);
+    double cost = 0.5 * std::abs(da - db);
+    if (ref.has_front) {
+      const double depth = std::abs((ref.box.max.xy() - ref.box.min.xy()).Dot(front));
+      cost += 0.3 * (std::max(0.0, da + depth / 4) + std::max(0.0, db + depth / 4));
+    }
+    return cost;
   }
 
   bool Exempt(int a, int b) const {
