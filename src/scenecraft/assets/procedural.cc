@@ -1,6 +1,7 @@
 #include "scenecraft/assets/procedural.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/procedural_builder.h"
@@ -122,6 +123,92 @@ const Entry* FindEntry(std::string_view name) {
   return nullptr;
 }
 
+// Turns v by Euler XYZ angles (x first, then y, then z), as Blender does.
+Vec3 Rotate(const Vec3& euler_rad, Vec3 v) {
+  const double cx = std::cos(euler_rad.x), sx = std::sin(euler_rad.x);
+  const double cy = std::cos(euler_rad.y), sy = std::sin(euler_rad.y);
+  const double cz = std::cos(euler_rad.z), sz = std::sin(euler_rad.z);
+  v = {v.x, cx * v.y - sx * v.z, sx * v.y + cx * v.z};
+  v = {cy * v.x + sy * v.z, v.y, -sy * v.x + cy * v.z};
+  return {cz * v.x - sz * v.y, sz * v.x + cz * v.y, v.z};
+}
+
+// True when every part has a positive size and the parts' bounds are exactly
+// [-w/2, w/2] x [-d/2, d/2] x [0, h] (within 0.5 %): the contract the solver and the readback
+// rely on. A turned part is bounded by its turned corners.
+bool FillsExactly(const Model& model, const Vec3& size) {
+  Box3 bounds;
+  for (const Part& p : model.parts) {
+    if (!(p.size.x > 0 && p.size.y > 0 && p.size.z > 0)) return false;
+    for (double u : {-0.5, 0.5}) {
+      for (double v : {-0.5, 0.5}) {
+        for (double w : {-0.5, 0.5}) {
+          bounds.Extend(p.center +
+                        Rotate(p.rotation_rad, {u * p.size.x, v * p.size.y, w * p.size.z}));
+        }
+      }
+    }
+  }
+  if (bounds.IsEmpty()) return false;
+  const Vec3 lo{-size.x / 2, -size.y / 2, 0}, hi{size.x / 2, size.y / 2, size.z};
+  const double tol[3] = {0.005 * size.x, 0.005 * size.y, 0.005 * size.z};
+  const double got[6] = {bounds.min.x, bounds.min.y, bounds.min.z,
+                         bounds.max.x, bounds.max.y, bounds.max.z};
+  const double want[6] = {lo.x, lo.y, lo.z, hi.x, hi.y, hi.z};
+  for (int i = 0; i < 6; ++i) {
+    if (std::abs(got[i] - want[i]) > tol[i % 3]) return false;
+  }
+  return true;
+}
+
+// Stretches a model by `factor` along x, y, z. Parts are turned by quarter turns only, so each
+// local axis maps onto one object axis and its extent takes that axis' factor.
+void ScaleModel(const Vec3& factor, Model* model) {
+  for (Part& p : model->parts) {
+    p.center = {p.center.x * factor.x, p.center.y * factor.y, p.center.z * factor.z};
+    const Vec3 axes[3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+    double* extents[3] = {&p.size.x, &p.size.y, &p.size.z};
+    for (int i = 0; i < 3; ++i) {
+      const Vec3 a = Rotate(p.rotation_rad, axes[i]);
+      const Vec3 scaled{a.x * factor.x, a.y * factor.y, a.z * factor.z};
+      *extents[i] *= scaled.Norm();
+    }
+    p.bevel_m *= std::min({factor.x, factor.y, factor.z});
+  }
+  model->size = {model->size.x * factor.x, model->size.y * factor.y, model->size.z * factor.z};
+}
+
+// Builds an entry's parts at `size`. Recipes use a few fixed measures (a 4 cm table top, a 12 cm
+// back), so far from the default size they can break: a part of negative size or one that sticks
+// out. Then the model is built at the default size and stretched, which keeps proportions and
+// fills the size exactly.
+void BuildParts(const Entry& entry, std::string_view description, const Vec3& size, Model* model) {
+  // A description word may choose another shape ("round").
+  const procedural::Recipe* recipe = &entry.recipe;
+  const std::vector<std::string> words = Split(ReplaceAll(Normalise(description), ",", " "), ' ');
+  for (const auto& [word, variant] : entry.variants) {
+    if (std::find(words.begin(), words.end(), word) != words.end()) {
+      recipe = &variant;
+      break;
+    }
+  }
+  procedural::ModelBuilder builder(model);
+  (*recipe)(size, builder);
+  if (!FillsExactly(*model, size)) {
+    model->parts.clear();
+    model->materials.clear();
+    const Vec3& base = entry.info.size;
+    model->size = base;
+    (*recipe)(base, builder);
+    ScaleModel({size.x / base.x, size.y / base.y, size.z / base.z}, model);
+  }
+  // Recipes give bevels in metres; on a small object one could exceed half a thin part, and
+  // the bevelled faces would cross.
+  for (Part& p : model->parts) {
+    p.bevel_m = std::min(p.bevel_m, 0.4 * std::min({p.size.x, p.size.y, p.size.z}));
+  }
+}
+
 }  // namespace
 
 const std::vector<CategoryInfo>& ProceduralCategories() {
@@ -153,8 +240,12 @@ Model BuildProceduralModel(const Object& object) {
                 std::min({s.x, s.y, s.z}) * 0.08);
     ApplyAppearance(ParseAppearance(object.description), "generic", &model);
   } else {
-    entry->recipe(s, builder);
-    ApplyAppearance(ParseAppearance(object.description), entry->main_material, &model);
+    // "round table" names the category and the shape at once.
+    BuildParts(*entry, std::string(object.category) + " " + object.description, s, &model);
+    Appearance appearance = ParseAppearance(object.description);
+    // Wood names describe a tree's species ("an oak"), not its foliage's material.
+    if (entry->main_material == "leaves") appearance.material.reset();
+    ApplyAppearance(appearance, entry->main_material, &model);
   }
   // Identical category, size and description give identical models (shared meshes).
   model.key = "procedural:" + Normalise(object.category) + ":" + FormatNumber(s.x) + "x" +

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenecraft/assets/model.h"
@@ -64,6 +65,8 @@ struct Entry {
   CategoryInfo info;
   std::string main_material;  // the material that colour and material words change
   Recipe recipe;
+  // Other shapes chosen by a word of the description ("round" for a round table), tried in order.
+  std::vector<std::pair<std::string, Recipe>> variants;
 };
 
 // The whole catalog, built once.

@@ -1,7 +1,9 @@
 // The procedural catalog's recipes. Each recipe fills exactly [-w/2, w/2] x [-d/2, d/2] x [0, h]
 // (procedural_test.cc checks it for every category and for distorted sizes), faces -Y, and names
 // the material that colour and material words of a description change.
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "scenecraft/assets/procedural_builder.h"
 
@@ -17,7 +19,9 @@ struct Adder {
                   Recipe recipe) const {
     entries->push_back({CategoryInfo{std::move(name), std::move(synonyms), size, has_front, support,
                                      std::move(scenes)},
-                        std::move(main), std::move(recipe)});
+                        std::move(main),
+                        std::move(recipe),
+                        {}});
   }
 };
 
@@ -55,6 +59,14 @@ void TableShape(const Vec3& s, ModelBuilder& b, double top_t) {
          "wood");
 }
 
+// A round table: a disc top on a pedestal with a round foot ("a round dining table").
+void RoundTableShape(const Vec3& s, ModelBuilder& b, double top_t) {
+  Wood(b);
+  b.Cyl(0, 0, s.z - top_t, s.z, s.x, s.y, "wood", 32);
+  b.Cyl(0, 0, 0.04 * s.z, s.z - top_t, 0.12 * s.x, 0.12 * s.y, "wood", 16);
+  b.Cyl(0, 0, 0, 0.04 * s.z, 0.5 * s.x, 0.5 * s.y, "wood", 24);
+}
+
 // A seat with legs and a back at +Y; arms when `arms` (armchairs, sofas).
 void SeatShape(const Vec3& s, ModelBuilder& b, double seat_h, bool arms, bool upholstered,
                const std::string& main, const std::string& legs) {
@@ -88,17 +100,23 @@ std::vector<Entry> MakeEntries() {
         Wood(b);
         TableShape(s, b, 0.04);
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.04); }});
   add("coffee table", {"low table", "cocktail table"}, {1.1, 0.6, 0.45}, false, S::kFloor,
       {"living room"}, "wood", [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
         TableShape(s, b, 0.05);
         b.Box(-s.x / 2 + 0.06, s.x / 2 - 0.06, -s.y / 2 + 0.06, s.y / 2 - 0.06, 0.1, 0.13, "wood");
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.05); }});
   add("side table", {"end table", "occasional table"}, {0.5, 0.5, 0.55}, false, S::kFloor,
       {"living room", "bedroom"}, "wood", [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
         TableShape(s, b, 0.035);
       });
+  entries.back().variants.push_back(
+      {"round", [](const Vec3& s, ModelBuilder& b) { RoundTableShape(s, b, 0.035); }});
   add("picnic table", {}, {1.8, 1.5, 0.75}, false, S::kFloor, {"park", "garden", "camp"}, "wood",
       [](const Vec3& s, ModelBuilder& b) {
         Wood(b);
@@ -134,19 +152,24 @@ std::vector<Entry> MakeEntries() {
         Fabric(b, 0.03, 0.03, 0.035);
         Metal(b);
         const double X = s.x / 2, Y = s.y / 2, seat = 0.48 * s.z / 1.1;
-        for (int i = 0; i < 5; ++i) {  // star base: 5 feet drawn as two crossing bars + caster
-          const double a = 2 * kPi * i / 5;
-          const double fx = 0.42 * X * std::sin(a), fy = -0.42 * Y * std::cos(a);
+        // A four-armed base (two crossing bars) with a caster under each arm's end.
+        for (const auto& [fx, fy] : {std::pair{X - 0.03, 0.0}, std::pair{-X + 0.03, 0.0},
+                                     std::pair{0.0, Y - 0.03}, std::pair{0.0, -Y + 0.03}}) {
           b.Sphere(fx - 0.03, fx + 0.03, fy - 0.03, fy + 0.03, 0, 0.06, "metal", 8);
         }
         b.Box(-X, X, -0.03, 0.03, 0.05, 0.09, "metal");
         b.Box(-0.03, 0.03, -Y, Y, 0.05, 0.09, "metal");
         b.Cyl(0, 0, 0.09, seat - 0.08, 0.06, 0.06, "metal");
-        b.Box(-0.45 * X * 2 / 2, 0.45 * X * 2 / 2, -Y + 0.05, Y - 0.1, seat - 0.08, seat, "fabric",
+        // Seat, back and arms are wide enough to meet: floating arm rests read as clutter.
+        b.Box(-0.8 * X, 0.8 * X, -Y + 0.05 * s.y, Y - 0.15 * s.y, seat - 0.08, seat, "fabric",
               0.02);
-        b.Box(-0.4 * X, 0.4 * X, Y - 0.1, Y, seat, s.z, "fabric", 0.03);
-        b.Box(-X, -X + 0.05, -0.1, 0.1, seat, seat + 0.2, "metal");  // arm rests
-        b.Box(X - 0.05, X, -0.1, 0.1, seat, seat + 0.2, "metal");
+        b.Box(-0.7 * X, 0.7 * X, Y - 0.15 * s.y, Y, seat, s.z, "fabric", 0.03);
+        for (double sx : {-1.0, 1.0}) {
+          b.Box(std::min(sx * 0.8 * X, sx * 0.9 * X), std::max(sx * 0.8 * X, sx * 0.9 * X),
+                -0.05 * s.y, 0.05 * s.y, seat - 0.04, seat + 0.18, "metal");  // arm post
+          b.Box(std::min(sx * 0.78 * X, sx * 0.96 * X), std::max(sx * 0.78 * X, sx * 0.96 * X),
+                -0.6 * Y, 0.2 * Y, seat + 0.18, seat + 0.21, "fabric", 0.01);  // arm pad
+        }
       });
   add("armchair", {"easy chair", "lounge chair", "recliner", "club chair"}, {0.85, 0.85, 0.9}, true,
       S::kFloor, {"living room"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
@@ -265,7 +288,10 @@ std::vector<Entry> MakeEntries() {
   add("pillow", {"cushion", "throw pillow"}, {0.45, 0.15, 0.45}, false, S::kSurface,
       {"bedroom", "living room"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
         Fabric(b, 0.7, 0.6, 0.4);
-        b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0, s.z, "fabric", 16);
+        // A plump box with well-rounded edges reads as a cushion; an ellipsoid read as an egg.
+        const double X = s.x / 2, Y = s.y / 2;
+        b.Box(-X, X, -0.6 * Y, 0.6 * Y, 0, s.z, "fabric", 0.3 * std::min({s.x, s.y, s.z}));
+        b.Sphere(-0.85 * X, 0.85 * X, -Y, Y, 0.075 * s.z, 0.925 * s.z, "fabric", 16);
       });
   add("rug", {"carpet", "mat", "area rug"}, {2.0, 1.4, 0.02}, false, S::kFloor,
       {"living room", "bedroom"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
@@ -275,6 +301,13 @@ std::vector<Entry> MakeEntries() {
         b.Box(-s.x / 2 + 0.1, s.x / 2 - 0.1, -s.y / 2 + 0.1, s.y / 2 - 0.1, s.z * 0.5, s.z,
               "fabric");
       });
+  entries.back().variants.push_back({"round", [](const Vec3& s, ModelBuilder& b) {
+                                       Fabric(b, 0.35, 0.12, 0.08);
+                                       Fabric(b, 0.7, 0.6, 0.45, "border");
+                                       b.Cyl(0, 0, 0, s.z * 0.8, s.x, s.y, "border", 48);
+                                       b.Cyl(0, 0, s.z * 0.5, s.z, 0.88 * s.x, 0.88 * s.y, "fabric",
+                                             48);
+                                     }});
   add("curtain", {"drape", "curtains", "drapes"}, {1.4, 0.12, 2.4}, true, S::kWall,
       {"living room", "bedroom"}, "fabric", [](const Vec3& s, ModelBuilder& b) {
         Fabric(b, 0.6, 0.55, 0.45);
@@ -603,8 +636,19 @@ std::vector<Entry> MakeEntries() {
       {"living room", "garden"}, "petals", [](const Vec3& s, ModelBuilder& b) {
         Leaves(b, "stem");
         b.Mat("petals", 0.7, 0.05, 0.1, 0.6);
-        b.Cyl(0, 0, 0, 0.7 * s.z, 0.02, 0.02, "stem");
-        b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0.6 * s.z, s.z, "petals", 12);
+        b.Mat("heart", 0.8, 0.6, 0.05, 0.6);
+        const double X = s.x / 2, Y = s.y / 2, t = std::min(0.02, 0.1 * std::min(s.x, s.y));
+        b.Cyl(0, 0, 0, 0.8 * s.z, t, t, "stem");
+        // Two leaves on the stem and a bloom of five petals around a yellow heart.
+        b.Sphere(0, 0.6 * X, -0.12 * Y, 0.12 * Y, 0.3 * s.z, 0.36 * s.z, "stem", 8);
+        b.Sphere(-0.6 * X, 0, -0.12 * Y, 0.12 * Y, 0.42 * s.z, 0.48 * s.z, "stem", 8);
+        for (int i = 0; i < 5; ++i) {
+          const double a = 2 * kPi * i / 5, px = 0.6 * X * std::sin(a), py = -0.6 * Y * std::cos(a);
+          const double rx = std::min(X - std::abs(px), 0.45 * X);
+          const double ry = std::min(Y - std::abs(py), 0.52 * Y);
+          b.Sphere(px - rx, px + rx, py - ry, py + ry, 0.72 * s.z, 0.9 * s.z, "petals", 12);
+        }
+        b.Sphere(-0.3 * X, 0.3 * X, -0.3 * Y, 0.3 * Y, 0.78 * s.z, s.z, "heart", 12);
       });
   add("painting", {"picture", "framed picture", "artwork", "frame", "poster", "photo"},
       {0.9, 0.04, 0.65}, true, S::kWall, {"living room", "bedroom", "office"}, "canvas",
@@ -673,13 +717,16 @@ std::vector<Entry> MakeEntries() {
         Black(b, "opening");
         b.Mat("fire", 1.0, 0.35, 0.05, 0.5, 0.0, 8.0);
         const double X = s.x / 2, Y = s.y / 2;
-        b.Box(-X, X, -Y, Y, 0, 0.08, "stone");
-        b.Box(-X, -X + 0.3 * s.x, -Y + 0.05, Y, 0.08, 0.9 * s.z, "stone");
-        b.Box(X - 0.3 * s.x, X, -Y + 0.05, Y, 0.08, 0.9 * s.z, "stone");
-        b.Box(-X, X, -Y + 0.05, Y, 0.6 * s.z, 0.9 * s.z, "stone");
-        b.Box(-X + 0.3 * s.x, X - 0.3 * s.x, -Y + 0.2, Y, 0.08, 0.6 * s.z, "opening");
+        // Parts do not overlap: coincident faces of one mesh render as black blotches.
+        const double base = 0.08 * s.z / 1.2, inner = X - 0.3 * s.x;
+        b.Box(-X, X, -Y, Y, 0, base, "stone");                           // hearth
+        b.Box(-X, -inner, -Y + 0.1 * s.y, Y, base, 0.6 * s.z, "stone");  // jambs
+        b.Box(inner, X, -Y + 0.1 * s.y, Y, base, 0.6 * s.z, "stone");
+        b.Box(-X, X, -Y + 0.1 * s.y, Y, 0.6 * s.z, 0.9 * s.z, "stone");  // chimney breast
+        b.Box(-inner, inner, -Y + 0.45 * s.y, Y, base, 0.6 * s.z, "opening");
         b.Box(-X, X, -Y, Y, 0.9 * s.z, s.z, "stone");  // mantel
-        b.Cone(0, -Y + 0.3, 0.08, 0.35 * s.z, 0.25 * s.x, 0.2 * s.y, 0.1, "fire", 12);
+        // The fire burns in front of the dark back of the opening.
+        b.Cone(0, -Y + 0.3 * s.y, base, 0.35 * s.z, 0.25 * s.x, 0.2 * s.y, 0.1, "fire", 12);
       });
 
   // --- Outdoor ------------------------------------------------------------------------------
@@ -694,6 +741,18 @@ std::vector<Entry> MakeEntries() {
         b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0.3 * s.z, 0.8 * s.z, "leaves", 14);
         b.Sphere(-0.35 * s.x, 0.35 * s.x, -0.35 * s.y, 0.35 * s.y, 0.6 * s.z, s.z, "leaves", 12);
       });
+  // Conifers are layered cones ("a pine forest", "a fir tree").
+  for (const char* word : {"pine", "fir", "spruce", "conifer", "christmas"}) {
+    entries.back().variants.push_back(
+        {word, [](const Vec3& s, ModelBuilder& b) {
+           b.Mat("bark", 0.12, 0.07, 0.04, 0.9);
+           b.Mat("leaves", 0.03, 0.14, 0.05, 0.8);
+           b.Cyl(0, 0, 0, 0.3 * s.z, 0.1 * s.x, 0.1 * s.y, "bark", 12);
+           b.Cone(0, 0, 0.15 * s.z, 0.55 * s.z, s.x, s.y, 0.35, "leaves", 16);
+           b.Cone(0, 0, 0.4 * s.z, 0.8 * s.z, 0.75 * s.x, 0.75 * s.y, 0.3, "leaves", 16);
+           b.Cone(0, 0, 0.65 * s.z, s.z, 0.5 * s.x, 0.5 * s.y, 0, "leaves", 16);
+         }});
+  }
   add("bush", {"shrub", "rose bush", "rosebush", "hedge", "shrubbery"}, {1.0, 1.0, 0.8}, false,
       S::kFloor, {"garden", "park"}, "leaves", [](const Vec3& s, ModelBuilder& b) {
         Leaves(b);
@@ -749,16 +808,27 @@ std::vector<Entry> MakeEntries() {
         b.Mat("glass", 0.05, 0.07, 0.09, 0.05);
         Black(b, "tyre");
         Metal(b, "rim");
-        const double X = s.x / 2, Y = s.y / 2, wheel = 0.35 * s.z;
-        b.Box(-X, X, -Y, Y, 0.15 * s.z, 0.6 * s.z, "paint", 0.05);
+        b.Mat("headlight", 1.0, 0.95, 0.8, 0.2, 0.0, 2.0);
+        b.Mat("taillight", 0.6, 0.02, 0.02, 0.3, 0.0, 1.0);
+        const double X = s.x / 2, Y = s.y / 2, wheel = 0.35 * s.z, lamp = 0.005 * s.y;
+        // Lamps and hubcaps stand proud of the body and tyres: coincident faces flicker.
+        b.Box(-X, X, -Y + lamp, Y - lamp, 0.15 * s.z, 0.6 * s.z, "paint", 0.05);
         b.Box(-X + 0.08, X - 0.08, -0.3 * s.y, 0.3 * s.y, 0.6 * s.z, s.z, "glass", 0.05);
         b.Box(-X + 0.1, X - 0.1, -0.25 * s.y, 0.27 * s.y, 0.95 * s.z, s.z, "paint");
+        const double tyre = 0.12 * s.x, hub = 0.04 * s.x;
         for (double y : {-0.3 * s.y, 0.3 * s.y}) {
-          b.CylX(-X, -X + 0.22, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
-          b.CylX(X - 0.22, X, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(-X + 0.01, -X + tyre, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(X - tyre, X - 0.01, y - wheel, y + wheel, 0, 2 * wheel, "tyre", 20);
+          b.CylX(-X, -X + hub, y - 0.5 * wheel, y + 0.5 * wheel, 0.5 * wheel, 1.5 * wheel, "rim",
+                 16);
+          b.CylX(X - hub, X, y - 0.5 * wheel, y + 0.5 * wheel, 0.5 * wheel, 1.5 * wheel, "rim", 16);
         }
-        b.Box(-X + 0.15, -X + 0.4, -Y, -Y + 0.01, 0.42 * s.z, 0.5 * s.z, "rim");  // lights
-        b.Box(X - 0.4, X - 0.15, -Y, -Y + 0.01, 0.42 * s.z, 0.5 * s.z, "rim");
+        for (double sx : {-1.0, 1.0}) {
+          const double x0 = std::min(sx * (X - 0.08 * s.x), sx * (X - 0.22 * s.x));
+          const double x1 = std::max(sx * (X - 0.08 * s.x), sx * (X - 0.22 * s.x));
+          b.Box(x0, x1, -Y, -Y + 2 * lamp, 0.42 * s.z, 0.5 * s.z, "headlight");
+          b.Box(x0, x1, Y - 2 * lamp, Y, 0.45 * s.z, 0.52 * s.z, "taillight");
+        }
       });
   add("bicycle", {"bike", "cycle"}, {0.6, 1.75, 1.05}, true, S::kFloor, {"street", "park"}, "frame",
       [](const Vec3& s, ModelBuilder& b) {
@@ -801,25 +871,39 @@ std::vector<Entry> MakeEntries() {
   add("cat", {"kitten", "kitty", "tomcat"}, {0.25, 0.5, 0.3}, true, S::kFloor,
       {"living room", "bedroom"}, "fur", [](const Vec3& s, ModelBuilder& b) {
         b.Mat("fur", 0.45, 0.25, 0.1, 0.9);
-        const double X = s.x / 2, Y = s.y / 2;
-        b.Sphere(-X, X, -0.25 * Y, Y * 0.8, 0.2 * s.z, 0.75 * s.z, "fur", 12);         // body
-        b.Sphere(-0.7 * X, 0.7 * X, -Y, -0.35 * Y, 0.45 * s.z, 0.9 * s.z, "fur", 12);  // head
-        b.Cone(-0.45 * X, -0.7 * Y, 0.8 * s.z, s.z, 0.2 * s.x, 0.12 * s.y, 0, "fur", 6);
-        b.Cone(0.45 * X, -0.7 * Y, 0.8 * s.z, s.z, 0.2 * s.x, 0.12 * s.y, 0, "fur", 6);
-        b.Legs(-0.7 * X, 0.7 * X, -0.3 * Y, 0.7 * Y, 0.3 * s.z, 0.05, "fur");
-        b.Box(-0.04, 0.04, 0.7 * Y, Y, 0.4 * s.z, 0.5 * s.z, "fur");  // tail
+        b.Mat("nose", 0.6, 0.3, 0.3, 0.5);
+        const double X = s.x / 2, Y = s.y / 2, H = s.z;
+        b.Sphere(-X, X, -0.45 * Y, 0.65 * Y, 0.25 * H, 0.7 * H, "fur", 16);               // body
+        b.Sphere(-0.7 * X, 0.7 * X, -0.85 * Y, -0.35 * Y, 0.5 * H, 0.92 * H, "fur", 16);  // head
+        b.Sphere(-0.3 * X, 0.3 * X, -Y, -0.72 * Y, 0.56 * H, 0.72 * H, "fur", 12);        // muzzle
+        b.Sphere(-0.08 * X, 0.08 * X, -Y, -0.94 * Y, 0.66 * H, 0.72 * H, "nose", 8);
+        for (double x : {-0.4 * X, 0.4 * X}) {  // ears
+          b.Cone(x, -0.6 * Y, 0.82 * H, H, 0.4 * X, 0.12 * Y, 0, "fur", 8);
+        }
+        for (double x : {-0.5 * X, 0.5 * X}) {  // legs
+          for (double y : {-0.3 * Y, 0.4 * Y}) b.Cyl(x, y, 0, 0.35 * H, 0.3 * X, 0.1 * Y, "fur", 8);
+        }
+        b.CylY(-0.08 * X, 0.08 * X, 0.55 * Y, Y, 0.42 * H, 0.52 * H, "fur", 8);  // tail
+        b.Cyl(0, 0.95 * Y, 0.45 * H, 0.85 * H, 0.16 * X, 0.1 * Y, "fur", 8);
       });
   add("dog", {"puppy", "hound", "doggy", "labrador", "retriever"}, {0.35, 0.8, 0.6}, true,
       S::kFloor, {"living room", "park", "garden"}, "fur", [](const Vec3& s, ModelBuilder& b) {
         b.Mat("fur", 0.55, 0.35, 0.15, 0.9);
         Black(b, "nose");
-        const double X = s.x / 2, Y = s.y / 2;
-        b.Sphere(-0.8 * X, 0.8 * X, -0.55 * Y, 0.8 * Y, 0.35 * s.z, 0.72 * s.z, "fur", 12);
-        b.Sphere(-0.6 * X, 0.6 * X, -Y, -0.5 * Y, 0.6 * s.z, s.z, "fur", 12);
-        b.Legs(-0.7 * X, 0.7 * X, -0.45 * Y, 0.7 * Y, 0.45 * s.z, 0.06, "fur");
-        b.Box(-X, -0.6 * X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");  // ears
-        b.Box(0.6 * X, X, -0.85 * Y, -0.65 * Y, 0.7 * s.z, 0.9 * s.z, "fur");
-        b.Box(-0.05, 0.05, 0.8 * Y, Y, 0.55 * s.z, 0.65 * s.z, "fur");  // tail
+        const double X = s.x / 2, Y = s.y / 2, H = s.z;
+        b.Sphere(-X, X, -0.5 * Y, 0.75 * Y, 0.38 * H, 0.75 * H, "fur", 16);                // body
+        b.Sphere(-0.3 * X, 0.3 * X, -0.68 * Y, -0.35 * Y, 0.55 * H, 0.88 * H, "fur", 12);  // neck
+        b.Sphere(-0.55 * X, 0.55 * X, -0.85 * Y, -0.5 * Y, 0.68 * H, H, "fur", 16);        // head
+        b.Sphere(-0.28 * X, 0.28 * X, -Y, -0.7 * Y, 0.7 * H, 0.86 * H, "fur", 12);         // snout
+        b.Sphere(-0.1 * X, 0.1 * X, -Y, -0.94 * Y, 0.8 * H, 0.87 * H, "nose", 8);
+        b.Box(-0.65 * X, -0.45 * X, -0.72 * Y, -0.6 * Y, 0.66 * H, 0.94 * H, "fur", 0.01);  // ears
+        b.Box(0.45 * X, 0.65 * X, -0.72 * Y, -0.6 * Y, 0.66 * H, 0.94 * H, "fur", 0.01);
+        for (double x : {-0.45 * X, 0.45 * X}) {  // legs
+          for (double y : {-0.35 * Y, 0.55 * Y}) {
+            b.Cyl(x, y, 0, 0.5 * H, 0.3 * X, 0.08 * Y, "fur", 8);
+          }
+        }
+        b.CylY(-0.06 * X, 0.06 * X, 0.7 * Y, Y, 0.62 * H, 0.7 * H, "fur", 8);  // tail
       });
   add("piano", {"upright piano", "grand piano"}, {1.5, 0.6, 1.25}, true, S::kFloor,
       {"living room", "music room"}, "wood", [](const Vec3& s, ModelBuilder& b) {
