@@ -5,8 +5,11 @@
 #include <cmath>
 #include <filesystem>
 
+#include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/assets/procedural.h"
+#include "scenecraft/critic/geometric_critic.h"
+#include "scenecraft/lang/planner.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 
@@ -265,6 +268,95 @@ TEST(BlenderIntegration, PythonErrorKeepsScriptAndLog) {
   }
   EXPECT_TRUE(fs::exists(dir / "scene.py"));
   EXPECT_TRUE(fs::exists(dir / "blender.log"));
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+TEST(GenerateIntegration, TextToRenderWithReportAndVerdicts) {
+  const fs::path dir = FreshDir("generate");
+  GenerateOptions options;
+  options.final_render = {"workbench", 1, 320, 240};
+  options.export_gltf = true;
+  OfflinePlanner planner;
+  GeometricCritic critic;
+  RealProcessLauncher launcher;
+  std::vector<std::string> progress;
+  const GenerateResult r =
+      Generate("A round dining table with four chairs around it.", dir, options, planner, critic,
+               launcher, [&](const std::string& line) { progress.push_back(line); });
+  for (const char* file :
+       {"scene.py", "scene.json", "render.png", "readback.json", "report.html", "scene.glb"}) {
+    EXPECT_TRUE(fs::exists(dir / file)) << file;
+  }
+  EXPECT_FALSE(fs::exists(dir / "rounds"));  // the loop's work folder is cleaned up
+  ASSERT_TRUE(r.critique.has_value());
+  EXPECT_EQ(r.critique->relations_passed, r.critique->relations_total);
+  EXPECT_TRUE(r.AllRelationsPass());
+  EXPECT_GE(progress.size(), 4u);
+  // scene.json carries the final verdicts, and the report shows the relation table.
+  const SceneGraph saved = LoadSceneFile(dir / "scene.json");
+  EXPECT_EQ(saved.results.size(), saved.relations.size());
+  const std::string report = ReadFile(dir / "report.html");
+  EXPECT_NE(report.find("<svg"), std::string::npos);
+  EXPECT_NE(report.find("around(chair_1, chair_2, chair_3, chair_4, table_1)"), std::string::npos);
+}
+
+TEST(GenerateIntegration, WithoutBlenderTheScriptIsStillWritten) {
+  const fs::path dir = FreshDir("no_blender");
+  GenerateOptions options;
+  options.blender.blender = "/nonexistent/blender";
+  OfflinePlanner planner;
+  GeometricCritic critic;
+  RealProcessLauncher launcher;
+  const GenerateResult r =
+      Generate("A lamp on a wooden desk.", dir, options, planner, critic, launcher);
+  EXPECT_TRUE(fs::exists(dir / "scene.py"));
+  EXPECT_TRUE(fs::exists(dir / "scene.json"));
+  EXPECT_TRUE(fs::exists(dir / "report.html"));
+  EXPECT_FALSE(fs::exists(dir / "render.png"));
+  EXPECT_FALSE(r.critique.has_value());
+  EXPECT_NE(r.skipped.find("rendering and critique skipped"), std::string::npos) << r.skipped;
+  EXPECT_NE(r.skipped.find("/nonexistent/blender"), std::string::npos) << r.skipped;
+}
+
+TEST(GenerateIntegration, ARoundThatMakesThingsWorseIsUndone) {
+  // A critic that says every later build is worse than the first: the loop must keep round 0.
+  class SouringCritic : public Critic {
+   public:
+    Critique Review(const CritiqueInput& input) override {
+      Critique c = inner_.Review(input);
+      if (calls_++ > 0) {
+        c.relations_passed = 0;
+        c.score = 0.0;
+      } else {
+        Finding f;  // one failing finding so the loop runs
+        f.kind = Finding::Kind::kRelation;
+        f.relation = 0;
+        f.objects = input.graph->relations[0].objects;
+        f.measured = "said to fail";
+        c.findings.push_back(f);
+        c.relations_passed = c.relations_total - 1;
+      }
+      return c;
+    }
+    GeometricCritic inner_;
+    int calls_ = 0;
+  };
+  const fs::path dir = FreshDir("undo");
+  GenerateOptions options;
+  options.rounds = 2;
+  options.final_render = {"workbench", 1, 160, 120};
+  OfflinePlanner planner;
+  SouringCritic critic;
+  RealProcessLauncher launcher;
+  const GenerateResult r = Generate("A lamp on a desk.", dir, options, planner, critic, launcher);
+  ASSERT_GE(r.rounds.size(), 2u);
+  EXPECT_FALSE(r.rounds[1].kept);
+  EXPECT_FALSE(r.rounds[1].changes.empty());
 }
 
 }  // namespace

@@ -1369,6 +1369,20 @@ void Parser::AddDefaults() {
       }
     }
   }
+  // "Three boxes of decreasing size": members of one category get sizes that decrease in the
+  // stated order, 20 % per step (the solver cannot change sizes).
+  for (size_t r = 0; r < relation_count; ++r) {
+    const Relation rel = graph_.relations[r];
+    if (rel.type != T::kHierarchy) continue;
+    double scale = 1.0;
+    for (const std::string& id : rel.objects) {
+      Object& o = graph_.objects[index_of(id)];
+      const CategoryInfo* info = FindProceduralCategory(o.category);
+      if (info == nullptr || o.HasSize()) continue;
+      o.size = info->size * scale;
+      scale *= 0.8;
+    }
+  }
   // A small object that names no support rests on the first table-like object, if any.
   size_t surface = graph_.objects.size();
   for (size_t o = 0; o < graph_.objects.size(); ++o) {
