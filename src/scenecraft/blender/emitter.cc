@@ -137,7 +137,8 @@ std::string EmitSceneData(const SceneGraph& graph, const std::map<std::string, M
                                    {"yaw_deg", RadToDeg(o.pose->yaw_rad)}});
   }
   // ensure_ascii: the embedded text is pure ASCII, whatever the prompt's script was.
-  return data.dump(1, ' ', /*ensure_ascii=*/true);
+  // Invalid UTF-8 (from a file name, say) becomes U+FFFD instead of an exception.
+  return data.dump(1, ' ', /*ensure_ascii=*/true, nlohmann::json::error_handler_t::replace);
 }
 
 std::string EmitScript(const SceneGraph& graph, const std::map<std::string, Model>& models,

@@ -233,7 +233,9 @@ Command AddCritique(CLI::App& root) {
             input.readback = &readback;
             const Critique critique = critic.Review(input);
             if (*json_out) {
-              std::printf("%s\n", CritiqueToJson(critique).dump(2).c_str());
+              std::printf("%s\n", CritiqueToJson(critique)
+                                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                                      .c_str());
             } else {
               std::printf("%s\n", critique.ToString().c_str());
             }
@@ -313,7 +315,9 @@ Command AddGenerate(CLI::App& root) {
                                  {"rounds", result.rounds.size()},
                                  {"warnings", result.warnings}};
           if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
-          std::printf("%s\n", summary.dump(2).c_str());
+          std::printf(
+              "%s\n",
+              summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         }
         return result.AllRelationsPass() ? kExitOk : kExitRelationsFail;
       }};

@@ -492,7 +492,8 @@ json SceneGraphToJson(const SceneGraph& g) {
 }
 
 std::string SceneGraphToJsonText(const SceneGraph& graph) {
-  return SceneGraphToJson(graph).dump(2) + "\n";
+  // Invalid UTF-8 in a text becomes U+FFFD instead of an exception.
+  return SceneGraphToJson(graph).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Readback ParseReadback(std::string_view text, std::string_view origin) {

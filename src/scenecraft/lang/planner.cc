@@ -70,7 +70,8 @@ std::optional<int> NumberOf(const std::string& word) {
   auto it = NumberWords().find(word);
   if (it != NumberWords().end()) return it->second;
   if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit) && word.size() < 4) {
-    return std::stoi(word);
+    const int n = std::stoi(word);
+    if (n > 0) return n;  // "0 chairs" is no object
   }
   return std::nullopt;
 }
@@ -450,6 +451,9 @@ class Parser {
                 std::optional<int> rows, std::optional<int> columns);
   void AddDefaults();
   void ChooseEnvironment();
+  // Orders the objects into sub-scenes: anchors, then the groups around them, then details on
+  // surfaces and walls; none holds more than 20 objects (the paper's limit for one sub-scene).
+  void Decompose();
   std::string Id(const std::string& category);
 
   std::string_view text_;
@@ -584,6 +588,7 @@ std::optional<std::pair<const CuePhrase*, size_t>> Parser::MatchCue(size_t i) co
 
 int Parser::AddGroup(const std::string& category, const std::string& description, int count,
                      bool plural, int begin, int end) {
+  SC_CHECK_GT(count, 0);
   if (static_cast<int>(graph_.objects.size()) + count > options_.max_objects) {
     throw Error("the description asks for more than " + std::to_string(options_.max_objects) +
                 " objects (prompt " + std::to_string(begin) + ":" + std::to_string(end) + ")");
@@ -1307,6 +1312,7 @@ PlanResult Parser::Run() {
   }
   AddDefaults();
   ChooseEnvironment();
+  Decompose();
   PlanResult result;
   result.graph = std::move(graph_);
   result.graph.prompt = std::string(text_);
@@ -1407,6 +1413,47 @@ void Parser::AddDefaults() {
   }
 }
 
+void Parser::Decompose() {
+  using T = RelationType;
+  std::set<std::string> references, placed_by_room, details;
+  for (const Relation& r : graph_.relations) {
+    const RelationInfo& info = GetRelationInfo(r.type);
+    if (info.has_reference && r.objects.size() >= 2) references.insert(r.objects.back());
+    if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter) {
+      placed_by_room.insert(r.objects[0]);
+    }
+    if (r.type == T::kOn || r.type == T::kOnWall || r.type == T::kHanging)
+      details.insert(r.objects[0]);
+  }
+  std::vector<std::string> anchors, groups, rest;
+  for (const Object& o : graph_.objects) {
+    const CategoryInfo* info = FindProceduralCategory(o.category);
+    const bool detail =
+        details.count(o.id) || (info != nullptr && info->support != Support::kFloor);
+    if (detail) {
+      rest.push_back(o.id);
+    } else if (references.count(o.id) || placed_by_room.count(o.id)) {
+      anchors.push_back(o.id);
+    } else {
+      groups.push_back(o.id);
+    }
+  }
+  auto add = [&](const std::string& title, const std::string& description,
+                 const std::vector<std::string>& ids) {
+    for (size_t start = 0; start < ids.size(); start += 20) {
+      Subscene s;
+      s.title = title + (ids.size() > 20 ? " " + std::to_string(start / 20 + 1) : "");
+      s.description = description;
+      s.objects.assign(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 20));
+      graph_.subscenes.push_back(std::move(s));
+    }
+  };
+  add("anchors", "large objects that others are placed relative to, and those set by the room",
+      anchors);
+  add("groups", "the objects arranged around the anchors", groups);
+  add("details", "objects on surfaces, on walls and hanging from the ceiling", rest);
+}
+
 void Parser::ChooseEnvironment() {
   Environment& env = graph_.environment;
   int outdoor_votes = 0;
@@ -1472,14 +1519,30 @@ PlanResult OfflinePlanner::Plan(std::string_view text) {
                 std::to_string(options_.max_text_bytes) +
                 " are read (split a long scene into several prompts)");
   }
-  // Control characters become spaces; nothing else about the text is trusted or executed.
+  // Control characters and bytes that are not UTF-8 become spaces; nothing else about the text
+  // is trusted or executed.
   std::string clean(text);
-  for (char& c : clean) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  for (size_t i = 0; i < clean.size();) {
+    const unsigned char c = static_cast<unsigned char>(clean[i]);
+    size_t length = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xe  ? 3
+                    : (c >> 3) == 0x1e ? 4
+                                       : 0;
+    bool valid = length > 0 && i + length <= clean.size();
+    for (size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(clean[i + k]) & 0xc0) == 0x80;
+    }
+    if (!valid) {
+      clean[i++] = ' ';
+      continue;
+    }
+    if (length == 1 && (c < 0x20 || c == 0x7f)) clean[i] = ' ';
+    i += length;
   }
   Parser parser(clean, options_);
   PlanResult result = parser.Run();
-  result.graph.prompt = std::string(text);
+  result.graph.prompt = clean;
   return result;
 }
 
@@ -1500,6 +1563,8 @@ std::string FormatPlanTable(const PlanResult& plan) {
     }
     out += "\n";
   }
+  if (!g.subscenes.empty()) out += "\nsub-scenes (placed in this order):\n";
+  for (const Subscene& s : g.subscenes) out += "  " + s.title + ": " + Join(s.objects, ", ") + "\n";
   for (const std::string& w : plan.warnings) out += "warning: " + w + "\n";
   return out;
 }

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
+#include "scenecraft/core/scene_json.h"
 #include "scenecraft/lang/corpus.h"
 #include "scenecraft/util/error.h"
 
@@ -30,6 +32,14 @@ TEST(Planner, RejectsTextWithoutObjects) {
     ADD_FAILURE() << FormatPlanTable(plan);
   } catch (const Error&) {
   }
+}
+
+TEST(Planner, InvalidUtf8IsReplacedNotFatal) {
+  // Found by the fuzzer: invalid UTF-8 once escaped as an exception from the JSON writer.
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A lamp on a wooden \xbb\xbb\xff desk.");
+  EXPECT_EQ(plan.graph.objects.size(), 2u);
+  EXPECT_NO_THROW(ParseSceneGraph(SceneGraphToJsonText(plan.graph), "utf8"));
 }
 
 TEST(Planner, ControlCharactersAreSpaces) {
@@ -98,6 +108,25 @@ TEST(Planner, WordNetMapsHyponymsToCategories) {
   ASSERT_EQ(plan.graph.objects.size(), 2u);
   EXPECT_EQ(plan.graph.objects[0].category, "dog");
   EXPECT_EQ(plan.graph.objects[1].category, "sofa");
+}
+
+TEST(Planner, DecomposesIntoOrderedSubscenes) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "A living room: a three-seat sofa against the wall, two armchairs on either side of a coffee "
+      "table facing the sofa, a floor lamp in the corner, a TV stand opposite the sofa with a TV "
+      "on it, and a plant next to the TV stand.");
+  ASSERT_EQ(plan.graph.subscenes.size(), 3u);
+  EXPECT_EQ(plan.graph.subscenes[0].title, "anchors");
+  EXPECT_EQ(plan.graph.subscenes[2].title, "details");
+  size_t total = 0;
+  for (const Subscene& s : plan.graph.subscenes) total += s.objects.size();
+  EXPECT_EQ(total, plan.graph.objects.size());
+  // The TV rests on its stand: a detail, placed after the anchors.
+  const auto& details = plan.graph.subscenes[2].objects;
+  EXPECT_NE(std::find(details.begin(), details.end(), "tv_1"), details.end());
+  const auto& anchors = plan.graph.subscenes[0].objects;
+  EXPECT_NE(std::find(anchors.begin(), anchors.end(), "sofa_1"), anchors.end());
 }
 
 TEST(Planner, SceneTypeAloneGetsADefaultFurnishing) {
