@@ -437,7 +437,7 @@ class Layout {
         // Snap against the nearest wall, front into the room.
         if (graph_->environment.IsRoom()) SnapToWall(i, &p);
       }
-      if (graph_->environment.IsRoom()) ClampToFloor(i, &p);
+      ClampToFloor(i, &p);  // the room's floor, or the outdoor ground
       p.z = RestZ(i);
     }
     // Children move with their parent.
@@ -541,8 +541,8 @@ class Layout {
     return kCollisionWeight * (std::min(w, d) + 0.01);
   }
 
+  // Objects stay on the floor of a room and on the ground of an outdoor scene.
   double OutsideCost(int i) const {
-    if (!graph_->environment.IsRoom()) return 0.0;
     const Rect2 f = bodies_[i].Foot();
     const double v = std::max({0.0, floor_.min.x - f.min.x, f.max.x - floor_.max.x}) +
                      std::max({0.0, floor_.min.y - f.min.y, f.max.y - floor_.max.y});
@@ -554,8 +554,12 @@ class Layout {
   double TidinessCost(int i) const {
     const Item& it = items_[i];
     if (it.fixed || (it.face_target >= 0 && !it.wall_aligned)) return 0.0;
-    const double off = std::abs(std::remainder(it.object->pose->yaw_rad, kPi / 2));
-    return (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
+    const double yaw = it.object->pose->yaw_rad;
+    const double off = std::abs(std::remainder(yaw, kPi / 2));
+    double cost = (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
+    // Among equal choices, a free-standing object with a front shows it to the viewer.
+    if (it.object->has_front && !it.wall_aligned) cost += 0.1 * (1.0 - std::cos(yaw));
+    return cost;
   }
 
   double LocalCost(const std::vector<int>& touched) const {
