@@ -46,22 +46,41 @@ WordNet::WordNet() {
 bool WordNet::IsNoun(const std::string& word) {
   if (!available_ || word.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
-  if (::in_wn(w.data(), NOUN) != 0) return true;
-  return ::morphstr(w.data(), NOUN) != nullptr;
+  const bool noun = ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
+  noun_cache_[word] = noun;
+  return noun;
 }
 
 std::string WordNet::NounBase(const std::string& word) {
   if (!available_ || word.empty()) return word;
   std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = base_cache_.find(word); it != base_cache_.end()) return it->second;
   std::string w = Underscores(word);
-  if (char* base = ::morphstr(w.data(), NOUN); base != nullptr) return Spaces(base);
-  if (::in_wn(w.data(), NOUN) != 0) return word;
-  return "";
+  std::string base;
+  if (char* found = ::morphstr(w.data(), NOUN); found != nullptr) {
+    base = Spaces(found);
+  } else if (::in_wn(w.data(), NOUN) != 0) {
+    base = word;
+  }
+  base_cache_[word] = base;
+  return base;
 }
 
 bool WordNet::IsPhysical(const std::string& noun) {
   if (!available_) return true;
+  {
+    std::lock_guard<std::mutex> lock(Lock());
+    if (auto it = physical_cache_.find(noun); it != physical_cache_.end()) return it->second;
+  }
+  const bool physical = LookUpPhysical(noun);
+  std::lock_guard<std::mutex> lock(Lock());
+  physical_cache_[noun] = physical;
+  return physical;
+}
+
+bool WordNet::LookUpPhysical(const std::string& noun) {
   std::lock_guard<std::mutex> lock(Lock());
   std::string w = Underscores(noun);
   IndexPtr index = ::getindex(w.data(), NOUN);
@@ -105,6 +124,8 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) 
   std::vector<std::string> out;
   if (!available_) return out;
   std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = noun + "#" + std::to_string(depth);
+  if (auto it = hypernym_cache_.find(key); it != hypernym_cache_.end()) return it->second;
   std::string w = Underscores(noun);
   IndexPtr index = ::getindex(w.data(), NOUN);
   if (index == nullptr) return out;
@@ -135,6 +156,7 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) 
     }
     level = std::move(next);
   }
+  hypernym_cache_[key] = out;
   return out;
 }
 

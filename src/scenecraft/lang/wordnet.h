@@ -3,6 +3,7 @@
 // thread-safe: every call here takes one process-wide lock, and the dictionary is opened once.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,13 @@ class WordNet {
 
  private:
   WordNet();
+  bool LookUpPhysical(const std::string& noun);
   bool available_ = false;
   double load_s_ = 0.0;
+  // Answers are cached: the dictionary is read from files on every uncached lookup.
+  std::map<std::string, std::string> base_cache_;
+  std::map<std::string, bool> noun_cache_, physical_cache_;
+  std::map<std::string, std::vector<std::string>> hypernym_cache_;
 };
 
 }  // namespace scenecraft
