@@ -104,10 +104,17 @@ CaseScore ScorePlan(const CorpusCase& c, const SceneGraph& graph) {
                                std::to_string(expected) + " asked");
     }
   }
-  std::set<std::vector<std::string>> planned;
+  std::set<std::vector<std::string>> planned, stated;
   for (const Relation& r : graph.relations) {
     if (r.type == RelationType::kOnFloor || r.type == RelationType::kInsideRoom) continue;
     planned.insert(CategoryTuple(graph, r));
+    if (r.source.begin >= 0) stated.insert(CategoryTuple(graph, r));
+  }
+  s.stated_planned = static_cast<int>(stated.size());
+  for (const auto& p : stated) {
+    bool correct = false;
+    for (const auto& expected : c.relations) correct = correct || TupleMatches(expected, p);
+    s.stated_correct += correct ? 1 : 0;
   }
   s.relations_expected = static_cast<int>(c.relations.size());
   for (const auto& expected : c.relations) {
@@ -128,7 +135,7 @@ CaseScore ScorePlan(const CorpusCase& c, const SceneGraph& graph) {
 
 CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner) {
   CorpusScore score;
-  int exact = 0, expected = 0, found = 0, planned = 0, correct = 0;
+  int exact = 0, expected = 0, found = 0, planned = 0, correct = 0, stated = 0, stated_ok = 0;
   for (const CorpusCase& c : corpus) {
     CaseScore s;
     try {
@@ -143,11 +150,14 @@ CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner)
     found += s.relations_found;
     planned += s.relations_planned;
     correct += s.relations_correct;
+    stated += s.stated_planned;
+    stated_ok += s.stated_correct;
     score.cases.push_back(std::move(s));
   }
   score.exact_count_share = corpus.empty() ? 0.0 : static_cast<double>(exact) / corpus.size();
   score.recall = expected == 0 ? 1.0 : static_cast<double>(found) / expected;
   score.precision = planned == 0 ? 1.0 : static_cast<double>(correct) / planned;
+  score.stated_precision = stated == 0 ? 1.0 : static_cast<double>(stated_ok) / stated;
   return score;
 }
 
@@ -168,7 +178,8 @@ std::string CorpusScore::ToString(bool details) const {
   out += std::to_string(cases.size()) + " prompts: exact counts " +
          FormatNumber(exact_count_share * 100, 1) + " %, relation recall " +
          FormatNumber(recall * 100, 1) + " %, precision " + FormatNumber(precision * 100, 1) +
-         " %\n";
+         " % (" + FormatNumber(stated_precision * 100, 1) +
+         " % over the relations read from the text, implied defaults left out)\n";
   return out;
 }
 

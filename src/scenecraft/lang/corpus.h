@@ -36,6 +36,8 @@ struct CaseScore {
   int relations_found = 0;           // corpus relations matched by the plan
   int relations_planned = 0;         // distinct category-level relations planned
   int relations_correct = 0;         // planned ones that match a corpus relation
+  int stated_planned = 0;            // the same, counting only relations read from the text
+  int stated_correct = 0;            // (implied defaults, with no prompt span, left out)
   std::vector<std::string> missing;  // corpus relations not found
   std::vector<std::string> extra;    // planned relations not in the corpus
   std::vector<std::string> count_errors;
@@ -46,7 +48,8 @@ struct CorpusScore {
   std::vector<CaseScore> cases;
   double exact_count_share = 0.0;
   double recall = 0.0;
-  double precision = 0.0;
+  double precision = 0.0;         // over every planned relation, implied defaults included
+  double stated_precision = 0.0;  // over the relations read from the text
   std::string ToString(bool details) const;
 };
 

@@ -439,6 +439,7 @@ class Parser {
   std::string matched_modifier_;
   // The last match came through WordNet's hypernyms ("terrier" -> dog), not the catalog.
   bool matched_via_hypernym_ = false;
+
   std::optional<std::pair<const CuePhrase*, size_t>> MatchCue(size_t i) const;
   std::string Singular(const std::string& word);
   int AddGroup(const std::string& category, const std::string& description, int count, bool plural,
@@ -864,6 +865,7 @@ PlanResult Parser::Run() {
   };
   std::vector<Segment> segments(1);
   std::vector<int> sentence_groups;
+  std::vector<int> mentions;  // groups in the order the text mentions them (for the former/latter)
   int last_singular = -1;
   std::vector<int> unattached;  // list subjects waiting for a shared relation ("A and B on C")
   std::set<std::string> understood;
@@ -1212,6 +1214,45 @@ PlanResult Parser::Run() {
       i = j;
       continue;
     }
+    // Coreference by position: "the former", "the latter", and "one ... the other" for the
+    // members of the last plural group. They become views on existing objects, not new ones.
+    {
+      int view = -1;
+      const bool the = i > 0 && tokens_[i - 1].text == "the";
+      std::vector<int> singles;
+      for (int g : sentence_groups) {
+        if (!groups_[g].plural) singles.push_back(g);
+      }
+      if (the && (t.text == "former" || t.text == "latter") && mentions.size() >= 2) {
+        // The two most recent distinct mentions, across sentences.
+        const int a = mentions[mentions.size() - 2];
+        const int b = mentions.back();
+        view = t.text == "former" ? a : b;
+      } else if ((t.text == "one" || (the && t.text == "other")) && i + 1 < tokens_.size() &&
+                 (MatchCue(i + 1).has_value() || tokens_[i + 1].text == "of" ||
+                  tokens_[i + 1].text == "is")) {
+        for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
+          if (groups_[*g].objects.size() < 2) continue;
+          Group member = groups_[*g];
+          member.objects = {groups_[*g].objects[t.text == "one" ? 0 : 1]};
+          member.plural = false;
+          groups_.push_back(member);
+          view = static_cast<int>(groups_.size()) - 1;
+          break;
+        }
+      }
+      if (view >= 0) {
+        segments.back().groups.push_back(view);
+        if (segments.back().head < 0) segments.back().head = view;
+        pending_description.clear();
+        pending_count = 0;
+        pending_definite = false;
+        pending_np = false;
+        pending_begin = -1;
+        ++i;
+        continue;
+      }
+    }
     // Noun phrases. A number word that starts a compound ("single bed") is part of the noun.
     std::string compound_category;
     bool compound_p = false, compound_u = false;
@@ -1272,6 +1313,7 @@ PlanResult Parser::Run() {
         }
       }
       pending_row = pending_circle = pending_stack = false;
+      if (mentions.empty() || mentions.back() != group) mentions.push_back(group);
       sentence_groups.push_back(group);
       segments.back().groups.push_back(group);
       if (segments.back().head < 0) segments.back().head = group;
@@ -1372,6 +1414,40 @@ void Parser::AddDefaults() {
           Relate(T::kFacing, {s, a}, -1, -1);
           graph_.relations.back().source = Source{};
         }
+      }
+    }
+  }
+  // Seating faces the TV when the text says nothing about where it looks.
+  size_t tv = graph_.objects.size();
+  for (size_t o = 0; o < graph_.objects.size(); ++o) {
+    if (graph_.objects[o].category == "tv") tv = o;
+  }
+  if (tv < graph_.objects.size()) {
+    for (size_t o = 0; o < graph_.objects.size(); ++o) {
+      const std::string& c = graph_.objects[o].category;
+      if ((c == "sofa" || c == "armchair") && !has_facing.count(o)) {
+        Relate(T::kFacing, {o, tv}, -1, -1);
+        graph_.relations.back().source = Source{};
+        has_facing.insert(o);
+      }
+    }
+  }
+  // In a room, beds, wardrobes, bookshelves and dressers stand against a wall unless the text
+  // places them.
+  std::set<size_t> placed;
+  for (const Relation& r : graph_.relations) {
+    if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter ||
+        r.type == T::kOnWall || r.type == T::kBetween || r.type == T::kAround) {
+      for (const std::string& id : r.objects) placed.insert(index_of(id));
+    }
+  }
+  if (scene_ == nullptr || !scene_->outdoor) {
+    for (size_t o = 0; o < graph_.objects.size(); ++o) {
+      const std::string& c = graph_.objects[o].category;
+      if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser") &&
+          !placed.count(o)) {
+        Relate(T::kAgainstWall, {o}, -1, -1);
+        graph_.relations.back().source = Source{};
       }
     }
   }

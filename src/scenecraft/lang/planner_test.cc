@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/lang/corpus.h"
@@ -91,6 +92,20 @@ TEST(Planner, CoreferenceAndDistribution) {
     ASSERT_GE(r.source.begin, 0) << r.ToString();
     EXPECT_LE(r.source.end, static_cast<int>(plan.graph.prompt.size()));
   }
+}
+
+TEST(Planner, OneTheOtherFormerLatter) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "Two chairs by the window, one facing the desk and the other facing the bed. A lamp and a "
+      "vase; the former on the desk, the latter on the bed.");
+  std::set<std::string> relations;
+  for (const Relation& r : plan.graph.relations) relations.insert(r.ToString());
+  EXPECT_TRUE(relations.count("facing(chair_1, desk_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(relations.count("facing(chair_2, bed_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(relations.count("on(lamp_1, desk_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(relations.count("on(vase_1, bed_1)")) << FormatPlanTable(plan);
+  EXPECT_FALSE(relations.count("facing(chair_2, desk_1)")) << FormatPlanTable(plan);
 }
 
 TEST(Planner, UnknownPhysicalNounGetsAGenericObjectAndAWarning) {
