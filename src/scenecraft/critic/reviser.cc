@@ -18,6 +18,19 @@ bool HasRelation(const SceneGraph& graph, RelationType type, const std::vector<s
   return false;
 }
 
+// States a missing one-object relation as hard (on_floor, inside_room), once.
+void AddHardUnary(RelationType type, const std::string& id, const std::string& why,
+                  SceneGraph* graph, Revision* revision) {
+  if (HasRelation(*graph, type, {id})) return;
+  Relation r;
+  r.type = type;
+  r.objects = {id};
+  r.hard = true;
+  graph->relations.push_back(r);
+  revision->changes.push_back("added " + r.ToString() + ": " + why);
+  revision->resolve = true;
+}
+
 // Moves the camera for visibility: higher and a little closer to the scene's axis, so objects
 // hidden behind others come into view; turns the azimuth back and forth across rounds.
 std::string RaiseCamera(SceneGraph* graph, int round) {
@@ -94,29 +107,13 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         for (const std::string& id : f.objects) {
           Object* o = graph->FindObject(id);
           if (o == nullptr || o->support != Support::kFloor) continue;
-          if (!HasRelation(*graph, RelationType::kOnFloor, {id})) {
-            Relation on_floor;
-            on_floor.type = RelationType::kOnFloor;
-            on_floor.objects = {id};
-            on_floor.hard = true;
-            graph->relations.push_back(on_floor);
-            revision.changes.push_back("added on_floor(" + id + "): " + f.measured);
-            revision.resolve = true;
-          }
+          AddHardUnary(RelationType::kOnFloor, id, f.measured, graph, &revision);
         }
         break;
       }
       case Finding::Kind::kOutOfRoom: {
         for (const std::string& id : f.objects) {
-          if (!HasRelation(*graph, RelationType::kInsideRoom, {id})) {
-            Relation inside;
-            inside.type = RelationType::kInsideRoom;
-            inside.objects = {id};
-            inside.hard = true;
-            graph->relations.push_back(inside);
-            revision.changes.push_back("added inside_room(" + id + "): " + f.measured);
-            revision.resolve = true;
-          }
+          AddHardUnary(RelationType::kInsideRoom, id, f.measured, graph, &revision);
         }
         break;
       }
