@@ -124,6 +124,7 @@ struct Item {
   std::vector<int> children;      // objects resting on it
   std::vector<size_t> relations;  // relations it takes part in
   int face_target = -1;           // an object it should face (facing, around, across)
+  int face_back = -1;             // the one object facing it, when it faces nothing itself
   bool wall = false;              // hangs on a wall
   bool ceiling = false;           // hangs from the ceiling
   bool flat = false;              // rug-like: may lie under others
@@ -207,6 +208,19 @@ class Layout {
         }
       }
       members_.push_back(std::move(members));
+    }
+    // What one object alone faces turns back toward it, when it has a front and faces nothing
+    // itself: a TV toward the sofa that faces it (a preference, see ShapeCost).
+    std::vector<int> watchers(n, 0);
+    for (const Relation& rel : graph->relations) {
+      if (rel.type == RelationType::kFacing) ++watchers[index_.at(rel.objects.back())];
+    }
+    for (const Relation& rel : graph->relations) {
+      const int b = index_.at(rel.objects.back());
+      if (rel.type == RelationType::kFacing && watchers[b] == 1 && items_[b].face_target < 0 &&
+          items_[b].object->has_front) {
+        items_[b].face_back = index_.at(rel.objects[0]);
+      }
     }
     // Rows and grids whose members all face one object: that object's place shapes the group
     // (see ShapeCost), so moving it re-evaluates the group's relation.
@@ -401,6 +415,8 @@ class Layout {
         next_refresh = result.moves;
       }
     }
+    // Turns are kept in (-180, 180] degrees; the search lets them wind up.
+    for (Pose& p : best_poses) p.yaw_rad = WrapAngle(p.yaw_rad);
     SetPoses(best_poses);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -587,6 +603,15 @@ class Layout {
     };
     auto pos = [&](int i) { return *items_[i].object->pose; };
     for (size_t i = 0; i < n; ++i) UpdateBody(static_cast<int>(i));  // given poses occupy room
+    // Objects in a facing or across relation, either way round.
+    std::vector<char> face_pair(n, 0);
+    for (size_t r = 0; r < graph_->relations.size(); ++r) {
+      const RelationType type = graph_->relations[r].type;
+      if ((type == RelationType::kFacing || type == RelationType::kAcross) &&
+          members_[r].size() == 2) {
+        face_pair[members_[r][0]] = face_pair[members_[r][1]] = 1;
+      }
+    }
     // 1. Anchors: corners, walls, the centre, then large floor objects at random.
     for (const Relation& r : graph_->relations) {
       const int a = index_.at(r.objects[0]);
@@ -610,7 +635,15 @@ class Layout {
           if (wall == "back") q.y = floor_.max.y;
           if (wall == "left") q.x = floor_.min.x;
           if (wall == "right") q.x = floor_.max.x;
-          if (!wall) q.y = floor_.max.y;  // the back wall faces the camera
+          if (!wall && face_pair[a]) {
+            // Something faces it or it faces something (a sofa and its TV): a side wall, so
+            // the pair lines up across the view and the camera sees both from the side.
+            q.x = k % 2 == 0 ? floor_.min.x : floor_.max.x;
+            q.y = rng_.Uniform(floor_.min.y + 0.3 * floor_.Depth(),
+                               floor_.max.y - 0.2 * floor_.Depth());
+          } else if (!wall) {
+            q.y = floor_.max.y;  // the back wall faces the camera
+          }
           SnapToWall(a, &q);
           const Vec2 h = Half(a, q.yaw_rad);
           const double score = Crowding(Rect2{Vec2{q.x, q.y} - h, Vec2{q.x, q.y} + h}, a);
@@ -793,8 +826,9 @@ class Layout {
         p.x += rng_.Normal(0, std::min(step, 0.3));
         p.y += rng_.Normal(0, std::min(step, 0.3));
       } else if (choice < 0.85) {
+        const int toward = it.face_target >= 0 ? it.face_target : it.face_back;
         p.yaw_rad =
-            it.face_target >= 0 ? FaceYaw(i) : bodies_[it.parent].yaw_rad + RandomQuarterTurn();
+            toward >= 0 ? FaceYaw(i, toward) : bodies_[it.parent].yaw_rad + RandomQuarterTurn();
       } else {
         p.x = rng_.Uniform(top.min.x + h.x, std::max(top.min.x + h.x, top.max.x - h.x));
         p.y = rng_.Uniform(top.min.y + h.y, std::max(top.min.y + h.y, top.max.y - h.y));
@@ -819,7 +853,8 @@ class Layout {
         p.x += rng_.Normal(0, step);
         p.y += rng_.Normal(0, step);
       } else if (choice < 0.8) {
-        p.yaw_rad = it.face_target >= 0 && rng_.Uniform() < 0.7 ? FaceYaw(i) : RandomQuarterTurn();
+        const int toward = it.face_target >= 0 ? it.face_target : it.face_back;
+        p.yaw_rad = toward >= 0 && rng_.Uniform() < 0.7 ? FaceYaw(i, toward) : RandomQuarterTurn();
       } else if (choice < 0.9) {
         p.x = rng_.Uniform(floor_.min.x, floor_.max.x);
         p.y = rng_.Uniform(floor_.min.y, floor_.max.y);
@@ -851,8 +886,7 @@ class Layout {
     }
   }
 
-  double FaceYaw(int i) const {
-    const int t = items_[i].face_target;
+  double FaceYaw(int i, int t) const {
     return YawFacing(bodies_[t].Center2() - bodies_[i].Center2());
   }
 
@@ -894,6 +928,14 @@ class Layout {
         cost += 0.3 * std::acos(std::clamp(front.Dot(inward), -1.0, 1.0));
       }
       return cost;
+    }
+    if (rel.type == T::kFacing && items_[m[1]].face_back == m[0]) {
+      const Body& a = bodies_[m[0]];
+      const Body& b = bodies_[m[1]];
+      const Vec2 to_a = a.Center2() - b.Center2();
+      if (to_a.Norm() < 1e-9) return 0.0;
+      const double c = FrontDirection(b.yaw_rad).Dot(to_a * (1.0 / to_a.Norm()));
+      return 0.3 * std::acos(std::clamp(c, -1.0, 1.0));
     }
     if (rel.type == T::kOverlap) {
       // A rug under a table lies centred under it.
@@ -1003,7 +1045,13 @@ class Layout {
   double TidinessCost(int i) const {
     const Item& it = items_[i];
     if (it.fixed || (it.face_target >= 0 && !it.wall_aligned)) return 0.0;
+    if (it.face_back >= 0 && !it.wall_aligned) return 0.0;  // turned by its watcher instead
     const double yaw = it.object->pose->yaw_rad;
+    if (it.parent >= 0 && it.object->has_front && items_[it.parent].object->has_front &&
+        it.face_target < 0) {
+      // A TV on its stand, a laptop on a desk: turned the way what carries it is turned.
+      return 0.5 * std::abs(std::remainder(yaw - bodies_[it.parent].yaw_rad, 2 * kPi));
+    }
     const double off = std::abs(std::remainder(yaw, kPi / 2));
     double cost = (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
     // Among equal choices, a free-standing object with a front shows it to the viewer.

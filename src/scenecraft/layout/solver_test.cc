@@ -276,5 +276,28 @@ TEST(Solver, GridFacingOneObjectKeepsRowsEvenlySpaced) {
   }
 }
 
+// What a single seat faces turns back toward it (a TV toward its sofa), and a facing pair with
+// one of them against a wall lines up across the view: the sofa takes a side wall, not the back.
+TEST(Solver, WatchedScreenTurnsToItsSeatAndThePairUsesASideWall) {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    SceneGraph g = Scene({"sofa_1:sofa", "tv_1:tv"},
+                         {{"facing", "sofa_1", "tv_1"}, {"against_wall", "sofa_1"}});
+    SolverOptions options;
+    options.seed = seed;
+    const SolveResult result = Solve(&g, options);
+    ASSERT_TRUE(result.AllPass()) << result.ToString();
+    const Body sofa = BodyOf(*g.FindObject("sofa_1"));
+    const Body tv = BodyOf(*g.FindObject("tv_1"));
+    const Vec2 to_sofa = sofa.Center2() - tv.Center2();
+    const double angle = std::acos(
+        std::clamp(FrontDirection(tv.yaw_rad).Dot(to_sofa * (1.0 / to_sofa.Norm())), -1.0, 1.0));
+    EXPECT_LT(RadToDeg(angle), 30.0);
+    const Rect2 floor = g.environment.FloorRect();
+    const Rect2 f = sofa.Foot();
+    EXPECT_LT(std::min(f.min.x - floor.min.x, floor.max.x - f.max.x), 0.05);
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft
