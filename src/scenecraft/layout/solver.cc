@@ -1,6 +1,7 @@
 #include "scenecraft/layout/solver.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -674,6 +675,48 @@ class Layout {
         }
         const Pose c = pos(ref);
         const Vec3& rs = SizeOf(ref);
+        if (std::max(rs.x, rs.y) > 1.3 * std::min(rs.x, rs.y)) {
+          // A long table: seats along its sides, more on the long sides, each side's seats
+          // evenly spaced and tucked close, facing the table.
+          std::vector<int> seats;
+          for (size_t k = 0; k + 1 < m; ++k) seats.push_back(index_.at(r.objects[k]));
+          const std::array<double, 4> length{rs.x, rs.x, rs.y, rs.y};  // back, front, left, right
+          std::array<int, 4> count{0, 0, 0, 0};
+          for (size_t k = 0; k < seats.size(); ++k) {
+            int best = 0;
+            for (int side = 1; side < 4; ++side) {
+              if (length[side] / (count[side] + 1) > length[best] / (count[best] + 1) + 1e-9) {
+                best = side;
+              }
+            }
+            ++count[best];
+          }
+          const Vec2 ax{std::cos(c.yaw_rad), std::sin(c.yaw_rad)};  // the table's +x
+          const Vec2 ay{-ax.y, ax.x};                               // the table's +y
+          size_t next = 0;
+          for (int side = 0; side < 4; ++side) {
+            for (int k = 0; k < count[side]; ++k) {
+              const int a = seats[next++];
+              const double t = (k + 0.5) / count[side] - 0.5;  // along the side, -0.5 .. 0.5
+              // Square to the side, and far enough out that the table's centre is within 28
+              // degrees of straight ahead (`facing` allows 30) for the seats off the middle.
+              const double along = t * (side < 2 ? rs.x : rs.y);
+              const double half = (side < 2 ? rs.y : rs.x) / 2;
+              const double out = std::max(half + SizeOf(a).y / 2 + 0.08,
+                                          std::abs(along) / std::tan(DegToRad(28.0)));
+              const Vec2 normal = side == 0   ? Vec2{0, 1}
+                                  : side == 1 ? Vec2{0, -1}
+                                  : side == 2 ? Vec2{-1, 0}
+                                              : Vec2{1, 0};
+              const Vec2 tangent{-normal.y, normal.x};
+              const Vec2 local = normal * out + tangent * along;
+              const Vec2 offset = ax * local.x + ay * local.y;
+              const Vec2 inward = (ax * normal.x + ay * normal.y) * -1.0;
+              place(a, Pose{c.x + offset.x, c.y + offset.y, 0, YawFacing(inward)});
+            }
+          }
+          continue;
+        }
         for (size_t k = 0; k + 1 < m; ++k) {
           const int a = index_.at(r.objects[k]);
           const double angle = 2 * kPi * k / (m - 1) - kPi / 2;
@@ -926,6 +969,15 @@ class Layout {
                                 : (to_left < to_right ? Vec2{1, 0} : Vec2{-1, 0});
         const Vec2 front = FrontDirection(a.yaw_rad);
         cost += 0.3 * std::acos(std::clamp(front.Dot(inward), -1.0, 1.0));
+      }
+      return cost;
+    }
+    if (rel.type == T::kAround) {
+      // Seats around a table sit at it, not merely within the test's metre.
+      const Rect2 ref = bodies_[m.back()].Foot();
+      double cost = 0.0;
+      for (size_t k = 0; k + 1 < m.size(); ++k) {
+        cost += 0.5 * std::max(0.0, Gap(bodies_[m[k]].Foot(), ref) - 0.5);
       }
       return cost;
     }
