@@ -38,8 +38,10 @@ SceneGraph MakeScene(int n, bool room) {
     g.objects.push_back(o);
     return o.id;
   };
+  // Support is physics, not taste: `on` is hard (as the reviser makes a failing one).
   auto rel = [&](RelationType type, std::vector<std::string> objects) {
     g.relations.push_back(Rel(type, std::move(objects)));
+    g.relations.back().hard = type == RelationType::kOn;
   };
   using T = RelationType;
   int group = 0;

@@ -790,6 +790,25 @@ class Layout {
       Pose p{rng_.Uniform(floor_.min.x, floor_.max.x), rng_.Uniform(floor_.min.y, floor_.max.y), 0,
              items_[i].wall ? 0.0 : RandomQuarterTurn()};
       Rect2 region = floor_;
+      if (!graph_->environment.IsRoom() && items_[i].relations.empty()) {
+        // Outdoors, an object nothing places joins the scene rather than the far end of the
+        // ground: a free spot within a few metres of what stands already.
+        bool any = false;
+        Rect2 content;
+        for (size_t j = 0; j < n; ++j) {
+          if (!placed[j] || items_[j].parent >= 0) continue;
+          const Rect2 f = bodies_[j].Foot();
+          content =
+              any ? Rect2{{std::min(content.min.x, f.min.x), std::min(content.min.y, f.min.y)},
+                          {std::max(content.max.x, f.max.x), std::max(content.max.y, f.max.y)}}
+                  : f;
+          any = true;
+        }
+        if (any) {
+          region =
+              content.Expanded(std::max(3.0, 0.25 * std::max(content.Width(), content.Depth())));
+        }
+      }
       for (size_t r : items_[i].relations) {
         const int ref = members_[r].back();
         if (ref != static_cast<int>(i) && placed[ref]) {
