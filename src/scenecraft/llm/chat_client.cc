@@ -323,8 +323,14 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
     }
   }
 
+  if (fatal_) {
+    record.outcome = fatal_->what();
+    calls_.push_back(record);
+    throw LlmError(fatal_->kind(), std::string(fatal_->what()) + " (not asked again)");
+  }
   try {
     ChatReply reply = Attempts(request, &record);
+    degraded_ = false;
     reply.wall_s = NowS() - start;
     record.wall_s = reply.wall_s;
     record.outcome = reply.refusal.empty() ? "ok" : "refused";
@@ -347,7 +353,13 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
     record.outcome = Redact(e.what());
     calls_.push_back(record);
     AppendTranscript(RequestBody(request, response_format_supported_), nullptr, record);
-    throw LlmError(e.kind(), Redact(e.what()));
+    const LlmError redacted(e.kind(), Redact(e.what()));
+    if (e.kind() == LlmError::Kind::kAuth || e.kind() == LlmError::Kind::kNotFound) {
+      fatal_ = redacted;
+    } else if (e.kind() != LlmError::Kind::kBudget && e.kind() != LlmError::Kind::kBadRequest) {
+      degraded_ = true;
+    }
+    throw redacted;
   }
 }
 
@@ -435,13 +447,15 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
                              : response.status == 0 ? "no reply (" + response.error + ")"
                                                     : "HTTP " + std::to_string(response.status) +
                                                           (excerpt.empty() ? "" : ": " + excerpt);
-    if (retry >= options_.max_retries) {
+    const int max_retries = degraded_ ? 0 : options_.max_retries;
+    if (retry >= max_retries) {
       const LlmError::Kind kind = bad_reply                ? LlmError::Kind::kBadReply
                                   : response.status == 429 ? LlmError::Kind::kRateLimit
                                   : response.status >= 500 ? LlmError::Kind::kServer
                                                            : LlmError::Kind::kNetwork;
       throw LlmError(kind, "llm: " + where + ": " + what + " after " +
-                               std::to_string(record->attempts) + " attempts");
+                               std::to_string(record->attempts) + " attempt(s)" +
+                               (degraded_ ? " (no retries: the endpoint failed before)" : ""));
     }
     ++retry;
     const double delay = RetryDelay(retry, response);

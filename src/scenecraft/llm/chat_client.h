@@ -117,7 +117,9 @@ class ChatClient {
   // `transport` must outlive the client.
   ChatClient(LlmOptions options, HttpTransport* transport, SleepFn sleep = RealSleep);
 
-  // Sends one chat completion, retrying as LlmOptions says. Throws LlmError.
+  // Sends one chat completion, retrying as LlmOptions says. Throws LlmError. After an auth or
+  // not-found failure, later calls throw it again without a request; after a call that spent
+  // every retry, later calls make a single attempt until one succeeds.
   ChatReply Complete(const ChatRequest& request);
 
   // Starts a new scene's budget.
@@ -144,6 +146,11 @@ class ChatClient {
   Rng rng_;
   std::string endpoint_;
   bool response_format_supported_ = true;
+  // After a 401/403/404 the endpoint is not asked again (the same request would fail the same
+  // way); after a call that spent all its retries, later calls make one attempt each, so that a
+  // dead endpoint costs a scene seconds, not minutes. A success clears `degraded_`.
+  std::optional<LlmError> fatal_;
+  bool degraded_ = false;
   int calls_used_ = 0;
   int tokens_used_ = 0;
   double budget_start_s_ = 0.0;

@@ -152,7 +152,7 @@ TEST_F(ChatClientTest, GivesUpAfterMaxRetriesWithTheLastFailure) {
     FAIL() << "expected LlmError";
   } catch (const LlmError& e) {
     EXPECT_EQ(e.kind(), LlmError::Kind::kServer);
-    EXPECT_NE(std::string(e.what()).find("HTTP 503: still down after 4 attempts"),
+    EXPECT_NE(std::string(e.what()).find("HTTP 503: still down after 4 attempt(s)"),
               std::string::npos)
         << e.what();
   }
@@ -182,6 +182,35 @@ TEST_F(ChatClientTest, NoRetryOnAuthOrNotFoundAndTheMessageSaysWhatToFix) {
     }
   }
   EXPECT_TRUE(sleeps.empty());
+}
+
+TEST_F(ChatClientTest, AfterAuthFailureTheEndpointIsNotAskedAgain) {
+  transport.script = {Reply(401, "bad key"), Reply(200, Completion("{}"))};
+  ChatClient client(Options(), &transport, sleep);
+  EXPECT_THROW(client.Complete(JsonRequest()), LlmError);
+  try {
+    client.Complete(JsonRequest("second"));
+    FAIL();
+  } catch (const LlmError& e) {
+    EXPECT_EQ(e.kind(), LlmError::Kind::kAuth);
+    EXPECT_NE(std::string(e.what()).find("not asked again"), std::string::npos);
+  }
+  EXPECT_EQ(transport.seen.size(), 1u);
+}
+
+TEST_F(ChatClientTest, AfterSpendingEveryRetryLaterCallsTryOnceUntilOneSucceeds) {
+  LlmOptions options = Options();
+  options.max_retries = 2;
+  transport.script = {Dropped("refused"), Dropped("refused"),           Dropped("refused"),
+                      Dropped("refused"), Reply(200, Completion("{}")), Dropped("refused"),
+                      Dropped("refused"), Reply(200, Completion("{}"))};
+  ChatClient client(options, &transport, sleep);
+  EXPECT_THROW(client.Complete(JsonRequest("1")), LlmError);  // 3 attempts
+  EXPECT_THROW(client.Complete(JsonRequest("2")), LlmError);  // 1 attempt
+  EXPECT_EQ(transport.seen.size(), 4u);
+  client.Complete(JsonRequest("3"));  // succeeds: retries are back
+  EXPECT_NO_THROW(client.Complete(JsonRequest("4")));
+  EXPECT_EQ(transport.seen.size(), 8u);
 }
 
 TEST_F(ChatClientTest, AsksAgainWithoutResponseFormatWhenTheServerRejectsIt) {
