@@ -2,7 +2,8 @@
 # Measures the LLM fault matrix of docs/LLM.md: for every fault the replay server can inject, runs
 # the real `scenecraft generate --planner llm --critic vlm` (real Blender, Workbench, 160x120, no
 # revision rounds) against it and prints one Markdown table row: exit code, which planner and
-# critic produced the result, HTTP requests, repair rounds, retries, wall time and the message.
+# critic produced the result, HTTP requests, repair rounds, retries, time spent in LLM calls,
+# the whole run's wall time and the message.
 #   scripts/llm-fault-matrix.sh [OUT_DIR]      (needs build/scenecraft and build/llm_replay_server)
 set -euo pipefail
 build=${BUILD_DIR:-build}
@@ -16,8 +17,8 @@ mkdir -p "$out"
 config="$out/llm.json"
 echo '{"request_timeout_s": 2, "connect_timeout_s": 2}' > "$config"
 
-echo "| fault | exit | planner | critic | HTTP requests | repairs | retries | wall s | message |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| fault | exit | planner | critic | HTTP requests | repairs | retries | LLM s | wall s | message |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for s in "${scenarios[@]}"; do
   dir="$out/$s"
   rm -rf "$dir" && mkdir -p "$dir"
@@ -44,12 +45,13 @@ for s in "${scenarios[@]}"; do
   requests=$(jq '[.[].attempts] | add' "$calls" 2>/dev/null || echo "-")
   repairs=$(jq '[.[] | select(.purpose | test("repair"))] | length' "$calls" 2>/dev/null || echo "-")
   retries=$(grep -c "; retry [0-9]" "$dir/stderr.log" || true)
+  llm_s=$(jq '[.[].wall_s] | add | . * 10 | round / 10' "$calls" 2>/dev/null || echo "-")
   message=$( (jq -r '[.warnings[] | select(test("llm|vlm"))] | first // ""' "$dir/summary.json" \
       2>/dev/null || tail -1 "$dir/stderr.log") | cut -c1-160 | tr '|' '/')
   if [ -z "$message" ]; then
     message=$(grep -m1 -E "retry|rejected response_format|problem" "$dir/stderr.log" \
       | sed 's/^scenecraft: [a-z]*: //' | cut -c1-160 | tr '|' '/' || true)
   fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %.1f | %s |\n' "$s" "$code" "$planner" "$critic" \
-    "$requests" "$repairs" "$retries" "$(awk "BEGIN {print $end - $start}")" "$message"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |\n' "$s" "$code" "$planner" \
+    "$critic" "$requests" "$repairs" "$retries" "$llm_s" "$(awk "BEGIN {print $end - $start}")" "$message"
 done
