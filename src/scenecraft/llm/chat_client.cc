@@ -365,6 +365,7 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
 
 ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
   int retry = 0;
+  int timeouts = 0;
   bool format_fallback_used = false;
   for (;;) {
     CheckBudget(request.purpose);
@@ -447,7 +448,10 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
                              : response.status == 0 ? "no reply (" + response.error + ")"
                                                     : "HTTP " + std::to_string(response.status) +
                                                           (excerpt.empty() ? "" : ": " + excerpt);
-    const int max_retries = degraded_ ? 0 : options_.max_retries;
+    // A second timeout ends the call: a server that hangs twice is not worth another
+    // request_timeout_s per retry.
+    if (response.timed_out) ++timeouts;
+    const int max_retries = degraded_ || timeouts >= 2 ? 0 : options_.max_retries;
     if (retry >= max_retries) {
       const LlmError::Kind kind = bad_reply                ? LlmError::Kind::kBadReply
                                   : response.status == 429 ? LlmError::Kind::kRateLimit

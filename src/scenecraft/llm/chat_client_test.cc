@@ -132,6 +132,20 @@ TEST_F(ChatClientTest, RetriesServerErrorsWithGrowingJitteredBackoff) {
   EXPECT_EQ(client.calls()[0].attempts, 4);
 }
 
+TEST_F(ChatClientTest, ASecondTimeoutEndsTheCall) {
+  HttpResponse timeout = Dropped("Timeout was reached");
+  timeout.timed_out = true;
+  transport.script = {timeout, timeout, Reply(200, Completion("late"))};
+  ChatClient client(Options(), &transport, sleep);
+  try {
+    client.Complete(JsonRequest());
+    FAIL();
+  } catch (const LlmError& e) {
+    EXPECT_EQ(e.kind(), LlmError::Kind::kNetwork);
+  }
+  EXPECT_EQ(transport.seen.size(), 2u);
+}
+
 TEST_F(ChatClientTest, HonoursRetryAfterUpToTheCap) {
   transport.script = {Reply(429, "slow down", {{"retry-after", "2"}}),
                       Reply(429, "slow down", {{"retry-after", "3600"}}),

@@ -55,6 +55,8 @@ HttpResponse CurlTransport::Post(const HttpRequest& request) {
   for (const auto& [name, value] : request.headers) {
     headers = curl_slist_append(headers, (name + ": " + value).c_str());
   }
+  // No "Expect: 100-continue" round trip before large bodies (images): servers answer at once.
+  headers = curl_slist_append(headers, "Expect:");
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_POST, 1L);
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());

@@ -361,6 +361,7 @@ ReplayServer::ReplayServer(std::string scenario, int port, double slow_s)
       "/v1/chat/completions",
       [impl](const httplib::Request& req, httplib::Response& res) { impl->Handle(req, res); });
   impl_->server.set_payload_max_length(64 * 1024 * 1024);
+  impl_->server.set_tcp_nodelay(true);  // no Nagle delay between headers and body
   if (port == 0) {
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
   } else {
