@@ -239,8 +239,10 @@ Critique VlmCritic::Review(const CritiqueInput& input) {
   } catch (const ModelFailure& f) {
     reason = f.reason;
   } catch (const LlmError& e) {
-    reason = std::string("the endpoint failed (") + std::string(LlmErrorKindName(e.kind())) +
-             "): " + e.what();
+    reason = e.kind() == LlmError::Kind::kBudget
+                 ? std::string(e.what())
+                 : std::string("the endpoint failed (") + std::string(LlmErrorKindName(e.kind())) +
+                       "): " + e.what();
   }
   reason = client_->Redact(reason);
   if (fallback_ == nullptr) throw Error("vlm critic: " + reason);
