@@ -24,7 +24,9 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # and its header must see the same macros, which its pkg-config file carries. Used by the
 # OpenAI-compatible test server of the LLM tests only, never by the product.
 find_path(HTTPLIB_INCLUDE_DIR httplib.h)
-pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
+if(SCENECRAFT_BUILD_TESTS)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
 
 if(SCENECRAFT_BUILD_TESTS)
   find_package(GTest REQUIRED)
