@@ -149,6 +149,8 @@ std::string_view LlmErrorKindName(LlmError::Kind kind) {
       return "server";
     case LlmError::Kind::kNetwork:
       return "network";
+    case LlmError::Kind::kTls:
+      return "tls";
     case LlmError::Kind::kBudget:
       return "budget";
     case LlmError::Kind::kBadReply:
@@ -354,7 +356,8 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
     calls_.push_back(record);
     AppendTranscript(RequestBody(request, response_format_supported_), nullptr, record);
     const LlmError redacted(e.kind(), Redact(e.what()));
-    if (e.kind() == LlmError::Kind::kAuth || e.kind() == LlmError::Kind::kNotFound) {
+    if (e.kind() == LlmError::Kind::kAuth || e.kind() == LlmError::Kind::kNotFound ||
+        e.kind() == LlmError::Kind::kTls) {
       fatal_ = redacted;
     } else if (e.kind() != LlmError::Kind::kBudget && e.kind() != LlmError::Kind::kBadRequest) {
       degraded_ = true;
@@ -377,6 +380,7 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
     if (!options_.api_key.empty()) http.headers["Authorization"] = "Bearer " + options_.api_key;
     http.connect_timeout_s = options_.connect_timeout_s;
     http.total_timeout_s = options_.request_timeout_s;
+    http.ca_file = options_.ca_file;
 
     ++calls_used_;
     ++record->attempts;
@@ -429,6 +433,9 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
                          ": set a valid API key in SCENECRAFT_API_KEY (or OPENAI_API_KEY) or the "
                          "config's api_key_env; server said: " +
                          excerpt);
+    }
+    if (response.status == 0 && response.permanent) {
+      throw LlmError(LlmError::Kind::kTls, "llm: " + where + ": " + response.error);
     }
     if (response.status == 404) {
       throw LlmError(LlmError::Kind::kNotFound,
@@ -530,6 +537,7 @@ LlmOptions LoadLlmConfig(const std::filesystem::path& path, LlmOptions base) {
   if (auto v = r.Number("temperature")) base.temperature = *v;
   if (auto v = r.String("response_format")) base.response_format = *v;
   if (auto v = r.String("cache_dir")) base.cache_dir = *v;
+  if (auto v = r.String("ca_file")) base.ca_file = *v;
   r.Finish();
   problems.ThrowIfAny(path.string());
   return base;

@@ -45,7 +45,8 @@ struct LlmOptions {
   bool use_cache = true;
   std::filesystem::path cache_dir;        // response cache; empty: no cache
   std::filesystem::path transcript_path;  // every exchange as JSON lines; empty: none
-  uint64_t seed = 1;                      // backoff jitter
+  std::string ca_file;  // PEM CA certificates to trust for an https:// url; empty: the system's
+  uint64_t seed = 1;    // backoff jitter
   void Check() const;
 };
 
@@ -59,6 +60,7 @@ class LlmError : public Error {
     kRateLimit,   // 429 after every retry
     kServer,      // 5xx after every retry
     kNetwork,     // connection refused, dropped or timed out after every retry
+    kTls,         // the server's TLS certificate is not trusted
     kBudget,      // the per-scene budget of calls, tokens or time is spent
     kBadReply     // the server's reply is not the chat completions JSON
   };

@@ -72,6 +72,7 @@ HttpResponse CurlTransport::Post(const HttpRequest& request) {
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &AppendHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
+  if (!request.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, request.ca_file.c_str());
 
   // Run it and translate failures into words (libcurl's messages name no secrets).
   const CURLcode code = curl_easy_perform(curl);
@@ -83,6 +84,12 @@ HttpResponse CurlTransport::Post(const HttpRequest& request) {
     response.error = std::string(curl_easy_strerror(code));
     if (code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING) {
       response.error += " (the connection was dropped before the reply was complete)";
+    }
+    if (code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE) {
+      response.permanent = true;
+      response.error +=
+          " (the server's TLS certificate is not trusted: give its CA certificate "
+          "as \"ca_file\" in the LLM config)";
     }
     return response;
   }

@@ -14,6 +14,7 @@ struct HttpRequest {
   std::string body;                            // sent with POST
   double connect_timeout_s = 10.0;             // time to establish the connection
   double total_timeout_s = 120.0;              // time for the whole exchange
+  std::string ca_file;  // PEM file of CA certificates to trust for HTTPS; empty: the system's
 };
 
 struct HttpResponse {
@@ -27,6 +28,8 @@ struct HttpResponse {
   std::string error;
   // True when the failure was a timeout (connect or total).
   bool timed_out = false;
+  // True when retrying cannot help (the server's TLS certificate is not trusted).
+  bool permanent = false;
   double wall_s = 0.0;
 };
 

@@ -1,8 +1,13 @@
 // The client and the planner over real HTTP (CurlTransport) against the replay server on
 // 127.0.0.1, one test per fault. Suite names contain "Integration" (real servers).
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 
 #include "scenecraft/lang/planner.h"
 #include "scenecraft/llm/chat_client.h"
@@ -182,6 +187,80 @@ TEST(LlmPlannerIntegration, UnreachableEndpointFallsBackQuickly) {
   EXPECT_EQ(plan.planner, "llm->offline");
   EXPECT_LT(s, 5.0);
   EXPECT_TRUE(AnyWarningHas(plan, "network"));
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// Writes a self-signed certificate for 127.0.0.1 (EC P-256, valid one day) and its key as PEM.
+void WriteSelfSignedCertificate(const std::string& cert_path, const std::string& key_path) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  ASSERT_NE(key, nullptr);
+  X509* cert = X509_new();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -60);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 24 * 3600);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("127.0.0.1"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  X509V3_CTX ctx;
+  X509V3_set_ctx_nodb(&ctx);
+  X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+  X509_EXTENSION* san = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "IP:127.0.0.1");
+  ASSERT_NE(san, nullptr);
+  X509_add_ext(cert, san, -1);
+  X509_EXTENSION_free(san);
+  ASSERT_GT(X509_sign(cert, key, EVP_sha256()), 0);
+  FILE* c = std::fopen(cert_path.c_str(), "w");
+  PEM_write_X509(c, cert);
+  std::fclose(c);
+  FILE* k = std::fopen(key_path.c_str(), "w");
+  PEM_write_PrivateKey(k, key, nullptr, nullptr, 0, nullptr, nullptr);
+  std::fclose(k);
+  X509_free(cert);
+  EVP_PKEY_free(key);
+}
+
+TEST(LlmClientTlsIntegration, HttpsWithATrustedCaWorksAndAnUntrustedOneIsNotRetried) {
+  const std::string dir = std::filesystem::temp_directory_path().string();
+  const std::string cert = dir + "/scenecraft_replay_cert.pem";
+  const std::string key = dir + "/scenecraft_replay_key.pem";
+  WriteSelfSignedCertificate(cert, key);
+  testing::ReplayServer server("ok", 0, 3.0, cert, key);
+  ASSERT_EQ(server.base_url().rfind("https://127.0.0.1:", 0), 0u);
+  LlmOptions options;
+  options.url = server.base_url();
+  options.model = "replay-model";
+  options.backoff_base_s = 0.01;
+  ChatRequest request;
+  request.purpose = "tls";
+  request.messages = {{"system", "STEP: critique", {}}, {"user", "0: near(a, b)", {}}};
+
+  // The system store does not know the self-signed certificate: no retry, a hint what to set.
+  CurlTransport transport;
+  ChatClient untrusted(options, &transport);
+  try {
+    untrusted.Complete(request);
+    FAIL();
+  } catch (const LlmError& e) {
+    EXPECT_EQ(e.kind(), LlmError::Kind::kTls) << e.what();
+    EXPECT_NE(std::string(e.what()).find("ca_file"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(untrusted.calls()[0].attempts, 1);
+
+  // With the certificate as CA the exchange succeeds over TLS.
+  options.ca_file = cert;
+  ChatClient trusted(options, &transport);
+  const ChatReply reply = trusted.Complete(request);
+  EXPECT_NE(reply.content.find("\"findings\""), std::string::npos);
+  std::filesystem::remove(cert);
+  std::filesystem::remove(key);
 }
 
 }  // namespace

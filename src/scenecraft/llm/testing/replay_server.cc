@@ -183,7 +183,8 @@ const std::vector<std::string>& ReplayScenarios() {
 struct ReplayServer::Impl {
   std::string scenario;
   double slow_s;
-  httplib::Server server;
+  std::unique_ptr<httplib::Server> server;
+  bool tls = false;
   std::thread thread;
   int port = 0;
   mutable std::mutex mutex;
@@ -347,8 +348,19 @@ struct ReplayServer::Impl {
   }
 };
 
-ReplayServer::ReplayServer(std::string scenario, int port, double slow_s)
+ReplayServer::ReplayServer(std::string scenario, int port, double slow_s,
+                           const std::string& cert_pem, const std::string& key_pem)
     : impl_(std::make_unique<Impl>()) {
+  if (cert_pem.empty()) {
+    impl_->server = std::make_unique<httplib::Server>();
+  } else {
+    auto tls = std::make_unique<httplib::SSLServer>(cert_pem.c_str(), key_pem.c_str());
+    if (!tls->is_valid()) {
+      throw scenecraft::Error("replay server: cannot use certificate " + cert_pem);
+    }
+    impl_->server = std::move(tls);
+    impl_->tls = true;
+  }
   const auto& known = ReplayScenarios();
   if (std::find(known.begin(), known.end(), scenario) == known.end()) {
     throw scenecraft::Error("replay server: unknown scenario '" + scenario +
@@ -357,19 +369,19 @@ ReplayServer::ReplayServer(std::string scenario, int port, double slow_s)
   impl_->scenario = std::move(scenario);
   impl_->slow_s = slow_s;
   Impl* impl = impl_.get();
-  impl_->server.Post(
+  impl_->server->Post(
       "/v1/chat/completions",
       [impl](const httplib::Request& req, httplib::Response& res) { impl->Handle(req, res); });
-  impl_->server.set_payload_max_length(64 * 1024 * 1024);
-  impl_->server.set_tcp_nodelay(true);  // no Nagle delay between headers and body
+  impl_->server->set_payload_max_length(64 * 1024 * 1024);
+  impl_->server->set_tcp_nodelay(true);  // no Nagle delay between headers and body
   if (port == 0) {
-    impl_->port = impl_->server.bind_to_any_port("127.0.0.1");
+    impl_->port = impl_->server->bind_to_any_port("127.0.0.1");
   } else {
-    impl_->port = impl_->server.bind_to_port("127.0.0.1", port) ? port : -1;
+    impl_->port = impl_->server->bind_to_port("127.0.0.1", port) ? port : -1;
   }
   if (impl_->port <= 0) throw scenecraft::Error("replay server: cannot listen on 127.0.0.1");
-  impl_->thread = std::thread([impl] { impl->server.listen_after_bind(); });
-  for (int i = 0; i < 200 && !impl_->server.is_running(); ++i) {
+  impl_->thread = std::thread([impl] { impl->server->listen_after_bind(); });
+  for (int i = 0; i < 200 && !impl_->server->is_running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
@@ -383,7 +395,8 @@ int ReplayServer::port() const {
 }
 
 std::string ReplayServer::base_url() const {
-  return "http://127.0.0.1:" + std::to_string(impl_->port) + "/v1";
+  return std::string(impl_->tls ? "https" : "http") +
+         "://127.0.0.1:" + std::to_string(impl_->port) + "/v1";
 }
 
 std::vector<RecordedRequest> ReplayServer::requests() const {
@@ -401,7 +414,7 @@ void ReplayServer::Stop() {
     impl_->stopped = true;
   }
   impl_->stopped_cv.notify_all();
-  impl_->server.stop();
+  impl_->server->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
 }
 

@@ -28,13 +28,15 @@ struct RecordedRequest {
 class ReplayServer {
  public:
   // Starts listening on 127.0.0.1 (port 0: any free port). Throws Error for an unknown scenario.
-  explicit ReplayServer(std::string scenario, int port = 0, double slow_s = 3.0);
+  // With a certificate and key (PEM files) it speaks HTTPS.
+  explicit ReplayServer(std::string scenario, int port = 0, double slow_s = 3.0,
+                        const std::string& cert_pem = "", const std::string& key_pem = "");
   ~ReplayServer();
   ReplayServer(const ReplayServer&) = delete;
   ReplayServer& operator=(const ReplayServer&) = delete;
 
   int port() const;
-  // "http://127.0.0.1:PORT/v1"
+  // "http://127.0.0.1:PORT/v1" (https:// with TLS)
   std::string base_url() const;
   std::vector<RecordedRequest> requests() const;
   // Blocks until Stop() or the process ends (for the stand-alone program).
