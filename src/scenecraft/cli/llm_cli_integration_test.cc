@@ -1,6 +1,7 @@
 // End to end: the real `scenecraft` binary against the LLM replay server on 127.0.0.1, building
 // in real Blender (Workbench, small images). Suites contain "Integration" (real servers, Blender).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -21,7 +22,8 @@ constexpr const char* kKey = "sk-e2e-SECRET-7f3a9c";
 constexpr const char* kMarker = "/tmp/scenecraft_pwned_marker";
 
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("scenecraft_cli_it_" + name);
+  const fs::path dir =
+      fs::temp_directory_path() / ("scenecraft_cli_it_" + name + "_" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -110,6 +112,7 @@ TEST(LlmGenerateIntegration, LlmPlannerAndVisionCriticBuildARealScene) {
   EXPECT_TRUE(fs::exists(out / "llm_transcript.jsonl"));
   ExpectNoKeyIn(dir);
   EXPECT_EQ(run.output.find(kKey), std::string::npos);
+  if (!HasFailure()) fs::remove_all(dir);  // keep the files of a failing run
 }
 
 TEST(LlmSafetyIntegration, HostileRepliesNeverRunOrReachTheScriptSource) {
@@ -152,6 +155,7 @@ TEST(LlmSafetyIntegration, HostileRepliesNeverRunOrReachTheScriptSource) {
   for (const auto& entry : fs::recursive_directory_iterator(dir / "out")) {
     EXPECT_EQ(entry.path().filename().string().find("pwned"), std::string::npos) << entry.path();
   }
+  if (!HasFailure()) fs::remove_all(dir);  // keep the files of a failing run
 }
 
 TEST(LlmFallbackIntegration, UnreachableEndpointFallsBackToOfflineAndKeepsTheResult) {
@@ -165,6 +169,7 @@ TEST(LlmFallbackIntegration, UnreachableEndpointFallsBackToOfflineAndKeepsTheRes
       << run.summary.dump(1);
   EXPECT_TRUE(fs::exists(dir / "out" / "scene.py"));
   EXPECT_LT(run.seconds, 30.0);
+  if (!HasFailure()) fs::remove_all(dir);  // keep the files of a failing run
 }
 
 TEST(LlmFallbackIntegration, WrongKeySaysWhatToFix) {
@@ -178,6 +183,7 @@ TEST(LlmFallbackIntegration, WrongKeySaysWhatToFix) {
             std::string::npos);
   EXPECT_EQ(server.requests().size(), 1u);
   ExpectNoKeyIn(dir);
+  if (!HasFailure()) fs::remove_all(dir);  // keep the files of a failing run
 }
 
 }  // namespace

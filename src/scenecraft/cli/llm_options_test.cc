@@ -3,6 +3,7 @@
 #include "scenecraft/cli/llm_options.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,7 +19,7 @@ namespace fs = std::filesystem;
 class LlmFlagsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / "scenecraft_llm_flags_test";
+    dir_ = fs::temp_directory_path() / ("scenecraft_llm_flags_test_" + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     setenv("XDG_CONFIG_HOME", (dir_ / "config").c_str(), 1);

@@ -3,6 +3,7 @@
 #include "scenecraft/critic/vlm_critic.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -162,7 +163,8 @@ TEST(VlmCriticIntegration, SendsTheRenderToARealServerAndParsesItsCritique) {
   FixedCritic geometric;
   VlmCritic critic(&client, &geometric);
   const std::filesystem::path png =
-      std::filesystem::temp_directory_path() / "scenecraft_vlm_test_render.png";
+      std::filesystem::temp_directory_path() /
+      ("scenecraft_vlm_test_render_" + std::to_string(getpid()) + ".png");
   WriteFileAtomic(png, std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, 'p'));
   const SceneGraph g = TwoObjects();
   CritiqueInput input;

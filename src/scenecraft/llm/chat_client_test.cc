@@ -3,6 +3,7 @@
 #include "scenecraft/llm/chat_client.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <deque>
 #include <filesystem>
@@ -316,7 +317,8 @@ TEST_F(ChatClientTest, RetryThatWouldPassTheTimeBudgetIsNotWaitedFor) {
 }
 
 TEST_F(ChatClientTest, CacheAnswersTheSameRequestWithoutTheServerAndHoldsNoKey) {
-  const fs::path dir = fs::temp_directory_path() / "scenecraft_llm_cache_test";
+  const fs::path dir =
+      fs::temp_directory_path() / ("scenecraft_llm_cache_test_" + std::to_string(getpid()));
   fs::remove_all(dir);
   LlmOptions options = Options();
   options.cache_dir = dir;
@@ -350,7 +352,8 @@ TEST_F(ChatClientTest, CacheAnswersTheSameRequestWithoutTheServerAndHoldsNoKey) 
 }
 
 TEST_F(ChatClientTest, TranscriptHasRequestsAndRepliesButNoKeyOrImageBytes) {
-  const fs::path path = fs::temp_directory_path() / "scenecraft_llm_transcript_test.jsonl";
+  const fs::path path = fs::temp_directory_path() /
+                        ("scenecraft_llm_transcript_test_" + std::to_string(getpid()) + ".jsonl");
   fs::remove(path);
   LlmOptions options = Options();
   options.transcript_path = path;
@@ -368,7 +371,8 @@ TEST_F(ChatClientTest, TranscriptHasRequestsAndRepliesButNoKeyOrImageBytes) {
 }
 
 TEST(LlmConfig, ReadsFieldsAndRejectsUnknownKeys) {
-  const fs::path path = fs::temp_directory_path() / "scenecraft_llm_config_test.json";
+  const fs::path path = fs::temp_directory_path() /
+                        ("scenecraft_llm_config_test_" + std::to_string(getpid()) + ".json");
   WriteFileAtomic(path, R"({"url": "https://example.test/v1", "model": "m", "max_retries": 1,
                            "time_budget_s": 30})");
   const LlmOptions o = LoadLlmConfig(path, LlmOptions{});

@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -229,8 +230,8 @@ void WriteSelfSignedCertificate(const std::string& cert_path, const std::string&
 
 TEST(LlmClientTlsIntegration, HttpsWithATrustedCaWorksAndAnUntrustedOneIsNotRetried) {
   const std::string dir = std::filesystem::temp_directory_path().string();
-  const std::string cert = dir + "/scenecraft_replay_cert.pem";
-  const std::string key = dir + "/scenecraft_replay_key.pem";
+  const std::string cert = dir + "/scenecraft_replay_cert_" + std::to_string(getpid()) + ".pem";
+  const std::string key = dir + "/scenecraft_replay_key_" + std::to_string(getpid()) + ".pem";
   WriteSelfSignedCertificate(cert, key);
   testing::ReplayServer server("ok", 0, 3.0, cert, key);
   ASSERT_EQ(server.base_url().rfind("https://127.0.0.1:", 0), 0u);
