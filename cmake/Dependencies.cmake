@@ -17,8 +17,16 @@ target_include_directories(scenecraft_wordnet SYSTEM INTERFACE ${WORDNET_INCLUDE
 target_link_libraries(scenecraft_wordnet INTERFACE ${WORDNET_LIBRARY})
 find_path(WORDNET_DICT_DIR index.noun PATHS /usr/share/wordnet REQUIRED NO_DEFAULT_PATH)
 
-# cpp-httplib is header-only; used by the LLM test server only.
+# OpenSSL's libcrypto: SHA-256 keys of the LLM response cache and base64 of images.
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+
+# cpp-httplib: Debian ships it compiled (libcpp-httplib.so) with OpenSSL, zlib and brotli support,
+# and its header must see the same macros, which its pkg-config file carries. Used by the
+# OpenAI-compatible test server of the LLM tests only, never by the product.
 find_path(HTTPLIB_INCLUDE_DIR httplib.h)
+if(SCENECRAFT_BUILD_TESTS)
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
 
 if(SCENECRAFT_BUILD_TESTS)
   find_package(GTest REQUIRED)

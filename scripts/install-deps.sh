@@ -8,7 +8,10 @@ packages=(
   build-essential cmake ninja-build clang clang-format pkg-config
   # Libraries (all linked privately; see cmake/Dependencies.cmake).
   nlohmann-json3-dev libcli11-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libssl-dev zlib1g-dev libbrotli-dev
   libsqlite3-dev libzip-dev libassimp-dev wordnet wordnet-dev libpng-dev
+  # Scripts (scripts/llm-fault-matrix.sh reads JSON with jq).
+  jq
   # Tests and benchmarks.
   libgtest-dev libgmock-dev libbenchmark-dev
   # The real parts SceneCraft drives.

@@ -10,6 +10,7 @@
 #include "scenecraft/agent/evaluate.h"
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
+#include "scenecraft/cli/llm_options.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
 #include "scenecraft/lang/corpus.h"
@@ -118,16 +119,21 @@ Command AddRender(CLI::App& root) {
 }
 
 Command AddPlan(CLI::App& root) {
-  auto* app = root.add_subcommand("plan", "English -> scene graph (offline planner, no network)");
+  auto* app = root.add_subcommand(
+      "plan", "English -> scene graph (offline planner by default, or --planner llm)");
   auto text = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
   auto out = std::make_shared<std::string>();
+  auto llm = std::make_shared<LlmFlags>();
   app->add_option("text", *text, "The scene description")->required();
   app->add_flag("--json", *json_out, "Print the scene JSON instead of a table");
   app->add_option("-o,--out", *out, "Also write the scene JSON to this file");
+  AddLlmFlags(app, llm.get(), /*with_critic=*/false);
   return {app, [=] {
-            OfflinePlanner planner;
-            const PlanResult plan = planner.Plan(*text);
+            Backends backends(*llm, /*out_dir=*/"");
+            const PlanResult plan = backends.planner().Plan(*text);
+            if (llm->planner == "llm") PrintWarnings(plan.warnings);
+            backends.Finish();
             if (*json_out) {
               const std::string json = SceneGraphToJsonText(plan.graph);
               std::fwrite(json.data(), 1, json.size(), stdout);
@@ -272,6 +278,8 @@ Command AddGenerate(CLI::App& root) {
   app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
   app->add_option("--blender", options->blender.blender, "Blender executable");
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
+  auto llm = std::make_shared<LlmFlags>();
+  AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   return {
       app, [=] {
         ApplyResolution(*resolution, &options->final_render);
@@ -287,16 +295,18 @@ Command AddGenerate(CLI::App& root) {
           }
         }
         RealProcessLauncher launcher;
-        GeometricCritic critic;
+        EnsureDirectory(*out);
+        Backends backends(*llm, *out);
+        Critic& critic = backends.critic();
         auto progress = [](const std::string& line) { LogInfo(line); };
         GenerateResult result;
         if (EndsWith(ToLower(*input), ".json") && fs::exists(*input)) {
           result =
               GenerateFromGraph(LoadSceneFile(*input), *out, *options, critic, launcher, progress);
         } else {
-          OfflinePlanner planner;
-          result = Generate(*input, *out, *options, planner, critic, launcher, progress);
+          result = Generate(*input, *out, *options, backends.planner(), critic, launcher, progress);
         }
+        for (const std::string& w : backends.Finish()) result.warnings.push_back(w);
         for (const std::string& w : result.warnings) LogWarning(w);
         if (!result.skipped.empty()) LogWarning(result.skipped);
         const fs::path dir(*out);
