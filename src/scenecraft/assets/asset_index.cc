@@ -554,7 +554,7 @@ std::vector<AssetHit> AssetIndex::Search(std::string_view text, int limit, std::
   if (words.empty()) return hits;
   const std::string query = Join(words, " OR ");
   const std::string sql = std::string("SELECT ") + kColumns +
-                          ", bm25(assets_fts, 10.0, 10.0, 1.0, 3.0, 1.5) AS rank "
+                          ", bm25(assets_fts, 10.0, 10.0, 1.0, 3.0, 0.3) AS rank "
                           "FROM assets_fts JOIN assets a ON a.rowid = assets_fts.rowid "
                           "WHERE assets_fts MATCH ?1 AND (?2 = '' OR a.source = ?2) "
                           "AND (?3 = '' OR substr(a.file, 1, length(?3)) = ?3) "

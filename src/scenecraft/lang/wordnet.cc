@@ -160,4 +160,30 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) 
   return out;
 }
 
+std::vector<std::string> WordNet::Synonyms(const std::string& noun) {
+  std::vector<std::string> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = synonym_cache_.find(noun); it != synonym_cache_.end()) return it->second;
+  std::string w = Underscores(noun);
+  IndexPtr index = ::getindex(w.data(), NOUN);
+  if (index == nullptr) return out;
+  std::vector<long> offsets;
+  for (int k = 0; k < index->off_cnt; ++k) offsets.push_back(static_cast<long>(index->offset[k]));
+  ::free_index(index);
+  std::set<std::string> words{noun};
+  for (long offset : offsets) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(NOUN, offset, empty);
+    if (s == nullptr) continue;
+    for (int k = 0; k < s->wcount; ++k) {
+      const std::string word = Spaces(s->words[k]);
+      if (words.insert(word).second) out.push_back(word);
+    }
+    ::free_synset(s);
+  }
+  synonym_cache_[noun] = out;
+  return out;
+}
+
 }  // namespace scenecraft

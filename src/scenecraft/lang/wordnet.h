@@ -27,6 +27,9 @@ class WordNet {
   // Hypernyms of all senses, nearest first, as lower-case words with spaces ("armchair" ->
   // "chair", "seat", "furniture", ...), at most `depth` levels up.
   std::vector<std::string> Hypernyms(const std::string& noun, int depth = 6);
+  // The other words of the noun's own synsets, all senses, most frequent sense first ("sofa" ->
+  // "couch", "lounge"), lower case with spaces.
+  std::vector<std::string> Synonyms(const std::string& noun);
 
  private:
   WordNet();
@@ -36,7 +39,7 @@ class WordNet {
   // Answers are cached: the dictionary is read from files on every uncached lookup.
   std::map<std::string, std::string> base_cache_;
   std::map<std::string, bool> noun_cache_, physical_cache_;
-  std::map<std::string, std::vector<std::string>> hypernym_cache_;
+  std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_;
 };
 
 }  // namespace scenecraft
