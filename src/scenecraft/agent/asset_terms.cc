@@ -16,7 +16,7 @@ TermExpander WordNetTermExpander() {
     for (const std::string& w : wordnet.Synonyms(noun)) {
       if (seen.insert(w).second) out.push_back(w);
     }
-    for (const std::string& w : wordnet.Hypernyms(noun, /*depth=*/4)) {
+    for (const std::string& w : wordnet.Hypernyms(noun, /*depth=*/4, /*senses=*/2)) {
       if (seen.insert(w).second) out.push_back(w);
     }
     return out;

@@ -6,8 +6,9 @@
 
 namespace scenecraft {
 
-// Synonyms, then hypernyms up to four levels, of a noun or noun phrase ("sofa" -> "couch",
-// "lounge", "seat", "furniture" ...). Empty when WordNet is not installed.
+// Synonyms (most frequent sense), then hypernyms up to four levels (two most frequent senses:
+// "table" is first a table of data), of a noun or noun phrase ("sofa" -> "couch", "lounge",
+// "seat", "furniture" ...). Empty when WordNet is not installed.
 TermExpander WordNetTermExpander();
 
 // `options` with WordNet as its expander unless it has one already.

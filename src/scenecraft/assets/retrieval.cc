@@ -88,11 +88,17 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     } else {
       std::vector<std::string> tags;
       for (const std::string& t : r.tags) tags.push_back(ToLower(t));
-      bool related = Contains(tags, category) || kind == category_head;
-      if (!related && expander) {
-        related = Contains(expander(kind), category) ||
-                  (kind_head != kind && Contains(expander(kind_head), category));
+      bool related = kind == category_head;
+      // What WordNet says the kind is: its synonyms and hypernyms.
+      std::vector<std::string> known;
+      if (expander) {
+        known = expander(kind);
+        if (kind_head != kind) {
+          for (std::string& w : expander(kind_head)) known.push_back(std::move(w));
+        }
       }
+      // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle).
+      related = related || Contains(known, category) || Contains(tags, category);
       if (!related) continue;
       c.level = 1;  // a synonym ("sofa" for couch), a kind of it ("armchair" for chair)
     }

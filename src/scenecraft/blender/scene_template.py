@@ -285,9 +285,9 @@ def import_model_file(spec, warnings):
     except Exception as error:  # The importer's own failure: report and fall back.
         problem = "import of %s failed: %s" % (path, str(error).strip().splitlines()[-1:])
     new_objects = [o for o in bpy.data.objects if o not in before]
-    meshes = [o for o in new_objects if o.type == "MESH" and len(o.data.vertices) > 0]
+    meshes = [o for o in new_objects if o.type == "MESH" and len(o.data.polygons) > 0]
     if problem is None and not meshes:
-        problem = "model %s has no mesh (unreadable or empty file)" % path
+        problem = "model %s has no faces (unreadable or empty file)" % path
     # Textures: repair paths relative to the model; a texture that is nowhere is a failure
     # (it would render magenta).
     model_dir = os.path.dirname(path)
@@ -363,9 +363,22 @@ def normalise_imported(meshes, spec, size):
     for obj in meshes:
         obj.data.transform(transform)
         obj.data.update()
+    # What the readback reports about the import: the fit per axis (equal on all three when axes
+    # and units were right) and the centroid of the mesh's top quarter (a back rest or a
+    # headboard lies at +Y when the front faces -Y).
+    top = [v.co for obj in meshes for v in obj.data.vertices if v.co.z >= 0.75 * size[2]]
+    centroid = [sum(c[k] for c in top) / len(top) for k in range(3)] if top else [0.0, 0.0, 0.0]
+    scale = float(spec.get("unit_scale_m", 1.0)) or 1.0
+    return {"fit_scale": [size[0] / extent.x / scale, size[1] / extent.y / scale,
+                          size[2] / extent.z / scale],
+            "top_centroid": centroid}
 
 
 # -- Objects -------------------------------------------------------------------------------------
+
+
+# Per imported model key: what normalise_imported measured, for the readback.
+IMPORT_INFO = {}
 
 
 class ModelLibrary:
@@ -384,7 +397,7 @@ class ModelLibrary:
         if model.get("import"):
             imported = import_model_file(model["import"], self.warnings)
             if imported:
-                normalise_imported(imported, model["import"], size)
+                IMPORT_INFO[key] = normalise_imported(imported, model["import"], size)
                 result = [obj.data for obj in imported]
                 for obj in imported:
                     bpy.data.objects.remove(obj)
@@ -836,6 +849,10 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
             "scale": list(root.matrix_world.to_scale()),
             "vertex_count": count,
         }
+        info = IMPORT_INFO.get(root["sc_model"])
+        if info is not None:
+            entry["import_fit_scale"] = info["fit_scale"]
+            entry["import_top_centroid"] = info["top_centroid"]
         entry.update(visibility.get(root.name, {}))
         objects.append(entry)
     data = {

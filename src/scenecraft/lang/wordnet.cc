@@ -120,17 +120,19 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
   return false;
 }
 
-std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) {
+std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, int senses) {
   std::vector<std::string> out;
   if (!available_) return out;
   std::lock_guard<std::mutex> lock(Lock());
-  const std::string key = noun + "#" + std::to_string(depth);
+  const std::string key = noun + "#" + std::to_string(depth) + "#" + std::to_string(senses);
   if (auto it = hypernym_cache_.find(key); it != hypernym_cache_.end()) return it->second;
   std::string w = Underscores(noun);
   IndexPtr index = ::getindex(w.data(), NOUN);
   if (index == nullptr) return out;
   std::vector<long> level;
-  for (int k = 0; k < index->off_cnt; ++k) level.push_back(static_cast<long>(index->offset[k]));
+  for (int k = 0; k < index->off_cnt && (senses <= 0 || k < senses); ++k) {
+    level.push_back(static_cast<long>(index->offset[k]));
+  }
   ::free_index(index);
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
@@ -160,16 +162,19 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) 
   return out;
 }
 
-std::vector<std::string> WordNet::Synonyms(const std::string& noun) {
+std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) {
   std::vector<std::string> out;
   if (!available_) return out;
   std::lock_guard<std::mutex> lock(Lock());
-  if (auto it = synonym_cache_.find(noun); it != synonym_cache_.end()) return it->second;
+  const std::string key = noun + "#" + std::to_string(senses);
+  if (auto it = synonym_cache_.find(key); it != synonym_cache_.end()) return it->second;
   std::string w = Underscores(noun);
   IndexPtr index = ::getindex(w.data(), NOUN);
   if (index == nullptr) return out;
   std::vector<long> offsets;
-  for (int k = 0; k < index->off_cnt; ++k) offsets.push_back(static_cast<long>(index->offset[k]));
+  for (int k = 0; k < index->off_cnt && k < senses; ++k) {
+    offsets.push_back(static_cast<long>(index->offset[k]));
+  }
   ::free_index(index);
   std::set<std::string> words{noun};
   for (long offset : offsets) {
@@ -182,7 +187,7 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun) {
     }
     ::free_synset(s);
   }
-  synonym_cache_[noun] = out;
+  synonym_cache_[key] = out;
   return out;
 }
 
