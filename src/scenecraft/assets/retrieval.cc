@@ -43,7 +43,10 @@ bool Implausible(const Vec3& size, const Vec3& hint) {
   // The height and the larger footprint side decide: a 4 cm "car" is a toy, not a car.
   const double height = size.z / hint.z;
   const double footprint = std::max(size.x, size.y) / std::max(hint.x, hint.y);
-  return height > 3.0 || height < 1.0 / 3 || footprint > 3.0 || footprint < 1.0 / 3;
+  if (height > 3.0 || height < 1.0 / 3 || footprint > 3.0 || footprint < 1.0 / 3) return true;
+  // Off on every axis at once (a 0.8 m MIDI keyboard named "Keyboard" for a computer keyboard
+  // of 0.45 m): the extents' ratios multiply to more than 6.
+  return SizeMismatch(size, hint) > 1.8;
 }
 
 }  // namespace

@@ -100,6 +100,28 @@ std::vector<std::string> Lines(std::string_view text) {
 
 }  // namespace
 
+std::string DropDegenerateObjFaces(std::string_view obj_text) {
+  std::string out;
+  out.reserve(obj_text.size());
+  size_t pos = 0;
+  while (pos < obj_text.size()) {
+    size_t end = obj_text.find('\n', pos);
+    end = end == std::string_view::npos ? obj_text.size() : end + 1;
+    const std::string_view line = obj_text.substr(pos, end - pos);
+    pos = end;
+    const std::string_view t = Trim(line);
+    if (t.size() >= 2 && t[0] == 'f' && (t[1] == ' ' || t[1] == '\t')) {
+      std::istringstream words{std::string(t.substr(2))};
+      std::string word;
+      int n = 0;
+      while (words >> word) ++n;
+      if (n < 3) continue;
+    }
+    out += line;
+  }
+  return out;
+}
+
 std::vector<std::string> ObjMaterialLibraries(std::string_view obj_text) {
   std::vector<std::string> out;
   for (const std::string& line : Lines(obj_text)) {
@@ -199,34 +221,47 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
   const fs::path root = cache_dir / "sh3d" / sh3f.stem();
   ExtractedModel result;
   // Writes one entry under root unless it is there already with the right size; returns its
-  // bytes when `want_text` (the model and MTL files are read for their references).
-  auto extract = [&](const std::string& entry, bool want_text) -> std::optional<std::string> {
+  // bytes when `want_text` (the model and MTL files are read for their references). `clean`
+  // rewrites the bytes before they are written.
+  auto extract = [&](const std::string& entry, bool want_text,
+                     std::string (*clean)(std::string_view)) -> std::optional<std::string> {
     const fs::path target = root / fs::path(entry);
     const zip_int64_t index = zip_name_locate(z.get(), entry.c_str(), 0);
     if (index < 0) return std::nullopt;
+    std::error_code ec;
+    if (clean != nullptr) {
+      std::string data = clean(*ReadEntry(z.get(), sh3f, entry));
+      if (!(fs::exists(target, ec) && fs::file_size(target, ec) == data.size())) {
+        WriteFileAtomic(target, data);
+        result.extracted.push_back(entry);
+      }
+      return data;
+    }
     zip_stat_t st;
     zip_stat_init(&st);
     zip_stat_index(z.get(), static_cast<zip_uint64_t>(index), 0, &st);
-    std::error_code ec;
-    if (fs::exists(target, ec) && fs::file_size(target, ec) == st.size && !want_text) {
-      return std::string();
+    if (fs::exists(target, ec) && fs::file_size(target, ec) == st.size) {
+      return want_text ? ReadFile(target) : std::string();
     }
-    if (fs::exists(target, ec) && fs::file_size(target, ec) == st.size) return ReadFile(target);
     std::optional<std::string> data = ReadEntry(z.get(), sh3f, entry);
     WriteFileAtomic(target, *data);
     result.extracted.push_back(entry);
     return data;
   };
-  const std::optional<std::string> obj = extract(model_entry, /*want_text=*/true);
-  if (!obj)
+  const bool is_obj = EndsWith(ToLower(model_entry), ".obj");
+  const std::optional<std::string> obj =
+      extract(model_entry, /*want_text=*/true, is_obj ? &DropDegenerateObjFaces : nullptr);
+  if (!obj) {
     throw Error(sh3f.string() + ": the catalog names model " + model_entry +
                 ", which the zip lacks");
+  }
   result.model = root / fs::path(model_entry);
   const std::string folder = fs::path(model_entry).parent_path().generic_string();
   if (!EndsWith(ToLower(model_entry), ".obj")) return result;
   for (const std::string& mtl_ref : ObjMaterialLibraries(*obj)) {
     const std::string mtl = ResolveInZip(folder, mtl_ref);
-    const std::optional<std::string> mtl_text = mtl.empty() ? std::nullopt : extract(mtl, true);
+    const std::optional<std::string> mtl_text =
+        mtl.empty() ? std::nullopt : extract(mtl, true, nullptr);
     if (!mtl_text) {
       result.missing.push_back(mtl_ref + " (material library of " + model_entry + ")");
       continue;
@@ -234,7 +269,7 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
     const std::string mtl_folder = fs::path(mtl).parent_path().generic_string();
     for (const std::string& map_ref : MtlTextureMaps(*mtl_text)) {
       const std::string map = ResolveInZip(mtl_folder, map_ref);
-      if (map.empty() || !extract(map, false)) {
+      if (map.empty() || !extract(map, false, nullptr)) {
         result.missing.push_back(map_ref + " (texture of " + mtl + ")");
       }
     }

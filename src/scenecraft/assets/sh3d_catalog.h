@@ -61,10 +61,15 @@ struct ExtractedModel {
 
 // Extracts `model_entry` of the zip and the files it references (its MTL libraries and their
 // texture maps, resolved relative to the model's folder) under cache_dir/sh3d/<zip stem>/.
-// Files already extracted with the right size are kept. Throws Error when the zip or the model
+// Files already extracted with the right size are kept. OBJ files are written without
+// degenerate faces (DropDegenerateObjFaces). Throws Error when the zip or the model
 // cannot be read.
 ExtractedModel ExtractSh3dModel(const std::filesystem::path& sh3f, const std::string& model_entry,
                                 const std::filesystem::path& cache_dir);
+
+// The OBJ without faces of fewer than three vertices (Blender 3.4's OBJ importer crashes on
+// them; some Sweet Home 3D models have them). Extraction applies it to every OBJ.
+std::string DropDegenerateObjFaces(std::string_view obj_text);
 
 // The files an OBJ references (`mtllib`) or an MTL references (map_Kd, map_Ks, map_d, bump ...),
 // as written in the file.

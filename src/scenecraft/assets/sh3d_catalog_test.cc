@@ -125,6 +125,11 @@ TEST(Sh3dCatalog, FindsReferencedFiles) {
             (std::vector<std::string>{"wood.jpg", "n.png"}));
 }
 
+TEST(Sh3dCatalog, DropsFacesWithFewerThanThreeVertices) {
+  EXPECT_EQ(DropDegenerateObjFaces("v 0 0 0\nf 1 2\nf 1 2 3\r\n  f 4\nl 1 2\nf 1/1 2/2 3/3 4/4"),
+            "v 0 0 0\nf 1 2 3\r\nl 1 2\nf 1/1 2/2 3/3 4/4");
+}
+
 TEST(Sh3dCatalog, ExtractsOnlyTheModelAndWhatItReferences) {
   const fs::path dir = TempDir("sh3d_extract");
   testing::WriteZip(dir / "lib.sh3f", {{"PluginFurnitureCatalog.properties",
