@@ -135,19 +135,43 @@ std::vector<std::string> ObjMaterialLibraries(std::string_view obj_text) {
   return out;
 }
 
+std::optional<MtlMap> ParseMtlMap(std::string_view line) {
+  static const std::set<std::string> kMapKeys = {"map_ka",   "map_kd", "map_ks",  "map_ns", "map_d",
+                                                 "map_bump", "bump",   "disp",    "decal",  "refl",
+                                                 "map_ke",   "norm",   "map_disp"};
+  std::istringstream in{std::string(Trim(line))};
+  std::vector<std::string> words;
+  std::string w;
+  while (in >> w) words.push_back(w);
+  if (words.empty() || kMapKeys.count(ToLower(words[0])) == 0) return std::nullopt;
+  MtlMap map;
+  map.key = words[0];
+  // Options come first: "-s 1 1 1", "-clamp on", "-imfchan r", "-bm 0.5".
+  size_t i = 1;
+  std::vector<std::string> options;
+  while (i < words.size() && words[i].size() > 1 && words[i][0] == '-') {
+    const std::string option = words[i];
+    options.push_back(words[i++]);
+    const bool one_word = option == "-imfchan" || option == "-type";
+    while (i < words.size() && i + 1 < words.size()) {
+      char* end = nullptr;
+      std::strtod(words[i].c_str(), &end);
+      const bool number = end != words[i].c_str() && *end == '\0';
+      if (!(number || words[i] == "on" || words[i] == "off" || one_word)) break;
+      options.push_back(words[i++]);
+      if (one_word) break;
+    }
+  }
+  map.options = Join(options, " ");
+  map.file = Join(std::vector<std::string>(words.begin() + static_cast<long>(i), words.end()), " ");
+  if (map.file.empty()) return std::nullopt;
+  return map;
+}
+
 std::vector<std::string> MtlTextureMaps(std::string_view mtl_text) {
-  static const std::set<std::string> kMapKeys = {"map_ka", "map_kd",   "map_ks", "map_ns",
-                                                 "map_d",  "map_bump", "bump",   "disp",
-                                                 "decal",  "refl",     "map_ke", "norm"};
   std::vector<std::string> out;
   for (const std::string& line : Lines(mtl_text)) {
-    std::istringstream words{std::string(Trim(line))};
-    std::string key;
-    if (!(words >> key) || kMapKeys.count(ToLower(key)) == 0) continue;
-    // Options (-s 1 1 1, -bm 0.5 ...) come first; the file name is the last word.
-    std::string word, last;
-    while (words >> word) last = word;
-    if (!last.empty()) out.push_back(last);
+    if (auto map = ParseMtlMap(line)) out.push_back(map->file);
   }
   return out;
 }
@@ -261,17 +285,49 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
   for (const std::string& mtl_ref : ObjMaterialLibraries(*obj)) {
     const std::string mtl = ResolveInZip(folder, mtl_ref);
     const std::optional<std::string> mtl_text =
-        mtl.empty() ? std::nullopt : extract(mtl, true, nullptr);
+        mtl.empty() ? std::nullopt : ReadEntry(z.get(), sh3f, mtl);
     if (!mtl_text) {
       result.missing.push_back(mtl_ref + " (material library of " + model_entry + ")");
       continue;
     }
-    const std::string mtl_folder = fs::path(mtl).parent_path().generic_string();
-    for (const std::string& map_ref : MtlTextureMaps(*mtl_text)) {
-      const std::string map = ResolveInZip(mtl_folder, map_ref);
-      if (map.empty() || !extract(map, false, nullptr)) {
-        result.missing.push_back(map_ref + " (texture of " + mtl + ")");
+    // Every texture is extracted and its line rewritten to the path relative to the MTL, so the
+    // importer finds it whatever the author's machine called it.
+    const fs::path mtl_folder = fs::path(mtl).parent_path();
+    std::string rewritten;
+    for (const std::string& line : Lines(*mtl_text)) {
+      const std::optional<MtlMap> map = ParseMtlMap(line);
+      if (!map) {
+        rewritten += line + "\n";
+        continue;
       }
+      // As written, then its file name, then its last word: Sweet Home 3D reads
+      // "/Users/me/3D/ TEXTURES/Living room rug.jpg" as rug.jpg beside the MTL.
+      const std::string written = ReplaceAll(map->file, "\\", "/");
+      const size_t space = written.rfind(' ');
+      std::string found;
+      for (const std::string& candidate :
+           {written, fs::path(written).filename().string(),
+            space == std::string::npos ? written : written.substr(space + 1)}) {
+        const std::string resolved = ResolveInZip(mtl_folder.generic_string(), candidate);
+        if (!resolved.empty() && zip_name_locate(z.get(), resolved.c_str(), 0) >= 0) {
+          found = resolved;
+          break;
+        }
+      }
+      if (found.empty()) {
+        result.missing.push_back(map->file + " (texture of " + mtl + ")");
+        rewritten += line + "\n";
+        continue;
+      }
+      extract(found, /*want_text=*/false, nullptr);
+      rewritten += map->key + " " + (map->options.empty() ? "" : map->options + " ") +
+                   fs::path(found).lexically_relative(mtl_folder).generic_string() + "\n";
+    }
+    const fs::path target = root / fs::path(mtl);
+    std::error_code ec;
+    if (!fs::exists(target, ec) || ReadFile(target) != rewritten) {
+      WriteFileAtomic(target, rewritten);
+      result.extracted.push_back(mtl);
     }
   }
   return result;

@@ -71,6 +71,14 @@ ExtractedModel ExtractSh3dModel(const std::filesystem::path& sh3f, const std::st
 // them; some Sweet Home 3D models have them). Extraction applies it to every OBJ.
 std::string DropDegenerateObjFaces(std::string_view obj_text);
 
+// One texture line of an MTL file: `map_Kd -s 1 1 1 wood.jpg`.
+struct MtlMap {
+  std::string key;      // "map_Kd"
+  std::string options;  // "-s 1 1 1"
+  std::string file;     // "wood.jpg", as written (it may contain spaces)
+};
+std::optional<MtlMap> ParseMtlMap(std::string_view line);
+
 // The files an OBJ references (`mtllib`) or an MTL references (map_Kd, map_Ks, map_d, bump ...),
 // as written in the file.
 std::vector<std::string> ObjMaterialLibraries(std::string_view obj_text);

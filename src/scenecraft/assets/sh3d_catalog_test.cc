@@ -121,8 +121,9 @@ TEST(Sh3dCatalog, CorruptLibraryIsAClearError) {
 TEST(Sh3dCatalog, FindsReferencedFiles) {
   EXPECT_EQ(ObjMaterialLibraries("# x\nmtllib a.mtl b.mtl\nv 0 0 0\nmtllibx no\n"),
             (std::vector<std::string>{"a.mtl", "b.mtl"}));
-  EXPECT_EQ(MtlTextureMaps("newmtl m\nKd 1 1 1\nmap_Kd -s 1 1 1 wood.jpg\nbump n.png\r\n"),
-            (std::vector<std::string>{"wood.jpg", "n.png"}));
+  EXPECT_EQ(MtlTextureMaps("newmtl m\nKd 1 1 1\nmap_Kd -s 1 1 1 wood.jpg\nbump n.png\r\n"
+                           "map_Kd -clamp on -imfchan r /a/b c/d e.jpg\n"),
+            (std::vector<std::string>{"wood.jpg", "n.png", "/a/b c/d e.jpg"}));
 }
 
 TEST(Sh3dCatalog, DropsFacesWithFewerThanThreeVertices) {
@@ -150,6 +151,25 @@ TEST(Sh3dCatalog, ExtractsOnlyTheModelAndWhatItReferences) {
   // A second extraction finds everything cached.
   const ExtractedModel again = ExtractSh3dModel(dir / "lib.sh3f", "lib/a/a.obj", dir / "cache");
   EXPECT_TRUE(again.extracted.empty());
+}
+
+TEST(Sh3dCatalog, RewritesTexturePathsRelativeToTheMtl) {
+  const fs::path dir = TempDir("sh3d_rewrite");
+  testing::WriteZip(
+      dir / "lib.sh3f",
+      {{"PluginFurnitureCatalog.properties", testing::Catalog({"T#r|Rug||100|100|1|lib/r/r.obj"})},
+       {"lib/r/r.obj", testing::BoxObj(100, 1, 100, "r.mtl")},
+       {"lib/r/r.mtl",
+        "newmtl m\nmap_Kd -s 2 2 1 /Users/me/3D/ TEXTURES/Living room rug.jpg\n"
+        "map_Ks C:\\art\\shine.png\n"},
+       {"lib/r/rug.jpg", "jpeg"},
+       {"lib/r/shine.png", "png"}});
+  const ExtractedModel m = ExtractSh3dModel(dir / "lib.sh3f", "lib/r/r.obj", dir / "cache");
+  EXPECT_TRUE(m.missing.empty()) << m.missing.front();
+  EXPECT_EQ(ReadFile(dir / "cache/sh3d/lib/lib/r/r.mtl"),
+            "newmtl m\nmap_Kd -s 2 2 1 rug.jpg\nmap_Ks shine.png\n");
+  EXPECT_TRUE(fs::exists(dir / "cache/sh3d/lib/lib/r/rug.jpg"));
+  EXPECT_TRUE(fs::exists(dir / "cache/sh3d/lib/lib/r/shine.png"));
 }
 
 TEST(Sh3dCatalog, ReportsAMissingTexture) {

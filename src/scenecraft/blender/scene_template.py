@@ -222,10 +222,12 @@ def find_texture(image_path, model_dir):
         candidates.append(image_path)
         base = os.path.basename(image_path.replace("\\", "/"))
         candidates.append(os.path.join(model_dir, base))
+        # Sweet Home 3D reads "/Users/me/3D/ TEXTURES/Living room rug.jpg" as rug.jpg.
+        candidates.append(os.path.join(model_dir, base.split(" ")[-1]))
         try:
             lower = base.lower()
             for name in os.listdir(model_dir):
-                if name.lower() == lower:
+                if name.lower() in (lower, lower.split(" ")[-1]):
                     candidates.append(os.path.join(model_dir, name))
         except OSError:
             pass
