@@ -1,9 +1,13 @@
 // Integration tests for real 3D assets: Sweet Home 3D models go through retrieval, extraction,
 // the emitted importer and a real Blender, and the readback is checked against the catalog
 // (issue 6's acceptance). Suites named *Integration* start Blender.
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <assimp/Exporter.hpp>
+#include <assimp/Importer.hpp>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -153,6 +157,51 @@ TEST(Sh3dIntegration, BrokenModelsFallBackAndNothingElseIsLost) {
   EXPECT_FALSE(built.readback.Find("sofa_1")->import_fit_scale.has_value());  // fallback
   EXPECT_FALSE(built.readback.Find("bed_1")->import_fit_scale.has_value());   // fallback
   EXPECT_EQ(built.build.graph.FindObject("chair_1")->asset.source, "procedural");
+}
+
+TEST(Sh3dIntegration, UserFolderObjAndGlbImportAtTheirMeasuredSize) {
+  const fs::path dir = FreshDir("user");
+  const fs::path models = dir / "models";
+  // A Y-up OBJ desk in centimetres (sidecar: scale 0.01), and a GLB crate in metres made from a
+  // Y-up OBJ box by assimp (glTF is Y-up, metres).
+  WriteFileAtomic(models / "desk.obj", testing::BoxObj(120, 75, 60));
+  WriteFileAtomic(models / "desk.obj.json", R"({"scale": 0.01, "tags": ["desk"]})");
+  WriteFileAtomic(dir / "crate.obj", testing::BoxObj(0.5, 0.4, 0.3));
+  Assimp::Importer importer;
+  const aiScene* crate = importer.ReadFile((dir / "crate.obj").string(), aiProcess_Triangulate);
+  ASSERT_NE(crate, nullptr) << importer.GetErrorString();
+  Assimp::Exporter exporter;
+  ASSERT_EQ(exporter.Export(crate, "glb2", (models / "crate.glb").string()), AI_SUCCESS)
+      << exporter.GetErrorString();
+  SceneGraph g;
+  g.environment.size = {5.0, 4.0, 2.8};
+  g.objects = {At("desk_1", "desk", 0.0, 0.5, 0), At("crate_1", "crate", 1.5, -0.5, 30)};
+  AssetOptions assets;
+  assets.sources = {models.string(), "procedural"};
+  assets.cache_dir = dir / "cache";
+  const Built built = BuildAndRender(g, dir / "scene", assets);
+  EXPECT_TRUE(built.readback.warnings.empty()) << built.readback.warnings.front();
+  const std::pair<const char*, Vec3> expected[] = {{"desk_1", {1.2, 0.6, 0.75}},
+                                                   {"crate_1", {0.5, 0.3, 0.4}}};
+  for (const auto& [id, size] : expected) {
+    const Object* o = built.build.graph.FindObject(id);
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->asset.source, "user") << id;
+    EXPECT_NEAR(o->size.x, size.x, 1e-3) << id;
+    EXPECT_NEAR(o->size.y, size.y, 1e-3) << id;
+    EXPECT_NEAR(o->size.z, size.z, 1e-3) << id;
+    const ObjectReadback* r = built.readback.Find(id);
+    ASSERT_NE(r, nullptr);
+    EXPECT_NEAR(r->local_size.x, size.x, 0.02 * size.x) << id;
+    EXPECT_NEAR(r->local_size.y, size.y, 0.02 * size.y) << id;
+    EXPECT_NEAR(r->local_size.z, size.z, 0.02 * size.z) << id;
+    ASSERT_TRUE(r->import_fit_scale.has_value()) << id;
+    // Axes and units right: the mesh needed no stretching.
+    EXPECT_NEAR(r->import_fit_scale->x, r->import_fit_scale->z, 0.02 * r->import_fit_scale->z)
+        << id << " " << r->import_fit_scale->ToString();
+    EXPECT_NEAR(r->import_fit_scale->y, r->import_fit_scale->z, 0.02 * r->import_fit_scale->z)
+        << id << " " << r->import_fit_scale->ToString();
+  }
 }
 
 }  // namespace

@@ -216,7 +216,6 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
         model.key = o.asset.source + ":" + o.asset.id + "@" + FormatNumber(o.size.x, 4) + "x" +
                     FormatNumber(o.size.y, 4) + "x" + FormatNumber(o.size.z, 4);
         model.size = o.size;
-        model.generic = false;
       }
     }
     models[o.id] = std::move(model);

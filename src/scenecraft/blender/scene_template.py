@@ -273,6 +273,10 @@ def import_model_file(spec, warnings):
                 bpy.ops.import_scene.obj(filepath=path, axis_forward="-Z" if y_up else "Y",
                                          axis_up="Y" if y_up else "Z")
         elif fmt in ("gltf", "glb"):
+            # Debian's Blender 3.4 glTF importer uses np.bool, which numpy 1.24 removed.
+            import numpy
+            if "bool" not in numpy.__dict__:
+                numpy.bool = bool
             bpy.ops.import_scene.gltf(filepath=path)
         elif fmt == "fbx":
             bpy.ops.import_scene.fbx(filepath=path)
@@ -285,7 +289,8 @@ def import_model_file(spec, warnings):
         else:
             problem = "unknown model format %r for %s" % (fmt, path)
     except Exception as error:  # The importer's own failure: report and fall back.
-        problem = "import of %s failed: %s" % (path, str(error).strip().splitlines()[-1:])
+        lines = [line for line in str(error).strip().splitlines() if line.strip()]
+        problem = "import of %s failed: %s" % (path, lines[-1] if lines else type(error).__name__)
     new_objects = [o for o in bpy.data.objects if o not in before]
     meshes = [o for o in new_objects if o.type == "MESH" and len(o.data.polygons) > 0]
     if problem is None and not meshes:
