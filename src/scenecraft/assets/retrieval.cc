@@ -88,6 +88,11 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
         described = described && Contains(Words(query.description), w);
       }
       c.level = described ? 3 : 2;
+    } else if (const std::vector<std::string> kind_words = Words(kind);
+               kind_words.size() == 2 && HeadNoun(kind_words[0]) == category &&
+               (kind_head == "unit" || kind_head == "stall" || kind_head == "set" ||
+                kind_head == "cabin")) {
+      c.level = 2;  // "toilets unit" for toilet, "shower stall" for shower
     } else {
       std::vector<std::string> tags;
       for (const std::string& t : r.tags) tags.push_back(ToLower(t));

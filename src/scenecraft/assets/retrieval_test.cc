@@ -35,7 +35,8 @@ class Retrieval : public ::testing::Test {
               {"T#lamp|Table lamp||30|30|50|l/l.obj", "T#coffee|Coffee table||110|60|45|l/c.obj",
                "T#table|Table||160|90|75|l/t.obj", "T#bigtable|Table||400|200|75|l/b.obj",
                "T#round|Round table|wooden|120|120|75|l/r.obj", "T#sofa|Sofa||200|90|85|l/s.obj",
-               "T#toycar|Car||12|5|4|l/toy.obj", "T#arm|Armchair||80|80|90|l/a.obj"})}});
+               "T#toycar|Car||12|5|4|l/toy.obj", "T#arm|Armchair||80|80|90|l/a.obj",
+               "T#wc|Toilets unit||40|70|80|l/w.obj", "T#brush|Toilet brush||10|10|40|l/b.obj"})}});
     index_.Index({dir_ / "lib.sh3f"});
   }
   std::string Choose(const std::string& category, const std::string& description = "",
@@ -63,6 +64,10 @@ TEST_F(Retrieval, SynonymsAndKindsFromTheExpander) {
   EXPECT_EQ(Choose("couch"), "sh3d:lib/T#sofa");
   EXPECT_EQ(Choose("chair"), "sh3d:lib/T#arm");
   EXPECT_EQ(Choose("bookcase"), "(none)");
+}
+
+TEST_F(Retrieval, AUnitOfAThingIsTheThing) {
+  EXPECT_EQ(Choose("toilet"), "sh3d:lib/T#wc");  // a toilet brush is a brush
 }
 
 TEST_F(Retrieval, RejectsImplausibleSizes) {
