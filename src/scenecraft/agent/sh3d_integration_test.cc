@@ -23,8 +23,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Under the build tree: several checkouts may run these tests at once on one machine.
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("scenecraft_sh3d_" + name);
+  const fs::path dir = fs::path(SCENECRAFT_BINARY_DIR) / "test_tmp" / ("sh3d_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
