@@ -51,6 +51,7 @@ AssetsSubcommand AddAssetsCommand(CLI::App& root) {
                                   "The asset index: Sweet Home 3D libraries and model "
                                   "folders (index, search, show)");
   app->require_subcommand(1);
+  app->fallthrough();  // --cache-dir may also follow index, search or show
   auto flags = std::make_shared<AssetFlags>();
   app->add_option("--cache-dir", flags->cache_dir, "Where the index lives (see generate --help)");
 
