@@ -67,6 +67,10 @@ struct Rect2 {
   }
   // Grown by `fraction` of its size on every side's total (0.1: 10 % wider and deeper).
   Rect2 Grown(double fraction) const;
+  // Grown by `margin` metres on every side.
+  Rect2 Expanded(double margin) const {
+    return {{min.x - margin, min.y - margin}, {max.x + margin, max.y + margin}};
+  }
   std::string ToString() const;
 };
 

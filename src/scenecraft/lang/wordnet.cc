@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <set>
+#include <vector>
 
 namespace scenecraft {
 namespace {
@@ -26,6 +27,28 @@ std::string Spaces(const char* word) {
 std::string Underscores(std::string s) {
   std::replace(s.begin(), s.end(), ' ', '_');
   return s;
+}
+
+// The synset offsets of a noun's first index entry. getindex() allocates an
+// entry for every spelling variant it tries (hyphens, underscores, ...) and
+// hands them out one call at a time, so the rest must be drained and freed.
+std::vector<long> NounOffsets(const std::string& noun) {
+  std::string w = Underscores(noun);
+  std::vector<long> offsets;
+  IndexPtr index = ::getindex(w.data(), NOUN);
+  if (index == nullptr) return offsets;
+  for (int k = 0; k < index->off_cnt; ++k) offsets.push_back(static_cast<long>(index->offset[k]));
+  ::free_index(index);
+  while (IndexPtr rest = ::getindex(nullptr, NOUN)) ::free_index(rest);
+  return offsets;
+}
+
+// Caches grow with every distinct word seen; a long-running process fed
+// arbitrary text (or a fuzzer) must not grow without bound.
+template <typename Map>
+void Bound(Map& cache) {
+  constexpr size_t kMaxEntries = 50000;
+  if (cache.size() >= kMaxEntries) cache.clear();
 }
 
 }  // namespace
@@ -49,6 +72,7 @@ bool WordNet::IsNoun(const std::string& word) {
   if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool noun = ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
+  Bound(noun_cache_);
   noun_cache_[word] = noun;
   return noun;
 }
@@ -64,6 +88,7 @@ std::string WordNet::NounBase(const std::string& word) {
   } else if (::in_wn(w.data(), NOUN) != 0) {
     base = word;
   }
+  Bound(base_cache_);
   base_cache_[word] = base;
   return base;
 }
@@ -76,18 +101,17 @@ bool WordNet::IsPhysical(const std::string& noun) {
   }
   const bool physical = LookUpPhysical(noun);
   std::lock_guard<std::mutex> lock(Lock());
+  Bound(physical_cache_);
   physical_cache_[noun] = physical;
   return physical;
 }
 
 bool WordNet::LookUpPhysical(const std::string& noun) {
   std::lock_guard<std::mutex> lock(Lock());
-  std::string w = Underscores(noun);
-  IndexPtr index = ::getindex(w.data(), NOUN);
-  if (index == nullptr) return false;
+  const std::vector<long> offsets = NounOffsets(noun);
+  if (offsets.empty()) return false;
   // Walk up from the first sense until a top category decides.
-  long offset = static_cast<long>(index->offset[0]);
-  ::free_index(index);
+  long offset = offsets[0];
   for (int depth = 0; depth < 20; ++depth) {
     char empty[] = "";
     SynsetPtr s = ::read_synset(NOUN, offset, empty);
@@ -126,14 +150,9 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, 
   std::lock_guard<std::mutex> lock(Lock());
   const std::string key = noun + "#" + std::to_string(depth) + "#" + std::to_string(senses);
   if (auto it = hypernym_cache_.find(key); it != hypernym_cache_.end()) return it->second;
-  std::string w = Underscores(noun);
-  IndexPtr index = ::getindex(w.data(), NOUN);
-  if (index == nullptr) return out;
-  std::vector<long> level;
-  for (int k = 0; k < index->off_cnt && (senses <= 0 || k < senses); ++k) {
-    level.push_back(static_cast<long>(index->offset[k]));
-  }
-  ::free_index(index);
+  std::vector<long> level = NounOffsets(noun);
+  if (senses > 0 && level.size() > static_cast<size_t>(senses)) level.resize(senses);
+  if (level.empty()) return out;
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
   for (int d = 0; d < depth && !level.empty(); ++d) {
@@ -158,6 +177,7 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, 
     }
     level = std::move(next);
   }
+  Bound(hypernym_cache_);
   hypernym_cache_[key] = out;
   return out;
 }
@@ -168,14 +188,8 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) 
   std::lock_guard<std::mutex> lock(Lock());
   const std::string key = noun + "#" + std::to_string(senses);
   if (auto it = synonym_cache_.find(key); it != synonym_cache_.end()) return it->second;
-  std::string w = Underscores(noun);
-  IndexPtr index = ::getindex(w.data(), NOUN);
-  if (index == nullptr) return out;
-  std::vector<long> offsets;
-  for (int k = 0; k < index->off_cnt && k < senses; ++k) {
-    offsets.push_back(static_cast<long>(index->offset[k]));
-  }
-  ::free_index(index);
+  std::vector<long> offsets = NounOffsets(noun);
+  if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
   std::set<std::string> words{noun};
   for (long offset : offsets) {
     char empty[] = "";
@@ -187,6 +201,7 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) 
     }
     ::free_synset(s);
   }
+  Bound(synonym_cache_);
   synonym_cache_[key] = out;
   return out;
 }

@@ -19,12 +19,15 @@ std::string F(double v) {
 }
 
 // A pass/fail result with a violation; the score decays with the violation over `scale`.
-E Result(bool pass, double violation, double scale, std::string reason) {
+// `reason` is a callable that words the failure; it runs only when the test fails, so the
+// solver's many evaluations of passing relations build no strings.
+template <typename Reason>
+E Result(bool pass, double violation, double scale, Reason&& reason) {
   E e;
   e.pass = pass;
   e.violation = pass ? 0.0 : std::max(violation, 1e-6);
   e.score = pass ? 1.0 : 0.9 * std::exp(-e.violation / scale);
-  if (!pass) e.reason = std::move(reason);
+  if (!pass) e.reason = std::string(reason());
   return e;
 }
 
@@ -86,44 +89,50 @@ double DistanceToWall(const Body& b, const Wall& wall) {
 
 E NeedRoom(const EvalContext& c, const std::string& what) {
   if (c.environment == nullptr || !c.environment->IsRoom()) {
-    return Result(false, 1.0, 1.0, what + " needs a room with walls");
+    return Result(false, 1.0, 1.0, [&] { return what + " needs a room with walls"; });
   }
-  return Result(true, 0, 1, "");
+  return Result(true, 0, 1, [&] { return ""; });
 }
 
 E On(const Body& a, const Body& b) {
   const double dz = std::abs(a.box.min.z - b.box.max.z);
   const double out = OutsideDistance(b.Foot(), a.Center2());
   return Result(dz <= kContactEpsilon && out <= 0.0, std::max(0.0, dz - kContactEpsilon) + out, 0.2,
-                a.id + " bottom is " + F(a.box.min.z) + " m, " + b.id + " top is " +
-                    F(b.box.max.z) + " m; centre " + F(out) + " m outside its top");
+                [&] {
+                  return a.id + " bottom is " + F(a.box.min.z) + " m, " + b.id + " top is " +
+                         F(b.box.max.z) + " m; centre " + F(out) + " m outside its top";
+                });
 }
 
 E Facing(const Body& a, const Vec2& toward, const std::string& what, double limit_deg) {
-  if (!a.has_front) return Result(false, 1.0, 1.0, a.id + " has no front");
+  if (!a.has_front) return Result(false, 1.0, 1.0, [&] { return a.id + " has no front"; });
   const double angle = AngleBetween(FrontDirection(a.yaw_rad), toward);
-  return Result(angle <= DegToRad(limit_deg), angle - DegToRad(limit_deg), 0.5,
-                a.id + " front is " + F(RadToDeg(angle)) + " deg off " + what + " (limit " +
-                    F(limit_deg) + ")");
+  return Result(angle <= DegToRad(limit_deg), angle - DegToRad(limit_deg), 0.5, [&] {
+    return a.id + " front is " + F(RadToDeg(angle)) + " deg off " + what + " (limit " +
+           F(limit_deg) + ")";
+  });
 }
 
 E Near(const Body& a, const Body& b, std::optional<double> distance_m) {
   const double gap = Gap(a.Foot(), b.Foot());
   const double limit = distance_m.value_or(std::max(0.6, 0.3 * std::max(a.Size(), b.Size())));
   const bool collide = Collides(a, b);
-  return Result(gap <= limit && !collide, std::max(0.0, gap - limit) + (collide ? 0.2 : 0.0), 0.5,
-                collide
-                    ? a.id + " and " + b.id + " interpenetrate"
-                    : a.id + " is " + F(gap) + " m from " + b.id + " (at most " + F(limit) + " m)");
+  return Result(
+      gap <= limit && !collide, std::max(0.0, gap - limit) + (collide ? 0.2 : 0.0), 0.5, [&] {
+        return collide
+                   ? a.id + " and " + b.id + " interpenetrate"
+                   : a.id + " is " + F(gap) + " m from " + b.id + " (at most " + F(limit) + " m)";
+      });
 }
 
 E LeftOf(const Body& a, const Body& b) {
   const double dx = b.box.Center().x - a.box.Center().x;
   const double dy = std::abs(a.box.Center().y - b.box.Center().y);
   const double need = std::max(kDirectionMargin, 0.5 * dy);
-  return Result(
-      dx > kDirectionMargin && dx >= 0.5 * dy, need - dx, 0.5,
-      a.id + " centre is " + F(dx) + " m left of " + b.id + " centre (needs > " + F(need) + ")");
+  return Result(dx > kDirectionMargin && dx >= 0.5 * dy, need - dx, 0.5, [&] {
+    return a.id + " centre is " + F(dx) + " m left of " + b.id + " centre (needs > " + F(need) +
+           ")";
+  });
 }
 
 E InFrontOf(const Body& a, const Body& b, bool behind) {
@@ -132,16 +141,19 @@ E InFrontOf(const Body& a, const Body& b, bool behind) {
     const Vec2 f = FrontDirection(b.yaw_rad) * (behind ? -1.0 : 1.0);
     const double along = v.Dot(f);
     const double angle = AngleBetween(v, f);
-    return Result(
-        along > kDirectionMargin && angle <= DegToRad(45),
-        std::max(0.0, kDirectionMargin - along) + std::max(0.0, angle - DegToRad(45)), 0.5,
-        a.id + " is " + F(along) + " m " + (behind ? "behind" : "in front of") + " " + b.id +
-            " at " + F(RadToDeg(angle)) + " deg off its " + (behind ? "back" : "front") + " axis");
+    return Result(along > kDirectionMargin && angle <= DegToRad(45),
+                  std::max(0.0, kDirectionMargin - along) + std::max(0.0, angle - DegToRad(45)),
+                  0.5, [&] {
+                    return a.id + " is " + F(along) + " m " + (behind ? "behind" : "in front of") +
+                           " " + b.id + " at " + F(RadToDeg(angle)) + " deg off its " +
+                           (behind ? "back" : "front") + " axis";
+                  });
   }
   const double toward_viewer = behind ? v.y : -v.y;
-  return Result(toward_viewer > kDirectionMargin, kDirectionMargin - toward_viewer, 0.5,
-                a.id + " is " + F(toward_viewer) + " m " + (behind ? "farther from" : "closer to") +
-                    " the viewer than " + b.id);
+  return Result(toward_viewer > kDirectionMargin, kDirectionMargin - toward_viewer, 0.5, [&] {
+    return a.id + " is " + F(toward_viewer) + " m " + (behind ? "farther from" : "closer to") +
+           " the viewer than " + b.id;
+  });
 }
 
 // Ordered spacing along a best-fit line: returns max distance to the line and spacing CV.
@@ -182,12 +194,13 @@ std::pair<double, double> LineFit(const std::vector<Vec2>& pts) {
 E Row(const std::vector<const Body*>& bodies) {
   std::vector<Vec2> pts;
   for (const Body* b : bodies) pts.push_back(b->Center2());
-  if (pts.size() < 3) return Result(true, 0, 1, "");
+  if (pts.size() < 3) return Result(true, 0, 1, [&] { return ""; });
   const auto [off, cv] = LineFit(pts);
   return Result(
-      off <= 0.15 && cv <= 0.25, std::max(0.0, off - 0.15) + std::max(0.0, cv - 0.25), 0.3,
-      "centres are up to " + F(off) + " m off their line (at most 0.15), spacing varies " +
-          F(cv * 100) + " % (at most 25 %)");
+      off <= 0.15 && cv <= 0.25, std::max(0.0, off - 0.15) + std::max(0.0, cv - 0.25), 0.3, [&] {
+        return "centres are up to " + F(off) + " m off their line (at most 0.15), spacing varies " +
+               F(cv * 100) + " % (at most 25 %)";
+      });
 }
 
 // Groups values that lie within `tolerance` of their group's first member.
@@ -229,9 +242,10 @@ E Grid(const std::vector<const Body*>& bodies) {
   }
   const bool pass = full_rows >= 2 && full_cols >= 2 && lonely == 0 && violation == 0.0;
   violation += (full_rows >= 2 ? 0 : 1.0) + (full_cols >= 2 ? 0 : 1.0) + 0.3 * lonely;
-  return Result(pass, violation, 0.5,
-                std::to_string(full_rows) + " rows and " + std::to_string(full_cols) +
-                    " columns of at least two (needs 2 and 2, each row in line)");
+  return Result(pass, violation, 0.5, [&] {
+    return std::to_string(full_rows) + " rows and " + std::to_string(full_cols) +
+           " columns of at least two (needs 2 and 2, each row in line)";
+  });
 }
 
 E Around(const std::vector<const Body*>& members, const Body& centre) {
@@ -239,8 +253,9 @@ E Around(const std::vector<const Body*>& members, const Body& centre) {
   std::vector<double> angles;
   for (const Body* a : members) {
     const double gap = Gap(a->Foot(), centre.Foot());
-    parts.push_back(Result(gap <= 1.0, gap - 1.0, 0.5,
-                           a->id + " is " + F(gap) + " m from " + centre.id + " (at most 1)"));
+    parts.push_back(Result(gap <= 1.0, gap - 1.0, 0.5, [&] {
+      return a->id + " is " + F(gap) + " m from " + centre.id + " (at most 1)";
+    }));
     if (a->has_front) {
       parts.push_back(Facing(*a, centre.Center2() - a->Center2(), centre.id, 45));
     }
@@ -254,14 +269,16 @@ E Around(const std::vector<const Body*>& members, const Body& centre) {
       const double next = i + 1 < angles.size() ? angles[i + 1] : angles[0] + 2 * kPi;
       largest = std::max(largest, next - angles[i]);
     }
-    parts.push_back(Result(largest <= kPi + 1e-9, largest - kPi, 1.0,
-                           "members leave a gap of " + F(RadToDeg(largest)) + " deg around " +
-                               centre.id + " (at most 180)"));
+    parts.push_back(Result(largest <= kPi + 1e-9, largest - kPi, 1.0, [&] {
+      return "members leave a gap of " + F(RadToDeg(largest)) + " deg around " + centre.id +
+             " (at most 180)";
+    }));
   } else if (angles.size() == 2) {
     const double between = YawDiff(angles[0], angles[1], 2 * kPi);
-    parts.push_back(Result(between >= DegToRad(120), DegToRad(120) - between, 1.0,
-                           "the two sit " + F(RadToDeg(between)) + " deg apart around " +
-                               centre.id + " (at least 120)"));
+    parts.push_back(Result(between >= DegToRad(120), DegToRad(120) - between, 1.0, [&] {
+      return "the two sit " + F(RadToDeg(between)) + " deg apart around " + centre.id +
+             " (at least 120)";
+    }));
   }
   return All(parts);
 }
@@ -286,10 +303,11 @@ E Circle(const std::vector<const Body*>& bodies) {
   }
   const double limit = 1.5 * 2 * kPi / bodies.size();
   return Result(spread <= 0.15 && largest <= limit,
-                std::max(0.0, spread - 0.15) + std::max(0.0, largest - limit), 0.3,
-                "distances to the centre vary " + F(spread * 100) +
-                    " % (at most 15 %), largest gap " + F(RadToDeg(largest)) + " deg (at most " +
-                    F(RadToDeg(limit)) + ")");
+                std::max(0.0, spread - 0.15) + std::max(0.0, largest - limit), 0.3, [&] {
+                  return "distances to the centre vary " + F(spread * 100) +
+                         " % (at most 15 %), largest gap " + F(RadToDeg(largest)) +
+                         " deg (at most " + F(RadToDeg(limit)) + ")";
+                });
 }
 
 E Symmetric(const Body& a1, const Body& a2, const Body& b) {
@@ -302,10 +320,11 @@ E Symmetric(const Body& a1, const Body& a2, const Body& b) {
   return Result(opposite && std::abs(d1 - d2) <= 0.15,
                 (opposite ? 0.0 : std::min(std::abs(s1), std::abs(s2)) + 0.1) +
                     std::max(0.0, std::abs(d1 - d2) - 0.15),
-                0.3,
-                opposite ? a1.id + " and " + a2.id + " are " + F(d1) + " and " + F(d2) +
-                               " m from " + b.id + " (differ by at most 0.15)"
-                         : a1.id + " and " + a2.id + " are on the same side of " + b.id);
+                0.3, [&] {
+                  return opposite ? a1.id + " and " + a2.id + " are " + F(d1) + " and " + F(d2) +
+                                        " m from " + b.id + " (differ by at most 0.15)"
+                                  : a1.id + " and " + a2.id + " are on the same side of " + b.id;
+                });
 }
 
 E Cluster(const std::vector<const Body*>& bodies) {
@@ -328,9 +347,10 @@ E Cluster(const std::vector<const Body*>& bodies) {
   }
   std::set<int> roots;
   for (size_t i = 0; i < n; ++i) roots.insert(find(static_cast<int>(i)));
-  return Result(roots.size() == 1, std::max(0.0, worst - 1.0) + 0.5 * (roots.size() - 1), 0.5,
-                "the group falls into " + std::to_string(roots.size()) +
-                    " parts; the loneliest member is " + F(worst) + " m from the others");
+  return Result(roots.size() == 1, std::max(0.0, worst - 1.0) + 0.5 * (roots.size() - 1), 0.5, [&] {
+    return "the group falls into " + std::to_string(roots.size()) +
+           " parts; the loneliest member is " + F(worst) + " m from the others";
+  });
 }
 
 double Volume(const Body& b) {
@@ -427,14 +447,16 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     case RelationType::kUnder: {
       const double out = OutsideDistance(ref->Foot().Grown(0.1), a.Center2());
       const bool lower = a.box.max.z < ref->box.max.z;
-      return Result(out <= 0 && lower, out + (lower ? 0 : a.box.max.z - ref->box.max.z + 0.01), 0.3,
-                    a.id + " centre is " + F(out) + " m outside " + ref->id + "'s footprint" +
-                        (lower ? "" : " and its top is not below " + ref->id + "'s top"));
+      return Result(
+          out <= 0 && lower, out + (lower ? 0 : a.box.max.z - ref->box.max.z + 0.01), 0.3, [&] {
+            return a.id + " centre is " + F(out) + " m outside " + ref->id + "'s footprint" +
+                   (lower ? "" : " and its top is not below " + ref->id + "'s top");
+          });
     }
     case RelationType::kOnFloor:
       return Result(std::abs(a.box.min.z) <= kContactEpsilon,
                     std::abs(a.box.min.z) - kContactEpsilon, 0.2,
-                    a.id + " bottom is " + F(a.box.min.z) + " m above the floor");
+                    [&] { return a.id + " bottom is " + F(a.box.min.z) + " m above the floor"; });
     case RelationType::kAgainstWall:
     case RelationType::kOnWall: {
       const bool on_wall = r.type == RelationType::kOnWall;
@@ -455,10 +477,11 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
         }
       }
       if (on_wall) best += std::max(0.0, 0.5 - a.box.min.z);
-      return Result(best <= 0.0, best, 0.3,
-                    a.id + " is not " + (on_wall ? "on" : "against") + " a wall: nearest (" +
-                        best_wall + ") misses by " + F(best) + " m" +
-                        (on_wall ? " (and needs a bottom of at least 0.5 m)" : ""));
+      return Result(best <= 0.0, best, 0.3, [&] {
+        return a.id + " is not " + (on_wall ? "on" : "against") + " a wall: nearest (" + best_wall +
+               ") misses by " + F(best) + " m" +
+               (on_wall ? " (and needs a bottom of at least 0.5 m)" : "");
+      });
     }
     case RelationType::kInCorner: {
       if (E room = NeedRoom(c, "in_corner"); !room.pass) return room;
@@ -467,24 +490,27 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       const double dx = std::min(f.min.x - floor.min.x, floor.max.x - f.max.x);
       const double dy = std::min(f.min.y - floor.min.y, floor.max.y - f.max.y);
       const double v = std::max(0.0, dx - 0.10) + std::max(0.0, dy - 0.10);
-      return Result(v <= 0, v, 0.3,
-                    a.id + " is " + F(dx) + " and " + F(dy) + " m from the two nearest walls " +
-                        "(at most 0.10 each)");
+      return Result(v <= 0, v, 0.3, [&] {
+        return a.id + " is " + F(dx) + " and " + F(dy) + " m from the two nearest walls " +
+               "(at most 0.10 each)";
+      });
     }
     case RelationType::kHanging: {
       const double ceiling =
           c.environment != nullptr && c.environment->IsRoom() ? c.environment->size.z : a.box.max.z;
       const double d = std::abs(a.box.max.z - ceiling);
-      return Result(d <= 0.05, d - 0.05, 0.2,
-                    a.id + " top is " + F(d) + " m from the ceiling (at most 0.05)");
+      return Result(d <= 0.05, d - 0.05, 0.2, [&] {
+        return a.id + " top is " + F(d) + " m from the ceiling (at most 0.05)";
+      });
     }
     case RelationType::kCenter: {
       const Vec3 size = c.environment != nullptr ? c.environment->size : Vec3{10, 10, 0};
       const Vec2 p = a.Center2();
       const double vx = std::max(0.0, std::abs(p.x) - 0.15 * size.x);
       const double vy = std::max(0.0, std::abs(p.y) - 0.15 * size.y);
-      return Result(vx + vy <= 0, vx + vy, 0.3,
-                    a.id + " centre is at " + p.ToString() + ", off the middle by more than 15 %");
+      return Result(vx + vy <= 0, vx + vy, 0.3, [&] {
+        return a.id + " centre is at " + p.ToString() + ", off the middle by more than 15 %";
+      });
     }
     case RelationType::kInsideRoom: {
       const bool inside = c.environment == nullptr || InsideRoom(a, *c.environment);
@@ -495,15 +521,16 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
         v = std::max({0.0, floor.min.x - f.min.x, f.max.x - floor.max.x}) +
             std::max({0.0, floor.min.y - f.min.y, f.max.y - floor.max.y});
       }
-      return Result(inside, v, 0.2, a.id + " leaves the room by " + F(v) + " m");
+      return Result(inside, v, 0.2, [&] { return a.id + " leaves the room by " + F(v) + " m"; });
     }
     case RelationType::kNear:
       return Near(a, *ref, r.args.Number("distance_m"));
     case RelationType::kFar: {
       const double gap = Gap(a.Foot(), ref->Foot());
       const double limit = r.args.Number("distance_m").value_or(2.0);
-      return Result(gap >= limit, limit - gap, 1.0,
-                    a.id + " is " + F(gap) + " m from " + ref->id + " (at least " + F(limit) + ")");
+      return Result(gap >= limit, limit - gap, 1.0, [&] {
+        return a.id + " is " + F(gap) + " m from " + ref->id + " (at least " + F(limit) + ")";
+      });
     }
     case RelationType::kLeftOf:
       return LeftOf(a, *ref);
@@ -522,9 +549,10 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     case RelationType::kAbove: {
       const double dz = std::max(0.0, ref->box.max.z - kContactEpsilon - a.box.min.z);
       const double out = OutsideDistance(ref->Foot().Grown(0.25), a.Center2());
-      return Result(dz <= 0 && out <= 0, dz + out, 0.3,
-                    a.id + " bottom is " + F(dz) + " m too low or its centre " + F(out) +
-                        " m outside " + ref->id + "'s footprint");
+      return Result(dz <= 0 && out <= 0, dz + out, 0.3, [&] {
+        return a.id + " bottom is " + F(dz) + " m too low or its centre " + F(out) + " m outside " +
+               ref->id + "'s footprint";
+      });
     }
     case RelationType::kBetween: {
       const Vec2 p = a.Center2(), b0 = bodies[1]->Center2(), b1 = bodies[2]->Center2();
@@ -535,17 +563,19 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       const double limit = std::max(0.5, 0.25 * std::sqrt(len2));
       const double v =
           std::max({0.0, 0.2 - t, t - 0.8}) * std::sqrt(len2) + std::max(0.0, dist - limit);
-      return Result(v <= 0, v, 0.3,
-                    a.id + " lies at " + F(t * 100) + " % of the way from " + bodies[1]->id +
-                        " to " + bodies[2]->id + ", " + F(dist) +
-                        " m off the line (20-80 %, at most " + F(limit) + " m)");
+      return Result(v <= 0, v, 0.3, [&] {
+        return a.id + " lies at " + F(t * 100) + " % of the way from " + bodies[1]->id + " to " +
+               bodies[2]->id + ", " + F(dist) + " m off the line (20-80 %, at most " + F(limit) +
+               " m)";
+      });
     }
     case RelationType::kAcross: {
       const double gap = Gap(a.Foot(), ref->Foot());
       return All({Facing(a, ref->Center2() - a.Center2(), ref->id, 30),
                   Facing(*ref, a.Center2() - ref->Center2(), a.id, 30),
-                  Result(gap >= 0.5, 0.5 - gap, 0.3,
-                         a.id + " and " + ref->id + " are only " + F(gap) + " m apart")});
+                  Result(gap >= 0.5, 0.5 - gap, 0.3, [&] {
+                    return a.id + " and " + ref->id + " are only " + F(gap) + " m apart";
+                  })});
     }
     case RelationType::kFacing:
       return Facing(a, ref->Center2() - a.Center2(), ref->id, 30);
@@ -560,15 +590,16 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
           worst = std::max(worst, YawDiff(bodies[i]->yaw_rad, bodies[j]->yaw_rad, period));
         }
       }
-      return Result(worst <= DegToRad(10), worst - DegToRad(10), 0.3,
-                    "turns differ by up to " + F(RadToDeg(worst)) + " deg (at most 10)");
+      return Result(worst <= DegToRad(10), worst - DegToRad(10), 0.3, [&] {
+        return "turns differ by up to " + F(RadToDeg(worst)) + " deg (at most 10)";
+      });
     }
     case RelationType::kPerpendicular: {
       const double d = YawDiff(a.yaw_rad, bodies[1]->yaw_rad, kPi);
       const double off = std::abs(d - kPi / 2);
-      return Result(
-          off <= DegToRad(10), off - DegToRad(10), 0.3,
-          a.id + " and " + bodies[1]->id + " are " + F(RadToDeg(d)) + " deg apart (90 +- 10)");
+      return Result(off <= DegToRad(10), off - DegToRad(10), 0.3, [&] {
+        return a.id + " and " + bodies[1]->id + " are " + F(RadToDeg(d)) + " deg apart (90 +- 10)";
+      });
     }
     case RelationType::kAround:
       return Around({bodies.begin(), bodies.end() - 1}, *ref);
@@ -592,8 +623,9 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
                             : axis == "y" ? spread_y
                             : axis == "z" ? spread_z
                                           : std::min(spread_x, spread_y);
-      return Result(spread <= 0.10, spread - 0.10, 0.2,
-                    "centres spread " + F(spread) + " m along the aligned axis (at most 0.10)");
+      return Result(spread <= 0.10, spread - 0.10, 0.2, [&] {
+        return "centres spread " + F(spread) + " m along the aligned axis (at most 0.10)";
+      });
     }
     case RelationType::kGrid:
       return Grid(bodies);
@@ -610,21 +642,22 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     case RelationType::kCluster:
       return Cluster(bodies);
     case RelationType::kLarger:
-      return Result(Volume(a) > Volume(*ref), Volume(*ref) - Volume(a) + 1e-3, 0.1,
-                    a.id + " (" + F(Volume(a)) + " m3) is not larger than " + ref->id + " (" +
-                        F(Volume(*ref)) + " m3)");
+      return Result(Volume(a) > Volume(*ref), Volume(*ref) - Volume(a) + 1e-3, 0.1, [&] {
+        return a.id + " (" + F(Volume(a)) + " m3) is not larger than " + ref->id + " (" +
+               F(Volume(*ref)) + " m3)";
+      });
     case RelationType::kTaller: {
       const double ha = a.box.Size().z, hb = ref->box.Size().z;
-      return Result(
-          ha > hb, hb - ha + 1e-3, 0.1,
-          a.id + " (" + F(ha) + " m) is not taller than " + ref->id + " (" + F(hb) + " m)");
+      return Result(ha > hb, hb - ha + 1e-3, 0.1, [&] {
+        return a.id + " (" + F(ha) + " m) is not taller than " + ref->id + " (" + F(hb) + " m)";
+      });
     }
     case RelationType::kHierarchy: {
       double v = 0;
       for (size_t i = 0; i + 1 < bodies.size(); ++i) {
         v += std::max(0.0, Volume(*bodies[i + 1]) - Volume(*bodies[i]) + 1e-6);
       }
-      return Result(v <= 0, v, 0.05, "volumes do not decrease in the stated order");
+      return Result(v <= 0, v, 0.05, [&] { return "volumes do not decrease in the stated order"; });
     }
     case RelationType::kScaling: {
       std::vector<double> size, distance;
@@ -634,20 +667,23 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
                                                : b->box.Center().y);
       }
       const double rho = bodies.size() >= 2 ? Spearman(size, distance) : -1.0;
-      return Result(rho <= -0.8, rho + 0.8, 0.5,
-                    "size against distance has Spearman rho " + F(rho) + " (at most -0.8)");
+      return Result(rho <= -0.8, rho + 0.8, 0.5, [&] {
+        return "size against distance has Spearman rho " + F(rho) + " (at most -0.8)";
+      });
     }
     case RelationType::kOverlap: {
       const double smaller = std::min(a.Foot().Area(), ref->Foot().Area());
       const double share = smaller > 0 ? IntersectionArea(a.Foot(), ref->Foot()) / smaller : 0.0;
       const bool below = a.box.max.z < ref->box.max.z;
       return Result(share >= 0.3 && below, std::max(0.0, 0.3 - share) + (below ? 0 : 0.1), 0.2,
-                    a.id + " covers " + F(share * 100) +
-                        " % of the smaller footprint (at least 30 %)" +
-                        (below ? "" : " and is not below " + ref->id + "'s top"));
+                    [&] {
+                      return a.id + " covers " + F(share * 100) +
+                             " % of the smaller footprint (at least 30 %)" +
+                             (below ? "" : " and is not below " + ref->id + "'s top");
+                    });
     }
   }
-  return Result(false, 1, 1, "unknown relation");
+  return Result(false, 1, 1, [&] { return "unknown relation"; });
 }
 
 }  // namespace scenecraft

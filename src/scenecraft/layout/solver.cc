@@ -1,6 +1,7 @@
 #include "scenecraft/layout/solver.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -17,6 +18,104 @@ namespace {
 constexpr double kHardWeight = 100.0;
 constexpr double kCollisionWeight = 60.0;
 constexpr double kOutsideWeight = 80.0;
+// Annealing: the start temperature (in cost units: a soft relation 1 m off costs about 1) and
+// the length of one cooling run in moves per movable object.
+constexpr double kStartTemperature = 0.5;
+constexpr double kMovesPerObject = 300.0;
+constexpr int kMaxFruitlessReheats = 3;
+
+// A uniform grid over the floor: every object is listed in the cells its footprint covers, so a
+// move is checked for collisions only against the objects in the cells it touches. Objects
+// beyond the grid are clamped to its border cells, which keeps every overlapping pair found.
+class CollisionGrid {
+ public:
+  void Reset(const Rect2& area, double cell, size_t n) {
+    origin_ = area.min;
+    cell_ = cell;
+    nx_ = std::max(1, static_cast<int>(std::ceil(area.Width() / cell)));
+    ny_ = std::max(1, static_cast<int>(std::ceil(area.Depth() / cell)));
+    // Huge floors with small objects: coarser cells rather than millions of them.
+    while (static_cast<long>(nx_) * ny_ > (1L << 20)) {
+      cell_ *= 2;
+      nx_ = (nx_ + 1) / 2;
+      ny_ = (ny_ + 1) / 2;
+    }
+    cells_.assign(static_cast<size_t>(nx_) * ny_, {});
+    spans_.assign(n, Span{});
+    stamps_.assign(n, 0);
+  }
+
+  void Update(int i, const Rect2& foot) {
+    Remove(i);
+    const Span s = SpanOf(foot);
+    for (int y = s.y0; y <= s.y1; ++y) {
+      for (int x = s.x0; x <= s.x1; ++x) cells_[Cell(x, y)].push_back(i);
+    }
+    spans_[i] = s;
+  }
+
+  void Remove(int i) {
+    const Span s = spans_[i];
+    for (int y = s.y0; y <= s.y1; ++y) {
+      for (int x = s.x0; x <= s.x1; ++x) {
+        std::vector<int>& c = cells_[Cell(x, y)];
+        auto it = std::find(c.begin(), c.end(), i);
+        if (it != c.end()) {
+          *it = c.back();
+          c.pop_back();
+        }
+      }
+    }
+    spans_[i] = Span{};
+  }
+
+  // Calls f(j) once for every listed object sharing a cell with `area`.
+  template <typename F>
+  void ForEachNear(const Rect2& area, F&& f) {
+    if (++query_ == 0) {  // the stamp wrapped: forget all marks
+      std::fill(stamps_.begin(), stamps_.end(), 0);
+      query_ = 1;
+    }
+    const Span s = SpanOf(area);
+    for (int y = s.y0; y <= s.y1; ++y) {
+      for (int x = s.x0; x <= s.x1; ++x) {
+        for (int j : cells_[Cell(x, y)]) {
+          if (stamps_[j] == query_) continue;
+          stamps_[j] = query_;
+          f(j);
+        }
+      }
+    }
+  }
+
+ private:
+  struct Span {
+    int x0 = 0, x1 = -1, y0 = 0, y1 = -1;  // inclusive cell ranges; empty by default
+  };
+  int Clamp(double v, double origin, int count) const {
+    return std::clamp(static_cast<int>(std::floor((v - origin) / cell_)), 0, count - 1);
+  }
+  Span SpanOf(const Rect2& r) const {
+    return Span{Clamp(r.min.x, origin_.x, nx_), Clamp(r.max.x, origin_.x, nx_),
+                Clamp(r.min.y, origin_.y, ny_), Clamp(r.max.y, origin_.y, ny_)};
+  }
+  size_t Cell(int x, int y) const { return static_cast<size_t>(y) * nx_ + x; }
+
+  Vec2 origin_;
+  double cell_ = 1.0;
+  int nx_ = 1, ny_ = 1;
+  std::vector<std::vector<int>> cells_;
+  std::vector<Span> spans_;
+  std::vector<uint32_t> stamps_;
+  uint32_t query_ = 0;
+};
+
+// What a set of objects contributes beyond their relations: collisions, leaving the floor and
+// tidiness. `bad` counts the failures among them (colliding pairs and objects off the floor).
+struct ObjectTerms {
+  double cost = 0.0;
+  int bad = 0;
+};
 
 // The search state: one entry per object.
 struct Item {
@@ -26,10 +125,13 @@ struct Item {
   std::vector<int> children;      // objects resting on it
   std::vector<size_t> relations;  // relations it takes part in
   int face_target = -1;           // an object it should face (facing, around, across)
+  int face_back = -1;             // the one object facing it, when it faces nothing itself
   bool wall = false;              // hangs on a wall
   bool ceiling = false;           // hangs from the ceiling
   bool flat = false;              // rug-like: may lie under others
   bool wall_aligned = false;      // stands against or hangs on a wall: square to it
+  std::vector<int> exempt;        // objects it may overlap (on, under, stack ...)
+  std::vector<int> dependents;    // floor objects placed relative to it (it is their reference)
 };
 
 class Layout {
@@ -89,78 +191,233 @@ class Layout {
         default:
           break;
       }
-      for (size_t k = 0; k < rel.objects.size(); ++k) {
-        for (size_t m = k + 1; m < rel.objects.size(); ++m) {
-          if (AllowsOverlap(rel.type)) {
-            exempt_.insert(Pair(index_.at(rel.objects[k]), index_.at(rel.objects[m])));
+      std::vector<int> members;
+      for (const std::string& id : rel.objects) members.push_back(index_.at(id));
+      if (AllowsOverlap(rel.type)) {
+        for (size_t k = 0; k < members.size(); ++k) {
+          for (size_t m = k + 1; m < members.size(); ++m) {
+            items_[members[k]].exempt.push_back(members[m]);
+            items_[members[m]].exempt.push_back(members[k]);
           }
         }
       }
+      // A relation's last object is its reference; the others are placed relative to it.
+      for (size_t k = 0; k + 1 < members.size(); ++k) {
+        std::vector<int>& d = items_[members.back()].dependents;
+        if (members[k] != members.back() && std::find(d.begin(), d.end(), members[k]) == d.end()) {
+          d.push_back(members[k]);
+        }
+      }
+      members_.push_back(std::move(members));
+    }
+    // What one object alone faces turns back toward it, when it has a front and faces nothing
+    // itself: a TV toward the sofa that faces it (a preference, see ShapeCost).
+    std::vector<int> watchers(n, 0);
+    for (const Relation& rel : graph->relations) {
+      if (rel.type == RelationType::kFacing) ++watchers[index_.at(rel.objects.back())];
+    }
+    for (const Relation& rel : graph->relations) {
+      const int b = index_.at(rel.objects.back());
+      if (rel.type == RelationType::kFacing && watchers[b] == 1 && items_[b].face_target < 0 &&
+          items_[b].object->has_front) {
+        items_[b].face_back = index_.at(rel.objects[0]);
+      }
+    }
+    // Rows and grids whose members all face one object: that object's place shapes the group
+    // (see ShapeCost), so moving it re-evaluates the group's relation.
+    group_target_.assign(graph->relations.size(), -1);
+    grid_pitch_.assign(graph->relations.size(), Vec2{});
+    for (size_t r = 0; r < graph->relations.size(); ++r) {
+      const RelationType type = graph->relations[r].type;
+      if (type != RelationType::kRow && type != RelationType::kGrid) continue;
+      grid_pitch_[r] = Pitch(graph->relations[r]);
+      int target = items_[members_[r][0]].face_target;
+      for (int m : members_[r]) {
+        if (items_[m].face_target != target) target = -1;
+      }
+      if (target < 0) continue;
+      group_target_[r] = target;
+      items_[target].relations.push_back(r);
     }
     floor_ = graph->environment.FloorRect();
     bodies_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      bodies_[i].id = items_[i].object->id;
+      bodies_[i].category = items_[i].object->category;
+      bodies_[i].has_front = items_[i].object->has_front;
+      bodies_[i].support = items_[i].object->support;
+    }
+    // Cells about the size of a typical object: most moves then look at a handful of cells.
+    std::vector<double> extents;
+    for (const Item& it : items_) extents.push_back(std::max(it.object->size.x, it.object->size.y));
+    double cell = 1.0;
+    if (!extents.empty()) {
+      std::nth_element(extents.begin(), extents.begin() + extents.size() / 2, extents.end());
+      cell = std::max(0.5, extents[extents.size() / 2]);
+    }
+    grid_.Reset(floor_, cell, n);
+    rel_cost_.assign(graph->relations.size(), 0.0);
+    rel_pass_.assign(graph->relations.size(), 0);
+    rel_mark_.assign(graph->relations.size(), 0);
+    touched_mark_.assign(n, 0);
   }
 
   SolveResult Run() {
     const auto start = std::chrono::steady_clock::now();
     Construct();
     for (size_t i = 0; i < items_.size(); ++i) UpdateBody(static_cast<int>(i));
-    double cost = TotalCost();
+    double cost = Recount();
     SolveResult result;
     // Local search with a falling temperature; restarts from the best state when stuck.
     std::vector<Pose> best_poses = Poses();
     double best_cost = cost;
     std::vector<int> movable;
     for (size_t i = 0; i < items_.size(); ++i) {
-      if (!items_[i].fixed && items_[i].parent < 0) movable.push_back(static_cast<int>(i));
-      if (!items_[i].fixed && items_[i].parent >= 0) movable.push_back(static_cast<int>(i));
+      if (!items_[i].fixed) movable.push_back(static_cast<int>(i));
     }
     const double scale = std::max(1.0, std::max(floor_.Width(), floor_.Depth()));
-    const double schedule = std::min<double>(options_.max_moves, 3000.0 * movable.size());
+    // The constructive start is already close, so the search starts cool and cools within a few
+    // hundred moves per object; a stuck search reheats from its best state (see below).
+    const double schedule =
+        std::min<double>(options_.max_moves, kMovesPerObject * movable.size() + 1000.0);
+    int schedule_start = 0;
     int since_best = 0;
+    std::vector<int> touched, relations;
+    std::vector<Pose> saved;
+    std::vector<double> new_cost;
+    std::vector<char> new_pass;
+    std::vector<int> conflicted;
+    std::vector<int> group, scratch_tree;
+    int next_refresh = 0;
+    int fruitless_reheats = 0;
+    int polish_until = -1;  // the move count at which the polish ends, once it has begun
+    int best_bad = bad_, bad_at_last_reheat = bad_ + 1;
     while (!movable.empty() && cost > 1e-9) {
-      // Stop once every relation holds and nothing collides: the remaining cost is only the
-      // tidiness preferences, which are polish, not requirements.
-      if (result.moves % 256 == 0 && Satisfied()) {
-        best_poses = Poses();
-        break;
+      // Once every relation holds and nothing collides, a short greedy polish follows (the
+      // shape and tidiness preferences: grids in line, rows turned alike, furniture square to
+      // the walls) that never breaks what holds, then the search stops. `bad_` is kept up to
+      // date move by move; a full recount confirms it.
+      if (bad_ == 0 && polish_until < 0) {
+        cost = Recount();
+        if (bad_ == 0) {
+          best_poses = Poses();
+          best_cost = cost;
+          best_bad = 0;
+          polish_until = result.moves + std::min(20000, 30 * static_cast<int>(movable.size()));
+        }
       }
-      const double elapsed =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      if (elapsed > options_.time_budget_s || result.moves >= options_.max_moves) break;
+      if (polish_until >= 0 && result.moves >= polish_until) break;
+      if (result.moves % 64 == 0) {
+        const double elapsed =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (elapsed > options_.time_budget_s) break;
+      }
+      if (result.moves >= options_.max_moves) break;
       // The cooling schedule counts moves, not seconds, so a seed gives one layout.
-      const double progress = std::min(1.0, result.moves / schedule);
-      const double temperature = 2.0 * std::pow(0.001, progress);
-      const int i = movable[rng_.UniformInt(0, static_cast<int>(movable.size()) - 1)];
+      const double progress = std::min(1.0, (result.moves - schedule_start) / schedule);
+      const bool polishing = polish_until >= 0;
+      const double temperature = polishing ? 1e-9 : kStartTemperature * std::pow(0.001, progress);
+      // Min-conflicts: most moves go to an object with a failing relation, a collision or a
+      // place off the floor; the rest keep exploring. The list is refreshed now and then.
+      if (result.moves >= next_refresh) {
+        Conflicted(&conflicted);
+        next_refresh = result.moves + std::max<int>(128, static_cast<int>(items_.size()) / 2);
+      }
+      const bool focus = !conflicted.empty() && rng_.Uniform() < 0.85;
+      const int i = focus ? conflicted[rng_.UniformInt(0, static_cast<int>(conflicted.size()) - 1)]
+                          : movable[rng_.UniformInt(0, static_cast<int>(movable.size()) - 1)];
       // Save, move, evaluate only what the move touches.
-      std::vector<int> touched = Subtree(i);
-      const double before = LocalCost(touched);
-      std::vector<Pose> saved;
+      Subtree(i, &touched);
+      // Now and then a reference moves with the floor objects placed relative to it (a TV with
+      // its sofa and coffee table), which keeps a satisfied group satisfied while it travels.
+      group.clear();
+      if (items_[i].parent < 0 && !items_[i].dependents.empty() && rng_.Uniform() < 0.3) {
+        for (int d : items_[i].dependents) {
+          if (items_[d].fixed || items_[d].parent >= 0 || items_[d].wall || items_[d].ceiling ||
+              items_[d].wall_aligned ||
+              std::find(touched.begin(), touched.end(), d) != touched.end()) {
+            continue;
+          }
+          group.push_back(d);
+          Subtree(d, &scratch_tree);
+          touched.insert(touched.end(), scratch_tree.begin(), scratch_tree.end());
+        }
+      }
+      TouchedRelations(touched, &relations);
+      double before = 0.0;
+      int bad_before = 0;
+      for (int r : relations) {
+        before += rel_cost_[r];
+        bad_before += rel_pass_[r] ? 0 : 1;
+      }
+      const ObjectTerms terms_before = Terms(touched);
+      before += terms_before.cost;
+      bad_before += terms_before.bad;
+      saved.clear();
       for (int t : touched) saved.push_back(*items_[t].object->pose);
+      const Pose leader_before = *items_[i].object->pose;
       Propose(i, scale * std::max(0.02, 0.3 * (1.0 - progress)));
+      const Pose& leader_after = *items_[i].object->pose;
+      for (int d : group) {
+        Translate(d, leader_after.x - leader_before.x, leader_after.y - leader_before.y);
+      }
       for (int t : touched) UpdateBody(t);
-      const double after = LocalCost(touched);
+      double after = 0.0;
+      int bad_after = 0;
+      new_cost.resize(relations.size());
+      new_pass.resize(relations.size());
+      for (size_t k = 0; k < relations.size(); ++k) {
+        const RelationEvaluation e = Evaluate(relations[k]);
+        new_cost[k] = CostOf(relations[k], e);
+        new_pass[k] = e.pass ? 1 : 0;
+        after += new_cost[k];
+        bad_after += e.pass ? 0 : 1;
+      }
+      const ObjectTerms terms_after = Terms(touched);
+      after += terms_after.cost;
+      bad_after += terms_after.bad;
       const double delta = after - before;
       ++result.moves;
-      if (delta <= 0 || rng_.Uniform() < std::exp(-delta / temperature)) {
+      // Lexicographic in spirit: a move that fixes a failure is always taken, one that adds a
+      // failure only while the temperature allows it.
+      const bool keeps = !polishing || bad_after <= bad_before;
+      if (keeps && (delta <= 0 || rng_.Uniform() < std::exp(-delta / temperature))) {
         cost += delta;
-        if (cost < 1e-6) cost = TotalCost();  // No drift from summed deltas near the goal.
+        bad_ += bad_after - bad_before;
+        for (size_t k = 0; k < relations.size(); ++k) {
+          rel_cost_[relations[k]] = new_cost[k];
+          rel_pass_[relations[k]] = new_pass[k];
+        }
+        if (cost < 1e-6) cost = Recount();  // No drift from summed deltas near the goal.
         ++result.accepted;
         if (cost < best_cost - 1e-9) {
+          // Only a fixed failure or a real gain counts as progress against getting stuck.
+          if (bad_ < best_bad || cost < best_cost * (1 - 1e-3)) since_best = 0;
           best_cost = cost;
+          best_bad = bad_;
           best_poses = Poses();
-          since_best = 0;
         }
       } else {
         for (size_t k = 0; k < touched.size(); ++k) items_[touched[k]].object->pose = saved[k];
         for (int t : touched) UpdateBody(t);
       }
-      if (++since_best > 20000) {  // Stuck: go back to the best state and shake it.
+      if (!polishing && ++since_best > std::max(2000.0, schedule / 4)) {
+        // Stuck: go back to the best state and reheat (multi-start from the best so far).
+        // Several reheats in a row without a new best: what is left does not give way (often
+        // relations that contradict each other), so stop rather than burn the budget.
+        // Progress is counted in failures fixed, not in polish.
+        if (best_bad >= bad_at_last_reheat && ++fruitless_reheats >= kMaxFruitlessReheats) break;
+        if (best_bad < bad_at_last_reheat) fruitless_reheats = 0;
+        bad_at_last_reheat = best_bad;
         SetPoses(best_poses);
-        cost = TotalCost();
+        cost = Recount();
         since_best = 0;
+        schedule_start = result.moves - static_cast<int>(0.3 * schedule);
+        next_refresh = result.moves;
       }
     }
+    // Turns are kept in (-180, 180] degrees; the search lets them wind up.
+    for (Pose& p : best_poses) p.yaw_rad = WrapAngle(p.yaw_rad);
     SetPoses(best_poses);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -169,8 +426,6 @@ class Layout {
   }
 
  private:
-  static std::pair<int, int> Pair(int a, int b) { return {std::min(a, b), std::max(a, b)}; }
-
   void Attach(int child, int parent) {
     if (child == parent || items_[child].parent >= 0) return;
     // Refuse cycles (A on B on A).
@@ -181,12 +436,33 @@ class Layout {
     items_[parent].children.push_back(child);
   }
 
-  std::vector<int> Subtree(int i) const {
-    std::vector<int> out{i};
-    for (size_t k = 0; k < out.size(); ++k) {
-      for (int c : items_[out[k]].children) out.push_back(c);
+  void Subtree(int i, std::vector<int>* out) const {
+    out->assign(1, i);
+    for (size_t k = 0; k < out->size(); ++k) {
+      for (int c : items_[(*out)[k]].children) out->push_back(c);
     }
+  }
+
+  std::vector<int> Subtree(int i) const {
+    std::vector<int> out;
+    Subtree(i, &out);
     return out;
+  }
+
+  // The relations the objects take part in, each once.
+  void TouchedRelations(const std::vector<int>& touched, std::vector<int>* out) {
+    out->clear();
+    if (++rel_stamp_ == 0) {
+      std::fill(rel_mark_.begin(), rel_mark_.end(), 0);
+      rel_stamp_ = 1;
+    }
+    for (int t : touched) {
+      for (size_t r : items_[t].relations) {
+        if (rel_mark_[r] == rel_stamp_) continue;
+        rel_mark_[r] = rel_stamp_;
+        out->push_back(static_cast<int>(r));
+      }
+    }
   }
 
   std::vector<Pose> Poses() const {
@@ -200,7 +476,15 @@ class Layout {
     for (size_t i = 0; i < items_.size(); ++i) UpdateBody(static_cast<int>(i));
   }
 
-  void UpdateBody(int i) { bodies_[i] = BodyOf(*items_[i].object); }
+  // Refreshes the box and turn of an object's body (names and flags were set once) and its
+  // place in the collision grid.
+  void UpdateBody(int i) {
+    const Object& o = *items_[i].object;
+    if (!o.pose) return;
+    bodies_[i].box = o.WorldBox();
+    bodies_[i].yaw_rad = o.pose->yaw_rad;
+    grid_.Update(i, bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9));
+  }
 
   const Vec3& SizeOf(int i) const { return items_[i].object->size; }
 
@@ -260,6 +544,51 @@ class Layout {
 
   double RandomQuarterTurn() { return rng_.UniformInt(0, 3) * kPi / 2; }
 
+  // Centre-to-centre distances of a row or grid: along a row (the widest member plus 0.4 m, or
+  // the relation's spacing_m) and between rows (the deepest member plus 0.8 m).
+  Vec2 Pitch(const Relation& r) const {
+    double width = 0, depth = 0;
+    for (const std::string& id : r.objects) {
+      width = std::max(width, SizeOf(index_.at(id)).x);
+      depth = std::max(depth, SizeOf(index_.at(id)).y);
+    }
+    return {r.args.Number("spacing_m").value_or(width + 0.4), depth + 0.8};
+  }
+
+  // How crowded a footprint would be: its overlap with the floor objects placed so far (kept
+  // 0.3 m apart) and the part of it off the floor.
+  double Crowding(const Rect2& r, int self) {
+    double area = std::max(0.0, r.Area() - IntersectionArea(r, floor_));
+    grid_.ForEachNear(r.Expanded(0.3), [&](int j) {
+      const Item& other = items_[j];
+      if (j == self || other.flat || other.ceiling || other.parent >= 0) return;
+      area += IntersectionArea(r, bodies_[j].Foot().Expanded(0.3));
+    });
+    return area;
+  }
+
+  // The least crowded of a few random centres for a footprint of half extents `h` inside
+  // `region`: constructive placement that starts groups and objects apart instead of piled up.
+  Vec2 FreeSpot(const Vec2& h, const Rect2& region, int self) {
+    const Rect2 area{{std::max(region.min.x, floor_.min.x), std::max(region.min.y, floor_.min.y)},
+                     {std::min(region.max.x, floor_.max.x), std::min(region.max.y, floor_.max.y)}};
+    auto axis = [&](double lo, double hi, double half) {
+      return lo + half <= hi - half ? rng_.Uniform(lo + half, hi - half) : (lo + hi) / 2;
+    };
+    Vec2 best = area.Center();
+    double best_score = 1e18;
+    for (int k = 0; k < 24; ++k) {
+      const Vec2 c{axis(area.min.x, area.max.x, h.x), axis(area.min.y, area.max.y, h.y)};
+      const double score = Crowding(Rect2{c - h, c + h}, self);
+      if (score < best_score) {
+        best_score = score;
+        best = c;
+        if (score <= 0) break;
+      }
+    }
+    return best;
+  }
+
   // Constructive initial poses, from the relation semantics, in stage order.
   void Construct() {
     const size_t n = items_.size();
@@ -274,6 +603,16 @@ class Layout {
       UpdateBody(i);
     };
     auto pos = [&](int i) { return *items_[i].object->pose; };
+    for (size_t i = 0; i < n; ++i) UpdateBody(static_cast<int>(i));  // given poses occupy room
+    // Objects in a facing or across relation, either way round.
+    std::vector<char> face_pair(n, 0);
+    for (size_t r = 0; r < graph_->relations.size(); ++r) {
+      const RelationType type = graph_->relations[r].type;
+      if ((type == RelationType::kFacing || type == RelationType::kAcross) &&
+          members_[r].size() == 2) {
+        face_pair[members_[r][0]] = face_pair[members_[r][1]] = 1;
+      }
+    }
     // 1. Anchors: corners, walls, the centre, then large floor objects at random.
     for (const Relation& r : graph_->relations) {
       const int a = index_.at(r.objects[0]);
@@ -288,11 +627,33 @@ class Layout {
         place(a, p);
       } else if (r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall) {
         const auto wall = r.args.Word("wall");
-        if (wall == "back") p.y = floor_.max.y;
-        if (wall == "left") p.x = floor_.min.x;
-        if (wall == "right") p.x = floor_.max.x;
-        if (!wall) p.y = floor_.max.y;  // the back wall faces the camera
-        SnapToWall(a, &p);
+        // The least crowded of a few places along the wall.
+        Pose best = p;
+        double best_score = 1e18;
+        for (int k = 0; k < 12; ++k) {
+          Pose q{rng_.Uniform(floor_.min.x, floor_.max.x), rng_.Uniform(floor_.min.y, floor_.max.y),
+                 0, 0};
+          if (wall == "back") q.y = floor_.max.y;
+          if (wall == "left") q.x = floor_.min.x;
+          if (wall == "right") q.x = floor_.max.x;
+          if (!wall && face_pair[a]) {
+            // Something faces it or it faces something (a sofa and its TV): a side wall, so
+            // the pair lines up across the view and the camera sees both from the side.
+            q.x = k % 2 == 0 ? floor_.min.x : floor_.max.x;
+            q.y = rng_.Uniform(floor_.min.y + 0.3 * floor_.Depth(),
+                               floor_.max.y - 0.2 * floor_.Depth());
+          } else if (!wall) {
+            q.y = floor_.max.y;  // the back wall faces the camera
+          }
+          SnapToWall(a, &q);
+          const Vec2 h = Half(a, q.yaw_rad);
+          const double score = Crowding(Rect2{Vec2{q.x, q.y} - h, Vec2{q.x, q.y} + h}, a);
+          if (score < best_score) {
+            best_score = score;
+            best = q;
+          }
+        }
+        p = best;
         p.z = r.type == RelationType::kOnWall ? RestZ(a) : 0.0;
         place(a, p);
       } else if (r.type == RelationType::kCenter) {
@@ -304,9 +665,58 @@ class Layout {
       const size_t m = r.objects.size();
       if (r.type == RelationType::kAround) {
         const int ref = index_.at(r.objects.back());
-        if (!placed[ref]) place(ref, Pose{0, 0, 0, 0});
+        if (!placed[ref]) {
+          double reach = 0.3;
+          for (size_t k = 0; k + 1 < m; ++k) {
+            reach = std::max(reach, SizeOf(index_.at(r.objects[k])).y + 0.3);
+          }
+          const Vec2 c = FreeSpot(Half(ref, 0) + Vec2{reach, reach}, floor_, ref);
+          place(ref, Pose{c.x, c.y, 0, 0});
+        }
         const Pose c = pos(ref);
         const Vec3& rs = SizeOf(ref);
+        if (std::max(rs.x, rs.y) > 1.3 * std::min(rs.x, rs.y)) {
+          // A long table: seats along its sides, more on the long sides, each side's seats
+          // evenly spaced and tucked close, facing the table.
+          std::vector<int> seats;
+          for (size_t k = 0; k + 1 < m; ++k) seats.push_back(index_.at(r.objects[k]));
+          const std::array<double, 4> length{rs.x, rs.x, rs.y, rs.y};  // back, front, left, right
+          std::array<int, 4> count{0, 0, 0, 0};
+          for (size_t k = 0; k < seats.size(); ++k) {
+            int best = 0;
+            for (int side = 1; side < 4; ++side) {
+              if (length[side] / (count[side] + 1) > length[best] / (count[best] + 1) + 1e-9) {
+                best = side;
+              }
+            }
+            ++count[best];
+          }
+          const Vec2 ax{std::cos(c.yaw_rad), std::sin(c.yaw_rad)};  // the table's +x
+          const Vec2 ay{-ax.y, ax.x};                               // the table's +y
+          size_t next = 0;
+          for (int side = 0; side < 4; ++side) {
+            for (int k = 0; k < count[side]; ++k) {
+              const int a = seats[next++];
+              const double t = (k + 0.5) / count[side] - 0.5;  // along the side, -0.5 .. 0.5
+              // Square to the side, and far enough out that the table's centre is within 28
+              // degrees of straight ahead (`facing` allows 30) for the seats off the middle.
+              const double along = t * (side < 2 ? rs.x : rs.y);
+              const double half = (side < 2 ? rs.y : rs.x) / 2;
+              const double out = std::max(half + SizeOf(a).y / 2 + 0.08,
+                                          std::abs(along) / std::tan(DegToRad(28.0)));
+              const Vec2 normal = side == 0   ? Vec2{0, 1}
+                                  : side == 1 ? Vec2{0, -1}
+                                  : side == 2 ? Vec2{-1, 0}
+                                              : Vec2{1, 0};
+              const Vec2 tangent{-normal.y, normal.x};
+              const Vec2 local = normal * out + tangent * along;
+              const Vec2 offset = ax * local.x + ay * local.y;
+              const Vec2 inward = (ax * normal.x + ay * normal.y) * -1.0;
+              place(a, Pose{c.x + offset.x, c.y + offset.y, 0, YawFacing(inward)});
+            }
+          }
+          continue;
+        }
         for (size_t k = 0; k + 1 < m; ++k) {
           const int a = index_.at(r.objects[k]);
           const double angle = 2 * kPi * k / (m - 1) - kPi / 2;
@@ -321,14 +731,40 @@ class Layout {
                  r.type == RelationType::kCircle) {
         double span = 0;
         for (const std::string& id : r.objects) span = std::max(span, SizeOf(index_.at(id)).x);
-        const double spacing = r.args.Number("spacing_m").value_or(span + 0.4);
+        const double spacing = Pitch(r).x;
         int columns = static_cast<int>(m);
         if (r.type == RelationType::kGrid) {
           columns = static_cast<int>(
               r.args.Number("columns").value_or(std::ceil(std::sqrt(static_cast<double>(m)))));
         }
         const double radius = r.args.Number("radius_m").value_or(spacing * m / (2 * kPi) + 0.3);
-        const Vec2 origin{rng_.Uniform(-0.2, 0.2), rng_.Uniform(-0.2, 0.2)};
+        // The group's extent, then a free spot for all of it.
+        double depth = 0;
+        for (const std::string& id : r.objects) depth = std::max(depth, SizeOf(index_.at(id)).y);
+        const int group_rows = (static_cast<int>(m) + columns - 1) / columns;
+        const Vec2 half = r.type == RelationType::kCircle
+                              ? Vec2{radius + span / 2, radius + span / 2}
+                              : Vec2{columns * spacing / 2, group_rows * Pitch(r).y / 2};
+        // Members that all face one object (desks facing the teacher's desk, chairs facing a
+        // stage): that object goes centred beyond the group's far (+Y) side, so the group faces
+        // it together and the viewer looks over the group toward it.
+        int target = items_[index_.at(r.objects[0])].face_target;
+        for (const std::string& id : r.objects) {
+          if (items_[index_.at(id)].face_target != target) target = -1;
+        }
+        const bool lead = r.type != RelationType::kCircle && target >= 0 && !placed[target] &&
+                          items_[target].parent < 0 && !items_[target].wall;
+        const double lead_depth = lead ? SizeOf(target).y + 1.0 : 0.0;
+        Vec2 origin = FreeSpot(half + Vec2{0, lead_depth / 2}, floor_, -1);
+        if (lead) {
+          origin.y -= lead_depth / 2;
+          place(target,
+                Pose{origin.x, origin.y + half.y + lead_depth - SizeOf(target).y / 2, 0, 0});
+        }
+        double common_yaw = 0.0;
+        if (target >= 0 && placed[target]) {
+          common_yaw = YawFacing(Vec2{pos(target).x, pos(target).y} - origin);
+        }
         for (size_t k = 0; k < m; ++k) {
           const int a = index_.at(r.objects[k]);
           Pose p{0, 0, 0, 0};
@@ -341,7 +777,8 @@ class Layout {
             const int row = static_cast<int>(k) / columns, col = static_cast<int>(k) % columns;
             const int rows = (static_cast<int>(m) + columns - 1) / columns;
             p.x = origin.x + (col - (columns - 1) / 2.0) * spacing;
-            p.y = origin.y + ((rows - 1) / 2.0 - row) * (SizeOf(a).y + 0.8);
+            p.y = origin.y + ((rows - 1) / 2.0 - row) * Pitch(r).y;
+            p.yaw_rad = common_yaw;
           }
           place(a, p);
         }
@@ -352,15 +789,40 @@ class Layout {
       if (placed[i] || items_[i].parent >= 0) continue;
       Pose p{rng_.Uniform(floor_.min.x, floor_.max.x), rng_.Uniform(floor_.min.y, floor_.max.y), 0,
              items_[i].wall ? 0.0 : RandomQuarterTurn()};
+      Rect2 region = floor_;
+      if (!graph_->environment.IsRoom() && items_[i].relations.empty()) {
+        // Outdoors, an object nothing places joins the scene rather than the far end of the
+        // ground: a free spot within a few metres of what stands already.
+        bool any = false;
+        Rect2 content;
+        for (size_t j = 0; j < n; ++j) {
+          if (!placed[j] || items_[j].parent >= 0) continue;
+          const Rect2 f = bodies_[j].Foot();
+          content =
+              any ? Rect2{{std::min(content.min.x, f.min.x), std::min(content.min.y, f.min.y)},
+                          {std::max(content.max.x, f.max.x), std::max(content.max.y, f.max.y)}}
+                  : f;
+          any = true;
+        }
+        if (any) {
+          region =
+              content.Expanded(std::max(3.0, 0.25 * std::max(content.Width(), content.Depth())));
+        }
+      }
       for (size_t r : items_[i].relations) {
-        const Relation& rel = graph_->relations[r];
-        const int ref = index_.at(rel.objects.back());
+        const int ref = members_[r].back();
         if (ref != static_cast<int>(i) && placed[ref]) {
-          const Pose q = pos(ref);
-          p.x = q.x + rng_.Uniform(-1.5, 1.5);
-          p.y = q.y + rng_.Uniform(-1.5, 1.5);
+          region = bodies_[ref].Foot().Expanded(1.5);
           break;
         }
+      }
+      if (!items_[i].wall) {
+        const Vec2 c = FreeSpot(Half(static_cast<int>(i), p.yaw_rad), region, static_cast<int>(i));
+        p.x = c.x;
+        p.y = c.y;
+      } else {
+        p.x = rng_.Uniform(region.min.x, region.max.x);
+        p.y = rng_.Uniform(region.min.y, region.max.y);
       }
       if (items_[i].wall) SnapToWall(static_cast<int>(i), &p);
       p.z = RestZ(static_cast<int>(i));
@@ -395,6 +857,23 @@ class Layout {
     }
   }
 
+  // Moves a floor object and what rests on it by (dx, dy), staying on the floor.
+  void Translate(int i, double dx, double dy) {
+    Pose& p = *items_[i].object->pose;
+    const Pose old = p;
+    p.x += dx;
+    p.y += dy;
+    ClampToFloor(i, &p);
+    UpdateBody(i);
+    for (int c : Subtree(i)) {
+      if (c == i) continue;
+      Pose& q = *items_[c].object->pose;
+      q.x += p.x - old.x;
+      q.y += p.y - old.y;
+      UpdateBody(c);
+    }
+  }
+
   // Proposes a move of object i (and the objects resting on it).
   void Propose(int i, double step) {
     Item& it = items_[i];
@@ -409,8 +888,9 @@ class Layout {
         p.x += rng_.Normal(0, std::min(step, 0.3));
         p.y += rng_.Normal(0, std::min(step, 0.3));
       } else if (choice < 0.85) {
+        const int toward = it.face_target >= 0 ? it.face_target : it.face_back;
         p.yaw_rad =
-            it.face_target >= 0 ? FaceYaw(i) : bodies_[it.parent].yaw_rad + RandomQuarterTurn();
+            toward >= 0 ? FaceYaw(i, toward) : bodies_[it.parent].yaw_rad + RandomQuarterTurn();
       } else {
         p.x = rng_.Uniform(top.min.x + h.x, std::max(top.min.x + h.x, top.max.x - h.x));
         p.y = rng_.Uniform(top.min.y + h.y, std::max(top.min.y + h.y, top.max.y - h.y));
@@ -435,13 +915,18 @@ class Layout {
         p.x += rng_.Normal(0, step);
         p.y += rng_.Normal(0, step);
       } else if (choice < 0.8) {
-        p.yaw_rad = it.face_target >= 0 && rng_.Uniform() < 0.7 ? FaceYaw(i) : RandomQuarterTurn();
+        const int toward = it.face_target >= 0 ? it.face_target : it.face_back;
+        p.yaw_rad = toward >= 0 && rng_.Uniform() < 0.7 ? FaceYaw(i, toward) : RandomQuarterTurn();
       } else if (choice < 0.9) {
         p.x = rng_.Uniform(floor_.min.x, floor_.max.x);
         p.y = rng_.Uniform(floor_.min.y, floor_.max.y);
       } else {
         // Snap against the nearest wall, front into the room.
         if (graph_->environment.IsRoom()) SnapToWall(i, &p);
+      }
+      // Furniture that belongs against a wall slides along the walls rather than leaving them.
+      if (it.wall_aligned && graph_->environment.IsRoom() && rng_.Uniform() < 0.8) {
+        SnapToWall(i, &p);
       }
       ClampToFloor(i, &p);  // the room's floor, or the outdoor ground
       p.z = RestZ(i);
@@ -463,49 +948,36 @@ class Layout {
     }
   }
 
-  bool Satisfied() const {
-    for (size_t r = 0; r < graph_->relations.size(); ++r) {
-      if (!Evaluate(r).pass) return false;
-    }
-    for (size_t i = 0; i < items_.size(); ++i) {
-      if (OutsideCost(static_cast<int>(i)) > 0) return false;
-      for (size_t j = i + 1; j < items_.size(); ++j) {
-        if (CollisionCost(static_cast<int>(i), static_cast<int>(j)) > 0) return false;
-      }
-    }
-    return true;
-  }
-
-  double FaceYaw(int i) const {
-    const int t = items_[i].face_target;
+  double FaceYaw(int i, int t) const {
     return YawFacing(bodies_[t].Center2() - bodies_[i].Center2());
   }
 
   RelationEvaluation Evaluate(size_t r) const {
-    const Relation& rel = graph_->relations[r];
-    std::vector<const Body*> bodies;
-    for (const std::string& id : rel.objects) bodies.push_back(&bodies_[index_.at(id)]);
+    scratch_.clear();
+    for (int m : members_[r]) scratch_.push_back(&bodies_[m]);
     EvalContext context;
     context.environment = &graph_->environment;
     context.camera = graph_->camera ? &*graph_->camera : nullptr;
-    return EvaluateRelation(rel, bodies, context);
+    return EvaluateRelation(graph_->relations[r], scratch_, context);
   }
 
-  double RelationCost(size_t r) const {
+  double CostOf(size_t r, const RelationEvaluation& e) const {
     const Relation& rel = graph_->relations[r];
     const double w = rel.hard ? kHardWeight : rel.weight;
-    return w * Evaluate(r).violation + ShapeCost(rel);
+    return w * e.violation + ShapeCost(r);
   }
 
   // What a relation's test leaves open but people expect: flanking objects mirror each other
   // across the reference (and sit at the head of a bed or sofa, beside its back half).
-  double ShapeCost(const Relation& rel) const {
+  double ShapeCost(size_t r) const {
     using T = RelationType;
+    const Relation& rel = graph_->relations[r];
+    const std::vector<int>& m = members_[r];
     if ((rel.type == T::kAgainstWall || rel.type == T::kInCorner || rel.type == T::kOnWall) &&
         graph_->environment.IsRoom() && !rel.args.Word("wall")) {
       // The front wall is not built (the camera looks in through it): use the others, and
       // turn the object's back to the wall it is against.
-      const Body& a = bodies_[index_.at(rel.objects[0])];
+      const Body& a = bodies_[m[0]];
       const Rect2 f = a.Foot();
       double cost = 0.5 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
       if (a.has_front) {
@@ -519,16 +991,86 @@ class Layout {
       }
       return cost;
     }
+    if (rel.type == T::kAround) {
+      // Seats around a table sit at it, not merely within the test's metre.
+      const Rect2 ref = bodies_[m.back()].Foot();
+      double cost = 0.0;
+      for (size_t k = 0; k + 1 < m.size(); ++k) {
+        cost += 0.5 * std::max(0.0, Gap(bodies_[m[k]].Foot(), ref) - 0.5);
+      }
+      return cost;
+    }
+    if (rel.type == T::kFacing && items_[m[1]].face_back == m[0]) {
+      const Body& a = bodies_[m[0]];
+      const Body& b = bodies_[m[1]];
+      const Vec2 to_a = a.Center2() - b.Center2();
+      if (to_a.Norm() < 1e-9) return 0.0;
+      const double c = FrontDirection(b.yaw_rad).Dot(to_a * (1.0 / to_a.Norm()));
+      return 0.3 * std::acos(std::clamp(c, -1.0, 1.0));
+    }
     if (rel.type == T::kOverlap) {
       // A rug under a table lies centred under it.
-      const Body& a = bodies_[index_.at(rel.objects[0])];
-      const Body& b = bodies_[index_.at(rel.objects[1])];
+      const Body& a = bodies_[m[0]];
+      const Body& b = bodies_[m[1]];
       return 0.2 * (a.Center2() - b.Center2()).Norm();
     }
+    if (rel.type == T::kRow || rel.type == T::kGrid) {
+      // A row or grid reads as one when its members turn the same way, and a grid when its
+      // members line up in rows and columns (member k in row k / columns, column k % columns,
+      // as the constructive stage laid them out).
+      double cost = 0.0;
+      // (A preference only: weaker than any relation, so facing a common target wins.)
+      double sx = 0.0, sy = 0.0;
+      for (int k : m) {
+        sx += std::cos(bodies_[k].yaw_rad);
+        sy += std::sin(bodies_[k].yaw_rad);
+      }
+      const double mean_yaw = std::atan2(sy, sx);
+      for (int k : m) {
+        cost += 0.1 * std::abs(std::remainder(bodies_[k].yaw_rad - mean_yaw, 2 * kPi));
+      }
+      if (group_target_[r] >= 0) {
+        // What the group faces stands centred on it (rows run along x).
+        double cx = 0.0;
+        for (int k : m) cx += bodies_[k].Center2().x;
+        cost += 0.5 * std::abs(bodies_[group_target_[r]].Center2().x - cx / m.size());
+      }
+      if (rel.type == T::kGrid) {
+        const size_t n = m.size();
+        const size_t columns =
+            static_cast<size_t>(std::max(1.0, rel.args.Number("columns").value_or(
+                                                  std::ceil(std::sqrt(static_cast<double>(n))))));
+        const size_t rows = (n + columns - 1) / columns;
+        std::vector<double> row_y(rows, 0.0), col_x(columns, 0.0);
+        std::vector<int> row_n(rows, 0), col_n(columns, 0);
+        for (size_t k = 0; k < n; ++k) {
+          const Vec2 c = bodies_[m[k]].Center2();
+          row_y[k / columns] += c.y;
+          ++row_n[k / columns];
+          col_x[k % columns] += c.x;
+          ++col_n[k % columns];
+        }
+        for (size_t k = 0; k < n; ++k) {
+          const Vec2 c = bodies_[m[k]].Center2();
+          cost += 0.5 * std::abs(c.y - row_y[k / columns] / row_n[k / columns]);
+          cost += 0.5 * std::abs(c.x - col_x[k % columns] / col_n[k % columns]);
+        }
+        // Evenly spaced: columns one pitch apart left to right, rows one pitch apart from the
+        // back (+Y) forward.
+        const Vec2 pitch = grid_pitch_[r];
+        for (size_t c = 0; c + 1 < columns && col_n[c + 1] > 0; ++c) {
+          cost += 0.5 * std::abs(col_x[c + 1] / col_n[c + 1] - col_x[c] / col_n[c] - pitch.x);
+        }
+        for (size_t w = 0; w + 1 < rows; ++w) {
+          cost += 0.5 * std::abs(row_y[w] / row_n[w] - row_y[w + 1] / row_n[w + 1] - pitch.y);
+        }
+      }
+      return cost;
+    }
     if (rel.type != T::kSymmetric) return 0.0;
-    const Body& a = bodies_[index_.at(rel.objects[0])];
-    const Body& b = bodies_[index_.at(rel.objects[1])];
-    const Body& ref = bodies_[index_.at(rel.objects[2])];
+    const Body& a = bodies_[m[0]];
+    const Body& b = bodies_[m[1]];
+    const Body& ref = bodies_[m[2]];
     const Vec2 front = FrontDirection(ref.yaw_rad);
     const double da = (a.Center2() - ref.Center2()).Dot(front);
     const double db = (b.Center2() - ref.Center2()).Dot(front);
@@ -542,7 +1084,8 @@ class Layout {
 
   bool Exempt(int a, int b) const {
     if (items_[a].flat || items_[b].flat) return true;
-    if (exempt_.count(Pair(a, b))) return true;
+    const std::vector<int>& e = items_[a].exempt;
+    if (std::find(e.begin(), e.end(), b) != e.end()) return true;
     // Objects resting on the same parent chain (a lamp on a desk on a rug) may touch.
     return items_[a].parent == b || items_[b].parent == a;
   }
@@ -573,7 +1116,13 @@ class Layout {
   double TidinessCost(int i) const {
     const Item& it = items_[i];
     if (it.fixed || (it.face_target >= 0 && !it.wall_aligned)) return 0.0;
+    if (it.face_back >= 0 && !it.wall_aligned) return 0.0;  // turned by its watcher instead
     const double yaw = it.object->pose->yaw_rad;
+    if (it.parent >= 0 && it.object->has_front && items_[it.parent].object->has_front &&
+        it.face_target < 0) {
+      // A TV on its stand, a laptop on a desk: turned the way what carries it is turned.
+      return 0.5 * std::abs(std::remainder(yaw - bodies_[it.parent].yaw_rad, 2 * kPi));
+    }
     const double off = std::abs(std::remainder(yaw, kPi / 2));
     double cost = (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
     // Among equal choices, a free-standing object with a front shows it to the viewer.
@@ -581,33 +1130,63 @@ class Layout {
     return cost;
   }
 
-  double LocalCost(const std::vector<int>& touched) const {
-    std::set<size_t> relations;
-    std::set<int> moved(touched.begin(), touched.end());
-    double cost = 0;
+  // Collisions, floor and tidiness terms of the touched objects; a pair of touched objects is
+  // counted once.
+  ObjectTerms Terms(const std::vector<int>& touched) {
+    ObjectTerms out;
+    for (int t : touched) touched_mark_[t] = 1;
     for (int i : touched) {
-      relations.insert(items_[i].relations.begin(), items_[i].relations.end());
-      cost += OutsideCost(i) + TidinessCost(i);
-      for (size_t j = 0; j < items_.size(); ++j) {
-        const int jj = static_cast<int>(j);
-        if (jj == i || (moved.count(jj) && jj < i)) continue;
-        cost += CollisionCost(i, jj);
-      }
+      const double outside = OutsideCost(i);
+      out.cost += outside + TidinessCost(i);
+      out.bad += outside > 0 ? 1 : 0;
+      grid_.ForEachNear(bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9), [&](int j) {
+        if (j == i || (touched_mark_[j] && j < i)) return;
+        const double c = CollisionCost(i, j);
+        out.cost += c;
+        out.bad += c > 0 ? 1 : 0;
+      });
     }
-    for (size_t r : relations) cost += RelationCost(r);
-    return cost;
+    for (int t : touched) touched_mark_[t] = 0;
+    return out;
   }
 
-  double TotalCost() const {
-    double cost = 0;
-    for (size_t r = 0; r < graph_->relations.size(); ++r) cost += RelationCost(r);
-    for (size_t i = 0; i < items_.size(); ++i) {
-      cost += OutsideCost(static_cast<int>(i)) + TidinessCost(static_cast<int>(i));
-      for (size_t j = i + 1; j < items_.size(); ++j) {
-        cost += CollisionCost(static_cast<int>(i), static_cast<int>(j));
-      }
+  // The movable objects taking part in a failure: a failing relation, a collision, a place off
+  // the floor. An object resting on another stands for itself; fixed objects are left out.
+  void Conflicted(std::vector<int>* out) {
+    std::vector<char> mark(items_.size(), 0);
+    for (size_t r = 0; r < members_.size(); ++r) {
+      if (rel_pass_[r]) continue;
+      for (int m : members_[r]) mark[m] = 1;
     }
-    return cost;
+    for (size_t i = 0; i < items_.size(); ++i) {
+      const int ii = static_cast<int>(i);
+      if (OutsideCost(ii) > 0) mark[i] = 1;
+      grid_.ForEachNear(bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9), [&](int j) {
+        if (j > ii && CollisionCost(ii, j) > 0) mark[i] = mark[j] = 1;
+      });
+    }
+    out->clear();
+    for (size_t i = 0; i < items_.size(); ++i) {
+      if (mark[i] && !items_[i].fixed) out->push_back(static_cast<int>(i));
+    }
+  }
+
+  // Evaluates everything from scratch: the relation caches, the failure count and the cost.
+  double Recount() {
+    double cost = 0;
+    bad_ = 0;
+    for (size_t r = 0; r < graph_->relations.size(); ++r) {
+      const RelationEvaluation e = Evaluate(r);
+      rel_cost_[r] = CostOf(r, e);
+      rel_pass_[r] = e.pass ? 1 : 0;
+      cost += rel_cost_[r];
+      bad_ += e.pass ? 0 : 1;
+    }
+    std::vector<int> all(items_.size());
+    for (size_t i = 0; i < items_.size(); ++i) all[i] = static_cast<int>(i);
+    const ObjectTerms terms = Terms(all);
+    bad_ += terms.bad;
+    return cost + terms.cost;
   }
 
   void Report(SolveResult* result) {
@@ -664,8 +1243,19 @@ class Layout {
   std::vector<Item> items_;
   std::vector<Body> bodies_;
   std::map<std::string, int> index_;
-  std::set<std::pair<int, int>> exempt_;
+  std::vector<std::vector<int>> members_;  // per relation: its objects' indices
+  std::vector<int> group_target_;          // per row or grid relation: what it faces, or -1
+  std::vector<Vec2> grid_pitch_;           // per row or grid relation: its spacing (Pitch)
   Rect2 floor_;
+  CollisionGrid grid_;
+  // Per relation, the cost and pass flag of the current state (updated on accepted moves).
+  std::vector<double> rel_cost_;
+  std::vector<char> rel_pass_;
+  std::vector<uint32_t> rel_mark_;
+  uint32_t rel_stamp_ = 0;
+  std::vector<char> touched_mark_;
+  int bad_ = 0;  // failing relations, colliding pairs and objects off the floor
+  mutable std::vector<const Body*> scratch_;
 };
 
 }  // namespace

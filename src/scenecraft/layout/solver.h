@@ -1,9 +1,20 @@
 // The layout solver (ARCHITECTURE.md section 7): turns a scene graph of sized objects into poses
-// that satisfy its relations. Staged constructive placement (environment and anchors, groups,
-// objects on surfaces, wall and ceiling objects) followed by a stochastic local search over
-// x, y and yaw that accepts fewer hard violations first and then a better soft score, evaluating
-// only what a move touches. Deterministic for a seed (unless the time budget cuts the search
-// short: it is a safety net, `max_moves` is the regular limit) and time-boxed.
+// that satisfy its relations.
+//
+// 1. Constructive placement in stage order (anchors against walls, in corners and at the
+//    centre; groups around a reference, rows, grids and circles; everything else near what it
+//    relates to; objects on surfaces). Groups and objects go to the least crowded of a few
+//    candidate spots, so the search starts from a layout that is mostly right.
+// 2. Annealed local search over x, y and yaw (z follows the support). Most moves go to objects
+//    taking part in a failure (min-conflicts); a reference now and then moves with the objects
+//    placed relative to it. Each move re-evaluates only the relations it touches, against
+//    cached costs, and checks collisions through a uniform grid. Hard relations weigh 100x.
+//    A stuck search restarts warm from its best state; several restarts that fix nothing end it.
+// 3. Once everything holds: a short greedy polish of the preferences (grids in line and evenly
+//    spaced, furniture square to the walls) that never breaks what holds.
+//
+// Deterministic for a seed (unless the time budget cuts the search short: it is a safety net,
+// `max_moves` is the regular limit) and time-boxed.
 #pragma once
 
 #include <cstdint>

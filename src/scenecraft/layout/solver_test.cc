@@ -203,5 +203,101 @@ TEST(Camera, EveryObjectInFrameAndCameraOnTheViewerSide) {
   }
 }
 
+// Hundreds of objects: the collision grid must find every overlapping pair, which an
+// independent all-pairs check of the solved boxes confirms.
+TEST(Solver, LargeOutdoorSceneHasNoCollisionsByAllPairsCheck) {
+  std::vector<std::string> objects;
+  std::vector<std::vector<std::string>> relations;
+  for (int k = 0; k < 40; ++k) {
+    const std::string t = "table_" + std::to_string(k);
+    objects.push_back(t + ":table");
+    std::vector<std::string> around{"around"};
+    for (int c = 0; c < 4; ++c) {
+      const std::string chair = "chair_" + std::to_string(k) + "_" + std::to_string(c);
+      objects.push_back(chair + ":chair");
+      relations.push_back({"facing", chair, t});
+      around.push_back(chair);
+    }
+    around.push_back(t);
+    relations.push_back(around);
+  }
+  SceneGraph g = Scene(objects, relations, /*outdoor=*/true);
+  g.environment.size = {30, 30, 0};
+  SolverOptions options;
+  options.time_budget_s = 30.0;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString().substr(0, 2000);
+  int overlapping = 0;
+  for (size_t i = 0; i < g.objects.size(); ++i) {
+    for (size_t j = i + 1; j < g.objects.size(); ++j) {
+      if (Collides(BodyOf(g.objects[i]), BodyOf(g.objects[j]))) ++overlapping;
+    }
+  }
+  EXPECT_EQ(overlapping, 0);
+}
+
+// A grid of desks facing one desk reads as rows: each row's desks share a line (within the row
+// test's 0.15 m) and the rows are evenly spaced, with the faced desk beyond the far row.
+TEST(Solver, GridFacingOneObjectKeepsRowsEvenlySpaced) {
+  std::vector<std::string> objects{"teacher:desk"};
+  std::vector<std::vector<std::string>> relations;
+  std::vector<std::string> grid{"grid"};
+  for (int k = 0; k < 12; ++k) {
+    const std::string d = "desk_" + std::to_string(k);
+    objects.push_back(d + ":desk");
+    grid.push_back(d);
+    relations.push_back({"facing", d, "teacher"});
+  }
+  relations.push_back(grid);
+  SceneGraph scene = Scene(objects, relations);
+  scene.environment.size = {9, 7, 3};
+  scene.relations.back().args.numbers["columns"] = 4.0;
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    SceneGraph g = scene;
+    SolverOptions options;
+    options.seed = seed;
+    const SolveResult result = Solve(&g, options);
+    ASSERT_TRUE(result.AllPass()) << result.ToString();
+    std::vector<double> row_y;
+    for (int row = 0; row < 3; ++row) {
+      double lo = 1e9, hi = -1e9, sum = 0;
+      for (int col = 0; col < 4; ++col) {
+        const double y = g.FindObject("desk_" + std::to_string(row * 4 + col))->pose->y;
+        lo = std::min(lo, y);
+        hi = std::max(hi, y);
+        sum += y;
+      }
+      EXPECT_LT(hi - lo, 0.3) << "row " << row;
+      row_y.push_back(sum / 4);
+    }
+    EXPECT_NEAR(row_y[0] - row_y[1], row_y[1] - row_y[2], 0.3);
+    EXPECT_GT(g.FindObject("teacher")->pose->y, row_y[0]);
+  }
+}
+
+// What a single seat faces turns back toward it (a TV toward its sofa), and a facing pair with
+// one of them against a wall lines up across the view: the sofa takes a side wall, not the back.
+TEST(Solver, WatchedScreenTurnsToItsSeatAndThePairUsesASideWall) {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    SceneGraph g = Scene({"sofa_1:sofa", "tv_1:tv"},
+                         {{"facing", "sofa_1", "tv_1"}, {"against_wall", "sofa_1"}});
+    SolverOptions options;
+    options.seed = seed;
+    const SolveResult result = Solve(&g, options);
+    ASSERT_TRUE(result.AllPass()) << result.ToString();
+    const Body sofa = BodyOf(*g.FindObject("sofa_1"));
+    const Body tv = BodyOf(*g.FindObject("tv_1"));
+    const Vec2 to_sofa = sofa.Center2() - tv.Center2();
+    const double angle = std::acos(
+        std::clamp(FrontDirection(tv.yaw_rad).Dot(to_sofa * (1.0 / to_sofa.Norm())), -1.0, 1.0));
+    EXPECT_LT(RadToDeg(angle), 30.0);
+    const Rect2 floor = g.environment.FloorRect();
+    const Rect2 f = sofa.Foot();
+    EXPECT_LT(std::min(f.min.x - floor.min.x, floor.max.x - f.max.x), 0.05);
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft
