@@ -8,6 +8,9 @@ find_package(SQLite3 REQUIRED)
 # libzip's CMake package names tools Debian ships in other packages; pkg-config is reliable.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# assimp measures the bounds of user models (glTF, OBJ, FBX); its CMake package is also fine, but
+# pkg-config keeps all of these alike.
+pkg_check_modules(ASSIMP REQUIRED IMPORTED_TARGET assimp)
 
 # WordNet ships a static library and a header, without CMake or pkg-config files.
 find_path(WORDNET_INCLUDE_DIR wn.h REQUIRED)

@@ -1,5 +1,7 @@
 // Integration tests: the real Blender runs the real emitted script, and the readback is checked
 // against the scene graph (issue 2's acceptance). Suites named *Integration* start Blender.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -19,7 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("scenecraft_it_" + name);
+  const fs::path dir =
+      fs::temp_directory_path() / ("scenecraft_it_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

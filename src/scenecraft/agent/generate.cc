@@ -1,5 +1,7 @@
 #include "scenecraft/agent/generate.h"
 
+#include "scenecraft/agent/asset_terms.h"
+
 #include <chrono>
 
 #include "scenecraft/assets/resolve.h"
@@ -60,13 +62,17 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
                           bool final_run) {
   EmitOptions emit;
   emit.render = render;
-  WriteFileAtomic(dir / "scene.py", EmitScript(graph, BuildModels(graph), emit));
+  std::vector<std::string> model_warnings;
+  WriteFileAtomic(dir / "scene.py",
+                  EmitScript(graph, BuildModels(graph, options.assets, &model_warnings), emit));
   RenderRequest request;
   request.settings = render;
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
   Built built;
   built.readback = RenderSceneDir(dir, request, options.blender, launcher).readback;
+  built.readback.warnings.insert(built.readback.warnings.begin(), model_warnings.begin(),
+                                 model_warnings.end());
   CritiqueInput input;
   input.graph = &graph;
   input.readback = &built.readback;
@@ -154,9 +160,11 @@ GenerateResult Generate(std::string_view text, const fs::path& out_dir,
 }
 
 GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
-                                 const GenerateOptions& options, Critic& critic,
+                                 const GenerateOptions& given_options, Critic& critic,
                                  ProcessLauncher& launcher, const ProgressFn& progress) {
-  options.Check();
+  given_options.Check();
+  GenerateOptions options = given_options;
+  options.assets = WithWordNet(options.assets);
   GenerateResult result;
   result.out_dir = out_dir;
   result.planner = "file";
@@ -186,7 +194,8 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     result.skipped = std::string("rendering and critique skipped: ") + e.what();
     EmitOptions emit;
     emit.render = options.final_render;
-    WriteFileAtomic(out_dir / "scene.py", EmitScript(graph, BuildModels(graph), emit));
+    WriteFileAtomic(out_dir / "scene.py",
+                    EmitScript(graph, BuildModels(graph, options.assets, &result.warnings), emit));
     WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(graph));
     result.graph = std::move(graph);
     WriteReport(result, result.graph.prompt);

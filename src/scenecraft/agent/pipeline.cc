@@ -1,5 +1,7 @@
 #include "scenecraft/agent/pipeline.h"
 
+#include "scenecraft/agent/asset_terms.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -21,7 +23,8 @@ SceneGraph LoadSceneFile(const fs::path& path) {
 BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOptions& options) {
   BuildResult result;
   // Resolve assets: every object gets a model, a real size, has_front and support.
-  result.warnings = ResolveAssets(&graph, options.assets);
+  const AssetOptions assets = WithWordNet(options.assets);
+  result.warnings = ResolveAssets(&graph, assets);
   // Lay out the objects that have no pose.
   SolverOptions solver;
   solver.seed = options.seed;
@@ -33,7 +36,7 @@ BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOpt
     camera.aspect = static_cast<double>(options.emit.render.width) / options.emit.render.height;
     graph.camera = FrameCamera(graph, camera);
   }
-  const std::map<std::string, Model> models = BuildModels(graph);
+  const std::map<std::string, Model> models = BuildModels(graph, assets, &result.warnings);
   result.script = out_dir / "scene.py";
   result.scene_json = out_dir / "scene.json";
   WriteFileAtomic(result.script, EmitScript(graph, models, options.emit));

@@ -1,5 +1,7 @@
 #include "scenecraft/agent/pipeline.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 namespace scenecraft {
@@ -11,7 +13,8 @@ TEST(Pipeline, BuildWritesScriptAndSceneJson) {
   table.id = "table_1";
   table.category = "table";
   g.objects.push_back(table);
-  const auto dir = std::filesystem::temp_directory_path() / "scenecraft_pipeline_test";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("scenecraft_pipeline_test_" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   const BuildResult result = BuildScene(g, dir, BuildOptions{});
   EXPECT_TRUE(std::filesystem::exists(result.script));

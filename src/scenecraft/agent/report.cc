@@ -218,7 +218,9 @@ std::string ReportHtml(const ReportInput& in) {
            HtmlEscape(o.asset.name.empty() ? o.asset.ToString() : o.asset.name) + "</td><td>" +
            HtmlEscape(o.asset.creator + (o.asset.license.empty() ? "" : " / " + o.asset.license)) +
            "</td></tr>\n";
-      if (StartsWith(o.asset.license, "CC-BY") || StartsWith(o.asset.license, "CC BY")) {
+      // Sweet Home 3D libraries spell it out: "Creative Commons Attribution 3.0 ... license".
+      if (StartsWith(o.asset.license, "CC-BY") || StartsWith(o.asset.license, "CC BY") ||
+          StartsWith(o.asset.license, "Creative Commons Attribution")) {
         attributions.insert("\"" + o.asset.name + "\" by " + o.asset.creator + ", " +
                             o.asset.license);
       }

@@ -52,6 +52,9 @@ struct ImportSpec {
   bool y_up = false;
   // Extra turn about Z (radians) after axis conversion so the model's front faces -Y.
   double front_yaw_rad = 0.0;
+  // A row-major 3x3 rotation applied in the file's own coordinates before anything else
+  // (Sweet Home 3D's modelRotation); identity for most models.
+  std::array<double, 9> model_rotation{1, 0, 0, 0, 1, 0, 0, 0, 1};
 };
 
 struct Model {

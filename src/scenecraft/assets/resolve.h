@@ -2,10 +2,12 @@
 // support, from the configured sources in order of preference.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "scenecraft/assets/asset_index.h"
 #include "scenecraft/assets/model.h"
 #include "scenecraft/core/scene.h"
 
@@ -14,12 +16,25 @@ namespace scenecraft {
 struct AssetOptions {
   // Sources in order of preference: "sh3d", "procedural", or a folder path.
   std::vector<std::string> sources{"procedural"};
+  // Where the index (assets.sqlite) and extracted models live; empty: DefaultCacheDirectory().
+  std::filesystem::path cache_dir;
+  // The .sh3f files or folders the source "sh3d" means.
+  std::vector<std::filesystem::path> sh3d_paths{DefaultSh3dDirectory()};
+  // Synonyms and hypernyms of a noun for the index and retrieval; the agent wires WordNet in.
+  // May be empty (names and tags still match).
+  TermExpander expand_terms;
   // Check() throws Error on a bad value.
   void Check() const;
+  // cache_dir, or the default.
+  std::filesystem::path CacheDir() const;
 };
 
-// Fills asset, size (when not given), has_front and support for every object. Returns warnings
-// (an unknown category falls back to a generic shape).
+// Parses "sh3d,procedural,DIR" (the --assets flag) into sources; throws Error on an empty list.
+std::vector<std::string> ParseAssetSources(std::string_view text);
+
+// Fills asset, size (when not given), has_front and support for every object, trying the sources
+// in order. Returns warnings (an unknown category falls back to a generic shape; an unreadable
+// library is skipped).
 std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& options);
 
 // Size words of a description ("small", "large", "tall", "long", "tiny") as scale factors
@@ -27,6 +42,10 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
 Vec3 ApplySizeWords(std::string_view description, const Vec3& size);
 
 // The model of each object (keyed by object id), for the emitter. Objects must be resolved.
-std::map<std::string, Model> BuildModels(const SceneGraph& graph);
+// Indexed models are extracted into the cache and imported, with the procedural model as the
+// fallback; a model that cannot be extracted, or lacks a texture, is replaced by the procedural
+// model with a warning (appended to `warnings` when given, else logged).
+std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOptions& options = {},
+                                         std::vector<std::string>* warnings = nullptr);
 
 }  // namespace scenecraft

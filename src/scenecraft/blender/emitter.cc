@@ -82,7 +82,8 @@ json ModelJson(const Model& m) {
                  {"format", m.import.format},
                  {"unit_scale_m", m.import.unit_scale_m},
                  {"y_up", m.import.y_up},
-                 {"front_yaw_rad", m.import.front_yaw_rad}}}};
+                 {"front_yaw_rad", m.import.front_yaw_rad},
+                 {"model_rotation", m.import.model_rotation}}}};
     if (!m.parts.empty()) out["fallback"] = fallback;
   }
   return out;

@@ -1,5 +1,7 @@
 #include "scenecraft/blender/runner.h"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -26,7 +28,8 @@ class FakeLauncher : public ProcessLauncher {
 };
 
 fs::path ScriptIn(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("scenecraft_runner_test_" + name);
+  const fs::path dir = fs::temp_directory_path() /
+                       ("scenecraft_runner_test_" + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   WriteFileAtomic(dir / "scene.py", "# script\n");
   return dir / "scene.py";

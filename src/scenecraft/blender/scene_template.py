@@ -214,26 +214,69 @@ def build_procedural_mesh(key, model):
 # -- Imported models -----------------------------------------------------------------------------
 
 
+def find_texture(image_path, model_dir):
+    """The file an imported image names, looked up beside the model when its own path is wrong
+    (MTL files often carry absolute paths of the author's machine, or other letter case)."""
+    candidates = []
+    if image_path:
+        candidates.append(image_path)
+        base = os.path.basename(image_path.replace("\\", "/"))
+        candidates.append(os.path.join(model_dir, base))
+        # Sweet Home 3D reads "/Users/me/3D/ TEXTURES/Living room rug.jpg" as rug.jpg.
+        candidates.append(os.path.join(model_dir, base.split(" ")[-1]))
+        try:
+            lower = base.lower()
+            for name in os.listdir(model_dir):
+                if name.lower() in (lower, lower.split(" ")[-1]):
+                    candidates.append(os.path.join(model_dir, name))
+        except OSError:
+            pass
+    for candidate in candidates:
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def material_colours_for_workbench(materials):
+    """Workbench shows a material's viewport colour: copy the imported base colour into it."""
+    for material in materials:
+        if material is None or not material.use_nodes:
+            continue
+        for node in material.node_tree.nodes:
+            if node.type == "BSDF_PRINCIPLED":
+                colour = list(node.inputs["Base Color"].default_value)
+                alpha = node.inputs["Alpha"].default_value
+                material.diffuse_color = (colour[0], colour[1], colour[2], alpha)
+                break
+
+
 def import_model_file(spec, warnings):
-    """Imports a model file; returns the new mesh objects (unlinked from the scene)."""
+    """Imports a model file; returns the new mesh objects (unlinked from the scene), or [] after
+    a warning when the file is missing, unreadable, has no mesh or lacks a texture."""
     path = spec.get("path", "")
     fmt = spec.get("format", "")
     if not os.path.isfile(path):
         warnings.append("model file missing: %s" % path)
         return []
     before = set(bpy.data.objects)
+    images_before = set(bpy.data.images)
+    y_up = bool(spec.get("y_up", True))
+    problem = None
     try:
         if fmt == "obj":
-            kwargs = {"filepath": path}
-            if spec.get("y_up", False):
-                kwargs.update(forward_axis="NEGATIVE_Z", up_axis="Y")
-            else:
-                kwargs.update(forward_axis="Y", up_axis="Z")
-            if hasattr(bpy.ops.wm, "obj_import"):
-                bpy.ops.wm.obj_import(**kwargs)
-            else:
-                bpy.ops.import_scene.obj(filepath=path)
+            # Y-up files: the file's -Z becomes Blender's +Y, so the file's +Z front faces -Y.
+            if hasattr(bpy.ops.wm, "obj_import"):  # Blender 3.2 and later
+                bpy.ops.wm.obj_import(filepath=path,
+                                      forward_axis="NEGATIVE_Z" if y_up else "Y",
+                                      up_axis="Y" if y_up else "Z")
+            else:  # the Python importer of older versions
+                bpy.ops.import_scene.obj(filepath=path, axis_forward="-Z" if y_up else "Y",
+                                         axis_up="Y" if y_up else "Z")
         elif fmt in ("gltf", "glb"):
+            # Debian's Blender 3.4 glTF importer uses np.bool, which numpy 1.24 removed.
+            import numpy
+            if "bool" not in numpy.__dict__:
+                numpy.bool = bool
             bpy.ops.import_scene.gltf(filepath=path)
         elif fmt == "fbx":
             bpy.ops.import_scene.fbx(filepath=path)
@@ -244,29 +287,71 @@ def import_model_file(spec, warnings):
                 if obj is not None:
                     bpy.context.scene.collection.objects.link(obj)
         else:
-            warnings.append("unknown model format %r for %s" % (fmt, path))
-            return []
+            problem = "unknown model format %r for %s" % (fmt, path)
     except Exception as error:  # The importer's own failure: report and fall back.
-        warnings.append("import of %s failed: %s" % (path, error))
+        lines = [line for line in str(error).strip().splitlines() if line.strip()]
+        problem = "import of %s failed: %s" % (path, lines[-1] if lines else type(error).__name__)
     new_objects = [o for o in bpy.data.objects if o not in before]
-    meshes = [o for o in new_objects if o.type == "MESH"]
+    meshes = [o for o in new_objects if o.type == "MESH" and len(o.data.polygons) > 0]
+    if problem is None and not meshes:
+        problem = "model %s has no faces (unreadable or empty file)" % path
+    # Textures: repair paths relative to the model; a texture that is nowhere is a failure
+    # (it would render magenta).
+    model_dir = os.path.dirname(path)
+    for image in [i for i in bpy.data.images if i not in images_before]:
+        if problem is not None or image.source != "FILE" or image.packed_file is not None:
+            continue
+        current = bpy.path.abspath(image.filepath)
+        if os.path.isfile(current):
+            continue
+        found = find_texture(current, model_dir)
+        if found:
+            image.filepath = found
+            image.reload()
+        else:
+            problem = "model %s: texture %s is missing" % (path, os.path.basename(current))
     for obj in new_objects:
         for collection in list(obj.users_collection):
             collection.objects.unlink(obj)
-        if obj.type != "MESH":
+    if problem is not None:
+        warnings.append(problem)
+        for obj in new_objects:
             bpy.data.objects.remove(obj)
-    if not meshes:
-        warnings.append("model %s has no mesh" % path)
+        return []
+    for obj in new_objects:
+        if obj not in meshes:
+            # Keep the world transform of meshes parented to empties before dropping the empties.
+            for child in obj.children:
+                matrix = child.matrix_world.copy()
+                child.parent = None
+                child.matrix_world = matrix
+    for obj in new_objects:
+        if obj not in meshes:
+            bpy.data.objects.remove(obj)
+    materials = {slot.material for obj in meshes for slot in obj.material_slots}
+    material_colours_for_workbench(materials)
     return meshes
 
 
 def normalise_imported(meshes, spec, size):
-    """Bakes the imported parts into one frame: front -Y, bottom centre at 0, scaled to size."""
+    """Bakes the imported parts into one frame: the file's own rotation applied, front -Y,
+    bottom centre at the origin, fitted to the catalog's width x depth x height."""
     for obj in meshes:
         obj.data = obj.data.copy() if obj.data.users > 1 else obj.data
         obj.data.transform(obj.matrix_world)
         obj.parent = None
         obj.matrix_world = Matrix.Identity(4)
+    rot = spec.get("model_rotation")
+    if rot and len(rot) == 9 and rot != [1, 0, 0, 0, 1, 0, 0, 0, 1]:
+        turn = Matrix(((rot[0], rot[1], rot[2]), (rot[3], rot[4], rot[5]),
+                       (rot[6], rot[7], rot[8])))
+        if spec.get("y_up", True):
+            # The rotation is given in the file's Y-up frame; the importer mapped (x, y, z) to
+            # (x, -z, y).
+            to_blender = Matrix(((1, 0, 0), (0, 0, -1), (0, 1, 0)))
+            turn = to_blender @ turn @ to_blender.transposed()
+        for obj in meshes:
+            obj.data.transform(turn.to_4x4())
     turn = Matrix.Rotation(float(spec.get("front_yaw_rad", 0.0)), 4, "Z")
     for obj in meshes:
         obj.data.transform(turn)
@@ -278,16 +363,29 @@ def normalise_imported(meshes, spec, size):
                 lo[k] = min(lo[k], v.co[k])
                 hi[k] = max(hi[k], v.co[k])
     extent = hi - lo
-    if min(extent) <= 0:
-        extent = Vector((max(extent.x, 1e-3), max(extent.y, 1e-3), max(extent.z, 1e-3)))
+    extent = Vector((max(extent.x, 1e-6), max(extent.y, 1e-6), max(extent.z, 1e-6)))
     fit = Matrix.Diagonal((size[0] / extent.x, size[1] / extent.y, size[2] / extent.z, 1.0))
     centre = Vector(((lo.x + hi.x) / 2, (lo.y + hi.y) / 2, lo.z))
     transform = fit @ Matrix.Translation(-centre)
     for obj in meshes:
         obj.data.transform(transform)
+        obj.data.update()
+    # What the readback reports about the import: the fit per axis (equal on all three when axes
+    # and units were right) and the centroid of the mesh's top quarter (a back rest or a
+    # headboard lies at +Y when the front faces -Y).
+    top = [v.co for obj in meshes for v in obj.data.vertices if v.co.z >= 0.75 * size[2]]
+    centroid = [sum(c[k] for c in top) / len(top) for k in range(3)] if top else [0.0, 0.0, 0.0]
+    scale = float(spec.get("unit_scale_m", 1.0)) or 1.0
+    return {"fit_scale": [size[0] / extent.x / scale, size[1] / extent.y / scale,
+                          size[2] / extent.z / scale],
+            "top_centroid": centroid}
 
 
 # -- Objects -------------------------------------------------------------------------------------
+
+
+# Per imported model key: what normalise_imported measured, for the readback.
+IMPORT_INFO = {}
 
 
 class ModelLibrary:
@@ -306,7 +404,7 @@ class ModelLibrary:
         if model.get("import"):
             imported = import_model_file(model["import"], self.warnings)
             if imported:
-                normalise_imported(imported, model["import"], size)
+                IMPORT_INFO[key] = normalise_imported(imported, model["import"], size)
                 result = [obj.data for obj in imported]
                 for obj in imported:
                     bpy.data.objects.remove(obj)
@@ -518,7 +616,7 @@ def configure_render(options):
         render.engine = "BLENDER_WORKBENCH"
         shading = scene.display.shading
         shading.light = "STUDIO"
-        shading.color_type = "MATERIAL"
+        shading.color_type = "TEXTURE"  # image textures; material colour elsewhere
         shading.show_shadows = True
         shading.show_cavity = True
         render.use_freestyle = False
@@ -758,6 +856,10 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
             "scale": list(root.matrix_world.to_scale()),
             "vertex_count": count,
         }
+        info = IMPORT_INFO.get(root["sc_model"])
+        if info is not None:
+            entry["import_fit_scale"] = info["fit_scale"]
+            entry["import_top_centroid"] = info["top_centroid"]
         entry.update(visibility.get(root.name, {}))
         objects.append(entry)
     data = {

@@ -10,6 +10,7 @@
 #include "scenecraft/agent/evaluate.h"
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
+#include "scenecraft/cli/assets_command.h"
 #include "scenecraft/cli/llm_options.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
@@ -75,8 +76,11 @@ Command AddBuild(CLI::App& root) {
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
   app->add_option("--seed", options->seed, "Seed for placing objects without a pose");
   AddRenderFlags(app, &options->emit.render, resolution.get());
+  auto asset_flags = std::make_shared<AssetFlags>();
+  AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
             ApplyResolution(*resolution, &options->emit.render);
+            ApplyAssetFlags(*asset_flags, &options->assets);
             const BuildResult result = BuildScene(LoadSceneFile(*scene), *out, *options);
             PrintWarnings(result.warnings);
             LogInfo("wrote " + result.script.string() + " (" +
@@ -185,7 +189,10 @@ Command AddEval(CLI::App& root) {
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds")->capture_default_str();
   app->add_option("--engine", options->final_render.engine, "Final render engine")
       ->capture_default_str();
+  auto asset_flags = std::make_shared<AssetFlags>();
+  AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
+            ApplyAssetFlags(*asset_flags, &options->assets);
             RealProcessLauncher launcher;
             const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, launcher);
             const std::string text = summary.ToString();
@@ -280,9 +287,12 @@ Command AddGenerate(CLI::App& root) {
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
   auto llm = std::make_shared<LlmFlags>();
   AddLlmFlags(app, llm.get(), /*with_critic=*/true);
+  auto asset_flags = std::make_shared<AssetFlags>();
+  AddAssetFlags(app, asset_flags.get());
   return {
       app, [=] {
         ApplyResolution(*resolution, &options->final_render);
+        ApplyAssetFlags(*asset_flags, &options->assets);
         if (!room->empty()) {
           const std::vector<std::string> parts = Split(ToLower(*room), 'x');
           try {
@@ -345,6 +355,8 @@ int Main(int argc, char** argv) {
   std::vector<Command> commands = {AddGenerate(app), AddPlan(app),   AddBuild(app),
                                    AddSolve(app),    AddRender(app), AddCritique(app),
                                    AddEvalPlan(app), AddEval(app)};
+  const AssetsSubcommand assets = AddAssetsCommand(app);
+  commands.push_back({assets.app, assets.run});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -30,6 +30,12 @@ struct ObjectReadback {
   std::optional<int> visible_pixels;
   std::optional<double> visible_fraction;
   std::optional<bool> in_frame;
+  // Imported models only: the scale that fitted the file (in its own units) to the asset's size,
+  // per axis after axis conversion (equal on all three when axes and units were right), and the
+  // centroid of the mesh's top quarter in the object's frame (a back rest lies at +Y when the
+  // front faces -Y).
+  std::optional<Vec3> import_fit_scale;
+  std::optional<Vec3> import_top_centroid;
 };
 
 struct Readback {

@@ -532,6 +532,10 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
         if (auto v = o.Number("visible_pixels")) ob.visible_pixels = static_cast<int>(*v);
         if (auto v = o.Number("visible_fraction")) ob.visible_fraction = *v;
         if (auto v = o.Bool("in_frame")) ob.in_frame = *v;
+        if (auto v = o.NumberArray("import_fit_scale", 3)) ob.import_fit_scale = Vec3FromArray(*v);
+        if (auto v = o.NumberArray("import_top_centroid", 3)) {
+          ob.import_top_centroid = Vec3FromArray(*v);
+        }
         o.Finish();
         rb.objects.push_back(std::move(ob));
       }
@@ -570,6 +574,8 @@ json ReadbackToJson(const Readback& rb) {
     if (o.visible_pixels) oj["visible_pixels"] = *o.visible_pixels;
     if (o.visible_fraction) oj["visible_fraction"] = *o.visible_fraction;
     if (o.in_frame) oj["in_frame"] = *o.in_frame;
+    if (o.import_fit_scale) oj["import_fit_scale"] = Vec3ToJson(*o.import_fit_scale);
+    if (o.import_top_centroid) oj["import_top_centroid"] = Vec3ToJson(*o.import_top_centroid);
     out["objects"].push_back(oj);
   }
   return out;

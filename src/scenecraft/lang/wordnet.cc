@@ -144,13 +144,14 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
   return false;
 }
 
-std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) {
+std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, int senses) {
   std::vector<std::string> out;
   if (!available_) return out;
   std::lock_guard<std::mutex> lock(Lock());
-  const std::string key = noun + "#" + std::to_string(depth);
+  const std::string key = noun + "#" + std::to_string(depth) + "#" + std::to_string(senses);
   if (auto it = hypernym_cache_.find(key); it != hypernym_cache_.end()) return it->second;
   std::vector<long> level = NounOffsets(noun);
+  if (senses > 0 && level.size() > static_cast<size_t>(senses)) level.resize(senses);
   if (level.empty()) return out;
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
@@ -178,6 +179,30 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth) 
   }
   Bound(hypernym_cache_);
   hypernym_cache_[key] = out;
+  return out;
+}
+
+std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) {
+  std::vector<std::string> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = noun + "#" + std::to_string(senses);
+  if (auto it = synonym_cache_.find(key); it != synonym_cache_.end()) return it->second;
+  std::vector<long> offsets = NounOffsets(noun);
+  if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
+  std::set<std::string> words{noun};
+  for (long offset : offsets) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(NOUN, offset, empty);
+    if (s == nullptr) continue;
+    for (int k = 0; k < s->wcount; ++k) {
+      const std::string word = Spaces(s->words[k]);
+      if (words.insert(word).second) out.push_back(word);
+    }
+    ::free_synset(s);
+  }
+  Bound(synonym_cache_);
+  synonym_cache_[key] = out;
   return out;
 }
 

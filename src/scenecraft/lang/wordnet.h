@@ -26,7 +26,11 @@ class WordNet {
   bool IsPhysical(const std::string& noun);
   // Hypernyms of all senses, nearest first, as lower-case words with spaces ("armchair" ->
   // "chair", "seat", "furniture", ...), at most `depth` levels up.
-  std::vector<std::string> Hypernyms(const std::string& noun, int depth = 6);
+  // `senses` limits the senses followed to the most frequent ones (0: all).
+  std::vector<std::string> Hypernyms(const std::string& noun, int depth = 6, int senses = 0);
+  // The other words of the noun's own synsets, from its `senses` most frequent senses ("sofa" ->
+  // "couch", "lounge"), lower case with spaces. Rare senses mislead ("stool" is also a toilet).
+  std::vector<std::string> Synonyms(const std::string& noun, int senses = 1);
 
  private:
   WordNet();
@@ -36,7 +40,7 @@ class WordNet {
   // Answers are cached: the dictionary is read from files on every uncached lookup.
   std::map<std::string, std::string> base_cache_;
   std::map<std::string, bool> noun_cache_, physical_cache_;
-  std::map<std::string, std::vector<std::string>> hypernym_cache_;
+  std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_;
 };
 
 }  // namespace scenecraft

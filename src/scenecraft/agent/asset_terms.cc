@@ -1,0 +1,31 @@
+#include "scenecraft/agent/asset_terms.h"
+
+#include <set>
+
+#include "scenecraft/lang/wordnet.h"
+
+namespace scenecraft {
+
+TermExpander WordNetTermExpander() {
+  return [](std::string_view term) {
+    std::vector<std::string> out;
+    WordNet& wordnet = WordNet::Get();
+    if (!wordnet.available() || term.empty()) return out;
+    const std::string noun(term);
+    std::set<std::string> seen{noun};
+    for (const std::string& w : wordnet.Synonyms(noun)) {
+      if (seen.insert(w).second) out.push_back(w);
+    }
+    for (const std::string& w : wordnet.Hypernyms(noun, /*depth=*/4, /*senses=*/2)) {
+      if (seen.insert(w).second) out.push_back(w);
+    }
+    return out;
+  };
+}
+
+AssetOptions WithWordNet(AssetOptions options) {
+  if (!options.expand_terms) options.expand_terms = WordNetTermExpander();
+  return options;
+}
+
+}  // namespace scenecraft

@@ -1,0 +1,17 @@
+// WordNet for the asset index: the assets module sits below lang, so it takes a TermExpander and
+// the agent wires lang's WordNet into it here.
+#pragma once
+
+#include "scenecraft/assets/resolve.h"
+
+namespace scenecraft {
+
+// Synonyms (most frequent sense), then hypernyms up to four levels (two most frequent senses:
+// "table" is first a table of data), of a noun or noun phrase ("sofa" -> "couch", "lounge",
+// "seat", "furniture" ...). Empty when WordNet is not installed.
+TermExpander WordNetTermExpander();
+
+// `options` with WordNet as its expander unless it has one already.
+AssetOptions WithWordNet(AssetOptions options);
+
+}  // namespace scenecraft

@@ -1,0 +1,590 @@
+#include "scenecraft/assets/asset_index.h"
+
+#include <assimp/postprocess.h>
+#include <assimp/scene.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <assimp/Importer.hpp>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "scenecraft/assets/sh3d_catalog.h"
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/files.h"
+#include "scenecraft/util/json.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace fs = std::filesystem;
+namespace {
+
+// A prepared statement that finalises itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
+      throw Error(std::string("asset index: SQLite cannot prepare a statement: ") +
+                  sqlite3_errmsg(db));
+    }
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement& Bind(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, double d) {
+    sqlite3_bind_double(stmt_, i, d);
+    return *this;
+  }
+  Statement& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  // True while there is a row.
+  bool Step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw Error(std::string("asset index: SQLite: ") + sqlite3_errmsg(db_));
+  }
+  std::string Text(int col) const {
+    const unsigned char* t = sqlite3_column_text(stmt_, col);
+    return t == nullptr ? "" : reinterpret_cast<const char*>(t);
+  }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime INTEGER NOT NULL,
+                                 size INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS assets(
+  id TEXT PRIMARY KEY, source TEXT NOT NULL, name TEXT, kind TEXT, category TEXT, tags TEXT,
+  creator TEXT, license TEXT, width_m REAL, depth_m REAL, height_m REAL, elevation_m REAL,
+  door_or_window INTEGER, file TEXT NOT NULL, model_entry TEXT, format TEXT, unit_scale_m REAL,
+  y_up INTEGER, front_yaw_rad REAL, model_rotation TEXT);
+CREATE INDEX IF NOT EXISTS assets_by_file ON assets(file);
+CREATE VIRTUAL TABLE IF NOT EXISTS assets_fts USING fts5(
+  name, kind, category, tags, related, tokenize = 'porter unicode61');
+)sql";
+
+constexpr const char* kColumns =
+    "a.id, a.source, a.name, a.kind, a.category, a.tags, a.creator, a.license, a.width_m, "
+    "a.depth_m, a.height_m, a.elevation_m, a.door_or_window, a.file, a.model_entry, a.format, "
+    "a.unit_scale_m, a.y_up, a.front_yaw_rad, a.model_rotation";
+
+AssetRecord RecordFromRow(const Statement& s) {
+  AssetRecord r;
+  r.id = s.Text(0);
+  r.source = s.Text(1);
+  r.name = s.Text(2);
+  r.kind = s.Text(3);
+  r.category = s.Text(4);
+  for (const std::string& t : Split(s.Text(5), ',')) {
+    if (!t.empty()) r.tags.push_back(t);
+  }
+  r.creator = s.Text(6);
+  r.license = s.Text(7);
+  r.size_m = {s.Double(8), s.Double(9), s.Double(10)};
+  r.elevation_m = s.Double(11);
+  r.door_or_window = s.Int(12) != 0;
+  r.file = s.Text(13);
+  r.model_entry = s.Text(14);
+  r.format = s.Text(15);
+  r.unit_scale_m = s.Double(16);
+  r.y_up = s.Int(17) != 0;
+  r.front_yaw_rad = s.Double(18);
+  std::istringstream in(s.Text(19));
+  for (double& v : r.model_rotation) in >> v;
+  return r;
+}
+
+int64_t MtimeOf(const fs::path& p) {
+  std::error_code ec;
+  const auto t = fs::last_write_time(p, ec);
+  if (ec) return 0;
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
+}
+
+bool IsModelFile(const fs::path& p) {
+  const std::string ext = ToLower(p.extension().string());
+  return ext == ".obj" || ext == ".gltf" || ext == ".glb" || ext == ".fbx" || ext == ".blend";
+}
+
+bool IsSh3f(const fs::path& p) {
+  return ToLower(p.extension().string()) == ".sh3f";
+}
+
+// Words of a file name: "OfficeChair_02" -> "office chair".
+std::string WordsOfFileName(const std::string& stem) {
+  std::string out;
+  char prev = ' ';
+  for (char c : stem) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u)) {
+      if (std::isupper(u) && std::islower(static_cast<unsigned char>(prev))) out += ' ';
+      out += static_cast<char>(std::tolower(u));
+    } else if (std::isdigit(u)) {
+      if (std::isalpha(static_cast<unsigned char>(prev))) out += ' ';
+      out += c;
+    } else {
+      out += ' ';
+    }
+    prev = c;
+  }
+  return std::string(Trim(out));
+}
+
+// The optional sidecar of a user model: `<model file>.json`, else `scenecraft.json` in its folder.
+struct Sidecar {
+  std::optional<std::string> name, category, creator, license, front, up;
+  std::vector<std::string> tags;
+  std::optional<double> scale;
+};
+
+void ReadSidecarInto(const fs::path& path, Sidecar* sidecar) {
+  const nlohmann::json doc = ParseJson(ReadFile(path), path.string());
+  JsonProblems problems;
+  JsonObjectReader r(doc, "", &problems);
+  if (auto v = r.String("name")) sidecar->name = v;
+  if (auto v = r.String("category")) sidecar->category = v;
+  if (auto v = r.String("creator")) sidecar->creator = v;
+  if (auto v = r.String("license")) sidecar->license = v;
+  if (auto v = r.StringArray("tags")) sidecar->tags = *v;
+  if (auto v = r.String("front_axis")) {
+    if (*v != "-y" && *v != "+y" && *v != "-x" && *v != "+x") {
+      r.AddProblem("front_axis", "expected \"-y\", \"+y\", \"-x\" or \"+x\", found \"" + *v + "\"");
+    }
+    sidecar->front = v;
+  }
+  if (auto v = r.String("up_axis")) {
+    if (*v != "y" && *v != "z") r.AddProblem("up_axis", "expected \"y\" or \"z\"");
+    sidecar->up = v;
+  }
+  if (auto v = r.Number("scale")) {
+    if (*v <= 0) r.AddProblem("scale", "must be positive (file units to metres)");
+    sidecar->scale = v;
+  }
+  r.Finish();
+  problems.ThrowIfAny(path.string());
+}
+
+std::vector<fs::path> SidecarsOf(const fs::path& model) {
+  std::vector<fs::path> out;
+  const fs::path folder_sidecar = model.parent_path() / "scenecraft.json";
+  const fs::path own = fs::path(model.string() + ".json");
+  std::error_code ec;
+  if (fs::exists(folder_sidecar, ec)) out.push_back(folder_sidecar);
+  if (fs::exists(own, ec)) out.push_back(own);  // read last: it overrides the folder's
+  return out;
+}
+
+std::string JoinRotation(const std::array<double, 9>& m) {
+  std::ostringstream out;
+  out.precision(9);
+  for (size_t i = 0; i < m.size(); ++i) out << (i ? " " : "") << m[i];
+  return out.str();
+}
+
+}  // namespace
+
+std::string AssetRecord::ToString() const {
+  return id + " '" + name + "' " + FormatNumber(size_m.x, 2) + "x" + FormatNumber(size_m.y, 2) +
+         "x" + FormatNumber(size_m.z, 2) + " m";
+}
+
+fs::path DefaultSh3dDirectory() {
+  return "/usr/share/sweethome3d/furniture";
+}
+
+fs::path DefaultCacheDirectory() {
+  if (const char* dir = std::getenv("SCENECRAFT_CACHE_DIR"); dir != nullptr && *dir != '\0') {
+    return dir;
+  }
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return fs::path(xdg) / "scenecraft";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return fs::path(home) / ".cache" / "scenecraft";
+  }
+  return fs::temp_directory_path() / "scenecraft-cache";
+}
+
+std::string KindOfName(std::string_view name) {
+  std::string lower = ToLower(name);
+  // Drop bracketed remarks.
+  std::string cleaned;
+  int depth = 0;
+  for (char c : lower) {
+    if (c == '(' || c == '[') ++depth;
+    if (depth == 0) cleaned += c;
+    if ((c == ')' || c == ']') && depth > 0) --depth;
+  }
+  // Keep words up to the first number, dimension or connecting word.
+  static const std::set<std::string> kStopWords = {"with", "for", "of",   "on",      "in", "and",
+                                                   "-",    "x",   "from", "without", "&"};
+  std::vector<std::string> words;
+  std::string word;
+  std::istringstream in(cleaned);
+  while (in >> word) {
+    std::string letters;
+    bool has_digit = false;
+    for (char c : word) {
+      const auto u = static_cast<unsigned char>(c);
+      if (std::isdigit(u)) has_digit = true;
+      if (std::isalpha(u) || c == '-' || (u & 0x80)) letters += c;
+    }
+    if (has_digit || kStopWords.count(letters) > 0) break;
+    while (!letters.empty() && letters.back() == '-') letters.pop_back();
+    if (!letters.empty()) words.push_back(letters);
+  }
+  if (words.empty()) return std::string(Trim(lower));
+  return Join(words, " ");
+}
+
+std::string HeadNoun(std::string_view kind) {
+  const size_t space = kind.rfind(' ');
+  std::string head(space == std::string_view::npos ? kind : kind.substr(space + 1));
+  // English plurals, enough for catalog names ("shelves" stays: WordNet knows it as a noun).
+  if (EndsWith(head, "ies") && head.size() > 4) return head.substr(0, head.size() - 3) + "y";
+  if (EndsWith(head, "ches") || EndsWith(head, "shes") || EndsWith(head, "sses") ||
+      EndsWith(head, "xes")) {
+    return head.substr(0, head.size() - 2);
+  }
+  if (EndsWith(head, "s") && !EndsWith(head, "ss") && !EndsWith(head, "us") && head.size() > 3 &&
+      head != "glass" && head != "shelves" && head != "stairs" && head != "drawers") {
+    return head.substr(0, head.size() - 1);
+  }
+  return head;
+}
+
+AssetIndex::AssetIndex(const std::string& db_path, TermExpander expander)
+    : db_path_(db_path), expander_(std::move(expander)) {
+  if (db_path != ":memory:") EnsureDirectory(fs::path(db_path).parent_path());
+  if (sqlite3_open(db_path.c_str(), &db_) != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Error("asset index " + db_path + ": cannot open (" + message + ")");
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  Exec(kSchema);
+}
+
+AssetIndex::~AssetIndex() {
+  sqlite3_close(db_);
+}
+
+void AssetIndex::Exec(const char* sql) const {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    const std::string text = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw Error("asset index " + db_path_ + ": " + text);
+  }
+}
+
+bool AssetIndex::Unchanged(const std::string& file, int64_t mtime, int64_t size) const {
+  Statement s(db_, "SELECT mtime, size FROM files WHERE path = ?1");
+  s.Bind(1, file);
+  return s.Step() && s.Int(0) == mtime && s.Int(1) == size;
+}
+
+void AssetIndex::RemoveFile(const std::string& file) {
+  Statement fts(db_,
+                "DELETE FROM assets_fts WHERE rowid IN (SELECT rowid FROM assets WHERE file = ?1)");
+  fts.Bind(1, file).Step();
+  Statement a(db_, "DELETE FROM assets WHERE file = ?1");
+  a.Bind(1, file).Step();
+  Statement f(db_, "DELETE FROM files WHERE path = ?1");
+  f.Bind(1, file).Step();
+}
+
+std::string AssetIndex::Expansion(const AssetRecord& record) const {
+  if (!expander_) return "";
+  std::vector<std::string> words;
+  std::set<std::string> seen;
+  auto add = [&](std::string_view term) {
+    for (const std::string& w : expander_(term)) {
+      if (seen.insert(w).second) words.push_back(w);
+    }
+  };
+  add(record.kind);
+  const std::string head = HeadNoun(record.kind);
+  if (head != record.kind) add(head);
+  return Join(words, ", ");
+}
+
+void AssetIndex::Insert(const AssetRecord& r) {
+  Statement a(db_,
+              "INSERT OR REPLACE INTO assets VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+              "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+  a.Bind(1, r.id).Bind(2, r.source).Bind(3, r.name).Bind(4, r.kind).Bind(5, r.category);
+  a.Bind(6, Join(r.tags, ",")).Bind(7, r.creator).Bind(8, r.license);
+  a.Bind(9, r.size_m.x).Bind(10, r.size_m.y).Bind(11, r.size_m.z).Bind(12, r.elevation_m);
+  a.Bind(13, static_cast<int64_t>(r.door_or_window)).Bind(14, r.file).Bind(15, r.model_entry);
+  a.Bind(16, r.format).Bind(17, r.unit_scale_m).Bind(18, static_cast<int64_t>(r.y_up));
+  a.Bind(19, r.front_yaw_rad).Bind(20, JoinRotation(r.model_rotation));
+  a.Step();
+  const int64_t rowid = sqlite3_last_insert_rowid(db_);
+  Statement f(db_,
+              "INSERT INTO assets_fts(rowid, name, kind, category, tags, related) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  f.Bind(1, rowid).Bind(2, r.name).Bind(3, r.kind).Bind(4, r.category);
+  f.Bind(5, Join(r.tags, ", ")).Bind(6, Expansion(r));
+  f.Step();
+}
+
+void AssetIndex::ReadSh3d(const fs::path& file, IndexStats* stats) {
+  const Sh3dCatalog catalog = ReadSh3dCatalog(file);
+  for (const std::string& w : catalog.warnings) stats->warnings.push_back(w);
+  const std::string stem = file.stem().string();
+  std::set<std::string> ids;
+  for (const Sh3dEntry& e : catalog.entries) {
+    AssetRecord r;
+    r.id = "sh3d:" + stem + "/" + e.id;
+    if (!ids.insert(r.id).second) {
+      stats->warnings.push_back(file.string() + ":" + std::to_string(e.line) + ": duplicate id " +
+                                e.id + " (entry skipped)");
+      continue;
+    }
+    r.source = "sh3d";
+    r.name = e.name;
+    r.kind = KindOfName(e.name);
+    r.category = e.category;
+    r.tags = e.tags;
+    r.creator = e.creator;
+    r.license = e.license;
+    r.size_m = e.size_cm * 0.01;
+    r.elevation_m = e.elevation_cm * 0.01;
+    r.door_or_window = e.door_or_window;
+    r.file = file.string();
+    r.model_entry = e.model;
+    r.format = ToLower(fs::path(e.model).extension().string()).substr(1);
+    r.unit_scale_m = 0.01;
+    r.y_up = true;
+    r.model_rotation = e.model_rotation;
+    Insert(r);
+  }
+}
+
+void AssetIndex::ReadModelFile(const fs::path& file, IndexStats* stats) {
+  AssetRecord r;
+  r.id = "user:" + file.string();
+  r.source = "user";
+  r.file = file.string();
+  r.format = ToLower(file.extension().string()).substr(1);
+  r.name = WordsOfFileName(file.stem().string());
+  Sidecar sidecar;
+  for (const fs::path& p : SidecarsOf(file)) ReadSidecarInto(p, &sidecar);
+  if (r.format == "blend") {
+    // Measuring a .blend needs Blender itself; we do not start it while indexing.
+    stats->warnings.push_back(file.string() +
+                              ": .blend files are not indexed (no bounds without Blender); "
+                              "export it as glTF to use it");
+    return;
+  }
+  // Measure the real bounds with assimp, every node transform applied.
+  Assimp::Importer importer;
+  const aiScene* scene =
+      importer.ReadFile(file.string(), aiProcess_PreTransformVertices | aiProcess_Triangulate);
+  if (scene == nullptr || scene->mNumMeshes == 0) {
+    throw Error(file.string() + ": cannot read the model (" + importer.GetErrorString() + ")");
+  }
+  double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
+  for (unsigned m = 0; m < scene->mNumMeshes; ++m) {
+    const aiMesh* mesh = scene->mMeshes[m];
+    for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
+      const aiVector3D& p = mesh->mVertices[v];
+      const double c[3] = {p.x, p.y, p.z};
+      for (int k = 0; k < 3; ++k) {
+        lo[k] = std::min(lo[k], c[k]);
+        hi[k] = std::max(hi[k], c[k]);
+      }
+    }
+  }
+  if (!(hi[0] >= lo[0])) throw Error(file.string() + ": the model has no vertices");
+  // Units and axes: glTF is metres and Y-up; FBX says its unit (centimetres by default); OBJ has
+  // no units (metres assumed) and is usually Y-up. A sidecar overrides all of these.
+  r.unit_scale_m = 1.0;
+  r.y_up = true;
+  if (r.format == "fbx" && scene->mMetaData != nullptr) {
+    double factor = 1.0;
+    if (scene->mMetaData->Get("UnitScaleFactor", factor) && factor > 0)
+      r.unit_scale_m = factor / 100;
+    int32_t up = 1;
+    if (scene->mMetaData->Get("UpAxis", up)) r.y_up = up == 1;
+  }
+  if (sidecar.scale) r.unit_scale_m = *sidecar.scale;
+  if (sidecar.up) r.y_up = *sidecar.up == "y";
+  // Extents in Blender's frame (Z up, front -Y): a Y-up file's z becomes -y.
+  const double ex = hi[0] - lo[0], ey = hi[1] - lo[1], ez = hi[2] - lo[2];
+  Vec3 size = r.y_up ? Vec3{ex, ez, ey} : Vec3{ex, ey, ez};
+  size = size * r.unit_scale_m;
+  if (sidecar.front) {
+    if (*sidecar.front == "+y") r.front_yaw_rad = kPi;
+    if (*sidecar.front == "+x") r.front_yaw_rad = -kPi / 2;
+    if (*sidecar.front == "-x") r.front_yaw_rad = kPi / 2;
+    if (*sidecar.front == "+x" || *sidecar.front == "-x") std::swap(size.x, size.y);
+  }
+  r.size_m = size;
+  if (sidecar.name) r.name = *sidecar.name;
+  r.kind = KindOfName(r.name);
+  r.category = sidecar.category.value_or("");
+  r.tags = sidecar.tags;
+  r.creator = sidecar.creator.value_or("");
+  r.license = sidecar.license.value_or("");
+  Insert(r);
+}
+
+IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
+  IndexStats stats;
+  // Gather the files to look at, and the folders whose vanished files are dropped.
+  std::vector<fs::path> files;
+  std::vector<std::string> folders;
+  for (const fs::path& given : paths) {
+    std::error_code ec;
+    const fs::path p = fs::absolute(given, ec).lexically_normal();
+    if (fs::is_directory(p, ec)) {
+      folders.push_back(p.string());
+      for (auto it = fs::recursive_directory_iterator(
+               p, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_regular_file(ec) && (IsSh3f(it->path()) || IsModelFile(it->path()))) {
+          files.push_back(it->path());
+        }
+      }
+    } else if (fs::is_regular_file(p, ec)) {
+      if (IsSh3f(p) || IsModelFile(p)) {
+        files.push_back(p);
+      } else {
+        stats.warnings.push_back(p.string() + ": not a .sh3f library or a model file (skipped)");
+      }
+    } else {
+      stats.warnings.push_back(given.string() + ": no such file or folder (skipped)");
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+  Exec("BEGIN");
+  try {
+    std::set<std::string> seen;
+    for (const fs::path& f : files) {
+      seen.insert(f.string());
+      std::error_code ec;
+      const int64_t size = static_cast<int64_t>(fs::file_size(f, ec));
+      int64_t mtime = MtimeOf(f);
+      // A sidecar's change re-reads the model too.
+      if (IsModelFile(f)) {
+        for (const fs::path& s : SidecarsOf(f)) mtime = std::max(mtime, MtimeOf(s));
+      }
+      if (Unchanged(f.string(), mtime, size)) {
+        ++stats.files_unchanged;
+        continue;
+      }
+      RemoveFile(f.string());
+      try {
+        if (IsSh3f(f)) {
+          ReadSh3d(f, &stats);
+        } else {
+          ReadModelFile(f, &stats);
+        }
+      } catch (const Error& e) {
+        stats.warnings.push_back(std::string(e.what()) + " (not indexed)");
+      }
+      // Remember the file even when it failed, so it is not re-read until it changes.
+      Statement s(db_, "INSERT OR REPLACE INTO files VALUES (?1, ?2, ?3)");
+      s.Bind(1, f.string()).Bind(2, mtime).Bind(3, size).Step();
+      ++stats.files_read;
+    }
+    // Drop what vanished from the given folders.
+    for (const std::string& folder : folders) {
+      std::vector<std::string> gone;
+      Statement s(db_, "SELECT path FROM files WHERE substr(path, 1, length(?1)) = ?1");
+      s.Bind(1, folder + "/");
+      while (s.Step()) {
+        if (seen.count(s.Text(0)) == 0) gone.push_back(s.Text(0));
+      }
+      for (const std::string& g : gone) {
+        RemoveFile(g);
+        ++stats.files_removed;
+      }
+    }
+    Exec("COMMIT");
+  } catch (...) {
+    Exec("ROLLBACK");
+    throw;
+  }
+  stats.assets = Count();
+  return stats;
+}
+
+std::vector<AssetHit> AssetIndex::Search(std::string_view text, int limit, std::string_view source,
+                                         const fs::path& under) const {
+  // Every word of the text, quoted (FTS5 syntax characters in the text stay data), OR-ed.
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back("\"" + word + "\"");
+    word.clear();
+  };
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || (u & 0x80)) {
+      word += static_cast<char>(std::tolower(u));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::vector<AssetHit> hits;
+  if (words.empty()) return hits;
+  const std::string query = Join(words, " OR ");
+  const std::string sql = std::string("SELECT ") + kColumns +
+                          ", bm25(assets_fts, 10.0, 10.0, 1.0, 3.0, 0.3) AS rank "
+                          "FROM assets_fts JOIN assets a ON a.rowid = assets_fts.rowid "
+                          "WHERE assets_fts MATCH ?1 AND (?2 = '' OR a.source = ?2) "
+                          "AND (?3 = '' OR substr(a.file, 1, length(?3)) = ?3) "
+                          "ORDER BY rank, a.id LIMIT ?4";
+  Statement s(db_, sql.c_str());
+  std::string prefix;
+  if (!under.empty()) {
+    std::error_code ec;
+    prefix = fs::absolute(under, ec).lexically_normal().string();
+    if (!EndsWith(prefix, "/")) prefix += "/";
+  }
+  s.Bind(1, query)
+      .Bind(2, std::string(source))
+      .Bind(3, prefix)
+      .Bind(4, static_cast<int64_t>(limit));
+  while (s.Step()) hits.push_back(AssetHit{RecordFromRow(s), s.Double(20)});
+  return hits;
+}
+
+std::optional<AssetRecord> AssetIndex::Get(std::string_view id) const {
+  Statement s(db_, (std::string("SELECT ") + kColumns + " FROM assets a WHERE a.id = ?1").c_str());
+  s.Bind(1, std::string(id));
+  if (!s.Step()) return std::nullopt;
+  return RecordFromRow(s);
+}
+
+int AssetIndex::Count() const {
+  Statement s(db_, "SELECT count(*) FROM assets");
+  s.Step();
+  return static_cast<int>(s.Int(0));
+}
+
+}  // namespace scenecraft

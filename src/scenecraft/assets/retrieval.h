@@ -1,0 +1,43 @@
+// Retrieval: the best indexed model for one object, from its category, description words and a
+// size hint. Deterministic: the same index and query always give the same choice.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "scenecraft/assets/asset_index.h"
+
+namespace scenecraft {
+
+struct RetrievalQuery {
+  std::string category;     // singular noun phrase, e.g. "coffee table"
+  std::string description;  // adjectives, e.g. "small round wooden"
+  Vec3 size_hint;           // expected width x depth x height in metres; zero when unknown
+};
+
+struct RetrievalChoice {
+  AssetRecord record;
+  // How well the model's kind matches the category: 3 the same ("table" for table), 2 a compound
+  // of it ("coffee table" for table; "toilets unit" for toilet), 1 a synonym or kind of it via
+  // WordNet, or the bare head noun ("lamp" for floor lamp). Models of implausible size are never
+  // chosen.
+  int level = 0;
+  double score = 0.0;  // higher is better within a level
+  std::string ToString() const;
+};
+
+// The best candidate, or nullopt when no indexed model is the right kind of object.
+// `source` and `under` filter as in AssetIndex::Search; `expander` gives synonyms and hypernyms
+// of a kind (may be null: then only names and tags match).
+std::optional<RetrievalChoice> ChooseAsset(const AssetIndex& index, const RetrievalQuery& query,
+                                           std::string_view source,
+                                           const std::filesystem::path& under,
+                                           const TermExpander& expander);
+
+// All candidates of the right kind, best first (ChooseAsset returns the first).
+std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const RetrievalQuery& query,
+                                        std::string_view source, const std::filesystem::path& under,
+                                        const TermExpander& expander);
+
+}  // namespace scenecraft
