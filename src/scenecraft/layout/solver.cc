@@ -836,8 +836,18 @@ class Layout {
       for (size_t i = 0; i < n; ++i) {
         const int parent = items_[i].parent;
         if (placed[i] || parent < 0 || !placed[parent]) continue;
+        // Side by side along the support's width, in the order they were named (books on a
+        // shelf, a laptop and a lamp on a desk), rather than all at its centre.
+        const std::vector<int>& siblings = items_[parent].children;
+        const size_t k = static_cast<size_t>(
+            std::find(siblings.begin(), siblings.end(), static_cast<int>(i)) - siblings.begin());
+        const double t = siblings.size() > 1 ? (k + 0.5) / siblings.size() - 0.5 : 0.0;
+        const double usable = std::max(0.0, SizeOf(parent).x - SizeOf(static_cast<int>(i)).x);
         const Pose q = pos(parent);
-        place(static_cast<int>(i), Pose{q.x, q.y, bodies_[parent].box.max.z, q.yaw_rad});
+        const double along = t * std::min(usable, SizeOf(parent).x * (1.0 - 1.0 / siblings.size()));
+        place(static_cast<int>(i),
+              Pose{q.x + along * std::cos(q.yaw_rad), q.y + along * std::sin(q.yaw_rad),
+                   bodies_[parent].box.max.z, q.yaw_rad});
         progress = true;
       }
     }
@@ -895,8 +905,11 @@ class Layout {
         p.x = rng_.Uniform(top.min.x + h.x, std::max(top.min.x + h.x, top.max.x - h.x));
         p.y = rng_.Uniform(top.min.y + h.y, std::max(top.min.y + h.y, top.max.y - h.y));
       }
-      p.x = std::clamp(p.x, top.min.x, top.max.x);
-      p.y = std::clamp(p.y, top.min.y, top.max.y);
+      // The centre stays a centimetre inside the top: exactly on its edge, rounding in the
+      // box (or in a turn wrapped by 360 degrees) could put it outside.
+      const double mx = std::min(0.01, top.Width() / 2), my = std::min(0.01, top.Depth() / 2);
+      p.x = std::clamp(p.x, top.min.x + mx, top.max.x - mx);
+      p.y = std::clamp(p.y, top.min.y + my, top.max.y - my);
       p.z = RestZ(i);
     } else if (it.wall) {
       p.x += rng_.Normal(0, step);
@@ -924,7 +937,8 @@ class Layout {
         // Snap against the nearest wall, front into the room.
         if (graph_->environment.IsRoom()) SnapToWall(i, &p);
       }
-      // Furniture that belongs against a wall slides along the walls rather than leaving them.
+      // Furniture that belongs against a wall mostly slides along the walls rather than
+      // leaving them.
       if (it.wall_aligned && graph_->environment.IsRoom() && rng_.Uniform() < 0.8) {
         SnapToWall(i, &p);
       }
