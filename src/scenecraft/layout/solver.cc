@@ -993,7 +993,7 @@ class Layout {
       // turn the object's back to the wall it is against.
       const Body& a = bodies_[m[0]];
       const Rect2 f = a.Foot();
-      double cost = 0.5 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
+      double cost = 2.0 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
       if (a.has_front) {
         const double to_back = floor_.max.y - f.max.y, to_left = f.min.x - floor_.min.x;
         const double to_right = floor_.max.x - f.max.x;
