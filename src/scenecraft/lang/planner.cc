@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/error.h"
@@ -434,6 +435,9 @@ class Parser {
  private:
   // Matches a category starting at token i; returns its length in tokens.
   int MatchCategory(size_t i, std::string* category, bool* plural, bool* unknown);
+  // A colour or material word right before a thing is its description, not a thing of its own:
+  // "a grey fabric sofa", "a low oak TV stand", "a glass coffee table".
+  bool ModifiesNextNoun(size_t i);
   // Words of the last matched compound that are not the category ("teacher's" of
   // "teacher's desk"); they describe the object.
   std::string matched_modifier_;
@@ -502,6 +506,19 @@ std::string Parser::Singular(const std::string& word) {
     return word.substr(0, word.size() - 1);
   }
   return word;
+}
+
+bool Parser::ModifiesNextNoun(size_t i) {
+  if (i + 1 >= tokens_.size() || tokens_[i].punct) return false;
+  const Appearance look = ParseAppearance(tokens_[i].text);
+  if (!look.material && !look.color) return false;
+  // A known category word of its own ("a glass of water" aside) still yields to the noun after.
+  std::string category;
+  bool plural = false, unknown = false;
+  const bool next = MatchCategory(i + 1, &category, &plural, &unknown) > 0 && !unknown;
+  matched_modifier_.clear();
+  matched_via_hypernym_ = false;
+  return next;
 }
 
 int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* unknown) {
@@ -962,6 +979,12 @@ PlanResult Parser::Run() {
       }
       std::string category;
       bool plural = false, unknown = false;
+      if (ModifiesNextNoun(*j)) {
+        if (!description.empty()) description += " ";
+        description += w;
+        ++*j;
+        continue;
+      }
       const int n = MatchCategory(*j, &category, &plural, &unknown);
       if (n > 0) {
         const int end = tokens_[*j + n - 1].end;
@@ -1274,7 +1297,7 @@ PlanResult Parser::Run() {
     }
     std::string category;
     bool plural = false, unknown = false;
-    int n = MatchCategory(i, &category, &plural, &unknown);
+    int n = ModifiesNextNoun(i) ? 0 : MatchCategory(i, &category, &plural, &unknown);
     // An unknown noun is an object only in a noun phrase that began with an English
     // determiner or number ("a flux capacitor"), never a stray word of another language.
     if (n > 0 && unknown && !pending_np) n = 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <algorithm>
 #include <cstdlib>
 #include <set>
@@ -72,6 +74,23 @@ TEST(Planner, OwnCorpusMeetsTheTargets) {
   EXPECT_GE(score.exact_count_share, 0.95) << score.ToString(true);
   EXPECT_GE(score.recall, 0.90) << score.ToString(true);
   EXPECT_GE(score.precision, 0.90) << score.ToString(true);
+}
+
+// Colour and material words before a noun describe it; they are not objects of their own
+// ("fabric", "oak" and "glass" are also WordNet nouns: a tree, a mirror).
+TEST(Planner, MaterialWordsDescribeTheNounAfterThem) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "A grey fabric sofa facing a TV on a low oak TV stand, a black leather armchair and a glass "
+      "coffee table.");
+  std::map<std::string, std::string> found;
+  for (const Object& o : plan.graph.objects) found[o.category] = o.description;
+  EXPECT_EQ(found.size(), 5u);
+  EXPECT_EQ(found["sofa"], "grey fabric");
+  EXPECT_EQ(found["tv stand"], "low oak");
+  EXPECT_EQ(found["armchair"], "black leather");
+  EXPECT_EQ(found["coffee table"], "glass");
+  EXPECT_TRUE(found.count("tv"));
 }
 
 TEST(Planner, CoreferenceAndDistribution) {
