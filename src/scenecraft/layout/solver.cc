@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "scenecraft/layout/relations.h"
@@ -23,6 +24,7 @@ constexpr double kOutsideWeight = 80.0;
 constexpr double kStartTemperature = 0.5;
 constexpr double kMovesPerObject = 300.0;
 constexpr int kMaxFruitlessReheats = 3;
+constexpr int kMaxFreshStarts = 2;
 
 // A uniform grid over the floor: every object is listed in the cells its footprint covers, so a
 // move is checked for collisions only against the objects in the cells it touches. Objects
@@ -264,6 +266,8 @@ class Layout {
 
   SolveResult Run() {
     const auto start = std::chrono::steady_clock::now();
+    std::vector<std::optional<Pose>> given;  // poses the caller gave (fixed or warm starts)
+    for (const Item& it : items_) given.push_back(it.object->pose);
     Construct();
     for (size_t i = 0; i < items_.size(); ++i) UpdateBody(static_cast<int>(i));
     double cost = Recount();
@@ -290,6 +294,7 @@ class Layout {
     std::vector<int> group, scratch_tree;
     int next_refresh = 0;
     int fruitless_reheats = 0;
+    int fresh_starts = 0;
     int polish_until = -1;  // the move count at which the polish ends, once it has begun
     int best_bad = bad_, bad_at_last_reheat = bad_ + 1;
     while (!movable.empty() && cost > 1e-9) {
@@ -401,12 +406,36 @@ class Layout {
         for (size_t k = 0; k < touched.size(); ++k) items_[touched[k]].object->pose = saved[k];
         for (int t : touched) UpdateBody(t);
       }
-      if (!polishing && ++since_best > std::max(2000.0, schedule / 4)) {
+      if (!polishing && ++since_best > std::max(5000.0, schedule / 4)) {
         // Stuck: go back to the best state and reheat (multi-start from the best so far).
         // Several reheats in a row without a new best: what is left does not give way (often
         // relations that contradict each other), so stop rather than burn the budget.
         // Progress is counted in failures fixed, not in polish.
-        if (best_bad >= bad_at_last_reheat && ++fruitless_reheats >= kMaxFruitlessReheats) break;
+        if (best_bad >= bad_at_last_reheat && ++fruitless_reheats >= kMaxFruitlessReheats) {
+          // A local optimum that reheating does not leave: a fresh constructive start (the
+          // random choices fall differently) while there is budget; the best state is kept.
+          const double elapsed =
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+          if (fresh_starts >= kMaxFreshStarts || elapsed > options_.time_budget_s / 2 ||
+              result.moves > options_.max_moves / 2) {
+            break;
+          }
+          ++fresh_starts;
+          for (size_t k = 0; k < items_.size(); ++k) {
+            items_[k].object->pose = given[k];
+            if (!given[k]) grid_.Remove(static_cast<int>(k));
+          }
+          Construct();
+          for (size_t k = 0; k < items_.size(); ++k) UpdateBody(static_cast<int>(k));
+          cost = Recount();
+          fruitless_reheats = 0;
+          bad_at_last_reheat = bad_ + 1;
+          since_best = 0;
+          schedule_start = result.moves;
+          next_refresh = result.moves;
+          polish_until = -1;
+          continue;
+        }
         if (best_bad < bad_at_last_reheat) fruitless_reheats = 0;
         bad_at_last_reheat = best_bad;
         SetPoses(best_poses);
