@@ -406,7 +406,7 @@ class Layout {
         for (size_t k = 0; k < touched.size(); ++k) items_[touched[k]].object->pose = saved[k];
         for (int t : touched) UpdateBody(t);
       }
-      if (!polishing && ++since_best > std::max(5000.0, schedule / 4)) {
+      if (!polishing && ++since_best > std::max(2000.0, schedule / 4)) {
         // Stuck: go back to the best state and reheat (multi-start from the best so far).
         // Several reheats in a row without a new best: what is left does not give way (often
         // relations that contradict each other), so stop rather than burn the budget.
@@ -1022,7 +1022,7 @@ class Layout {
       // turn the object's back to the wall it is against.
       const Body& a = bodies_[m[0]];
       const Rect2 f = a.Foot();
-      double cost = 2.0 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
+      double cost = 0.5 * std::max(0.0, floor_.min.y + 0.6 - f.min.y);
       if (a.has_front) {
         const double to_back = floor_.max.y - f.max.y, to_left = f.min.x - floor_.min.x;
         const double to_right = floor_.max.x - f.max.x;
