@@ -239,10 +239,7 @@ Critique VlmCritic::Review(const CritiqueInput& input) {
   } catch (const ModelFailure& f) {
     reason = f.reason;
   } catch (const LlmError& e) {
-    reason = e.kind() == LlmError::Kind::kBudget
-                 ? std::string(e.what())
-                 : std::string("the endpoint failed (") + std::string(LlmErrorKindName(e.kind())) +
-                       "): " + e.what();
+    reason = FallbackReason(e);
   }
   reason = client_->Redact(reason);
   if (fallback_ == nullptr) throw Error("vlm critic: " + reason);

@@ -564,4 +564,10 @@ std::string ApiKeyFromEnvironment() {
   return "";
 }
 
+std::string FallbackReason(const LlmError& error) {
+  if (error.kind() == LlmError::Kind::kBudget) return error.what();
+  return "the endpoint failed (" + std::string(LlmErrorKindName(error.kind())) +
+         "): " + error.what();
+}
+
 }  // namespace scenecraft

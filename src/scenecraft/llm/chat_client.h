@@ -71,6 +71,9 @@ class LlmError : public Error {
   Kind kind_;
 };
 std::string_view LlmErrorKindName(LlmError::Kind kind);
+// Why a stage gave up on the model, for warnings and reports: the budget's own message, else
+// "the endpoint failed (<kind>): <message>". Not yet redacted.
+std::string FallbackReason(const LlmError& error);
 
 struct ChatMessage {
   std::string role;  // "system", "user" or "assistant"

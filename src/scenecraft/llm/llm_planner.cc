@@ -258,10 +258,7 @@ PlanResult LlmPlanner::Plan(std::string_view text) {
   } catch (const ModelFailure& f) {
     reason = f.reason;
   } catch (const LlmError& e) {
-    reason = e.kind() == LlmError::Kind::kBudget
-                 ? std::string(e.what())
-                 : std::string("the endpoint failed (") + std::string(LlmErrorKindName(e.kind())) +
-                       "): " + e.what();
+    reason = FallbackReason(e);
   }
   reason = client_->Redact(reason);
   stats_.fell_back = true;
