@@ -575,6 +575,15 @@ class Layout {
 
   // Centre-to-centre distances of a row or grid: along a row (the widest member plus 0.4 m, or
   // the relation's spacing_m) and between rows (the deepest member plus 0.8 m).
+  // Members per row: a grid's `columns` (or the nearest square), one row for everything else.
+  // Member k stands in row k / columns, column k % columns.
+  static int Columns(const Relation& r) {
+    const double m = static_cast<double>(r.objects.size());
+    if (r.type != RelationType::kGrid) return static_cast<int>(m);
+    return static_cast<int>(
+        std::max(1.0, r.args.Number("columns").value_or(std::ceil(std::sqrt(m)))));
+  }
+
   Vec2 Pitch(const Relation& r) const {
     double width = 0, depth = 0;
     for (const std::string& id : r.objects) {
@@ -690,7 +699,8 @@ class Layout {
       }
     }
     // 2. Groups around a reference, rows, grids and circles.
-    for (const Relation& r : graph_->relations) {
+    for (size_t ri = 0; ri < graph_->relations.size(); ++ri) {
+      const Relation& r = graph_->relations[ri];
       const size_t m = r.objects.size();
       if (r.type == RelationType::kAround) {
         const int ref = index_.at(r.objects.back());
@@ -760,29 +770,20 @@ class Layout {
                  r.type == RelationType::kCircle) {
         double span = 0;
         for (const std::string& id : r.objects) span = std::max(span, SizeOf(index_.at(id)).x);
-        const double spacing = Pitch(r).x;
-        int columns = static_cast<int>(m);
-        if (r.type == RelationType::kGrid) {
-          columns = static_cast<int>(
-              r.args.Number("columns").value_or(std::ceil(std::sqrt(static_cast<double>(m)))));
-        }
-        const double radius = r.args.Number("radius_m").value_or(spacing * m / (2 * kPi) + 0.3);
+        const Vec2 pitch = Pitch(r);
+        const int columns = Columns(r);
+        const int rows = (static_cast<int>(m) + columns - 1) / columns;
+        const double radius = r.args.Number("radius_m").value_or(pitch.x * m / (2 * kPi) + 0.3);
         // The group's extent, then a free spot for all of it.
-        double depth = 0;
-        for (const std::string& id : r.objects) depth = std::max(depth, SizeOf(index_.at(id)).y);
-        const int group_rows = (static_cast<int>(m) + columns - 1) / columns;
         const Vec2 half = r.type == RelationType::kCircle
                               ? Vec2{radius + span / 2, radius + span / 2}
-                              : Vec2{columns * spacing / 2, group_rows * Pitch(r).y / 2};
+                              : Vec2{columns * pitch.x / 2, rows * pitch.y / 2};
         // Members that all face one object (desks facing the teacher's desk, chairs facing a
         // stage): that object goes centred beyond the group's far (+Y) side, so the group faces
         // it together and the viewer looks over the group toward it.
-        int target = items_[index_.at(r.objects[0])].face_target;
-        for (const std::string& id : r.objects) {
-          if (items_[index_.at(id)].face_target != target) target = -1;
-        }
-        const bool lead = r.type != RelationType::kCircle && target >= 0 && !placed[target] &&
-                          items_[target].parent < 0 && !items_[target].wall;
+        const int target = group_target_[ri];  // rows and grids only
+        const bool lead =
+            target >= 0 && !placed[target] && items_[target].parent < 0 && !items_[target].wall;
         const double lead_depth = lead ? SizeOf(target).y + 1.0 : 0.0;
         Vec2 origin = FreeSpot(half + Vec2{0, lead_depth / 2}, floor_, -1);
         if (lead) {
@@ -804,9 +805,8 @@ class Layout {
             p.yaw_rad = YawFacing(Vec2{-std::cos(angle), -std::sin(angle)});
           } else {
             const int row = static_cast<int>(k) / columns, col = static_cast<int>(k) % columns;
-            const int rows = (static_cast<int>(m) + columns - 1) / columns;
-            p.x = origin.x + (col - (columns - 1) / 2.0) * spacing;
-            p.y = origin.y + ((rows - 1) / 2.0 - row) * Pitch(r).y;
+            p.x = origin.x + (col - (columns - 1) / 2.0) * pitch.x;
+            p.y = origin.y + ((rows - 1) / 2.0 - row) * pitch.y;
             p.yaw_rad = common_yaw;
           }
           place(a, p);
@@ -976,7 +976,8 @@ class Layout {
     }
     // Children move with their parent.
     const double dx = p.x - old.x, dy = p.y - old.y, dyaw = p.yaw_rad - old.yaw_rad;
-    for (int c : Subtree(i)) {
+    const std::vector<int> tree = Subtree(i);
+    for (int c : tree) {
       if (c == i) continue;
       Pose& q = *items_[c].object->pose;
       q.x += dx;
@@ -984,7 +985,7 @@ class Layout {
       q.yaw_rad += dyaw;
     }
     UpdateBody(i);
-    for (int c : Subtree(i)) {
+    for (int c : tree) {
       if (c == i) continue;
       items_[c].object->pose->z = bodies_[items_[c].parent].box.max.z;
       UpdateBody(c);
@@ -1080,9 +1081,7 @@ class Layout {
       }
       if (rel.type == T::kGrid) {
         const size_t n = m.size();
-        const size_t columns =
-            static_cast<size_t>(std::max(1.0, rel.args.Number("columns").value_or(
-                                                  std::ceil(std::sqrt(static_cast<double>(n))))));
+        const size_t columns = static_cast<size_t>(Columns(rel));
         const size_t rows = (n + columns - 1) / columns;
         std::vector<double> row_y(rows, 0.0), col_x(columns, 0.0);
         std::vector<int> row_n(rows, 0), col_n(columns, 0);
