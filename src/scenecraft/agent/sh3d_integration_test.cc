@@ -25,10 +25,7 @@ namespace fs = std::filesystem;
 
 // Under the build tree: several checkouts may run these tests at once on one machine.
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::path(SCENECRAFT_BINARY_DIR) / "test_tmp" / ("sh3d_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return testing::TempDir("sh3d_" + name);
 }
 
 Object At(std::string id, std::string category, double x, double y, double yaw_deg) {

@@ -12,12 +12,7 @@ namespace scenecraft {
 namespace {
 namespace fs = std::filesystem;
 
-fs::path TempDir(const std::string& name) {
-  const fs::path dir = fs::path(SCENECRAFT_BINARY_DIR) / "test_tmp" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using testing::TempDir;
 
 // A stand-in for WordNet: a few synonyms and hypernyms.
 std::vector<std::string> FakeExpander(std::string_view term) {

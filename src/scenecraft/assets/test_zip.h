@@ -1,4 +1,5 @@
-// Test helpers: write zip files (fake Sweet Home 3D libraries) and small model files.
+// Test helpers: write zip files (fake Sweet Home 3D libraries) and small model files, in fresh
+// folders under the build tree.
 #pragma once
 
 #include <zip.h>
@@ -10,6 +11,15 @@
 #include <vector>
 
 namespace scenecraft::testing {
+
+// An empty folder for one test under the build tree (SCENECRAFT_BINARY_DIR of the test target).
+inline std::filesystem::path TempDir(const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::path(SCENECRAFT_BINARY_DIR) / "test_tmp" / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
 
 // Writes a zip holding `entries` (name -> bytes).
 inline void WriteZip(const std::filesystem::path& path,

@@ -164,24 +164,13 @@ void BM_SolveOutdoor(benchmark::State& state) {
 void BM_SolveRoom(benchmark::State& state) {
   Run(state, true);
 }
-BENCHMARK(BM_SolveOutdoor)
-    ->Arg(10)
-    ->Arg(30)
-    ->Arg(100)
-    ->Arg(300)
-    ->Arg(1000)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->Repetitions(7);
-BENCHMARK(BM_SolveRoom)
-    ->Arg(10)
-    ->Arg(30)
-    ->Arg(100)
-    ->Arg(300)
-    ->Arg(1000)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(1)
-    ->Repetitions(7);
+// N = 10 .. 1000, one solve per repetition, seven repetitions (read the medians).
+void Sizes(benchmark::internal::Benchmark* b) {
+  for (int n : {10, 30, 100, 300, 1000}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->Iterations(1)->Repetitions(7);
+}
+BENCHMARK(BM_SolveOutdoor)->Apply(Sizes);
+BENCHMARK(BM_SolveRoom)->Apply(Sizes);
 
 }  // namespace
 }  // namespace scenecraft
