@@ -71,6 +71,28 @@ std::string Suggestion(const Relation& r) {
 
 }  // namespace
 
+std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Readback& readback) {
+  std::map<std::string, Body> bodies;
+  for (const ObjectReadback& r : readback.objects) {
+    Body b;
+    b.id = r.id;
+    b.category = r.category;
+    b.box = r.box;
+    b.yaw_rad = r.yaw_rad;
+    b.has_front = r.has_front;
+    if (const Object* o = graph.FindObject(r.id)) b.support = o->support;
+    bodies[r.id] = b;
+  }
+  return bodies;
+}
+
+EvalContext ContextFor(const SceneGraph& graph, const Readback& readback) {
+  EvalContext context;
+  context.environment = &graph.environment;
+  context.camera = readback.camera ? &*readback.camera : (graph.camera ? &*graph.camera : nullptr);
+  return context;
+}
+
 void GeometricCriticOptions::Check() const {
   if (min_visible_fraction < 0 || min_visible_fraction > 1) {
     throw Error("critic: min_visible_fraction must be in [0, 1]");
@@ -88,21 +110,8 @@ Critique GeometricCritic::Review(const CritiqueInput& input) {
   const Readback& readback = *input.readback;
   Critique critique;
 
-  // The bodies Blender built, with what the graph knows of them.
-  std::map<std::string, Body> bodies;
-  for (const ObjectReadback& r : readback.objects) {
-    Body b;
-    b.id = r.id;
-    b.category = r.category;
-    b.box = r.box;
-    b.yaw_rad = r.yaw_rad;
-    b.has_front = r.has_front;
-    if (const Object* o = graph.FindObject(r.id)) b.support = o->support;
-    bodies[r.id] = b;
-  }
-  EvalContext context;
-  context.environment = &graph.environment;
-  context.camera = readback.camera ? &*readback.camera : (graph.camera ? &*graph.camera : nullptr);
+  const std::map<std::string, Body> bodies = BodiesFromReadback(graph, readback);
+  const EvalContext context = ContextFor(graph, readback);
 
   // 1. Every stated relation, with the RELATIONS.md tests on the real geometry.
   std::set<std::pair<std::string, std::string>> related;

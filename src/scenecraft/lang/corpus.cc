@@ -9,17 +9,6 @@
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
-namespace {
-
-bool CategoryIn(const std::string& alternatives, const std::string& category) {
-  for (const std::string& a : Split(alternatives, '|')) {
-    if (a == category) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
   std::vector<CorpusCase> cases;
   const std::vector<std::string> lines = Split(ReadFile(path), '\n');
@@ -52,6 +41,13 @@ std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
   return cases;
 }
 
+bool CategoryMatches(std::string_view alternatives, std::string_view category) {
+  for (const std::string& a : Split(alternatives, '|')) {
+    if (a == category) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& relation) {
   std::vector<std::string> cats;
   for (const std::string& id : relation.objects) {
@@ -78,7 +74,7 @@ bool TupleMatches(const std::vector<std::string>& corpus, const std::vector<std:
   if (corpus.size() != planned.size()) return false;
   auto match_in_order = [&](const std::vector<size_t>& order) {
     for (size_t k = 1; k < corpus.size(); ++k) {
-      if (!CategoryIn(corpus[k], planned[order[k]])) return false;
+      if (!CategoryMatches(corpus[k], planned[order[k]])) return false;
     }
     return true;
   };
@@ -97,7 +93,7 @@ CaseScore ScorePlan(const CorpusCase& c, const SceneGraph& graph) {
   s.counts_exact = true;
   for (const auto& [alternatives, expected] : c.counts) {
     int n = 0;
-    for (const Object& o : graph.objects) n += CategoryIn(alternatives, o.category) ? 1 : 0;
+    for (const Object& o : graph.objects) n += CategoryMatches(alternatives, o.category) ? 1 : 0;
     if (n != expected) {
       s.counts_exact = false;
       s.count_errors.push_back(alternatives + ": " + std::to_string(n) + " planned, " +

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenecraft/core/scene.h"
@@ -22,6 +23,9 @@ struct CorpusCase {
 
 // Reads a JSONL corpus; throws Error naming file:line on a bad line.
 std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path);
+
+// Whether a category is one of a corpus name's alternatives ("sofa|couch" accepts "couch").
+bool CategoryMatches(std::string_view alternatives, std::string_view category);
 
 // A planned relation at category level: {"around", "chair", "table"}.
 std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& relation);
