@@ -37,17 +37,40 @@ bool Worse(const Critique& candidate, const Critique& best) {
   return FailingFindings(candidate) > FailingFindings(best);
 }
 
-// Solves poses that are missing and frames the camera when there is none.
-std::vector<std::string> Layout(SceneGraph* graph, uint64_t seed, const RenderSettings& render) {
+// Solves poses that are missing (sub-scene by sub-scene once the reviser split one) and frames
+// the camera when there is none.
+std::vector<std::string> Layout(SceneGraph* graph, uint64_t seed, const RenderSettings& render,
+                                bool by_subscenes = false) {
   SolverOptions solver;
   solver.seed = seed;
-  SolveResult solved = Solve(graph, solver);
+  SolveResult solved = by_subscenes ? SolveBySubscenes(graph, solver) : Solve(graph, solver);
   if (!graph->camera) {
     CameraOptions camera;
     camera.aspect = static_cast<double>(render.width) / render.height;
     graph->camera = FrameCamera(*graph, camera);
   }
   return solved.warnings;
+}
+
+// Gives the named objects the procedural model of their category, keeping their size.
+std::vector<std::string> SwapForProcedural(const std::vector<std::string>& ids, SceneGraph* graph) {
+  SceneGraph part;
+  for (const std::string& id : ids) {
+    if (const Object* o = graph->FindObject(id)) {
+      part.objects.push_back(*o);
+      part.objects.back().asset = AssetRef{};
+    }
+  }
+  AssetOptions procedural;
+  procedural.sources = {"procedural"};
+  std::vector<std::string> warnings = ResolveAssets(&part, procedural);
+  for (const Object& o : part.objects) {
+    Object* target = graph->FindObject(o.id);
+    target->asset = o.asset;
+    target->has_front = o.has_front;
+    target->support = o.support;
+  }
+  return warnings;
 }
 
 struct Built {
@@ -211,6 +234,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   say("round 0: " + std::to_string(best.critique.relations_passed) + "/" +
       std::to_string(best.critique.relations_total) + " relations pass");
   SceneGraph best_graph = graph;
+  bool best_ordered = false;  // whether best_graph was solved sub-scene by sub-scene
   for (int round = 1; round <= options.rounds; ++round) {
     if (best.critique.relations_passed == best.critique.relations_total &&
         FailingFindings(best.critique) == 0) {
@@ -221,8 +245,15 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     const Revision revision =
         Revise(best.critique, &best.readback, round, ReviserOptions{}, &candidate);
     if (revision.empty()) break;
+    if (!revision.swap_assets.empty()) {
+      for (const std::string& w : SwapForProcedural(revision.swap_assets, &candidate)) {
+        result.warnings.push_back(w);
+      }
+    }
+    const bool ordered = best_ordered || revision.solve_by_subscenes;
     if (revision.resolve) {
-      for (const std::string& w : Layout(&candidate, options.seed + round, options.final_render)) {
+      for (const std::string& w :
+           Layout(&candidate, options.seed + round, options.final_render, ordered)) {
         result.warnings.push_back(w);
       }
     }
@@ -231,10 +262,21 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     RoundRecord record{round, best.critique.score, next.critique.score,
                        true,  revision.changes,    Seconds(t)};
     if (Worse(next.critique, best.critique)) {
-      record.kept = false;  // Undo: keep the previous best.
+      // Undo: keep the previous best layout, but remember how far the revision went (hard
+      // flags, weights, chosen walls, split sub-scenes), so the next round escalates instead of
+      // trying the same again.
+      record.kept = false;
+      for (size_t i = 0; i < best_graph.relations.size(); ++i) {
+        best_graph.relations[i].hard = candidate.relations[i].hard;
+        best_graph.relations[i].weight = candidate.relations[i].weight;
+        best_graph.relations[i].args = candidate.relations[i].args;
+      }
+      best_graph.subscenes = candidate.subscenes;
+      best_ordered = ordered;
     } else {
       best = std::move(next);
       best_graph = std::move(candidate);
+      best_ordered = ordered;
     }
     say("round " + std::to_string(round) + ": " + std::to_string(revision.changes.size()) +
         " changes, " + FormatNumber(record.score_before, 3) + " -> " +

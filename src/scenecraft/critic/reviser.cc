@@ -1,6 +1,7 @@
 #include "scenecraft/critic/reviser.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -50,6 +51,69 @@ std::string RaiseCamera(SceneGraph* graph, int round) {
          " deg, azimuth " + FormatNumber(RadToDeg(azimuth), 0) + " deg for visibility";
 }
 
+// The walls of a room a wall relation may choose (the front one is left open for the camera).
+constexpr std::array<const char*, 3> kWalls = {"back", "left", "right"};
+
+// Free length along each wall: its length less the widths of the bodies within 0.6 m of it.
+double FreeLength(const std::string& wall, const Environment& env, const Readback& readback,
+                  const std::string& except) {
+  const Rect2 floor = env.FloorRect();
+  const bool along_x = wall == "back";
+  double free = along_x ? floor.Width() : floor.Depth();
+  for (const ObjectReadback& r : readback.objects) {
+    if (r.id == except) continue;
+    const Rect2 foot = r.box.Footprint();
+    const bool close = wall == "back"   ? floor.max.y - foot.max.y < 0.6
+                       : wall == "left" ? foot.min.x - floor.min.x < 0.6
+                                        : floor.max.x - foot.max.x < 0.6;
+    if (close) free -= along_x ? foot.Width() : foot.Depth();
+  }
+  return free;
+}
+
+// A wall relation that names no wall and keeps failing gets the wall with the most free
+// length, so the solver stops fighting over a crowded wall. (A wall the text named is kept.)
+std::string ChooseWall(Relation* r, const SceneGraph& graph, const Readback& readback) {
+  if (!graph.environment.IsRoom() || r->objects.empty()) return "";
+  std::string best;
+  double best_free = -1e9;
+  for (const char* wall : kWalls) {
+    const double free = FreeLength(wall, graph.environment, readback, r->objects[0]);
+    if (free > best_free) {
+      best_free = free;
+      best = wall;
+    }
+  }
+  if (best.empty()) return "";
+  r->args.words["wall"] = best;
+  return "put " + r->ToString() + " on the " + best + " wall (" + FormatNumber(best_free, 1) +
+         " m free)";
+}
+
+// Splits the sub-scene holding a relation's first object: the relation's objects move to a new
+// sub-scene solved just before it. Returns what changed, or "" when there is nothing to split.
+std::string SplitSubscene(const Relation& r, SceneGraph* graph) {
+  for (size_t s = 0; s < graph->subscenes.size(); ++s) {
+    Subscene& from = graph->subscenes[s];
+    std::vector<std::string> moved, kept;
+    for (const std::string& id : from.objects) {
+      const bool in = std::find(r.objects.begin(), r.objects.end(), id) != r.objects.end();
+      (in ? moved : kept).push_back(id);
+    }
+    if (moved.empty()) continue;
+    if (kept.empty()) return "";  // already on its own
+    Subscene part;
+    part.title = from.title + " (" + r.ToString() + ")";
+    part.description = "split off because " + r.ToString() + " kept failing";
+    part.objects = moved;
+    from.objects = kept;
+    graph->subscenes.insert(graph->subscenes.begin() + static_cast<std::ptrdiff_t>(s), part);
+    return "split sub-scene '" + graph->subscenes[s + 1].title + "': " + Join(moved, ", ") +
+           " now solved first";
+  }
+  return "";
+}
+
 }  // namespace
 
 void ReviserOptions::Check() const {
@@ -65,12 +129,25 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
   std::set<std::string> resized;
   bool camera_moved = false;
 
-  // 1. Models whose real mesh disagrees with the planned size: take the real size, so the solver
-  //    lays out what Blender builds.
+  // 1. Models whose real mesh disagrees with the planned size: a model stretched out of its
+  //    proportions is swapped for the procedural one; otherwise take the real size, so the
+  //    solver lays out what Blender builds.
   if (readback != nullptr) {
     for (const ObjectReadback& r : readback->objects) {
       Object* o = graph->FindObject(r.id);
       if (o == nullptr || r.local_size.x <= 0) continue;
+      if (r.import_fit_scale && o->asset.source != "procedural") {
+        const Vec3 f = *r.import_fit_scale;
+        const double lo = std::min({f.x, f.y, f.z}), hi = std::max({f.x, f.y, f.z});
+        if (lo > 0 && hi / lo > options.max_fit_distortion) {
+          revision.swap_assets.push_back(o->id);
+          revision.changes.push_back("swapped the model of " + o->id + " (" + o->asset.ToString() +
+                                     ") for the procedural one: it was " + "stretched " +
+                                     FormatNumber(hi / lo, 2) + "x to fit");
+          revision.resolve = true;
+          continue;
+        }
+      }
       const Vec3 d = r.local_size - o->size;
       const double worst = std::max(
           {std::abs(d.x) / o->size.x, std::abs(d.y) / o->size.y, std::abs(d.z) / o->size.z});
@@ -90,7 +167,27 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
       case Finding::Kind::kRelation: {
         if (!f.relation || *f.relation >= graph->relations.size()) break;
         Relation& r = graph->relations[*f.relation];
-        // 2. A failing relation weighs more; after a failed round it becomes hard.
+        // 2. A failing relation weighs more; after a failed round it becomes hard. A hard one
+        //    that still fails changes its arguments (another wall), and later gets a sub-scene
+        //    of its own, solved first.
+        const bool wall_type =
+            r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall;
+        if (r.hard && wall_type && readback != nullptr && !r.args.Word("wall")) {
+          if (const std::string change = ChooseWall(&r, *graph, *readback); !change.empty()) {
+            revision.changes.push_back(change + ": " + f.measured);
+            revision.resolve = true;
+            break;
+          }
+        }
+        if (r.hard && round >= options.split_after_rounds) {
+          const Relation copy = r;
+          if (const std::string change = SplitSubscene(copy, graph); !change.empty()) {
+            revision.changes.push_back(change + ": " + f.measured);
+            revision.solve_by_subscenes = true;
+            revision.resolve = true;
+            break;
+          }
+        }
         if (!r.hard && round >= options.hard_after_rounds) {
           r.hard = true;
           revision.changes.push_back("made " + r.ToString() + " hard: " + f.measured);
@@ -135,6 +232,20 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         break;
       case Finding::Kind::kAsset:
+        // 6. A model that looks wrong (the vision critic says so): the procedural one instead.
+        for (const std::string& id : f.objects) {
+          const Object* o = graph->FindObject(id);
+          if (o == nullptr || o->asset.source == "procedural" ||
+              std::find(revision.swap_assets.begin(), revision.swap_assets.end(), id) !=
+                  revision.swap_assets.end()) {
+            continue;
+          }
+          revision.swap_assets.push_back(id);
+          revision.changes.push_back("swapped the model of " + id +
+                                     " for the procedural one: " + f.measured);
+          revision.resolve = true;
+        }
+        break;
       case Finding::Kind::kCount:
       case Finding::Kind::kComposition:
         // Nothing the layout can change; the report shows them.

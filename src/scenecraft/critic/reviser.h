@@ -14,6 +14,12 @@ struct ReviserOptions {
   double weight_factor = 3.0;    // a failing soft relation's weight is multiplied by this
   double hard_after_rounds = 1;  // a relation that failed this many rounds becomes hard
   double size_tolerance = 0.05;  // real mesh extent vs planned size that triggers a resize
+  // An imported model stretched more than this between its axes to fit its catalog size looks
+  // wrong: it is swapped for the procedural model of its category.
+  double max_fit_distortion = 1.25;
+  // A hard relation that still fails in this round moves to a sub-scene of its own, solved
+  // before the rest (the over-full sub-scene is split).
+  int split_after_rounds = 2;
   void Check() const;
 };
 
@@ -22,6 +28,11 @@ struct Revision {
   std::vector<std::string> changes;
   // True when poses must be solved again (the camera-only changes do not need it).
   bool resolve = false;
+  // Objects whose model should be swapped for the procedural one of their category (the agent
+  // resolves assets; the reviser only knows the readback).
+  std::vector<std::string> swap_assets;
+  // True when a sub-scene was split: solve the sub-scenes in order from now on.
+  bool solve_by_subscenes = false;
   bool empty() const { return changes.empty(); }
 };
 

@@ -94,5 +94,98 @@ TEST(Reviser, FloatingObjectGetsOnFloor) {
   EXPECT_TRUE(g.relations[1].hard);
 }
 
+// A 5 x 4 m room whose back wall is lined with a wardrobe and a bookshelf, and a bed that fails
+// against_wall although hard.
+SceneGraph RoomWithCrowdedBackWall(Readback* rb) {
+  SceneGraph g;
+  g.environment.size = {5, 4, 2.6};
+  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) {
+    Object o;
+    o.id = id;
+    o.category = id.substr(0, id.find('_'));
+    o.size = hi - lo;
+    o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
+    g.objects.push_back(o);
+    ObjectReadback r;
+    r.id = id;
+    r.category = o.category;
+    r.box = Box3::FromMinMax(lo, hi);
+    r.local_size = o.size;
+    rb->objects.push_back(r);
+  };
+  add("wardrobe_1", {-2.5, 1.4, 0}, {-0.5, 2.0, 2});
+  add("bookshelf_1", {-0.5, 1.6, 0}, {1.5, 2.0, 1.8});
+  add("desk_1", {1.9, -1.0, 0}, {2.5, 0.4, 0.75});  // along the right wall
+  add("bed_1", {-1.0, -1.2, 0}, {0.6, 0.8, 0.5});
+  Relation wall;
+  wall.type = RelationType::kAgainstWall;
+  wall.objects = {"bed_1"};
+  wall.hard = true;
+  g.relations.push_back(wall);
+  g.subscenes.push_back({"anchors", "", {"wardrobe_1", "bookshelf_1", "bed_1"}});
+  g.subscenes.push_back({"groups", "", {"desk_1"}});
+  return g;
+}
+
+TEST(Reviser, HardWallRelationThatFailsTakesTheFreestWallThenItsOwnSubscene) {
+  Readback rb;
+  SceneGraph g = RoomWithCrowdedBackWall(&rb);
+  Critique c;
+  Finding f = Failing(Finding::Kind::kRelation, {"bed_1"});
+  f.relation = 0;
+  c.findings.push_back(f);
+  Revision r = Revise(c, &rb, 2, ReviserOptions{}, &g);
+  // Back: 5 m less 4 m of furniture; right: 4 m less the desk's 1.4 m; left: 4 m, all free.
+  EXPECT_EQ(g.relations[0].args.Word("wall").value_or(""), "left");
+  EXPECT_TRUE(r.resolve);
+  EXPECT_FALSE(r.solve_by_subscenes);
+  // Still failing next round with its wall named: the bed gets a sub-scene solved first.
+  r = Revise(c, &rb, 3, ReviserOptions{}, &g);
+  EXPECT_TRUE(r.solve_by_subscenes);
+  ASSERT_EQ(g.subscenes.size(), 3u);
+  EXPECT_EQ(g.subscenes[0].objects, std::vector<std::string>{"bed_1"});
+  EXPECT_EQ(g.subscenes[1].objects, (std::vector<std::string>{"wardrobe_1", "bookshelf_1"}));
+  EXPECT_EQ(g.relations[0].args.Word("wall").value_or(""), "left");  // kept
+  // Nothing more to split: the weight rises instead.
+  r = Revise(c, &rb, 4, ReviserOptions{}, &g);
+  EXPECT_FALSE(r.solve_by_subscenes);
+  EXPECT_EQ(g.subscenes.size(), 3u);
+  EXPECT_DOUBLE_EQ(g.relations[0].weight, 3.0);
+}
+
+TEST(Reviser, AWallTheTextNamedIsKept) {
+  Readback rb;
+  SceneGraph g = RoomWithCrowdedBackWall(&rb);
+  g.relations[0].args.words["wall"] = "back";
+  Critique c;
+  Finding f = Failing(Finding::Kind::kRelation, {"bed_1"});
+  f.relation = 0;
+  c.findings.push_back(f);
+  Revise(c, &rb, 2, ReviserOptions{}, &g);
+  EXPECT_EQ(g.relations[0].args.Word("wall").value_or(""), "back");
+}
+
+TEST(Reviser, StretchedOrWrongModelsAreSwapped) {
+  SceneGraph g = TwoObjects();
+  g.objects[1].asset = {"sh3d", "table-7", "Table", "", ""};
+  Readback rb;
+  ObjectReadback o;
+  o.id = "table_1";
+  o.local_size = g.objects[1].size;
+  o.import_fit_scale = Vec3{0.01, 0.02, 0.01};  // stretched 2x along y
+  rb.objects.push_back(o);
+  Revision r = Revise(Critique{}, &rb, 1, ReviserOptions{}, &g);
+  EXPECT_EQ(r.swap_assets, std::vector<std::string>{"table_1"});
+  // Proportions kept: no swap.
+  rb.objects[0].import_fit_scale = Vec3{0.01, 0.0105, 0.01};
+  EXPECT_TRUE(Revise(Critique{}, &rb, 1, ReviserOptions{}, &g).swap_assets.empty());
+  // The vision critic calls it the wrong model.
+  Critique c;
+  c.findings.push_back(Failing(Finding::Kind::kAsset, {"table_1"}));
+  r = Revise(c, &rb, 1, ReviserOptions{}, &g);
+  EXPECT_EQ(r.swap_assets, std::vector<std::string>{"table_1"});
+  EXPECT_TRUE(r.resolve);
+}
+
 }  // namespace
 }  // namespace scenecraft

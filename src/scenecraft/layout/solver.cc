@@ -1329,4 +1329,55 @@ SolveResult Solve(SceneGraph* graph, const SolverOptions& options) {
   return layout.Run();
 }
 
+SolveResult SolveBySubscenes(SceneGraph* graph, const SolverOptions& options) {
+  SC_CHECK(graph != nullptr);
+  if (graph->subscenes.size() < 2) return Solve(graph, options);
+  std::vector<std::vector<std::string>> stages;
+  std::set<std::string> staged;
+  for (const Subscene& s : graph->subscenes) {
+    stages.emplace_back();
+    for (const std::string& id : s.objects) {
+      if (graph->FindObject(id) != nullptr && staged.insert(id).second) stages.back().push_back(id);
+    }
+  }
+  stages.emplace_back();
+  for (const Object& o : graph->objects) {
+    if (staged.insert(o.id).second) stages.back().push_back(o.id);
+  }
+  SolverOptions stage_options = options;
+  stage_options.time_budget_s = options.time_budget_s / static_cast<double>(stages.size());
+  std::set<std::string> present;
+  for (const std::vector<std::string>& stage : stages) {
+    if (stage.empty()) continue;
+    const std::set<std::string> now(stage.begin(), stage.end());
+    present.insert(stage.begin(), stage.end());
+    SceneGraph part;
+    part.environment = graph->environment;
+    for (const Object& o : graph->objects) {
+      if (!present.count(o.id)) continue;
+      part.objects.push_back(o);
+      if (!now.count(o.id)) part.objects.back().pose_fixed = true;  // solved in an earlier stage
+    }
+    for (const Relation& r : graph->relations) {
+      if (std::all_of(r.objects.begin(), r.objects.end(),
+                      [&](const std::string& id) { return present.count(id) > 0; })) {
+        part.relations.push_back(r);
+      }
+    }
+    Solve(&part, stage_options);
+    for (const Object& o : part.objects) {
+      if (now.count(o.id)) graph->FindObject(o.id)->pose = o.pose;
+    }
+  }
+  // Judge the whole scene as it stands: every object held still.
+  std::vector<bool> was_fixed;
+  for (Object& o : graph->objects) {
+    was_fixed.push_back(o.pose_fixed);
+    o.pose_fixed = true;
+  }
+  SolveResult result = Solve(graph, options);
+  for (size_t i = 0; i < graph->objects.size(); ++i) graph->objects[i].pose_fixed = was_fixed[i];
+  return result;
+}
+
 }  // namespace scenecraft

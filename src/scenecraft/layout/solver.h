@@ -54,4 +54,9 @@ struct SolveResult {
 // a pose that is not fixed are used as a warm start) and graph->results. Objects need sizes.
 SolveResult Solve(SceneGraph* graph, const SolverOptions& options);
 
+// The paper's order for scenes of many assets: solves the sub-scenes one after another (the
+// environment's anchors first, details last), each with the ones before it held still, then
+// judges the whole scene. Objects in no sub-scene come last. Without two sub-scenes this is Solve.
+SolveResult SolveBySubscenes(SceneGraph* graph, const SolverOptions& options);
+
 }  // namespace scenecraft

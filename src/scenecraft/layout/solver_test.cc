@@ -172,6 +172,26 @@ TEST(Solver, SameSeedSameLayout) {
   }
 }
 
+TEST(Solver, SubscenesSolveInOrderAndTheWholeIsJudged) {
+  SceneGraph g =
+      Scene({"table_1:table", "chair_1:chair", "chair_2:chair", "lamp_1:lamp", "sofa_1:sofa"},
+            {{"around", "chair_1", "chair_2", "table_1"},
+             {"on", "lamp_1", "table_1"},
+             {"against_wall", "sofa_1"}});
+  g.subscenes.push_back({"anchors", "", {"table_1", "sofa_1"}});
+  g.subscenes.push_back({"groups", "", {"chair_1", "chair_2"}});
+  // lamp_1 is in no sub-scene: it comes last.
+  SolverOptions options;
+  const SolveResult result = SolveBySubscenes(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+  EXPECT_EQ(result.relations_total, 3);
+  for (const Object& o : g.objects) {
+    EXPECT_TRUE(o.pose.has_value()) << o.id;
+    EXPECT_FALSE(o.pose_fixed) << o.id;  // held still only while solving
+  }
+  EXPECT_EQ(g.results.size(), 3u);
+}
+
 TEST(Solver, FixedPosesAreKept) {
   SceneGraph g = Scene({"t:table", "c:chair"}, {{"near", "c", "t"}});
   g.objects[0].pose = Pose{1.0, 0.5, 0, 0};
