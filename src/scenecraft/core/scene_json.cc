@@ -307,7 +307,7 @@ void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
         break;
       }
     }
-    if (Trim(o.category).empty()) {
+    if (Trim(o.category).empty() && !problems->Has(JsonPointerAppend(ptr, "category"))) {
       problems->Add(JsonPointerAppend(ptr, "category"), "category must not be empty");
     }
     const bool any_size = o.size.x != 0 || o.size.y != 0 || o.size.z != 0;
@@ -322,7 +322,9 @@ void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
     const RelationInfo& info = GetRelationInfo(rel.type);
     const std::string ptr = JsonPointerAppend(relations_ptr, i);
     const int n = static_cast<int>(rel.objects.size());
-    if (n < info.min_objects || (info.max_objects >= 0 && n > info.max_objects)) {
+    // An unknown type was reported where it was read; its arity and arguments mean nothing.
+    const bool type_known = !problems->Has(JsonPointerAppend(ptr, "type"));
+    if (type_known && (n < info.min_objects || (info.max_objects >= 0 && n > info.max_objects))) {
       std::string want =
           info.max_objects == info.min_objects
               ? std::to_string(info.min_objects)
@@ -353,8 +355,12 @@ void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
                           return Join(names, ", ");
                         }() + ")"));
     };
-    for (const auto& [key, value] : rel.args.numbers) check_arg(key);
-    for (const auto& [key, value] : rel.args.words) check_arg(key);
+    for (const auto& [key, value] : rel.args.numbers) {
+      if (type_known) check_arg(key);
+    }
+    for (const auto& [key, value] : rel.args.words) {
+      if (type_known) check_arg(key);
+    }
     if (!(rel.weight > 0.0) || rel.weight > 1000.0) {
       problems->Add(JsonPointerAppend(ptr, "weight"), "weight must be in (0, 1000]");
     }

@@ -88,6 +88,10 @@ TEST(SceneJson, ReportsAllProblemsWithPointers) {
   EXPECT_NE(error.find("/relations/3/args/axis: relation near takes no argument 'axis'"),
             std::string::npos)
       << error;
+  // A problem is said once, not again as its consequence: the unknown type has no arity, and a
+  // category that is not a string is not "empty" too.
+  EXPECT_EQ(error.find("/relations/1/objects"), std::string::npos) << error;
+  EXPECT_EQ(error.find("category must not be empty"), std::string::npos) << error;
 }
 
 TEST(SceneJson, RejectsMissingSchemaAndWrongRoot) {

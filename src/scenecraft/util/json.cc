@@ -50,6 +50,13 @@ std::string JsonPointerAppend(std::string_view pointer, size_t index) {
   return std::string(pointer) + "/" + std::to_string(index);
 }
 
+bool JsonProblems::Has(std::string_view pointer) const {
+  for (const Problem& p : problems_) {
+    if (p.pointer == pointer) return true;
+  }
+  return false;
+}
+
 void JsonProblems::Add(std::string pointer, std::string message) {
   problems_.push_back({std::move(pointer), std::move(message)});
 }

@@ -28,6 +28,9 @@ class JsonProblems {
   void Add(std::string pointer, std::string message);
   bool empty() const { return problems_.empty(); }
   size_t size() const { return problems_.size(); }
+  // Whether a problem was already reported at exactly this pointer (so that later checks do not
+  // report a consequence of it again).
+  bool Has(std::string_view pointer) const;
   const std::vector<Problem>& problems() const { return problems_; }
   // One problem per line: "origin: /objects/1/id: message".
   std::string ToString(std::string_view origin) const;
