@@ -119,10 +119,13 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
   }
 }
 
-void WriteReport(const GenerateResult& result, const std::string& prompt) {
+}  // namespace
+
+void WriteGenerateReport(const GenerateResult& result, const std::vector<CallRecord>& llm_calls) {
   ReportInput in;
   in.title = "SceneCraft scene";
-  in.prompt = prompt;
+  in.prompt = result.graph.prompt;
+  in.llm_calls = llm_calls;
   in.graph = &result.graph;
   in.readback = result.readback ? &*result.readback : nullptr;
   in.critique = result.critique ? &*result.critique : nullptr;
@@ -133,8 +136,6 @@ void WriteReport(const GenerateResult& result, const std::string& prompt) {
   if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
   WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
 }
-
-}  // namespace
 
 void GenerateOptions::Check() const {
   if (rounds < 0 || rounds > 50) throw Error("--rounds: must be 0 to 50");
@@ -178,7 +179,7 @@ GenerateResult Generate(std::string_view text, const fs::path& out_dir,
   result.planner = plan.planner;
   result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
   result.timings.insert(result.timings.begin(), {"plan", plan_s});
-  WriteReport(result, std::string(text));
+  WriteGenerateReport(result);
   return result;
 }
 
@@ -221,7 +222,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
                     EmitScript(graph, BuildModels(graph, options.assets, &result.warnings), emit));
     WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(graph));
     result.graph = std::move(graph);
-    WriteReport(result, result.graph.prompt);
+    WriteGenerateReport(result);
     return result;
   }
 
@@ -298,7 +299,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   for (const std::string& w : final.readback.warnings) result.warnings.push_back(w);
   result.readback = std::move(final.readback);
   result.critique = std::move(final.critique);
-  WriteReport(result, result.graph.prompt);
+  WriteGenerateReport(result);
   return result;
 }
 

@@ -55,6 +55,11 @@ GenerateResult Generate(std::string_view text, const std::filesystem::path& out_
                         const GenerateOptions& options, Planner& planner, Critic& critic,
                         ProcessLauncher& launcher, const ProgressFn& progress = nullptr);
 
+// Writes out_dir/report.html for a result (Generate does so itself; the CLI writes it again
+// once the model calls of an LLM planner or critic are known).
+void WriteGenerateReport(const GenerateResult& result,
+                         const std::vector<CallRecord>& llm_calls = {});
+
 // The same, starting from a scene graph instead of text (e.g. a scene JSON file).
 GenerateResult GenerateFromGraph(SceneGraph graph, const std::filesystem::path& out_dir,
                                  const GenerateOptions& options, Critic& critic,

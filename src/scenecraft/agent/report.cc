@@ -237,6 +237,26 @@ std::string ReportHtml(const ReportInput& in) {
     for (const std::string& w : in.warnings) h += "<li class=\"warn\">" + HtmlEscape(w) + "</li>";
     h += "</ul>\n";
   }
+  if (!in.llm_calls.empty()) {
+    int prompt = 0, completion = 0;
+    for (const CallRecord& c : in.llm_calls) {
+      prompt += c.prompt_tokens;
+      completion += c.completion_tokens;
+    }
+    h += "<h2>Model calls</h2><p>" + std::to_string(in.llm_calls.size()) + " calls, " +
+         std::to_string(prompt) + " prompt + " + std::to_string(completion) +
+         " completion tokens</p><table><tr><th>purpose</th><th>attempts</th><th>HTTP status</th>"
+         "<th>prompt tokens</th><th>completion tokens</th><th>seconds</th><th>outcome</th></tr>";
+    for (const CallRecord& c : in.llm_calls) {
+      h += "<tr><td>" + HtmlEscape(c.purpose) + "</td><td>" + std::to_string(c.attempts) +
+           "</td><td>" + (c.status == 0 ? std::string("-") : std::to_string(c.status)) +
+           "</td><td>" + std::to_string(c.prompt_tokens) + "</td><td>" +
+           std::to_string(c.completion_tokens) + "</td><td>" + FormatNumber(c.wall_s, 2) +
+           "</td><td" + (c.outcome == "ok" ? "" : " class=\"warn\"") + ">" +
+           HtmlEscape(c.outcome + (c.from_cache ? " (from the cache)" : "")) + "</td></tr>";
+    }
+    h += "</table>\n";
+  }
   if (!in.timings.empty()) {
     h += "<h2>Timings</h2><table>";
     for (const auto& [stage, seconds] : in.timings) {

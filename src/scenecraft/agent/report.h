@@ -8,6 +8,7 @@
 
 #include "scenecraft/core/readback.h"
 #include "scenecraft/core/scene.h"
+#include "scenecraft/llm/chat_client.h"
 
 namespace scenecraft {
 
@@ -32,6 +33,7 @@ struct ReportInput {
   std::string render_file;  // relative path of the render, empty if none
   std::string skipped;      // why rendering/critique was skipped, if it was
   std::vector<std::pair<std::string, double>> timings;  // stage name -> seconds
+  std::vector<CallRecord> llm_calls;  // the model calls of the LLM planner and critic, if any
 };
 
 // The top-down plan as an SVG document.

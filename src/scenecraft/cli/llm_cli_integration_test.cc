@@ -109,6 +109,11 @@ TEST(LlmGenerateIntegration, LlmPlannerAndVisionCriticBuildARealScene) {
   // Calls are recorded, the transcript is kept, and the key is in no file.
   const json calls = json::parse(ReadFile(out / "llm_calls.json"));
   EXPECT_EQ(calls.size(), 5u + critiques);
+  // ... and shown in the report, one row per call.
+  const std::string report = ReadFile(out / "report.html");
+  EXPECT_NE(report.find("<h2>Model calls</h2><p>" + std::to_string(calls.size()) + " calls"),
+            std::string::npos);
+  EXPECT_NE(report.find("<td>critique"), std::string::npos);
   EXPECT_TRUE(fs::exists(out / "llm_transcript.jsonl"));
   ExpectNoKeyIn(dir);
   EXPECT_EQ(run.output.find(kKey), std::string::npos);

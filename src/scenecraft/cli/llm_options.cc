@@ -163,6 +163,10 @@ Critic& Backends::critic() {
   return *parts_->critic;
 }
 
+std::vector<CallRecord> Backends::Calls() const {
+  return parts_->client ? parts_->client->calls() : std::vector<CallRecord>{};
+}
+
 std::vector<std::string> Backends::Finish() {
   Parts& p = *parts_;
   if (!p.client) return {};

@@ -44,6 +44,8 @@ class Backends {
   // Writes out_dir/llm_calls.json and logs the calls, tokens and time; returns the warnings of
   // the vision critic (fallbacks) for the report.
   std::vector<std::string> Finish();
+  // The model calls made so far (empty with the offline planner and critic).
+  std::vector<CallRecord> Calls() const;
 
  private:
   struct Parts;

@@ -316,7 +316,13 @@ Command AddGenerate(CLI::App& root) {
         } else {
           result = Generate(*input, *out, *options, backends.planner(), critic, launcher, progress);
         }
+        const size_t warnings_before = result.warnings.size();
         for (const std::string& w : backends.Finish()) result.warnings.push_back(w);
+        const std::vector<CallRecord> calls = backends.Calls();
+        // The report, again with the model calls and the critic's fallbacks.
+        if (!calls.empty() || result.warnings.size() != warnings_before) {
+          WriteGenerateReport(result, calls);
+        }
         for (const std::string& w : result.warnings) LogWarning(w);
         if (!result.skipped.empty()) LogWarning(result.skipped);
         const fs::path dir(*out);
