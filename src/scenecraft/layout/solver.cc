@@ -136,6 +136,29 @@ struct Item {
   std::vector<int> dependents;    // floor objects placed relative to it (it is their reference)
 };
 
+// Outdoors, the part of the ground a scene is laid out on: a square centred on the ground, big
+// enough that the floor objects cover about an eighth of it (at least 8 m, at most the ground),
+// grown to hold the objects whose poses are fixed. A garden of a few objects then stays a garden
+// around its middle instead of spreading over the whole 20 m lawn.
+Rect2 Site(const SceneGraph& graph) {
+  const Rect2 ground = graph.environment.FloorRect();
+  double area = 0.0;
+  for (const Object& o : graph.objects) {
+    if (o.support == Support::kFloor) area += o.size.x * o.size.y;
+  }
+  const double half = std::max(4.0, std::sqrt(8.0 * area)) / 2;
+  const Vec2 c = ground.Center();
+  Rect2 site{{std::max(ground.min.x, c.x - half), std::max(ground.min.y, c.y - half)},
+             {std::min(ground.max.x, c.x + half), std::min(ground.max.y, c.y + half)}};
+  for (const Object& o : graph.objects) {
+    if (!o.pose || !o.pose_fixed || !o.HasSize()) continue;
+    const Rect2 f = o.WorldBox().Footprint();
+    site = Rect2{{std::min(site.min.x, f.min.x), std::min(site.min.y, f.min.y)},
+                 {std::max(site.max.x, f.max.x), std::max(site.max.y, f.max.y)}};
+  }
+  return site;
+}
+
 class Layout {
  public:
   Layout(SceneGraph* graph, const SolverOptions& options)
@@ -241,7 +264,7 @@ class Layout {
       group_target_[r] = target;
       items_[target].relations.push_back(r);
     }
-    floor_ = graph->environment.FloorRect();
+    floor_ = graph->environment.IsRoom() ? graph->environment.FloorRect() : Site(*graph);
     bodies_.resize(n);
     for (size_t i = 0; i < n; ++i) {
       bodies_[i].id = items_[i].object->id;
