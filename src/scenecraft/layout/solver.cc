@@ -235,16 +235,17 @@ class Layout {
       }
       members_.push_back(std::move(members));
     }
-    // What one object alone faces turns back toward it, when it has a front and faces nothing
-    // itself: a TV toward the sofa that faces it (a preference, see ShapeCost).
+    // What a few seats face turns back toward the first of them, when it has a front and faces
+    // nothing itself: a TV toward the sofa that faces it, the armchairs beside seeing it from
+    // the side (a preference, see ShapeCost). A desk a whole class faces is left alone.
     std::vector<int> watchers(n, 0);
     for (const Relation& rel : graph->relations) {
       if (rel.type == RelationType::kFacing) ++watchers[index_.at(rel.objects.back())];
     }
     for (const Relation& rel : graph->relations) {
       const int b = index_.at(rel.objects.back());
-      if (rel.type == RelationType::kFacing && watchers[b] == 1 && items_[b].face_target < 0 &&
-          items_[b].object->has_front) {
+      if (rel.type == RelationType::kFacing && watchers[b] <= 3 && items_[b].face_back < 0 &&
+          items_[b].face_target < 0 && items_[b].object->has_front) {
         items_[b].face_back = index_.at(rel.objects[0]);
       }
     }
@@ -581,11 +582,11 @@ class Layout {
       p->y = d - s.y / 2;
       p->x = std::clamp(p->x, -w + s.x / 2, w - s.x / 2);
     } else if (m == to_left) {
-      p->yaw_rad = -kPi / 2;  // front faces +X
+      p->yaw_rad = kPi / 2;  // front faces +X
       p->x = -w + s.y / 2;
       p->y = std::clamp(p->y, -d + s.x / 2, d - s.x / 2);
     } else if (m == to_right) {
-      p->yaw_rad = kPi / 2;  // front faces -X
+      p->yaw_rad = -kPi / 2;  // front faces -X
       p->x = w - s.y / 2;
       p->y = std::clamp(p->y, -d + s.x / 2, d - s.x / 2);
     } else {
@@ -717,6 +718,9 @@ class Layout {
         p = best;
         p.z = r.type == RelationType::kOnWall ? RestZ(a) : 0.0;
         place(a, p);
+        if (!wall && face_pair[a] && r.type == RelationType::kAgainstWall) {
+          PlacePartner(a, placed, place);
+        }
       } else if (r.type == RelationType::kCenter) {
         place(a, Pose{0, 0, 0, 0});
       }
@@ -1028,6 +1032,30 @@ class Layout {
     return EvaluateRelation(graph_->relations[r], scratch_, context);
   }
 
+  // The other end of a facing pair whose first end stands against a side wall (the TV stand
+  // carrying what a sofa faces): across the room by the opposite wall, turned back toward it,
+  // so the pair lines up across the view instead of one end standing in the open front.
+  template <typename PlaceFn>
+  void PlacePartner(int a, const std::vector<bool>& placed, PlaceFn& place) {
+    const Pose pa = *items_[a].object->pose;
+    const bool on_left = pa.x < 0.5 * (floor_.min.x + floor_.max.x);
+    for (size_t r = 0; r < graph_->relations.size(); ++r) {
+      const RelationType type = graph_->relations[r].type;
+      if ((type != RelationType::kFacing && type != RelationType::kAcross) ||
+          members_[r].size() != 2) {
+        continue;
+      }
+      int b = members_[r][0] == a ? members_[r][1] : (members_[r][1] == a ? members_[r][0] : -1);
+      if (b < 0) continue;
+      while (items_[b].parent >= 0) b = items_[b].parent;  // the TV's stand
+      if (b == a || placed[b]) continue;
+      const double yaw = YawFacing(Vec2{on_left ? -1.0 : 1.0, 0.0});  // toward the first end
+      const Vec2 h = Half(b, yaw);
+      const double x = on_left ? floor_.max.x - h.x - 0.02 : floor_.min.x + h.x + 0.02;
+      place(b, Pose{x, std::clamp(pa.y, floor_.min.y + h.y, floor_.max.y - h.y), 0, yaw});
+    }
+  }
+
   double CostOf(size_t r, const RelationEvaluation& e) const {
     const Relation& rel = graph_->relations[r];
     const double w = rel.hard ? kHardWeight : rel.weight;
@@ -1055,6 +1083,14 @@ class Layout {
                                 : (to_left < to_right ? Vec2{1, 0} : Vec2{-1, 0});
         const Vec2 front = FrontDirection(a.yaw_rad);
         cost += 0.3 * std::acos(std::clamp(front.Dot(inward), -1.0, 1.0));
+        // One end of a facing pair (a sofa and its TV) keeps to a side wall, so the pair lines
+        // up across the view: against the back wall, its partner would stand in the open front
+        // showing the camera its back.
+        const Item& it = items_[m[0]];
+        if (rel.type == T::kAgainstWall && (it.face_target >= 0 || it.face_back >= 0) &&
+            to_back <= std::min(to_left, to_right)) {
+          cost += 0.3;
+        }
       }
       return cost;
     }
@@ -1181,10 +1217,16 @@ class Layout {
   double TidinessCost(int i) const {
     const Item& it = items_[i];
     if (it.fixed || (it.face_target >= 0 && !it.wall_aligned)) return 0.0;
-    if (it.face_back >= 0 && !it.wall_aligned) return 0.0;  // turned by its watcher instead
     const double yaw = it.object->pose->yaw_rad;
-    if (it.parent >= 0 && it.object->has_front && items_[it.parent].object->has_front &&
-        it.face_target < 0) {
+    const bool carried = it.parent >= 0 && it.object->has_front &&
+                         items_[it.parent].object->has_front && it.face_target < 0;
+    if (it.face_back >= 0 && !it.wall_aligned) {
+      // Turned by its watcher instead; on a stand, the stand should turn with it (a weaker
+      // pull, so the watcher wins and the pair turns together).
+      return carried ? 0.2 * std::abs(std::remainder(yaw - bodies_[it.parent].yaw_rad, 2 * kPi))
+                     : 0.0;
+    }
+    if (carried) {
       // A TV on its stand, a laptop on a desk: turned the way what carries it is turned.
       return 0.5 * std::abs(std::remainder(yaw - bodies_[it.parent].yaw_rad, 2 * kPi));
     }
@@ -1192,6 +1234,12 @@ class Layout {
     double cost = (it.wall_aligned ? 2.0 : 0.3) * (off > 1e-3 ? off : 0.0);
     // Among equal choices, a free-standing object with a front shows it to the viewer.
     if (it.object->has_front && !it.wall_aligned) cost += 0.1 * (1.0 - std::cos(yaw));
+    // In a room the camera looks in through the open front: something turned away from it
+    // there (a TV stand showing its back) blocks the view of what it faces.
+    if (graph_->environment.IsRoom() && it.object->has_front && it.parent < 0 &&
+        std::cos(yaw) < -0.5) {
+      cost += 0.3 * std::max(0.0, floor_.min.y + 1.2 - bodies_[i].Foot().min.y);
+    }
     return cost;
   }
 
