@@ -132,6 +132,7 @@ struct Item {
   bool ceiling = false;           // hangs from the ceiling
   bool flat = false;              // rug-like: may lie under others
   bool wall_aligned = false;      // stands against or hangs on a wall: square to it
+  bool in_formation = false;      // a member of a large row or grid: small steps, no jumps
   std::vector<int> exempt;        // objects it may overlap (on, under, stack ...)
   std::vector<int> dependents;    // floor objects placed relative to it (it is their reference)
 };
@@ -212,6 +213,12 @@ class Layout {
           break;
         case RelationType::kHanging:
           items_[index_.at(rel.objects[0])].ceiling = true;
+          break;
+        case RelationType::kRow:
+        case RelationType::kGrid:
+          if (rel.objects.size() >= 20) {
+            for (const std::string& id : rel.objects) items_[index_.at(id)].in_formation = true;
+          }
           break;
         default:
           break;
@@ -614,7 +621,18 @@ class Layout {
       width = std::max(width, SizeOf(index_.at(id)).x);
       depth = std::max(depth, SizeOf(index_.at(id)).y);
     }
-    return {r.args.Number("spacing_m").value_or(width + 0.4), depth + 0.8};
+    Vec2 pitch{r.args.Number("spacing_m").value_or(width + 0.4), depth + 0.8};
+    // A formation too wide or deep for the floor closes up (to 5 cm between seats and 0.3 m
+    // between rows at the most) rather than spilling out of the room; a given spacing stays.
+    const int columns = Columns(r);
+    const int rows = (static_cast<int>(r.objects.size()) + columns - 1) / columns;
+    if (!r.args.Number("spacing_m") && columns > 1 && columns * pitch.x > 0.95 * floor_.Width()) {
+      pitch.x = std::max(width + 0.05, 0.95 * floor_.Width() / columns);
+    }
+    if (rows > 1 && rows * pitch.y > 0.8 * floor_.Depth()) {
+      pitch.y = std::max(depth + 0.3, 0.8 * floor_.Depth() / rows);
+    }
+    return pitch;
   }
 
   // How crowded a footprint would be: its overlap with the floor objects placed so far (kept
@@ -979,6 +997,18 @@ class Layout {
         const double top = graph_->environment.IsRoom() ? graph_->environment.size.z : 4.0;
         p.z = std::clamp(p.z + rng_.Normal(0, 0.2), 0.5, std::max(0.5, top - SizeOf(i).z - 0.05));
       }
+    } else if (it.in_formation && !it.wall_aligned) {
+      // A seat in a hall of rows keeps its place in the formation (the constructive stage laid
+      // it out): it shifts a little or turns; a jump across the room would break every row.
+      if (choice < 0.5) {
+        p.x += rng_.Normal(0, std::min(step, 0.2));
+        p.y += rng_.Normal(0, std::min(step, 0.2));
+      } else {
+        const int toward = it.face_target >= 0 ? it.face_target : it.face_back;
+        p.yaw_rad = toward >= 0 && rng_.Uniform() < 0.7 ? FaceYaw(i, toward) : RandomQuarterTurn();
+      }
+      ClampToFloor(i, &p);
+      p.z = RestZ(i);
     } else {
       if (choice < 0.6) {
         p.x += rng_.Normal(0, step);
