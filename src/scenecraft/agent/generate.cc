@@ -3,6 +3,7 @@
 #include "scenecraft/agent/asset_terms.h"
 
 #include <chrono>
+#include <set>
 
 #include "scenecraft/assets/resolve.h"
 #include "scenecraft/core/scene_json.h"
@@ -121,6 +122,41 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
 
 }  // namespace
 
+std::vector<std::string> FitFencesToRows(SceneGraph* graph) {
+  std::vector<std::string> changes;
+  for (const Relation& row : graph->relations) {
+    if (row.type != RelationType::kRow || row.objects.size() < 2) continue;
+    double length = 0.4 * static_cast<double>(row.objects.size() - 1);  // the solver's spacing
+    for (const std::string& id : row.objects) {
+      if (const Object* o = graph->FindObject(id)) length += o->size.x;
+    }
+    std::set<std::string> fences;
+    for (const Relation& r : graph->relations) {
+      if (r.type != RelationType::kNear || r.objects.size() != 2) continue;
+      for (int k = 0; k < 2; ++k) {
+        const std::string& member = r.objects[k];
+        const Object* other = graph->FindObject(r.objects[1 - k]);
+        if (other != nullptr && other->category == "fence" &&
+            std::find(row.objects.begin(), row.objects.end(), member) != row.objects.end()) {
+          fences.insert(other->id);
+        }
+      }
+    }
+    for (const std::string& id : fences) {
+      Object* fence = graph->FindObject(id);
+      if (!fence->HasSize() || fence->size.x >= length) continue;
+      if (fence->asset.source != "procedural" && length > 1.25 * fence->size.x) {
+        for (const std::string& w : SwapForProcedural({id}, graph)) changes.push_back(w);
+      }
+      changes.push_back("built " + id + " " + FormatNumber(length, 2) + " m long (was " +
+                        FormatNumber(fence->size.x, 2) + " m) for the row " + row.ToString() +
+                        " along it");
+      fence->size.x = length;
+    }
+  }
+  return changes;
+}
+
 void WriteGenerateReport(const GenerateResult& result, const std::vector<CallRecord>& llm_calls) {
   ReportInput in;
   in.title = "SceneCraft scene";
@@ -203,6 +239,10 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   auto t = std::chrono::steady_clock::now();
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
+  for (const std::string& change : FitFencesToRows(&graph)) {
+    LogInfo(change);
+    graph.notes.push_back(change);
+  }
   result.timings.push_back({"assets", Seconds(t)});
   t = std::chrono::steady_clock::now();
   for (const std::string& w : Layout(&graph, options.seed, options.final_render)) {

@@ -1,5 +1,7 @@
 #include "scenecraft/agent/pipeline.h"
 
+#include "scenecraft/agent/generate.h"
+
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -22,6 +24,41 @@ TEST(Pipeline, BuildWritesScriptAndSceneJson) {
   ASSERT_TRUE(result.graph.objects[0].pose.has_value());
   EXPECT_TRUE(result.graph.camera.has_value());
   EXPECT_TRUE(result.graph.objects[0].HasSize());
+}
+
+TEST(FitFencesToRows, AFenceARowStandsAlongIsBuiltToItsLength) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kOutdoor;
+  Relation row;
+  row.type = RelationType::kRow;
+  for (int k = 1; k <= 5; ++k) {
+    Object bush;
+    bush.id = "bush_" + std::to_string(k);
+    bush.category = "bush";
+    bush.size = {1.5, 1.4, 1.3};
+    g.objects.push_back(bush);
+    row.objects.push_back(bush.id);
+    Relation near;
+    near.type = RelationType::kNear;
+    near.objects = {bush.id, "fence_1"};
+    g.relations.push_back(near);
+  }
+  g.relations.push_back(row);
+  Object fence;
+  fence.id = "fence_1";
+  fence.category = "fence";
+  fence.size = {1.8, 0.06, 1.05};
+  fence.asset = {"sh3d", "fence-3", "Fence", "", ""};
+  g.objects.push_back(fence);
+  Object other = fence;  // a fence no row stands along keeps its size
+  other.id = "fence_2";
+  g.objects.push_back(other);
+  const std::vector<std::string> changes = FitFencesToRows(&g);
+  EXPECT_FALSE(changes.empty());
+  EXPECT_DOUBLE_EQ(g.FindObject("fence_1")->size.x, 5 * 1.5 + 4 * 0.4);
+  EXPECT_EQ(g.FindObject("fence_1")->asset.source, "procedural");  // would stretch 5x
+  EXPECT_DOUBLE_EQ(g.FindObject("fence_2")->size.x, 1.8);
+  EXPECT_EQ(g.FindObject("fence_2")->asset.source, "sh3d");
 }
 
 }  // namespace
