@@ -65,7 +65,7 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
 }
 
 TEST(Planner, OwnCorpusMeetsTheTargets) {
-  // 42 prompts written for this project (tests/corpus/planner.jsonl), in other wordings.
+  // 62 prompts written for this project (tests/corpus/planner.jsonl), in other wordings.
   const auto corpus =
       LoadCorpus(std::string(SCENECRAFT_SOURCE_DIR) + "/tests/corpus/planner.jsonl");
   ASSERT_GE(corpus.size(), 40u);
