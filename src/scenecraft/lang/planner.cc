@@ -67,12 +67,14 @@ const std::map<std::string, int>& NumberWords() {
   return words;
 }
 
+// A count word or digits; 0 for "0", "zero" and "no" ("no rug": nothing to build). Counts
+// beyond what a scene can hold are capped, and the object limit refuses them with a message.
 std::optional<int> NumberOf(const std::string& word) {
   auto it = NumberWords().find(word);
   if (it != NumberWords().end()) return it->second;
-  if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit) && word.size() < 4) {
-    const int n = std::stoi(word);
-    if (n > 0) return n;  // "0 chairs" is no object
+  if (word == "zero" || word == "no") return 0;
+  if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit)) {
+    return word.size() > 6 ? 1000000 : std::stoi(word);
   }
   return std::nullopt;
 }
@@ -193,6 +195,11 @@ const std::vector<SceneType>& SceneTypes() {
       {"parking lot", true, {30.0, 30.0, 0}, {{"car", 6}, {"street lamp", 2}}},
       {"plaza", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}, {"street lamp", 4}}},
       {"square", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}}},
+      {"beach", true, {30.0, 20.0, 0}, {{"chair", 2}, {"rock", 3}, {"tree", 2}}},
+      {"cafe", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"café", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"coffee shop", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"restaurant", false, {10.0, 8.0, 3.0}, {{"table", 4}, {"chair", 8}, {"counter", 1}}},
   };
   return types;
 }
@@ -353,11 +360,13 @@ const std::vector<CuePhrase>& CuePhrases() {
     for (const char* w : {"at", "at the side of", "sitting at", "pulled up to"})
       add(w, Cue::kAt, true);
     for (const char* w : {"to the left of", "left of", "on the left of", "at the left of",
-                          "on the left side of", "to the left side of", "at its left"}) {
+                          "on the left side of", "to the left side of", "at its left",
+                          "to its left", "on its left", "at the left of it"}) {
       add(w, Cue::kLeftOf, true);
     }
     for (const char* w : {"to the right of", "right of", "on the right of", "at the right of",
-                          "on the right side of", "to the right side of", "at its right"}) {
+                          "on the right side of", "to the right side of", "at its right",
+                          "to its right", "on its right", "at the right of it"}) {
       add(w, Cue::kRightOf, true);
     }
     for (const char* w : {"in front of", "before", "in the front of", "parked in front of"}) {
@@ -470,6 +479,7 @@ class Parser {
   std::map<std::string, int> id_counts_;
   const SceneType* scene_ = nullptr;
   bool small_room_ = false, large_room_ = false;
+  bool outdoor_place_ = false;  // the text names an outdoor place ("a beach", "a meadow")
   std::set<std::string> seen_relations_;
 };
 
@@ -509,12 +519,21 @@ std::string Parser::Singular(const std::string& word) {
 }
 
 bool Parser::ModifiesNextNoun(size_t i) {
-  if (i + 1 >= tokens_.size() || tokens_[i].punct) return false;
-  const Appearance look = ParseAppearance(tokens_[i].text);
-  if (!look.material && !look.color) return false;
-  // A known category word of its own ("a glass of water" aside) still yields to the noun after.
+  if (i + 1 >= tokens_.size() || tokens_[i].punct || tokens_[i + 1].punct) return false;
   std::string category;
   bool plural = false, unknown = false;
+  const Appearance look = ParseAppearance(tokens_[i].text);
+  if (!look.material && !look.color) {
+    // A noun the catalog does not name, right before one it does, is a noun modifier: a
+    // "grandfather clock", a "bar table", a "conference table" ("bar" alone is a counter).
+    const int n = MatchCategory(i, &category, &plural, &unknown);
+    if (n != 1 || !unknown || plural) {
+      matched_modifier_.clear();
+      matched_via_hypernym_ = false;
+      return false;
+    }
+  }
+  // A known category word of its own ("a glass of water" aside) still yields to the noun after.
   const bool next = MatchCategory(i + 1, &category, &plural, &unknown) > 0 && !unknown;
   matched_modifier_.clear();
   matched_via_hypernym_ = false;
@@ -554,7 +573,11 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
           matched_modifier_ = modifier;
         }
         *plural = candidate != words || (singular_last != last && candidate == singular);
-        if (candidate == words) *plural = false;
+        if (candidate == words) {
+          // A plural the catalog lists as a synonym ("books", "flowers") is still a plural.
+          const CategoryInfo* base = singular != words ? FindProceduralCategory(singular) : nullptr;
+          *plural = base != nullptr && base->name == info->name;
+        }
         if (candidate == singular && singular != words) *plural = true;
         return n;
       }
@@ -578,6 +601,17 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
       "they",   "has",     "have",      "student",   "teacher's", "office", "kitchen",  "garden"};
   if (not_nouns.count(word)) return 0;
   if (!WordNet::Get().IsPhysical(base)) return 0;
+  // Places are settings, not objects: "a beach", "a meadow", "by the lake" (outdoors).
+  static const std::set<std::string> places = {
+      "geological formation", "body of water", "geographical area",
+      "geographic area",      "tract",         "land",
+      "piece of land"};
+  for (const std::string& hyper : WordNet::Get().Hypernyms(base, 6, 1)) {
+    if (places.count(hyper)) {
+      outdoor_place_ = true;
+      return 0;
+    }
+  }
   *plural = base != word;
   for (const std::string& hyper : WordNet::Get().Hypernyms(base, 4)) {
     if (const CategoryInfo* info = FindProceduralCategory(hyper)) {
@@ -716,6 +750,12 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
       break;
     case Cue::kAt:
       each_to_ref(T::kNear);
+      // "chairs at the table": seats at a table face it.
+      if (ref != nullptr && IsTableLike(ref->category) &&
+          std::all_of(subjects.begin(), subjects.end(),
+                      [&](size_t s) { return IsSeat(graph_.objects[s].category); })) {
+        each_to_ref(T::kFacing);
+      }
       break;
     case Cue::kLeftOf:
       each_to_ref(T::kLeftOf);
@@ -872,13 +912,47 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
   }
 }
 
+// Text in another language is refused with a message rather than half read: its function words
+// outnumber the English ones ("une table avec quatre chaises"), or most words are in another
+// script.
+void CheckEnglish(const std::vector<Token>& tokens) {
+  static const std::set<std::string> english = {
+      "a",    "an",   "the",  "with", "and",   "on",    "of",     "in",  "to",   "by",
+      "next", "near", "is",   "are",  "there", "under", "behind", "at",  "from", "its",
+      "it",   "them", "each", "two",  "three", "four",  "some",   "for", "this", "that"};
+  static const std::set<std::string> foreign = {
+      // French, German, Spanish, Italian, Portuguese, Dutch.
+      "le",   "la",  "les",  "une",   "des",   "avec", "et",    "sur",  "dans",  "sous",  "du",
+      "au",   "aux", "est",  "der",   "die",   "das",  "ein",   "eine", "einer", "einem", "einen",
+      "und",  "mit", "auf",  "unter", "neben", "ist",  "im",    "el",   "los",   "las",   "una",
+      "unos", "con", "y",    "sobre", "en",    "del",  "il",    "lo",   "gli",   "uno",   "sul",
+      "um",   "uma", "os",   "com",   "em",    "het",  "een",   "met",  "op",    "ist",   "zwei",
+      "deux", "dos", "drei", "trois", "tres",  "vier", "quatre"};
+  int en = 0, other = 0, ascii_words = 0, other_script = 0;
+  for (const Token& t : tokens) {
+    if (t.punct) continue;
+    en += english.count(t.text) ? 1 : 0;
+    other += foreign.count(t.text) ? 1 : 0;
+    const bool ascii = std::all_of(t.text.begin(), t.text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    (ascii ? ascii_words : other_script) += 1;
+  }
+  if ((other >= 2 && other > en) || (other_script > 0 && other_script >= 2 * ascii_words)) {
+    throw Error(
+        "the description does not look like English; only English is understood (write e.g. "
+        "\"a lamp on a wooden desk\")");
+  }
+}
+
 PlanResult Parser::Run() {
+  CheckEnglish(tokens_);
   // Sentences and clause segments: a segment starts after punctuation, "and", "with", "while".
   struct Segment {
     int head = -1;            // first group of the segment
     std::vector<int> groups;  // groups mentioned in it
     bool related = false;     // its head took part in a relation
     std::string joined_by;    // the word or mark that opened it
+    int it_reference = -1;    // the group a pronoun in it stood for
   };
   std::vector<Segment> segments(1);
   std::vector<int> sentence_groups;
@@ -904,9 +978,42 @@ PlanResult Parser::Run() {
   bool each_reference = false;
   int pending_begin = -1;
 
+  // "it": while "each with ..." distributes over a plural group, that group; else the most recent
+  // other object in this segment, else the previous segment's head.
+  int distribute = -1;
+  auto resolve_it = [&](int subject) -> int {
+    if (distribute >= 0 && distribute != subject) return distribute;
+    const Segment& seg = segments.back();
+    for (auto g = seg.groups.rbegin(); g != seg.groups.rend(); ++g) {
+      if (*g != subject) return *g;
+    }
+    for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
+      // Parallel clauses keep the pronoun's referent: "a lamp at its left and a plant to its
+      // right" (both of the sofa).
+      if (segments[s].it_reference >= 0 && segments[s].it_reference != subject) {
+        return segments[s].it_reference;
+      }
+      if (segments[s].head >= 0 && segments[s].head != subject) return segments[s].head;
+    }
+    return last_singular != subject ? last_singular : -1;
+  };
+  auto resolve_it_here = [&](int subject) {
+    const int it = resolve_it(subject);
+    if (it >= 0) segments.back().it_reference = it;
+    return it;
+  };
+  // The most recent plural group of the sentence other than `subject` ("on each", "both").
+  auto last_plural = [&](int subject) -> int {
+    for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
+      if (*g != subject && groups_[*g].objects.size() > 1) return *g;
+    }
+    return -1;
+  };
+
   // Reads a reference after a cue: a noun phrase, a pronoun or an environment noun.
   auto read_reference = [&](size_t* j, int subject, int* second, bool allow_second) -> int {
     *second = -1;
+    each_reference = false;
     std::string description;
     bool definite = false;
     bool each = false;
@@ -917,15 +1024,9 @@ PlanResult Parser::Run() {
       if (begin < 0) begin = tokens_[*j].begin;
       if (w == "it" || w == "its") {
         ++*j;
-        // The most recent other object in this segment, else the previous segment's head.
-        const Segment& seg = segments.back();
-        for (auto g = seg.groups.rbegin(); g != seg.groups.rend(); ++g) {
-          if (*g != subject) return *g;
-        }
-        for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
-          if (segments[s].head >= 0 && segments[s].head != subject) return segments[s].head;
-        }
-        return last_singular != subject ? last_singular : -1;
+        const int it = resolve_it_here(subject);
+        if (it >= 0 && it == distribute) each_reference = true;
+        return it;
       }
       if (w == "them") {
         ++*j;
@@ -961,6 +1062,21 @@ PlanResult Parser::Run() {
       if (w == "each" || w == "every") {
         each = true;
         ++*j;
+        // "two nightstands with a lamp on each (one / of them)": the last plural group.
+        size_t k = *j;
+        if (k < tokens_.size() && tokens_[k].text == "one") ++k;
+        if (k + 1 < tokens_.size() && tokens_[k].text == "of" && tokens_[k + 1].text == "them") {
+          k += 2;
+        }
+        if (k >= tokens_.size() || tokens_[k].punct || tokens_[k].text == "and" ||
+            tokens_[k].text == "while" || tokens_[k].text == "with" || k > *j) {
+          const int group = last_plural(subject);
+          if (group >= 0) {
+            *j = k;
+            each_reference = true;
+            return group;
+          }
+        }
         continue;
       }
       if (w == "the" || w == "this" || w == "that" || w == "those" || w == "these") {
@@ -998,8 +1114,9 @@ PlanResult Parser::Run() {
           group = ResolveDefinite(category, std::string(Trim(description)));
           if (group >= 0) segments.back().groups.push_back(group);
         }
+        if (group < 0 && count && *count <= 0) return -1;  // "near no tree"
         if (group < 0) {
-          if (unknown)
+          if (unknown && !matched_via_hypernym_)
             warnings_.push_back("no model for '" + category + "' (prompt " + std::to_string(begin) +
                                 ":" + std::to_string(end) + "): it gets a labelled generic shape");
           group = AddGroup(category, std::string(Trim(description)), count.value_or(plural ? 2 : 1),
@@ -1049,6 +1166,7 @@ PlanResult Parser::Run() {
     const Token& t = tokens_[i];
     // Sentence and segment boundaries.
     if (t.punct) {
+      distribute = -1;
       if (t.text == "." || t.text == ";" || t.text == "!" || t.text == "?") {
         segments.assign(1, Segment{});
         sentence_groups.clear();
@@ -1079,6 +1197,11 @@ PlanResult Parser::Run() {
         }
         i += 2;
         continue;
+      }
+      // "two nightstands, each with a lamp on it": one lamp per nightstand.
+      if ((t.text == "with" || t.text == "has" || t.text == "have") && i > 0 &&
+          tokens_[i - 1].text == "each") {
+        distribute = last_plural(-1);
       }
       if (t.text == "and" && segments.back().head >= 0 && !segments.back().related) {
         for (int g : segments.back().groups) unattached.push_back(g);
@@ -1125,9 +1248,9 @@ PlanResult Parser::Run() {
     }
     if (scene_matched) continue;
     // "in three rows of four"
-    if (t.text == "in" && i + 4 < tokens_.size() && NumberOf(tokens_[i + 1].text) &&
+    if (t.text == "in" && i + 4 < tokens_.size() && NumberOf(tokens_[i + 1].text).value_or(0) > 0 &&
         tokens_[i + 2].text == "rows" && tokens_[i + 3].text == "of" &&
-        NumberOf(tokens_[i + 4].text)) {
+        NumberOf(tokens_[i + 4].text).value_or(0) > 0) {
       grid_rows = NumberOf(tokens_[i + 1].text);
       grid_columns = NumberOf(tokens_[i + 4].text);
       const int subject = segment_subject();
@@ -1167,6 +1290,23 @@ PlanResult Parser::Run() {
       if (all) {
         if (phrase.cue == Cue::kAgainstWall || phrase.cue == Cue::kOnWall) {
           subject_list = sentence_groups;
+        } else if (tokens_[i - 1].text == "both") {
+          // "a sofa and a chair, both facing the TV": the last pair, or the last two singles.
+          std::vector<int> singles;
+          for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
+            if (groups_[*g].objects.size() == 2 && singles.empty()) {
+              subject = *g;
+              break;
+            }
+            if (groups_[*g].objects.size() == 1 &&
+                std::find(singles.begin(), singles.end(), *g) == singles.end()) {
+              singles.push_back(*g);
+            }
+            if (singles.size() == 2) {
+              subject_list = {singles[1], singles[0]};
+              break;
+            }
+          }
         } else {
           for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
             if (groups_[*g].plural) {
@@ -1184,7 +1324,19 @@ PlanResult Parser::Run() {
       }
       int second = -1;
       int reference = -1;
-      if (phrase.needs_object) {
+      const bool its =
+          std::find(phrase.words.begin(), phrase.words.end(), "its") != phrase.words.end() ||
+          phrase.words.back() == "it";
+      if (phrase.needs_object && its) {
+        // "a sofa with a lamp at its left": the pronoun is part of the phrase.
+        reference = resolve_it_here(subject);
+        if (reference < 0) {
+          i = j;
+          continue;
+        }
+        each_reference = reference == distribute;
+        unattached.clear();
+      } else if (phrase.needs_object) {
         reference = read_reference(&j, subject, &second, phrase.cue == Cue::kBetween);
         if (reference < 0 && phrase.cue != Cue::kFacing) {
           i = j;
@@ -1265,6 +1417,7 @@ PlanResult Parser::Run() {
         }
       }
       if (view >= 0) {
+        unattached.clear();  // "two chairs, one by the sofa": the one, not both
         segments.back().groups.push_back(view);
         if (segments.back().head < 0) segments.back().head = view;
         pending_description.clear();
@@ -1281,10 +1434,16 @@ PlanResult Parser::Run() {
     bool compound_p = false, compound_u = false;
     const bool starts_compound = MatchCategory(i, &compound_category, &compound_p, &compound_u) > 1;
     if (auto n = NumberOf(t.text); n && !starts_compound) {
-      if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = *n;
-      if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = *n;
+      const int value = *n == 0 ? -1 : *n;  // -1: "no chairs", "0 chairs"
+      if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = value;
+      if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = value;
       pending_np = true;
       if (pending_begin < 0) pending_begin = t.begin;
+      ++i;
+      continue;
+    }
+    // "a couple of stools", "a pair of lamps": the "of" belongs to the count, not the noun.
+    if (t.text == "of" && pending_count != 0 && pending_description.empty()) {
       ++i;
       continue;
     }
@@ -1301,6 +1460,13 @@ PlanResult Parser::Run() {
     // An unknown noun is an object only in a noun phrase that began with an English
     // determiner or number ("a flux capacitor"), never a stray word of another language.
     if (n > 0 && unknown && !pending_np) n = 0;
+    // "a bedroom for a child", "a desk for the teacher": whom a thing is for is not in the scene
+    // (unless the catalog names it).
+    if (n > 0 && unknown && !matched_via_hypernym_) {
+      size_t k = i;
+      while (k > 0 && (IsDeterminer(tokens_[k - 1].text) || NumberOf(tokens_[k - 1].text))) --k;
+      if (k > 0 && tokens_[k - 1].text == "for") n = 0;
+    }
     if (n > 0) {
       const int begin = pending_begin >= 0 ? pending_begin : t.begin;
       const int end = tokens_[i + n - 1].end;
@@ -1316,12 +1482,26 @@ PlanResult Parser::Run() {
           if (segments.back().head < 0) segments.back().head = group;
         }
       }
+      if (group < 0 && pending_count < 0) {
+        // "no rug", "0 chairs": nothing to build.
+        pending_count = 0;
+        pending_description.clear();
+        pending_definite = false;
+        pending_np = false;
+        pending_begin = -1;
+        i += n;
+        continue;
+      }
       if (group < 0) {
         if (unknown && !matched_via_hypernym_) {
           warnings_.push_back("no model for '" + category + "' (prompt " + std::to_string(begin) +
                               ":" + std::to_string(end) + "): it gets a labelled generic shape");
         }
         int count = pending_count > 0 ? pending_count : (plural ? 2 : 1);
+        // "a line of trees", "a ring of stones", "a pile of books" with no number: more than two.
+        if (pending_count == 0 && plural && (pending_row || pending_circle || pending_stack)) {
+          count = pending_circle ? 6 : pending_row ? 4 : 3;
+        }
         if (plural && pending_count == 0 && (category == "chair" || category == "stool")) count = 4;
         group =
             AddGroup(category, std::string(Trim(pending_description)), count, plural, begin, end);
@@ -1391,7 +1571,10 @@ void Parser::AddDefaults() {
   std::set<size_t> related_on;
   std::set<size_t> has_facing;
   for (const Relation& r : graph_.relations) {
-    if (r.type == T::kOn || r.type == T::kStack) {
+    // Objects with a stated support or height need no default one: "a lamp above the table"
+    // does not rest on it.
+    if (r.type == T::kOn || r.type == T::kStack || r.type == T::kAbove || r.type == T::kUnder ||
+        r.type == T::kHanging || r.type == T::kOnWall || r.type == T::kOnFloor) {
       for (const std::string& id : r.objects) {
         for (size_t o = 0; o < graph_.objects.size(); ++o) {
           if (graph_.objects[o].id == id) related_on.insert(o);
@@ -1424,7 +1607,6 @@ void Parser::AddDefaults() {
         if (IsSeat(graph_.objects[s].category) && !has_facing.count(s) &&
             ref < graph_.objects.size()) {
           Relate(T::kFacing, {s, ref}, -1, -1);
-          graph_.relations.back().source = Source{};
         }
       }
     }
@@ -1435,7 +1617,6 @@ void Parser::AddDefaults() {
         if (s < graph_.objects.size() && IsSeat(graph_.objects[s].category) &&
             IsTableLike(graph_.objects[a].category) && !has_facing.count(s)) {
           Relate(T::kFacing, {s, a}, -1, -1);
-          graph_.relations.back().source = Source{};
         }
       }
     }
@@ -1450,7 +1631,6 @@ void Parser::AddDefaults() {
       const std::string& c = graph_.objects[o].category;
       if ((c == "sofa" || c == "armchair") && !has_facing.count(o)) {
         Relate(T::kFacing, {o, tv}, -1, -1);
-        graph_.relations.back().source = Source{};
         has_facing.insert(o);
       }
     }
@@ -1470,7 +1650,6 @@ void Parser::AddDefaults() {
       if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser") &&
           !placed.count(o)) {
         Relate(T::kAgainstWall, {o}, -1, -1);
-        graph_.relations.back().source = Source{};
       }
     }
   }
@@ -1488,24 +1667,38 @@ void Parser::AddDefaults() {
       scale *= 0.8;
     }
   }
-  // A small object that names no support rests on the first table-like object, if any.
-  size_t surface = graph_.objects.size();
+  // A small object that names no support rests on a surface: a TV on its stand, a lamp on a
+  // nightstand (one each while they last), anything else on the first table-like object, else
+  // on a nightstand, dresser or cabinet.
+  std::vector<size_t> tables, nightstands, stands, storage;
   for (size_t o = 0; o < graph_.objects.size(); ++o) {
-    if (IsTableLike(graph_.objects[o].category)) {
-      surface = o;
-      break;
-    }
+    const std::string& c = graph_.objects[o].category;
+    if (IsTableLike(c)) tables.push_back(o);
+    if (c == "nightstand") nightstands.push_back(o);
+    if (c == "tv stand") stands.push_back(o);
+    if (c == "nightstand" || c == "dresser" || c == "cabinet") storage.push_back(o);
   }
+  size_t lamps = 0;
   for (size_t o = 0; o < graph_.objects.size(); ++o) {
-    const CategoryInfo* info = FindProceduralCategory(graph_.objects[o].category);
-    // Only small things (a lamp, a mug) default onto a table; a TV without a stand stays put.
-    if (info == nullptr || info->support != Support::kSurface || related_on.count(o) ||
-        info->size.x * info->size.y > 0.2 || graph_.objects[o].category == "tv") {
-      continue;
+    const std::string& c = graph_.objects[o].category;
+    const CategoryInfo* info = FindProceduralCategory(c);
+    if (info == nullptr || info->support != Support::kSurface || related_on.count(o)) continue;
+    size_t surface = graph_.objects.size();
+    if (c == "tv") {
+      // A TV without a stand stays put.
+      if (!stands.empty()) surface = stands.front();
+    } else if (info->size.x * info->size.y <= 0.2) {
+      // Only small things (a lamp, a mug) default onto a surface.
+      if (c == "lamp" && lamps < nightstands.size()) {
+        surface = nightstands[lamps++];
+      } else if (!tables.empty()) {
+        surface = tables.front();
+      } else if (!storage.empty()) {
+        surface = storage.front();
+      }
     }
     if (surface < graph_.objects.size()) {
       Relate(T::kOn, {o, surface}, -1, -1);
-      graph_.relations.back().source = Source{};
       warnings_.push_back(graph_.objects[o].id + " rests on " + graph_.objects[surface].id +
                           " (no support was named)");
     }
@@ -1565,8 +1758,8 @@ void Parser::ChooseEnvironment() {
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
   }
-  bool outdoor = scene_ != nullptr ? scene_->outdoor : outdoor_votes > 0;
-  if (scene_ == nullptr && outdoor_votes > 0 &&
+  bool outdoor = scene_ != nullptr ? scene_->outdoor : outdoor_votes > 0 || outdoor_place_;
+  if (scene_ == nullptr && !outdoor_place_ && outdoor_votes > 0 &&
       outdoor_votes * 3 < static_cast<int>(graph_.objects.size())) {
     outdoor = false;
   }

@@ -172,5 +172,160 @@ TEST(Planner, SceneTypeAloneGetsADefaultFurnishing) {
   EXPECT_FALSE(park.graph.environment.IsRoom());
 }
 
+// The relations of a plan as text, for compact checks.
+std::set<std::string> RelationStrings(const PlanResult& plan) {
+  std::set<std::string> out;
+  for (const Relation& r : plan.graph.relations) out.insert(r.ToString());
+  return out;
+}
+
+int CountOf(const PlanResult& plan, const std::string& category) {
+  int n = 0;
+  for (const Object& o : plan.graph.objects) n += o.category == category;
+  return n;
+}
+
+TEST(Planner, PronounInsideThePhrase) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("A sofa with a floor lamp at its left and a plant to its right.");
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("left_of(floor_lamp_1, sofa_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("right_of(plant_1, sofa_1)")) << FormatPlanTable(plan);
+}
+
+TEST(Planner, OnEachAtTheEndOfAClause) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("Two nightstands with a lamp on each.");
+  EXPECT_EQ(CountOf(plan, "lamp"), 2) << FormatPlanTable(plan);
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("on(lamp_1, nightstand_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("on(lamp_2, nightstand_2)")) << FormatPlanTable(plan);
+}
+
+TEST(Planner, EachWithDistributes) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("A bed and two nightstands beside it, each with a lamp on it.");
+  EXPECT_EQ(CountOf(plan, "lamp"), 2) << FormatPlanTable(plan);
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("on(lamp_1, nightstand_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("on(lamp_2, nightstand_2)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("near(nightstand_2, bed_1)")) << FormatPlanTable(plan);
+}
+
+TEST(Planner, BothTakesTheLastTwoSingles) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A sofa and a chair, both facing the TV.");
+  int stated = 0;
+  for (const Relation& r : plan.graph.relations) {
+    stated += r.type == RelationType::kFacing && r.source.begin >= 0;
+  }
+  EXPECT_EQ(stated, 2) << FormatPlanTable(plan);
+}
+
+TEST(Planner, OneAndTheOtherAfterACommaList) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("Two chairs, one by the sofa, the other next to the bed.");
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("near(chair_1, sofa_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("near(chair_2, bed_1)")) << FormatPlanTable(plan);
+  EXPECT_FALSE(r.count("near(chair_2, sofa_1)")) << FormatPlanTable(plan);
+}
+
+TEST(Planner, NounBeforeACatalogNounModifiesIt) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A grandfather clock next to a bar table.");
+  ASSERT_EQ(plan.graph.objects.size(), 2u) << FormatPlanTable(plan);
+  EXPECT_EQ(plan.graph.objects[0].category, "clock");
+  EXPECT_EQ(plan.graph.objects[0].description, "grandfather");
+  EXPECT_EQ(plan.graph.objects[1].category, "table");
+  EXPECT_EQ(plan.graph.objects[1].description, "bar");
+  EXPECT_TRUE(plan.warnings.empty()) << FormatPlanTable(plan);
+}
+
+TEST(Planner, HypernymMatchesGetNoGenericWarning) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A cat next to a terrier.");
+  EXPECT_EQ(CountOf(plan, "dog"), 1) << FormatPlanTable(plan);
+  EXPECT_TRUE(plan.warnings.empty()) << FormatPlanTable(plan);
+}
+
+TEST(Planner, DefaultSupports) {
+  OfflinePlanner planner;
+  // A lamp above a table hangs over it; it does not also rest on it.
+  const PlanResult above = planner.Plan("A lamp above the table.");
+  EXPECT_FALSE(RelationStrings(above).count("on(lamp_1, table_1)")) << FormatPlanTable(above);
+  // A TV stands on its stand; lamps on the nightstands.
+  const PlanResult tv = planner.Plan("A sofa, a TV and a TV stand.");
+  EXPECT_TRUE(RelationStrings(tv).count("on(tv_1, tv_stand_1)")) << FormatPlanTable(tv);
+  const PlanResult bedroom = planner.Plan("A bed, two nightstands and two lamps.");
+  const auto r = RelationStrings(bedroom);
+  EXPECT_TRUE(r.count("on(lamp_1, nightstand_1)")) << FormatPlanTable(bedroom);
+  EXPECT_TRUE(r.count("on(lamp_2, nightstand_2)")) << FormatPlanTable(bedroom);
+}
+
+TEST(Planner, SeatsAtATableFaceIt) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("Three bar stools at the counter.");
+  const auto r = RelationStrings(plan);
+  for (const char* id : {"bar_stool_1", "bar_stool_2", "bar_stool_3"}) {
+    EXPECT_TRUE(r.count(std::string("facing(") + id + ", counter_1)")) << FormatPlanTable(plan);
+  }
+}
+
+TEST(Planner, CountWords) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A couple of stools, a pair of lamps, no rug and 0 chairs.");
+  EXPECT_EQ(CountOf(plan, "stool"), 2) << FormatPlanTable(plan);
+  EXPECT_EQ(CountOf(plan, "lamp"), 2) << FormatPlanTable(plan);
+  EXPECT_EQ(CountOf(plan, "rug"), 0) << FormatPlanTable(plan);
+  EXPECT_EQ(CountOf(plan, "chair"), 0) << FormatPlanTable(plan);
+  for (const Object& o : plan.graph.objects) EXPECT_EQ(o.description, "") << o.id;
+  // More objects than a scene can hold are refused with a message, not silently shrunk.
+  EXPECT_THROW(planner.Plan("1000 chairs"), Error);
+  EXPECT_THROW(planner.Plan("99999999999 chairs"), Error);
+}
+
+TEST(Planner, GroupPhrasesWithoutANumber) {
+  OfflinePlanner planner;
+  const PlanResult pile = planner.Plan("A pile of books on the desk.");
+  EXPECT_EQ(CountOf(pile, "book"), 3) << FormatPlanTable(pile);
+  bool stack = false;
+  for (const Relation& r : pile.graph.relations) stack = stack || r.type == RelationType::kStack;
+  EXPECT_TRUE(stack) << FormatPlanTable(pile);
+  EXPECT_EQ(CountOf(planner.Plan("A line of trees."), "tree"), 4);
+}
+
+TEST(Planner, OtherLanguagesAreRefused) {
+  OfflinePlanner planner;
+  for (const char* text :
+       {"une table avec quatre chaises", "una mesa con cuatro sillas y una lámpara",
+        "Ein Tisch mit vier Stühlen", "桌子上有一盏灯", "стол и четыре стула"}) {
+    try {
+      const PlanResult plan = planner.Plan(text);
+      ADD_FAILURE() << text << "\n" << FormatPlanTable(plan);
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("English"), std::string::npos) << e.what();
+    }
+  }
+  // A foreign word or two in English text is fine.
+  EXPECT_EQ(planner.Plan("A chaise longue and a table in the salle de bain.").graph.objects.empty(),
+            false);
+}
+
+TEST(Planner, PlacesAndPurposesAreNotObjects) {
+  OfflinePlanner planner;
+  const PlanResult beach = planner.Plan("A bench on the beach.");
+  EXPECT_EQ(beach.graph.objects.size(), 1u) << FormatPlanTable(beach);
+  EXPECT_FALSE(beach.graph.environment.IsRoom());
+  const PlanResult child = planner.Plan("A bedroom for a child.");
+  EXPECT_EQ(CountOf(child, "child"), 0) << FormatPlanTable(child);
+  EXPECT_GE(CountOf(child, "bed"), 1) << FormatPlanTable(child);
+  const PlanResult cafe = planner.Plan("a small cafe");
+  EXPECT_TRUE(cafe.graph.environment.IsRoom());
+  EXPECT_GE(CountOf(cafe, "table"), 2) << FormatPlanTable(cafe);
+}
+
 }  // namespace
 }  // namespace scenecraft
