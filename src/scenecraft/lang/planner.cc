@@ -1286,6 +1286,18 @@ PlanResult Parser::Run() {
         const Segment& seg = segments.back();
         subject = seg.groups.empty() ? segment_subject() : seg.groups.back();
       }
+      // Arrangements of several ("face each other", "in a row", "stacked") are about a plural
+      // group: "a table between two couches that face each other" (the couches).
+      const bool needs_several = phrase.cue == Cue::kFacingEachOther || phrase.cue == Cue::kRow ||
+                                 phrase.cue == Cue::kCircle || phrase.cue == Cue::kGrid ||
+                                 phrase.cue == Cue::kStack || phrase.cue == Cue::kHierarchy;
+      if (needs_several && subject >= 0 && groups_[subject].objects.size() < 2) {
+        const int plural = last_plural(subject);
+        if (plural >= 0) subject = plural;
+      }
+      // Words before a phrase describe nothing after it ("a campfire near the tent").
+      pending_description.clear();
+      pending_begin = -1;
       std::vector<int> subject_list;
       if (all) {
         if (phrase.cue == Cue::kAgainstWall || phrase.cue == Cue::kOnWall) {

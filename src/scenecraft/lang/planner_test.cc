@@ -327,5 +327,20 @@ TEST(Planner, PlacesAndPurposesAreNotObjects) {
   EXPECT_GE(CountOf(cafe, "table"), 2) << FormatPlanTable(cafe);
 }
 
+TEST(Planner, ArrangementsOfSeveralFindThePluralGroup) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A low table in between two couches that face each other.");
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("facing(sofa_1, sofa_2)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("facing(sofa_2, sofa_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("between(coffee_table_1, sofa_1, sofa_2)")) << FormatPlanTable(plan);
+}
+
+TEST(Planner, WordsBeforeAPhraseDescribeNothingAfterIt) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("a campfire near the tent");
+  for (const Object& o : plan.graph.objects) EXPECT_EQ(o.description, "") << o.id;
+}
+
 }  // namespace
 }  // namespace scenecraft
