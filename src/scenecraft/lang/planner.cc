@@ -105,6 +105,18 @@ bool IsEnvironmentNoun(const std::string& w) {
   return e.count(w) > 0;
 }
 
+// Words of a request or a sentence's frame that describe no object ("I want", "put", "there's").
+bool IsFillerWord(const std::string& w) {
+  static const std::set<std::string> f = {
+      "i",      "i'd",   "i'm",    "we",     "we'd",    "you",    "me",      "us",
+      "want",   "wants", "need",   "would",  "like",    "please", "put",     "place",
+      "add",    "make",  "create", "show",   "give",    "there",  "there's", "here",
+      "here's", "is",    "are",    "was",    "were",    "be",     "could",   "can",
+      "let's",  "also",  "just",   "should", "it's",    "which",  "who",     "generate",
+      "render", "build", "draw",   "design", "imagine", "so",     "very",    "really"};
+  return f.count(w) > 0;
+}
+
 // Nouns that fill a container and belong to its description ("a vase with flowers").
 bool IsContentNoun(const std::string& w) {
   static const std::set<std::string> c = {"flowers", "flower", "water",  "fruit", "fruits",
@@ -282,8 +294,11 @@ const std::vector<CuePhrase>& CuePhrases() {
           "pushed against the wall", "up against the wall"}) {
       add(w, Cue::kAgainstWall, false);
     }
-    for (const char* w : {"in the corner", "in a corner", "in one corner", "in the far corner",
-                          "in the corner of the room", "in each corner", "into the corner"}) {
+    for (const char* w :
+         {"in the corner", "in a corner", "in one corner", "in the far corner",
+          "in the corner of the room", "in each corner", "into the corner", "in the corners",
+          "in two corners", "in opposite corners", "in the four corners", "in different corners",
+          "in all four corners", "in the corners of the room", "in all corners"}) {
       add(w, Cue::kInCorner, false);
     }
     for (const char* w :
@@ -345,7 +360,8 @@ const std::vector<CuePhrase>& CuePhrases() {
     }
     // Phrases with a reference.
     for (const char* w : {"on top of", "on", "atop", "resting on", "sitting on", "standing on",
-                          "placed on", "set on", "lying on", "upon", "on top"}) {
+                          "placed on", "set on", "lying on", "upon", "on top", "on top of it",
+                          "in the middle of it", "in the center of it", "in the centre of it"}) {
       add(w, Cue::kOn, true);
     }
     for (const char* w :
@@ -606,11 +622,14 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
       "geological formation", "body of water", "geographical area",
       "geographic area",      "tract",         "land",
       "piece of land"};
+  // Other locations are settings too, indoors or out: "a reading nook", "a seating area".
+  static const std::set<std::string> locations = {"region", "location", "area"};
   for (const std::string& hyper : WordNet::Get().Hypernyms(base, 6, 1)) {
     if (places.count(hyper)) {
       outdoor_place_ = true;
       return 0;
     }
+    if (locations.count(hyper)) return 0;
   }
   *plural = base != word;
   for (const std::string& hyper : WordNet::Get().Hypernyms(base, 4)) {
@@ -993,7 +1012,14 @@ PlanResult Parser::Run() {
       if (segments[s].it_reference >= 0 && segments[s].it_reference != subject) {
         return segments[s].it_reference;
       }
-      if (segments[s].head >= 0 && segments[s].head != subject) return segments[s].head;
+      const int head = segments[s].head;
+      if (head >= 0 && head != subject && groups_[head].objects.size() > 1) {
+        // "it" is one thing: "four chairs around the table, and a vase in the middle of it".
+        for (auto g = segments[s].groups.rbegin(); g != segments[s].groups.rend(); ++g) {
+          if (*g != subject && groups_[*g].objects.size() == 1) return *g;
+        }
+      }
+      if (head >= 0 && head != subject) return head;
     }
     return last_singular != subject ? last_singular : -1;
   };
@@ -1154,8 +1180,10 @@ PlanResult Parser::Run() {
         return -1;
       }
       // Adjectives and other modifiers.
-      if (!description.empty()) description += " ";
-      description += tokens_[*j].text;
+      if (!IsFillerWord(w)) {
+        if (!description.empty()) description += " ";
+        description += tokens_[*j].text;
+      }
       ++*j;
       if (description.size() > 80) return -1;
     }
@@ -1187,6 +1215,18 @@ PlanResult Parser::Run() {
     }
     if (t.text == "and" || t.text == "with" || t.text == "while" || t.text == "plus" ||
         t.text == "where" || t.text == "including" || t.text == "has" || t.text == "have") {
+      // Words left before a clause word describe nothing after it ("a cozy reading nook with an
+      // armchair"), except in "a red and white chair".
+      const bool adjective_pair = t.text == "and" && !pending_description.empty() &&
+                                  i + 1 < tokens_.size() && !NumberOf(tokens_[i + 1].text) &&
+                                  !IsDeterminer(tokens_[i + 1].text);
+      if (!adjective_pair) {
+        pending_description.clear();
+        pending_count = 0;
+        pending_definite = false;
+        pending_np = false;
+        pending_begin = -1;
+      }
       // "a vase with flowers": contents belong to the description.
       if (t.text == "with" && i + 1 < tokens_.size() && IsContentNoun(tokens_[i + 1].text) &&
           segments.back().head >= 0) {
@@ -1350,6 +1390,10 @@ PlanResult Parser::Run() {
         unattached.clear();
       } else if (phrase.needs_object) {
         reference = read_reference(&j, subject, &second, phrase.cue == Cue::kBetween);
+        // "a couch with cushions on top": on top of the thing just named.
+        if (reference < 0 && phrase.words == std::vector<std::string>{"on", "top"}) {
+          reference = resolve_it_here(subject);
+        }
         if (reference < 0 && phrase.cue != Cue::kFacing) {
           i = j;
           continue;
@@ -1541,8 +1585,20 @@ PlanResult Parser::Run() {
       i += n;
       continue;
     }
+    // "a vase of flowers", "a bowl of fruit": contents belong to the description.
+    if (t.text == "of" && i + 1 < tokens_.size() && IsContentNoun(tokens_[i + 1].text) &&
+        !segments.back().groups.empty() && pending_description.empty() && pending_count == 0) {
+      for (size_t o : groups_[segments.back().groups.back()].objects) {
+        graph_.objects[o].description += (graph_.objects[o].description.empty() ? "" : " ") +
+                                         std::string("of ") + tokens_[i + 1].text;
+      }
+      i += 2;
+      continue;
+    }
     // Everything else: modifiers of the next noun.
-    if (!IsEnvironmentNoun(t.text)) {
+    if (IsFillerWord(t.text)) {
+      if (pending_begin < 0 && pending_np) pending_begin = t.begin;
+    } else if (!IsEnvironmentNoun(t.text)) {
       if (!pending_description.empty()) pending_description += " ";
       pending_description += t.text;
       if (pending_begin < 0) pending_begin = t.begin;

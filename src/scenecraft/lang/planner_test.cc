@@ -342,5 +342,33 @@ TEST(Planner, WordsBeforeAPhraseDescribeNothingAfterIt) {
   for (const Object& o : plan.graph.objects) EXPECT_EQ(o.description, "") << o.id;
 }
 
+TEST(Planner, RequestWordsAndPlacesDescribeNothing) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "I want a cozy reading nook with an armchair, a floor lamp beside it. Put a red mug on the "
+      "kitchen table please, and a vase of flowers next to it.");
+  std::map<std::string, std::string> found;
+  for (const Object& o : plan.graph.objects) found[o.category] = o.description;
+  EXPECT_EQ(found.size(), 5u) << FormatPlanTable(plan);
+  EXPECT_EQ(found["armchair"], "") << FormatPlanTable(plan);
+  EXPECT_EQ(found["mug"], "red") << FormatPlanTable(plan);
+  EXPECT_EQ(found["vase"], "of flowers") << FormatPlanTable(plan);
+  for (const std::string& w : plan.warnings) {
+    EXPECT_EQ(w.find("no model"), std::string::npos) << w;  // the nook is no object
+  }
+}
+
+TEST(Planner, MorePhraseVariants) {
+  OfflinePlanner planner;
+  const PlanResult corners = planner.Plan("Place two plants in the corners.");
+  EXPECT_TRUE(RelationStrings(corners).count("in_corner(plant_2)")) << FormatPlanTable(corners);
+  const PlanResult top = planner.Plan("A couch with cushions on top.");
+  EXPECT_TRUE(RelationStrings(top).count("on(pillow_2, sofa_1)")) << FormatPlanTable(top);
+  // "it" is one thing, not the plural head of the clause before.
+  const PlanResult middle =
+      planner.Plan("Add 4 chairs around the table, and put a vase in the middle of it.");
+  EXPECT_TRUE(RelationStrings(middle).count("on(vase_1, table_1)")) << FormatPlanTable(middle);
+}
+
 }  // namespace
 }  // namespace scenecraft
