@@ -108,12 +108,13 @@ bool IsEnvironmentNoun(const std::string& w) {
 // Words of a request or a sentence's frame that describe no object ("I want", "put", "there's").
 bool IsFillerWord(const std::string& w) {
   static const std::set<std::string> f = {
-      "i",      "i'd",   "i'm",    "we",     "we'd",    "you",    "me",      "us",
-      "want",   "wants", "need",   "would",  "like",    "please", "put",     "place",
-      "add",    "make",  "create", "show",   "give",    "there",  "there's", "here",
-      "here's", "is",    "are",    "was",    "were",    "be",     "could",   "can",
-      "let's",  "also",  "just",   "should", "it's",    "which",  "who",     "generate",
-      "render", "build", "draw",   "design", "imagine", "so",     "very",    "really"};
+      "i",      "i'd",   "i'm",    "we",       "we'd",    "you",   "me",     "us",     "want",
+      "wants",  "need",  "would",  "like",     "please",  "put",   "place",  "add",    "make",
+      "create", "show",  "give",   "there",    "there's", "here",  "here's", "is",     "are",
+      "was",    "were",  "be",     "could",    "can",     "let's", "also",   "just",   "should",
+      "it's",   "which", "who",    "generate", "render",  "build", "draw",   "design", "imagine",
+      "so",     "very",  "really", "stands",   "stand",   "sits",  "sit",    "hangs",  "hang",
+      "lies",   "lie",   "rests",  "rest",     "sleeps"};
   return f.count(w) > 0;
 }
 
@@ -997,19 +998,24 @@ PlanResult Parser::Run() {
   bool each_reference = false;
   int pending_begin = -1;
 
+  struct Inverted {
+    const CuePhrase* phrase;
+    int reference, second, begin, end;
+  };
+  std::optional<Inverted> inverted;
   // "it": while "each with ..." distributes over a plural group, that group; else the most recent
   // other object in this segment, else the previous segment's head.
   int distribute = -1;
-  auto resolve_it = [&](int subject) -> int {
+  auto resolve_it = [&](int subject, bool possessive) -> int {
     if (distribute >= 0 && distribute != subject) return distribute;
     const Segment& seg = segments.back();
     for (auto g = seg.groups.rbegin(); g != seg.groups.rend(); ++g) {
       if (*g != subject) return *g;
     }
     for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
-      // Parallel clauses keep the pronoun's referent: "a lamp at its left and a plant to its
-      // right" (both of the sofa).
-      if (segments[s].it_reference >= 0 && segments[s].it_reference != subject) {
+      // Parallel clauses keep the possessive's referent: "a lamp at its left and a plant to its
+      // right" (both of the sofa); "a side table at its right, and a lamp on it" is the table's.
+      if (possessive && segments[s].it_reference >= 0 && segments[s].it_reference != subject) {
         return segments[s].it_reference;
       }
       const int head = segments[s].head;
@@ -1023,9 +1029,9 @@ PlanResult Parser::Run() {
     }
     return last_singular != subject ? last_singular : -1;
   };
-  auto resolve_it_here = [&](int subject) {
-    const int it = resolve_it(subject);
-    if (it >= 0) segments.back().it_reference = it;
+  auto resolve_it_here = [&](int subject, bool possessive) {
+    const int it = resolve_it(subject, possessive);
+    if (it >= 0 && possessive) segments.back().it_reference = it;
     return it;
   };
   // The most recent plural group of the sentence other than `subject` ("on each", "both").
@@ -1050,7 +1056,7 @@ PlanResult Parser::Run() {
       if (begin < 0) begin = tokens_[*j].begin;
       if (w == "it" || w == "its") {
         ++*j;
-        const int it = resolve_it_here(subject);
+        const int it = resolve_it_here(subject, w == "its");
         if (it >= 0 && it == distribute) each_reference = true;
         return it;
       }
@@ -1196,6 +1202,7 @@ PlanResult Parser::Run() {
     if (t.punct) {
       distribute = -1;
       if (t.text == "." || t.text == ";" || t.text == "!" || t.text == "?") {
+        inverted.reset();
         segments.assign(1, Segment{});
         sentence_groups.clear();
         unattached.clear();
@@ -1371,6 +1378,14 @@ PlanResult Parser::Run() {
       const bool list_subjects =
           !all && !unattached.empty() && !phrase.participle && phrase.needs_object && subject >= 0;
       if (subject < 0 && subject_list.empty()) {
+        // A phrase before any object of its sentence waits for the object after it: "In front of
+        // it is a low table", "On the wall hangs a clock", "Next to the bed stands a nightstand".
+        inverted = Inverted{&phrase, -1, -1, begin, tokens_[j - 1].end};
+        if (phrase.needs_object) {
+          inverted->reference = read_reference(&j, -1, &inverted->second, false);
+          inverted->end = tokens_[j - 1].end;
+          if (inverted->reference < 0) inverted.reset();
+        }
         i = j;
         continue;
       }
@@ -1381,7 +1396,8 @@ PlanResult Parser::Run() {
           phrase.words.back() == "it";
       if (phrase.needs_object && its) {
         // "a sofa with a lamp at its left": the pronoun is part of the phrase.
-        reference = resolve_it_here(subject);
+        reference = resolve_it_here(subject, std::find(phrase.words.begin(), phrase.words.end(),
+                                                       "its") != phrase.words.end());
         if (reference < 0) {
           i = j;
           continue;
@@ -1392,7 +1408,7 @@ PlanResult Parser::Run() {
         reference = read_reference(&j, subject, &second, phrase.cue == Cue::kBetween);
         // "a couch with cushions on top": on top of the thing just named.
         if (reference < 0 && phrase.words == std::vector<std::string>{"on", "top"}) {
-          reference = resolve_it_here(subject);
+          reference = resolve_it_here(subject, false);
         }
         if (reference < 0 && phrase.cue != Cue::kFacing) {
           i = j;
@@ -1577,6 +1593,12 @@ PlanResult Parser::Run() {
       segments.back().groups.push_back(group);
       if (segments.back().head < 0) segments.back().head = group;
       if (!groups_[group].plural) last_singular = group;
+      if (inverted && inverted->reference != group) {
+        ApplyCue(*inverted->phrase, group, {group}, inverted->reference, inverted->second,
+                 inverted->begin, inverted->end, grid_rows, grid_columns);
+        segments.back().related = true;
+        inverted.reset();
+      }
       pending_count = 0;
       pending_description.clear();
       pending_definite = false;

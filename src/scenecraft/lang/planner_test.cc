@@ -370,5 +370,29 @@ TEST(Planner, MorePhraseVariants) {
   EXPECT_TRUE(RelationStrings(middle).count("on(vase_1, table_1)")) << FormatPlanTable(middle);
 }
 
+TEST(Planner, PhraseBeforeItsObject) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "In the living room there is a big sofa. In front of it is a low coffee table. On the wall "
+      "hangs a clock. Next to the sofa stands a lamp.");
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("in_front_of(coffee_table_1, sofa_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("on_wall(clock_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("near(lamp_1, sofa_1)")) << FormatPlanTable(plan);
+  for (const Object& o : plan.graph.objects) {
+    EXPECT_TRUE(o.description.empty() || o.description == "big" || o.description == "low")
+        << o.id << ": " << o.description;
+  }
+}
+
+TEST(Planner, ItAfterAPossessiveIsTheNearestThing) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("An armchair with a small side table at its right, and a lamp on it.");
+  const auto r = RelationStrings(plan);
+  EXPECT_TRUE(r.count("right_of(side_table_1, armchair_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("on(lamp_1, side_table_1)")) << FormatPlanTable(plan);
+}
+
 }  // namespace
 }  // namespace scenecraft
