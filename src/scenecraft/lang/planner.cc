@@ -271,7 +271,8 @@ enum class Cue {
   kFlanking,
   kFacingEachOther,
   kAt,
-  kSurroundedBy
+  kSurroundedBy,
+  kCenterOf  // "in the middle of the table": on it; of a place the text does not build: centre
 };
 
 struct CuePhrase {
@@ -306,9 +307,8 @@ const std::vector<CuePhrase>& CuePhrases() {
          {"in the middle", "in the center", "in the centre", "in the middle of the room",
           "in the center of the room", "in the centre of the room", "at the center",
           "at the centre", "in the middle of the scene", "at the middle",
-          "in the center of the scene", "centered", "centred", "in the middle of the square",
-          "in the center of the square", "in the centre of the square", "in the middle of the park",
-          "in the middle of the garden"}) {
+          "in the center of the scene", "centered", "centred"}) {
+      // "in the middle of the park" reads the park as the scene (Cue::kCenterOf).
       add(w, Cue::kCenter, false);
     }
     for (const char* w :
@@ -424,6 +424,10 @@ const std::vector<CuePhrase>& CuePhrases() {
                           "facing each other across", "across"}) {
       add(w, Cue::kAcross, true);
     }
+    for (const char* w : {"in the middle of", "in the center of", "in the centre of",
+                          "at the center of", "at the centre of", "in the very middle of"}) {
+      add(w, Cue::kCenterOf, true);
+    }
     for (const char* w : {"bigger than", "larger than"}) add(w, Cue::kLarger, true);
     for (const char* w : {"smaller than"}) add(w, Cue::kSmaller, true);
     for (const char* w : {"taller than", "higher than"}) add(w, Cue::kTaller, true);
@@ -471,6 +475,8 @@ class Parser {
   bool matched_via_hypernym_ = false;
 
   std::optional<std::pair<const CuePhrase*, size_t>> MatchCue(size_t i) const;
+  // A scene type named at token i ("a village square"); sets the scene and returns its length.
+  int MatchScene(size_t i);
   std::string Singular(const std::string& word);
   int AddGroup(const std::string& category, const std::string& description, int count, bool plural,
                int begin, int end);
@@ -646,6 +652,28 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
   return 1;
 }
 
+int Parser::MatchScene(size_t i) {
+  std::string compound;
+  bool plural = false, unknown = false;
+  const int compound_length = MatchCategory(i, &compound, &plural, &unknown);
+  for (const SceneType& s : SceneTypes()) {
+    const std::vector<std::string> words = Split(s.name, ' ');
+    if (i + words.size() > tokens_.size()) continue;
+    // "garden chairs", "street lamps": the compound noun wins over the scene word.
+    if (!unknown && compound_length > static_cast<int>(words.size())) continue;
+    bool match = true;
+    for (size_t k = 0; k < words.size() && match; ++k) {
+      match = tokens_[i + k].text == words[k] ||
+              (k + 1 == words.size() && tokens_[i + k].text == std::string(words[k]) + "s");
+    }
+    if (match) {
+      if (scene_ == nullptr || (scene_->outdoor && !s.outdoor)) scene_ = &s;
+      return static_cast<int>(words.size());
+    }
+  }
+  return 0;
+}
+
 std::optional<std::pair<const CuePhrase*, size_t>> Parser::MatchCue(size_t i) const {
   for (const CuePhrase& p : CuePhrases()) {
     if (i + p.words.size() > tokens_.size()) continue;
@@ -767,6 +795,17 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
       break;
     case Cue::kNear:
       each_to_ref(T::kNear);
+      break;
+    case Cue::kCenterOf:
+      if (ref != nullptr && (IsTableLike(ref->category) || ref->category == "rug" ||
+                             ref->category == "nightstand" || ref->category == "bed")) {
+        static const CuePhrase on{{"on"}, Cue::kOn, true, false};
+        ApplyCue(on, subject_group, subject_list, reference_group, -1, begin, end, rows, columns);
+      } else if (ref == nullptr) {
+        for (size_t s : subjects) Relate(T::kCenter, {s}, begin, end);
+      } else {
+        each_to_ref(T::kNear);  // "a lamp in the middle of the chairs"
+      }
       break;
     case Cue::kAt:
       each_to_ref(T::kNear);
@@ -1019,8 +1058,9 @@ PlanResult Parser::Run() {
         return segments[s].it_reference;
       }
       const int head = segments[s].head;
-      if (head >= 0 && head != subject && groups_[head].objects.size() > 1) {
-        // "it" is one thing: "four chairs around the table, and a vase in the middle of it".
+      if (head >= 0 && (head == subject || groups_[head].objects.size() > 1)) {
+        // "it" is one thing, and not the subject: "four chairs around the table, and a vase in
+        // the middle of it", "four chairs around the table, each facing it".
         for (auto g = segments[s].groups.rbegin(); g != segments[s].groups.rend(); ++g) {
           if (*g != subject && groups_[*g].objects.size() == 1) return *g;
         }
@@ -1127,6 +1167,11 @@ PlanResult Parser::Run() {
       }
       std::string category;
       bool plural = false, unknown = false;
+      // "in the middle of a village square": the reference is the scene itself.
+      if (const int scene_length = MatchScene(*j); scene_length > 0) {
+        *j += scene_length;
+        return -1;
+      }
       if (ModifiesNextNoun(*j)) {
         if (!description.empty()) description += " ";
         description += w;
@@ -1406,9 +1451,26 @@ PlanResult Parser::Run() {
         unattached.clear();
       } else if (phrase.needs_object) {
         reference = read_reference(&j, subject, &second, phrase.cue == Cue::kBetween);
-        // "a couch with cushions on top": on top of the thing just named.
-        if (reference < 0 && phrase.words == std::vector<std::string>{"on", "top"}) {
+        // "a couch with cushions on top", "a bench with a tree nearby": of the thing just named.
+        const bool bare = j >= tokens_.size() || tokens_[j - 1].punct || j == i + cue->second;
+        if (reference < 0 && bare &&
+            (phrase.words == std::vector<std::string>{"on", "top"} ||
+             phrase.words == std::vector<std::string>{"nearby"} ||
+             phrase.words == std::vector<std::string>{"close", "by"})) {
           reference = resolve_it_here(subject, false);
+        }
+        // "two beds with a nightstand in between": between the two.
+        if (reference < 0 && bare && phrase.cue == Cue::kBetween) {
+          const int pair = last_plural(subject);
+          if (pair >= 0 && groups_[pair].objects.size() >= 2) reference = pair;
+        }
+        // "in the middle of the lawn": of no object; the centre of the scene.
+        if (reference < 0 && phrase.cue == Cue::kCenterOf) {
+          ApplyCue(phrase, subject, subject_list, -1, -1, begin, tokens_[j - 1].end, grid_rows,
+                   grid_columns);
+          segments.back().related = true;
+          i = j;
+          continue;
         }
         if (reference < 0 && phrase.cue != Cue::kFacing) {
           i = j;

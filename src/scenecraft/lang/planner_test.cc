@@ -394,5 +394,32 @@ TEST(Planner, ItAfterAPossessiveIsTheNearestThing) {
   EXPECT_TRUE(r.count("on(lamp_1, side_table_1)")) << FormatPlanTable(plan);
 }
 
+TEST(Planner, MiddleOfAThingOrAPlace) {
+  OfflinePlanner planner;
+  const PlanResult vase = planner.Plan("A vase in the center of the table.");
+  EXPECT_TRUE(RelationStrings(vase).count("on(vase_1, table_1)")) << FormatPlanTable(vase);
+  const PlanResult park = planner.Plan("A bench in the middle of the park.");
+  EXPECT_TRUE(RelationStrings(park).count("center(bench_1)")) << FormatPlanTable(park);
+  EXPECT_FALSE(park.graph.environment.IsRoom()) << FormatPlanTable(park);
+  const PlanResult square =
+      planner.Plan("A fountain in the middle of a village square surrounded by four benches.");
+  EXPECT_FALSE(square.graph.environment.IsRoom()) << FormatPlanTable(square);
+}
+
+TEST(Planner, PhrasesThatEndTheClause) {
+  OfflinePlanner planner;
+  const PlanResult nearby = planner.Plan("A bench with a tree nearby.");
+  EXPECT_TRUE(RelationStrings(nearby).count("near(tree_1, bench_1)")) << FormatPlanTable(nearby);
+  const PlanResult between = planner.Plan("Two beds side by side with a nightstand in between.");
+  EXPECT_TRUE(RelationStrings(between).count("between(nightstand_1, bed_1, bed_2)"))
+      << FormatPlanTable(between);
+  const PlanResult each = planner.Plan("Four chairs around the table, each facing it.");
+  int stated = 0;
+  for (const Relation& r : each.graph.relations) {
+    stated += r.type == RelationType::kFacing && r.source.begin >= 0;
+  }
+  EXPECT_EQ(stated, 4) << FormatPlanTable(each);
+}
+
 }  // namespace
 }  // namespace scenecraft
