@@ -296,6 +296,24 @@ const std::vector<CuePhrase>& CuePhrases() {
           "pushed against the wall", "up against the wall"}) {
       add(w, Cue::kAgainstWall, false);
     }
+    // Every named wall, after every verb of placing against or along one: "along the left
+    // wall", "flush against the far wall", "against the opposite wall".
+    for (const char* verb : {"against", "along", "up against", "pushed against", "flush against",
+                             "backed against", "set against", "placed against", "lining"}) {
+      for (const char* wall : {"the back", "the left", "the right", "the far", "the rear",
+                               "the side", "the opposite", "the front", "the", "a", "one",
+                               "the long", "the short", "each", "the other", "a side"}) {
+        add(std::string(verb) + " " + wall + " wall", Cue::kAgainstWall, false);
+      }
+      add(std::string(verb) + " the walls", Cue::kAgainstWall, false);
+    }
+    for (const char* verb : {"on", "hanging on", "hung on", "mounted on", "hangs on", "fixed to",
+                             "mounted to", "attached to", "hung from"}) {
+      for (const char* wall : {"the back", "the left", "the right", "the far", "the rear",
+                               "the side", "the opposite", "the front", "the", "a", "one"}) {
+        add(std::string(verb) + " " + wall + " wall", Cue::kOnWall, false);
+      }
+    }
     for (const char* w :
          {"in the corner", "in a corner", "in one corner", "in the far corner",
           "in the corner of the room", "in each corner", "into the corner", "in the corners",
@@ -566,6 +584,7 @@ bool Parser::ModifiesNextNoun(size_t i) {
 int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* unknown) {
   *unknown = false;
   matched_via_hypernym_ = false;
+  matched_modifier_.clear();
   for (int n = 3; n >= 1; --n) {
     if (i + n > tokens_.size()) continue;
     bool ok = true;
@@ -1016,7 +1035,7 @@ PlanResult Parser::Run() {
   std::vector<Segment> segments(1);
   std::vector<int> sentence_groups;
   std::vector<int> mentions;  // groups in the order the text mentions them (for the former/latter)
-  int last_singular = -1;
+  std::vector<int> singular_history;  // single objects in the order the text names them
   std::vector<int> unattached;  // list subjects waiting for a shared relation ("A and B on C")
   std::set<std::string> understood;
 
@@ -1067,7 +1086,12 @@ PlanResult Parser::Run() {
       }
       if (head >= 0 && head != subject) return head;
     }
-    return last_singular != subject ? last_singular : -1;
+    // The most recent single thing named before ("The table is in the middle; a chandelier
+    // hangs above it").
+    for (auto g = singular_history.rbegin(); g != singular_history.rend(); ++g) {
+      if (*g != subject) return *g;
+    }
+    return -1;
   };
   auto resolve_it_here = [&](int subject, bool possessive) {
     const int it = resolve_it(subject, possessive);
@@ -1202,6 +1226,7 @@ PlanResult Parser::Run() {
           segments.back().groups.push_back(group);
         }
         each_reference = each;
+        if (groups_[group].objects.size() == 1) singular_history.push_back(group);
         // "between X and Y": a second reference.
         if (allow_second && *j + 1 < tokens_.size() && tokens_[*j].text == "and") {
           size_t k = *j + 1;
@@ -1354,6 +1379,18 @@ PlanResult Parser::Run() {
       i += 5;
       continue;
     }
+    // "ten cars in two rows"
+    if (t.text == "in" && i + 2 < tokens_.size() && NumberOf(tokens_[i + 1].text).value_or(0) > 1 &&
+        (tokens_[i + 2].text == "rows" || tokens_[i + 2].text == "lines")) {
+      const std::optional<int> rows = NumberOf(tokens_[i + 1].text);
+      const int subject = segment_subject();
+      static const CuePhrase grid{{"in", "rows"}, Cue::kGrid, false, true};
+      if (subject >= 0) {
+        ApplyCue(grid, subject, {subject}, -1, -1, t.begin, tokens_[i + 2].end, rows, std::nullopt);
+      }
+      i += 3;
+      continue;
+    }
     // Group phrases before a noun: "a row of five", "a stack of", "a circle of".
     if ((t.text == "row" || t.text == "line" || t.text == "stack" || t.text == "pile" ||
          t.text == "circle" || t.text == "ring") &&
@@ -1472,11 +1509,10 @@ PlanResult Parser::Run() {
           i = j;
           continue;
         }
-        if (reference < 0 && phrase.cue != Cue::kFacing) {
-          i = j;
-          continue;
-        }
         if (reference < 0) {
+          // The clause placed its object ("a desk by the window"), if not relative to another
+          // object: it does not join a later list's relation.
+          segments.back().related = true;
           i = j;
           continue;
         }
@@ -1654,10 +1690,10 @@ PlanResult Parser::Run() {
       sentence_groups.push_back(group);
       segments.back().groups.push_back(group);
       if (segments.back().head < 0) segments.back().head = group;
-      if (!groups_[group].plural) last_singular = group;
+      if (groups_[group].objects.size() == 1) singular_history.push_back(group);
       if (inverted && inverted->reference != group) {
         ApplyCue(*inverted->phrase, group, {group}, inverted->reference, inverted->second,
-                 inverted->begin, inverted->end, grid_rows, grid_columns);
+                 inverted->begin, inverted->end, std::nullopt, std::nullopt);
         segments.back().related = true;
         inverted.reset();
       }

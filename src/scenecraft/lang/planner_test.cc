@@ -421,5 +421,28 @@ TEST(Planner, PhrasesThatEndTheClause) {
   EXPECT_EQ(stated, 4) << FormatPlanTable(each);
 }
 
+TEST(Planner, WallsItAcrossClausesAndRows) {
+  OfflinePlanner planner;
+  // A clause that places its own object does not join a later list's relation.
+  const PlanResult study =
+      planner.Plan("A desk by the window, a bookshelf along the left wall and a lamp on the desk.");
+  auto r = RelationStrings(study);
+  EXPECT_TRUE(r.count("against_wall(bookshelf_1, wall=left)")) << FormatPlanTable(study);
+  EXPECT_FALSE(r.count("on(bookshelf_1, desk_1)")) << FormatPlanTable(study);
+  // "it" after a semicolon: the last single thing named, not the subject itself.
+  const PlanResult dining = planner.Plan(
+      "A table and six chairs. The table is in the middle; a chandelier hangs above it.");
+  EXPECT_TRUE(RelationStrings(dining).count("above(ceiling_lamp_1, table_1)"))
+      << FormatPlanTable(dining);
+  const PlanResult cars = planner.Plan("A parking lot with ten cars in two rows.");
+  ASSERT_FALSE(cars.graph.relations.empty());
+  EXPECT_EQ(cars.graph.relations[0].type, RelationType::kGrid) << FormatPlanTable(cars);
+  // The words of one compound ("potted plants") describe nothing else.
+  const PlanResult sill = planner.Plan("Three potted plants lined up on the windowsill.");
+  for (const Object& o : sill.graph.objects) {
+    if (o.category != "plant") EXPECT_EQ(o.description, "") << o.id;
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft
