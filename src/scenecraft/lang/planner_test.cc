@@ -440,7 +440,9 @@ TEST(Planner, WallsItAcrossClausesAndRows) {
   // The words of one compound ("potted plants") describe nothing else.
   const PlanResult sill = planner.Plan("Three potted plants lined up on the windowsill.");
   for (const Object& o : sill.graph.objects) {
-    if (o.category != "plant") EXPECT_EQ(o.description, "") << o.id;
+    if (o.category != "plant") {
+      EXPECT_EQ(o.description, "") << o.id;
+    }
   }
 }
 
