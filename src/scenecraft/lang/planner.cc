@@ -209,6 +209,9 @@ const std::vector<SceneType>& SceneTypes() {
       {"plaza", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}, {"street lamp", 4}}},
       {"square", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}}},
       {"beach", true, {30.0, 20.0, 0}, {{"chair", 2}, {"rock", 3}, {"tree", 2}}},
+      {"courtyard", true, {20.0, 20.0, 0}, {{"fountain", 1}, {"bench", 2}, {"tree", 2}}},
+      {"patio", true, {10.0, 8.0, 0}, {{"table", 1}, {"chair", 4}, {"plant", 2}}},
+      {"terrace", true, {10.0, 8.0, 0}, {{"table", 1}, {"chair", 4}, {"plant", 2}}},
       {"cafe", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
       {"café", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
       {"coffee shop", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
@@ -1954,13 +1957,14 @@ void Parser::ChooseEnvironment() {
   if (outdoor) {
     env.kind = Environment::Kind::kOutdoor;
     env.size = scene_ != nullptr ? scene_->size : Vec3{20, 20, 0};
-    env.ground = scene_ != nullptr && (std::string(scene_->name) == "street" ||
-                                       std::string(scene_->name) == "parking lot" ||
-                                       std::string(scene_->name) == "plaza" ||
-                                       std::string(scene_->name) == "square" ||
-                                       std::string(scene_->name) == "village")
-                     ? "pavement"
-                     : "grass";
+    env.ground =
+        scene_ != nullptr &&
+                (std::string(scene_->name) == "street" ||
+                 std::string(scene_->name) == "parking lot" ||
+                 std::string(scene_->name) == "plaza" || std::string(scene_->name) == "square" ||
+                 std::string(scene_->name) == "village" || std::string(scene_->name) == "courtyard")
+            ? "pavement"
+            : "grass";
     const double side = std::max({env.size.x, std::sqrt(footprint * 6.0), 3.0 * largest});
     env.size = {side, std::max(env.size.y, side), 0};
   } else {

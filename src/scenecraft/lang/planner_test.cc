@@ -322,6 +322,9 @@ TEST(Planner, PlacesAndPurposesAreNotObjects) {
   const PlanResult child = planner.Plan("A bedroom for a child.");
   EXPECT_EQ(CountOf(child, "child"), 0) << FormatPlanTable(child);
   EXPECT_GE(CountOf(child, "bed"), 1) << FormatPlanTable(child);
+  const PlanResult yard =
+      planner.Plan("A stone fountain in a courtyard with four stone benches around it.");
+  EXPECT_FALSE(yard.graph.environment.IsRoom()) << FormatPlanTable(yard);
   const PlanResult cafe = planner.Plan("a small cafe");
   EXPECT_TRUE(cafe.graph.environment.IsRoom());
   EXPECT_GE(CountOf(cafe, "table"), 2) << FormatPlanTable(cafe);
