@@ -1805,8 +1805,14 @@ void Parser::AddDefaults() {
       const size_t a = index_of(rel.objects[0]);
       for (size_t k = 1; k < 3; ++k) {
         const size_t s = index_of(rel.objects[k]);
+        // Seats that face each other face the table between them too: "a low table between two
+        // couches that face each other" (a sofa facing a TV keeps to the TV).
+        const std::string facing_far = "facing(" + rel.objects[k] + ", " + rel.objects[3 - k] + ")";
         if (s < graph_.objects.size() && IsSeat(graph_.objects[s].category) &&
-            IsTableLike(graph_.objects[a].category) && !has_facing.count(s)) {
+            IsTableLike(graph_.objects[a].category) &&
+            (!has_facing.count(s) ||
+             (seen_relations_.count(facing_far) &&
+              IsSeat(graph_.objects[index_of(rel.objects[3 - k])].category)))) {
           Relate(T::kFacing, {s, a}, -1, -1);
         }
       }

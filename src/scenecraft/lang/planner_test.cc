@@ -337,6 +337,9 @@ TEST(Planner, ArrangementsOfSeveralFindThePluralGroup) {
   EXPECT_TRUE(r.count("facing(sofa_1, sofa_2)")) << FormatPlanTable(plan);
   EXPECT_TRUE(r.count("facing(sofa_2, sofa_1)")) << FormatPlanTable(plan);
   EXPECT_TRUE(r.count("between(coffee_table_1, sofa_1, sofa_2)")) << FormatPlanTable(plan);
+  // Facing each other across the table, each faces the table too.
+  EXPECT_TRUE(r.count("facing(sofa_1, coffee_table_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(r.count("facing(sofa_2, coffee_table_1)")) << FormatPlanTable(plan);
 }
 
 TEST(Planner, WordsBeforeAPhraseDescribeNothingAfterIt) {
