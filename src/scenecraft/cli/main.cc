@@ -136,7 +136,8 @@ Command AddPlan(CLI::App& root) {
   return {app, [=] {
             Backends backends(*llm, /*out_dir=*/"");
             const PlanResult plan = backends.planner().Plan(*text);
-            if (llm->planner == "llm") PrintWarnings(plan.warnings);
+            // The table lists the warnings itself; with --json they go to stderr.
+            if (llm->planner == "llm" || *json_out) PrintWarnings(plan.warnings);
             backends.Finish();
             if (*json_out) {
               const std::string json = SceneGraphToJsonText(plan.graph);
@@ -159,20 +160,29 @@ Command AddEvalPlan(CLI::App& root) {
   auto details = std::make_shared<bool>(false);
   app->add_option("corpus", *corpus, "JSONL corpus (shared/corpus format)")->required();
   app->add_flag("--details", *details, "Show every prompt's misses");
-  return {app, [=] {
-            OfflinePlanner planner;
-            const auto cases = LoadCorpus(*corpus);
-            const auto start = std::chrono::steady_clock::now();
-            const CorpusScore score = ScoreCorpus(cases, planner);
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            const std::string text = score.ToString(*details);
-            std::fwrite(text.data(), 1, text.size(), stdout);
-            std::printf("WordNet load %.1f ms; planning %.2f ms per prompt\n",
-                        WordNet::Get().load_s() * 1000,
-                        seconds * 1000 / std::max<size_t>(1, cases.size()));
-            return kExitOk;
-          }};
+  return {
+      app, [=] {
+        OfflinePlanner planner;
+        const auto cases = LoadCorpus(*corpus);
+        // Open the dictionary first, so that the timing below leaves its load out.
+        const double load_ms = WordNet::Get().load_s() * 1000;
+        auto timed = [&](CorpusScore* score) {
+          const auto start = std::chrono::steady_clock::now();
+          *score = ScoreCorpus(cases, planner);
+          return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() *
+                 1000 / std::max<size_t>(1, cases.size());
+        };
+        CorpusScore score;
+        const double cold_ms = timed(&score);  // WordNet lookups not yet cached
+        const double warm_ms = timed(&score);
+        const std::string text = score.ToString(*details);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        std::printf(
+            "WordNet load %.1f ms; planning and scoring %.2f ms per prompt on the first pass "
+            "(uncached WordNet lookups), %.2f ms on a second\n",
+            load_ms, cold_ms, warm_ms);
+        return kExitOk;
+      }};
 }
 
 Command AddEval(CLI::App& root) {

@@ -67,12 +67,14 @@ const std::map<std::string, int>& NumberWords() {
   return words;
 }
 
+// A count word or digits; 0 for "0", "zero" and "no" ("no rug": nothing to build). Counts
+// beyond what a scene can hold are capped, and the object limit refuses them with a message.
 std::optional<int> NumberOf(const std::string& word) {
   auto it = NumberWords().find(word);
   if (it != NumberWords().end()) return it->second;
-  if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit) && word.size() < 4) {
-    const int n = std::stoi(word);
-    if (n > 0) return n;  // "0 chairs" is no object
+  if (word == "zero" || word == "no") return 0;
+  if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit)) {
+    return word.size() > 6 ? 1000000 : std::stoi(word);
   }
   return std::nullopt;
 }
@@ -101,6 +103,19 @@ bool IsEnvironmentNoun(const std::string& w) {
       "couple",   "dozen",  "few",     "number",   "amount",   "part",       "half",
       "sunlight", "shade",  "shadow",  "water",    "fire"};
   return e.count(w) > 0;
+}
+
+// Words of a request or a sentence's frame that describe no object ("I want", "put", "there's").
+bool IsFillerWord(const std::string& w) {
+  static const std::set<std::string> f = {
+      "i",      "i'd",   "i'm",    "we",       "we'd",    "you",   "me",     "us",     "want",
+      "wants",  "need",  "would",  "like",     "please",  "put",   "place",  "add",    "make",
+      "create", "show",  "give",   "there",    "there's", "here",  "here's", "is",     "are",
+      "was",    "were",  "be",     "could",    "can",     "let's", "also",   "just",   "should",
+      "it's",   "which", "who",    "generate", "render",  "build", "draw",   "design", "imagine",
+      "so",     "very",  "really", "stands",   "stand",   "sits",  "sit",    "hangs",  "hang",
+      "lies",   "lie",   "rests",  "rest",     "sleeps"};
+  return f.count(w) > 0;
 }
 
 // Nouns that fill a container and belong to its description ("a vase with flowers").
@@ -193,6 +208,14 @@ const std::vector<SceneType>& SceneTypes() {
       {"parking lot", true, {30.0, 30.0, 0}, {{"car", 6}, {"street lamp", 2}}},
       {"plaza", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}, {"street lamp", 4}}},
       {"square", true, {30.0, 30.0, 0}, {{"fountain", 1}, {"bench", 4}}},
+      {"beach", true, {30.0, 20.0, 0}, {{"chair", 2}, {"rock", 3}, {"tree", 2}}},
+      {"courtyard", true, {20.0, 20.0, 0}, {{"fountain", 1}, {"bench", 2}, {"tree", 2}}},
+      {"patio", true, {10.0, 8.0, 0}, {{"table", 1}, {"chair", 4}, {"plant", 2}}},
+      {"terrace", true, {10.0, 8.0, 0}, {{"table", 1}, {"chair", 4}, {"plant", 2}}},
+      {"cafe", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"café", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"coffee shop", false, {8.0, 6.0, 3.0}, {{"table", 3}, {"chair", 6}, {"counter", 1}}},
+      {"restaurant", false, {10.0, 8.0, 3.0}, {{"table", 4}, {"chair", 8}, {"counter", 1}}},
   };
   return types;
 }
@@ -251,7 +274,8 @@ enum class Cue {
   kFlanking,
   kFacingEachOther,
   kAt,
-  kSurroundedBy
+  kSurroundedBy,
+  kCenterOf  // "in the middle of the table": on it; of a place the text does not build: centre
 };
 
 struct CuePhrase {
@@ -275,17 +299,37 @@ const std::vector<CuePhrase>& CuePhrases() {
           "pushed against the wall", "up against the wall"}) {
       add(w, Cue::kAgainstWall, false);
     }
-    for (const char* w : {"in the corner", "in a corner", "in one corner", "in the far corner",
-                          "in the corner of the room", "in each corner", "into the corner"}) {
+    // Every named wall, after every verb of placing against or along one: "along the left
+    // wall", "flush against the far wall", "against the opposite wall".
+    for (const char* verb : {"against", "along", "up against", "pushed against", "flush against",
+                             "backed against", "set against", "placed against", "lining"}) {
+      for (const char* wall : {"the back", "the left", "the right", "the far", "the rear",
+                               "the side", "the opposite", "the front", "the", "a", "one",
+                               "the long", "the short", "each", "the other", "a side"}) {
+        add(std::string(verb) + " " + wall + " wall", Cue::kAgainstWall, false);
+      }
+      add(std::string(verb) + " the walls", Cue::kAgainstWall, false);
+    }
+    for (const char* verb : {"on", "hanging on", "hung on", "mounted on", "hangs on", "fixed to",
+                             "mounted to", "attached to", "hung from"}) {
+      for (const char* wall : {"the back", "the left", "the right", "the far", "the rear",
+                               "the side", "the opposite", "the front", "the", "a", "one"}) {
+        add(std::string(verb) + " " + wall + " wall", Cue::kOnWall, false);
+      }
+    }
+    for (const char* w :
+         {"in the corner", "in a corner", "in one corner", "in the far corner",
+          "in the corner of the room", "in each corner", "into the corner", "in the corners",
+          "in two corners", "in opposite corners", "in the four corners", "in different corners",
+          "in all four corners", "in the corners of the room", "in all corners"}) {
       add(w, Cue::kInCorner, false);
     }
     for (const char* w :
          {"in the middle", "in the center", "in the centre", "in the middle of the room",
           "in the center of the room", "in the centre of the room", "at the center",
           "at the centre", "in the middle of the scene", "at the middle",
-          "in the center of the scene", "centered", "centred", "in the middle of the square",
-          "in the center of the square", "in the centre of the square", "in the middle of the park",
-          "in the middle of the garden"}) {
+          "in the center of the scene", "centered", "centred"}) {
+      // "in the middle of the park" reads the park as the scene (Cue::kCenterOf).
       add(w, Cue::kCenter, false);
     }
     for (const char* w :
@@ -338,7 +382,8 @@ const std::vector<CuePhrase>& CuePhrases() {
     }
     // Phrases with a reference.
     for (const char* w : {"on top of", "on", "atop", "resting on", "sitting on", "standing on",
-                          "placed on", "set on", "lying on", "upon", "on top"}) {
+                          "placed on", "set on", "lying on", "upon", "on top", "on top of it",
+                          "in the middle of it", "in the center of it", "in the centre of it"}) {
       add(w, Cue::kOn, true);
     }
     for (const char* w :
@@ -353,11 +398,13 @@ const std::vector<CuePhrase>& CuePhrases() {
     for (const char* w : {"at", "at the side of", "sitting at", "pulled up to"})
       add(w, Cue::kAt, true);
     for (const char* w : {"to the left of", "left of", "on the left of", "at the left of",
-                          "on the left side of", "to the left side of", "at its left"}) {
+                          "on the left side of", "to the left side of", "at its left",
+                          "to its left", "on its left", "at the left of it"}) {
       add(w, Cue::kLeftOf, true);
     }
     for (const char* w : {"to the right of", "right of", "on the right of", "at the right of",
-                          "on the right side of", "to the right side of", "at its right"}) {
+                          "on the right side of", "to the right side of", "at its right",
+                          "to its right", "on its right", "at the right of it"}) {
       add(w, Cue::kRightOf, true);
     }
     for (const char* w : {"in front of", "before", "in the front of", "parked in front of"}) {
@@ -397,6 +444,10 @@ const std::vector<CuePhrase>& CuePhrases() {
     for (const char* w : {"opposite", "across from", "opposite to", "opposite from",
                           "facing each other across", "across"}) {
       add(w, Cue::kAcross, true);
+    }
+    for (const char* w : {"in the middle of", "in the center of", "in the centre of",
+                          "at the center of", "at the centre of", "in the very middle of"}) {
+      add(w, Cue::kCenterOf, true);
     }
     for (const char* w : {"bigger than", "larger than"}) add(w, Cue::kLarger, true);
     for (const char* w : {"smaller than"}) add(w, Cue::kSmaller, true);
@@ -445,6 +496,8 @@ class Parser {
   bool matched_via_hypernym_ = false;
 
   std::optional<std::pair<const CuePhrase*, size_t>> MatchCue(size_t i) const;
+  // A scene type named at token i ("a village square"); sets the scene and returns its length.
+  int MatchScene(size_t i);
   std::string Singular(const std::string& word);
   int AddGroup(const std::string& category, const std::string& description, int count, bool plural,
                int begin, int end);
@@ -470,6 +523,7 @@ class Parser {
   std::map<std::string, int> id_counts_;
   const SceneType* scene_ = nullptr;
   bool small_room_ = false, large_room_ = false;
+  bool outdoor_place_ = false;  // the text names an outdoor place ("a beach", "a meadow")
   std::set<std::string> seen_relations_;
 };
 
@@ -509,12 +563,21 @@ std::string Parser::Singular(const std::string& word) {
 }
 
 bool Parser::ModifiesNextNoun(size_t i) {
-  if (i + 1 >= tokens_.size() || tokens_[i].punct) return false;
-  const Appearance look = ParseAppearance(tokens_[i].text);
-  if (!look.material && !look.color) return false;
-  // A known category word of its own ("a glass of water" aside) still yields to the noun after.
+  if (i + 1 >= tokens_.size() || tokens_[i].punct || tokens_[i + 1].punct) return false;
   std::string category;
   bool plural = false, unknown = false;
+  const Appearance look = ParseAppearance(tokens_[i].text);
+  if (!look.material && !look.color) {
+    // A noun the catalog does not name, right before one it does, is a noun modifier: a
+    // "grandfather clock", a "bar table", a "conference table" ("bar" alone is a counter).
+    const int n = MatchCategory(i, &category, &plural, &unknown);
+    if (n != 1 || !unknown || plural) {
+      matched_modifier_.clear();
+      matched_via_hypernym_ = false;
+      return false;
+    }
+  }
+  // A known category word of its own ("a glass of water" aside) still yields to the noun after.
   const bool next = MatchCategory(i + 1, &category, &plural, &unknown) > 0 && !unknown;
   matched_modifier_.clear();
   matched_via_hypernym_ = false;
@@ -524,6 +587,7 @@ bool Parser::ModifiesNextNoun(size_t i) {
 int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* unknown) {
   *unknown = false;
   matched_via_hypernym_ = false;
+  matched_modifier_.clear();
   for (int n = 3; n >= 1; --n) {
     if (i + n > tokens_.size()) continue;
     bool ok = true;
@@ -554,7 +618,11 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
           matched_modifier_ = modifier;
         }
         *plural = candidate != words || (singular_last != last && candidate == singular);
-        if (candidate == words) *plural = false;
+        if (candidate == words) {
+          // A plural the catalog lists as a synonym ("books", "flowers") is still a plural.
+          const CategoryInfo* base = singular != words ? FindProceduralCategory(singular) : nullptr;
+          *plural = base != nullptr && base->name == info->name;
+        }
         if (candidate == singular && singular != words) *plural = true;
         return n;
       }
@@ -578,6 +646,20 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
       "they",   "has",     "have",      "student",   "teacher's", "office", "kitchen",  "garden"};
   if (not_nouns.count(word)) return 0;
   if (!WordNet::Get().IsPhysical(base)) return 0;
+  // Places are settings, not objects: "a beach", "a meadow", "by the lake" (outdoors).
+  static const std::set<std::string> places = {
+      "geological formation", "body of water", "geographical area",
+      "geographic area",      "tract",         "land",
+      "piece of land"};
+  // Other locations are settings too, indoors or out: "a reading nook", "a seating area".
+  static const std::set<std::string> locations = {"region", "location", "area"};
+  for (const std::string& hyper : WordNet::Get().Hypernyms(base, 6, 1)) {
+    if (places.count(hyper)) {
+      outdoor_place_ = true;
+      return 0;
+    }
+    if (locations.count(hyper)) return 0;
+  }
   *plural = base != word;
   for (const std::string& hyper : WordNet::Get().Hypernyms(base, 4)) {
     if (const CategoryInfo* info = FindProceduralCategory(hyper)) {
@@ -590,6 +672,28 @@ int Parser::MatchCategory(size_t i, std::string* category, bool* plural, bool* u
   *category = base;
   *unknown = true;
   return 1;
+}
+
+int Parser::MatchScene(size_t i) {
+  std::string compound;
+  bool plural = false, unknown = false;
+  const int compound_length = MatchCategory(i, &compound, &plural, &unknown);
+  for (const SceneType& s : SceneTypes()) {
+    const std::vector<std::string> words = Split(s.name, ' ');
+    if (i + words.size() > tokens_.size()) continue;
+    // "garden chairs", "street lamps": the compound noun wins over the scene word.
+    if (!unknown && compound_length > static_cast<int>(words.size())) continue;
+    bool match = true;
+    for (size_t k = 0; k < words.size() && match; ++k) {
+      match = tokens_[i + k].text == words[k] ||
+              (k + 1 == words.size() && tokens_[i + k].text == std::string(words[k]) + "s");
+    }
+    if (match) {
+      if (scene_ == nullptr || (scene_->outdoor && !s.outdoor)) scene_ = &s;
+      return static_cast<int>(words.size());
+    }
+  }
+  return 0;
 }
 
 std::optional<std::pair<const CuePhrase*, size_t>> Parser::MatchCue(size_t i) const {
@@ -714,8 +818,25 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
     case Cue::kNear:
       each_to_ref(T::kNear);
       break;
+    case Cue::kCenterOf:
+      if (ref != nullptr && (IsTableLike(ref->category) || ref->category == "rug" ||
+                             ref->category == "nightstand" || ref->category == "bed")) {
+        static const CuePhrase on{{"on"}, Cue::kOn, true, false};
+        ApplyCue(on, subject_group, subject_list, reference_group, -1, begin, end, rows, columns);
+      } else if (ref == nullptr) {
+        for (size_t s : subjects) Relate(T::kCenter, {s}, begin, end);
+      } else {
+        each_to_ref(T::kNear);  // "a lamp in the middle of the chairs"
+      }
+      break;
     case Cue::kAt:
       each_to_ref(T::kNear);
+      // "chairs at the table": seats at a table face it.
+      if (ref != nullptr && IsTableLike(ref->category) &&
+          std::all_of(subjects.begin(), subjects.end(),
+                      [&](size_t s) { return IsSeat(graph_.objects[s].category); })) {
+        each_to_ref(T::kFacing);
+      }
       break;
     case Cue::kLeftOf:
       each_to_ref(T::kLeftOf);
@@ -872,18 +993,52 @@ void Parser::ApplyCue(const CuePhrase& cue, int subject_group, const std::vector
   }
 }
 
+// Text in another language is refused with a message rather than half read: its function words
+// outnumber the English ones ("une table avec quatre chaises"), or most words are in another
+// script.
+void CheckEnglish(const std::vector<Token>& tokens) {
+  static const std::set<std::string> english = {
+      "a",    "an",   "the",  "with", "and",   "on",    "of",     "in",  "to",   "by",
+      "next", "near", "is",   "are",  "there", "under", "behind", "at",  "from", "its",
+      "it",   "them", "each", "two",  "three", "four",  "some",   "for", "this", "that"};
+  static const std::set<std::string> foreign = {
+      // French, German, Spanish, Italian, Portuguese, Dutch.
+      "le",   "la",  "les",  "une",   "des",   "avec", "et",    "sur",  "dans",  "sous",  "du",
+      "au",   "aux", "est",  "der",   "die",   "das",  "ein",   "eine", "einer", "einem", "einen",
+      "und",  "mit", "auf",  "unter", "neben", "ist",  "im",    "el",   "los",   "las",   "una",
+      "unos", "con", "y",    "sobre", "en",    "del",  "il",    "lo",   "gli",   "uno",   "sul",
+      "um",   "uma", "os",   "com",   "em",    "het",  "een",   "met",  "op",    "ist",   "zwei",
+      "deux", "dos", "drei", "trois", "tres",  "vier", "quatre"};
+  int en = 0, other = 0, ascii_words = 0, other_script = 0;
+  for (const Token& t : tokens) {
+    if (t.punct) continue;
+    en += english.count(t.text) ? 1 : 0;
+    other += foreign.count(t.text) ? 1 : 0;
+    const bool ascii = std::all_of(t.text.begin(), t.text.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    (ascii ? ascii_words : other_script) += 1;
+  }
+  if ((other >= 2 && other > en) || (other_script > 0 && other_script >= 2 * ascii_words)) {
+    throw Error(
+        "the description does not look like English; only English is understood (write e.g. "
+        "\"a lamp on a wooden desk\")");
+  }
+}
+
 PlanResult Parser::Run() {
+  CheckEnglish(tokens_);
   // Sentences and clause segments: a segment starts after punctuation, "and", "with", "while".
   struct Segment {
     int head = -1;            // first group of the segment
     std::vector<int> groups;  // groups mentioned in it
     bool related = false;     // its head took part in a relation
     std::string joined_by;    // the word or mark that opened it
+    int it_reference = -1;    // the group a pronoun in it stood for
   };
   std::vector<Segment> segments(1);
   std::vector<int> sentence_groups;
   std::vector<int> mentions;  // groups in the order the text mentions them (for the former/latter)
-  int last_singular = -1;
+  std::vector<int> singular_history;  // single objects in the order the text names them
   std::vector<int> unattached;  // list subjects waiting for a shared relation ("A and B on C")
   std::set<std::string> understood;
 
@@ -904,9 +1059,60 @@ PlanResult Parser::Run() {
   bool each_reference = false;
   int pending_begin = -1;
 
+  struct Inverted {
+    const CuePhrase* phrase;
+    int reference, second, begin, end;
+  };
+  std::optional<Inverted> inverted;
+  // "it": while "each with ..." distributes over a plural group, that group; else the most recent
+  // other object in this segment, else the previous segment's head.
+  int distribute = -1;
+  auto resolve_it = [&](int subject, bool possessive) -> int {
+    if (distribute >= 0 && distribute != subject) return distribute;
+    const Segment& seg = segments.back();
+    for (auto g = seg.groups.rbegin(); g != seg.groups.rend(); ++g) {
+      if (*g != subject) return *g;
+    }
+    for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
+      // Parallel clauses keep the possessive's referent: "a lamp at its left and a plant to its
+      // right" (both of the sofa); "a side table at its right, and a lamp on it" is the table's.
+      if (possessive && segments[s].it_reference >= 0 && segments[s].it_reference != subject) {
+        return segments[s].it_reference;
+      }
+      const int head = segments[s].head;
+      if (head >= 0 && (head == subject || groups_[head].objects.size() > 1)) {
+        // "it" is one thing, and not the subject: "four chairs around the table, and a vase in
+        // the middle of it", "four chairs around the table, each facing it".
+        for (auto g = segments[s].groups.rbegin(); g != segments[s].groups.rend(); ++g) {
+          if (*g != subject && groups_[*g].objects.size() == 1) return *g;
+        }
+      }
+      if (head >= 0 && head != subject) return head;
+    }
+    // The most recent single thing named before ("The table is in the middle; a chandelier
+    // hangs above it").
+    for (auto g = singular_history.rbegin(); g != singular_history.rend(); ++g) {
+      if (*g != subject) return *g;
+    }
+    return -1;
+  };
+  auto resolve_it_here = [&](int subject, bool possessive) {
+    const int it = resolve_it(subject, possessive);
+    if (it >= 0 && possessive) segments.back().it_reference = it;
+    return it;
+  };
+  // The most recent plural group of the sentence other than `subject` ("on each", "both").
+  auto last_plural = [&](int subject) -> int {
+    for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
+      if (*g != subject && groups_[*g].objects.size() > 1) return *g;
+    }
+    return -1;
+  };
+
   // Reads a reference after a cue: a noun phrase, a pronoun or an environment noun.
   auto read_reference = [&](size_t* j, int subject, int* second, bool allow_second) -> int {
     *second = -1;
+    each_reference = false;
     std::string description;
     bool definite = false;
     bool each = false;
@@ -917,15 +1123,9 @@ PlanResult Parser::Run() {
       if (begin < 0) begin = tokens_[*j].begin;
       if (w == "it" || w == "its") {
         ++*j;
-        // The most recent other object in this segment, else the previous segment's head.
-        const Segment& seg = segments.back();
-        for (auto g = seg.groups.rbegin(); g != seg.groups.rend(); ++g) {
-          if (*g != subject) return *g;
-        }
-        for (int s = static_cast<int>(segments.size()) - 2; s >= 0; --s) {
-          if (segments[s].head >= 0 && segments[s].head != subject) return segments[s].head;
-        }
-        return last_singular != subject ? last_singular : -1;
+        const int it = resolve_it_here(subject, w == "its");
+        if (it >= 0 && it == distribute) each_reference = true;
+        return it;
       }
       if (w == "them") {
         ++*j;
@@ -961,6 +1161,21 @@ PlanResult Parser::Run() {
       if (w == "each" || w == "every") {
         each = true;
         ++*j;
+        // "two nightstands with a lamp on each (one / of them)": the last plural group.
+        size_t k = *j;
+        if (k < tokens_.size() && tokens_[k].text == "one") ++k;
+        if (k + 1 < tokens_.size() && tokens_[k].text == "of" && tokens_[k + 1].text == "them") {
+          k += 2;
+        }
+        if (k >= tokens_.size() || tokens_[k].punct || tokens_[k].text == "and" ||
+            tokens_[k].text == "while" || tokens_[k].text == "with" || k > *j) {
+          const int group = last_plural(subject);
+          if (group >= 0) {
+            *j = k;
+            each_reference = true;
+            return group;
+          }
+        }
         continue;
       }
       if (w == "the" || w == "this" || w == "that" || w == "those" || w == "these") {
@@ -979,6 +1194,11 @@ PlanResult Parser::Run() {
       }
       std::string category;
       bool plural = false, unknown = false;
+      // "in the middle of a village square": the reference is the scene itself.
+      if (const int scene_length = MatchScene(*j); scene_length > 0) {
+        *j += scene_length;
+        return -1;
+      }
       if (ModifiesNextNoun(*j)) {
         if (!description.empty()) description += " ";
         description += w;
@@ -998,8 +1218,9 @@ PlanResult Parser::Run() {
           group = ResolveDefinite(category, std::string(Trim(description)));
           if (group >= 0) segments.back().groups.push_back(group);
         }
+        if (group < 0 && count && *count <= 0) return -1;  // "near no tree"
         if (group < 0) {
-          if (unknown)
+          if (unknown && !matched_via_hypernym_)
             warnings_.push_back("no model for '" + category + "' (prompt " + std::to_string(begin) +
                                 ":" + std::to_string(end) + "): it gets a labelled generic shape");
           group = AddGroup(category, std::string(Trim(description)), count.value_or(plural ? 2 : 1),
@@ -1008,6 +1229,7 @@ PlanResult Parser::Run() {
           segments.back().groups.push_back(group);
         }
         each_reference = each;
+        if (groups_[group].objects.size() == 1) singular_history.push_back(group);
         // "between X and Y": a second reference.
         if (allow_second && *j + 1 < tokens_.size() && tokens_[*j].text == "and") {
           size_t k = *j + 1;
@@ -1037,8 +1259,10 @@ PlanResult Parser::Run() {
         return -1;
       }
       // Adjectives and other modifiers.
-      if (!description.empty()) description += " ";
-      description += tokens_[*j].text;
+      if (!IsFillerWord(w)) {
+        if (!description.empty()) description += " ";
+        description += tokens_[*j].text;
+      }
       ++*j;
       if (description.size() > 80) return -1;
     }
@@ -1049,7 +1273,9 @@ PlanResult Parser::Run() {
     const Token& t = tokens_[i];
     // Sentence and segment boundaries.
     if (t.punct) {
+      distribute = -1;
       if (t.text == "." || t.text == ";" || t.text == "!" || t.text == "?") {
+        inverted.reset();
         segments.assign(1, Segment{});
         sentence_groups.clear();
         unattached.clear();
@@ -1069,6 +1295,18 @@ PlanResult Parser::Run() {
     }
     if (t.text == "and" || t.text == "with" || t.text == "while" || t.text == "plus" ||
         t.text == "where" || t.text == "including" || t.text == "has" || t.text == "have") {
+      // Words left before a clause word describe nothing after it ("a cozy reading nook with an
+      // armchair"), except in "a red and white chair".
+      const bool adjective_pair = t.text == "and" && !pending_description.empty() &&
+                                  i + 1 < tokens_.size() && !NumberOf(tokens_[i + 1].text) &&
+                                  !IsDeterminer(tokens_[i + 1].text);
+      if (!adjective_pair) {
+        pending_description.clear();
+        pending_count = 0;
+        pending_definite = false;
+        pending_np = false;
+        pending_begin = -1;
+      }
       // "a vase with flowers": contents belong to the description.
       if (t.text == "with" && i + 1 < tokens_.size() && IsContentNoun(tokens_[i + 1].text) &&
           segments.back().head >= 0) {
@@ -1079,6 +1317,11 @@ PlanResult Parser::Run() {
         }
         i += 2;
         continue;
+      }
+      // "two nightstands, each with a lamp on it": one lamp per nightstand.
+      if ((t.text == "with" || t.text == "has" || t.text == "have") && i > 0 &&
+          tokens_[i - 1].text == "each") {
+        distribute = last_plural(-1);
       }
       if (t.text == "and" && segments.back().head >= 0 && !segments.back().related) {
         for (int g : segments.back().groups) unattached.push_back(g);
@@ -1125,9 +1368,9 @@ PlanResult Parser::Run() {
     }
     if (scene_matched) continue;
     // "in three rows of four"
-    if (t.text == "in" && i + 4 < tokens_.size() && NumberOf(tokens_[i + 1].text) &&
+    if (t.text == "in" && i + 4 < tokens_.size() && NumberOf(tokens_[i + 1].text).value_or(0) > 0 &&
         tokens_[i + 2].text == "rows" && tokens_[i + 3].text == "of" &&
-        NumberOf(tokens_[i + 4].text)) {
+        NumberOf(tokens_[i + 4].text).value_or(0) > 0) {
       grid_rows = NumberOf(tokens_[i + 1].text);
       grid_columns = NumberOf(tokens_[i + 4].text);
       const int subject = segment_subject();
@@ -1137,6 +1380,18 @@ PlanResult Parser::Run() {
                  grid_columns);
       }
       i += 5;
+      continue;
+    }
+    // "ten cars in two rows"
+    if (t.text == "in" && i + 2 < tokens_.size() && NumberOf(tokens_[i + 1].text).value_or(0) > 1 &&
+        (tokens_[i + 2].text == "rows" || tokens_[i + 2].text == "lines")) {
+      const std::optional<int> rows = NumberOf(tokens_[i + 1].text);
+      const int subject = segment_subject();
+      static const CuePhrase grid{{"in", "rows"}, Cue::kGrid, false, true};
+      if (subject >= 0) {
+        ApplyCue(grid, subject, {subject}, -1, -1, t.begin, tokens_[i + 2].end, rows, std::nullopt);
+      }
+      i += 3;
       continue;
     }
     // Group phrases before a noun: "a row of five", "a stack of", "a circle of".
@@ -1163,10 +1418,39 @@ PlanResult Parser::Run() {
         const Segment& seg = segments.back();
         subject = seg.groups.empty() ? segment_subject() : seg.groups.back();
       }
+      // Arrangements of several ("face each other", "in a row", "stacked") are about a plural
+      // group: "a table between two couches that face each other" (the couches).
+      const bool needs_several = phrase.cue == Cue::kFacingEachOther || phrase.cue == Cue::kRow ||
+                                 phrase.cue == Cue::kCircle || phrase.cue == Cue::kGrid ||
+                                 phrase.cue == Cue::kStack || phrase.cue == Cue::kHierarchy;
+      if (needs_several && subject >= 0 && groups_[subject].objects.size() < 2) {
+        const int plural = last_plural(subject);
+        if (plural >= 0) subject = plural;
+      }
+      // Words before a phrase describe nothing after it ("a campfire near the tent").
+      pending_description.clear();
+      pending_begin = -1;
       std::vector<int> subject_list;
       if (all) {
         if (phrase.cue == Cue::kAgainstWall || phrase.cue == Cue::kOnWall) {
           subject_list = sentence_groups;
+        } else if (tokens_[i - 1].text == "both") {
+          // "a sofa and a chair, both facing the TV": the last pair, or the last two singles.
+          std::vector<int> singles;
+          for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
+            if (groups_[*g].objects.size() == 2 && singles.empty()) {
+              subject = *g;
+              break;
+            }
+            if (groups_[*g].objects.size() == 1 &&
+                std::find(singles.begin(), singles.end(), *g) == singles.end()) {
+              singles.push_back(*g);
+            }
+            if (singles.size() == 2) {
+              subject_list = {singles[1], singles[0]};
+              break;
+            }
+          }
         } else {
           for (auto g = sentence_groups.rbegin(); g != sentence_groups.rend(); ++g) {
             if (groups_[*g].plural) {
@@ -1179,18 +1463,59 @@ PlanResult Parser::Run() {
       const bool list_subjects =
           !all && !unattached.empty() && !phrase.participle && phrase.needs_object && subject >= 0;
       if (subject < 0 && subject_list.empty()) {
+        // A phrase before any object of its sentence waits for the object after it: "In front of
+        // it is a low table", "On the wall hangs a clock", "Next to the bed stands a nightstand".
+        inverted = Inverted{&phrase, -1, -1, begin, tokens_[j - 1].end};
+        if (phrase.needs_object) {
+          inverted->reference = read_reference(&j, -1, &inverted->second, false);
+          inverted->end = tokens_[j - 1].end;
+          if (inverted->reference < 0) inverted.reset();
+        }
         i = j;
         continue;
       }
       int second = -1;
       int reference = -1;
-      if (phrase.needs_object) {
+      const bool its =
+          std::find(phrase.words.begin(), phrase.words.end(), "its") != phrase.words.end() ||
+          phrase.words.back() == "it";
+      if (phrase.needs_object && its) {
+        // "a sofa with a lamp at its left": the pronoun is part of the phrase.
+        reference = resolve_it_here(subject, std::find(phrase.words.begin(), phrase.words.end(),
+                                                       "its") != phrase.words.end());
+        if (reference < 0) {
+          i = j;
+          continue;
+        }
+        each_reference = reference == distribute;
+        unattached.clear();
+      } else if (phrase.needs_object) {
         reference = read_reference(&j, subject, &second, phrase.cue == Cue::kBetween);
-        if (reference < 0 && phrase.cue != Cue::kFacing) {
+        // "a couch with cushions on top", "a bench with a tree nearby": of the thing just named.
+        const bool bare = j >= tokens_.size() || tokens_[j - 1].punct || j == i + cue->second;
+        if (reference < 0 && bare &&
+            (phrase.words == std::vector<std::string>{"on", "top"} ||
+             phrase.words == std::vector<std::string>{"nearby"} ||
+             phrase.words == std::vector<std::string>{"close", "by"})) {
+          reference = resolve_it_here(subject, false);
+        }
+        // "two beds with a nightstand in between": between the two.
+        if (reference < 0 && bare && phrase.cue == Cue::kBetween) {
+          const int pair = last_plural(subject);
+          if (pair >= 0 && groups_[pair].objects.size() >= 2) reference = pair;
+        }
+        // "in the middle of the lawn": of no object; the centre of the scene.
+        if (reference < 0 && phrase.cue == Cue::kCenterOf) {
+          ApplyCue(phrase, subject, subject_list, -1, -1, begin, tokens_[j - 1].end, grid_rows,
+                   grid_columns);
+          segments.back().related = true;
           i = j;
           continue;
         }
         if (reference < 0) {
+          // The clause placed its object ("a desk by the window"), if not relative to another
+          // object: it does not join a later list's relation.
+          segments.back().related = true;
           i = j;
           continue;
         }
@@ -1265,6 +1590,7 @@ PlanResult Parser::Run() {
         }
       }
       if (view >= 0) {
+        unattached.clear();  // "two chairs, one by the sofa": the one, not both
         segments.back().groups.push_back(view);
         if (segments.back().head < 0) segments.back().head = view;
         pending_description.clear();
@@ -1281,10 +1607,16 @@ PlanResult Parser::Run() {
     bool compound_p = false, compound_u = false;
     const bool starts_compound = MatchCategory(i, &compound_category, &compound_p, &compound_u) > 1;
     if (auto n = NumberOf(t.text); n && !starts_compound) {
-      if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = *n;
-      if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = *n;
+      const int value = *n == 0 ? -1 : *n;  // -1: "no chairs", "0 chairs"
+      if (!(t.text == "a" || t.text == "an") || pending_count == 0) pending_count = value;
+      if (t.text == "pair" || t.text == "couple" || t.text == "dozen") pending_count = value;
       pending_np = true;
       if (pending_begin < 0) pending_begin = t.begin;
+      ++i;
+      continue;
+    }
+    // "a couple of stools", "a pair of lamps": the "of" belongs to the count, not the noun.
+    if (t.text == "of" && pending_count != 0 && pending_description.empty()) {
       ++i;
       continue;
     }
@@ -1301,6 +1633,13 @@ PlanResult Parser::Run() {
     // An unknown noun is an object only in a noun phrase that began with an English
     // determiner or number ("a flux capacitor"), never a stray word of another language.
     if (n > 0 && unknown && !pending_np) n = 0;
+    // "a bedroom for a child", "a desk for the teacher": whom a thing is for is not in the scene
+    // (unless the catalog names it).
+    if (n > 0 && unknown && !matched_via_hypernym_) {
+      size_t k = i;
+      while (k > 0 && (IsDeterminer(tokens_[k - 1].text) || NumberOf(tokens_[k - 1].text))) --k;
+      if (k > 0 && tokens_[k - 1].text == "for") n = 0;
+    }
     if (n > 0) {
       const int begin = pending_begin >= 0 ? pending_begin : t.begin;
       const int end = tokens_[i + n - 1].end;
@@ -1316,12 +1655,26 @@ PlanResult Parser::Run() {
           if (segments.back().head < 0) segments.back().head = group;
         }
       }
+      if (group < 0 && pending_count < 0) {
+        // "no rug", "0 chairs": nothing to build.
+        pending_count = 0;
+        pending_description.clear();
+        pending_definite = false;
+        pending_np = false;
+        pending_begin = -1;
+        i += n;
+        continue;
+      }
       if (group < 0) {
         if (unknown && !matched_via_hypernym_) {
           warnings_.push_back("no model for '" + category + "' (prompt " + std::to_string(begin) +
                               ":" + std::to_string(end) + "): it gets a labelled generic shape");
         }
         int count = pending_count > 0 ? pending_count : (plural ? 2 : 1);
+        // "a line of trees", "a ring of stones", "a pile of books" with no number: more than two.
+        if (pending_count == 0 && plural && (pending_row || pending_circle || pending_stack)) {
+          count = pending_circle ? 6 : pending_row ? 4 : 3;
+        }
         if (plural && pending_count == 0 && (category == "chair" || category == "stool")) count = 4;
         group =
             AddGroup(category, std::string(Trim(pending_description)), count, plural, begin, end);
@@ -1340,7 +1693,13 @@ PlanResult Parser::Run() {
       sentence_groups.push_back(group);
       segments.back().groups.push_back(group);
       if (segments.back().head < 0) segments.back().head = group;
-      if (!groups_[group].plural) last_singular = group;
+      if (groups_[group].objects.size() == 1) singular_history.push_back(group);
+      if (inverted && inverted->reference != group) {
+        ApplyCue(*inverted->phrase, group, {group}, inverted->reference, inverted->second,
+                 inverted->begin, inverted->end, std::nullopt, std::nullopt);
+        segments.back().related = true;
+        inverted.reset();
+      }
       pending_count = 0;
       pending_description.clear();
       pending_definite = false;
@@ -1349,8 +1708,20 @@ PlanResult Parser::Run() {
       i += n;
       continue;
     }
+    // "a vase of flowers", "a bowl of fruit": contents belong to the description.
+    if (t.text == "of" && i + 1 < tokens_.size() && IsContentNoun(tokens_[i + 1].text) &&
+        !segments.back().groups.empty() && pending_description.empty() && pending_count == 0) {
+      for (size_t o : groups_[segments.back().groups.back()].objects) {
+        graph_.objects[o].description += (graph_.objects[o].description.empty() ? "" : " ") +
+                                         std::string("of ") + tokens_[i + 1].text;
+      }
+      i += 2;
+      continue;
+    }
     // Everything else: modifiers of the next noun.
-    if (!IsEnvironmentNoun(t.text)) {
+    if (IsFillerWord(t.text)) {
+      if (pending_begin < 0 && pending_np) pending_begin = t.begin;
+    } else if (!IsEnvironmentNoun(t.text)) {
       if (!pending_description.empty()) pending_description += " ";
       pending_description += t.text;
       if (pending_begin < 0) pending_begin = t.begin;
@@ -1391,7 +1762,10 @@ void Parser::AddDefaults() {
   std::set<size_t> related_on;
   std::set<size_t> has_facing;
   for (const Relation& r : graph_.relations) {
-    if (r.type == T::kOn || r.type == T::kStack) {
+    // Objects with a stated support or height need no default one: "a lamp above the table"
+    // does not rest on it.
+    if (r.type == T::kOn || r.type == T::kStack || r.type == T::kAbove || r.type == T::kUnder ||
+        r.type == T::kHanging || r.type == T::kOnWall || r.type == T::kOnFloor) {
       for (const std::string& id : r.objects) {
         for (size_t o = 0; o < graph_.objects.size(); ++o) {
           if (graph_.objects[o].id == id) related_on.insert(o);
@@ -1424,7 +1798,6 @@ void Parser::AddDefaults() {
         if (IsSeat(graph_.objects[s].category) && !has_facing.count(s) &&
             ref < graph_.objects.size()) {
           Relate(T::kFacing, {s, ref}, -1, -1);
-          graph_.relations.back().source = Source{};
         }
       }
     }
@@ -1432,10 +1805,15 @@ void Parser::AddDefaults() {
       const size_t a = index_of(rel.objects[0]);
       for (size_t k = 1; k < 3; ++k) {
         const size_t s = index_of(rel.objects[k]);
+        // Seats that face each other face the table between them too: "a low table between two
+        // couches that face each other" (a sofa facing a TV keeps to the TV).
+        const std::string facing_far = "facing(" + rel.objects[k] + ", " + rel.objects[3 - k] + ")";
         if (s < graph_.objects.size() && IsSeat(graph_.objects[s].category) &&
-            IsTableLike(graph_.objects[a].category) && !has_facing.count(s)) {
+            IsTableLike(graph_.objects[a].category) &&
+            (!has_facing.count(s) ||
+             (seen_relations_.count(facing_far) &&
+              IsSeat(graph_.objects[index_of(rel.objects[3 - k])].category)))) {
           Relate(T::kFacing, {s, a}, -1, -1);
-          graph_.relations.back().source = Source{};
         }
       }
     }
@@ -1450,7 +1828,6 @@ void Parser::AddDefaults() {
       const std::string& c = graph_.objects[o].category;
       if ((c == "sofa" || c == "armchair") && !has_facing.count(o)) {
         Relate(T::kFacing, {o, tv}, -1, -1);
-        graph_.relations.back().source = Source{};
         has_facing.insert(o);
       }
     }
@@ -1470,7 +1847,6 @@ void Parser::AddDefaults() {
       if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser") &&
           !placed.count(o)) {
         Relate(T::kAgainstWall, {o}, -1, -1);
-        graph_.relations.back().source = Source{};
       }
     }
   }
@@ -1488,24 +1864,38 @@ void Parser::AddDefaults() {
       scale *= 0.8;
     }
   }
-  // A small object that names no support rests on the first table-like object, if any.
-  size_t surface = graph_.objects.size();
+  // A small object that names no support rests on a surface: a TV on its stand, a lamp on a
+  // nightstand (one each while they last), anything else on the first table-like object, else
+  // on a nightstand, dresser or cabinet.
+  std::vector<size_t> tables, nightstands, stands, storage;
   for (size_t o = 0; o < graph_.objects.size(); ++o) {
-    if (IsTableLike(graph_.objects[o].category)) {
-      surface = o;
-      break;
-    }
+    const std::string& c = graph_.objects[o].category;
+    if (IsTableLike(c)) tables.push_back(o);
+    if (c == "nightstand") nightstands.push_back(o);
+    if (c == "tv stand") stands.push_back(o);
+    if (c == "nightstand" || c == "dresser" || c == "cabinet") storage.push_back(o);
   }
+  size_t lamps = 0;
   for (size_t o = 0; o < graph_.objects.size(); ++o) {
-    const CategoryInfo* info = FindProceduralCategory(graph_.objects[o].category);
-    // Only small things (a lamp, a mug) default onto a table; a TV without a stand stays put.
-    if (info == nullptr || info->support != Support::kSurface || related_on.count(o) ||
-        info->size.x * info->size.y > 0.2 || graph_.objects[o].category == "tv") {
-      continue;
+    const std::string& c = graph_.objects[o].category;
+    const CategoryInfo* info = FindProceduralCategory(c);
+    if (info == nullptr || info->support != Support::kSurface || related_on.count(o)) continue;
+    size_t surface = graph_.objects.size();
+    if (c == "tv") {
+      // A TV without a stand stays put.
+      if (!stands.empty()) surface = stands.front();
+    } else if (info->size.x * info->size.y <= 0.2) {
+      // Only small things (a lamp, a mug) default onto a surface.
+      if (c == "lamp" && lamps < nightstands.size()) {
+        surface = nightstands[lamps++];
+      } else if (!tables.empty()) {
+        surface = tables.front();
+      } else if (!storage.empty()) {
+        surface = storage.front();
+      }
     }
     if (surface < graph_.objects.size()) {
       Relate(T::kOn, {o, surface}, -1, -1);
-      graph_.relations.back().source = Source{};
       warnings_.push_back(graph_.objects[o].id + " rests on " + graph_.objects[surface].id +
                           " (no support was named)");
     }
@@ -1565,21 +1955,22 @@ void Parser::ChooseEnvironment() {
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
   }
-  bool outdoor = scene_ != nullptr ? scene_->outdoor : outdoor_votes > 0;
-  if (scene_ == nullptr && outdoor_votes > 0 &&
+  bool outdoor = scene_ != nullptr ? scene_->outdoor : outdoor_votes > 0 || outdoor_place_;
+  if (scene_ == nullptr && !outdoor_place_ && outdoor_votes > 0 &&
       outdoor_votes * 3 < static_cast<int>(graph_.objects.size())) {
     outdoor = false;
   }
   if (outdoor) {
     env.kind = Environment::Kind::kOutdoor;
     env.size = scene_ != nullptr ? scene_->size : Vec3{20, 20, 0};
-    env.ground = scene_ != nullptr && (std::string(scene_->name) == "street" ||
-                                       std::string(scene_->name) == "parking lot" ||
-                                       std::string(scene_->name) == "plaza" ||
-                                       std::string(scene_->name) == "square" ||
-                                       std::string(scene_->name) == "village")
-                     ? "pavement"
-                     : "grass";
+    env.ground =
+        scene_ != nullptr &&
+                (std::string(scene_->name) == "street" ||
+                 std::string(scene_->name) == "parking lot" ||
+                 std::string(scene_->name) == "plaza" || std::string(scene_->name) == "square" ||
+                 std::string(scene_->name) == "village" || std::string(scene_->name) == "courtyard")
+            ? "pavement"
+            : "grass";
     const double side = std::max({env.size.x, std::sqrt(footprint * 6.0), 3.0 * largest});
     env.size = {side, std::max(env.size.y, side), 0};
   } else {
