@@ -19,7 +19,7 @@ for corpus in tests/corpus/planner.jsonl ../shared/corpus/dev.jsonl; do
   [ -f "$corpus" ] || continue
   while IFS= read -r line; do
     n=$((n + 1))
-    printf '%s' "$line" | sed -n 's/.*"prompt":"\([^"]*\)".*/\1/p' > "$seeds/seed_$n"
+    printf '%s' "$line" | sed -n 's/.*"prompt": *"\([^"]*\)".*/\1/p' > "$seeds/seed_$n"
   done < "$corpus"
 done
 # -max_len keeps inputs at prompt size; the run stops by itself after the given time.
