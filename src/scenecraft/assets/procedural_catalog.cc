@@ -916,6 +916,16 @@ std::vector<Entry> MakeEntries() {
         b.Box(-X, -X + 0.06, -Y, -Y + 0.35 * s.y, 0.0, 0.72 * s.z, "wood");
         b.Box(X - 0.06, X, -Y, -Y + 0.35 * s.y, 0.0, 0.72 * s.z, "wood");
       });
+  add("lectern", {"podium", "pulpit", "rostrum", "speaker's stand"}, {0.6, 0.5, 1.15}, true,
+      S::kFloor, {"lecture hall", "auditorium", "classroom", "church"}, "wood",
+      [](const Vec3& s, ModelBuilder& b) {
+        b.Mat("wood", 0.35, 0.2, 0.1, 0.5);
+        const double X = s.x / 2, Y = s.y / 2;
+        b.Box(-X, X, -Y, Y, 0, 0.05 * s.z, "wood");                          // base
+        b.Box(-0.7 * X, 0.7 * X, -0.6 * Y, 0.6 * Y, 0, 0.88 * s.z, "wood");  // body
+        b.Box(-X, X, -Y, Y, 0.88 * s.z, 0.94 * s.z, "wood");                 // reading top
+        b.Box(-X, X, -Y, -0.8 * Y, 0.94 * s.z, s.z, "wood");                 // lip at the front
+      });
   return entries;
 }
 

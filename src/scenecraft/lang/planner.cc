@@ -63,7 +63,8 @@ const std::map<std::string, int>& NumberWords() {
       {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17},
       {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},  {"several", 3},  {"some", 3},
       {"few", 3},       {"dozen", 12},    {"pair", 2},     {"couple", 2},   {"both", 2},
-      {"another", 1},   {"many", 6}};
+      {"another", 1},   {"many", 6},      {"thirty", 30},  {"forty", 40},   {"fifty", 50},
+      {"sixty", 60},    {"seventy", 70},  {"eighty", 80},  {"ninety", 90},  {"hundred", 100}};
   return words;
 }
 
@@ -73,6 +74,16 @@ std::optional<int> NumberOf(const std::string& word) {
   auto it = NumberWords().find(word);
   if (it != NumberWords().end()) return it->second;
   if (word == "zero" || word == "no") return 0;
+  // "twenty-four": tens and units.
+  if (const size_t dash = word.find('-'); dash != std::string::npos) {
+    const auto tens = NumberWords().find(word.substr(0, dash));
+    const auto units = NumberWords().find(word.substr(dash + 1));
+    if (tens != NumberWords().end() && units != NumberWords().end() && tens->second >= 20 &&
+        tens->second % 10 == 0 && tens->second < 100 && units->second >= 1 && units->second <= 9 &&
+        units->first != "a" && units->first != "an") {
+      return tens->second + units->second;
+    }
+  }
   if (!word.empty() && std::all_of(word.begin(), word.end(), ::isdigit)) {
     return word.size() > 6 ? 1000000 : std::stoi(word);
   }
@@ -180,6 +191,14 @@ const std::vector<SceneType>& SceneTypes() {
        {7.0, 5.0, 2.8},
        {{"table", 1}, {"chair", 8}, {"projector screen", 1}}},
       {"meeting room", false, {6.0, 5.0, 2.8}, {{"table", 1}, {"chair", 6}}},
+      {"lecture hall",
+       false,
+       {14.0, 11.0, 4.0},
+       {{"chair", 24}, {"lectern", 1}, {"projector screen", 1}}},
+      {"auditorium",
+       false,
+       {16.0, 12.0, 5.0},
+       {{"chair", 30}, {"lectern", 1}, {"projector screen", 1}}},
       {"bathroom",
        false,
        {3.0, 2.5, 2.5},
@@ -1787,6 +1806,32 @@ void Parser::AddDefaults() {
     }
     return graph_.objects.size();
   };
+  // "A stack of four books on a nightstand": the stack stands on it, that is its bottom member;
+  // the others rest on each other.
+  for (size_t r = 0; r < graph_.relations.size(); ++r) {
+    if (graph_.relations[r].type != T::kStack) continue;
+    const std::vector<std::string> members = graph_.relations[r].objects;
+    auto member = [&](const std::string& id) {
+      return std::find(members.begin(), members.end(), id) != members.end();
+    };
+    std::set<std::string> supports;  // what the bottom member already stands on
+    for (const Relation& on : graph_.relations) {
+      if (on.type == T::kOn && on.objects[0] == members.front()) supports.insert(on.objects[1]);
+    }
+    std::vector<Relation> kept;
+    for (Relation& on : graph_.relations) {
+      if (on.type == T::kOn && on.objects[0] != members.front() && member(on.objects[0]) &&
+          !member(on.objects[1])) {
+        if (!supports.insert(on.objects[1]).second) continue;  // the bottom one carries it
+        on.objects[0] = members.front();
+      }
+      kept.push_back(on);
+    }
+    graph_.relations = std::move(kept);
+    for (size_t k = 0; k < graph_.relations.size(); ++k) {
+      if (graph_.relations[k].type == T::kStack && graph_.relations[k].objects == members) r = k;
+    }
+  }
   const size_t relation_count = graph_.relations.size();
   // Chairs around a table or on either end of it face it.
   for (size_t r = 0; r < relation_count; ++r) {
@@ -1832,8 +1877,9 @@ void Parser::AddDefaults() {
       }
     }
   }
-  // In a room, beds, wardrobes, bookshelves and dressers stand against a wall unless the text
-  // places them.
+  // In a room, beds, wardrobes, bookshelves, dressers and fireplaces stand against a wall unless
+  // the text places them (lamps "flanking a fireplace" stand by a fireplace in a wall, not
+  // behind one in the middle of the room).
   std::set<size_t> placed;
   for (const Relation& r : graph_.relations) {
     if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter ||
@@ -1844,7 +1890,8 @@ void Parser::AddDefaults() {
   if (scene_ == nullptr || !scene_->outdoor) {
     for (size_t o = 0; o < graph_.objects.size(); ++o) {
       const std::string& c = graph_.objects[o].category;
-      if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser") &&
+      if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser" ||
+           c == "fireplace") &&
           !placed.count(o)) {
         Relate(T::kAgainstWall, {o}, -1, -1);
       }
