@@ -1481,6 +1481,12 @@ PlanResult Parser::Run() {
       }
       const bool list_subjects =
           !all && !unattached.empty() && !phrase.participle && phrase.needs_object && subject >= 0;
+      // "a fridge, a stove and a sink along the back wall": the list stands there together.
+      if (!all && !unattached.empty() && !phrase.participle && subject >= 0 &&
+          phrase.cue == Cue::kAgainstWall) {
+        subject_list = unattached;
+        subject_list.push_back(subject);
+      }
       if (subject < 0 && subject_list.empty()) {
         // A phrase before any object of its sentence waits for the object after it: "In front of
         // it is a low table", "On the wall hangs a clock", "Next to the bed stands a nightstand".

@@ -81,7 +81,8 @@ TEST(Planner, OwnCorpusMeetsTheTargets) {
   EXPECT_GE(score.precision, 0.85) << score.ToString(true);
 }
 
-// Counts past twenty, halls as scenes, a stack on a support, a fireplace in a wall.
+// Counts past twenty, halls as scenes, a stack on a support, a list along a wall, a fireplace
+// in a wall.
 TEST(Planner, LargeCountsHallsStacksAndFireplaces) {
   OfflinePlanner planner;
   auto count = [](const SceneGraph& g, const std::string& category) {
@@ -106,6 +107,13 @@ TEST(Planner, LargeCountsHallsStacksAndFireplaces) {
     }
   }
   EXPECT_EQ(on_nightstand, 1);
+  // A list shares a wall phrase at its end.
+  g = planner.Plan("A kitchen with a fridge, a stove and a sink along the back wall.").graph;
+  int on_back_wall = 0;
+  for (const Relation& r : g.relations) {
+    on_back_wall += r.type == RelationType::kAgainstWall && r.args.Word("wall") == "back";
+  }
+  EXPECT_EQ(on_back_wall, 3);
   g = planner.Plan("Two identical lamps flanking a fireplace.").graph;
   bool against = false;
   for (const Relation& r : g.relations) {
