@@ -1883,9 +1883,10 @@ void Parser::AddDefaults() {
       }
     }
   }
-  // In a room, beds, wardrobes, bookshelves, dressers and fireplaces stand against a wall unless
-  // the text places them (lamps "flanking a fireplace" stand by a fireplace in a wall, not
-  // behind one in the middle of the room).
+  // In a room, beds, wardrobes, bookshelves, dressers, TV stands and fireplaces stand against a
+  // wall unless the text places them (lamps "flanking a fireplace" stand by a fireplace in a
+  // wall, not behind one in the middle of the room; a TV stand "opposite the sofa" stands at the
+  // far wall, not turned askew in the open).
   std::set<size_t> placed;
   for (const Relation& r : graph_.relations) {
     if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter ||
@@ -1896,7 +1897,7 @@ void Parser::AddDefaults() {
   if (scene_ == nullptr || !scene_->outdoor) {
     for (size_t o = 0; o < graph_.objects.size(); ++o) {
       const std::string& c = graph_.objects[o].category;
-      if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser" ||
+      if ((c == "bed" || c == "wardrobe" || c == "bookshelf" || c == "dresser" || c == "tv stand" ||
            c == "fireplace") &&
           !placed.count(o)) {
         Relate(T::kAgainstWall, {o}, -1, -1);
