@@ -122,7 +122,7 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
 
 }  // namespace
 
-std::vector<std::string> FitFencesToRows(SceneGraph* graph) {
+std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::string>& keep) {
   std::vector<std::string> changes;
   for (const Relation& row : graph->relations) {
     if (row.type != RelationType::kRow || row.objects.size() < 2) continue;
@@ -144,7 +144,7 @@ std::vector<std::string> FitFencesToRows(SceneGraph* graph) {
     }
     for (const std::string& id : fences) {
       Object* fence = graph->FindObject(id);
-      if (!fence->HasSize() || fence->size.x >= length) continue;
+      if (keep.count(id) || !fence->HasSize() || fence->size.x >= length) continue;
       if (fence->asset.source != "procedural" && length > 1.25 * fence->size.x) {
         for (const std::string& w : SwapForProcedural({id}, graph)) changes.push_back(w);
       }
@@ -237,9 +237,13 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
 
   // Resolve assets and solve the first layout.
   auto t = std::chrono::steady_clock::now();
+  std::set<std::string> sized;  // sizes the user or the planner gave are kept
+  for (const Object& o : graph.objects) {
+    if (o.HasSize()) sized.insert(o.id);
+  }
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
-  for (const std::string& change : FitFencesToRows(&graph)) {
+  for (const std::string& change : FitFencesToRows(&graph, sized)) {
     LogInfo(change);
     graph.notes.push_back(change);
   }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -58,8 +59,9 @@ GenerateResult Generate(std::string_view text, const std::filesystem::path& out_
 // A fence that the members of a row stand along ("a row of rose bushes along a fence") is built
 // to the row's length: fences come in any length, the solver cannot resize, and a 2 m fence
 // cannot be near five 1.5 m bushes in a line. An imported model that would stretch becomes the
-// procedural fence, which is built to length. Returns what it changed, one line each.
-std::vector<std::string> FitFencesToRows(SceneGraph* graph);
+// procedural fence, which is built to length. Fences in `keep` (sizes the user gave) stay.
+// Returns what it changed, one line each.
+std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::string>& keep = {});
 
 // Writes out_dir/report.html for a result (Generate does so itself; the CLI writes it again
 // once the model calls of an LLM planner or critic are known).

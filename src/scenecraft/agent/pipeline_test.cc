@@ -59,6 +59,10 @@ TEST(FitFencesToRows, AFenceARowStandsAlongIsBuiltToItsLength) {
   EXPECT_EQ(g.FindObject("fence_1")->asset.source, "procedural");  // would stretch 5x
   EXPECT_DOUBLE_EQ(g.FindObject("fence_2")->size.x, 1.8);
   EXPECT_EQ(g.FindObject("fence_2")->asset.source, "sh3d");
+  // A size the user gave is kept.
+  g.FindObject("fence_1")->size.x = 2.0;
+  EXPECT_TRUE(FitFencesToRows(&g, {"fence_1"}).empty());
+  EXPECT_DOUBLE_EQ(g.FindObject("fence_1")->size.x, 2.0);
 }
 
 }  // namespace
