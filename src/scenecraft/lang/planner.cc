@@ -1353,39 +1353,21 @@ PlanResult Parser::Run() {
       continue;
     }
     // Scene types ("a small bedroom", "a village square").
-    bool scene_matched = false;
-    std::string compound;
-    bool compound_plural = false, compound_unknown = false;
-    const int compound_length = MatchCategory(i, &compound, &compound_plural, &compound_unknown);
-    for (const SceneType& s : SceneTypes()) {
-      const std::vector<std::string> words = Split(s.name, ' ');
-      if (i + words.size() > tokens_.size()) continue;
-      // "garden chairs", "street lamps": the compound noun wins over the scene word.
-      if (!compound_unknown && compound_length > static_cast<int>(words.size())) continue;
-      bool match = true;
-      for (size_t k = 0; k < words.size() && match; ++k) {
-        match = tokens_[i + k].text == words[k] ||
-                (k + 1 == words.size() && tokens_[i + k].text == std::string(words[k]) + "s");
+    if (const int scene_length = MatchScene(i); scene_length > 0) {
+      if (pending_description.find("small") != std::string::npos ||
+          pending_description.find("tiny") != std::string::npos) {
+        small_room_ = true;
       }
-      if (match) {
-        if (scene_ == nullptr || (scene_->outdoor && !s.outdoor)) scene_ = &s;
-        if (pending_description.find("small") != std::string::npos ||
-            pending_description.find("tiny") != std::string::npos) {
-          small_room_ = true;
-        }
-        if (pending_description.find("large") != std::string::npos ||
-            pending_description.find("big") != std::string::npos ||
-            pending_description.find("spacious") != std::string::npos) {
-          large_room_ = true;
-        }
-        pending_description.clear();
-        pending_count = 0;
-        i += words.size();
-        scene_matched = true;
-        break;
+      if (pending_description.find("large") != std::string::npos ||
+          pending_description.find("big") != std::string::npos ||
+          pending_description.find("spacious") != std::string::npos) {
+        large_room_ = true;
       }
+      pending_description.clear();
+      pending_count = 0;
+      i += static_cast<size_t>(scene_length);
+      continue;
     }
-    if (scene_matched) continue;
     // "in three rows of four"
     if (t.text == "in" && i + 4 < tokens_.size() && NumberOf(tokens_[i + 1].text).value_or(0) > 0 &&
         tokens_[i + 2].text == "rows" && tokens_[i + 3].text == "of" &&
