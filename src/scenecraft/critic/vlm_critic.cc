@@ -214,12 +214,7 @@ Critique VlmCritic::Review(const CritiqueInput& input) {
                            (reply.refusal.empty() ? reply.content.substr(0, 200) : reply.refusal)};
       }
       JsonProblems problems;
-      json value;
-      try {
-        value = ParseJson(ExtractJsonText(reply.content), "reply");
-      } catch (const Error& e) {
-        problems.Add("", std::string("the reply is not valid JSON: ") + e.what());
-      }
+      const json value = ParseReplyJson(reply.content, &problems);
       Critique critique;
       if (problems.empty()) critique = ParseVlmCritique(value, *input.graph, &problems);
       if (problems.empty()) return critique;

@@ -136,12 +136,7 @@ class Conversation {
 
       // Parse and validate; every problem carries its JSON pointer into the reply.
       JsonProblems problems;
-      json value;
-      try {
-        value = ParseJson(ExtractJsonText(reply.content), "reply");
-      } catch (const Error& e) {
-        problems.Add("", std::string("the reply is not valid JSON: ") + e.what());
-      }
+      const json value = ParseReplyJson(reply.content, &problems);
       if (problems.empty()) validate(value, &problems);
       if (problems.empty()) return value;
       if (reply.finish_reason == "length") {
@@ -223,6 +218,15 @@ std::string ExtractJsonText(std::string_view reply) {
     return std::string(trimmed.substr(open, close - open + 1));
   }
   return std::string(trimmed);
+}
+
+json ParseReplyJson(std::string_view reply, JsonProblems* problems) {
+  try {
+    return ParseJson(ExtractJsonText(reply), "reply");
+  } catch (const Error& e) {
+    problems->Add("", std::string("the reply is not valid JSON: ") + e.what());
+    return json();
+  }
 }
 
 bool LooksLikeRefusal(std::string_view reply) {

@@ -14,6 +14,7 @@
 
 #include "scenecraft/core/stages.h"
 #include "scenecraft/llm/chat_client.h"
+#include "scenecraft/util/json.h"
 
 namespace scenecraft {
 
@@ -55,6 +56,9 @@ std::string RelationVocabularyForPrompt();
 // The JSON text inside a model's reply: the reply itself, or the first ```json fenced block, or
 // the outermost {...}. Returns the reply unchanged when none is found (the parser then says why).
 std::string ExtractJsonText(std::string_view reply);
+// The JSON value inside a model's reply (ExtractJsonText, then the strict parser); when it is not
+// valid JSON, a problem at the root says why and the value is null.
+nlohmann::json ParseReplyJson(std::string_view reply, JsonProblems* problems);
 // True when a reply without JSON reads as a refusal ("I'm sorry, I can't ...").
 bool LooksLikeRefusal(std::string_view reply);
 
