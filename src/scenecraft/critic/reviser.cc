@@ -180,8 +180,7 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
           }
         }
         if (r.hard && round >= options.split_after_rounds) {
-          const Relation copy = r;
-          if (const std::string change = SplitSubscene(copy, graph); !change.empty()) {
+          if (const std::string change = SplitSubscene(r, graph); !change.empty()) {
             revision.changes.push_back(change + ": " + f.measured);
             revision.solve_by_subscenes = true;
             revision.resolve = true;

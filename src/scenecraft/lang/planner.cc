@@ -1077,6 +1077,14 @@ PlanResult Parser::Run() {
   bool pending_row = false, pending_circle = false, pending_stack = false;
   bool each_reference = false;
   int pending_begin = -1;
+  // The words gathered for the next noun phrase are spent or dropped.
+  auto forget_noun_phrase = [&] {
+    pending_description.clear();
+    pending_count = 0;
+    pending_definite = false;
+    pending_np = false;
+    pending_begin = -1;
+  };
 
   struct Inverted {
     const CuePhrase* phrase;
@@ -1320,11 +1328,7 @@ PlanResult Parser::Run() {
                                   i + 1 < tokens_.size() && !NumberOf(tokens_[i + 1].text) &&
                                   !IsDeterminer(tokens_[i + 1].text);
       if (!adjective_pair) {
-        pending_description.clear();
-        pending_count = 0;
-        pending_definite = false;
-        pending_np = false;
-        pending_begin = -1;
+        forget_noun_phrase();
       }
       // "a vase with flowers": contents belong to the description.
       if (t.text == "with" && i + 1 < tokens_.size() && IsContentNoun(tokens_[i + 1].text) &&
@@ -1600,11 +1604,7 @@ PlanResult Parser::Run() {
         unattached.clear();  // "two chairs, one by the sofa": the one, not both
         segments.back().groups.push_back(view);
         if (segments.back().head < 0) segments.back().head = view;
-        pending_description.clear();
-        pending_count = 0;
-        pending_definite = false;
-        pending_np = false;
-        pending_begin = -1;
+        forget_noun_phrase();
         ++i;
         continue;
       }
@@ -1664,11 +1664,7 @@ PlanResult Parser::Run() {
       }
       if (group < 0 && pending_count < 0) {
         // "no rug", "0 chairs": nothing to build.
-        pending_count = 0;
-        pending_description.clear();
-        pending_definite = false;
-        pending_np = false;
-        pending_begin = -1;
+        forget_noun_phrase();
         i += n;
         continue;
       }
@@ -1707,11 +1703,7 @@ PlanResult Parser::Run() {
         segments.back().related = true;
         inverted.reset();
       }
-      pending_count = 0;
-      pending_description.clear();
-      pending_definite = false;
-      pending_np = false;
-      pending_begin = -1;
+      forget_noun_phrase();
       i += n;
       continue;
     }
