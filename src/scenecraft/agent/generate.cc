@@ -38,21 +38,6 @@ bool Worse(const Critique& candidate, const Critique& best) {
   return FailingFindings(candidate) > FailingFindings(best);
 }
 
-// Solves poses that are missing (sub-scene by sub-scene once the reviser split one) and frames
-// the camera when there is none.
-std::vector<std::string> Layout(SceneGraph* graph, uint64_t seed, const RenderSettings& render,
-                                bool by_subscenes = false) {
-  SolverOptions solver;
-  solver.seed = seed;
-  SolveResult solved = by_subscenes ? SolveBySubscenes(graph, solver) : Solve(graph, solver);
-  if (!graph->camera) {
-    CameraOptions camera;
-    camera.aspect = static_cast<double>(render.width) / render.height;
-    graph->camera = FrameCamera(*graph, camera);
-  }
-  return solved.warnings;
-}
-
 // Gives the named objects the procedural model of their category, keeping their size.
 std::vector<std::string> SwapForProcedural(const std::vector<std::string>& ids, SceneGraph* graph) {
   SceneGraph part;
@@ -87,8 +72,7 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   EmitOptions emit;
   emit.render = render;
   std::vector<std::string> model_warnings;
-  WriteFileAtomic(dir / "scene.py",
-                  EmitScript(graph, BuildModels(graph, options.assets, &model_warnings), emit));
+  WriteSceneScript(graph, dir / "scene.py", options.assets, emit, &model_warnings);
   RenderRequest request;
   request.settings = render;
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
@@ -118,6 +102,23 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
     if (!f.pass) r.reason = f.measured + " (expected " + f.expected + ")";
     graph->results.push_back(r);
   }
+}
+
+// Writes out_dir/report.html for a result.
+void WriteReport(const GenerateResult& result) {
+  ReportInput in;
+  in.title = "SceneCraft scene";
+  in.prompt = result.graph.prompt;
+  in.llm_calls = result.llm_calls;
+  in.graph = &result.graph;
+  in.readback = result.readback ? &*result.readback : nullptr;
+  in.critique = result.critique ? &*result.critique : nullptr;
+  in.rounds = result.rounds;
+  in.warnings = result.warnings;
+  in.skipped = result.skipped;
+  in.timings = result.timings;
+  if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
+  WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
 }
 
 }  // namespace
@@ -157,22 +158,6 @@ std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::
   return changes;
 }
 
-void WriteGenerateReport(const GenerateResult& result, const std::vector<CallRecord>& llm_calls) {
-  ReportInput in;
-  in.title = "SceneCraft scene";
-  in.prompt = result.graph.prompt;
-  in.llm_calls = llm_calls;
-  in.graph = &result.graph;
-  in.readback = result.readback ? &*result.readback : nullptr;
-  in.critique = result.critique ? &*result.critique : nullptr;
-  in.rounds = result.rounds;
-  in.warnings = result.warnings;
-  in.skipped = result.skipped;
-  in.timings = result.timings;
-  if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
-  WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
-}
-
 void GenerateOptions::Check() const {
   if (rounds < 0 || rounds > 50) throw Error("--rounds: must be 0 to 50");
   preview.Check();
@@ -196,39 +181,17 @@ bool GenerateResult::AllRelationsPass() const {
   return true;
 }
 
-GenerateResult Generate(std::string_view text, const fs::path& out_dir,
-                        const GenerateOptions& options, Planner& planner, Critic& critic,
-                        ProcessLauncher& launcher, const ProgressFn& progress) {
-  options.Check();
-  const auto start = std::chrono::steady_clock::now();
-  if (progress) progress("plan: reading the description");
-  PlanResult plan = planner.Plan(text);
-  const double plan_s = Seconds(start);
-  if (progress) {
-    progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
-             std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
-             " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
-  }
-  if (plan.graph.prompt.empty()) plan.graph.prompt = std::string(text);
-  GenerateResult result =
-      GenerateFromGraph(std::move(plan.graph), out_dir, options, critic, launcher, progress);
-  result.planner = plan.planner;
-  result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
-  result.timings.insert(result.timings.begin(), {"plan", plan_s});
-  WriteGenerateReport(result);
-  return result;
-}
+namespace {
 
-GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
-                                 const GenerateOptions& given_options, Critic& critic,
-                                 ProcessLauncher& launcher, const ProgressFn& progress) {
-  given_options.Check();
+// Everything after planning: resolve, solve, frame, emit, and the inner loop in Blender. Writes
+// every output but the report.
+GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
+                             const GenerateOptions& given_options, Critic& critic,
+                             ProcessLauncher& launcher, const ProgressFn& progress) {
   GenerateOptions options = given_options;
   options.assets = WithWordNet(options.assets);
   GenerateResult result;
   result.out_dir = out_dir;
-  result.planner = "file";
-  EnsureDirectory(out_dir);
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
@@ -249,7 +212,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   }
   result.timings.push_back({"assets", Seconds(t)});
   t = std::chrono::steady_clock::now();
-  for (const std::string& w : Layout(&graph, options.seed, options.final_render)) {
+  for (const std::string& w : LayOutScene(&graph, options.seed, options.final_render)) {
     result.warnings.push_back(w);
   }
   result.timings.push_back({"solve", Seconds(t)});
@@ -262,11 +225,9 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     result.skipped = std::string("rendering and critique skipped: ") + e.what();
     EmitOptions emit;
     emit.render = options.final_render;
-    WriteFileAtomic(out_dir / "scene.py",
-                    EmitScript(graph, BuildModels(graph, options.assets, &result.warnings), emit));
+    WriteSceneScript(graph, out_dir / "scene.py", options.assets, emit, &result.warnings);
     WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(graph));
     result.graph = std::move(graph);
-    WriteGenerateReport(result);
     return result;
   }
 
@@ -298,7 +259,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     const bool ordered = best_ordered || revision.solve_by_subscenes;
     if (revision.resolve) {
       for (const std::string& w :
-           Layout(&candidate, options.seed + round, options.final_render, ordered)) {
+           LayOutScene(&candidate, options.seed + round, options.final_render, ordered)) {
         result.warnings.push_back(w);
       }
     }
@@ -343,7 +304,56 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   for (const std::string& w : final.readback.warnings) result.warnings.push_back(w);
   result.readback = std::move(final.readback);
   result.critique = std::move(final.critique);
-  WriteGenerateReport(result);
+  return result;
+}
+
+}  // namespace
+
+SceneSource SceneSource::Text(std::string text) {
+  SceneSource source;
+  source.text = std::move(text);
+  return source;
+}
+
+SceneSource SceneSource::Graph(SceneGraph graph) {
+  SceneSource source;
+  source.graph = std::move(graph);
+  return source;
+}
+
+GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
+                        const GenerateOptions& options, Backends& backends,
+                        ProcessLauncher& launcher, const ProgressFn& progress) {
+  options.Check();
+  EnsureDirectory(out_dir);
+  backends.BeginScene(out_dir);
+  GenerateResult result;
+  if (source.graph) {
+    result = GenerateGraph(*source.graph, out_dir, options, backends.critic(), launcher, progress);
+    result.planner = "file";
+  } else {
+    // Plan the text, then build the graph.
+    const auto start = std::chrono::steady_clock::now();
+    if (progress) progress("plan: reading the description");
+    PlanResult plan = backends.planner().Plan(source.text);
+    const double plan_s = Seconds(start);
+    if (progress) {
+      progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
+               std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
+               " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
+    }
+    if (plan.graph.prompt.empty()) plan.graph.prompt = source.text;
+    result = GenerateGraph(std::move(plan.graph), out_dir, options, backends.critic(), launcher,
+                           progress);
+    result.planner = plan.planner;
+    result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+    result.timings.insert(result.timings.begin(), {"plan", plan_s});
+  }
+  // The model calls and the vision critic's fallbacks go into the report, written once.
+  SceneCalls calls = backends.EndScene();
+  result.llm_calls = std::move(calls.calls);
+  for (std::string& w : calls.warnings) result.warnings.push_back(std::move(w));
+  WriteReport(result);
   return result;
 }
 

@@ -11,7 +11,7 @@
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/cli/assets_command.h"
-#include "scenecraft/cli/llm_options.h"
+#include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
 #include "scenecraft/lang/corpus.h"
@@ -128,17 +128,17 @@ Command AddPlan(CLI::App& root) {
   auto text = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
   auto out = std::make_shared<std::string>();
-  auto llm = std::make_shared<LlmFlags>();
+  auto llm = std::make_shared<BackendOptions>();
   app->add_option("text", *text, "The scene description")->required();
   app->add_flag("--json", *json_out, "Print the scene JSON instead of a table");
   app->add_option("-o,--out", *out, "Also write the scene JSON to this file");
   AddLlmFlags(app, llm.get(), /*with_critic=*/false);
   return {app, [=] {
-            Backends backends(*llm, /*out_dir=*/"");
+            Backends backends(*llm);
             const PlanResult plan = backends.planner().Plan(*text);
             // The table lists the warnings itself; with --json they go to stderr.
             if (llm->planner == "llm" || *json_out) PrintWarnings(plan.warnings);
-            backends.Finish();
+            backends.EndScene();
             if (*json_out) {
               const std::string json = SceneGraphToJsonText(plan.graph);
               std::fwrite(json.data(), 1, json.size(), stdout);
@@ -199,12 +199,15 @@ Command AddEval(CLI::App& root) {
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds")->capture_default_str();
   app->add_option("--engine", options->final_render.engine, "Final render engine")
       ->capture_default_str();
+  auto llm = std::make_shared<BackendOptions>();
+  AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   auto asset_flags = std::make_shared<AssetFlags>();
   AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
             ApplyAssetFlags(*asset_flags, &options->assets);
             RealProcessLauncher launcher;
-            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, launcher);
+            Backends backends(*llm);
+            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, backends, launcher);
             const std::string text = summary.ToString();
             std::fwrite(text.data(), 1, text.size(), stdout);
             return kExitOk;
@@ -295,7 +298,7 @@ Command AddGenerate(CLI::App& root) {
   app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
   app->add_option("--blender", options->blender.blender, "Blender executable");
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
-  auto llm = std::make_shared<LlmFlags>();
+  auto llm = std::make_shared<BackendOptions>();
   AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   auto asset_flags = std::make_shared<AssetFlags>();
   AddAssetFlags(app, asset_flags.get());
@@ -315,24 +318,13 @@ Command AddGenerate(CLI::App& root) {
           }
         }
         RealProcessLauncher launcher;
-        EnsureDirectory(*out);
-        Backends backends(*llm, *out);
-        Critic& critic = backends.critic();
+        Backends backends(*llm);
         auto progress = [](const std::string& line) { LogInfo(line); };
-        GenerateResult result;
-        if (EndsWith(ToLower(*input), ".json") && fs::exists(*input)) {
-          result =
-              GenerateFromGraph(LoadSceneFile(*input), *out, *options, critic, launcher, progress);
-        } else {
-          result = Generate(*input, *out, *options, backends.planner(), critic, launcher, progress);
-        }
-        const size_t warnings_before = result.warnings.size();
-        for (const std::string& w : backends.Finish()) result.warnings.push_back(w);
-        const std::vector<CallRecord> calls = backends.Calls();
-        // The report, again with the model calls and the critic's fallbacks.
-        if (!calls.empty() || result.warnings.size() != warnings_before) {
-          WriteGenerateReport(result, calls);
-        }
+        const SceneSource source = EndsWith(ToLower(*input), ".json") && fs::exists(*input)
+                                       ? SceneSource::Graph(LoadSceneFile(*input))
+                                       : SceneSource::Text(*input);
+        const GenerateResult result =
+            Generate(source, *out, *options, backends, launcher, progress);
         for (const std::string& w : result.warnings) LogWarning(w);
         if (!result.skipped.empty()) LogWarning(result.skipped);
         const fs::path dir(*out);
