@@ -12,7 +12,9 @@
 #include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/log.h"
+#include "scenecraft/util/output_dir.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -62,6 +64,7 @@ std::vector<std::string> SwapForProcedural(const std::vector<std::string>& ids, 
 struct Built {
   Readback readback;
   Critique critique;
+  double blender_s = 0.0;  // wall time of the Blender run
 };
 
 // Emits the script for `graph` into dir, runs Blender, critiques the readback.
@@ -78,7 +81,9 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
   Built built;
-  built.readback = RenderSceneDir(dir, request, options.blender, launcher).readback;
+  BlenderOutcome outcome = RenderSceneDir(dir, request, options.blender, launcher);
+  built.readback = std::move(outcome.readback);
+  built.blender_s = outcome.wall_s;
   built.readback.warnings.insert(built.readback.warnings.begin(), model_warnings.begin(),
                                  model_warnings.end());
   CritiqueInput input;
@@ -104,8 +109,8 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
   }
 }
 
-// Writes out_dir/report.html for a result.
-void WriteReport(const GenerateResult& result) {
+// Writes dir/report.html for a result.
+void WriteReport(const GenerateResult& result, const fs::path& dir) {
   ReportInput in;
   in.title = "SceneCraft scene";
   in.prompt = result.graph.prompt;
@@ -117,8 +122,8 @@ void WriteReport(const GenerateResult& result) {
   in.warnings = result.warnings;
   in.skipped = result.skipped;
   in.timings = result.timings;
-  if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
-  WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
+  if (fs::exists(dir / "render.png")) in.render_file = "render.png";
+  WriteFileAtomic(dir / "report.html", ReportHtml(in));
 }
 
 }  // namespace
@@ -183,8 +188,15 @@ bool GenerateResult::AllRelationsPass() const {
 
 namespace {
 
+// Every file a generate run may write into its folder, and those a failed run keeps.
+const std::vector<std::string> kGenerateOutputs = {
+    "scene.py",    "scene.json",  "render.png", "readback.json",        "report.html",
+    "blender.log", "scene.blend", "scene.glb",  "llm_transcript.jsonl", "llm_calls.json"};
+const std::set<std::string> kFailureOutputs = {"scene.py", "scene.json", "blender.log",
+                                               "llm_transcript.jsonl", "llm_calls.json"};
+
 // Everything after planning: resolve, solve, frame, emit, and the inner loop in Blender. Writes
-// every output but the report.
+// every output but the report into out_dir (the run's private folder).
 GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
                              const GenerateOptions& given_options, Critic& critic,
                              ProcessLauncher& launcher, const ProgressFn& progress) {
@@ -232,7 +244,9 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
 
   // Round 0: the first build, then revision rounds; a round that makes things worse is undone.
-  const fs::path work = out_dir / "rounds";
+  // The previews and the final render share the run's private folder.
+  const fs::path& work = out_dir;
+  ThrowIfInterrupted();
   t = std::chrono::steady_clock::now();
   Built best = BuildRenderCritique(graph, work, options.preview, options, critic, launcher,
                                    graph.prompt, /*final_run=*/false);
@@ -241,9 +255,17 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
       std::to_string(best.critique.relations_total) + " relations pass");
   SceneGraph best_graph = graph;
   bool best_ordered = false;  // whether best_graph was solved sub-scene by sub-scene
+  double loop_blender_s = best.blender_s;
   for (int round = 1; round <= options.rounds; ++round) {
     if (best.critique.relations_passed == best.critique.relations_total &&
         FailingFindings(best.critique) == 0) {
+      break;
+    }
+    ThrowIfInterrupted();
+    if (loop_blender_s >= options.blender.timeout_s) {
+      result.warnings.push_back("revision stopped before round " + std::to_string(round) +
+                                ": the loop's Blender runs took " +
+                                FormatNumber(loop_blender_s, 0) + " s, the --blender-timeout");
       break;
     }
     t = std::chrono::steady_clock::now();
@@ -265,6 +287,7 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     }
     Built next = BuildRenderCritique(candidate, work, options.preview, options, critic, launcher,
                                      candidate.prompt, /*final_run=*/false);
+    loop_blender_s += next.blender_s;
     RoundRecord record{round, best.critique.score, next.critique.score,
                        true,  revision.changes,    Seconds(t)};
     if (Worse(next.critique, best.critique)) {
@@ -291,13 +314,12 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
 
   // The final render at the requested quality, critiqued once more on its own readback.
+  ThrowIfInterrupted();
   t = std::chrono::steady_clock::now();
   say("final render: " + options.final_render.engine + " " + options.final_render.Resolution());
   Built final = BuildRenderCritique(best_graph, out_dir, options.final_render, options, critic,
                                     launcher, best_graph.prompt, /*final_run=*/true);
   result.timings.push_back({"final render", Seconds(t)});
-  std::error_code ignored;
-  fs::remove_all(work, ignored);
   StoreResults(final.critique, &best_graph);
   WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(best_graph));
   result.graph = std::move(best_graph);
@@ -325,35 +347,45 @@ GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
                         const GenerateOptions& options, Backends& backends,
                         ProcessLauncher& launcher, const ProgressFn& progress) {
   options.Check();
-  EnsureDirectory(out_dir);
-  backends.BeginScene(out_dir);
+  OutputDir out(out_dir, kGenerateOutputs, options.force);
+  const fs::path& work = out.work();
   GenerateResult result;
-  if (source.graph) {
-    result = GenerateGraph(*source.graph, out_dir, options, backends.critic(), launcher, progress);
-    result.planner = "file";
-  } else {
-    // Plan the text, then build the graph.
-    const auto start = std::chrono::steady_clock::now();
-    if (progress) progress("plan: reading the description");
-    PlanResult plan = backends.planner().Plan(source.text);
-    const double plan_s = Seconds(start);
-    if (progress) {
-      progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
-               std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
-               " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
+  try {
+    backends.BeginScene(work);
+    if (source.graph) {
+      result = GenerateGraph(*source.graph, work, options, backends.critic(), launcher, progress);
+      result.planner = "file";
+    } else {
+      // Plan the text, then build the graph.
+      const auto start = std::chrono::steady_clock::now();
+      if (progress) progress("plan: reading the description");
+      PlanResult plan = backends.planner().Plan(source.text);
+      const double plan_s = Seconds(start);
+      if (progress) {
+        progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
+                 std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
+                 " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
+      }
+      if (plan.graph.prompt.empty()) plan.graph.prompt = source.text;
+      result = GenerateGraph(std::move(plan.graph), work, options, backends.critic(), launcher,
+                             progress);
+      result.planner = plan.planner;
+      result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+      result.timings.insert(result.timings.begin(), {"plan", plan_s});
     }
-    if (plan.graph.prompt.empty()) plan.graph.prompt = source.text;
-    result = GenerateGraph(std::move(plan.graph), out_dir, options, backends.critic(), launcher,
-                           progress);
-    result.planner = plan.planner;
-    result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
-    result.timings.insert(result.timings.begin(), {"plan", plan_s});
+    // The model calls and the vision critic's fallbacks go into the report, written once.
+    SceneCalls calls = backends.EndScene();
+    result.llm_calls = std::move(calls.calls);
+    for (std::string& w : calls.warnings) result.warnings.push_back(std::move(w));
+    WriteReport(result, work);
+  } catch (const Error& e) {
+    // A failed run keeps what says why (the script, Blender's log), never half a result.
+    out.Commit(kFailureOutputs);
+    throw Error(out.InDir(e.what()));
   }
-  // The model calls and the vision critic's fallbacks go into the report, written once.
-  SceneCalls calls = backends.EndScene();
-  result.llm_calls = std::move(calls.calls);
-  for (std::string& w : calls.warnings) result.warnings.push_back(std::move(w));
-  WriteReport(result);
+  ThrowIfInterrupted();
+  out.Commit();
+  result.out_dir = out_dir;
   return result;
 }
 

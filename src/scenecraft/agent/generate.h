@@ -28,7 +28,12 @@ struct GenerateOptions {
   std::optional<Vec3> room_size_m;
   bool save_blend = false;   // also write scene.blend
   bool export_gltf = false;  // also write scene.glb
+  // Replace files in the output folder that scenecraft did not write (util/output_dir.h);
+  // without it such files make the run fail before any work.
+  bool force = false;
   AssetOptions assets;
+  // blender.timeout_s bounds each Blender run, and the revision rounds stop once the Blender
+  // runs of the loop took that long together: a scene takes at most about 3 x timeout_s.
   BlenderOptions blender;
   void Check() const;
 };
@@ -64,8 +69,12 @@ struct SceneSource {
 // critique -> revise, and writes into out_dir: scene.py (final), scene.json, render.png,
 // readback.json, report.html (once, with the model calls), and scene.blend / scene.glb when asked;
 // with an LLM planner or critic also llm_transcript.jsonl and llm_calls.json.
-// Throws Error when nothing can be built (the planner rejects the text, a file is unwritable);
-// a missing Blender is not an error: the script is written and the result says what was skipped.
+// The folder follows the output-folder protocol (util/output_dir.h): locked, checked for files
+// the tool did not write, filled from a private work folder at the end.
+// Throws Error when nothing can be built (the planner rejects the text, a file is unwritable,
+// Blender fails: then the script and blender.log are kept in out_dir and the message names them);
+// throws Interrupted (util/interrupt.h) on Ctrl-C, leaving out_dir as it was. A missing Blender
+// is not an error here: the script is written and `skipped` says what was not done.
 GenerateResult Generate(const SceneSource& source, const std::filesystem::path& out_dir,
                         const GenerateOptions& options, Backends& backends,
                         ProcessLauncher& launcher, const ProgressFn& progress = nullptr);

@@ -12,6 +12,7 @@
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"
+#include "scenecraft/util/output_dir.h"
 
 namespace scenecraft {
 namespace fs = std::filesystem;
@@ -48,10 +49,12 @@ BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOpt
   for (const std::string& w : LayOutScene(&graph, options.seed, options.emit.render)) {
     result.warnings.push_back(w);
   }
+  OutputDir out(out_dir, {"scene.py", "scene.json"}, options.force);
+  WriteSceneScript(graph, out.work() / "scene.py", assets, options.emit, &result.warnings);
+  WriteFileAtomic(out.work() / "scene.json", SceneGraphToJsonText(graph));
+  out.Commit();
   result.script = out_dir / "scene.py";
   result.scene_json = out_dir / "scene.json";
-  WriteSceneScript(graph, result.script, assets, options.emit, &result.warnings);
-  WriteFileAtomic(result.scene_json, SceneGraphToJsonText(graph));
   result.graph = std::move(graph);
   return result;
 }

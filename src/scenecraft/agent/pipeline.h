@@ -17,6 +17,8 @@ struct BuildOptions {
   AssetOptions assets;
   EmitOptions emit;
   uint64_t seed = 1;  // for the layout of objects without a pose
+  // Replace scene.py / scene.json in out_dir that scenecraft did not write (util/output_dir.h).
+  bool force = false;
 };
 
 struct BuildResult {
@@ -42,7 +44,7 @@ void WriteSceneScript(const SceneGraph& graph, const std::filesystem::path& path
                       std::vector<std::string>* warnings);
 
 // Resolves assets, places objects that have no pose, frames the camera and writes
-// out_dir/scene.py and out_dir/scene.json.
+// out_dir/scene.py and out_dir/scene.json by the output-folder protocol (util/output_dir.h).
 BuildResult BuildScene(SceneGraph graph, const std::filesystem::path& out_dir,
                        const BuildOptions& options);
 
