@@ -61,6 +61,7 @@ BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOpt
 
 BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& request,
                               const BlenderOptions& blender, ProcessLauncher& launcher) {
+  blender.Check();
   BlenderRun run;
   run.script = out_dir / "scene.py";
   if (!fs::exists(run.script)) {
