@@ -394,7 +394,10 @@ int Main(int argc, char** argv) {
   SetLogLevel(quiet ? LogLevel::kError : (verbose ? LogLevel::kDebug : LogLevel::kInfo));
   try {
     for (const Command& c : commands) {
-      if (c.app->parsed()) return c.run();
+      if (!c.app->parsed()) continue;
+      const int code = c.run();
+      ThrowIfInterrupted();  // a command that finished its step after Ctrl-C still says so
+      return code;
     }
   } catch (const Error& e) {
     LogError(e.what());
