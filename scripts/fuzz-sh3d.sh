@@ -47,7 +47,7 @@ for n, path in enumerate(sys.argv[2:4]):
             for name in src.namelist():
                 if any(name.startswith(os.path.dirname(m) + "/") for m in models):
                     info = src.getinfo(name)
-                    if info.file_size < 200000:
+                    if info.file_size < 50000:
                         dst.writestr(name, src.read(name))
     with open(os.path.join(out, "real_%d" % n), "wb") as f:
         f.write(b"\x01" + buf.getvalue())
@@ -57,7 +57,12 @@ fi
 # The run stops by itself after the given time. The whole log is kept in
 # build-fuzz/fuzz-sh3d.log; on a finding the sanitizer's report is shown.
 log=build-fuzz/fuzz-sh3d.log
-if ! ./build-fuzz/src/scenecraft/assets/sh3d_fuzzer -max_total_time="$seconds" -max_len=300000 \
+# Each run writes a library and a cache: in memory when /dev/shm is there; removed at the end.
+base=/dev/shm
+[ -d "$base" ] && [ -w "$base" ] || base="${TMPDIR:-/tmp}"
+scratch="$(mktemp -d -p "$base" sh3d-fuzz.XXXXXX)"
+trap 'rm -rf "$scratch"' EXIT
+if ! TMPDIR="$scratch" ./build-fuzz/src/scenecraft/assets/sh3d_fuzzer -max_total_time="$seconds" -max_len=300000 \
   -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 "$seeds" >"$log" 2>&1; then
   echo "fuzz-sh3d: finding; sanitizer report follows (full log: $log)" >&2
   sed -n '/^==[0-9]*==ERROR\|runtime error\|^Direct leak\|^Indirect leak\|deadly signal/,$p' "$log" | head -n 120 >&2
