@@ -24,24 +24,6 @@ inline std::filesystem::path TempDir(const std::string& name) {
   return dir;
 }
 
-// Writes a zip holding `entries` (name -> bytes).
-inline void WriteZip(const std::filesystem::path& path,
-                     const std::map<std::string, std::string>& entries) {
-  std::filesystem::remove(path);
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  if (z == nullptr) throw std::runtime_error("cannot create " + path.string());
-  for (const auto& [name, data] : entries) {
-    zip_source_t* src = zip_source_buffer(z, data.data(), data.size(), 0);
-    if (src == nullptr || zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0) {
-      zip_source_free(src);
-      zip_discard(z);
-      throw std::runtime_error("cannot add " + name);
-    }
-  }
-  if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path.string());
-}
-
 // Adds an entry of `bytes` zero bytes to an open zip, generated as libzip compresses it (a zip
 // bomb: 1 GiB of zeros deflates to about 1 MiB) without holding it in memory.
 inline void AddZeros(zip_t* z, const std::string& name, int64_t bytes) {
@@ -107,6 +89,12 @@ inline void WriteZipWithZeros(const std::filesystem::path& path,
   }
   for (const auto& [name, bytes] : zeros) AddZeros(z, name, bytes);
   if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Writes a zip holding `entries` (name -> bytes).
+inline void WriteZip(const std::filesystem::path& path,
+                     const std::map<std::string, std::string>& entries) {
+  WriteZipWithZeros(path, entries, {});
 }
 
 // An OBJ box from (0,0,0) to (w,h,d) in a Y-up file (so width w, height h, depth d).
