@@ -67,7 +67,7 @@ class Statement {
 };
 
 // How long a run waits for another run indexing the same cache (indexing every Debian library
-// from scratch takes under a minute).
+// from scratch takes about a second; large user folders measured with assimp take longer).
 constexpr int kBusyTimeoutMs = 120000;
 
 constexpr const char* kSchema = R"sql(
