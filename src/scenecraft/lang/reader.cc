@@ -94,6 +94,7 @@ class Reader {
   bool in_with_ = false;
   int with_word_ = -1;
   std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
+  Group with_list_;
   // A noun phrase after "of", "for", "made of": its words describe this group.
   std::optional<Group> describe_;
   bool negated_ = false;
@@ -195,6 +196,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
+  // A thing the text puts others in or at may be a place by another of its senses ("in the
+  // middle of the village square").
+  if (as_reference && pending_ && kind == NounKind::kObject &&
+      (pending_->meaning == Meaning::kIn || pending_->meaning == Meaning::kAt ||
+       pending_->meaning == Meaning::kMiddleOf)) {
+    if (const NounKind place = PlaceSense(np.category); place != NounKind::kObject) kind = place;
+  }
   // Once the scene has its setting, a place noun that can also be a thing is the thing ("a
   // bathroom with a toilet", "a kitchen with a bar").
   if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) &&
@@ -520,6 +528,11 @@ void Reader::OnNoun(const Item& item) {
   }
   last_is_reference_ = false;
   if (in_with_) {
+    // The things a "with" list names together are a group for "them" and "both" ("with a sofa,
+    // a TV and a coffee table between them").
+    if (!(after_and_ || after_comma_)) with_list_.clear();
+    for (const EntityRef& r : refs) with_list_.push_back(r);
+    if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
     with_word_ = -1;
   }
