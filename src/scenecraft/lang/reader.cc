@@ -89,6 +89,8 @@ class Reader {
   std::optional<Pending> pending_;  // a phrase waiting for its reference
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
   Group relative_;                  // the noun a relative clause is about
+  Group verb_subject_;              // the noun right before the last verb
+  std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
   bool in_with_ = false;
@@ -132,6 +134,14 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) && out_.entities[with_host_[0].entity].count == 1) {
       return with_host_;
+    }
+    // The subject of the clause before is the thing in focus ("A sewing machine sits on a
+    // table; a dress form stands to its left"); else the last single thing named.
+    for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
+      if (g->size() == 1 && (*g)[0].member < 0 && IsObject((*g)[0].entity) &&
+          !excluded((*g)[0].entity) && out_.entities[(*g)[0].entity].count == 1) {
+        return *g;
+      }
     }
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};
@@ -276,6 +286,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
+  // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
+  if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
   if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
   // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
   // the clause's subject, not the reference just named; so is any phrase after a part of the
@@ -299,6 +311,9 @@ Group Reader::Implicit(const Group& subjects) const {
   };
   if (in_with_ && usable(with_host_)) return with_host_;
   if (usable(clause_subject_)) return clause_subject_;
+  if (!subjects_.empty() && usable(subjects_.back()) && IsObject(subjects_.back()[0].entity)) {
+    return subjects_.back();
+  }
   for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
     if (!IsObject(*e)) continue;
     Group g{{*e, -1}};
@@ -376,6 +391,7 @@ void Reader::FlushWith() {
 
 void Reader::CloseClause() {
   FlushPending();
+  if (!clause_subject_.empty()) subjects_.push_back(clause_subject_);
   if (fronted_) {
     out_.warnings.push_back({"no thing this phrase is about", fronted_->first, fronted_->last});
     fronted_.reset();
@@ -621,6 +637,8 @@ Reading Reader::Run() {
       case ItemKind::kVerb:
         FlushPending();
         after_verb_ = true;
+        verb_subject_.clear();
+        if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kNoun) verb_subject_ = last_group_;
         break;
       case ItemKind::kPredicate:
         if (!clause_subject_.empty() && !pending_) {
