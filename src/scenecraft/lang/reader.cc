@@ -90,6 +90,9 @@ class Reader {
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
   Group relative_;                  // the noun a relative clause is about
   Group verb_subject_;              // the noun right before the last verb
+  Group with_current_;              // the member of a "with" list being described
+  bool last_was_pronoun_ = false;   // the last noun phrase was a pronoun
+  Group last_pair_;                 // subject and reference of the last two-thing statement
   std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
@@ -157,7 +160,12 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
         continue;
       return *g;
     }
-    // "both": the last two single things.
+    // The two things the last statement related ("a sofa facing a TV, a table between them").
+    if (last_pair_.size() == 2 && !excluded(last_pair_[0].entity) &&
+        !excluded(last_pair_[1].entity)) {
+      return last_pair_;
+    }
+    // Else the last two single things.
     Group two;
     for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
       if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
@@ -292,10 +300,15 @@ Group Reader::PhraseSubject(const Item& item) const {
   // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
   // the clause's subject, not the reference just named; so is any phrase after a part of the
   // room or a place ("a painting on the wall above the sofa").
+  // Inside a "with" list the subject is the list's current member.
+  const Group& subject = in_with_ && !with_current_.empty() ? with_current_ : clause_subject_;
   const Word& first = words_[item.first];
   const bool verbal = EndsWith(first.text, "ing") || first.verb;
   const bool place = !last_group_.empty() && !IsObject(last_group_[0].entity);
-  if ((verbal || place) && last_is_reference_ && !clause_subject_.empty()) return clause_subject_;
+  // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
+  if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {
+    return subject;
+  }
   return last_group_;
 }
 
@@ -338,6 +351,15 @@ void Reader::Finish(Pending p) {
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;
+  // Only a statement about the clause's own subject sets the pair (not "a TV on a stand" said of
+  // a reference).
+  const bool about_subject =
+      p.subjects == clause_subject_ || (in_with_ && p.subjects == with_current_);
+  if (about_subject && p.subjects.size() == 1 && p.references.size() == 1 &&
+      p.subjects[0].member < 0 && p.references[0].member < 0 && IsObject(p.subjects[0].entity) &&
+      IsObject(p.references[0].entity) && p.subjects[0].entity != p.references[0].entity) {
+    last_pair_ = {p.subjects[0], p.references[0]};
+  }
   Account(p.first, p.last);
   Statement st;
   st.meaning = p.meaning;
@@ -432,6 +454,7 @@ void Reader::OnSpatial(const Item& item) {
 
 void Reader::OnNoun(const Item& item) {
   const NounPhrase& np = item.np;
+  last_was_pronoun_ = !np.pronoun.empty();
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
@@ -549,6 +572,7 @@ void Reader::OnNoun(const Item& item) {
     if (!(after_and_ || after_comma_)) with_list_.clear();
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
+    with_current_ = refs;
     with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
     with_word_ = -1;
   }
@@ -615,6 +639,7 @@ Reading Reader::Run() {
         // "A bedroom with ...", "the kitchen has ...": the things are in the place.
         if (!host.empty() && !IsObject(host[0].entity)) host.clear();
         with_host_ = host;
+        with_current_.clear();
         in_with_ = true;
         with_word_ = item.first;
         after_comma_ = after_and_ = after_verb_ = false;
