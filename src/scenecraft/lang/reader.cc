@@ -47,6 +47,9 @@ class Reader {
   void OnNoun(const Item& item);
   void OnSpatial(const Item& item);
   void Finish(Pending p);
+  // The waiting phrase has its reference: it waits for its subject when it opened the clause,
+  // else it is a statement now.
+  void CompletePending();
   void CloseClause();
   void FlushPending();
   void FlushWith();
@@ -371,6 +374,16 @@ void Reader::Finish(Pending p) {
   out_.statements.push_back(std::move(st));
 }
 
+void Reader::CompletePending() {
+  Pending p = std::move(*pending_);
+  pending_.reset();
+  if (p.fronted) {
+    fronted_ = std::move(p);
+  } else {
+    Finish(std::move(p));
+  }
+}
+
 // A phrase with no noun after it takes the implicit reference.
 void Reader::FlushPending() {
   if (!pending_) return;
@@ -503,13 +516,7 @@ void Reader::OnNoun(const Item& item) {
       pending_->references = owner;
       pending_->last = item.last;
       Account(item.first, item.last);
-      Pending p = std::move(*pending_);
-      pending_.reset();
-      if (p.fronted) {
-        fronted_ = std::move(p);
-      } else {
-        Finish(std::move(p));
-      }
+      CompletePending();
       last_group_ = owner;
       last_is_reference_ = true;
       return;
@@ -538,13 +545,7 @@ void Reader::OnNoun(const Item& item) {
                      (pending_->references.size() == 1 &&
                       out_.entities[pending_->references[0].entity].count >= 2);
     if (between && !two) return;  // "between the sofa and the TV": the second one follows
-    Pending p = std::move(*pending_);
-    pending_.reset();
-    if (p.fronted) {
-      fronted_ = std::move(p);
-    } else {
-      Finish(std::move(p));
-    }
+    CompletePending();
     return;
   }
   // A subject: a new clause's subject, or one more of a list ("a sofa, an armchair and a lamp").
