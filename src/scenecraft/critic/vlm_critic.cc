@@ -215,7 +215,7 @@ Critique VlmCritic::Review(const CritiqueInput& input) {
       const ChatReply reply = client_->Complete(request);
       if (!reply.refusal.empty() || LooksLikeRefusal(reply.content)) {
         throw ModelFailure{"the model refused: " +
-                           (reply.refusal.empty() ? reply.content.substr(0, 200) : reply.refusal)};
+                           Excerpt(reply.refusal.empty() ? reply.content : reply.refusal)};
       }
       JsonProblems problems;
       const json value = ParseReplyJson(reply.content, &problems);
