@@ -4,10 +4,14 @@
 #include <map>
 #include <set>
 
+#include "scenecraft/core/scene_json.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
+
+// The longest id prefix taken from a category; "_" and a count of up to 11 digits follow.
+constexpr size_t kMaxIdBaseBytes = 48;
 namespace {
 
 using T = RelationType;
@@ -65,16 +69,26 @@ void Builder::AddObjects() {
                   std::to_string(words_[entity.first].begin) + ":" +
                   std::to_string(words_[entity.last].end) + "); split the scene into smaller ones");
     }
+    // An id is the category in identifier characters, short enough for a Blender name with its
+    // number (SceneLimits: ids of at most 60 bytes); the counter keeps clipped ids distinct.
     std::string base;
     for (char c : entity.category) {
       base += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
     }
+    if (base.size() > kMaxIdBaseBytes) base.resize(kMaxIdBaseBytes);
     const std::string group =
         entity.count > 1 ? Span(text_, words_, entity.first, entity.last) : "";
     for (long k = 0; k < entity.count; ++k) {
       Object o;
       o.id = base + "_" + std::to_string(++id_counts_[base]);
       o.category = entity.category;
+      if (o.category.size() > SceneLimits::kMaxCategoryBytes) {
+        // Cut at a character boundary; the scene reader refuses longer categories.
+        size_t cut = SceneLimits::kMaxCategoryBytes;
+        while (cut > 0 && (static_cast<unsigned char>(o.category[cut]) & 0xC0) == 0x80) --cut;
+        o.category.resize(cut);
+        if (k == 0) Warn("a noun longer than 100 bytes was cut", entity.first, entity.last);
+      }
       o.description = Join(entity.attributes, " ");
       o.count_group = group;
       o.source = Source{words_[entity.first].begin, words_[entity.last].end, ""};

@@ -23,7 +23,9 @@ std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
     c.prompt = r.String("prompt", true).value_or("");
     if (const nlohmann::json* counts = r.Get("counts", true); counts && counts->is_object()) {
       for (auto it = counts->begin(); it != counts->end(); ++it) {
-        c.counts[it.key()] = it.value().is_number() ? it.value().get<int>() : 0;
+        const std::string pointer = JsonPointerAppend("/counts", it.key());
+        c.counts[it.key()] =
+            static_cast<int>(JsonInteger(it.value(), pointer, 0, 100000, &problems).value_or(0));
       }
     }
     if (const nlohmann::json* rels = r.Get("relations"); rels && rels->is_array()) {
