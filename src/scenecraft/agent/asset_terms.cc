@@ -23,8 +23,17 @@ TermExpander WordNetTermExpander() {
   };
 }
 
+HypernymLookup WordNetHypernymLookup() {
+  return [](std::string_view noun) {
+    WordNet& wordnet = WordNet::Get();
+    if (!wordnet.available() || noun.empty()) return std::vector<std::string>{};
+    return wordnet.Hypernyms(std::string(noun), /*depth=*/10);
+  };
+}
+
 AssetOptions WithWordNet(AssetOptions options) {
   if (!options.expand_terms) options.expand_terms = WordNetTermExpander();
+  if (!options.hypernyms) options.hypernyms = WordNetHypernymLookup();
   return options;
 }
 
