@@ -1,5 +1,6 @@
 #include "scenecraft/assets/resolve.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
@@ -161,6 +162,30 @@ void UseIndexed(Object* o, const AssetRecord& r, const CategoryInfo* info,
   o->support = info != nullptr ? info->support : standin ? standin->support : Support::kFloor;
 }
 
+// The size prior from real models: the median extents of indexed models of the kind a stand-in
+// borrows its shape from (their kind, or its head noun, is that word: "chest", "cage"), among
+// those within a factor of three of the table's typical size (other senses of the word).
+std::optional<Vec3> IndexedSizePrior(const AssetIndex& index, const StandIn& standin) {
+  std::vector<double> xs, ys, zs;
+  const Vec3& prior = standin.size_m;
+  for (const AssetHit& hit : index.Search(standin.via, /*limit=*/60)) {
+    const AssetRecord& r = hit.record;
+    if (r.door_or_window || (r.kind != standin.via && HeadNoun(r.kind) != standin.via)) continue;
+    const double height = r.size_m.z / prior.z;
+    const double footprint = std::max(r.size_m.x, r.size_m.y) / std::max(prior.x, prior.y);
+    if (height > 3 || height < 1.0 / 3 || footprint > 3 || footprint < 1.0 / 3) continue;
+    xs.push_back(r.size_m.x);
+    ys.push_back(r.size_m.y);
+    zs.push_back(r.size_m.z);
+  }
+  if (xs.empty()) return std::nullopt;
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  return Vec3{median(xs), median(ys), median(zs)};
+}
+
 }  // namespace
 
 std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& options) {
@@ -183,6 +208,16 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;
     if (info == nullptr) standin = ChooseStandIn(o.category, o.description, options.hypernyms);
+    // Real models of the stand-in's kind say its size better than the table, where there are.
+    if (standin && index != nullptr) {
+      if (const std::optional<Vec3> real = IndexedSizePrior(*index, *standin)) {
+        // The size words and miniature modifiers scale the real size as they scaled the table's.
+        const Vec3& was = standin->size_m;
+        const Vec3& typical = standin->typical_m;
+        standin->size_m = {real->x * was.x / typical.x, real->y * was.y / typical.y,
+                           real->z * was.z / typical.z};
+      }
+    }
     // The size the object should have: the procedural default with the description's size words.
     const Vec3 hint = info != nullptr ? ApplySizeWords(o.description, info->size)
                       : standin       ? standin->size_m

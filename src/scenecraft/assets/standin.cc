@@ -61,8 +61,10 @@ bool IsStandInShape(std::string_view name) {
   return false;
 }
 
-std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
-                                     const HypernymLookup& hypernyms) {
+namespace {
+
+std::optional<StandIn> Choose(std::string_view category, std::string_view description,
+                              const HypernymLookup& hypernyms, bool artifacts_only) {
   const std::vector<std::string> words = Words(category);
   for (size_t first = 0; first < words.size(); ++first) {
     // The phrase from `first` on, and everything WordNet says it is, nearest first.
@@ -86,7 +88,12 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
       } else {
         continue;
       }
+      if (artifacts_only) {
+        const std::vector<std::string> up = hypernyms(term);
+        if (std::find(up.begin(), up.end(), "artifact") == up.end()) continue;
+      }
       s.via = term;
+      s.typical_m = s.size_m;
       // Size words of the description, and of the modifiers the shape did not use ("toy").
       std::string size_words(description);
       for (size_t i = 0; i < first; ++i) {
@@ -96,6 +103,22 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
         size_words += " " + words[i];
       }
       s.size_m = ApplySizeWords(size_words, s.size_m);
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
+                                     const HypernymLookup& hypernyms) {
+  // Things in scenes are mostly made things: a first pass takes only words WordNet files under
+  // "artifact" (a dumbbell is a weight before it is a foolish person, a ceiling fan a device
+  // before an enthusiast); a second pass takes any.
+  for (bool artifacts_only : {true, false}) {
+    if (artifacts_only && !hypernyms) continue;
+    if (std::optional<StandIn> s = Choose(category, description, hypernyms, artifacts_only)) {
       return s;
     }
   }

@@ -41,6 +41,7 @@ struct StandIn {
   std::string shape;  // what BuildProceduralModel builds: a stand-in shape or catalog category
   std::string via;    // the word whose shape it has ("chest" for a cedar chest)
   Vec3 size_m;        // the size prior, with the description's size words applied
+  Vec3 typical_m;     // the table's (or catalog's) typical size, before size words
   Support support = Support::kFloor;
   bool has_front = false;
   // "stand-in (shape of chest)": what the report and scene.json say about the object's model.

@@ -69,6 +69,7 @@ const std::vector<StandInKind>& StandInKinds() {
       {"machine", "device", "appliance", {0.8, 0.7, 1.2}, S::kFloor, true},
       {"mechanism", "", "appliance", {0.5, 0.4, 0.6}, S::kFloor, true},
       {"equipment", "", "appliance", {0.6, 0.5, 0.9}, S::kFloor, true},
+      {"device", "", "appliance", {0.3, 0.25, 0.3}, S::kSurface, true},
       // --- Musical instruments -------------------------------------------------------------
       {"keyboard instrument", "", "piano", {1.5, 0.6, 1.25}, S::kFloor, true},
       {"bowed stringed instrument", "", "instrument", {0.3, 0.12, 0.75}, S::kFloor, true},
@@ -100,7 +101,10 @@ const std::vector<StandInKind>& StandInKinds() {
       {"woody plant", "", "tree", {3.0, 3.0, 5.0}, S::kFloor, false},
       {"herb", "plant", "plant", {0.3, 0.3, 0.4}, S::kSurface, false},
       {"vascular plant", "", "plant", {0.5, 0.5, 1.0}, S::kFloor, false},
+      {"outbuilding", "", "house", {2.5, 2.5, 2.2}, S::kFloor, true},
+      {"farm building", "", "house", {3.0, 2.5, 2.4}, S::kFloor, true},
       {"building", "structure", "house", {8.0, 7.0, 6.0}, S::kFloor, true},
+      {"rack", "artifact", "bookshelf", {0.8, 0.35, 1.2}, S::kFloor, true},
   };
   return kinds;
 }
