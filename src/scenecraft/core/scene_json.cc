@@ -506,6 +506,24 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
         if (auto v = o.NumberArray("import_top_centroid", 3)) {
           ob.import_top_centroid = Vec3FromArray(*v);
         }
+        if (const json* mats = o.Get("materials")) {
+          for (size_t k = 0; mats->is_array() && k < mats->size(); ++k) {
+            JsonObjectReader m((*mats)[k], JsonPointerAppend(o.PointerTo("materials"), k),
+                               &problems);
+            MaterialReadback mr;
+            mr.name = m.String("name").value_or("");
+            mr.area_share = m.Number("area_share").value_or(0.0);
+            if (auto c = m.NumberArray("base_color", 4)) {
+              for (size_t c4 = 0; c4 < 4; ++c4) mr.base_color[c4] = (*c)[c4];
+            }
+            mr.textured = m.Bool("textured").value_or(false);
+            mr.roughness = m.Number("roughness").value_or(0.5);
+            mr.metallic = m.Number("metallic").value_or(0.0);
+            mr.transmission = m.Number("transmission").value_or(0.0);
+            m.Finish();
+            ob.materials.push_back(std::move(mr));
+          }
+        }
         o.Finish();
         rb.objects.push_back(std::move(ob));
       }
@@ -546,6 +564,18 @@ json ReadbackToJson(const Readback& rb) {
     if (o.in_frame) oj["in_frame"] = *o.in_frame;
     if (o.import_fit_scale) oj["import_fit_scale"] = Vec3ToJson(*o.import_fit_scale);
     if (o.import_top_centroid) oj["import_top_centroid"] = Vec3ToJson(*o.import_top_centroid);
+    if (!o.materials.empty()) {
+      oj["materials"] = json::array();
+      for (const MaterialReadback& m : o.materials) {
+        oj["materials"].push_back(json{{"name", m.name},
+                                       {"area_share", m.area_share},
+                                       {"base_color", m.base_color},
+                                       {"textured", m.textured},
+                                       {"roughness", m.roughness},
+                                       {"metallic", m.metallic},
+                                       {"transmission", m.transmission}});
+      }
+    }
     out["objects"].push_back(oj);
   }
   return out;
