@@ -89,6 +89,7 @@ struct CaseScore {
 
 struct CorpusScore {
   std::vector<CaseScore> cases;
+  CaseScore total;  // the counts of every case summed (id, lists and time left empty)
   double exact_count_share = 0.0;  // prompts whose every count clause is exact
   double count_clause_share = 0.0;
   double recall = 0.0;            // corpus relations found among all planned relations

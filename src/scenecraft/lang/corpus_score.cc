@@ -105,19 +105,17 @@ CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner,
                         const ScoreOptions& options) {
   CorpusScore score;
   score.assets_resolved = options.resolve_assets;
-  int exact = 0, clauses = 0, clauses_ok = 0, expected = 0, found = 0, found_stated = 0;
-  int planned = 0, correct = 0, stated = 0, stated_ok = 0, objects = 0, own = 0, resolved = 0;
-  int placeholders = 0;
+  CaseScore& t = score.total;
+  int exact = 0;
   std::vector<double> times;
   for (const CorpusCase& c : corpus) {
     CaseScore s;
     const auto start = std::chrono::steady_clock::now();
     try {
       const PlanResult plan = planner.Plan(c.prompt);
-      s.plan_ms =
+      const double plan_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
               .count();
-      const double plan_ms = s.plan_ms;
       s = ScorePlan(c, plan.graph);
       s.plan_ms = plan_ms;
       if (options.resolve_assets) ScoreAssets(plan.graph, options.assets, &s);
@@ -137,32 +135,32 @@ CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner,
       score.largest_ms = s.plan_ms;
     }
     exact += s.counts_exact ? 1 : 0;
-    clauses += s.count_clauses;
-    clauses_ok += s.count_clauses_exact;
-    expected += s.relations_expected;
-    found += s.relations_found;
-    found_stated += s.relations_found_stated;
-    planned += s.relations_planned;
-    correct += s.relations_correct;
-    stated += s.stated_planned;
-    stated_ok += s.stated_correct;
-    objects += s.objects;
-    own += s.objects_own_noun;
-    resolved += s.objects_resolved;
-    placeholders += s.objects_placeholder;
+    t.count_clauses += s.count_clauses;
+    t.count_clauses_exact += s.count_clauses_exact;
+    t.relations_expected += s.relations_expected;
+    t.relations_found += s.relations_found;
+    t.relations_found_stated += s.relations_found_stated;
+    t.relations_planned += s.relations_planned;
+    t.relations_correct += s.relations_correct;
+    t.stated_planned += s.stated_planned;
+    t.stated_correct += s.stated_correct;
+    t.objects += s.objects;
+    t.objects_own_noun += s.objects_own_noun;
+    t.objects_resolved += s.objects_resolved;
+    t.objects_placeholder += s.objects_placeholder;
     score.cases.push_back(std::move(s));
   }
   score.exact_count_share = Share(exact, static_cast<int>(corpus.size()), 0.0);
-  score.count_clause_share = Share(clauses_ok, clauses, 1.0);
-  score.recall = Share(found, expected, 1.0);
-  score.stated_recall = Share(found_stated, expected, 1.0);
-  score.precision = Share(correct, planned, 1.0);
-  score.stated_precision = Share(stated_ok, stated, 1.0);
-  score.own_noun_share = Share(own, objects, 1.0);
-  score.placeholder_share = Share(placeholders, resolved, 0.0);
+  score.count_clause_share = Share(t.count_clauses_exact, t.count_clauses, 1.0);
+  score.recall = Share(t.relations_found, t.relations_expected, 1.0);
+  score.stated_recall = Share(t.relations_found_stated, t.relations_expected, 1.0);
+  score.precision = Share(t.relations_correct, t.relations_planned, 1.0);
+  score.stated_precision = Share(t.stated_correct, t.stated_planned, 1.0);
+  score.own_noun_share = Share(t.objects_own_noun, t.objects, 1.0);
+  score.placeholder_share = Share(t.objects_placeholder, t.objects_resolved, 0.0);
   if (!times.empty()) {
     double sum = 0;
-    for (double t : times) sum += t;
+    for (double ms : times) sum += ms;
     score.mean_ms = sum / times.size();
     std::sort(times.begin(), times.end());
     score.median_ms = times[times.size() / 2];
@@ -173,13 +171,8 @@ CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner,
 
 std::string CorpusScore::ToString(bool details) const {
   std::string out;
-  int objects = 0, own = 0, resolved = 0, placeholders = 0;
   for (const CaseScore& c : cases) {
-    objects += c.objects;
-    own += c.objects_own_noun;
-    resolved += c.objects_resolved;
-    placeholders += c.objects_placeholder;
-    if (!details) continue;
+    if (!details) break;
     out += c.id + ": counts " + (c.counts_exact ? "exact" : "WRONG") + " (" +
            std::to_string(c.count_clauses_exact) + "/" + std::to_string(c.count_clauses) +
            " clauses), relations " + std::to_string(c.relations_found) + "/" +
@@ -199,11 +192,13 @@ std::string CorpusScore::ToString(bool details) const {
   out += "  relation recall " + Percent(recall) + " (" + Percent(stated_recall) +
          " by relations read from the text); precision " + Percent(precision) + " (" +
          Percent(stated_precision) + " over the relations read from the text)\n";
-  out += "  the user's own noun for " + Percent(own_noun_share) + " of " + std::to_string(objects) +
-         " objects (" + std::to_string(objects - own) + " not)";
+  out += "  the user's own noun for " + Percent(own_noun_share) + " of " +
+         std::to_string(total.objects) + " objects (" +
+         std::to_string(total.objects - total.objects_own_noun) + " not)";
   if (assets_resolved) {
     out += "; placeholder shape for " + Percent(placeholder_share) + " (" +
-           std::to_string(placeholders) + " of " + std::to_string(resolved) + ")";
+           std::to_string(total.objects_placeholder) + " of " +
+           std::to_string(total.objects_resolved) + ")";
   }
   out += "\n  planning time per prompt (first pass): mean " + Ms(mean_ms) + ", median " +
          Ms(median_ms) + ", max " + Ms(max_ms);
