@@ -214,6 +214,13 @@ GenerateResult Generate(std::string_view text, const fs::path& out_dir,
       GenerateFromGraph(std::move(plan.graph), out_dir, options, critic, launcher, progress);
   result.planner = plan.planner;
   result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+  result.coverage = plan.coverage;
+  if (result.coverage && !result.coverage->complete()) {
+    result.warnings.push_back("incomplete: " + std::to_string(result.coverage->accounted_words) +
+                              " of " + std::to_string(result.coverage->content_words) +
+                              " content words of the description are in the scene; not: " +
+                              Join(result.coverage->unaccounted_text, ", "));
+  }
   result.timings.insert(result.timings.begin(), {"plan", plan_s});
   WriteGenerateReport(result);
   return result;
@@ -232,8 +239,11 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
-  if (options.room_size_m && graph.environment.IsRoom())
+  // --room always wins: the scene is that room, whatever the text or the file said.
+  if (options.room_size_m) {
+    graph.environment.kind = Environment::Kind::kRoom;
     graph.environment.size = *options.room_size_m;
+  }
 
   // Resolve assets and solve the first layout.
   auto t = std::chrono::steady_clock::now();

@@ -42,7 +42,11 @@ struct GenerateResult {
   std::string skipped;  // why rendering and critique were skipped, if they were
   std::vector<std::pair<std::string, double>> timings;
   std::filesystem::path out_dir;
+  // What of the description the plan accounts for (offline planner); empty for a scene file.
+  std::optional<PlanCoverage> coverage;
   bool AllRelationsPass() const;
+  // Every content word of the description became part of the scene (true without a coverage).
+  bool Complete() const { return !coverage || coverage->complete(); }
 };
 
 // Called with one line per stage ("plan", "solve", "blender round 1" ...).

@@ -527,7 +527,7 @@ def build_environment(collection, env):
     openings = env.get("openings", [])
 
     def wall_with_openings(name, side, length):
-        pieces = wall_segments(length, h, [o for o in openings if o["wall"] == side])
+        pieces = wall_segments(length, h, [o for o in openings if o.get("wall") == side])
         for i, (u0, u1, z0, z1) in enumerate(pieces):
             if side == "back":
                 lo, hi = (u0, d / 2, z0), (u1, d / 2 + t, z1)

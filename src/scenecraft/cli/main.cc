@@ -36,6 +36,7 @@ namespace fs = std::filesystem;
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;          // bad input or a failing outside party (message on stderr)
 constexpr int kExitRelationsFail = 3;  // the scene was built, but some relations do not hold
+constexpr int kExitIncomplete = 4;  // relations hold, but words of the description are unaccounted
 
 void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolution) {
   app->add_option("--engine", settings->engine, "Render engine: cycles, eevee or workbench")
@@ -360,11 +361,32 @@ Command AddGenerate(CLI::App& root) {
                                  {"rounds", result.rounds.size()},
                                  {"warnings", result.warnings}};
           if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
+          if (result.coverage) {
+            nlohmann::json unaccounted = nlohmann::json::array();
+            for (size_t k = 0; k < result.coverage->unaccounted.size(); ++k) {
+              unaccounted.push_back({{"text", result.coverage->unaccounted_text[k]},
+                                     {"begin", result.coverage->unaccounted[k].begin},
+                                     {"end", result.coverage->unaccounted[k].end}});
+            }
+            summary["coverage"] = {{"share", result.coverage->share()},
+                                   {"content_words", result.coverage->content_words},
+                                   {"unaccounted", unaccounted}};
+          }
+          summary["verdict"] = !result.AllRelationsPass() ? "relations fail"
+                               : !result.Complete()       ? "incomplete"
+                                                          : "complete";
           std::printf(
               "%s\n",
               summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         }
-        return result.AllRelationsPass() ? kExitOk : kExitRelationsFail;
+        if (!result.AllRelationsPass()) return kExitRelationsFail;
+        if (!result.Complete()) {
+          LogWarning(
+              "incomplete: every relation holds, but not every word of the description is "
+              "in the scene");
+          return kExitIncomplete;
+        }
+        return kExitOk;
       }};
 }
 

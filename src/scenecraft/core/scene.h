@@ -59,14 +59,18 @@ struct Object {
   std::string ToString() const;
 };
 
-// A door or window in a room wall.
+// A door or window in a room wall. Relations may name it by its id like an object; it is a
+// fixed box in its wall (see core/room.h).
 struct Opening {
-  std::string kind;       // "door" or "window"
-  std::string wall;       // "back" (+Y), "left" (-X), "right" (+X), "front" (-Y)
+  std::string kind;  // "door" or "window"
+  // A wall name of RoomWalls(): "back" (+Y), "left" (-X), "right" (+X), "front" (-Y) in a box
+  // room. Empty: not placed yet, the solver chooses the wall and the offset.
+  std::string wall;
   double offset_m = 0.0;  // centre along the wall, from the wall's middle
   double width_m = 0.9;
   double height_m = 2.0;
   double sill_m = 0.0;  // bottom edge above the floor
+  std::string id = {};  // e.g. "door_1"; unique among openings and objects, assigned when missing
 };
 
 struct Environment {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "scenecraft/core/room.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/json.h"
 #include "scenecraft/util/strings.h"
@@ -190,10 +191,9 @@ Opening OpeningFromJson(const json& j, JsonProblems* problems, const std::string
   JsonObjectReader r(j, pointer, problems);
   o.kind = r.String("kind", /*required=*/true).value_or("door");
   if (o.kind != "door" && o.kind != "window") r.AddProblem("kind", "expected door or window");
-  o.wall = r.String("wall", /*required=*/true).value_or("back");
-  if (o.wall != "back" && o.wall != "left" && o.wall != "right" && o.wall != "front") {
-    r.AddProblem("wall", "expected back, left, right or front");
-  }
+  o.id = r.String("id").value_or("");
+  // The wall is checked against the room's walls once the whole environment is read.
+  o.wall = r.String("wall").value_or("");
   o.offset_m = r.Number("offset_m").value_or(0.0);
   const bool door = o.kind == "door";
   o.width_m = r.Number("width_m").value_or(door ? 0.9 : 1.2);
@@ -204,8 +204,14 @@ Opening OpeningFromJson(const json& j, JsonProblems* problems, const std::string
 }
 
 json OpeningToJson(const Opening& o) {
-  return json{{"kind", o.kind},       {"wall", o.wall},         {"offset_m", o.offset_m},
-              {"width_m", o.width_m}, {"height_m", o.height_m}, {"sill_m", o.sill_m}};
+  json out{{"kind", o.kind}};
+  if (!o.id.empty()) out["id"] = o.id;
+  if (!o.wall.empty()) out["wall"] = o.wall;
+  out["offset_m"] = o.offset_m;
+  out["width_m"] = o.width_m;
+  out["height_m"] = o.height_m;
+  out["sill_m"] = o.sill_m;
+  return out;
 }
 
 }  // namespace
@@ -245,6 +251,16 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
       for (size_t i = 0; i < openings->size(); ++i) {
         env.openings.push_back(OpeningFromJson((*openings)[i], problems,
                                                JsonPointerAppend(r.PointerTo("openings"), i)));
+      }
+      const std::vector<WallSegment> walls = RoomWalls(env);
+      std::vector<std::string> names;
+      for (const WallSegment& w : walls) names.push_back(w.name);
+      for (size_t i = 0; i < env.openings.size(); ++i) {
+        const std::string& wall = env.openings[i].wall;
+        if (wall.empty() || FindWall(walls, wall) != nullptr) continue;
+        problems->Add(JsonPointerAppend(JsonPointerAppend(r.PointerTo("openings"), i), "wall"),
+                      "no wall is named '" + wall + "' (expected " + Join(names, ", ") +
+                          ", or none to let the solver choose)");
       }
     }
   }
@@ -314,6 +330,17 @@ void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
     if (any_size && (!o.HasSize() || o.size.x > 500 || o.size.y > 500 || o.size.z > 500)) {
       problems->Add(JsonPointerAppend(ptr, "size_m"),
                     "size " + o.size.ToString() + " m must be positive and at most 500 m");
+    }
+  }
+  // Openings share the objects' name space: relations may name them.
+  const std::string openings_ptr =
+      JsonPointerAppend(JsonPointerAppend(pointer, "environment"), "openings");
+  for (size_t i = 0; i < graph.environment.openings.size(); ++i) {
+    const std::string& id = graph.environment.openings[i].id;
+    if (id.empty()) continue;
+    if (!ids.insert(id).second) {
+      problems->Add(JsonPointerAppend(JsonPointerAppend(openings_ptr, i), "id"),
+                    "opening id '" + id + "' is already used by an object or opening");
     }
   }
   const std::string relations_ptr = JsonPointerAppend(pointer, "relations");
@@ -455,6 +482,7 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
     }
   }
   r.Finish();
+  AssignOpeningIds(&g);
   ValidateSceneGraph(g, problems, pointer);
   return g;
 }

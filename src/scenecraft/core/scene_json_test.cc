@@ -48,7 +48,7 @@ TEST(SceneJson, ReadsTheArchitectureExample) {
 
 TEST(SceneJson, RoundTripsEveryField) {
   SceneGraph g = ParseSceneGraph(kArchitectureExample, "scene.json");
-  g.environment.openings.push_back({"window", "back", 0.5, 1.2, 1.1, 0.9});
+  g.environment.openings.push_back({"window", "back", 0.5, 1.2, 1.1, 0.9, "window_1"});
   g.relations[0].args.numbers["distance_m"] = 0.3;
   g.relations[0].type = RelationType::kNear;
   g.relations[0].source = Source{4, 9, ""};

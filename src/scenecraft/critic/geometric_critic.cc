@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "scenecraft/core/room.h"
 #include "scenecraft/layout/relations.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
@@ -82,6 +83,11 @@ std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Re
     b.has_front = r.has_front;
     if (const Object* o = graph.FindObject(r.id)) b.support = o->support;
     bodies[r.id] = b;
+  }
+  // Doors and windows are holes Blender cut where the environment says: fixed boxes in their
+  // walls that relations may name and that nothing may stand in.
+  for (const Object& opening : OpeningObjects(graph.environment)) {
+    bodies[opening.id] = BodyOf(opening);
   }
   return bodies;
 }

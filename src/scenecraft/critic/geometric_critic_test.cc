@@ -92,3 +92,37 @@ TEST(GeometricCritic, RugsMayLieUnderFurniture) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+TEST(GeometricCritic, OpeningsAreFixedBoxesRelationsNameAndNothingMayBlock) {
+  SceneGraph g = Graph({{"desk_1", "desk"}, {"wardrobe_1", "wardrobe"}});
+  g.environment.size = {5, 4, 2.8};
+  g.environment.openings.push_back({"window", "back", 1.0, 1.2, 1.2, 0.9, "window_1"});
+  g.environment.openings.push_back({"door", "left", 0.0, 0.9, 2.05, 0.0, "door_1"});
+  Relation near;
+  near.type = RelationType::kNear;
+  near.objects = {"desk_1", "window_1"};
+  g.relations.push_back(near);
+  Readback rb;
+  // The desk stands below the window; the wardrobe stands in the door.
+  rb.objects = {Built("desk_1", "desk", {1.2, 0.6, 0.75}, 1.0, 1.65),
+                Built("wardrobe_1", "wardrobe", {0.6, 1.2, 2.0}, -2.2, 0.0)};
+  const Critique c = Review(g, rb);
+  ASSERT_TRUE(c.findings[0].relation.has_value());
+  EXPECT_TRUE(c.findings[0].pass) << c.findings[0].measured;
+  int door_blocked = 0, window_blocked = 0;
+  for (const Finding& f : c.findings) {
+    if (f.kind != Finding::Kind::kCollision) continue;
+    for (const std::string& id : f.objects) {
+      door_blocked += id == "door_1";
+      window_blocked += id == "window_1";
+    }
+  }
+  EXPECT_EQ(door_blocked, 1);
+  EXPECT_EQ(window_blocked, 0);  // the desk's top is below the sill
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "scenecraft/core/room.h"
 #include "scenecraft/layout/relations.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/rng.h"
@@ -1425,6 +1426,27 @@ SolveResult Solve(SceneGraph* graph, const SolverOptions& options) {
   SC_CHECK(graph != nullptr);
   for (const Object& o : graph->objects) {
     if (!o.HasSize()) throw Error("solve: object " + o.id + " has no size (resolve assets first)");
+  }
+  // Doors and windows take part as fixed boxes in their walls: relations may name them, and
+  // nothing may stand in them. They join the objects for the solve only.
+  AssignOpeningIds(graph);
+  PlaceOpenings(&graph->environment);
+  const size_t n = graph->objects.size();
+  for (Object& o : OpeningObjects(graph->environment)) graph->objects.push_back(std::move(o));
+  struct DropOpenings {
+    SceneGraph* graph;
+    size_t n;
+    ~DropOpenings() { graph->objects.erase(graph->objects.begin() + n, graph->objects.end()); }
+  } drop{graph, n};
+  std::set<std::string> ids;
+  for (const Object& o : graph->objects) ids.insert(o.id);
+  for (const Relation& r : graph->relations) {
+    for (const std::string& id : r.objects) {
+      if (ids.count(id) == 0) {
+        throw Error("solve: relation " + std::string(RelationTypeName(r.type)) + " names '" + id +
+                    "', which is neither an object nor an opening with room in a wall");
+      }
+    }
   }
   Layout layout(graph, options);
   return layout.Run();

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "scenecraft/assets/resolve.h"
+#include "scenecraft/core/room.h"
 #include "scenecraft/layout/camera.h"
 #include "scenecraft/layout/relations.h"
+#include "scenecraft/util/error.h"
 
 namespace scenecraft {
 namespace {
@@ -317,6 +319,44 @@ TEST(Solver, WatchedScreenTurnsToItsSeatAndThePairUsesASideWall) {
     const Rect2 f = sofa.Foot();
     EXPECT_LT(std::min(f.min.x - floor.min.x, floor.max.x - f.max.x), 0.05);
   }
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+TEST(Solver, RelationsNameOpeningsAndNothingStandsInADoor) {
+  SceneGraph g = Scene({"desk_1:desk", "wardrobe_1:wardrobe", "bookshelf_1:bookshelf",
+                        "dresser_1:dresser", "sofa_1:sofa"},
+                       {{"near", "desk_1", "window_1"},
+                        {"against_wall", "wardrobe_1"},
+                        {"against_wall", "bookshelf_1"},
+                        {"against_wall", "dresser_1"},
+                        {"against_wall", "sofa_1"}});
+  g.environment.size = {4, 3.5, 2.6};
+  g.environment.openings.push_back({"window", "right", 0.0, 1.2, 1.2, 0.9, "window_1"});
+  g.environment.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0, ""});
+  SolverOptions options;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+  // The door got a wall and an id; the openings left the object list after the solve.
+  ASSERT_EQ(g.objects.size(), 5u);
+  EXPECT_EQ(g.environment.openings[1].id, "door_1");
+  ASSERT_FALSE(g.environment.openings[1].wall.empty());
+  const std::optional<Object> door = OpeningObject(g.environment, g.environment.openings[1]);
+  ASSERT_TRUE(door.has_value());
+  for (const Object& o : g.objects) {
+    EXPECT_FALSE(Collides(BodyOf(o), BodyOf(*door))) << o.id << " stands in the door";
+  }
+}
+
+TEST(Solver, ARelationToAnOpeningWithoutRoomIsAnError) {
+  SceneGraph g = Scene({"desk_1:desk"}, {{"near", "desk_1", "window_1"}});
+  g.environment.size = {1.5, 1.5, 2.6};
+  g.environment.openings.push_back({"window", "", 0.0, 3.0, 1.2, 0.9, "window_1"});
+  EXPECT_THROW(Solve(&g, SolverOptions{}), Error);
 }
 
 }  // namespace

@@ -40,7 +40,6 @@ PlanRun PlanAgainst(const std::string& scenario, double request_timeout_s = 5.0)
   CurlTransport transport;
   ChatClient client(options, &transport);
   OfflinePlannerOptions offline_options;
-  offline_options.use_wordnet = false;
   OfflinePlanner offline(offline_options);
   LlmPlanner planner(&client, &offline);
   PlanRun run;
@@ -179,7 +178,6 @@ TEST(LlmPlannerIntegration, UnreachableEndpointFallsBackQuickly) {
   CurlTransport transport;
   ChatClient client(options, &transport);
   OfflinePlannerOptions offline_options;
-  offline_options.use_wordnet = false;
   OfflinePlanner offline(offline_options);
   LlmPlanner planner(&client, &offline);
   const auto start = std::chrono::steady_clock::now();

@@ -1,0 +1,138 @@
+#include "scenecraft/core/room.h"
+
+#include <set>
+
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+
+Vec2 WallSegment::Direction() const {
+  const Vec2 d = b - a;
+  const double n = d.Norm();
+  return n > 0 ? d * (1.0 / n) : Vec2{1.0, 0.0};
+}
+
+Vec2 WallSegment::PointAt(double offset_m) const {
+  return (a + b) * 0.5 + Direction() * offset_m;
+}
+
+std::string WallSegment::ToString() const {
+  return name + " wall " + a.ToString() + " to " + b.ToString();
+}
+
+std::vector<WallSegment> RoomWalls(const Environment& environment) {
+  if (!environment.IsRoom()) return {};
+  const Rect2 f = environment.FloorRect();
+  return {
+      {"back", {f.min.x, f.max.y}, {f.max.x, f.max.y}, {0.0, -1.0}},
+      {"right", {f.max.x, f.min.y}, {f.max.x, f.max.y}, {-1.0, 0.0}},
+      {"front", {f.min.x, f.min.y}, {f.max.x, f.min.y}, {0.0, 1.0}},
+      {"left", {f.min.x, f.min.y}, {f.min.x, f.max.y}, {1.0, 0.0}},
+  };
+}
+
+const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_view name) {
+  for (const WallSegment& w : walls) {
+    if (w.name == name) return &w;
+  }
+  return nullptr;
+}
+
+const Opening* FindOpening(const Environment& environment, std::string_view id) {
+  for (const Opening& o : environment.openings) {
+    if (o.id == id) return &o;
+  }
+  return nullptr;
+}
+
+void AssignOpeningIds(SceneGraph* graph) {
+  std::set<std::string> taken;
+  for (const Object& o : graph->objects) taken.insert(o.id);
+  for (const Opening& o : graph->environment.openings) {
+    if (!o.id.empty()) taken.insert(o.id);
+  }
+  for (Opening& o : graph->environment.openings) {
+    if (!o.id.empty()) continue;
+    const std::string stem = o.kind.empty() ? "opening" : o.kind;
+    for (int n = 1;; ++n) {
+      std::string id = stem + "_" + std::to_string(n);
+      if (taken.insert(id).second) {
+        o.id = std::move(id);
+        break;
+      }
+    }
+  }
+}
+
+std::optional<Object> OpeningObject(const Environment& environment, const Opening& opening) {
+  if (opening.wall.empty()) return std::nullopt;
+  const std::vector<WallSegment> walls = RoomWalls(environment);
+  const WallSegment* wall = FindWall(walls, opening.wall);
+  if (wall == nullptr) return std::nullopt;
+  Object o;
+  o.id = opening.id;
+  o.category = opening.kind;
+  o.size = {opening.width_m, kOpeningDepthM, opening.height_m};
+  o.has_front = true;
+  o.support = opening.kind == "window" ? Support::kWall : Support::kFloor;
+  const Vec2 c = wall->PointAt(opening.offset_m) + wall->inward * (0.5 * kOpeningDepthM);
+  o.pose = Pose{c.x, c.y, opening.sill_m, YawFacing(wall->inward)};
+  o.pose_fixed = true;
+  return o;
+}
+
+namespace {
+
+// Free space kept beside a corner and between two openings (a door frame, a window reveal).
+constexpr double kCornerMarginM = 0.15;
+constexpr double kOpeningGapM = 0.3;
+
+// The free stretches [u0, u1] of a wall (offsets from its middle) after removing the openings
+// already in it, each grown by the gap kept between openings.
+std::vector<std::pair<double, double>> FreeStretches(const Environment& env,
+                                                     const WallSegment& wall) {
+  const double half = wall.Length() / 2 - kCornerMarginM;
+  std::vector<std::pair<double, double>> free{{-half, half}};
+  for (const Opening& o : env.openings) {
+    if (o.wall != wall.name) continue;
+    const double lo = o.offset_m - o.width_m / 2 - kOpeningGapM;
+    const double hi = o.offset_m + o.width_m / 2 + kOpeningGapM;
+    std::vector<std::pair<double, double>> next;
+    for (const auto& [u0, u1] : free) {
+      if (lo > u0) next.push_back({u0, std::min(u1, lo)});
+      if (hi < u1) next.push_back({std::max(u0, hi), u1});
+    }
+    free = std::move(next);
+  }
+  return free;
+}
+
+}  // namespace
+
+void PlaceOpenings(Environment* environment) {
+  const std::vector<WallSegment> walls = RoomWalls(*environment);
+  for (Opening& opening : environment->openings) {
+    if (!opening.wall.empty()) continue;
+    // Best so far: a seen wall first, then the longer stretch.
+    std::pair<bool, double> best{false, -1.0};
+    for (const WallSegment& wall : walls) {
+      for (const auto& [u0, u1] : FreeStretches(*environment, wall)) {
+        const std::pair<bool, double> rank{wall.name != "front", u1 - u0};
+        if (rank.second < opening.width_m || rank <= best) continue;
+        best = rank;
+        opening.wall = wall.name;
+        opening.offset_m = (u0 + u1) / 2;
+      }
+    }
+  }
+}
+
+std::vector<Object> OpeningObjects(const Environment& environment) {
+  std::vector<Object> out;
+  for (const Opening& opening : environment.openings) {
+    if (auto o = OpeningObject(environment, opening)) out.push_back(std::move(*o));
+  }
+  return out;
+}
+
+}  // namespace scenecraft

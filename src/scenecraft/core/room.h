@@ -1,0 +1,56 @@
+// The architecture of a room: its walls as segments of the floor outline, and the doors and
+// windows in them as fixed boxes that relations, the solver and the critic treat like objects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenecraft/core/geometry.h"
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+// How far an opening's box reaches into the room from the wall's inner face: things standing
+// against the wall in front of a door or below a window's top edge overlap it.
+constexpr double kOpeningDepthM = 0.05;
+
+// One straight wall: the inner face from `a` to `b` on the floor.
+struct WallSegment {
+  std::string name;  // "back" (+Y), "right" (+X), "front" (-Y), "left" (-X) in a box room
+  Vec2 a;
+  Vec2 b;
+  Vec2 inward;  // unit normal pointing into the room
+
+  double Length() const { return (b - a).Norm(); }
+  // Unit vector from a to b: the direction offsets along the wall are measured in.
+  Vec2 Direction() const;
+  // The point `offset_m` from the wall's middle along Direction().
+  Vec2 PointAt(double offset_m) const;
+  // Signed distance of a point from the wall's line, positive inside the room.
+  double DistanceInward(const Vec2& p) const { return (p - a).Dot(inward); }
+  std::string ToString() const;
+};
+
+// The walls of a room (none outdoors). A box room has back, right, front and left, with offsets
+// along +X (back, front) and +Y (left, right).
+std::vector<WallSegment> RoomWalls(const Environment& environment);
+const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_view name);
+
+const Opening* FindOpening(const Environment& environment, std::string_view id);
+// Gives every opening without an id one ("door_1", "window_2"), unique among the openings and
+// the graph's objects.
+void AssignOpeningIds(SceneGraph* graph);
+// The box an opening occupies as a fixed object (category "door" or "window", front into the
+// room): a door from the floor to its height, a window from its sill, kOpeningDepthM deep.
+// Empty while the opening's wall is not chosen, or when its wall does not exist.
+std::optional<Object> OpeningObject(const Environment& environment, const Opening& opening);
+// Chooses a wall and an offset for every opening whose wall is empty: the middle of the longest
+// free stretch of wall (clear of corners and of the other openings), preferring the walls a
+// default view shows (not the front wall of a box room). Openings that fit nowhere stay unplaced.
+void PlaceOpenings(Environment* environment);
+// OpeningObject of every placed opening, in order.
+std::vector<Object> OpeningObjects(const Environment& environment);
+
+}  // namespace scenecraft
