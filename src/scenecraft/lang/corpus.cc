@@ -104,7 +104,14 @@ std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& 
       cats.push_back(o->category);
       continue;
     }
-    // An opening id: its kind is the id without a trailing "_N" or number ("door_1" -> "door").
+    const auto& openings = graph.environment.openings;
+    const auto opening = std::find_if(openings.begin(), openings.end(),
+                                      [&](const Opening& op) { return op.id == id; });
+    if (opening != openings.end()) {
+      cats.push_back(opening->kind);
+      continue;
+    }
+    // An id of neither: read as an opening's, its kind is the id without a trailing "_N".
     std::string kind = id;
     while (!kind.empty() && (std::isdigit(static_cast<unsigned char>(kind.back())) != 0))
       kind.pop_back();

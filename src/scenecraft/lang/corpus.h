@@ -50,7 +50,8 @@ bool IsOwnNoun(std::string_view alternatives, std::string_view category);
 bool IsOpeningCategory(std::string_view category);
 
 // A planned relation at category level: {"around", "chair", "table"}. An argument that is no
-// object of the graph is an opening id ("door_1" -> "door").
+// object of the graph is an opening: the kind of the opening with that id, or else the id
+// without a trailing number ("door_1" -> "door").
 std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& relation);
 
 // Whether a planned category tuple matches a corpus relation. The corpus type may list

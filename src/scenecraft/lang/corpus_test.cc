@@ -150,17 +150,22 @@ TEST(Corpus, OpeningsGroupOrderAndTypeAlternatives) {
   SceneGraph g;
   g.objects = {Obj("chair_1", "armchair"), Obj("wardrobe_1", "wardrobe"),
                Obj("dresser_1", "dresser"), Obj("desk_1", "desk")};
+  Opening entrance;
+  entrance.kind = "door";
+  entrance.id = "entrance";
+  g.environment.openings.push_back(entrance);
   g.relations = {Rel(RelationType::kNear, {"chair_1", "window_2"}),
+                 Rel(RelationType::kFacing, {"chair_1", "entrance"}),
                  Rel(RelationType::kRow, {"dresser_1", "wardrobe_1"}),
                  Rel(RelationType::kBetween, {"desk_1", "window_1", "door_1"})};
   EXPECT_EQ(CategoryTuple(g, g.relations[0]),
             (std::vector<std::string>{"near", "armchair", "window"}));
-  const CaseScore s =
-      ScorePlan(Case({{"armchair", {1, 1}}}, {{"near", "armchair", "window"},
-                                              {"row", "wardrobe", "dresser"},
-                                              {"between", "desk", "door", "window"}}),
-                g);
-  EXPECT_EQ(s.relations_found, 3);
+  const CaseScore s = ScorePlan(Case({{"armchair", {1, 1}}}, {{"near", "armchair", "window"},
+                                                              {"row", "wardrobe", "dresser"},
+                                                              {"between", "desk", "door", "window"},
+                                                              {"facing", "armchair", "door"}}),
+                                g);
+  EXPECT_EQ(s.relations_found, 4);
   EXPECT_TRUE(TupleMatches({"inside|on", "cat", "basket"}, {"on", "cat", "basket"}));
   EXPECT_FALSE(TupleMatches({"inside", "cat", "basket"}, {"on", "cat", "basket"}));
   // Members of a group in any order, but the reference stays the reference.
