@@ -285,11 +285,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
   plural_np.count = 2;
   const size_t run_start = k;
   std::vector<size_t> run;
+  std::vector<size_t> joined;  // function words that end a compound ("can" of "trash can")
   while (k < words_.size()) {
     const Word& w = words_[k];
     // A compound whose last word is also a function word: "trash can", "a set of one".
     if (!run.empty() && !w.punct && w.word_class != WordClass::kOpen &&
         IsCompound(words_[run.back()].lemma + " " + w.text)) {
+      joined.push_back(k);
       run.push_back(k);
       ++k;
       continue;
@@ -306,7 +308,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   int head = -1;
   for (size_t r = run.size(); r-- > 0;) {
     const Word& w = words_[run[r]];
-    if (w.noun || !w.known) {
+    if (w.noun || !w.known || std::find(joined.begin(), joined.end(), run[r]) != joined.end()) {
       head = static_cast<int>(r);
       break;
     }

@@ -105,6 +105,20 @@ void AddDefaults(PlanResult* plan) {
     const auto it = index.find(id);
     return it == index.end() ? kNone : g.objects[it->second].category;
   };
+  // Seating faces the television when the text says nothing about where it looks.
+  std::string screen;
+  for (const Object& o : g.objects) {
+    if (screen.empty() && AnyKind(o.category, ScreenClasses())) screen = o.id;
+  }
+  if (!screen.empty()) {
+    for (const Object& o : g.objects) {
+      if (!facing.count(o.id) && AnyKind(o.category, SeatClasses()) &&
+          !AnyKind(o.category, {"chair"})) {
+        add(T::kFacing, {o.id, screen});
+        facing.insert(o.id);
+      }
+    }
+  }
   // Seats around, beside or at a table face it (unless the text turned them).
   for (const Relation& r : g.relations) {
     if (r.type != T::kAround && r.type != T::kNear && r.type != T::kBetween) continue;
@@ -125,20 +139,6 @@ void AddDefaults(PlanResult* plan) {
       if (AnyKind(category(s), SeatClasses()) && !facing.count(s)) {
         add(T::kFacing, {s, ref});
         facing.insert(s);
-      }
-    }
-  }
-  // Seating faces the television when the text says nothing about where it looks.
-  std::string screen;
-  for (const Object& o : g.objects) {
-    if (screen.empty() && AnyKind(o.category, ScreenClasses())) screen = o.id;
-  }
-  if (!screen.empty()) {
-    for (const Object& o : g.objects) {
-      if (!facing.count(o.id) && AnyKind(o.category, SeatClasses()) &&
-          !AnyKind(o.category, {"chair"})) {
-        add(T::kFacing, {o.id, screen});
-        facing.insert(o.id);
       }
     }
   }

@@ -56,6 +56,11 @@ NounKind ClassifyNoun(const std::string& category) {
   if (!wordnet.IsNoun(noun)) return NounKind::kObject;  // open vocabulary: a thing
   const std::string base = wordnet.NounBase(noun);
   if (!base.empty()) noun = base;
+  // A compound WordNet does not know whose head can be a thing is that thing ("fence post": a
+  // post is first a position, "garden shed"), not a place.
+  if (noun != category && RoomPartOf(noun) == RoomPart::kNone && HasObjectSense(noun)) {
+    return NounKind::kObject;
+  }
   if (noun != category && RoomPartOf(noun) != RoomPart::kNone) {
     // "dining room", "back wall": a room is a place; other parts keep their kind.
     return noun == "room" ? NounKind::kIndoorPlace : NounKind::kRoomPart;
@@ -113,6 +118,24 @@ bool HasObjectSense(const std::string& category) {
     }
   }
   return false;
+}
+
+NounKind PlaceSense(const std::string& category) {
+  WordNet& wordnet = WordNet::Get();
+  const size_t space = category.rfind(' ');
+  const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
+                               ? category
+                               : category.substr(space + 1);
+  for (int k = 0; k < std::min(3, wordnet.SenseCount(noun)); ++k) {
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 8);
+    if (Has(up, {"room"})) return NounKind::kIndoorPlace;
+    if (Has(up, {"geographical area", "tract", "field", "land", "plot", "yard", "thoroughfare",
+                 "road", "geological formation"})) {
+      return NounKind::kOutdoorPlace;
+    }
+    if (Has(up, {"place of business", "establishment", "workplace"})) return NounKind::kIndoorPlace;
+  }
+  return NounKind::kObject;
 }
 
 std::string GroundOf(const std::string& place) {

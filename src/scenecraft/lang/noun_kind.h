@@ -28,6 +28,10 @@ NounKind ClassifyNoun(const std::string& category);
 // is first a room, then a bowl; "stage" is first a period, then a platform).
 bool HasObjectSense(const std::string& category);
 
+// A place among the noun's three most frequent senses, for a noun the text puts things in or at
+// ("in the middle of the village square": a square is first a shape); kObject when none is.
+NounKind PlaceSense(const std::string& category);
+
 // The ground of an outdoor place ("street" -> "pavement", "beach" -> "sand"), "grass" otherwise.
 std::string GroundOf(const std::string& place);
 

@@ -89,11 +89,14 @@ class Reader {
   std::optional<Pending> pending_;  // a phrase waiting for its reference
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
   Group relative_;                  // the noun a relative clause is about
+  Group verb_subject_;              // the noun right before the last verb
+  std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
   bool in_with_ = false;
   int with_word_ = -1;
   std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
+  Group with_list_;
   // A noun phrase after "of", "for", "made of": its words describe this group.
   std::optional<Group> describe_;
   bool negated_ = false;
@@ -131,6 +134,14 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) && out_.entities[with_host_[0].entity].count == 1) {
       return with_host_;
+    }
+    // The subject of the clause before is the thing in focus ("A sewing machine sits on a
+    // table; a dress form stands to its left"); else the last single thing named.
+    for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
+      if (g->size() == 1 && (*g)[0].member < 0 && IsObject((*g)[0].entity) &&
+          !excluded((*g)[0].entity) && out_.entities[(*g)[0].entity].count == 1) {
+        return *g;
+      }
     }
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};
@@ -195,6 +206,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
+  // A thing the text puts others in or at may be a place by another of its senses ("in the
+  // middle of the village square").
+  if (as_reference && pending_ && kind == NounKind::kObject &&
+      (pending_->meaning == Meaning::kIn || pending_->meaning == Meaning::kAt ||
+       pending_->meaning == Meaning::kMiddleOf)) {
+    if (const NounKind place = PlaceSense(np.category); place != NounKind::kObject) kind = place;
+  }
   // Once the scene has its setting, a place noun that can also be a thing is the thing ("a
   // bathroom with a toilet", "a kitchen with a bar").
   if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) &&
@@ -268,6 +286,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
+  // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
+  if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
   if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
   // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
   // the clause's subject, not the reference just named; so is any phrase after a part of the
@@ -291,6 +311,9 @@ Group Reader::Implicit(const Group& subjects) const {
   };
   if (in_with_ && usable(with_host_)) return with_host_;
   if (usable(clause_subject_)) return clause_subject_;
+  if (!subjects_.empty() && usable(subjects_.back()) && IsObject(subjects_.back()[0].entity)) {
+    return subjects_.back();
+  }
   for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
     if (!IsObject(*e)) continue;
     Group g{{*e, -1}};
@@ -368,6 +391,7 @@ void Reader::FlushWith() {
 
 void Reader::CloseClause() {
   FlushPending();
+  if (!clause_subject_.empty()) subjects_.push_back(clause_subject_);
   if (fronted_) {
     out_.warnings.push_back({"no thing this phrase is about", fronted_->first, fronted_->last});
     fronted_.reset();
@@ -520,6 +544,11 @@ void Reader::OnNoun(const Item& item) {
   }
   last_is_reference_ = false;
   if (in_with_) {
+    // The things a "with" list names together are a group for "them" and "both" ("with a sofa,
+    // a TV and a coffee table between them").
+    if (!(after_and_ || after_comma_)) with_list_.clear();
+    for (const EntityRef& r : refs) with_list_.push_back(r);
+    if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
     with_word_ = -1;
   }
@@ -608,6 +637,8 @@ Reading Reader::Run() {
       case ItemKind::kVerb:
         FlushPending();
         after_verb_ = true;
+        verb_subject_.clear();
+        if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kNoun) verb_subject_ = last_group_;
         break;
       case ItemKind::kPredicate:
         if (!clause_subject_.empty() && !pending_) {

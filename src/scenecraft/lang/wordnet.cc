@@ -98,13 +98,21 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
 std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
   if (index_ == nullptr) return LibNounOffsets(noun);
   const std::string w = Underscores(noun);
-  if (const std::vector<long>* offsets = index_->Offsets(w, NOUN)) return *offsets;
+  const std::vector<long>* offsets = index_->Offsets(w, NOUN);
   // getindex() also tries the base form's spelling variants; the base form covers most.
-  const std::string base = index_->Morph(w, NOUN);
-  if (const std::vector<long>* offsets = base.empty() ? nullptr : index_->Offsets(base, NOUN)) {
-    return *offsets;
+  if (offsets == nullptr) {
+    const std::string base = index_->Morph(w, NOUN);
+    if (!base.empty()) offsets = index_->Offsets(base, NOUN);
   }
-  return {};
+  if (offsets == nullptr) return {};
+  // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
+  // in a scene means; they are left out when the word has other senses.
+  std::vector<long> common;
+  SynsetRecord s;
+  for (long offset : *offsets) {
+    if (index_->NounSynset(offset, &s) && !s.instance) common.push_back(offset);
+  }
+  return common.empty() ? *offsets : common;
 }
 
 bool WordNet::IsNoun(const std::string& word) {

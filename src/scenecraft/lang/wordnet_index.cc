@@ -134,6 +134,7 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
   out->lexfile = std::atoi(lexfile.c_str());
   out->words.clear();
   out->hypernyms.clear();
+  out->instance = false;
   const long words = std::strtol(count_hex.c_str(), nullptr, 16);
   for (long k = 0; k < words; ++k) {
     std::string word, lex_id;
@@ -150,6 +151,7 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
     long target = 0;
     in >> symbol >> target >> pos >> source_target;
     if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
+    if (symbol == "@i") out->instance = true;
   }
   out->gloss = bar == std::string::npos ? "" : line.substr(bar + 3);
   return true;

@@ -18,6 +18,7 @@ struct SynsetRecord {
   int lexfile = -1;                // lexicographer file number (lexnames)
   std::vector<std::string> words;  // lower case, underscores as in the files
   std::vector<long> hypernyms;     // offsets of its hypernyms and instance hypernyms
+  bool instance = false;           // a proper noun: an instance of its hypernym ("Mobile", a city)
   std::string gloss;
 };
 
