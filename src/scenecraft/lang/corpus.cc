@@ -28,6 +28,22 @@ std::optional<ExpectedCount> ReadCount(const nlohmann::json& v) {
   return std::nullopt;
 }
 
+// An opening id read as its kind: the id without a trailing "_N" ("door_1" -> "door").
+std::string KindOfOpeningId(const std::string& id) {
+  std::string kind = id;
+  while (!kind.empty() && (std::isdigit(static_cast<unsigned char>(kind.back())) != 0))
+    kind.pop_back();
+  while (!kind.empty() && (kind.back() == '_' || kind.back() == '-')) kind.pop_back();
+  return kind.empty() ? id : kind;
+}
+
+// A corpus name matches a planned category; a corpus may name an opening by an id ("door_1"),
+// which matches any opening of that kind (ids are the planner's to choose).
+bool NameMatches(const std::string& name, const std::string& category) {
+  return CategoryMatches(name, category) ||
+         (IsOpeningCategory(category) && KindOfOpeningId(name) == category);
+}
+
 }  // namespace
 
 std::string ExpectedCount::ToString() const {
@@ -111,12 +127,7 @@ std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& 
       cats.push_back(opening->kind);
       continue;
     }
-    // An id of neither: read as an opening's, its kind is the id without a trailing "_N".
-    std::string kind = id;
-    while (!kind.empty() && (std::isdigit(static_cast<unsigned char>(kind.back())) != 0))
-      kind.pop_back();
-    while (!kind.empty() && (kind.back() == '_' || kind.back() == '-')) kind.pop_back();
-    cats.push_back(kind.empty() ? id : kind);
+    cats.push_back(KindOfOpeningId(id));
   }
   std::vector<std::string> tuple{std::string(RelationTypeName(relation.type))};
   const RelationInfo& info = GetRelationInfo(relation.type);
@@ -138,7 +149,7 @@ bool TupleMatches(const std::vector<std::string>& corpus, const std::vector<std:
   if (corpus.size() != planned.size()) return false;
   auto match_in_order = [&](const std::vector<size_t>& order) {
     for (size_t k = 1; k < corpus.size(); ++k) {
-      if (!CategoryMatches(corpus[k], planned[order[k]])) return false;
+      if (!NameMatches(corpus[k], planned[order[k]])) return false;
     }
     return true;
   };

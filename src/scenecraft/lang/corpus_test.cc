@@ -166,6 +166,10 @@ TEST(Corpus, OpeningsGroupOrderAndTypeAlternatives) {
                                                               {"facing", "armchair", "door"}}),
                                 g);
   EXPECT_EQ(s.relations_found, 4);
+  // A corpus may name an opening by an id: any opening of that kind matches.
+  EXPECT_TRUE(TupleMatches({"near", "armchair", "window_1"}, {"near", "armchair", "window"}));
+  EXPECT_FALSE(TupleMatches({"near", "armchair", "window_1"}, {"near", "armchair", "door"}));
+  EXPECT_FALSE(TupleMatches({"near", "lamp_1", "desk"}, {"near", "lamp", "desk"}));
   EXPECT_TRUE(TupleMatches({"inside|on", "cat", "basket"}, {"on", "cat", "basket"}));
   EXPECT_FALSE(TupleMatches({"inside", "cat", "basket"}, {"on", "cat", "basket"}));
   // Members of a group in any order, but the reference stays the reference.
