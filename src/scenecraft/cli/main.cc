@@ -36,7 +36,7 @@ namespace fs = std::filesystem;
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;          // bad input or a failing outside party (message on stderr)
 constexpr int kExitRelationsFail = 3;  // the scene was built, but some relations do not hold
-constexpr int kExitIncomplete = 4;  // relations hold, but words of the description are unaccounted
+constexpr int kExitIncomplete = 5;  // relations hold, but words of the description are unaccounted
 
 void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolution) {
   app->add_option("--engine", settings->engine, "Render engine: cycles, eevee or workbench")

@@ -100,6 +100,16 @@ void TagWords(std::vector<Word>* words) {
     w.adjective = wordnet.IsAdjective(w.text);
     w.verb = wordnet.IsVerb(w.text);
     w.known = w.noun || w.adjective || w.verb;
+    // A word no dictionary knows is taken as a noun; its regular plural is undone ("beanbags",
+    // "nightstands", "benches").
+    if (!w.known && w.text.size() > 3 && EndsWith(w.text, "s") && !EndsWith(w.text, "ss")) {
+      const bool es = EndsWith(w.text, "ches") || EndsWith(w.text, "shes") ||
+                      EndsWith(w.text, "xes") || EndsWith(w.text, "sses");
+      w.lemma = EndsWith(w.text, "ies") ? w.text.substr(0, w.text.size() - 3) + "y"
+                : es                    ? w.text.substr(0, w.text.size() - 2)
+                                        : w.text.substr(0, w.text.size() - 1);
+      w.plural = true;
+    }
     if (w.noun && (w.verb || w.adjective)) w.noun_frequency = wordnet.Frequency(w.text, NOUN);
     if (w.noun && w.verb) w.verb_frequency = wordnet.Frequency(w.text, VERB);
     if (w.noun && w.adjective) w.adjective_frequency = wordnet.Frequency(w.text, ADJ);

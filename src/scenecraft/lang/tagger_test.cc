@@ -36,6 +36,13 @@ TEST(Tagger, BaseFormsAndPartsOfSpeechComeFromWordNet) {
   EXPECT_EQ(words[5].lemma, "bench");
 }
 
+TEST(Tagger, AWordNoDictionaryKnowsLosesItsRegularPlural) {
+  const std::vector<Word> words = Tagged("two zorblaxes and three quibbets");
+  EXPECT_EQ(words[1].lemma, "zorblax");
+  EXPECT_TRUE(words[1].plural);
+  EXPECT_EQ(words[4].lemma, "quibbet");
+}
+
 TEST(Tagger, ClosedClassesAreMarked) {
   const std::vector<Word> words = Tagged("it and which without");
   EXPECT_EQ(words[0].word_class, WordClass::kPronoun);

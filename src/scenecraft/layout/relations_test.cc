@@ -260,7 +260,7 @@ TEST(Relations, InsideNeedsTheCentreOverTheFootprintAndTheBoxWithinTheHeight) {
 
 TEST(Relations, AtEndFootIsTheFrontEndOfAThingWithAFront) {
   // A bed 1.6 wide and 2.0 deep, its front (foot) toward -Y.
-  const Body bed = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 0, /*front=*/true);
+  const Body bed = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 0, 0, /*front=*/true);
   const Body* bench = Keep(Make("bench", {1.2, 0.4, 0.45}, 0, -1.3));
   RelationArgs foot, head;
   foot.words["end"] = "foot";
@@ -273,7 +273,7 @@ TEST(Relations, AtEndFootIsTheFrontEndOfAThingWithAFront) {
   EXPECT_FALSE(
       Passes(RelationType::kAtEnd, {Keep(Make("bench", {1.2, 0.4, 0.45}, 0, -2.5)), &bed}, foot));
   // Turned a quarter, the foot turns with it.
-  const Body turned = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 90, /*front=*/true);
+  const Body turned = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 0, 90, /*front=*/true);
   const Vec2 f = FrontDirection(DegToRad(90));
   EXPECT_TRUE(Passes(RelationType::kAtEnd,
                      {Keep(Make("bench", {0.4, 1.2, 0.45}, 1.3 * f.x, 1.3 * f.y)), &turned}, foot));
