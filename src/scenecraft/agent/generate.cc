@@ -93,6 +93,7 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   request.settings = render;
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
+  if (final_run) request.views = options.views;
   Built built;
   built.readback = RenderSceneDir(dir, request, options.blender, launcher).readback;
   built.readback.warnings.insert(built.readback.warnings.begin(), model_warnings.begin(),
@@ -179,6 +180,7 @@ void GenerateOptions::Check() const {
   final_render.Check();
   assets.Check();
   blender.Check();
+  if (views < 0 || views > 64) throw Error("--views: must be 0 to 64");
   if (room_size_m) {
     const Vec3& s = *room_size_m;
     if (s.x < 1 || s.y < 1 || s.z < 1.8 || s.x > 200 || s.y > 200 || s.z > 50) {

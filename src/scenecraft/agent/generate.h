@@ -27,6 +27,9 @@ struct GenerateOptions {
   std::optional<Vec3> room_size_m;
   bool save_blend = false;   // also write scene.blend
   bool export_gltf = false;  // also write scene.glb
+  // Dataset views (docs/DATASETS.md): renders from this many cameras around the scene, each
+  // with its intrinsics and extrinsics, instance segmentation and depth, in views/. 0: none.
+  int views = 0;
   AssetOptions assets;
   BlenderOptions blender;
   void Check() const;

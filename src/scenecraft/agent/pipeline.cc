@@ -58,6 +58,10 @@ BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& requ
   run.export_gltf = request.export_gltf;
   run.log = out_dir / "blender.log";
   run.render_settings = request.settings;
+  if (request.views > 0) {
+    run.extra_args = {"--views", std::to_string(request.views), "--views-dir",
+                      (out_dir / "views").string()};
+  }
   return RunBlender(run, blender, launcher);
 }
 

@@ -39,6 +39,7 @@ struct RenderRequest {
   bool render = true;                 // write render.png
   std::filesystem::path save_blend;   // empty: none
   std::filesystem::path export_gltf;  // empty: none
+  int views = 0;                      // dataset views into out_dir/views (docs/DATASETS.md)
 };
 
 // Runs out_dir/scene.py in Blender: out_dir/render.png and out_dir/readback.json.
