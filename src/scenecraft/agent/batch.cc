@@ -201,7 +201,13 @@ WorkerSummary RunBatchWorker(const fs::path& out_dir, const SceneRunner& runner,
     const auto progress = SummariseManifest(contents, out_dir);
     const auto it = progress.find(item.id);
     const int attempts = it == progress.end() ? 0 : it->second.attempts;
-    if ((it != progress.end() && it->second.done) || attempts >= plan.max_attempts) {
+    const bool tried_in_this_run =
+        !options.run_id.empty() &&
+        std::any_of(contents.records.begin(), contents.records.end(), [&](const ManifestRecord& r) {
+          return r.id == item.id && r.run == options.run_id;
+        });
+    if ((it != progress.end() && it->second.done) || attempts >= plan.max_attempts ||
+        tried_in_this_run) {
       ++summary.skipped;
       continue;
     }
@@ -212,6 +218,7 @@ WorkerSummary RunBatchWorker(const fs::path& out_dir, const SceneRunner& runner,
     record.attempt = attempts + 1;
     record.host = host;
     record.worker = options.worker_name;
+    record.run = options.run_id;
     record.started_utc = NowUtc();
     const auto start = std::chrono::steady_clock::now();
     // What an earlier, killed attempt left in tmp/<id>/ is of no use: the lock says it is dead.

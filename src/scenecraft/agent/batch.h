@@ -54,6 +54,9 @@ struct WorkerSummary {
 struct WorkerOptions {
   Shard shard;
   std::string worker_name;  // recorded in the manifest ("local 1/2", "slurm 77_3")
+  // The run this worker belongs to: the workers of one run try each scene at most once (a scene
+  // that failed is retried by the next run, not by a second worker of the same run).
+  std::string run_id;
   // Called after every record is appended (for progress lines).
   std::function<void(const ManifestRecord&)> on_record;
 };

@@ -204,7 +204,8 @@ std::string SlurmScript(const fs::path& out_dir, const SlurmOptions& options, in
        "exec " +
        ShellQuote(options.scenecraft) + " batch --worker " + ShellQuote(out_dir.string()) +
        " --shard \"${SLURM_ARRAY_TASK_ID}/" + std::to_string(tasks) +
-       "\" --worker-name \"slurm ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on "
+       "\" --run-id \"slurm-${SLURM_ARRAY_JOB_ID}\" --worker-name \"slurm "
+       "${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} on "
        "$(hostname)\"\n";
   return s;
 }

@@ -234,6 +234,22 @@ TEST(BatchWorker, ResumesSkipsDoneAndRetriesFailedUpToTheLimit) {
   fs::remove_all(dir);
 }
 
+TEST(BatchWorker, WorkersOfOneRunTryAFailedSceneOnce) {
+  const fs::path dir = MakeBatch("run", "{\"id\":\"b\",\"prompt\":\"B.\"}\n", 3);
+  FakeRunner runner;
+  runner.failing = {"b"};
+  WorkerOptions options;
+  options.run_id = "run-1";
+  RunBatchWorker(dir, runner.Get(), options);  // the first worker fails it
+  RunBatchWorker(dir, runner.Get(), options);  // a second worker of the same run leaves it
+  EXPECT_EQ(runner.calls.size(), 1u);
+  options.run_id = "run-2";
+  RunBatchWorker(dir, runner.Get(), options);  // the next run retries it
+  EXPECT_EQ(runner.calls.size(), 2u);
+  EXPECT_EQ(ReadManifest(ManifestPath(dir)).records.back().run, "run-2");
+  fs::remove_all(dir);
+}
+
 TEST(BatchWorker, HalfWrittenSceneNeverCountsAndIsMadeAgain) {
   const fs::path dir = MakeBatch("half", "{\"id\":\"a\",\"prompt\":\"A.\"}\n", 3);
   // A run killed after moving the folder in and before recording it.

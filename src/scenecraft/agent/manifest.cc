@@ -46,6 +46,7 @@ ManifestRecord RecordFromJson(const json& value, JsonProblems* problems) {
   r.error = reader.String("error").value_or("");
   r.host = reader.String("host").value_or("");
   r.worker = reader.String("worker").value_or("");
+  r.run = reader.String("run").value_or("");
   reader.Finish();
   if (reader.valid() && r.status != "done" && r.status != "failed") {
     reader.AddProblem("status", "must be \"done\" or \"failed\", found '" + r.status + "'");
@@ -79,6 +80,7 @@ std::string ManifestRecordToLine(const ManifestRecord& r) {
   if (!r.error.empty()) j["error"] = r.error;
   if (!r.host.empty()) j["host"] = r.host;
   if (!r.worker.empty()) j["worker"] = r.worker;
+  if (!r.run.empty()) j["run"] = r.run;
   // dump() never emits a raw newline (strings are escaped), so the record is one line.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -30,6 +30,7 @@ struct ManifestRecord {
   std::string error;                         // for a failed attempt: what went wrong
   std::string host;                          // where it ran
   std::string worker;                        // e.g. "local 1/2" or "slurm 1234_5"
+  std::string run;  // one invocation of the batch (all its workers); a run tries a scene once
   double PassRate() const;
 };
 

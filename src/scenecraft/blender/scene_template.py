@@ -891,8 +891,9 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
 
 
 def view_positions(spec, count):
-    """The planned camera first, then cameras at equal angles around its target at the same height
-    and distance; inside a room the distance shrinks so that every camera stays inside the walls."""
+    """The planned camera first, then cameras at the same height and distance from its target,
+    turned about the target's vertical axis: all around it outdoors; in a room, which is open at
+    the front, on an arc of up to 60 degrees to either side, kept between the side walls."""
     target = Vector(spec["target"])
     first = Vector(spec["position"])
     offset = first - target
@@ -901,20 +902,19 @@ def view_positions(spec, count):
     env = SCENE["environment"]
     room = env.get("kind") == "room"
     positions = [first]
+    sides = max(1, count // 2)  # views on each side of the planned camera
     for k in range(1, count):
-        angle = start + 2.0 * math.pi * k / count
-        direction = Vector((math.cos(angle), math.sin(angle)))
-        r = radius
-        z = first.z
         if room:
-            width, depth, height = env["size_m"]
-            margin = 0.15
-            for axis, half in ((0, width / 2 - margin), (1, depth / 2 - margin)):
-                if abs(direction[axis]) > 1e-6:
-                    limit = ((half if direction[axis] > 0 else -half) - target[axis]) / direction[axis]
-                    r = min(r, max(0.3, limit))
-            z = min(z, height - 0.1)
-        positions.append(Vector((target.x + r * direction.x, target.y + r * direction.y, z)))
+            step = (k + 1) // 2
+            angle = start + math.radians(60.0) * step / sides * (1 if k % 2 else -1)
+        else:
+            angle = start + 2.0 * math.pi * k / count
+        x = target.x + radius * math.cos(angle)
+        y = target.y + radius * math.sin(angle)
+        if room:
+            half = env["size_m"][0] / 2 - 0.15
+            x = min(max(x, -half), half)
+        positions.append(Vector((x, y, first.z)))
     return positions, target
 
 

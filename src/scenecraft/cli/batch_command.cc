@@ -26,6 +26,7 @@ struct BatchFlags {
   std::string worker_dir;
   std::string shard = "0/1";
   std::string worker_name;
+  std::string run_id;
   int jobs = 1;
   int seeds = 1;
   int max_attempts = 3;
@@ -72,6 +73,7 @@ int RunWorker(const BatchFlags& f) {
   options.shard = ParseShard(f.shard);
   options.worker_name =
       f.worker_name.empty() ? "worker " + options.shard.ToString() : f.worker_name;
+  options.run_id = f.run_id;
   const WorkerSummary summary =
       RunBatchWorker(f.worker_dir, MakeGenerateRunner(plan.generate, launcher), options);
   LogInfo(options.worker_name + ": made " + std::to_string(summary.made) + ", failed " +
@@ -118,7 +120,8 @@ int RunBatch(BatchFlags f) {
     return 0;
   }
 
-  // Local workers.
+  // Local workers, all of one run.
+  const std::string run_id = "local-" + NowUtc() + "-" + std::to_string(::getpid());
   const BatchStatus before = ReadBatchStatus(f.out);
   const int to_do = before.total - before.done - before.failed;
   BatchProgress progress(before.total, before.done, to_do, ::isatty(STDERR_FILENO) != 0, stderr);
@@ -128,12 +131,13 @@ int RunBatch(BatchFlags f) {
       RealProcessLauncher launcher;
       WorkerOptions options;
       options.worker_name = "local 1/1";
+      options.run_id = run_id;
       options.on_record = [&](const ManifestRecord& r) { progress.Add(r); };
       RunBatchWorker(f.out, MakeGenerateRunner(plan.generate, launcher), options);
     } else {
       RunLocalWorkers(f.out, f.jobs,
                       {SelfExecutable().string(), "batch", "-q", "--worker",
-                       fs::absolute(f.out).string(), "--shard", "0/1"},
+                       fs::absolute(f.out).string(), "--shard", "0/1", "--run-id", run_id},
                       &progress);
     }
   }
@@ -196,6 +200,7 @@ BatchSubcommand AddBatchCommand(CLI::App& root) {
   app->add_option("--worker", f->worker_dir, "Run as a worker on the batch in this folder");
   app->add_option("--shard", f->shard, "The worker's shard I/N")->capture_default_str();
   app->add_option("--worker-name", f->worker_name, "The worker's name in the manifest");
+  app->add_option("--run-id", f->run_id, "The run the worker belongs to (tries a scene once)");
   return {app, [f] {
             if (!f->status_dir.empty()) return RunStatus(*f);
             if (!f->worker_dir.empty()) return RunWorker(*f);
