@@ -10,11 +10,11 @@
 #include <ctime>
 #include <set>
 
+#include "scenecraft/agent/backends.h"
 #include "scenecraft/core/scene_json.h"
-#include "scenecraft/critic/geometric_critic.h"
-#include "scenecraft/lang/planner.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
 
@@ -69,7 +69,10 @@ bool LockHeld(const fs::path& path) {
 std::vector<std::string> ListFiles(const fs::path& dir) {
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), dir).string());
+    // The output-folder protocol's own files (.scenecraft-manifest, the lock) are not outputs.
+    if (entry.is_regular_file() && entry.path().filename().string()[0] != '.') {
+      files.push_back(fs::relative(entry.path(), dir).string());
+    }
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -140,21 +143,19 @@ Shard ParseShard(std::string_view text) {
 }
 
 SceneRunner MakeGenerateRunner(const GenerateOptions& options, ProcessLauncher& launcher) {
-  // One planner per worker: it loads WordNet once for all its scenes.
-  auto planner = std::make_shared<OfflinePlanner>();
-  return [options, planner, &launcher](const BatchItem& item, const fs::path& dir) {
+  // One set of backends per worker (the offline planner and the geometric critic): the planner
+  // loads WordNet once for all its scenes.
+  auto backends = std::make_shared<Backends>(BackendOptions{});
+  return [options, backends, &launcher](const BatchItem& item, const fs::path& dir) {
     GenerateOptions o = options;
     o.seed = item.seed;
     if (item.rounds) o.rounds = *item.rounds;
-    GeometricCritic critic;
-    GenerateResult result;
-    if (!item.scene_json.empty()) {
-      SceneGraph graph =
-          ParseSceneGraph(item.scene_json, "line " + std::to_string(item.line) + " /scene");
-      result = GenerateFromGraph(std::move(graph), dir, o, critic, launcher);
-    } else {
-      result = Generate(item.prompt, dir, o, *planner, critic, launcher);
-    }
+    const SceneSource source =
+        item.scene_json.empty()
+            ? SceneSource::Text(item.prompt)
+            : SceneSource::Graph(ParseSceneGraph(item.scene_json,
+                                                 "line " + std::to_string(item.line) + " /scene"));
+    const GenerateResult result = Generate(source, dir, o, *backends, launcher);
     // A dataset without renders is no dataset: a scene Blender did not build has failed.
     if (!result.skipped.empty()) throw Error(result.skipped);
     SceneOutcome outcome;
@@ -236,6 +237,8 @@ WorkerSummary RunBatchWorker(const fs::path& out_dir, const SceneRunner& runner,
       record.asset_sources = outcome.asset_sources;
       record.outputs = ListFiles(work);
       record.status = "done";
+    } catch (const Interrupted&) {
+      throw;  // the user stopped the batch: no attempt, the lock goes, the next run resumes
     } catch (const std::exception& e) {
       record.status = "failed";
       record.exit_code = 1;

@@ -12,6 +12,7 @@
 
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
 
@@ -43,6 +44,7 @@ pid_t SpawnWorker(const std::vector<std::string>& argv) {
   const pid_t pid = ::fork();
   if (pid < 0) throw Error(std::string("cannot start a batch worker: ") + std::strerror(errno));
   if (pid == 0) {
+    ResetSignalsInChild();
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (::getppid() != parent) ::_exit(1);  // the parent died before prctl
     ::execve(pointers[0], pointers.data(), environ);
@@ -134,6 +136,8 @@ int RunLocalWorkers(const fs::path& out_dir, int jobs, const std::vector<std::st
   };
   while (!workers.empty()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // On Ctrl-C the workers (in our process group) stop themselves; so do we.
+    ThrowIfInterrupted();
     for (auto it = workers.begin(); it != workers.end();) {
       int status = 0;
       const pid_t done = ::waitpid(*it, &status, WNOHANG);

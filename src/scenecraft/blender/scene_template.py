@@ -55,7 +55,7 @@ def parse_options():
     parser.add_argument("--views", type=int, default=0,
                         help="dataset views: render from this many cameras around the scene, "
                              "with camera JSON, instance segmentation and depth (EXR)")
-    parser.add_argument("--views-dir", default="views", help="where the dataset views go")
+    parser.add_argument("--views-dir", default=".", help="where the dataset views go")
     options = parser.parse_args(argv)
     try:
         width, height = (int(v) for v in options.resolution.lower().split("x"))
@@ -653,7 +653,11 @@ def setup_index_pass(roots, render_path):
     layers = tree.nodes.new("CompositorNodeRLayers")
     composite = tree.nodes.new("CompositorNodeComposite")
     tree.links.new(layers.outputs["Image"], composite.inputs["Image"])
-    folder = os.path.abspath(render_path) + ".index"
+    # A fresh private folder beside the render (read_index_pass removes it): a fixed name could
+    # be a folder or link of the user's that the clean-up would delete.
+    import tempfile
+    folder = tempfile.mkdtemp(prefix=".scenecraft-index-",
+                              dir=os.path.dirname(os.path.abspath(render_path)))
     output = tree.nodes.new("CompositorNodeOutputFile")
     output.base_path = folder
     output.format.file_format = "OPEN_EXR"

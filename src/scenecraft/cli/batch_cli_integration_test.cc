@@ -113,9 +113,9 @@ TEST(BatchIntegration, CrashingBlenderFailsOnlyItsSceneAndViewsAreWritten) {
   const fs::path lamp = out / "lamp";
   EXPECT_TRUE(fs::exists(lamp / "scene.glb"));
   for (const char* f : {"view_00.png", "view_01.png", "view_00_index.exr", "view_01_depth.exr"}) {
-    EXPECT_TRUE(fs::exists(lamp / "views" / f)) << f;
+    EXPECT_TRUE(fs::exists(lamp / f)) << f;
   }
-  const json cameras = json::parse(ReadFile(lamp / "views" / "cameras.json"));
+  const json cameras = json::parse(ReadFile(lamp / "cameras.json"));
   ASSERT_EQ(cameras["views"].size(), 2u);
   ASSERT_EQ(cameras["instances"].size(), 2u);  // the lamp and the desk
   for (const json& view : cameras["views"]) {
