@@ -638,14 +638,10 @@ def configure_render(options):
         pass  # Looks are named differently in some versions; the default look is fine.
 
 
-def setup_index_pass(roots, render_path):
-    """Adds the object-index pass (one index per scene object) to the compositor, written to an
-    EXR file in a folder beside the render. Cycles computes the pass; returns the folder."""
+def compositor_to_exr(folder):
+    """Replaces the compositor's nodes by the render layers, the composite output and one File
+    Output node writing 32-bit float EXR files into `folder`; returns (layers, output)."""
     scene = bpy.context.scene
-    for number, root in enumerate(roots, start=1):
-        for obj in mesh_descendants(root):
-            obj.pass_index = number
-    bpy.context.view_layer.use_pass_object_index = True
     scene.use_nodes = True
     tree = scene.node_tree
     for node in list(tree.nodes):
@@ -653,18 +649,29 @@ def setup_index_pass(roots, render_path):
     layers = tree.nodes.new("CompositorNodeRLayers")
     composite = tree.nodes.new("CompositorNodeComposite")
     tree.links.new(layers.outputs["Image"], composite.inputs["Image"])
-    # A fresh private folder beside the render (read_index_pass removes it): a fixed name could
-    # be a folder or link of the user's that the clean-up would delete.
-    import tempfile
-    folder = tempfile.mkdtemp(prefix=".scenecraft-index-",
-                              dir=os.path.dirname(os.path.abspath(render_path)))
     output = tree.nodes.new("CompositorNodeOutputFile")
     output.base_path = folder
     output.format.file_format = "OPEN_EXR"
     output.format.color_depth = "32"
     output.format.color_mode = "RGB"
+    return layers, output
+
+
+def setup_index_pass(roots, render_path):
+    """Adds the object-index pass (one index per scene object) to the compositor, written to an
+    EXR file in a folder beside the render. Cycles computes the pass; returns the folder."""
+    for number, root in enumerate(roots, start=1):
+        for obj in mesh_descendants(root):
+            obj.pass_index = number
+    bpy.context.view_layer.use_pass_object_index = True
+    # A fresh private folder beside the render (read_index_pass removes it): a fixed name could
+    # be a folder or link of the user's that the clean-up would delete.
+    import tempfile
+    folder = tempfile.mkdtemp(prefix=".scenecraft-index-",
+                              dir=os.path.dirname(os.path.abspath(render_path)))
+    layers, output = compositor_to_exr(folder)
     output.file_slots[0].path = "index_"
-    tree.links.new(layers.outputs["IndexOB"], output.inputs[0])
+    bpy.context.scene.node_tree.links.new(layers.outputs["IndexOB"], output.inputs[0])
     return folder
 
 
@@ -965,18 +972,8 @@ def render_passes(folder, name):
     layer = bpy.context.view_layer
     layer.use_pass_object_index = True
     layer.use_pass_z = True
-    scene.use_nodes = True
+    layers, output = compositor_to_exr(folder)
     tree = scene.node_tree
-    for node in list(tree.nodes):
-        tree.nodes.remove(node)
-    layers = tree.nodes.new("CompositorNodeRLayers")
-    composite = tree.nodes.new("CompositorNodeComposite")
-    tree.links.new(layers.outputs["Image"], composite.inputs["Image"])
-    output = tree.nodes.new("CompositorNodeOutputFile")
-    output.base_path = folder
-    output.format.file_format = "OPEN_EXR"
-    output.format.color_depth = "32"
-    output.format.color_mode = "RGB"
     output.file_slots[0].path = name + "_index_"
     output.file_slots.new(name + "_depth_")
     tree.links.new(layers.outputs["IndexOB"], output.inputs[0])
