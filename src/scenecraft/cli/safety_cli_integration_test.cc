@@ -1,9 +1,12 @@
 // Issue 11 at the user's level: the real `scenecraft` binary and the real Blender. Ctrl-C during a
 // long Cycles render, files of the user's in -o DIR, two runs into one folder, a missing Blender,
 // timeouts, and what Blender's environment holds.
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,6 +19,8 @@
 #include <thread>
 
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
+#include "scenecraft/util/output_dir.h"
 #include "scenecraft/util/subprocess.h"
 
 extern char** environ;
@@ -171,6 +176,48 @@ TEST(InterruptIntegration, CtrlCDuringALongCyclesRenderStopsBlenderAndKeepsThePr
   EXPECT_NE(log.find("interrupted by SIGINT"), std::string::npos) << log;
   // The folder is exactly the previous complete result: no new file, no work folder.
   EXPECT_EQ(Snapshot(out), before);
+  if (!HasFailure()) fs::remove_all(dir);
+}
+
+TEST(InterruptIntegration, AHangingModelCallIsCutAtTheDeadlineAndLeavesNoWorkFolder) {
+  const fs::path dir = FreshDir("hang");
+  const fs::path out = dir / "out";
+  // A server that accepts connections and never answers: the planner's HTTP call hangs.
+  const int server = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(server, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ASSERT_EQ(listen(server, 8), 0);
+  socklen_t length = sizeof(address);
+  getsockname(server, reinterpret_cast<sockaddr*>(&address), &length);
+  const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/v1";
+  setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
+  setenv("XDG_CACHE_HOME", (dir / "cache").c_str(), 1);
+  std::vector<std::string> args = {"generate",    "A lamp on a wooden desk.",
+                                   "-o",          out.string(),
+                                   "--planner",   "llm",
+                                   "--llm-url",   url,
+                                   "--llm-model", "never-answers",
+                                   "--no-cache"};
+  args.insert(args.end(), kQuick.begin(), kQuick.end());
+  const pid_t tool = StartCli(args, dir / "run.log");
+  ASSERT_TRUE(WaitForLog(dir / "run.log", "plan: reading", 120)) << ReadFile(dir / "run.log");
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  const auto interrupted = Clock::now();
+  kill(tool, SIGINT);
+  const int exit_code = WaitExit(tool);
+  const double exit_s = Since(interrupted);
+  close(server);
+  unsetenv("XDG_CONFIG_HOME");
+  unsetenv("XDG_CACHE_HOME");
+  EXPECT_EQ(exit_code, 130) << ReadFile(dir / "run.log");
+  EXPECT_LT(exit_s, kExitDeadlineSeconds + 2.0);
+  EXPECT_NE(ReadFile(dir / "run.log").find("stopped without waiting"), std::string::npos);
+  for (const auto& entry : fs::directory_iterator(out)) {
+    EXPECT_NE(entry.path().filename().string().rfind(OutputDir::kWorkPrefix, 0), 0u)
+        << entry.path() << " was left behind";
+  }
   if (!HasFailure()) fs::remove_all(dir);
 }
 
