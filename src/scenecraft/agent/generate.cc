@@ -80,6 +80,7 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   request.settings = render;
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
+  if (final_run) request.views = options.views;
   Built built;
   BlenderOutcome outcome = RenderSceneDir(dir, request, options.blender, launcher);
   built.readback = std::move(outcome.readback);
@@ -173,6 +174,7 @@ void GenerateOptions::Check() const {
   final_render.Check();
   assets.Check();
   blender.Check();
+  if (views < 0 || views > 64) throw Error("--views: must be 0 to 64");
   if (room_size_m) {
     const Vec3& s = *room_size_m;
     // Written so that NaN fails too.
@@ -197,6 +199,12 @@ namespace {
 const std::vector<std::string> kGenerateOutputs = {
     "scene.py",    "scene.json",  "render.png", "readback.json",        "report.html",
     "blender.log", "scene.blend", "scene.glb",  "llm_transcript.jsonl", "llm_calls.json"};
+// The outputs of a run with these options: the dataset views add their files.
+std::vector<std::string> GenerateOutputs(const GenerateOptions& options) {
+  std::vector<std::string> outputs = kGenerateOutputs;
+  for (const std::string& name : DatasetViewFiles(options.views)) outputs.push_back(name);
+  return outputs;
+}
 const std::set<std::string> kFailureOutputs = {"scene.py", "scene.json", "blender.log",
                                                "llm_transcript.jsonl", "llm_calls.json"};
 
@@ -369,7 +377,7 @@ GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
                         const GenerateOptions& options, Backends& backends,
                         ProcessLauncher& launcher, const ProgressFn& progress) {
   options.Check();
-  OutputDir out(out_dir, kGenerateOutputs, options.force);
+  OutputDir out(out_dir, GenerateOutputs(options), options.force);
   const fs::path& work = out.work();
   GenerateResult result;
   try {

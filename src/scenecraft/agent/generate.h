@@ -31,6 +31,10 @@ struct GenerateOptions {
   std::optional<Vec3> room_size_m;
   bool save_blend = false;   // also write scene.blend
   bool export_gltf = false;  // also write scene.glb
+  // Dataset views (docs/DATASETS.md): renders from this many cameras around the scene, each
+  // with its intrinsics and extrinsics, instance segmentation and depth, beside the render
+  // (DatasetViewFiles). 0: none.
+  int views = 0;
   // Replace files in the output folder that scenecraft did not write (util/output_dir.h);
   // without it such files make the run fail before any work.
   bool force = false;

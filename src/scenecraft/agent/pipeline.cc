@@ -65,6 +65,16 @@ BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOpt
   return result;
 }
 
+std::vector<std::string> DatasetViewFiles(int views) {
+  std::vector<std::string> files;
+  for (int k = 0; k < views; ++k) {
+    const std::string name = std::string(k < 10 ? "view_0" : "view_") + std::to_string(k);
+    for (const char* suffix : {".png", "_index.exr", "_depth.exr"}) files.push_back(name + suffix);
+  }
+  if (views > 0) files.push_back("cameras.json");
+  return files;
+}
+
 BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& request,
                               const BlenderOptions& blender, ProcessLauncher& launcher) {
   blender.Check();
@@ -79,6 +89,9 @@ BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& requ
   run.export_gltf = request.export_gltf;
   run.log = out_dir / "blender.log";
   run.render_settings = request.settings;
+  if (request.views > 0) {
+    run.extra_args = {"--views", std::to_string(request.views), "--views-dir", out_dir.string()};
+  }
   return RunBlender(run, blender, launcher);
 }
 

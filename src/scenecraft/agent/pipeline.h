@@ -53,7 +53,12 @@ struct RenderRequest {
   bool render = true;                 // write render.png
   std::filesystem::path save_blend;   // empty: none
   std::filesystem::path export_gltf;  // empty: none
+  int views = 0;                      // dataset views into out_dir (docs/DATASETS.md)
 };
+
+// The files `views` dataset views write beside the render: view_KK.png, view_KK_index.exr,
+// view_KK_depth.exr per view, and cameras.json.
+std::vector<std::string> DatasetViewFiles(int views);
 
 // Runs out_dir/scene.py in Blender: out_dir/render.png and out_dir/readback.json.
 BlenderOutcome RenderSceneDir(const std::filesystem::path& out_dir, const RenderRequest& request,

@@ -13,7 +13,9 @@
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/cli/assets_command.h"
+#include "scenecraft/cli/batch_command.h"
 #include "scenecraft/cli/llm_flags.h"
+#include "scenecraft/cli/render_flags.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
 #include "scenecraft/lang/corpus.h"
@@ -87,18 +89,6 @@ void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolu
   app->add_option("--samples", settings->samples, "Render samples (Cycles, EEVEE)")
       ->capture_default_str();
   app->add_option("--resolution", *resolution, "Image size WIDTHxHEIGHT")->capture_default_str();
-}
-
-void ApplyResolution(const std::string& text, RenderSettings* settings) {
-  const std::vector<std::string> parts = Split(ToLower(text), 'x');
-  try {
-    if (parts.size() != 2) throw std::invalid_argument("parts");
-    settings->width = std::stoi(parts[0]);
-    settings->height = std::stoi(parts[1]);
-  } catch (const std::exception&) {
-    throw UsageError("--resolution: expected WIDTHxHEIGHT such as 640x480, found '" + text + "'");
-  }
-  CheckFlags(*settings);
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
@@ -474,6 +464,8 @@ int Main(int argc, char** argv) {
                                    AddEvalPlan(app), AddEval(app)};
   const AssetsSubcommand assets = AddAssetsCommand(app);
   commands.push_back({assets.app, assets.run});
+  const BatchSubcommand batch = AddBatchCommand(app);
+  commands.push_back({batch.app, batch.run});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

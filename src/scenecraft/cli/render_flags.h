@@ -1,0 +1,13 @@
+// Render flags shared by several subcommands.
+#pragma once
+
+#include <string>
+
+#include "scenecraft/blender/emitter.h"
+
+namespace scenecraft {
+
+// Reads "WIDTHxHEIGHT" (the --resolution flag) into `settings`; throws UsageError naming the flag.
+void ApplyResolution(const std::string& text, RenderSettings* settings);
+
+}  // namespace scenecraft
