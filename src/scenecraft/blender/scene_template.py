@@ -95,6 +95,20 @@ def set_input(node, names, value):
     return False
 
 
+def raise_ior_for_gltf():
+    """Blender 3.4's glTF exporter divides by the Fresnel reflectance at a material's IOR, which is
+    0 at IOR 1 (imported OBJ materials with `Ni 1`, e.g. transparent lamp shades), and fails with
+    ZeroDivisionError. An IOR of 1.05 looks the same and exports; runs after the render and the
+    .blend are written, so only the glTF file sees it."""
+    for material in bpy.data.materials:
+        if not material.use_nodes or material.node_tree is None:
+            continue
+        for node in material.node_tree.nodes:
+            socket = node.inputs.get("IOR") if node.type == "BSDF_PRINCIPLED" else None
+            if socket is not None and socket.default_value < 1.05:
+                socket.default_value = 1.05
+
+
 def make_material(name, spec):
     material = bpy.data.materials.new(name)
     rgba = list(spec.get("rgba", [0.8, 0.8, 0.8, 1.0]))
@@ -1284,6 +1298,7 @@ def main():
         bpy.ops.wm.save_as_mainfile(filepath=os.path.abspath(options.save_blend))
     if options.export_gltf:
         path = os.path.abspath(options.export_gltf)
+        raise_ior_for_gltf()
         bpy.ops.export_scene.gltf(filepath=path,
                                   export_format="GLB" if path.endswith(".glb") else "GLTF_SEPARATE")
     for warning in warnings:
