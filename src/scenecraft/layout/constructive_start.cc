@@ -35,6 +35,7 @@ void ConstructiveStart::PlacePartner(int a, const std::vector<bool>& placed, Pla
 // 0.3 m apart) and the part of it off the floor.
 double ConstructiveStart::Crowding(const Rect2& r, int self) {
   double area = std::max(0.0, r.Area() - IntersectionArea(r, s_.floor_));
+  if (!s_.polygon_.empty()) area += RectOutsideDepth(s_.polygon_, r);
   s_.grid_.ForEachNear(r.Expanded(0.3), [&](int j) {
     const Item& other = s_.items_[j];
     if (j == self || other.flat || other.ceiling || other.parent >= 0) return;
@@ -96,7 +97,26 @@ void ConstructiveStart::Place() {
     if (placed[a] || s_.items_[a].parent >= 0) continue;
     Pose p{s_.rng_.Uniform(s_.floor_.min.x, s_.floor_.max.x),
            s_.rng_.Uniform(s_.floor_.min.y, s_.floor_.max.y), 0, 0};
-    if (r.type == RelationType::kInCorner) {
+    if (r.type == RelationType::kInCorner && !s_.polygon_.empty()) {
+      // A convex corner of the floor polygon (where its walls turn left), back to the wall
+      // that leaves it, side to the wall that arrives.
+      const Polygon2& poly = s_.polygon_;
+      std::vector<size_t> convex;
+      for (size_t k = 0; k < poly.size(); ++k) {
+        const Vec2 in = poly[k] - poly[(k + poly.size() - 1) % poly.size()];
+        const Vec2 out = poly[(k + 1) % poly.size()] - poly[k];
+        if (in.Cross(out) > 0) convex.push_back(k);
+      }
+      if (!convex.empty()) {
+        const size_t k = convex[s_.rng_.UniformInt(0, static_cast<int>(convex.size()) - 1)];
+        const Vec2 out = poly[(k + 1) % poly.size()] - poly[k];
+        const Vec2 dir = out * (1.0 / out.Norm());
+        const Vec2 inward{-dir.y, dir.x};
+        const Vec3& size = s_.SizeOf(a);
+        const Vec2 c = poly[k] + dir * (size.x / 2 + 0.01) + inward * (size.y / 2 + 0.01);
+        place(a, Pose{c.x, c.y, 0, YawFacing(inward)});
+      }
+    } else if (r.type == RelationType::kInCorner) {
       const Vec2 h = s_.Half(a, 0);
       p.x = (s_.rng_.Uniform() < 0.5 ? s_.floor_.min.x + h.x : s_.floor_.max.x - h.x);
       p.y = s_.floor_.max.y - h.y;
@@ -107,9 +127,43 @@ void ConstructiveStart::Place() {
       // The least crowded of a few places along the wall.
       Pose best = p;
       double best_score = 1e18;
+      // A floor polygon's walls: the named one, or any built wall, longer walls more often.
+      std::vector<const WallSegment*> candidates;
+      const std::vector<WallSegment> all_walls = RoomWalls(s_.graph_->environment);
+      if (!s_.polygon_.empty()) {
+        if (const WallSegment* w = wall ? FindWall(all_walls, *wall) : nullptr) {
+          candidates.push_back(w);
+        } else {
+          for (const WallSegment& w2 : s_.walls_) candidates.push_back(&w2);
+        }
+      }
+      double total_length = 0.0;
+      for (const WallSegment* w : candidates) total_length += w->Length();
       for (int k = 0; k < 12; ++k) {
         Pose q{s_.rng_.Uniform(s_.floor_.min.x, s_.floor_.max.x),
                s_.rng_.Uniform(s_.floor_.min.y, s_.floor_.max.y), 0, 0};
+        if (!candidates.empty()) {
+          double pick = s_.rng_.Uniform(0.0, total_length);
+          const WallSegment* w = candidates.back();
+          for (const WallSegment* c : candidates) {
+            if (pick <= c->Length()) {
+              w = c;
+              break;
+            }
+            pick -= c->Length();
+          }
+          const Vec2 at = w->a + w->Direction() * s_.rng_.Uniform(0.0, w->Length());
+          q.x = at.x;
+          q.y = at.y;
+          s_.SnapToSegment(a, *w, &q);
+          const Vec2 h = s_.Half(a, q.yaw_rad);
+          const double score = Crowding(Rect2{Vec2{q.x, q.y} - h, Vec2{q.x, q.y} + h}, a);
+          if (score < best_score) {
+            best_score = score;
+            best = q;
+          }
+          continue;
+        }
         if (wall == "back") q.y = s_.floor_.max.y;
         if (wall == "left") q.x = s_.floor_.min.x;
         if (wall == "right") q.x = s_.floor_.max.x;

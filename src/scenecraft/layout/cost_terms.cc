@@ -35,6 +35,11 @@ double CostTerms::ShapeCost(size_t r) const {
     // The front wall is not built (the camera looks in through it): use the others, and
     // turn the object's back to the wall it is against.
     const Body& a = s_.bodies_[m[0]];
+    if (!s_.polygon_.empty()) {
+      const WallSegment* wall = s_.NearestWall(a.Center2());
+      if (wall == nullptr || !a.has_front) return 0.0;
+      return 0.3 * std::acos(std::clamp(FrontDirection(a.yaw_rad).Dot(wall->inward), -1.0, 1.0));
+    }
     const Rect2 f = a.Foot();
     double cost = 0.5 * std::max(0.0, s_.floor_.min.y + 0.6 - f.min.y);
     if (a.has_front) {
@@ -168,6 +173,10 @@ double CostTerms::CollisionCost(int a, int b) const {
 
 // Objects stay on the floor of a room and on the ground of an outdoor scene.
 double CostTerms::OutsideCost(int i) const {
+  if (!s_.polygon_.empty()) {
+    const double v = QuadOutsideDepth(s_.polygon_, s_.bodies_[i].FootCorners());
+    return v > 0.005 ? kOutsideWeight * v : 0.0;
+  }
   const Rect2 f = s_.bodies_[i].Foot();
   const double v = std::max({0.0, s_.floor_.min.x - f.min.x, f.max.x - s_.floor_.max.x}) +
                    std::max({0.0, s_.floor_.min.y - f.min.y, f.max.y - s_.floor_.max.y});

@@ -43,6 +43,10 @@ SolveResult Solve(SceneGraph* graph, const SolverOptions& options) {
   PlaceOpenings(&graph->environment);
   const size_t n = graph->objects.size();
   for (Object& o : OpeningObjects(graph->environment)) graph->objects.push_back(std::move(o));
+  // A door's swing and first step are kept clear like a fixed object nothing may overlap.
+  for (Object& o : DoorClearanceObjects(graph->environment)) {
+    graph->objects.push_back(std::move(o));
+  }
   struct DropOpenings {
     SceneGraph* graph;
     size_t n;

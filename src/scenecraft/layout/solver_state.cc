@@ -111,6 +111,14 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     }
     members_.push_back(std::move(members));
   }
+  // A door and the clearance in front of it touch by design.
+  for (const Opening& opening : graph->environment.openings) {
+    const auto door = index_.find(opening.id);
+    const auto clearance = index_.find(DoorClearanceId(opening.id));
+    if (door == index_.end() || clearance == index_.end()) continue;
+    items_[door->second].exempt.push_back(clearance->second);
+    items_[clearance->second].exempt.push_back(door->second);
+  }
   // What a few seats face turns back toward the first of them, when it has a front and faces
   // nothing itself: a TV toward the sofa that faces it, the armchairs beside seeing it from
   // the side (a preference, see ShapeCost). A desk a whole class faces is left alone.
@@ -142,12 +150,22 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     items_[target].relations.push_back(r);
   }
   floor_ = graph->environment.IsRoom() ? graph->environment.FloorRect() : Site(*graph);
+  polygon_ = graph->environment.IsRoom() ? graph->environment.floor_polygon_m : Polygon2{};
+  if (!polygon_.empty()) {
+    // Walls the default camera looks through (facing +Y) are not built: nothing stands
+    // against them unless it must.
+    for (const WallSegment& w : RoomWalls(graph->environment)) {
+      if (w.inward.y < 0.7) walls_.push_back(w);
+    }
+    if (walls_.empty()) walls_ = RoomWalls(graph->environment);
+  }
   bodies_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     bodies_[i].id = items_[i].object->id;
     bodies_[i].category = items_[i].object->category;
     bodies_[i].has_front = items_[i].object->has_front;
     bodies_[i].support = items_[i].object->support;
+    bodies_[i].local_size = items_[i].object->size;
   }
   // Cells about the size of a typical object: most moves then look at a handful of cells.
   std::vector<double> extents;
@@ -204,10 +222,6 @@ void State::UpdateBody(int i) {
   grid_.Update(i, bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9));
 }
 
-const Vec3& State::SizeOf(int i) const {
-  return items_[i].object->size;
-}
-
 // The z where an object rests: on its parent's top, on the floor, on a wall, at the ceiling.
 double State::RestZ(int i) const {
   const Item& it = items_[i];
@@ -237,7 +251,37 @@ void State::ClampToFloor(int i, Pose* p) const {
 }
 
 // Puts a wall object flat against the wall nearest to (x, y), facing into the room.
+const WallSegment* State::NearestWall(const Vec2& p) const {
+  const WallSegment* best = nullptr;
+  double best_d = 1e18;
+  for (const WallSegment& w : walls_) {
+    const double t = std::clamp((p - w.a).Dot(w.Direction()), 0.0, w.Length());
+    const double d = (p - (w.a + w.Direction() * t)).Norm();
+    if (d < best_d) {
+      best_d = d;
+      best = &w;
+    }
+  }
+  return best;
+}
+
+void State::SnapToSegment(int i, const WallSegment& wall, Pose* p) const {
+  const Vec3& s = SizeOf(i);
+  const double length = wall.Length();
+  const double t = length > s.x ? std::clamp((Vec2{p->x, p->y} - wall.a).Dot(wall.Direction()),
+                                             s.x / 2, length - s.x / 2)
+                                : length / 2;
+  const Vec2 c = wall.a + wall.Direction() * t + wall.inward * (s.y / 2 + 1e-3);
+  p->x = c.x;
+  p->y = c.y;
+  p->yaw_rad = YawFacing(wall.inward);
+}
+
 void State::SnapToWall(int i, Pose* p) const {
+  if (!polygon_.empty()) {
+    if (const WallSegment* wall = NearestWall({p->x, p->y})) SnapToSegment(i, *wall, p);
+    return;
+  }
   const Vec3& s = SizeOf(i);
   const double w = floor_.Width() / 2, d = floor_.Depth() / 2;
   const double to_back = d - p->y, to_left = p->x + w, to_right = w - p->x;

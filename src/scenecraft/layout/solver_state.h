@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "scenecraft/core/polygon.h"
+#include "scenecraft/core/room.h"
 #include "scenecraft/core/scene.h"
 #include "scenecraft/layout/collision_grid.h"
 #include "scenecraft/layout/relations.h"
@@ -55,6 +57,10 @@ class State {
   void ClampToFloor(int i, Pose* p) const;
   // Puts a wall object flat against the wall nearest to (x, y), facing into the room.
   void SnapToWall(int i, Pose* p) const;
+  // Floor polygon rooms: the built wall nearest to a point (null without walls), and an
+  // object's back flat against a wall, slid along it to the point's place, front into the room.
+  const WallSegment* NearestWall(const Vec2& p) const;
+  void SnapToSegment(int i, const WallSegment& wall, Pose* p) const;
   double RandomQuarterTurn();
   // Members per row of a row or grid relation (see Pitch).
   static int Columns(const Relation& r);
@@ -75,6 +81,8 @@ class State {
   std::vector<int> group_target_;          // per row or grid relation: what it faces, or -1
   std::vector<Vec2> grid_pitch_;           // per row or grid relation: its spacing (Pitch)
   Rect2 floor_;                            // the room's floor, or the outdoor site
+  Polygon2 polygon_;                       // the room's floor polygon, when it has one
+  std::vector<WallSegment> walls_;         // with a polygon: the walls things may stand against
   CollisionGrid grid_;
 
  private:
