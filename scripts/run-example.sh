@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
 prompt="${1:-A living room with a grey sofa against the wall facing a TV on a TV stand, a wooden coffee table between them on a red rug, two green armchairs, a floor lamp in the corner and a plant next to the TV stand.}"
+# out/example is this script's own folder: --force lets it replace a result an older build left
+# there without the output manifest.
 status=0
-./build/scenecraft generate "$prompt" -o out/example || status=$?
+./build/scenecraft generate "$prompt" -o out/example --force || status=$?
 # Exit code 3: the scene was built but some relations fail; the report lists them.
 if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then exit "$status"; fi
 echo "Open out/example/render.png and out/example/report.html"

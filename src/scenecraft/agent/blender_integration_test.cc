@@ -288,9 +288,10 @@ TEST(GenerateIntegration, TextToRenderWithReportAndVerdicts) {
   GeometricCritic critic;
   RealProcessLauncher launcher;
   std::vector<std::string> progress;
+  Backends backends(planner, critic);
   const GenerateResult r =
-      Generate("A round dining table with four chairs around it.", dir, options, planner, critic,
-               launcher, [&](const std::string& line) { progress.push_back(line); });
+      Generate(SceneSource::Text("A round dining table with four chairs around it."), dir, options,
+               backends, launcher, [&](const std::string& line) { progress.push_back(line); });
   for (const char* file :
        {"scene.py", "scene.json", "render.png", "readback.json", "report.html", "scene.glb"}) {
     EXPECT_TRUE(fs::exists(dir / file)) << file;
@@ -315,8 +316,9 @@ TEST(GenerateIntegration, WithoutBlenderTheScriptIsStillWritten) {
   OfflinePlanner planner;
   GeometricCritic critic;
   RealProcessLauncher launcher;
+  Backends backends(planner, critic);
   const GenerateResult r =
-      Generate("A lamp on a wooden desk.", dir, options, planner, critic, launcher);
+      Generate(SceneSource::Text("A lamp on a wooden desk."), dir, options, backends, launcher);
   EXPECT_TRUE(fs::exists(dir / "scene.py"));
   EXPECT_TRUE(fs::exists(dir / "scene.json"));
   EXPECT_TRUE(fs::exists(dir / "report.html"));
@@ -356,7 +358,9 @@ TEST(GenerateIntegration, ARoundThatMakesThingsWorseIsUndone) {
   OfflinePlanner planner;
   SouringCritic critic;
   RealProcessLauncher launcher;
-  const GenerateResult r = Generate("A lamp on a desk.", dir, options, planner, critic, launcher);
+  Backends backends(planner, critic);
+  const GenerateResult r =
+      Generate(SceneSource::Text("A lamp on a desk."), dir, options, backends, launcher);
   ASSERT_GE(r.rounds.size(), 2u);
   EXPECT_FALSE(r.rounds[1].kept);
   EXPECT_FALSE(r.rounds[1].changes.empty());

@@ -224,10 +224,8 @@ CorpusJudgement JudgeCorpusCase(const CorpusCase& c, const SceneGraph& graph,
 
 EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
                            const std::filesystem::path& out_dir, const GenerateOptions& options,
-                           ProcessLauncher& launcher) {
+                           Backends& backends, ProcessLauncher& launcher) {
   EvalSummary summary;
-  OfflinePlanner planner;
-  GeometricCritic critic;
   int passed = 0, total = 0;
   int corpus_passed = 0, corpus_total = 0, counts_passed = 0, counts_total = 0, counts_exact = 0;
   std::vector<double> times;
@@ -237,7 +235,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
     const auto start = std::chrono::steady_clock::now();
     try {
       const GenerateResult r =
-          Generate(c.prompt, out_dir / c.id, options, planner, critic, launcher);
+          Generate(SceneSource::Text(c.prompt), out_dir / c.id, options, backends, launcher);
       if (r.critique && r.readback) {
         row.corpus = JudgeCorpusCase(c, r.graph, *r.readback);
         row.relations_total = r.critique->relations_total;

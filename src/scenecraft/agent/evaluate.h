@@ -57,9 +57,10 @@ struct EvalSummary {
   std::string ToString() const;
 };
 
-// Runs generate on every prompt of a JSONL corpus into out_dir/<id>/.
+// Runs generate on every prompt of a JSONL corpus into out_dir/<id>/, with the given planner and
+// critic.
 EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
                            const std::filesystem::path& out_dir, const GenerateOptions& options,
-                           ProcessLauncher& launcher);
+                           Backends& backends, ProcessLauncher& launcher);
 
 }  // namespace scenecraft

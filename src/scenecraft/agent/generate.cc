@@ -14,7 +14,9 @@
 #include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/log.h"
+#include "scenecraft/util/output_dir.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -53,21 +55,6 @@ bool Worse(const Critique& candidate, const Critique& best) {
   return FailingFindings(candidate) > FailingFindings(best);
 }
 
-// Solves poses that are missing (sub-scene by sub-scene once the reviser split one) and frames
-// the camera when there is none.
-std::vector<std::string> Layout(SceneGraph* graph, uint64_t seed, const RenderSettings& render,
-                                bool by_subscenes = false) {
-  SolverOptions solver;
-  solver.seed = seed;
-  SolveResult solved = by_subscenes ? SolveBySubscenes(graph, solver) : Solve(graph, solver);
-  if (!graph->camera) {
-    CameraOptions camera;
-    camera.aspect = static_cast<double>(render.width) / render.height;
-    graph->camera = FrameCamera(*graph, camera);
-  }
-  return solved.warnings;
-}
-
 // Gives the named objects the procedural model of their category, keeping their size.
 std::vector<std::string> SwapForProcedural(const std::vector<std::string>& ids, SceneGraph* graph) {
   SceneGraph part;
@@ -92,6 +79,7 @@ std::vector<std::string> SwapForProcedural(const std::vector<std::string>& ids, 
 struct Built {
   Readback readback;
   Critique critique;
+  double blender_s = 0.0;  // wall time of the Blender run
 };
 
 // Emits the script for `graph` into dir, runs Blender, critiques the readback.
@@ -102,14 +90,15 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   EmitOptions emit;
   emit.render = render;
   std::vector<std::string> model_warnings;
-  WriteFileAtomic(dir / "scene.py",
-                  EmitScript(graph, BuildModels(graph, options.assets, &model_warnings), emit));
+  WriteSceneScript(graph, dir / "scene.py", options.assets, emit, &model_warnings);
   RenderRequest request;
   request.settings = render;
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
   Built built;
-  built.readback = RenderSceneDir(dir, request, options.blender, launcher).readback;
+  BlenderOutcome outcome = RenderSceneDir(dir, request, options.blender, launcher);
+  built.readback = std::move(outcome.readback);
+  built.blender_s = outcome.wall_s;
   built.readback.warnings.insert(built.readback.warnings.begin(), model_warnings.begin(),
                                  model_warnings.end());
   CritiqueInput input;
@@ -133,6 +122,23 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
     if (!f.pass) r.reason = f.measured + " (expected " + f.expected + ")";
     graph->results.push_back(r);
   }
+}
+
+// Writes dir/report.html for a result.
+void WriteReport(const GenerateResult& result, const fs::path& dir) {
+  ReportInput in;
+  in.title = "SceneCraft scene";
+  in.prompt = result.graph.prompt;
+  in.llm_calls = result.llm_calls;
+  in.graph = &result.graph;
+  in.readback = result.readback ? &*result.readback : nullptr;
+  in.critique = result.critique ? &*result.critique : nullptr;
+  in.rounds = result.rounds;
+  in.warnings = result.warnings;
+  in.skipped = result.skipped;
+  in.timings = result.timings;
+  if (fs::exists(dir / "render.png")) in.render_file = "render.png";
+  WriteFileAtomic(dir / "report.html", ReportHtml(in));
 }
 
 }  // namespace
@@ -172,22 +178,6 @@ std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::
   return changes;
 }
 
-void WriteGenerateReport(const GenerateResult& result, const std::vector<CallRecord>& llm_calls) {
-  ReportInput in;
-  in.title = "SceneCraft scene";
-  in.prompt = result.graph.prompt;
-  in.llm_calls = llm_calls;
-  in.graph = &result.graph;
-  in.readback = result.readback ? &*result.readback : nullptr;
-  in.critique = result.critique ? &*result.critique : nullptr;
-  in.rounds = result.rounds;
-  in.warnings = result.warnings;
-  in.skipped = result.skipped;
-  in.timings = result.timings;
-  if (fs::exists(result.out_dir / "render.png")) in.render_file = "render.png";
-  WriteFileAtomic(result.out_dir / "report.html", ReportHtml(in));
-}
-
 void GenerateOptions::Check() const {
   if (rounds < 0 || rounds > 50) throw Error("--rounds: must be 0 to 50");
   preview.Check();
@@ -211,39 +201,24 @@ bool GenerateResult::AllRelationsPass() const {
   return true;
 }
 
-GenerateResult Generate(std::string_view text, const fs::path& out_dir,
-                        const GenerateOptions& options, Planner& planner, Critic& critic,
-                        ProcessLauncher& launcher, const ProgressFn& progress) {
-  options.Check();
-  const auto start = std::chrono::steady_clock::now();
-  if (progress) progress("plan: reading the description");
-  PlanResult plan = planner.Plan(text);
-  const double plan_s = Seconds(start);
-  if (progress) {
-    progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
-             std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
-             " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
-  }
-  if (plan.graph.prompt.empty()) plan.graph.prompt = std::string(text);
-  GenerateResult result =
-      GenerateFromGraph(std::move(plan.graph), out_dir, options, critic, launcher, progress);
-  result.planner = plan.planner;
-  result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
-  result.timings.insert(result.timings.begin(), {"plan", plan_s});
-  WriteGenerateReport(result);
-  return result;
-}
+namespace {
 
-GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
-                                 const GenerateOptions& given_options, Critic& critic,
-                                 ProcessLauncher& launcher, const ProgressFn& progress) {
-  given_options.Check();
+// Every file a generate run may write into its folder, and those a failed run keeps.
+const std::vector<std::string> kGenerateOutputs = {
+    "scene.py",    "scene.json",  "render.png", "readback.json",        "report.html",
+    "blender.log", "scene.blend", "scene.glb",  "llm_transcript.jsonl", "llm_calls.json"};
+const std::set<std::string> kFailureOutputs = {"scene.py", "scene.json", "blender.log",
+                                               "llm_transcript.jsonl", "llm_calls.json"};
+
+// Everything after planning: resolve, solve, frame, emit, and the inner loop in Blender. Writes
+// every output but the report into out_dir (the run's private folder).
+GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
+                             const GenerateOptions& given_options, Critic& critic,
+                             ProcessLauncher& launcher, const ProgressFn& progress) {
   GenerateOptions options = given_options;
   options.assets = WithWordNet(options.assets);
   GenerateResult result;
   result.out_dir = out_dir;
-  result.planner = "file";
-  EnsureDirectory(out_dir);
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
@@ -275,7 +250,7 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   }
   result.timings.push_back({"assets", Seconds(t)});
   t = std::chrono::steady_clock::now();
-  for (const std::string& w : Layout(&graph, options.seed, options.final_render)) {
+  for (const std::string& w : LayOutScene(&graph, options.seed, options.final_render)) {
     result.warnings.push_back(w);
   }
   result.timings.push_back({"solve", Seconds(t)});
@@ -288,16 +263,16 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     result.skipped = std::string("rendering and critique skipped: ") + e.what();
     EmitOptions emit;
     emit.render = options.final_render;
-    WriteFileAtomic(out_dir / "scene.py",
-                    EmitScript(graph, BuildModels(graph, options.assets, &result.warnings), emit));
+    WriteSceneScript(graph, out_dir / "scene.py", options.assets, emit, &result.warnings);
     WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(graph));
     result.graph = std::move(graph);
-    WriteGenerateReport(result);
     return result;
   }
 
   // Round 0: the first build, then revision rounds; a round that makes things worse is undone.
-  const fs::path work = out_dir / "rounds";
+  // The previews and the final render share the run's private folder.
+  const fs::path& work = out_dir;
+  ThrowIfInterrupted();
   t = std::chrono::steady_clock::now();
   Built best = BuildRenderCritique(graph, work, options.preview, options, critic, launcher,
                                    graph.prompt, /*final_run=*/false);
@@ -306,9 +281,17 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
       std::to_string(best.critique.relations_total) + " relations pass");
   SceneGraph best_graph = graph;
   bool best_ordered = false;  // whether best_graph was solved sub-scene by sub-scene
+  double loop_blender_s = best.blender_s;
   for (int round = 1; round <= options.rounds; ++round) {
     if (best.critique.relations_passed == best.critique.relations_total &&
         FailingFindings(best.critique) == 0) {
+      break;
+    }
+    ThrowIfInterrupted();
+    if (loop_blender_s >= options.blender.timeout_s) {
+      result.warnings.push_back("revision stopped before round " + std::to_string(round) +
+                                ": the loop's Blender runs took " +
+                                FormatNumber(loop_blender_s, 0) + " s, the --blender-timeout");
       break;
     }
     t = std::chrono::steady_clock::now();
@@ -324,12 +307,13 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
     const bool ordered = best_ordered || revision.solve_by_subscenes;
     if (revision.resolve) {
       for (const std::string& w :
-           Layout(&candidate, options.seed + round, options.final_render, ordered)) {
+           LayOutScene(&candidate, options.seed + round, options.final_render, ordered)) {
         result.warnings.push_back(w);
       }
     }
     Built next = BuildRenderCritique(candidate, work, options.preview, options, critic, launcher,
                                      candidate.prompt, /*final_run=*/false);
+    loop_blender_s += next.blender_s;
     RoundRecord record{round, best.critique.score, next.critique.score,
                        true,  revision.changes,    Seconds(t)};
     if (Worse(next.critique, best.critique)) {
@@ -356,20 +340,78 @@ GenerateResult GenerateFromGraph(SceneGraph graph, const fs::path& out_dir,
   }
 
   // The final render at the requested quality, critiqued once more on its own readback.
+  ThrowIfInterrupted();
   t = std::chrono::steady_clock::now();
   say("final render: " + options.final_render.engine + " " + options.final_render.Resolution());
   Built final = BuildRenderCritique(best_graph, out_dir, options.final_render, options, critic,
                                     launcher, best_graph.prompt, /*final_run=*/true);
   result.timings.push_back({"final render", Seconds(t)});
-  std::error_code ignored;
-  fs::remove_all(work, ignored);
   StoreResults(final.critique, &best_graph);
   WriteFileAtomic(out_dir / "scene.json", SceneGraphToJsonText(best_graph));
   result.graph = std::move(best_graph);
   for (const std::string& w : final.readback.warnings) result.warnings.push_back(w);
   result.readback = std::move(final.readback);
   result.critique = std::move(final.critique);
-  WriteGenerateReport(result);
+  return result;
+}
+
+}  // namespace
+
+SceneSource SceneSource::Text(std::string text) {
+  SceneSource source;
+  source.text = std::move(text);
+  return source;
+}
+
+SceneSource SceneSource::Graph(SceneGraph graph) {
+  SceneSource source;
+  source.graph = std::move(graph);
+  return source;
+}
+
+GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
+                        const GenerateOptions& options, Backends& backends,
+                        ProcessLauncher& launcher, const ProgressFn& progress) {
+  options.Check();
+  OutputDir out(out_dir, kGenerateOutputs, options.force);
+  const fs::path& work = out.work();
+  GenerateResult result;
+  try {
+    backends.BeginScene(work);
+    if (source.graph) {
+      result = GenerateGraph(*source.graph, work, options, backends.critic(), launcher, progress);
+      result.planner = "file";
+    } else {
+      // Plan the text, then build the graph.
+      const auto start = std::chrono::steady_clock::now();
+      if (progress) progress("plan: reading the description");
+      PlanResult plan = backends.planner().Plan(source.text);
+      const double plan_s = Seconds(start);
+      if (progress) {
+        progress("plan: " + std::to_string(plan.graph.objects.size()) + " objects, " +
+                 std::to_string(plan.graph.relations.size()) + " relations (" + plan.planner +
+                 " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
+      }
+      if (plan.graph.prompt.empty()) plan.graph.prompt = source.text;
+      result = GenerateGraph(std::move(plan.graph), work, options, backends.critic(), launcher,
+                             progress);
+      result.planner = plan.planner;
+      result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+      result.timings.insert(result.timings.begin(), {"plan", plan_s});
+    }
+    // The model calls and the vision critic's fallbacks go into the report, written once.
+    SceneCalls calls = backends.EndScene();
+    result.llm_calls = std::move(calls.calls);
+    for (std::string& w : calls.warnings) result.warnings.push_back(std::move(w));
+    WriteReport(result, work);
+  } catch (const Error& e) {
+    // A failed run keeps what says why (the script, Blender's log), never half a result.
+    out.Commit(kFailureOutputs);
+    throw Error(out.InDir(e.what()));
+  }
+  ThrowIfInterrupted();
+  out.Commit();
+  result.out_dir = out_dir;
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scenecraft/agent/backends.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/agent/report.h"
 #include "scenecraft/core/stages.h"
@@ -30,7 +31,12 @@ struct GenerateOptions {
   std::optional<Environment> room;
   bool save_blend = false;   // also write scene.blend
   bool export_gltf = false;  // also write scene.glb
+  // Replace files in the output folder that scenecraft did not write (util/output_dir.h);
+  // without it such files make the run fail before any work.
+  bool force = false;
   AssetOptions assets;
+  // blender.timeout_s bounds each Blender run, and the revision rounds stop once the Blender
+  // runs of the loop took that long together: a scene takes at most about 3 x timeout_s.
   BlenderOptions blender;
   void Check() const;
 };
@@ -44,6 +50,7 @@ struct GenerateResult {
   std::string planner;  // which planner produced the graph
   std::string skipped;  // why rendering and critique were skipped, if they were
   std::vector<std::pair<std::string, double>> timings;
+  std::vector<CallRecord> llm_calls;  // the model calls of an LLM planner or critic
   std::filesystem::path out_dir;
   bool AllRelationsPass() const;
 };
@@ -51,12 +58,28 @@ struct GenerateResult {
 // Called with one line per stage ("plan", "solve", "blender round 1" ...).
 using ProgressFn = std::function<void(const std::string&)>;
 
-// Runs the whole pipeline for `text`, writing into out_dir: scene.py (final), scene.json,
-// render.png, readback.json, report.html (and scene.blend / scene.glb when asked).
-// Throws Error when nothing can be built (the planner rejects the text, a file is unwritable);
-// a missing Blender is not an error: the script is written and the result says what was skipped.
-GenerateResult Generate(std::string_view text, const std::filesystem::path& out_dir,
-                        const GenerateOptions& options, Planner& planner, Critic& critic,
+// What a scene is generated from: English text, which the planner reads, or a scene graph (a
+// scene JSON file), which goes straight to assets and layout.
+struct SceneSource {
+  std::string text;                 // planned when there is no graph
+  std::optional<SceneGraph> graph;  // used as given (planner "file")
+  static SceneSource Text(std::string text);
+  static SceneSource Graph(SceneGraph graph);
+};
+
+// The one generate path (generate, eval, and any batch call it): plans the text with the
+// backends' planner (or takes the graph), then resolve -> solve -> frame -> emit -> Blender ->
+// critique -> revise, and writes into out_dir: scene.py (final), scene.json, render.png,
+// readback.json, report.html (once, with the model calls), and scene.blend / scene.glb when asked;
+// with an LLM planner or critic also llm_transcript.jsonl and llm_calls.json.
+// The folder follows the output-folder protocol (util/output_dir.h): locked, checked for files
+// the tool did not write, filled from a private work folder at the end.
+// Throws Error when nothing can be built (the planner rejects the text, a file is unwritable,
+// Blender fails: then the script and blender.log are kept in out_dir and the message names them);
+// throws Interrupted (util/interrupt.h) on Ctrl-C, leaving out_dir as it was. A missing Blender
+// is not an error here: the script is written and `skipped` says what was not done.
+GenerateResult Generate(const SceneSource& source, const std::filesystem::path& out_dir,
+                        const GenerateOptions& options, Backends& backends,
                         ProcessLauncher& launcher, const ProgressFn& progress = nullptr);
 
 // A fence that the members of a row stand along ("a row of rose bushes along a fence") is built
@@ -65,15 +88,5 @@ GenerateResult Generate(std::string_view text, const std::filesystem::path& out_
 // procedural fence, which is built to length. Fences in `keep` (sizes the user gave) stay.
 // Returns what it changed, one line each.
 std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::string>& keep = {});
-
-// Writes out_dir/report.html for a result (Generate does so itself; the CLI writes it again
-// once the model calls of an LLM planner or critic are known).
-void WriteGenerateReport(const GenerateResult& result,
-                         const std::vector<CallRecord>& llm_calls = {});
-
-// The same, starting from a scene graph instead of text (e.g. a scene JSON file).
-GenerateResult GenerateFromGraph(SceneGraph graph, const std::filesystem::path& out_dir,
-                                 const GenerateOptions& options, Critic& critic,
-                                 ProcessLauncher& launcher, const ProgressFn& progress = nullptr);
 
 }  // namespace scenecraft

@@ -12,6 +12,7 @@
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"
+#include "scenecraft/util/output_dir.h"
 
 namespace scenecraft {
 namespace fs = std::filesystem;
@@ -20,33 +21,47 @@ SceneGraph LoadSceneFile(const fs::path& path) {
   return ParseSceneGraph(ReadFile(path), path.string());
 }
 
+std::vector<std::string> LayOutScene(SceneGraph* graph, uint64_t seed, const RenderSettings& render,
+                                     bool by_subscenes) {
+  SolverOptions solver;
+  solver.seed = seed;
+  SolveResult solved = by_subscenes ? SolveBySubscenes(graph, solver) : Solve(graph, solver);
+  if (!graph->camera) {
+    CameraOptions camera;
+    camera.aspect = static_cast<double>(render.width) / render.height;
+    graph->camera = FrameCamera(*graph, camera);
+  }
+  return solved.warnings;
+}
+
+void WriteSceneScript(const SceneGraph& graph, const fs::path& path, const AssetOptions& assets,
+                      const EmitOptions& emit, std::vector<std::string>* warnings) {
+  const std::map<std::string, Model> models = BuildModels(graph, assets, warnings);
+  WriteFileAtomic(path, EmitScript(graph, models, emit));
+}
+
 BuildResult BuildScene(SceneGraph graph, const fs::path& out_dir, const BuildOptions& options) {
   BuildResult result;
   // Resolve assets: every object gets a model, a real size, has_front and support.
   const AssetOptions assets = WithWordNet(options.assets);
   result.warnings = ResolveAssets(&graph, assets);
-  // Lay out the objects that have no pose.
-  SolverOptions solver;
-  solver.seed = options.seed;
-  const SolveResult solved = Solve(&graph, solver);
-  for (const std::string& w : solved.warnings) result.warnings.push_back(w);
-  // Frame the camera unless the scene gives one.
-  if (!graph.camera) {
-    CameraOptions camera;
-    camera.aspect = static_cast<double>(options.emit.render.width) / options.emit.render.height;
-    graph.camera = FrameCamera(graph, camera);
+  // Lay out the objects that have no pose, and frame the camera unless the scene gives one.
+  for (const std::string& w : LayOutScene(&graph, options.seed, options.emit.render)) {
+    result.warnings.push_back(w);
   }
-  const std::map<std::string, Model> models = BuildModels(graph, assets, &result.warnings);
+  OutputDir out(out_dir, {"scene.py", "scene.json"}, options.force);
+  WriteSceneScript(graph, out.work() / "scene.py", assets, options.emit, &result.warnings);
+  WriteFileAtomic(out.work() / "scene.json", SceneGraphToJsonText(graph));
+  out.Commit();
   result.script = out_dir / "scene.py";
   result.scene_json = out_dir / "scene.json";
-  WriteFileAtomic(result.script, EmitScript(graph, models, options.emit));
-  WriteFileAtomic(result.scene_json, SceneGraphToJsonText(graph));
   result.graph = std::move(graph);
   return result;
 }
 
 BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& request,
                               const BlenderOptions& blender, ProcessLauncher& launcher) {
+  blender.Check();
   BlenderRun run;
   run.script = out_dir / "scene.py";
   if (!fs::exists(run.script)) {

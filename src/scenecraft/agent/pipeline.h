@@ -17,6 +17,8 @@ struct BuildOptions {
   AssetOptions assets;
   EmitOptions emit;
   uint64_t seed = 1;  // for the layout of objects without a pose
+  // Replace scene.py / scene.json in out_dir that scenecraft did not write (util/output_dir.h).
+  bool force = false;
 };
 
 struct BuildResult {
@@ -29,8 +31,20 @@ struct BuildResult {
 // Reads a scene JSON file (ARCHITECTURE.md section 3); throws Error listing every problem.
 SceneGraph LoadSceneFile(const std::filesystem::path& path);
 
+// Places the objects that have no pose (all at once, or sub-scene by sub-scene once the reviser
+// split one) and frames the camera for the render's aspect unless the scene gives one. Returns
+// the solver's warnings.
+std::vector<std::string> LayOutScene(SceneGraph* graph, uint64_t seed, const RenderSettings& render,
+                                     bool by_subscenes = false);
+
+// Emits the script of a resolved and posed scene to `path`, with the models its assets give;
+// model problems are added to `warnings`.
+void WriteSceneScript(const SceneGraph& graph, const std::filesystem::path& path,
+                      const AssetOptions& assets, const EmitOptions& emit,
+                      std::vector<std::string>* warnings);
+
 // Resolves assets, places objects that have no pose, frames the camera and writes
-// out_dir/scene.py and out_dir/scene.json.
+// out_dir/scene.py and out_dir/scene.json by the output-folder protocol (util/output_dir.h).
 BuildResult BuildScene(SceneGraph graph, const std::filesystem::path& out_dir,
                        const BuildOptions& options);
 

@@ -1,11 +1,9 @@
 #include "scenecraft/assets/asset_index.h"
 
-#include <assimp/postprocess.h>
-#include <assimp/scene.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <assimp/Importer.hpp>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -15,9 +13,10 @@
 #include <sstream>
 
 #include "scenecraft/assets/sh3d_catalog.h"
+#include "scenecraft/assets/user_model.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
-#include "scenecraft/util/json.h"
+#include "scenecraft/util/paths.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -66,6 +65,10 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
+
+// How long a run waits for another run indexing the same cache (indexing every Debian library
+// from scratch takes about a second; large user folders measured with assimp take longer).
+constexpr int kBusyTimeoutMs = 120000;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, mtime INTEGER NOT NULL,
@@ -119,76 +122,11 @@ int64_t MtimeOf(const fs::path& p) {
 }
 
 bool IsModelFile(const fs::path& p) {
-  const std::string ext = ToLower(p.extension().string());
-  return ext == ".obj" || ext == ".gltf" || ext == ".glb" || ext == ".fbx" || ext == ".blend";
+  return !ModelFormatOf(p.filename().string()).empty();
 }
 
 bool IsSh3f(const fs::path& p) {
   return ToLower(p.extension().string()) == ".sh3f";
-}
-
-// Words of a file name: "OfficeChair_02" -> "office chair".
-std::string WordsOfFileName(const std::string& stem) {
-  std::string out;
-  char prev = ' ';
-  for (char c : stem) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalpha(u)) {
-      if (std::isupper(u) && std::islower(static_cast<unsigned char>(prev))) out += ' ';
-      out += static_cast<char>(std::tolower(u));
-    } else if (std::isdigit(u)) {
-      if (std::isalpha(static_cast<unsigned char>(prev))) out += ' ';
-      out += c;
-    } else {
-      out += ' ';
-    }
-    prev = c;
-  }
-  return std::string(Trim(out));
-}
-
-// The optional sidecar of a user model: `<model file>.json`, else `scenecraft.json` in its folder.
-struct Sidecar {
-  std::optional<std::string> name, category, creator, license, front, up;
-  std::vector<std::string> tags;
-  std::optional<double> scale;
-};
-
-void ReadSidecarInto(const fs::path& path, Sidecar* sidecar) {
-  const nlohmann::json doc = ParseJson(ReadFile(path), path.string());
-  JsonProblems problems;
-  JsonObjectReader r(doc, "", &problems);
-  if (auto v = r.String("name")) sidecar->name = v;
-  if (auto v = r.String("category")) sidecar->category = v;
-  if (auto v = r.String("creator")) sidecar->creator = v;
-  if (auto v = r.String("license")) sidecar->license = v;
-  if (auto v = r.StringArray("tags")) sidecar->tags = *v;
-  if (auto v = r.String("front_axis")) {
-    if (*v != "-y" && *v != "+y" && *v != "-x" && *v != "+x") {
-      r.AddProblem("front_axis", "expected \"-y\", \"+y\", \"-x\" or \"+x\", found \"" + *v + "\"");
-    }
-    sidecar->front = v;
-  }
-  if (auto v = r.String("up_axis")) {
-    if (*v != "y" && *v != "z") r.AddProblem("up_axis", "expected \"y\" or \"z\"");
-    sidecar->up = v;
-  }
-  if (auto v = r.Number("scale")) {
-    if (*v <= 0) r.AddProblem("scale", "must be positive (file units to metres)");
-    sidecar->scale = v;
-  }
-  r.Finish();
-  problems.ThrowIfAny(path.string());
-}
-
-std::vector<fs::path> SidecarsOf(const fs::path& model) {
-  std::vector<fs::path> out;
-  const fs::path folder_sidecar = model.parent_path() / "scenecraft.json";
-  const fs::path own = fs::path(model.string() + ".json");
-  std::error_code ec;
-  if (fs::exists(folder_sidecar, ec)) out.push_back(folder_sidecar);
-  if (fs::exists(own, ec)) out.push_back(own);  // read last: it overrides the folder's
-  return out;
 }
 
 std::string JoinRotation(const std::array<double, 9>& m) {
@@ -219,7 +157,12 @@ fs::path DefaultCacheDirectory() {
   if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
     return fs::path(home) / ".cache" / "scenecraft";
   }
-  return fs::temp_directory_path() / "scenecraft-cache";
+  // No home: a folder of this user's own in the temp folder, never a shared one (another user
+  // could create a shared name first and read or redirect what is written there).
+  const fs::path dir =
+      fs::temp_directory_path() / ("scenecraft-cache-" + std::to_string(::geteuid()));
+  EnsurePrivateDirectory(dir);
+  return dir;
 }
 
 std::string KindOfName(std::string_view name) {
@@ -279,8 +222,17 @@ AssetIndex::AssetIndex(const std::string& db_path, TermExpander expander)
     db_ = nullptr;
     throw Error("asset index " + db_path + ": cannot open (" + message + ")");
   }
-  sqlite3_busy_timeout(db_, 10000);
-  Exec(kSchema);
+  // Several runs may share one cache (issue 11, finding 14): readers never wait for a writer in
+  // WAL mode, and a writer waits up to kBusyTimeoutMs for another to finish indexing.
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  try {
+    if (db_path != ":memory:") Exec("PRAGMA journal_mode=WAL");
+    Exec(kSchema);
+  } catch (const Error&) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
 }
 
 AssetIndex::~AssetIndex() {
@@ -372,7 +324,7 @@ void AssetIndex::ReadSh3d(const fs::path& file, IndexStats* stats) {
     r.door_or_window = e.door_or_window;
     r.file = file.string();
     r.model_entry = e.model;
-    r.format = ToLower(fs::path(e.model).extension().string()).substr(1);
+    r.format = ModelFormatOf(e.model);  // never empty: the catalog checked the entry
     r.unit_scale_m = 0.01;
     r.y_up = true;
     r.model_rotation = e.model_rotation;
@@ -380,79 +332,14 @@ void AssetIndex::ReadSh3d(const fs::path& file, IndexStats* stats) {
   }
 }
 
-void AssetIndex::ReadModelFile(const fs::path& file, IndexStats* stats) {
-  AssetRecord r;
-  r.id = "user:" + file.string();
-  r.source = "user";
-  r.file = file.string();
-  r.format = ToLower(file.extension().string()).substr(1);
-  r.name = WordsOfFileName(file.stem().string());
-  Sidecar sidecar;
-  for (const fs::path& p : SidecarsOf(file)) ReadSidecarInto(p, &sidecar);
-  if (r.format == "blend") {
-    // Measuring a .blend needs Blender itself; we do not start it while indexing.
-    stats->warnings.push_back(file.string() +
-                              ": .blend files are not indexed (no bounds without Blender); "
-                              "export it as glTF to use it");
-    return;
-  }
-  // Measure the real bounds with assimp, every node transform applied.
-  Assimp::Importer importer;
-  const aiScene* scene =
-      importer.ReadFile(file.string(), aiProcess_PreTransformVertices | aiProcess_Triangulate);
-  if (scene == nullptr || scene->mNumMeshes == 0) {
-    throw Error(file.string() + ": cannot read the model (" + importer.GetErrorString() + ")");
-  }
-  double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
-  for (unsigned m = 0; m < scene->mNumMeshes; ++m) {
-    const aiMesh* mesh = scene->mMeshes[m];
-    for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
-      const aiVector3D& p = mesh->mVertices[v];
-      const double c[3] = {p.x, p.y, p.z};
-      for (int k = 0; k < 3; ++k) {
-        lo[k] = std::min(lo[k], c[k]);
-        hi[k] = std::max(hi[k], c[k]);
-      }
-    }
-  }
-  if (!(hi[0] >= lo[0])) throw Error(file.string() + ": the model has no vertices");
-  // Units and axes: glTF is metres and Y-up; FBX says its unit (centimetres by default); OBJ has
-  // no units (metres assumed) and is usually Y-up. A sidecar overrides all of these.
-  r.unit_scale_m = 1.0;
-  r.y_up = true;
-  if (r.format == "fbx" && scene->mMetaData != nullptr) {
-    double factor = 1.0;
-    if (scene->mMetaData->Get("UnitScaleFactor", factor) && factor > 0)
-      r.unit_scale_m = factor / 100;
-    int32_t up = 1;
-    if (scene->mMetaData->Get("UpAxis", up)) r.y_up = up == 1;
-  }
-  if (sidecar.scale) r.unit_scale_m = *sidecar.scale;
-  if (sidecar.up) r.y_up = *sidecar.up == "y";
-  // Extents in Blender's frame (Z up, front -Y): a Y-up file's z becomes -y.
-  const double ex = hi[0] - lo[0], ey = hi[1] - lo[1], ez = hi[2] - lo[2];
-  Vec3 size = r.y_up ? Vec3{ex, ez, ey} : Vec3{ex, ey, ez};
-  size = size * r.unit_scale_m;
-  if (sidecar.front) {
-    if (*sidecar.front == "+y") r.front_yaw_rad = kPi;
-    if (*sidecar.front == "+x") r.front_yaw_rad = -kPi / 2;
-    if (*sidecar.front == "-x") r.front_yaw_rad = kPi / 2;
-    if (*sidecar.front == "+x" || *sidecar.front == "-x") std::swap(size.x, size.y);
-  }
-  r.size_m = size;
-  if (sidecar.name) r.name = *sidecar.name;
-  r.kind = KindOfName(r.name);
-  r.category = sidecar.category.value_or("");
-  r.tags = sidecar.tags;
-  r.creator = sidecar.creator.value_or("");
-  r.license = sidecar.license.value_or("");
-  Insert(r);
+void AssetIndex::ReadModelFile(const fs::path& root, const fs::path& file, IndexStats* stats) {
+  if (const std::optional<AssetRecord> r = ReadUserModel(root, file, &stats->warnings)) Insert(*r);
 }
 
 IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
   IndexStats stats;
   // Gather the files to look at, and the folders whose vanished files are dropped.
-  std::vector<fs::path> files;
+  std::map<fs::path, fs::path> files;  // file -> the folder it was found in (its root)
   std::vector<std::string> folders;
   for (const fs::path& given : paths) {
     std::error_code ec;
@@ -464,12 +351,12 @@ IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
            it != fs::recursive_directory_iterator(); it.increment(ec)) {
         if (ec) break;
         if (it->is_regular_file(ec) && (IsSh3f(it->path()) || IsModelFile(it->path()))) {
-          files.push_back(it->path());
+          files.emplace(it->path(), p);
         }
       }
     } else if (fs::is_regular_file(p, ec)) {
       if (IsSh3f(p) || IsModelFile(p)) {
-        files.push_back(p);
+        files.emplace(p, p.parent_path());
       } else {
         stats.warnings.push_back(p.string() + ": not a .sh3f library or a model file (skipped)");
       }
@@ -477,12 +364,12 @@ IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
       stats.warnings.push_back(given.string() + ": no such file or folder (skipped)");
     }
   }
-  std::sort(files.begin(), files.end());
-  files.erase(std::unique(files.begin(), files.end()), files.end());
-  Exec("BEGIN");
+  // IMMEDIATE takes the write lock first: a deferred transaction that reads and then writes
+  // fails at once with "database is locked" when another process indexes at the same time.
+  Exec("BEGIN IMMEDIATE");
   try {
     std::set<std::string> seen;
-    for (const fs::path& f : files) {
+    for (const auto& [f, root] : files) {
       seen.insert(f.string());
       std::error_code ec;
       const int64_t size = static_cast<int64_t>(fs::file_size(f, ec));
@@ -500,7 +387,7 @@ IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
         if (IsSh3f(f)) {
           ReadSh3d(f, &stats);
         } else {
-          ReadModelFile(f, &stats);
+          ReadModelFile(root, f, &stats);
         }
       } catch (const Error& e) {
         stats.warnings.push_back(std::string(e.what()) + " (not indexed)");

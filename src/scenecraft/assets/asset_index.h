@@ -63,7 +63,9 @@ struct IndexStats {
 
 // Where the Debian package sweethome3d-furniture installs its libraries.
 std::filesystem::path DefaultSh3dDirectory();
-// $SCENECRAFT_CACHE_DIR, else $XDG_CACHE_HOME/scenecraft, else ~/.cache/scenecraft.
+// $SCENECRAFT_CACHE_DIR, else $XDG_CACHE_HOME/scenecraft, else $HOME/.cache/scenecraft, else
+// (no HOME) <temp folder>/scenecraft-cache-<uid>, created private to this user (mode 0700); throws
+// Error when that folder exists but is not this user's own private folder.
 std::filesystem::path DefaultCacheDirectory();
 
 // The kind of object a catalog name says: lower case, without numbers, dimensions, brackets and
@@ -100,7 +102,8 @@ class AssetIndex {
   void RemoveFile(const std::string& file);
   bool Unchanged(const std::string& file, int64_t mtime, int64_t size) const;
   void ReadSh3d(const std::filesystem::path& file, IndexStats* stats);
-  void ReadModelFile(const std::filesystem::path& file, IndexStats* stats);
+  void ReadModelFile(const std::filesystem::path& root, const std::filesystem::path& file,
+                     IndexStats* stats);
   std::string Expansion(const AssetRecord& record) const;
 
   sqlite3* db_ = nullptr;

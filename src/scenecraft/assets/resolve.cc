@@ -6,6 +6,7 @@
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/retrieval.h"
 #include "scenecraft/assets/sh3d_catalog.h"
+#include "scenecraft/assets/user_model.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
@@ -76,8 +77,8 @@ bool NeedsIndex(const AssetOptions& options) {
   return false;
 }
 
-// Opens the index in the cache and brings it up to date for the configured sources. Returns
-// nullptr (with a warning) when the index cannot be opened.
+// Opens the index in the cache and brings it up to date for the configured sources. Throws Error
+// when the index cannot be used: the sources the user asked for would silently be ignored.
 std::unique_ptr<AssetIndex> OpenIndex(const AssetOptions& options, bool update,
                                       std::vector<std::string>* warnings) {
   try {
@@ -99,9 +100,21 @@ std::unique_ptr<AssetIndex> OpenIndex(const AssetOptions& options, bool update,
     for (const std::string& w : stats.warnings) warnings->push_back("assets: " + w);
     return index;
   } catch (const Error& e) {
-    warnings->push_back(std::string(e.what()) + "; using procedural models only");
-    return nullptr;
+    throw Error(std::string(e.what()) + "; the asset sources '" + Join(options.sources, ",") +
+                "' cannot be used without it (--assets procedural builds without the index)");
   }
+}
+
+// The folder a user model was indexed from: the source folder holding it, else its own folder.
+fs::path UserModelRoot(const AssetOptions& options, const fs::path& file) {
+  for (const std::string& s : options.sources) {
+    if (s == "sh3d" || s == "procedural") continue;
+    std::error_code ec;
+    const fs::path root = fs::absolute(s, ec).lexically_normal();
+    const fs::path rel = file.lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") return root;
+  }
+  return file.parent_path();
 }
 
 void UseIndexed(Object* o, const AssetRecord& r, const CategoryInfo* info) {
@@ -200,6 +213,8 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
             }
             spec->path = fs::absolute(extracted.model).string();
           } else {
+            // Blender opens what the model names: check it again, the files may have changed.
+            CheckModelReferences(UserModelRoot(options, r->file), r->file);
             spec->path = r->file;
           }
         } catch (const Error& e) {

@@ -34,7 +34,9 @@ std::vector<std::string> ParseAssetSources(std::string_view text);
 
 // Fills asset, size (when not given), has_front and support for every object, trying the sources
 // in order. Returns warnings (an unknown category falls back to a generic shape; an unreadable
-// library is skipped).
+// library is skipped). Throws Error when a source other than "procedural" is asked for and the
+// asset index cannot be opened or updated (a cache that is not ours, a locked database): the run
+// must not silently go on without the models the user asked for.
 std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& options);
 
 // Size words of a description ("small", "large", "tall", "long", "tiny") as scale factors

@@ -1,14 +1,15 @@
 #include "scenecraft/assets/sh3d_catalog.h"
 
-#include <zip.h>
-
+#include <cmath>
 #include <memory>
 #include <set>
 #include <sstream>
 
 #include "scenecraft/assets/properties.h"
+#include "scenecraft/assets/zip_reader.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/paths.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -16,51 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCatalogEntry = "PluginFurnitureCatalog.properties";
-
-struct ZipCloser {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
-
-ZipPtr OpenZip(const fs::path& path) {
-  int error_code = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error_code);
-  if (z == nullptr) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, error_code);
-    const std::string message = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw Error(path.string() + ": not a readable Sweet Home 3D library (" + message + ")");
-  }
-  return ZipPtr(z);
-}
-
-// The entry's bytes, or nullopt when the zip has no such entry. Throws Error on a read failure.
-std::optional<std::string> ReadEntry(zip_t* z, const fs::path& zip_path, const std::string& name) {
-  const zip_int64_t index = zip_name_locate(z, name.c_str(), 0);
-  if (index < 0) return std::nullopt;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(z, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
-    throw Error(zip_path.string() + ": cannot stat " + name + ": " + zip_strerror(z));
-  }
-  zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(index), 0);
-  if (f == nullptr)
-    throw Error(zip_path.string() + ": cannot open " + name + ": " + zip_strerror(z));
-  std::string data(static_cast<size_t>(st.size), '\0');
-  zip_int64_t got = 0;
-  while (got < static_cast<zip_int64_t>(data.size())) {
-    const zip_int64_t n = zip_fread(f, data.data() + got, data.size() - static_cast<size_t>(got));
-    if (n <= 0) break;
-    got += n;
-  }
-  const std::string file_error = zip_file_strerror(f);
-  zip_fclose(f);
-  if (got != static_cast<zip_int64_t>(data.size())) {
-    throw Error(zip_path.string() + ": " + name + " is damaged (" + file_error + ")");
-  }
-  return data;
-}
+// Larger than any furniture (a catalog in centimetres): beyond it a number is a mistake.
+constexpr double kMaxSizeCm = 10000;
 
 std::vector<std::string> SplitTags(const std::string& text) {
   std::vector<std::string> tags;
@@ -75,16 +33,15 @@ bool IsTrue(const std::string& s) {
   return ToLower(Trim(s)) == "true";
 }
 
-// A path inside the zip, relative to `folder`, made canonical ("a/b/../c" -> "a/c"). Empty when
-// it climbs out of the zip.
-std::string ResolveInZip(const std::string& folder, std::string reference) {
-  reference = ReplaceAll(reference, "\\", "/");
-  fs::path p = StartsWith(reference, "/") ? fs::path(reference.substr(1))
-                                          : fs::path(folder) / fs::path(reference);
-  p = p.lexically_normal();
-  const std::string s = p.generic_string();
-  if (s.empty() || StartsWith(s, "..") || StartsWith(s, "/")) return "";
-  return s;
+// A path inside the zip, relative to `folder`, made canonical ("a/b/../c" -> "a/c"); a leading
+// '/' is the zip's root. Empty when it climbs out of the zip or is not a plain name.
+std::string ResolveInZip(const std::string& folder, const std::string& reference) {
+  try {
+    return StartsWith(reference, "/") ? NormalizeReference("", reference.substr(1))
+                                      : NormalizeReference(folder, reference);
+  } catch (const Error&) {
+    return "";
+  }
 }
 
 std::vector<std::string> Lines(std::string_view text) {
@@ -210,6 +167,7 @@ Sh3dCatalog CatalogFromProperties(const Properties& properties) {
       std::string model = properties.Get("model" + suffix);
       if (StartsWith(model, "/")) model = model.substr(1);
       e.model = model;
+      if (!e.model.empty()) CheckModelEntry(e.model, where + ": entry " + e.id);
       const std::string rotation = properties.Get("modelRotation" + suffix);
       if (!rotation.empty()) {
         std::istringstream in(rotation);
@@ -221,6 +179,11 @@ Sh3dCatalog CatalogFromProperties(const Properties& properties) {
       if (!(e.size_cm.x > 0 && e.size_cm.y > 0 && e.size_cm.z > 0)) {
         throw Error(where + ": entry " + e.id + " has no positive width, depth and height");
       }
+      if (!(e.size_cm.x <= kMaxSizeCm && e.size_cm.y <= kMaxSizeCm && e.size_cm.z <= kMaxSizeCm &&
+            std::abs(e.elevation_cm) <= kMaxSizeCm)) {
+        throw Error(where + ": entry " + e.id + " has a size or elevation beyond " +
+                    FormatNumber(kMaxSizeCm) + " cm");
+      }
       catalog.entries.push_back(std::move(e));
     } catch (const Error& error) {
       catalog.warnings.push_back(std::string(error.what()) + " (entry skipped)");
@@ -229,9 +192,9 @@ Sh3dCatalog CatalogFromProperties(const Properties& properties) {
   return catalog;
 }
 
-Sh3dCatalog ReadSh3dCatalog(const fs::path& sh3f) {
-  ZipPtr z = OpenZip(sh3f);
-  const std::optional<std::string> text = ReadEntry(z.get(), sh3f, kCatalogEntry);
+Sh3dCatalog ReadSh3dCatalog(const fs::path& sh3f, const ZipLimits& limits) {
+  ZipReader z(sh3f, limits);
+  const std::optional<std::string> text = z.Read(kCatalogEntry, limits.max_catalog_bytes);
   if (!text) throw Error(sh3f.string() + ": no " + kCatalogEntry + " (not a furniture library)");
   Sh3dCatalog catalog =
       CatalogFromProperties(Properties::Parse(*text, sh3f.string() + "!" + kCatalogEntry));
@@ -239,38 +202,76 @@ Sh3dCatalog ReadSh3dCatalog(const fs::path& sh3f) {
   return catalog;
 }
 
+std::string ModelFormatOf(std::string_view file_name) {
+  const std::string ext = ToLower(fs::path(file_name).extension().string());
+  for (const char* known : {".obj", ".gltf", ".glb", ".fbx", ".blend"}) {
+    if (ext == known) return ext.substr(1);
+  }
+  return "";
+}
+
+void CheckModelEntry(const std::string& entry, const std::string& where) {
+  std::string normal;
+  try {
+    normal = NormalizeReference("", entry);
+  } catch (const Error& e) {
+    throw Error(where + ": model " + e.what());
+  }
+  if (normal != entry) {
+    throw Error(where + ": model " + QuoteForMessage(entry) +
+                " is not a plain path inside the library (it reads as " + QuoteForMessage(normal) +
+                ")");
+  }
+  if (ModelFormatOf(entry).empty() || ModelFormatOf(entry) == "blend") {
+    throw Error(where + ": model " + QuoteForMessage(entry) +
+                " is not an OBJ, glTF, GLB or FBX file (by its file extension)");
+  }
+}
+
 ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_entry,
-                                const fs::path& cache_dir) {
-  ZipPtr z = OpenZip(sh3f);
-  const fs::path root = cache_dir / "sh3d" / sh3f.stem();
+                                const fs::path& cache_dir, const ZipLimits& limits) {
+  CheckModelEntry(model_entry, sh3f.string());
+  ZipReader z(sh3f, limits);
+  // Every file is written under root, through the one path check: names come from the library.
+  const fs::path root = ResolveInside(cache_dir / "sh3d", "", sh3f.stem().string());
+  auto target_of = [&](const std::string& entry) {
+    try {
+      return ResolveInside(root, "", entry);
+    } catch (const Error& e) {
+      throw Error(sh3f.string() + ": " + e.what());
+    }
+  };
   ExtractedModel result;
   // Writes one entry under root unless it is there already with the right size; returns its
   // bytes when `want_text` (the model and MTL files are read for their references). `clean`
   // rewrites the bytes before they are written.
   auto extract = [&](const std::string& entry, bool want_text,
                      std::string (*clean)(std::string_view)) -> std::optional<std::string> {
-    const fs::path target = root / fs::path(entry);
-    const zip_int64_t index = zip_name_locate(z.get(), entry.c_str(), 0);
-    if (index < 0) return std::nullopt;
+    if (!z.Has(entry)) return std::nullopt;
+    const fs::path target = target_of(entry);
     std::error_code ec;
     if (clean != nullptr) {
-      std::string data = clean(*ReadEntry(z.get(), sh3f, entry));
-      if (!(fs::exists(target, ec) && fs::file_size(target, ec) == data.size())) {
+      std::string data = clean(*z.Read(entry));
+      if (!(fs::is_regular_file(target, ec) && fs::file_size(target, ec) == data.size())) {
         WriteFileAtomic(target, data);
         result.extracted.push_back(entry);
       }
       return data;
     }
-    zip_stat_t st;
-    zip_stat_init(&st);
-    zip_stat_index(z.get(), static_cast<zip_uint64_t>(index), 0, &st);
-    if (fs::exists(target, ec) && fs::file_size(target, ec) == st.size) {
+    const int64_t declared = z.DeclaredSize(entry);
+    if (declared >= 0 && fs::is_regular_file(target, ec) &&
+        fs::file_size(target, ec) == static_cast<uintmax_t>(declared)) {
       return want_text ? ReadFile(target) : std::string();
     }
-    std::optional<std::string> data = ReadEntry(z.get(), sh3f, entry);
-    WriteFileAtomic(target, *data);
+    if (want_text) {
+      std::optional<std::string> data = z.Read(entry);
+      WriteFileAtomic(target, *data);
+      result.extracted.push_back(entry);
+      return data;
+    }
+    z.CopyTo(entry, target);
     result.extracted.push_back(entry);
-    return data;
+    return std::string();
   };
   const bool is_obj = EndsWith(ToLower(model_entry), ".obj");
   const std::optional<std::string> obj =
@@ -279,13 +280,12 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
     throw Error(sh3f.string() + ": the catalog names model " + model_entry +
                 ", which the zip lacks");
   }
-  result.model = root / fs::path(model_entry);
+  result.model = target_of(model_entry);
   const std::string folder = fs::path(model_entry).parent_path().generic_string();
   if (!EndsWith(ToLower(model_entry), ".obj")) return result;
   for (const std::string& mtl_ref : ObjMaterialLibraries(*obj)) {
     const std::string mtl = ResolveInZip(folder, mtl_ref);
-    const std::optional<std::string> mtl_text =
-        mtl.empty() ? std::nullopt : ReadEntry(z.get(), sh3f, mtl);
+    const std::optional<std::string> mtl_text = mtl.empty() ? std::nullopt : z.Read(mtl);
     if (!mtl_text) {
       result.missing.push_back(mtl_ref + " (material library of " + model_entry + ")");
       continue;
@@ -309,7 +309,7 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
            {written, fs::path(written).filename().string(),
             space == std::string::npos ? written : written.substr(space + 1)}) {
         const std::string resolved = ResolveInZip(mtl_folder.generic_string(), candidate);
-        if (!resolved.empty() && zip_name_locate(z.get(), resolved.c_str(), 0) >= 0) {
+        if (!resolved.empty() && z.Has(resolved)) {
           found = resolved;
           break;
         }
@@ -323,9 +323,9 @@ ExtractedModel ExtractSh3dModel(const fs::path& sh3f, const std::string& model_e
       rewritten += map->key + " " + (map->options.empty() ? "" : map->options + " ") +
                    fs::path(found).lexically_relative(mtl_folder).generic_string() + "\n";
     }
-    const fs::path target = root / fs::path(mtl);
+    const fs::path target = target_of(mtl);
     std::error_code ec;
-    if (!fs::exists(target, ec) || ReadFile(target) != rewritten) {
+    if (!fs::is_regular_file(target, ec) || ReadFile(target) != rewritten) {
       WriteFileAtomic(target, rewritten);
       result.extracted.push_back(mtl);
     }

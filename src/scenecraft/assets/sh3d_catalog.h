@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "scenecraft/assets/zip_reader.h"
 #include "scenecraft/core/geometry.h"
 
 namespace scenecraft {
@@ -47,9 +49,18 @@ struct Sh3dCatalog {
 // Reads entries from a parsed PluginFurnitureCatalog.properties (`origin` names it in warnings).
 Sh3dCatalog CatalogFromProperties(const Properties& properties);
 
-// Opens the .sh3f and reads its catalog. Throws Error when the file is not a readable zip or has
-// no PluginFurnitureCatalog.properties.
-Sh3dCatalog ReadSh3dCatalog(const std::filesystem::path& sh3f);
+// Opens the .sh3f and reads its catalog. Throws Error when the file is not a readable zip, has
+// no PluginFurnitureCatalog.properties, or breaks the limits.
+Sh3dCatalog ReadSh3dCatalog(const std::filesystem::path& sh3f, const ZipLimits& limits = {});
+
+// "obj", "gltf", "glb", "fbx" or "blend" by a file name's extension (any case); "" otherwise.
+std::string ModelFormatOf(std::string_view file_name);
+
+// Throws Error (prefixed with `where`) unless `entry` is a plain relative path inside a library
+// (NormalizeReference leaves it as it is: no "..", no absolute path, no control bytes) naming an
+// OBJ, glTF, GLB or FBX file. The catalog skips such entries; extraction refuses them again,
+// since the index that hands them over is a cache on disk.
+void CheckModelEntry(const std::string& entry, const std::string& where);
 
 struct ExtractedModel {
   std::filesystem::path model;         // the extracted model file
@@ -61,11 +72,13 @@ struct ExtractedModel {
 
 // Extracts `model_entry` of the zip and the files it references (its MTL libraries and their
 // texture maps, resolved relative to the model's folder) under cache_dir/sh3d/<zip stem>/.
+// Every file is written through ResolveInside (util/paths.h): nothing lands outside that folder.
 // Files already extracted with the right size are kept. OBJ files are written without
-// degenerate faces (DropDegenerateObjFaces). Throws Error when the zip or the model
-// cannot be read.
+// degenerate faces (DropDegenerateObjFaces). Throws Error when the zip or the model cannot be
+// read, a name leads out of the folder, or an entry breaks the limits.
 ExtractedModel ExtractSh3dModel(const std::filesystem::path& sh3f, const std::string& model_entry,
-                                const std::filesystem::path& cache_dir);
+                                const std::filesystem::path& cache_dir,
+                                const ZipLimits& limits = {});
 
 // The OBJ without faces of fewer than three vertices (Blender 3.4's OBJ importer crashes on
 // them; some Sweet Home 3D models have them). Extraction applies it to every OBJ.

@@ -4,6 +4,9 @@
 
 #include <zip.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
@@ -21,9 +24,57 @@ inline std::filesystem::path TempDir(const std::string& name) {
   return dir;
 }
 
-// Writes a zip holding `entries` (name -> bytes).
-inline void WriteZip(const std::filesystem::path& path,
-                     const std::map<std::string, std::string>& entries) {
+// Adds an entry of `bytes` zero bytes to an open zip, generated as libzip compresses it (a zip
+// bomb: 1 GiB of zeros deflates to about 1 MiB) without holding it in memory.
+inline void AddZeros(zip_t* z, const std::string& name, int64_t bytes) {
+  struct Zeros {
+    int64_t size, left;
+  };
+  auto* state = new Zeros{bytes, bytes};
+  zip_source_callback produce = [](void* user, void* data, zip_uint64_t len,
+                                   zip_source_cmd_t cmd) -> zip_int64_t {
+    auto* zeros = static_cast<Zeros*>(user);
+    switch (cmd) {
+      case ZIP_SOURCE_OPEN:
+        zeros->left = zeros->size;
+        return 0;
+      case ZIP_SOURCE_READ: {
+        const auto n = static_cast<zip_int64_t>(std::min<zip_uint64_t>(len, zeros->left));
+        std::memset(data, 0, static_cast<size_t>(n));
+        zeros->left -= n;
+        return n;
+      }
+      case ZIP_SOURCE_CLOSE:
+        return 0;
+      case ZIP_SOURCE_STAT: {
+        auto* st = static_cast<zip_stat_t*>(data);
+        zip_stat_init(st);
+        st->size = static_cast<zip_uint64_t>(zeros->size);
+        st->valid |= ZIP_STAT_SIZE;
+        return sizeof(zip_stat_t);
+      }
+      case ZIP_SOURCE_FREE:
+        delete zeros;
+        return 0;
+      case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              -1);
+      default:
+        return -1;
+    }
+  };
+  zip_source_t* src = zip_source_function(z, produce, state);
+  if (src == nullptr || zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0) {
+    zip_source_free(src);
+    throw std::runtime_error("cannot add " + name);
+  }
+}
+
+// Writes a zip holding `entries` and, for each of `zeros` (name -> size), that many zero bytes.
+inline void WriteZipWithZeros(const std::filesystem::path& path,
+                              const std::map<std::string, std::string>& entries,
+                              const std::map<std::string, int64_t>& zeros) {
   std::filesystem::remove(path);
   int error = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
@@ -36,7 +87,14 @@ inline void WriteZip(const std::filesystem::path& path,
       throw std::runtime_error("cannot add " + name);
     }
   }
+  for (const auto& [name, bytes] : zeros) AddZeros(z, name, bytes);
   if (zip_close(z) != 0) throw std::runtime_error("cannot write " + path.string());
+}
+
+// Writes a zip holding `entries` (name -> bytes).
+inline void WriteZip(const std::filesystem::path& path,
+                     const std::map<std::string, std::string>& entries) {
+  WriteZipWithZeros(path, entries, {});
 }
 
 // An OBJ box from (0,0,0) to (w,h,d) in a Y-up file (so width w, height h, depth d).

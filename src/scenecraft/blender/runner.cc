@@ -29,8 +29,15 @@ std::string ScriptLocation(const std::string& log, const fs::path& script) {
 
 }  // namespace
 
+const std::vector<std::string> kSecretEnvPatterns = {
+    "SCENECRAFT_API_KEY", "OPENAI_API_KEY", "*_KEY",        "*_TOKEN",
+    "*_SECRET",           "*_PASSWORD",     "*_CREDENTIALS"};
+
 void BlenderOptions::Check() const {
-  if (!(timeout_s > 0)) throw Error("--blender-timeout: must be positive");
+  if (!(timeout_s > 0 && timeout_s <= kMaxBlenderTimeoutS)) {
+    throw Error("--blender-timeout: expected seconds greater than 0 and at most " +
+                FormatNumber(kMaxBlenderTimeoutS, 0) + ", found " + FormatNumber(timeout_s, 3));
+  }
 }
 
 fs::path FindBlender(const BlenderOptions& options) {
@@ -90,6 +97,7 @@ BlenderOutcome RunBlender(const BlenderRun& run, const BlenderOptions& options,
   spec.argv.insert(spec.argv.end(), run.extra_args.begin(), run.extra_args.end());
   spec.log_path = outcome.log;
   spec.timeout_s = options.timeout_s;
+  spec.drop_env = kSecretEnvPatterns;
   if (!run.readback.empty()) {
     std::error_code ignored;
     fs::remove(run.readback, ignored);  // Never read a stale readback.

@@ -12,10 +12,18 @@
 
 namespace scenecraft {
 
+// The longest --blender-timeout: a day.
+inline constexpr double kMaxBlenderTimeoutS = 86400.0;
+
+// What Blender's environment leaves out: API keys, tokens and passwords the tool's own
+// environment may hold (SCENECRAFT_API_KEY, OPENAI_API_KEY ...). Blender needs none of them, and
+// a scene script must not be able to read them.
+extern const std::vector<std::string> kSecretEnvPatterns;
+
 struct BlenderOptions {
   // The Blender executable. Empty: $SCENECRAFT_BLENDER, then `blender` on PATH.
   std::string blender;
-  // Blender is killed after this many seconds.
+  // Each Blender run is stopped after this many seconds (finite, at most kMaxBlenderTimeoutS).
   double timeout_s = 900.0;
   void Check() const;
 };

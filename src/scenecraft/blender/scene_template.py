@@ -715,7 +715,11 @@ def setup_index_pass(roots, render_path):
     layers = tree.nodes.new("CompositorNodeRLayers")
     composite = tree.nodes.new("CompositorNodeComposite")
     tree.links.new(layers.outputs["Image"], composite.inputs["Image"])
-    folder = os.path.abspath(render_path) + ".index"
+    # A fresh private folder beside the render (read_index_pass removes it): a fixed name could
+    # be a folder or link of the user's that the clean-up would delete.
+    import tempfile
+    folder = tempfile.mkdtemp(prefix=".scenecraft-index-",
+                              dir=os.path.dirname(os.path.abspath(render_path)))
     output = tree.nodes.new("CompositorNodeOutputFile")
     output.base_path = folder
     output.format.file_format = "OPEN_EXR"

@@ -11,7 +11,7 @@
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/cli/assets_command.h"
-#include "scenecraft/cli/llm_options.h"
+#include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
 #include "scenecraft/lang/corpus.h"
@@ -20,7 +20,9 @@
 #include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/log.h"
+#include "scenecraft/util/output_dir.h"
 #include "scenecraft/util/strings.h"
 
 #ifndef SCENECRAFT_VERSION
@@ -36,6 +38,16 @@ namespace fs = std::filesystem;
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;          // bad input or a failing outside party (message on stderr)
 constexpr int kExitRelationsFail = 3;  // the scene was built, but some relations do not hold
+constexpr int kExitNotBuilt = 4;       // generate wrote the script, but Blender could not run it
+// Ctrl-C, SIGTERM, SIGHUP: 128 + the signal number (Interrupted::exit_code).
+
+void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
+  app->add_option("--blender", options->blender,
+                  "Blender executable (default: $SCENECRAFT_BLENDER, then PATH)");
+  app->add_option("--blender-timeout", options->timeout_s,
+                  "Seconds each Blender run may take (at most 86400)")
+      ->capture_default_str();
+}
 
 void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolution) {
   app->add_option("--engine", settings->engine, "Render engine: cycles, eevee or workbench")
@@ -75,6 +87,8 @@ Command AddBuild(CLI::App& root) {
   app->add_option("scene", *scene, "Scene JSON file (ARCHITECTURE.md section 3)")->required();
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
   app->add_option("--seed", options->seed, "Seed for placing objects without a pose");
+  app->add_flag("--force", options->force,
+                "Replace files in the output folder that scenecraft did not write");
   AddRenderFlags(app, &options->emit.render, resolution.get());
   auto asset_flags = std::make_shared<AssetFlags>();
   AddAssetFlags(app, asset_flags.get());
@@ -102,15 +116,13 @@ Command AddRender(CLI::App& root) {
   app->add_flag("--no-render", *no_render, "Only build the scene and write the readback");
   app->add_option("--save-blend", request->save_blend, "Also save the .blend file here");
   app->add_option("--export-gltf", request->export_gltf, "Also export glTF (.glb/.gltf) here");
-  app->add_option("--blender", blender->blender,
-                  "Blender executable (default: $SCENECRAFT_BLENDER, then PATH)");
-  app->add_option("--blender-timeout", blender->timeout_s, "Seconds before Blender is stopped")
-      ->capture_default_str();
+  AddBlenderFlags(app, blender.get());
   return {app, [=] {
             ApplyResolution(*resolution, &request->settings);
             request->render = !*no_render;
             RealProcessLauncher launcher;
             const BlenderOutcome outcome = RenderSceneDir(*dir, *request, *blender, launcher);
+            OutputDir::Record(*dir, {"render.png", "readback.json", "blender.log"});
             PrintWarnings(outcome.readback.warnings);
             LogInfo("Blender " + outcome.readback.blender_version + ": built " +
                     std::to_string(outcome.readback.objects.size()) + " objects in " +
@@ -128,17 +140,17 @@ Command AddPlan(CLI::App& root) {
   auto text = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
   auto out = std::make_shared<std::string>();
-  auto llm = std::make_shared<LlmFlags>();
+  auto llm = std::make_shared<BackendOptions>();
   app->add_option("text", *text, "The scene description")->required();
   app->add_flag("--json", *json_out, "Print the scene JSON instead of a table");
   app->add_option("-o,--out", *out, "Also write the scene JSON to this file");
   AddLlmFlags(app, llm.get(), /*with_critic=*/false);
   return {app, [=] {
-            Backends backends(*llm, /*out_dir=*/"");
+            Backends backends(*llm);
             const PlanResult plan = backends.planner().Plan(*text);
             // The table lists the warnings itself; with --json they go to stderr.
             if (llm->planner == "llm" || *json_out) PrintWarnings(plan.warnings);
-            backends.Finish();
+            backends.EndScene();
             if (*json_out) {
               const std::string json = SceneGraphToJsonText(plan.graph);
               std::fwrite(json.data(), 1, json.size(), stdout);
@@ -199,12 +211,18 @@ Command AddEval(CLI::App& root) {
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds")->capture_default_str();
   app->add_option("--engine", options->final_render.engine, "Final render engine")
       ->capture_default_str();
+  AddBlenderFlags(app, &options->blender);
+  app->add_flag("--force", options->force,
+                "Replace files in the prompt folders that scenecraft did not write");
+  auto llm = std::make_shared<BackendOptions>();
+  AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   auto asset_flags = std::make_shared<AssetFlags>();
   AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
             ApplyAssetFlags(*asset_flags, &options->assets);
             RealProcessLauncher launcher;
-            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, launcher);
+            Backends backends(*llm);
+            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, backends, launcher);
             const std::string text = summary.ToString();
             std::fwrite(text.data(), 1, text.size(), stdout);
             return kExitOk;
@@ -295,9 +313,11 @@ Command AddGenerate(CLI::App& root) {
                   "object with floor_polygon_m, wall_height_m, openings)");
   app->add_flag("--save-blend", options->save_blend, "Also write scene.blend");
   app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
-  app->add_option("--blender", options->blender.blender, "Blender executable");
+  AddBlenderFlags(app, &options->blender);
+  app->add_flag("--force", options->force,
+                "Replace files in the output folder that scenecraft did not write");
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
-  auto llm = std::make_shared<LlmFlags>();
+  auto llm = std::make_shared<BackendOptions>();
   AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   auto asset_flags = std::make_shared<AssetFlags>();
   AddAssetFlags(app, asset_flags.get());
@@ -319,26 +339,16 @@ Command AddGenerate(CLI::App& root) {
           }
         }
         RealProcessLauncher launcher;
-        EnsureDirectory(*out);
-        Backends backends(*llm, *out);
-        Critic& critic = backends.critic();
+        Backends backends(*llm);
         auto progress = [](const std::string& line) { LogInfo(line); };
-        GenerateResult result;
-        if (EndsWith(ToLower(*input), ".json") && fs::exists(*input)) {
-          result =
-              GenerateFromGraph(LoadSceneFile(*input), *out, *options, critic, launcher, progress);
-        } else {
-          result = Generate(*input, *out, *options, backends.planner(), critic, launcher, progress);
-        }
-        const size_t warnings_before = result.warnings.size();
-        for (const std::string& w : backends.Finish()) result.warnings.push_back(w);
-        const std::vector<CallRecord> calls = backends.Calls();
-        // The report, again with the model calls and the critic's fallbacks.
-        if (!calls.empty() || result.warnings.size() != warnings_before) {
-          WriteGenerateReport(result, calls);
-        }
+        const SceneSource source = EndsWith(ToLower(*input), ".json") && fs::exists(*input)
+                                       ? SceneSource::Graph(LoadSceneFile(*input))
+                                       : SceneSource::Text(*input);
+        const GenerateResult result =
+            Generate(source, *out, *options, backends, launcher, progress);
         for (const std::string& w : result.warnings) LogWarning(w);
-        if (!result.skipped.empty()) LogWarning(result.skipped);
+        // Nothing was built or checked: an error, although the script is written.
+        if (!result.skipped.empty()) LogError(result.skipped);
         const fs::path dir(*out);
         if (result.critique) {
           LogInfo("relations passing on the Blender readback: " +
@@ -359,11 +369,14 @@ Command AddGenerate(CLI::App& root) {
               "%s\n",
               summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         }
+        if (!result.skipped.empty()) return kExitNotBuilt;
         return result.AllRelationsPass() ? kExitOk : kExitRelationsFail;
       }};
 }
 
 int Main(int argc, char** argv) {
+  // First, before any thread starts: Ctrl-C, SIGTERM and SIGHUP stop Blender and clean up.
+  InstallInterruptHandlers();
   CLI::App app{"SceneCraft: text -> 3D scene -> Blender script -> render"};
   app.set_version_flag("--version", std::string("scenecraft ") + SCENECRAFT_VERSION);
   app.require_subcommand(1);
@@ -385,11 +398,18 @@ int Main(int argc, char** argv) {
   SetLogLevel(quiet ? LogLevel::kError : (verbose ? LogLevel::kDebug : LogLevel::kInfo));
   try {
     for (const Command& c : commands) {
-      if (c.app->parsed()) return c.run();
+      if (!c.app->parsed()) continue;
+      const int code = c.run();
+      ThrowIfInterrupted();  // a command that finished its step after Ctrl-C still says so
+      return code;
     }
   } catch (const Error& e) {
     LogError(e.what());
     return kExitError;
+  } catch (const Interrupted& e) {
+    LogError(std::string(e.what()) +
+             ": Blender was stopped; the output folder keeps its previous result");
+    return e.exit_code();
   }
   return kExitError;
 }

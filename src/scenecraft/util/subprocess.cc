@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,12 +12,48 @@
 #include <cstring>
 #include <thread>
 
+#include "scenecraft/util/interrupt.h"
 #include "scenecraft/util/strings.h"
 
 extern char** environ;
 
 namespace scenecraft {
 namespace fs = std::filesystem;
+
+namespace {
+
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Stops the child's process group: SIGTERM, then SIGKILL when the child has not ended within
+// kStopGraceSeconds; reaps the child into `status`.
+void StopGroup(pid_t pid, int* status) {
+  ::kill(-pid, SIGTERM);
+  const auto start = std::chrono::steady_clock::now();
+  while (Since(start) < kStopGraceSeconds) {
+    const pid_t done = ::waitpid(pid, status, WNOHANG);
+    if (done == pid) {
+      ::kill(-pid, SIGKILL);  // anything the child started and left behind
+      return;
+    }
+    if (done < 0 && errno != EINTR) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ::kill(-pid, SIGKILL);
+  ::kill(pid, SIGKILL);
+  while (::waitpid(pid, status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace
+
+bool EnvNameMatches(std::string_view name, std::string_view pattern) {
+  if (pattern.empty()) return false;
+  if (pattern.front() == '*') return EndsWith(name, pattern.substr(1));
+  if (pattern.back() == '*') return StartsWith(name, pattern.substr(0, pattern.size() - 1));
+  return name == pattern;
+}
 
 fs::path FindExecutable(const std::string& name) {
   if (name.empty()) return {};
@@ -49,11 +86,15 @@ ProcessResult RealProcessLauncher::Run(const ProcessSpec& spec) {
   std::vector<std::string> env_strings;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry(*e);
-    bool overridden = false;
+    const std::string_view name = std::string_view(entry).substr(0, entry.find('='));
+    bool dropped = false;
     for (const auto& [key, value] : spec.env) {
-      if (StartsWith(entry, key + "=")) overridden = true;
+      if (name == key) dropped = true;
     }
-    if (!overridden) env_strings.push_back(std::move(entry));
+    for (const std::string& pattern : spec.drop_env) {
+      if (EnvNameMatches(name, pattern)) dropped = true;
+    }
+    if (!dropped) env_strings.push_back(std::move(entry));
   }
   for (const auto& [key, value] : spec.env) env_strings.push_back(key + "=" + value);
   std::vector<char*> envp;
@@ -72,6 +113,7 @@ ProcessResult RealProcessLauncher::Run(const ProcessSpec& spec) {
   }
 
   const auto start = std::chrono::steady_clock::now();
+  const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     ::close(log_fd);
@@ -79,8 +121,12 @@ ProcessResult RealProcessLauncher::Run(const ProcessSpec& spec) {
     return result;
   }
   if (pid == 0) {
-    // Child: own process group (so a timeout kills Blender and anything it started), no stdin.
+    // Child: own process group (so a timeout kills Blender and anything it started), no stdin,
+    // signals unblocked (the tool blocks them for its watcher thread), killed with the tool.
     ::setpgid(0, 0);
+    ResetSignalsInChild();
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);  // the tool died before prctl
     const int null_fd = ::open("/dev/null", O_RDONLY);
     if (null_fd >= 0) ::dup2(null_fd, STDIN_FILENO);
     ::dup2(log_fd, STDOUT_FILENO);
@@ -92,6 +138,7 @@ ProcessResult RealProcessLauncher::Run(const ProcessSpec& spec) {
   }
   ::close(log_fd);
   ::setpgid(pid, pid);  // Also in the parent, to avoid racing the child.
+  SetRunningChildGroup(pid);
   result.started = true;
 
   int status = 0;
@@ -99,19 +146,21 @@ ProcessResult RealProcessLauncher::Run(const ProcessSpec& spec) {
     const pid_t done = ::waitpid(pid, &status, WNOHANG);
     if (done == pid) break;
     if (done < 0 && errno != EINTR) break;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (const int signal = InterruptSignal(); signal != 0) {
+      StopGroup(pid, &status);
+      SetRunningChildGroup(0);
+      throw Interrupted(signal);
+    }
+    const double elapsed = Since(start);
     if (spec.timeout_s > 0 && elapsed > spec.timeout_s) {
       result.timed_out = true;
-      ::kill(-pid, SIGKILL);
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-      }
+      StopGroup(pid, &status);
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(elapsed < 1.0 ? 5 : 20));
   }
-  result.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  SetRunningChildGroup(0);
+  result.wall_s = Since(start);
   if (WIFEXITED(status)) {
     result.exit_code = WEXITSTATUS(status);
   } else if (WIFSIGNALED(status)) {

@@ -1,6 +1,6 @@
-// The LLM flags: precedence of flags, config file and environment, the budget syntax, and the
+// The backend options: precedence of flags, config file and environment, the budget syntax, and the
 // choice of backends (offline stays the default and needs no model).
-#include "scenecraft/cli/llm_options.h"
+#include "scenecraft/agent/backends.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class LlmFlagsTest : public ::testing::Test {
+class BackendOptionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() / ("scenecraft_llm_flags_test_" + std::to_string(getpid()));
@@ -30,10 +30,10 @@ class LlmFlagsTest : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(LlmFlagsTest, FlagsOverrideTheConfigFileWhichOverridesDefaults) {
+TEST_F(BackendOptionsTest, FlagsOverrideTheConfigFileWhichOverridesDefaults) {
   WriteFileAtomic(dir_ / "llm.json",
                   R"({"url": "http://config.test/v1", "model": "from-config", "max_calls": 7})");
-  LlmFlags flags;
+  BackendOptions flags;
   flags.config = (dir_ / "llm.json").string();
   flags.model = "from-flag";
   const LlmOptions o = ResolveLlmOptions(flags);
@@ -43,13 +43,13 @@ TEST_F(LlmFlagsTest, FlagsOverrideTheConfigFileWhichOverridesDefaults) {
   EXPECT_TRUE(o.use_cache);
 }
 
-TEST_F(LlmFlagsTest, DefaultConfigFileIsReadFromXdgConfigHome) {
+TEST_F(BackendOptionsTest, DefaultConfigFileIsReadFromXdgConfigHome) {
   WriteFileAtomic(dir_ / "config" / "scenecraft" / "llm.json", R"({"model": "xdg-model"})");
-  EXPECT_EQ(ResolveLlmOptions(LlmFlags{}).model, "xdg-model");
+  EXPECT_EQ(ResolveLlmOptions(BackendOptions{}).model, "xdg-model");
 }
 
-TEST_F(LlmFlagsTest, KeyComesFromScenecraftThenOpenAiVariable) {
-  LlmFlags flags;
+TEST_F(BackendOptionsTest, KeyComesFromScenecraftThenOpenAiVariable) {
+  BackendOptions flags;
   flags.model = "m";
   setenv("OPENAI_API_KEY", "sk-openai", 1);
   EXPECT_EQ(ResolveLlmOptions(flags).api_key, "sk-openai");
@@ -59,8 +59,8 @@ TEST_F(LlmFlagsTest, KeyComesFromScenecraftThenOpenAiVariable) {
   unsetenv("OPENAI_API_KEY");
 }
 
-TEST_F(LlmFlagsTest, BudgetTakesCallsOrKeyValuePairs) {
-  LlmFlags flags;
+TEST_F(BackendOptionsTest, BudgetTakesCallsOrKeyValuePairs) {
+  BackendOptions flags;
   flags.model = "m";
   flags.budget = "12";
   EXPECT_EQ(ResolveLlmOptions(flags).max_calls, 12);
@@ -75,20 +75,20 @@ TEST_F(LlmFlagsTest, BudgetTakesCallsOrKeyValuePairs) {
   EXPECT_THROW(ResolveLlmOptions(flags), Error);
 }
 
-TEST_F(LlmFlagsTest, OfflineNeedsNoModelAndBadChoicesAreNamed) {
-  Backends offline(LlmFlags{}, "");
+TEST_F(BackendOptionsTest, OfflineNeedsNoModelAndBadChoicesAreNamed) {
+  Backends offline(BackendOptions{});
   EXPECT_NO_THROW(offline.planner());
-  LlmFlags llm;
+  BackendOptions llm;
   llm.planner = "llm";
   try {
-    Backends b(llm, "");
+    Backends b(llm);
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("--llm-model"), std::string::npos) << e.what();
   }
-  LlmFlags bad;
+  BackendOptions bad;
   bad.critic = "human";
-  EXPECT_THROW(Backends(bad, ""), Error);
+  EXPECT_THROW(Backends{bad}, Error);
 }
 
 }  // namespace

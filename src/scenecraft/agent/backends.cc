@@ -1,4 +1,4 @@
-#include "scenecraft/cli/llm_options.h"
+#include "scenecraft/agent/backends.h"
 
 #include <cstdlib>
 
@@ -63,7 +63,7 @@ void ApplyBudget(const std::string& text, LlmOptions* options) {
 
 }  // namespace
 
-void LlmFlags::Check() const {
+void BackendOptions::Check() const {
   if (planner != "offline" && planner != "llm") {
     throw Error("--planner: expected offline or llm, found '" + planner + "'");
   }
@@ -72,24 +72,7 @@ void LlmFlags::Check() const {
   }
 }
 
-void AddLlmFlags(CLI::App* app, LlmFlags* flags, bool with_critic) {
-  app->add_option("--planner", flags->planner, "Planner: offline (default) or llm")
-      ->capture_default_str();
-  if (with_critic) {
-    app->add_option("--critic", flags->critic, "Critic: geometric (default), vlm or both")
-        ->capture_default_str();
-  }
-  app->add_option("--llm-url", flags->url,
-                  "OpenAI-compatible API base URL, e.g. http://127.0.0.1:8080/v1");
-  app->add_option("--llm-model", flags->model, "Model name the server knows");
-  app->add_option("--llm-config", flags->config,
-                  "LLM config file (JSON; default $XDG_CONFIG_HOME/scenecraft/llm.json)");
-  app->add_flag("--no-cache", flags->no_cache, "Do not use the LLM response cache");
-  app->add_option("--llm-budget", flags->budget,
-                  "Per-scene LLM budget: CALLS, or calls=N,tokens=N,seconds=S");
-}
-
-LlmOptions ResolveLlmOptions(const LlmFlags& flags) {
+LlmOptions ResolveLlmOptions(const BackendOptions& flags) {
   LlmOptions options;
   options.api_key = ApiKeyFromEnvironment();
   options.cache_dir = DefaultCacheDir();
@@ -108,7 +91,9 @@ LlmOptions ResolveLlmOptions(const LlmFlags& flags) {
 }
 
 struct Backends::Parts {
-  fs::path out_dir;
+  BackendOptions options;
+  LlmOptions llm;  // resolved once; each scene's client gets its own transcript
+  fs::path dir;
   OfflinePlanner offline;
   GeometricCritic geometric;
   std::unique_ptr<CurlTransport> transport;
@@ -118,42 +103,59 @@ struct Backends::Parts {
   std::unique_ptr<CombinedCritic> both;
   Planner* planner = nullptr;
   Critic* critic = nullptr;
-};
 
-Backends::Backends(const LlmFlags& flags, const fs::path& out_dir)
-    : parts_(std::make_unique<Parts>()) {
-  flags.Check();
-  Parts& p = *parts_;
-  p.out_dir = out_dir;
-  p.planner = &p.offline;
-  p.critic = &p.geometric;
-  if (!flags.UsesLlm()) return;
-  LlmOptions options = ResolveLlmOptions(flags);
-  if (!out_dir.empty()) {
-    options.transcript_path = out_dir / "llm_transcript.jsonl";
-    std::error_code ignored;
-    fs::remove(options.transcript_path, ignored);  // one run's transcript
-  }
-  p.transport = std::make_unique<CurlTransport>();
-  p.client = std::make_unique<ChatClient>(options, p.transport.get());
-  LogInfo("llm: " + p.client->Redact(options.url) + ", model " + options.model +
-          (options.api_key.empty() ? ", no API key" : ", API key set") +
-          (options.use_cache ? "" : ", no cache"));
-  if (flags.planner == "llm") {
-    p.llm_planner = std::make_unique<LlmPlanner>(p.client.get(), &p.offline);
-    p.planner = p.llm_planner.get();
-  }
-  if (flags.critic == "vlm" || flags.critic == "both") {
-    p.vlm = std::make_unique<VlmCritic>(p.client.get(), &p.geometric);
-    p.critic = p.vlm.get();
-    if (flags.critic == "both") {
-      p.both = std::make_unique<CombinedCritic>(&p.geometric, p.vlm.get());
-      p.critic = p.both.get();
+  // A fresh client (budget, records, transcript in `dir`) and the LLM stages on it.
+  void Connect() {
+    LlmOptions scene = llm;
+    if (!dir.empty()) {
+      scene.transcript_path = dir / "llm_transcript.jsonl";
+      std::error_code ignored;
+      fs::remove(scene.transcript_path, ignored);  // one run's transcript
+    }
+    llm_planner.reset();
+    both.reset();
+    vlm.reset();
+    client = std::make_unique<ChatClient>(scene, transport.get());
+    if (options.planner == "llm") {
+      llm_planner = std::make_unique<LlmPlanner>(client.get(), &offline);
+      planner = llm_planner.get();
+    }
+    if (options.critic == "vlm" || options.critic == "both") {
+      vlm = std::make_unique<VlmCritic>(client.get(), &geometric);
+      critic = vlm.get();
+      if (options.critic == "both") {
+        both = std::make_unique<CombinedCritic>(&geometric, vlm.get());
+        critic = both.get();
+      }
     }
   }
+};
+
+Backends::Backends(const BackendOptions& options) : parts_(std::make_unique<Parts>()) {
+  options.Check();
+  Parts& p = *parts_;
+  p.options = options;
+  p.planner = &p.offline;
+  p.critic = &p.geometric;
+  if (!options.UsesLlm()) return;
+  p.llm = ResolveLlmOptions(options);
+  p.transport = std::make_unique<CurlTransport>();
+  p.Connect();
+  LogInfo("llm: " + p.client->Redact(p.llm.url) + ", model " + p.llm.model +
+          (p.llm.api_key.empty() ? ", no API key" : ", API key set") +
+          (p.llm.use_cache ? "" : ", no cache"));
+}
+
+Backends::Backends(Planner& planner, Critic& critic) : parts_(std::make_unique<Parts>()) {
+  parts_->planner = &planner;
+  parts_->critic = &critic;
 }
 
 Backends::~Backends() = default;
+
+std::unique_ptr<Backends> MakeBackends(const BackendOptions& options) {
+  return std::make_unique<Backends>(options);
+}
 
 Planner& Backends::planner() {
   return *parts_->planner;
@@ -163,33 +165,38 @@ Critic& Backends::critic() {
   return *parts_->critic;
 }
 
-std::vector<CallRecord> Backends::Calls() const {
-  return parts_->client ? parts_->client->calls() : std::vector<CallRecord>{};
+void Backends::BeginScene(const fs::path& dir) {
+  Parts& p = *parts_;
+  p.dir = dir;
+  if (p.client) p.Connect();
 }
 
-std::vector<std::string> Backends::Finish() {
+SceneCalls Backends::EndScene() {
   Parts& p = *parts_;
   if (!p.client) return {};
+  SceneCalls scene;
+  scene.calls = p.client->calls();
   int prompt_tokens = 0;
   int completion_tokens = 0;
   double seconds = 0;
   int cached = 0;
-  for (const CallRecord& c : p.client->calls()) {
+  for (const CallRecord& c : scene.calls) {
     prompt_tokens += c.prompt_tokens;
     completion_tokens += c.completion_tokens;
     seconds += c.wall_s;
     cached += c.from_cache ? 1 : 0;
   }
-  LogInfo("llm: " + std::to_string(p.client->calls().size()) + " calls (" +
+  LogInfo("llm: " + std::to_string(scene.calls.size()) + " calls (" +
           std::to_string(p.client->calls_used()) + " HTTP requests, " + std::to_string(cached) +
           " from the cache), " + std::to_string(prompt_tokens) + " prompt + " +
           std::to_string(completion_tokens) + " completion tokens, " + FormatNumber(seconds, 2) +
           " s");
-  if (!p.out_dir.empty() && fs::exists(p.out_dir)) {
-    WriteFileAtomic(p.out_dir / "llm_calls.json",
-                    p.client->Redact(CallRecordsToJson(p.client->calls()).dump(2)) + "\n");
+  if (!p.dir.empty() && fs::exists(p.dir)) {
+    WriteFileAtomic(p.dir / "llm_calls.json",
+                    p.client->Redact(CallRecordsToJson(scene.calls).dump(2)) + "\n");
   }
-  return p.vlm ? p.vlm->warnings() : std::vector<std::string>{};
+  if (p.vlm) scene.warnings = p.vlm->warnings();
+  return scene;
 }
 
 }  // namespace scenecraft
