@@ -15,7 +15,7 @@ cmake --build build-fuzz -j "$(nproc)" --target planner_fuzzer
 seeds=build-fuzz/planner-seeds
 rm -rf "$seeds" && mkdir -p "$seeds"
 n=0
-for corpus in tests/corpus/planner.jsonl ../shared/corpus/dev.jsonl; do
+for corpus in tests/corpus/*.jsonl ../shared/corpus/dev.jsonl; do
   [ -f "$corpus" ] || continue
   while IFS= read -r line; do
     n=$((n + 1))

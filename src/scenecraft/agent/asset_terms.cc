@@ -23,8 +23,24 @@ TermExpander WordNetTermExpander() {
   };
 }
 
+HypernymLookup WordNetHypernymLookup() {
+  return [](std::string_view noun) {
+    WordNet& wordnet = WordNet::Get();
+    if (!wordnet.available() || noun.empty()) return std::vector<std::string>{};
+    // The most frequent sense's chain first (a kettle is a pot before a kettle drum), then
+    // every sense's, nearest first.
+    std::vector<std::string> out = wordnet.Hypernyms(std::string(noun), /*depth=*/10, 1);
+    std::set<std::string> seen(out.begin(), out.end());
+    for (std::string& w : wordnet.Hypernyms(std::string(noun), /*depth=*/10)) {
+      if (seen.insert(w).second) out.push_back(std::move(w));
+    }
+    return out;
+  };
+}
+
 AssetOptions WithWordNet(AssetOptions options) {
   if (!options.expand_terms) options.expand_terms = WordNetTermExpander();
+  if (!options.hypernyms) options.hypernyms = WordNetHypernymLookup();
   return options;
 }
 

@@ -11,7 +11,11 @@ namespace scenecraft {
 // "seat", "furniture" ...). Empty when WordNet is not installed.
 TermExpander WordNetTermExpander();
 
-// `options` with WordNet as its expander unless it has one already.
+// Hypernyms of a noun or noun phrase over all its senses, nearest first (the more frequent sense
+// first within a level), for stand-ins. Empty when WordNet is not installed.
+HypernymLookup WordNetHypernymLookup();
+
+// `options` with WordNet as its expander and hypernym lookup unless it has them already.
 AssetOptions WithWordNet(AssetOptions options);
 
 }  // namespace scenecraft

@@ -11,6 +11,7 @@
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
+#include "scenecraft/util/usage_error.h"
 
 namespace scenecraft {
 namespace fs = std::filesystem;
@@ -34,11 +35,13 @@ void ApplyBudget(const std::string& text, LlmOptions* options) {
     try {
       size_t used = 0;
       const double v = std::stod(value, &used);
-      if (used != value.size() || !(v > 0)) throw std::invalid_argument("v");
+      // Whole numbers up to 1e9 calls or tokens, and up to a year of seconds.
+      if (used != value.size() || !(v > 0) || !(v <= 1e9)) throw std::invalid_argument("v");
       return v;
     } catch (const std::exception&) {
-      throw Error("--llm-budget: '" + value + "' is not a positive number (expected CALLS or " +
-                  "calls=N,tokens=N,seconds=S)");
+      throw UsageError("--llm-budget: '" + value +
+                       "' is not a number from 0 to 1e9 (expected CALLS or "
+                       "calls=N,tokens=N,seconds=S)");
     }
   };
   for (const std::string& part : Split(text, ',')) {
@@ -52,11 +55,12 @@ void ApplyBudget(const std::string& text, LlmOptions* options) {
     if (key == "calls") {
       options->max_calls = static_cast<int>(value);
     } else if (key == "tokens") {
-      options->max_tokens = static_cast<int>(value);
+      options->max_tokens = static_cast<int64_t>(value);
     } else if (key == "seconds") {
       options->time_budget_s = value;
     } else {
-      throw Error("--llm-budget: unknown key '" + key + "' (expected calls, tokens or seconds)");
+      throw UsageError("--llm-budget: unknown key '" + key +
+                       "' (expected calls, tokens or seconds)");
     }
   }
 }
@@ -65,10 +69,10 @@ void ApplyBudget(const std::string& text, LlmOptions* options) {
 
 void BackendOptions::Check() const {
   if (planner != "offline" && planner != "llm") {
-    throw Error("--planner: expected offline or llm, found '" + planner + "'");
+    throw UsageError("--planner: expected offline or llm, found '" + planner + "'");
   }
   if (critic != "geometric" && critic != "vlm" && critic != "both") {
-    throw Error("--critic: expected geometric, vlm or both, found '" + critic + "'");
+    throw UsageError("--critic: expected geometric, vlm or both, found '" + critic + "'");
   }
 }
 
@@ -176,13 +180,13 @@ SceneCalls Backends::EndScene() {
   if (!p.client) return {};
   SceneCalls scene;
   scene.calls = p.client->calls();
-  int prompt_tokens = 0;
-  int completion_tokens = 0;
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
   double seconds = 0;
   int cached = 0;
   for (const CallRecord& c : scene.calls) {
-    prompt_tokens += c.prompt_tokens;
-    completion_tokens += c.completion_tokens;
+    prompt_tokens = SaturatingAdd(prompt_tokens, c.prompt_tokens);
+    completion_tokens = SaturatingAdd(completion_tokens, c.completion_tokens);
     seconds += c.wall_s;
     cached += c.from_cache ? 1 : 0;
   }

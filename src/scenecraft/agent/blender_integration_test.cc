@@ -306,7 +306,8 @@ TEST(GenerateIntegration, TextToRenderWithReportAndVerdicts) {
   EXPECT_EQ(saved.results.size(), saved.relations.size());
   const std::string report = ReadFile(dir / "report.html");
   EXPECT_NE(report.find("<svg"), std::string::npos);
-  EXPECT_NE(report.find("around(chair_1, chair_2, chair_3, chair_4, table_1)"), std::string::npos);
+  EXPECT_NE(report.find("around(chair_1, chair_2, chair_3, chair_4, dining_table_1)"),
+            std::string::npos);
 }
 
 TEST(GenerateIntegration, WithoutBlenderTheScriptIsStillWritten) {

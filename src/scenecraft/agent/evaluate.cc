@@ -213,10 +213,10 @@ CorpusJudgement JudgeCorpusCase(const CorpusCase& c, const SceneGraph& graph,
   for (const auto& [alternatives, expected] : c.counts) {
     const int built = static_cast<int>(judge.Instances(alternatives).size());
     ++j.counts_total;
-    j.counts_passed += built == expected ? 1 : 0;
-    if (built != expected) {
+    j.counts_passed += expected.Holds(built) ? 1 : 0;
+    if (!expected.Holds(built)) {
       j.failures.push_back("count " + alternatives + ": " + std::to_string(built) + " built, " +
-                           std::to_string(expected) + " asked");
+                           expected.ToString() + " asked");
     }
   }
   return j;
@@ -250,6 +250,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
         row.error = r.skipped;
       }
       row.rounds = static_cast<int>(r.rounds.size()) - 1;
+      row.assets = CountAssetShares(r.graph);
       if (!r.rounds.empty() && r.critique) {
         row.worse_than_round0 = r.critique->score + 1e-9 < r.rounds.front().score_after;
       }
@@ -275,6 +276,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
     summary.hidden += row.hidden;
     summary.errors += row.error.empty() ? 0 : 1;
     summary.worse += row.worse_than_round0 ? 1 : 0;
+    summary.assets += row.assets;
     times.push_back(row.wall_s);
     summary.rows.push_back(std::move(row));
   }
@@ -312,6 +314,7 @@ std::string EvalSummary::ToString() const {
          " objects under 20 % visible; " + std::to_string(errors) + " errors; " +
          std::to_string(worse) + " scenes worse than round 0; median " +
          FormatNumber(median_wall_s, 1) + " s per prompt\n";
+  out += "assets: " + assets.ToString() + "\n";
   return out;
 }
 

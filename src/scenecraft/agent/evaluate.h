@@ -42,6 +42,7 @@ struct EvalRow {
   int hidden = 0;  // objects less than 20 % visible or out of frame
   int rounds = 0;
   bool worse_than_round0 = false;
+  AssetShares assets;  // how the final scene's objects are built
   double wall_s = 0.0;
   std::string error;
 };
@@ -54,6 +55,7 @@ struct EvalSummary {
   double count_accuracy = 0.0;  // share of prompts whose every corpus count is exact
   double median_wall_s = 0.0;
   int collisions = 0, floating = 0, hidden = 0, errors = 0, worse = 0;
+  AssetShares assets;  // over all prompts
   std::string ToString() const;
 };
 

@@ -28,7 +28,7 @@ CorpusCase Case(std::map<std::string, int> counts,
                 std::vector<std::vector<std::string>> relations) {
   CorpusCase c;
   c.id = "t";
-  c.counts = std::move(counts);
+  for (const auto& [name, n] : counts) c.counts[name] = {n, n};
   c.relations = std::move(relations);
   return c;
 }

@@ -134,6 +134,7 @@ void WriteReport(const GenerateResult& result, const fs::path& dir) {
   in.readback = result.readback ? &*result.readback : nullptr;
   in.critique = result.critique ? &*result.critique : nullptr;
   in.rounds = result.rounds;
+  in.loop_stop = result.loop_stop;
   in.warnings = result.warnings;
   in.skipped = result.skipped;
   in.timings = result.timings;
@@ -180,13 +181,17 @@ std::vector<std::string> FitFencesToRows(SceneGraph* graph, const std::set<std::
 
 void GenerateOptions::Check() const {
   if (rounds < 0 || rounds > 50) throw Error("--rounds: must be 0 to 50");
+  if (stagnant_rounds < 0 || stagnant_rounds > 50) {
+    throw Error("--stop-after-stagnant: must be 0 to 50");
+  }
   preview.Check();
   final_render.Check();
   assets.Check();
   blender.Check();
   if (room_size_m) {
     const Vec3& s = *room_size_m;
-    if (s.x < 1 || s.y < 1 || s.z < 1.8 || s.x > 200 || s.y > 200 || s.z > 50) {
+    // Written so that NaN fails too.
+    if (!(s.x >= 1 && s.y >= 1 && s.z >= 1.8 && s.x <= 200 && s.y <= 200 && s.z <= 50)) {
       throw Error("--room: " + s.ToString() +
                   " m is not a plausible room (1-200 m, 1.8-50 m high)");
     }
@@ -222,12 +227,19 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
-  if (options.room_size_m && graph.environment.IsRoom())
+  // --room always wins: the scene is that room, whatever the text or the file said.
+  if (options.room_size_m) {
+    graph.environment.kind = Environment::Kind::kRoom;
     graph.environment.size = *options.room_size_m;
-  if (options.room && graph.environment.IsRoom()) {
+  }
+  // A room file (--room ROOM.json) wins the same way: its floor plan, height, doors and
+  // windows; the planned doors and windows stay when it has none.
+  if (options.room) {
     Environment room = *options.room;
-    if (room.openings.empty()) room.openings = graph.environment.openings;
-    if (room.ground.empty()) room.ground = graph.environment.ground;
+    if (room.openings.empty() && graph.environment.IsRoom()) {
+      room.openings = graph.environment.openings;
+    }
+    if (room.ground.empty() && graph.environment.IsRoom()) room.ground = graph.environment.ground;
     graph.environment = std::move(room);
   }
   // Every room has a way in; the solver chooses its wall and keeps its swing clear.
@@ -282,6 +294,7 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   SceneGraph best_graph = graph;
   bool best_ordered = false;  // whether best_graph was solved sub-scene by sub-scene
   double loop_blender_s = best.blender_s;
+  int stagnant = 0;  // rounds in a row without a better score
   for (int round = 1; round <= options.rounds; ++round) {
     if (best.critique.relations_passed == best.critique.relations_total &&
         FailingFindings(best.critique) == 0) {
@@ -316,6 +329,7 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     loop_blender_s += next.blender_s;
     RoundRecord record{round, best.critique.score, next.critique.score,
                        true,  revision.changes,    Seconds(t)};
+    stagnant = next.critique.score > best.critique.score + 1e-9 ? 0 : stagnant + 1;
     if (Worse(next.critique, best.critique)) {
       // Undo: keep the previous best layout, but remember how far the revision went (hard
       // flags, weights, chosen walls, split sub-scenes), so the next round escalates instead of
@@ -337,6 +351,18 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
         " changes, " + FormatNumber(record.score_before, 3) + " -> " +
         FormatNumber(record.score_after, 3) + (record.kept ? "" : " (undone)"));
     result.rounds.push_back(std::move(record));
+    // Stagnation: the reviser escalates every round, but an unsatisfiable scene would run all
+    // its rounds (each a Blender run) at the same score.
+    if (options.stagnant_rounds > 0 && stagnant >= options.stagnant_rounds &&
+        round < options.rounds) {
+      result.loop_stop = "The loop stopped after round " + std::to_string(round) + " of " +
+                         std::to_string(options.rounds) + ": " + std::to_string(stagnant) +
+                         (stagnant == 1 ? " round" : " rounds") +
+                         " in a row brought no better score (--stop-after-stagnant " +
+                         std::to_string(options.stagnant_rounds) + ").";
+      say(result.loop_stop);
+      break;
+    }
   }
 
   // The final render at the requested quality, critiqued once more on its own readback.
@@ -397,6 +423,14 @@ GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
                              progress);
       result.planner = plan.planner;
       result.warnings.insert(result.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
+      result.coverage = plan.coverage;
+      if (result.coverage && !result.coverage->complete()) {
+        result.warnings.push_back(
+            "incomplete: " + std::to_string(result.coverage->accounted_words) + " of " +
+            std::to_string(result.coverage->content_words) +
+            " content words of the description are in the scene; not: " +
+            Join(result.coverage->unaccounted_text, ", "));
+      }
       result.timings.insert(result.timings.begin(), {"plan", plan_s});
     }
     // The model calls and the vision critic's fallbacks go into the report, written once.

@@ -20,6 +20,9 @@ namespace scenecraft {
 struct GenerateOptions {
   // Revision rounds after the first build (the paper uses 4); 0 disables the inner loop.
   int rounds = 4;
+  // The loop stops after this many rounds in a row that bring no better critic score (an
+  // unsatisfiable scene does not run all its rounds at the same score); 0: never.
+  int stagnant_rounds = 3;
   uint64_t seed = 1;
   // Fast renders inside the loop, and the final render.
   RenderSettings preview{"workbench", 1, 480, 360};
@@ -46,13 +49,18 @@ struct GenerateResult {
   std::optional<Readback> readback;  // final readback (absent when Blender was skipped)
   std::optional<Critique> critique;  // final critique (absent when Blender was skipped)
   std::vector<RoundRecord> rounds;
+  std::string loop_stop;  // why the loop stopped before options.rounds, if it stagnated
   std::vector<std::string> warnings;
   std::string planner;  // which planner produced the graph
   std::string skipped;  // why rendering and critique were skipped, if they were
   std::vector<std::pair<std::string, double>> timings;
   std::vector<CallRecord> llm_calls;  // the model calls of an LLM planner or critic
   std::filesystem::path out_dir;
+  // What of the description the plan accounts for (offline planner); empty for a scene file.
+  std::optional<PlanCoverage> coverage;
   bool AllRelationsPass() const;
+  // Every content word of the description became part of the scene (true without a coverage).
+  bool Complete() const { return !coverage || coverage->complete(); }
 };
 
 // Called with one line per stage ("plan", "solve", "blender round 1" ...).

@@ -18,6 +18,12 @@ namespace scenecraft {
 namespace fs = std::filesystem;
 
 SceneGraph LoadSceneFile(const fs::path& path) {
+  std::error_code error;
+  const uintmax_t bytes = fs::file_size(path, error);
+  if (!error && bytes > SceneLimits::kMaxFileBytes) {
+    throw Error(path.string() + ": the scene file is " + std::to_string(bytes) +
+                " bytes; at most " + std::to_string(SceneLimits::kMaxFileBytes));
+  }
   return ParseSceneGraph(ReadFile(path), path.string());
 }
 

@@ -28,9 +28,12 @@ std::map<size_t, bool> RelationPasses(const SceneGraph& graph, const Critique* c
 }  // namespace
 
 std::string HtmlEscape(std::string_view text) {
+  // Control and bidirectional-override characters become visible escapes first ("<U+202E>"),
+  // which the HTML escaping below then shows literally.
+  const std::string visible = EscapeControls(text);
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
+  out.reserve(visible.size());
+  for (char c : visible) {
     switch (c) {
       case '&':
         out += "&amp;";
@@ -206,6 +209,7 @@ std::string ReportHtml(const ReportInput& in) {
            FormatNumber(r.seconds, 2) + "</td></tr>\n";
     }
     h += "</table>\n";
+    if (!in.loop_stop.empty()) h += "<p>" + HtmlEscape(in.loop_stop) + "</p>\n";
   }
   if (in.graph != nullptr) {
     h += "<h2>Objects and assets</h2><table><tr><th>id</th><th>category</th><th>description</th>"
@@ -238,10 +242,10 @@ std::string ReportHtml(const ReportInput& in) {
     h += "</ul>\n";
   }
   if (!in.llm_calls.empty()) {
-    int prompt = 0, completion = 0;
+    int64_t prompt = 0, completion = 0;
     for (const CallRecord& c : in.llm_calls) {
-      prompt += c.prompt_tokens;
-      completion += c.completion_tokens;
+      prompt = SaturatingAdd(prompt, c.prompt_tokens);
+      completion = SaturatingAdd(completion, c.completion_tokens);
     }
     h += "<h2>Model calls</h2><p>" + std::to_string(in.llm_calls.size()) + " calls, " +
          std::to_string(prompt) + " prompt + " + std::to_string(completion) +

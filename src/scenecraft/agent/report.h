@@ -29,6 +29,7 @@ struct ReportInput {
   const Readback* readback = nullptr;  // final readback, may be null
   const Critique* critique = nullptr;  // final critique, may be null
   std::vector<RoundRecord> rounds;
+  std::string loop_stop;  // why the inner loop stopped before its last round, if it did
   std::vector<std::string> warnings;
   std::string render_file;  // relative path of the render, empty if none
   std::string skipped;      // why rendering/critique was skipped, if it was

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct Material {
   double metallic = 0.0;
   double transmission = 0.0;  // glass
   double emission = 0.0;      // emission strength (lamp shades, screens)
+  // A procedural surface pattern the script builds from nodes: "wood", "fabric", "leather",
+  // "marble", "stone", "metal"; empty for a plain surface.
+  std::string look;
 };
 
 enum class PartShape {
@@ -66,6 +70,14 @@ struct Model {
   ImportSpec import;
   // Width x depth x height the model occupies (the object's size).
   Vec3 size;
+  // Imported models: the description's colour tints the main material (its textures kept), and
+  // a material or finish word sets its roughness, metalness and transmission.
+  std::optional<std::array<double, 4>> tint;
+  struct SurfaceChange {
+    std::optional<double> roughness, metallic, transmission;
+    std::string look;  // as Material::look
+  };
+  std::optional<SurfaceChange> surface;
   // Set when the category was unknown and this is the labelled generic shape.
   bool generic = false;
   std::string label;  // text shown on a generic shape

@@ -225,12 +225,20 @@ const CategoryInfo* FindProceduralCategory(std::string_view name) {
   return e == nullptr ? nullptr : &e->info;
 }
 
-Model BuildProceduralModel(const Object& object) {
+Model BuildProceduralModel(const Object& object, const HypernymLookup& hypernyms) {
   Model model;
   model.size = object.size;
   procedural::ModelBuilder builder(&model);
   const Vec3& s = object.size;
   const Entry* entry = FindEntry(object.category);
+  // A stand-in (standin.h) names the shape it borrows in its asset id: a catalog category or a
+  // stand-in shape.
+  if (entry == nullptr && object.asset.source == "procedural" && !object.asset.id.empty()) {
+    for (const Entry& e : procedural::StandInEntries()) {
+      if (entry == nullptr && e.info.name == object.asset.id) entry = &e;
+    }
+    if (entry == nullptr) entry = FindEntry(object.asset.id);
+  }
   if (entry == nullptr) {
     // A labelled generic shape: a block with rounded edges, the size of the object.
     model.generic = true;
@@ -238,17 +246,19 @@ Model BuildProceduralModel(const Object& object) {
     builder.Mat("generic", 0.45, 0.45, 0.5, 0.7);
     builder.Box(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0, s.z, "generic",
                 std::min({s.x, s.y, s.z}) * 0.08);
-    ApplyAppearance(ParseAppearance(object.description), "generic", &model);
+    ApplyAppearance(ParseAppearance(object.description, hypernyms), "generic", &model);
   } else {
     // "round table" names the category and the shape at once.
     BuildParts(*entry, std::string(object.category) + " " + object.description, s, &model);
-    Appearance appearance = ParseAppearance(object.description);
+    Appearance appearance = ParseAppearance(object.description, hypernyms);
     // Wood names describe a tree's species ("an oak"), not its foliage's material.
     if (entry->main_material == "leaves") appearance.material.reset();
     ApplyAppearance(appearance, entry->main_material, &model);
   }
   // Identical category, size and description give identical models (shared meshes).
-  model.key = "procedural:" + Normalise(object.category) + ":" + FormatNumber(s.x) + "x" +
+  const std::string shape =
+      entry != nullptr && entry != FindEntry(object.category) ? "/" + entry->info.name : "";
+  model.key = "procedural:" + Normalise(object.category) + shape + ":" + FormatNumber(s.x) + "x" +
               FormatNumber(s.y) + "x" + FormatNumber(s.z) + ":" + ToLower(object.description);
   return model;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scenecraft/assets/model.h"
+#include "scenecraft/assets/standin.h"
 #include "scenecraft/core/scene.h"
 
 namespace scenecraft {
@@ -26,7 +27,9 @@ const std::vector<CategoryInfo>& ProceduralCategories();
 const CategoryInfo* FindProceduralCategory(std::string_view name);
 
 // Builds the model for an object at its size (object.size must be set), honouring colour and
-// material words of its description. Unknown categories give a labelled generic shape.
-Model BuildProceduralModel(const Object& object);
+// material words of its description (`hypernyms`, may be empty, lets WordNet name materials no
+// table lists). Unknown categories give a labelled generic shape, unless the object's asset
+// names a stand-in shape or catalog category to borrow (standin.h).
+Model BuildProceduralModel(const Object& object, const HypernymLookup& hypernyms = {});
 
 }  // namespace scenecraft

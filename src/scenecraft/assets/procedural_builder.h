@@ -71,5 +71,8 @@ struct Entry {
 
 // The whole catalog, built once.
 const std::vector<Entry>& CatalogEntries();
+// The stand-in shapes (procedural_standins.cc): recipes for kinds of things, used for objects
+// whose category no catalog entry names. Not categories: the planner never sees them.
+const std::vector<Entry>& StandInEntries();
 
 }  // namespace scenecraft::procedural

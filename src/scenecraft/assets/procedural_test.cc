@@ -66,8 +66,11 @@ TEST(Procedural, CatalogCoversAtLeastFiftyCategories) {
 // Checks that the model fills exactly its size: [-w/2, w/2] x [-d/2, d/2] x [0, h] within 0.5 %
 // (the solver and the readback rely on it), and that every part is real and uses a declared
 // material.
-void ExpectFillsExactly(const std::string& category, const Vec3& size) {
-  const Model m = BuildProceduralModel(Make(category, size));
+void ExpectFillsExactly(const std::string& category, const Vec3& size,
+                        const std::string& standin_shape = "") {
+  Object o = Make(category, size);
+  if (!standin_shape.empty()) o.asset = {"procedural", standin_shape, "", "", ""};
+  const Model m = BuildProceduralModel(o);
   ASSERT_FALSE(m.parts.empty()) << category;
   EXPECT_FALSE(m.generic) << category;
   Box3 bounds;
@@ -292,6 +295,19 @@ TEST(Procedural, ModelsFaceMinusY) {
 TEST(Procedural, ModelsStayWellFormedFromTinyToHuge) {
   for (const CategoryInfo& c : ProceduralCategories()) {
     for (double scale : {0.3, 0.5, 2.0, 3.0}) ExpectFillsExactly(c.name, c.size * scale);
+  }
+}
+
+// The stand-in shapes (standin.h) keep the same contract at every size their table gives, and
+// far from it.
+TEST(Procedural, StandInShapesFillExactlyTheirSize) {
+  for (const StandInKind& k : StandInKinds()) {
+    for (double scale : {1.0, 0.3, 3.0}) {
+      ExpectFillsExactly("unheard-of " + std::string(k.hypernym), k.size_m * scale,
+                         std::string(k.shape));
+    }
+    ExpectFillsExactly("unheard-of thing", {k.size_m.x * 1.6, k.size_m.y * 0.7, k.size_m.z * 1.2},
+                       std::string(k.shape));
   }
 }
 

@@ -1,8 +1,10 @@
 #include "scenecraft/assets/resolve.h"
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 
+#include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/retrieval.h"
 #include "scenecraft/assets/sh3d_catalog.h"
@@ -27,6 +29,17 @@ void AssetOptions::Check() const {
 
 fs::path AssetOptions::CacheDir() const {
   return cache_dir.empty() ? DefaultCacheDirectory() : cache_dir;
+}
+
+std::vector<std::string> DefaultAssetSources(const fs::path& sh3d_directory,
+                                             std::vector<std::string>* warnings) {
+  std::error_code ec;
+  for (fs::directory_iterator it(sh3d_directory, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".sh3f") return {"sh3d", "procedural"};
+  }
+  warnings->push_back("no Sweet Home 3D furniture library in " + sh3d_directory.string() +
+                      " (Debian package sweethome3d-furniture): using procedural models only");
+  return {"procedural"};
 }
 
 std::vector<std::string> ParseAssetSources(std::string_view text) {
@@ -66,6 +79,42 @@ Vec3 ApplySizeWords(std::string_view description, const Vec3& size) {
   }
   apply(word);
   return out;
+}
+
+AssetShares& AssetShares::operator+=(const AssetShares& o) {
+  objects += o.objects;
+  models += o.models;
+  procedural += o.procedural;
+  standins += o.standins;
+  placeholders += o.placeholders;
+  return *this;
+}
+
+std::string AssetShares::ToString() const {
+  const auto pct = [&](int n) {
+    return FormatNumber(objects == 0 ? 0.0 : 100.0 * n / objects, 1) + " %";
+  };
+  return std::to_string(objects) + " objects: " + std::to_string(models) + " real models (" +
+         pct(models) + "), " + std::to_string(procedural) + " procedural (" + pct(procedural) +
+         "), " + std::to_string(standins) + " stand-ins (" + pct(standins) + "), " +
+         std::to_string(placeholders) + " shapeless placeholders (" + pct(placeholders) + ")";
+}
+
+AssetShares CountAssetShares(const SceneGraph& graph) {
+  AssetShares s;
+  for (const Object& o : graph.objects) {
+    ++s.objects;
+    if (o.asset.source == "sh3d" || o.asset.source == "user") {
+      ++s.models;
+    } else if (o.asset.id == "generic" || o.asset.empty()) {
+      ++s.placeholders;
+    } else if (FindProceduralCategory(o.category) != nullptr) {
+      ++s.procedural;
+    } else {
+      ++s.standins;
+    }
+  }
+  return s;
 }
 
 namespace {
@@ -117,12 +166,37 @@ fs::path UserModelRoot(const AssetOptions& options, const fs::path& file) {
   return file.parent_path();
 }
 
-void UseIndexed(Object* o, const AssetRecord& r, const CategoryInfo* info) {
+void UseIndexed(Object* o, const AssetRecord& r, const CategoryInfo* info,
+                const std::optional<StandIn>& standin) {
   o->asset = {r.source, r.id, r.name, r.creator, r.license};
   // The model's true dimensions, so the solver and the readback agree with what is built.
   if (!o->HasSize()) o->size = r.size_m;
-  o->has_front = info != nullptr ? info->has_front : true;
-  o->support = info != nullptr ? info->support : Support::kFloor;
+  o->has_front = info != nullptr ? info->has_front : standin ? standin->has_front : true;
+  o->support = info != nullptr ? info->support : standin ? standin->support : Support::kFloor;
+}
+
+// The size prior from real models: the median extents of indexed models of the kind a stand-in
+// borrows its shape from (their kind, or its head noun, is that word: "chest", "cage"), among
+// those within a factor of three of the table's typical size (other senses of the word).
+std::optional<Vec3> IndexedSizePrior(const AssetIndex& index, const StandIn& standin) {
+  std::vector<double> xs, ys, zs;
+  const Vec3& prior = standin.size_m;
+  for (const AssetHit& hit : index.Search(standin.via, /*limit=*/60)) {
+    const AssetRecord& r = hit.record;
+    if (r.door_or_window || (r.kind != standin.via && HeadNoun(r.kind) != standin.via)) continue;
+    const double height = r.size_m.z / prior.z;
+    const double footprint = std::max(r.size_m.x, r.size_m.y) / std::max(prior.x, prior.y);
+    if (height > 3 || height < 1.0 / 3 || footprint > 3 || footprint < 1.0 / 3) continue;
+    xs.push_back(r.size_m.x);
+    ys.push_back(r.size_m.y);
+    zs.push_back(r.size_m.z);
+  }
+  if (xs.empty()) return std::nullopt;
+  const auto median = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  return Vec3{median(xs), median(ys), median(zs)};
 }
 
 }  // namespace
@@ -143,18 +217,39 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
         o.size = ApplySizeWords(o.description, info ? info->size : Vec3{0.5, 0.5, 0.5});
       continue;
     }
+    // A category no catalog entry names borrows the shape and size prior of its nearest
+    // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
+    std::optional<StandIn> standin;
+    if (info == nullptr) standin = ChooseStandIn(o.category, o.description, options.hypernyms);
+    // Real models of the stand-in's kind say its size better than the table, where there are.
+    if (standin && index != nullptr) {
+      if (const std::optional<Vec3> real = IndexedSizePrior(*index, *standin)) {
+        // The size words and miniature modifiers scale the real size as they scaled the table's.
+        const Vec3& was = standin->size_m;
+        const Vec3& typical = standin->typical_m;
+        standin->size_m = {real->x * was.x / typical.x, real->y * was.y / typical.y,
+                           real->z * was.z / typical.z};
+      }
+    }
     // The size the object should have: the procedural default with the description's size words.
     const Vec3 hint = info != nullptr ? ApplySizeWords(o.description, info->size)
+                      : standin       ? standin->size_m
                                       : (o.HasSize() ? o.size : Vec3{});
     const Vec3 size_hint = o.HasSize() ? o.size : hint;
     bool done = false;
     for (const std::string& source : options.sources) {
       if (source == "procedural") {
-        if (info == nullptr) continue;
+        if (info == nullptr && !standin) continue;
         if (!o.HasSize()) o.size = hint;
-        o.asset = {"procedural", info->name, info->name, "SceneCraft", "CC0"};
-        o.has_front = info->has_front;
-        o.support = info->support;
+        if (info != nullptr) {
+          o.asset = {"procedural", info->name, info->name, "SceneCraft", "CC0"};
+          o.has_front = info->has_front;
+          o.support = info->support;
+        } else {
+          o.asset = {"procedural", standin->shape, standin->Label(), "SceneCraft", "CC0"};
+          o.has_front = standin->has_front;
+          o.support = standin->support;
+        }
         done = true;
       } else if (index != nullptr) {
         const bool sh3d = source == "sh3d";
@@ -162,7 +257,7 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
             ChooseAsset(*index, {o.category, o.description, size_hint}, sh3d ? "sh3d" : "user",
                         sh3d ? fs::path() : fs::path(source), options.expand_terms);
         if (!choice) continue;
-        UseIndexed(&o, choice->record, info);
+        UseIndexed(&o, choice->record, info, standin);
         done = true;
       }
       if (done) break;
@@ -186,7 +281,16 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
   bool index_opened = false;
   std::map<std::string, std::optional<ImportSpec>> imports;  // by asset id, each extracted once
   for (const Object& o : graph.objects) {
-    Model model = BuildProceduralModel(o);
+    // The procedural model, also the fallback of an import: a stand-in for unknown categories.
+    Model model = BuildProceduralModel(o, options.hypernyms);
+    if (model.generic && o.asset.source != "procedural") {
+      if (const std::optional<StandIn> s =
+              ChooseStandIn(o.category, o.description, options.hypernyms)) {
+        Object copy = o;
+        copy.asset = {"procedural", s->shape, s->Label(), "SceneCraft", "CC0"};
+        model = BuildProceduralModel(copy, options.hypernyms);
+      }
+    }
     if (o.asset.source == "sh3d" || o.asset.source == "user") {
       if (!index_opened) {
         index = OpenIndex(options, /*update=*/false, out_warnings);
@@ -231,6 +335,25 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
         model.key = o.asset.source + ":" + o.asset.id + "@" + FormatNumber(o.size.x, 4) + "x" +
                     FormatNumber(o.size.y, 4) + "x" + FormatNumber(o.size.z, 4);
         model.size = o.size;
+        // The description's colour tints the imported model; material and finish words set
+        // its main material's surface.
+        const Appearance look = ParseAppearance(o.description, options.hypernyms);
+        model.tint = look.color;
+        if (look.material || look.roughness) {
+          Model::SurfaceChange surface;
+          if (look.material) {
+            surface.roughness = look.material->roughness;
+            surface.metallic = look.material->metallic;
+            surface.transmission = look.material->transmission;
+            surface.look = look.material->look;
+            if (!model.tint && look.material->look != "wood") model.tint = look.material->rgba;
+          }
+          if (look.roughness) surface.roughness = look.roughness;
+          model.surface = surface;
+        }
+        if (!look.empty()) {
+          model.key += ":" + look.color_word + "/" + look.material_word + "/" + look.finish_word;
+        }
       }
     }
     models[o.id] = std::move(model);

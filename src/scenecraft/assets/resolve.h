@@ -9,6 +9,7 @@
 
 #include "scenecraft/assets/asset_index.h"
 #include "scenecraft/assets/model.h"
+#include "scenecraft/assets/standin.h"
 #include "scenecraft/core/scene.h"
 
 namespace scenecraft {
@@ -23,11 +24,20 @@ struct AssetOptions {
   // Synonyms and hypernyms of a noun for the index and retrieval; the agent wires WordNet in.
   // May be empty (names and tags still match).
   TermExpander expand_terms;
+  // Hypernyms of a noun, nearest first, for stand-ins (standin.h); the agent wires WordNet in.
+  // May be empty (then only catalog names match and unknown nouns get the generic shape).
+  HypernymLookup hypernyms;
   // Check() throws Error on a bad value.
   void Check() const;
   // cache_dir, or the default.
   std::filesystem::path CacheDir() const;
 };
+
+// The default sources: the Sweet Home 3D libraries, then procedural models; procedural alone
+// (with one warning appended to `warnings`) when no Sweet Home 3D library is installed at
+// `sh3d_directory`.
+std::vector<std::string> DefaultAssetSources(const std::filesystem::path& sh3d_directory,
+                                             std::vector<std::string>* warnings);
 
 // Parses "sh3d,procedural,DIR" (the --assets flag) into sources; throws Error on an empty list.
 std::vector<std::string> ParseAssetSources(std::string_view text);
@@ -38,6 +48,20 @@ std::vector<std::string> ParseAssetSources(std::string_view text);
 // asset index cannot be opened or updated (a cache that is not ours, a locked database): the run
 // must not silently go on without the models the user asked for.
 std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& options);
+
+// How a resolved scene's objects are built: a real model (Sweet Home 3D or a user folder), a
+// procedural model of the object's own category, a stand-in of a related kind (standin.h), or
+// the shapeless labelled placeholder.
+struct AssetShares {
+  int objects = 0;
+  int models = 0;
+  int procedural = 0;
+  int standins = 0;
+  int placeholders = 0;
+  AssetShares& operator+=(const AssetShares& o);
+  std::string ToString() const;  // "12 objects: 8 real models (67 %), 3 procedural, ..."
+};
+AssetShares CountAssetShares(const SceneGraph& graph);
 
 // Size words of a description ("small", "large", "tall", "long", "tiny") as scale factors
 // applied to a default size.

@@ -73,7 +73,10 @@ void ReadSidecarInto(const fs::path& path, Sidecar* sidecar) {
     sidecar->up = v;
   }
   if (auto v = r.Number("scale")) {
-    if (*v <= 0) r.AddProblem("scale", "must be positive (file units to metres)");
+    // 1e-6 (micrometres) to 1e3 (kilometres) per file unit covers every real unit.
+    if (!(*v >= 1e-6 && *v <= 1e3)) {
+      r.AddProblem("scale", "must be from 0.000001 to 1000 (file units to metres)");
+    }
     sidecar->scale = v;
   }
   r.Finish();

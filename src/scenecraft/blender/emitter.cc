@@ -63,6 +63,7 @@ json ProceduralModelJson(const Model& m) {
             {"metallic", mat.metallic}};
     if (mat.transmission > 0) mj["transmission"] = mat.transmission;
     if (mat.emission > 0) mj["emission"] = mat.emission;
+    if (!mat.look.empty()) mj["look"] = mat.look;
     out["materials"].push_back(mj);
   }
   if (m.generic) {
@@ -85,6 +86,16 @@ json ModelJson(const Model& m) {
                  {"front_yaw_rad", m.import.front_yaw_rad},
                  {"model_rotation", m.import.model_rotation}}}};
     if (!m.parts.empty()) out["fallback"] = fallback;
+    if (m.tint)
+      out["import"]["tint"] = json::array({(*m.tint)[0], (*m.tint)[1], (*m.tint)[2], 1.0});
+    if (m.surface) {
+      json surface = json::object();
+      if (m.surface->roughness) surface["roughness"] = *m.surface->roughness;
+      if (m.surface->metallic) surface["metallic"] = *m.surface->metallic;
+      if (m.surface->transmission) surface["transmission"] = *m.surface->transmission;
+      if (!m.surface->look.empty()) surface["look"] = m.surface->look;
+      out["import"]["surface"] = surface;
+    }
   }
   return out;
 }

@@ -108,7 +108,67 @@ def make_material(name, spec):
         if emission > 0:
             set_input(bsdf, ["Emission Color", "Emission"], rgba)
             set_input(bsdf, ["Emission Strength"], emission)
+        if spec.get("look") in LOOKS:
+            add_look(material, bsdf, spec["look"], rgba)
     return material
+
+
+def shade(rgba, factor):
+    return [min(1.0, c * factor) for c in rgba[:3]] + [1.0]
+
+
+def add_look(material, bsdf, look, rgba):
+    """A procedural surface pattern from nodes (no image files): the base colour varied by a
+    texture through a colour ramp, and for rough materials a fine bump."""
+    nodes = material.node_tree.nodes
+    links = material.node_tree.links
+    coord = nodes.new("ShaderNodeTexCoord")
+    mapping = nodes.new("ShaderNodeMapping")
+    links.new(coord.outputs["Object"], mapping.inputs["Vector"])
+    ramp = nodes.new("ShaderNodeValToRGB")
+    settings = LOOKS[look]
+    if settings["texture"] == "wave":
+        texture = nodes.new("ShaderNodeTexWave")
+        texture.wave_type = settings.get("wave_type", "BANDS")
+        texture.inputs["Distortion"].default_value = settings.get("distortion", 4.0)
+        texture.inputs["Detail"].default_value = settings.get("detail", 2.0)
+    else:
+        texture = nodes.new("ShaderNodeTexNoise")
+        texture.inputs["Detail"].default_value = settings.get("detail", 4.0)
+    texture.inputs["Scale"].default_value = settings["scale"]
+    mapping.inputs["Scale"].default_value = settings.get("stretch", (1.0, 1.0, 1.0))
+    links.new(mapping.outputs["Vector"], texture.inputs["Vector"])
+    links.new(texture.outputs["Fac"], ramp.inputs["Fac"])
+    low, high = settings["range"]
+    ramp.color_ramp.elements[0].color = shade(rgba, low)
+    ramp.color_ramp.elements[1].color = shade(rgba, high)
+    for position, element in zip(settings.get("stops", (0.0, 1.0)), ramp.color_ramp.elements):
+        element.position = position
+    links.new(ramp.outputs["Color"], bsdf.inputs["Base Color"])
+    if settings.get("bump", 0.0) > 0:
+        bump = nodes.new("ShaderNodeBump")
+        bump.inputs["Strength"].default_value = settings["bump"]
+        bump.inputs["Distance"].default_value = 0.002
+        links.new(texture.outputs["Fac"], bump.inputs["Height"])
+        links.new(bump.outputs["Normal"], bsdf.inputs["Normal"])
+
+
+# The looks a material may ask for: texture, its scale and stretch (object space, metres), the
+# shades of the base colour the pattern runs between, and the bump strength.
+LOOKS = {
+    "wood": {"texture": "wave", "wave_type": "RINGS", "scale": 2.5, "distortion": 6.0,
+             "detail": 3.0, "stretch": (1.0, 1.0, 0.12), "range": (0.6, 1.15), "bump": 0.05},
+    "marble": {"texture": "wave", "scale": 1.5, "distortion": 14.0, "detail": 6.0,
+               "range": (0.55, 1.0), "stops": (0.0, 0.12)},
+    "stone": {"texture": "noise", "scale": 12.0, "detail": 8.0, "range": (0.75, 1.1),
+              "bump": 0.25},
+    "fabric": {"texture": "noise", "scale": 220.0, "detail": 2.0, "range": (0.8, 1.05),
+               "bump": 0.2},
+    "leather": {"texture": "noise", "scale": 90.0, "detail": 6.0, "range": (0.8, 1.1),
+                "bump": 0.15},
+    "metal": {"texture": "noise", "scale": 4.0, "detail": 2.0, "stretch": (1.0, 1.0, 60.0),
+              "range": (0.9, 1.05)},
+}
 
 
 # -- Procedural parts ----------------------------------------------------------------------------
@@ -333,6 +393,103 @@ def import_model_file(spec, warnings):
     return meshes
 
 
+def material_areas(meshes):
+    """Face area per material over mesh data blocks, largest first."""
+    area = {}
+    for mesh in meshes:
+        for poly in mesh.polygons:
+            if poly.material_index < len(mesh.materials):
+                material = mesh.materials[poly.material_index]
+                if material is not None:
+                    area[material] = area.get(material, 0.0) + poly.area
+    return sorted(area.items(), key=lambda item: -item[1])
+
+
+def principled(material):
+    if material is None or not material.use_nodes:
+        return None
+    for node in material.node_tree.nodes:
+        if node.type == "BSDF_PRINCIPLED":
+            return node
+    return None
+
+
+def tint_imported(meshes, spec):
+    """The description's colour and surface on an imported model's main material (the one with
+    the most area). A texture is kept: the colour multiplies it."""
+    tint = spec.get("tint")
+    surface = spec.get("surface") or {}
+    ranked = material_areas(meshes)
+    if not ranked or (tint is None and not surface):
+        return
+    material = ranked[0][0].copy()  # other models may share the imported material
+    for mesh in meshes:
+        for i, slot in enumerate(mesh.materials):
+            if slot == ranked[0][0]:
+                mesh.materials[i] = material
+    bsdf = principled(material)
+    if bsdf is None:
+        material.use_nodes = True
+        bsdf = principled(material)
+    if bsdf is None:
+        return
+    base = bsdf.inputs["Base Color"]
+    if tint is not None:
+        rgba = [float(c) for c in tint[:3]] + [1.0]
+        if base.is_linked:
+            source = base.links[0].from_socket
+            nodes = material.node_tree.nodes
+            try:
+                mix = nodes.new("ShaderNodeMixRGB")
+                colour_in, colour_out = mix.inputs["Color1"], mix.outputs["Color"]
+                mix.inputs["Color2"].default_value = rgba
+            except RuntimeError:  # Blender versions without the legacy node
+                mix = nodes.new("ShaderNodeMix")
+                mix.data_type = "RGBA"
+                colour_in, colour_out = mix.inputs[6], mix.outputs[2]
+                mix.inputs[7].default_value = rgba
+            mix.blend_type = "MULTIPLY"
+            mix.inputs[0].default_value = 1.0
+            material.node_tree.links.new(source, colour_in)
+            material.node_tree.links.new(colour_out, base)
+        else:
+            base.default_value = rgba
+        material.diffuse_color = rgba
+    if "roughness" in surface:
+        set_input(bsdf, ["Roughness"], float(surface["roughness"]))
+    if "metallic" in surface:
+        set_input(bsdf, ["Metallic"], float(surface["metallic"]))
+    if "transmission" in surface:
+        set_input(bsdf, ["Transmission Weight", "Transmission"], float(surface["transmission"]))
+    if surface.get("look") in LOOKS and not base.is_linked:
+        add_look(material, bsdf, surface["look"], list(base.default_value))
+
+
+def material_readback(meshes):
+    """The object's materials, most area first: what the text's colour and material words
+    became (base colour, roughness, metalness, transmission, whether a texture or look drives
+    the colour)."""
+    ranked = material_areas([m.data for m in meshes if m.type == "MESH"])
+    total = sum(area for _, area in ranked) or 1.0
+    out = []
+    for material, area in ranked[:6]:
+        bsdf = principled(material)
+        entry = {"name": material.name, "area_share": area / total,
+                 "base_color": list(material.diffuse_color)}
+        if bsdf is not None:
+            base = bsdf.inputs["Base Color"]
+            entry["base_color"] = list(base.default_value)
+            entry["textured"] = bool(base.is_linked)
+            entry["roughness"] = float(bsdf.inputs["Roughness"].default_value)
+            entry["metallic"] = float(bsdf.inputs["Metallic"].default_value)
+            for name in ("Transmission Weight", "Transmission"):
+                if bsdf.inputs.get(name) is not None:
+                    entry["transmission"] = float(bsdf.inputs[name].default_value)
+                    break
+        out.append(entry)
+    return out
+
+
 def normalise_imported(meshes, spec, size):
     """Bakes the imported parts into one frame: the file's own rotation applied, front -Y,
     bottom centre at the origin, fitted to the catalog's width x depth x height."""
@@ -406,6 +563,7 @@ class ModelLibrary:
             if imported:
                 IMPORT_INFO[key] = normalise_imported(imported, model["import"], size)
                 result = [obj.data for obj in imported]
+                tint_imported(result, model["import"])
                 for obj in imported:
                     bpy.data.objects.remove(obj)
             elif model.get("fallback"):
@@ -927,6 +1085,7 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
             "yaw_deg": math.degrees(root.matrix_world.to_euler().z),
             "scale": list(root.matrix_world.to_scale()),
             "vertex_count": count,
+            "materials": material_readback(meshes),
         }
         info = IMPORT_INFO.get(root["sc_model"])
         if info is not None:

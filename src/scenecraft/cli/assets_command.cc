@@ -34,14 +34,23 @@ std::unique_ptr<AssetIndex> OpenCacheIndex(const AssetOptions& options) {
 void AddAssetFlags(CLI::App* app, AssetFlags* flags) {
   app->add_option("--assets", flags->sources,
                   "Asset sources in order of preference: sh3d, procedural and/or model folders, "
-                  "comma-separated (default: procedural)");
+                  "comma-separated (default: sh3d,procedural; procedural where the Sweet Home "
+                  "3D libraries are not installed)");
   app->add_option("--cache-dir", flags->cache_dir,
                   "Asset index and extracted models (default: $SCENECRAFT_CACHE_DIR, else "
                   "$XDG_CACHE_HOME/scenecraft, else ~/.cache/scenecraft)");
 }
 
 void ApplyAssetFlags(const AssetFlags& flags, AssetOptions* options) {
-  if (!flags.sources.empty()) options->sources = ParseAssetSources(flags.sources);
+  if (!flags.sources.empty()) {
+    options->sources = ParseAssetSources(flags.sources);
+  } else {
+    std::vector<std::string> warnings;
+    options->sources = DefaultAssetSources(
+        options->sh3d_paths.empty() ? DefaultSh3dDirectory() : options->sh3d_paths.front(),
+        &warnings);
+    for (const std::string& w : warnings) LogWarning(w);
+  }
   if (!flags.cache_dir.empty()) options->cache_dir = flags.cache_dir;
   options->Check();
 }

@@ -2,9 +2,11 @@
 // calls one library function (STYLE.md: main only parses flags and calls it).
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <new>
 #include <nlohmann/json.hpp>
 
 #include "scenecraft/agent/evaluate.h"
@@ -24,6 +26,7 @@
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/output_dir.h"
 #include "scenecraft/util/strings.h"
+#include "scenecraft/util/usage_error.h"
 
 #ifndef SCENECRAFT_VERSION
 #define SCENECRAFT_VERSION "0.0.0"
@@ -37,8 +40,10 @@ namespace fs = std::filesystem;
 // Exit codes, documented in the README.
 constexpr int kExitOk = 0;
 constexpr int kExitError = 1;          // bad input or a failing outside party (message on stderr)
+constexpr int kExitUsage = 2;          // a command-line usage error (a flag, a flag's value)
 constexpr int kExitRelationsFail = 3;  // the scene was built, but some relations do not hold
 constexpr int kExitNotBuilt = 4;       // generate wrote the script, but Blender could not run it
+constexpr int kExitIncomplete = 5;  // relations hold, but words of the description are unaccounted
 // Ctrl-C, SIGTERM, SIGHUP: 128 + the signal number (Interrupted::exit_code).
 
 void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
@@ -47,6 +52,33 @@ void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
   app->add_option("--blender-timeout", options->timeout_s,
                   "Seconds each Blender run may take (at most 86400)")
       ->capture_default_str();
+}
+
+// Runs an options struct's Check() for values that came from flags: its Error is a usage error.
+template <typename Options>
+void CheckFlags(const Options& options) {
+  try {
+    options.Check();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& e) {
+    throw UsageError(e.what());
+  }
+}
+
+// Writes text for the terminal, with control and bidirectional-override characters escaped.
+void PrintText(std::string_view text) {
+  const std::string visible = EscapeControls(text);
+  std::fwrite(visible.data(), 1, visible.size(), stdout);
+}
+
+// Whether a command-line argument names a file rather than a sentence: it ends in .json or
+// .jsonl, or it is one word with a path separator ("scenes/room", "./x").
+bool LooksLikeFileName(std::string_view argument) {
+  const std::string lower = ToLower(Trim(argument));
+  if (EndsWith(lower, ".json") || EndsWith(lower, ".jsonl")) return true;
+  const bool one_word = lower.find_first_of(" \t\n") == std::string::npos;
+  return one_word && lower.find('/') != std::string::npos;
 }
 
 void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolution) {
@@ -64,9 +96,9 @@ void ApplyResolution(const std::string& text, RenderSettings* settings) {
     settings->width = std::stoi(parts[0]);
     settings->height = std::stoi(parts[1]);
   } catch (const std::exception&) {
-    throw Error("--resolution: expected WIDTHxHEIGHT such as 640x480, found '" + text + "'");
+    throw UsageError("--resolution: expected WIDTHxHEIGHT such as 640x480, found '" + text + "'");
   }
-  settings->Check();
+  CheckFlags(*settings);
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
@@ -119,6 +151,7 @@ Command AddRender(CLI::App& root) {
   AddBlenderFlags(app, blender.get());
   return {app, [=] {
             ApplyResolution(*resolution, &request->settings);
+            CheckFlags(*blender);
             request->render = !*no_render;
             RealProcessLauncher launcher;
             const BlenderOutcome outcome = RenderSceneDir(*dir, *request, *blender, launcher);
@@ -146,6 +179,12 @@ Command AddPlan(CLI::App& root) {
   app->add_option("-o,--out", *out, "Also write the scene JSON to this file");
   AddLlmFlags(app, llm.get(), /*with_critic=*/false);
   return {app, [=] {
+            if (LooksLikeFileName(*text)) {
+              throw UsageError("plan: '" + *text + "' looks like a file name" +
+                               (fs::exists(*text) ? "" : ", but there is no such file") +
+                               "; plan takes a description in English (scene files go to solve, "
+                               "build or generate)");
+            }
             Backends backends(*llm);
             const PlanResult plan = backends.planner().Plan(*text);
             // The table lists the warnings itself; with --json they go to stderr.
@@ -155,8 +194,7 @@ Command AddPlan(CLI::App& root) {
               const std::string json = SceneGraphToJsonText(plan.graph);
               std::fwrite(json.data(), 1, json.size(), stdout);
             } else {
-              const std::string table = FormatPlanTable(plan);
-              std::fwrite(table.data(), 1, table.size(), stdout);
+              PrintText(FormatPlanTable(plan));
             }
             if (!out->empty()) WriteFileAtomic(*out, SceneGraphToJsonText(plan.graph));
             return kExitOk;
@@ -166,35 +204,43 @@ Command AddPlan(CLI::App& root) {
 Command AddEvalPlan(CLI::App& root) {
   auto* app = root.add_subcommand(
       "eval-plan",
-      "Score the offline planner on a JSONL corpus: exact counts, relation recall "
-      "and precision");
+      "Score the offline planner on a JSONL corpus: exact counts, relation recall and "
+      "precision, the user's own nouns, placeholder shapes and planning time");
   auto corpus = std::make_shared<std::string>();
   auto details = std::make_shared<bool>(false);
+  auto no_assets = std::make_shared<bool>(false);
   app->add_option("corpus", *corpus, "JSONL corpus (shared/corpus format)")->required();
   app->add_flag("--details", *details, "Show every prompt's misses");
-  return {
-      app, [=] {
-        OfflinePlanner planner;
-        const auto cases = LoadCorpus(*corpus);
-        // Open the dictionary first, so that the timing below leaves its load out.
-        const double load_ms = WordNet::Get().load_s() * 1000;
-        auto timed = [&](CorpusScore* score) {
-          const auto start = std::chrono::steady_clock::now();
-          *score = ScoreCorpus(cases, planner);
-          return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() *
-                 1000 / std::max<size_t>(1, cases.size());
-        };
-        CorpusScore score;
-        const double cold_ms = timed(&score);  // WordNet lookups not yet cached
-        const double warm_ms = timed(&score);
-        const std::string text = score.ToString(*details);
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        std::printf(
-            "WordNet load %.1f ms; planning and scoring %.2f ms per prompt on the first pass "
-            "(uncached WordNet lookups), %.2f ms on a second\n",
-            load_ms, cold_ms, warm_ms);
-        return kExitOk;
-      }};
+  app->add_flag("--no-assets", *no_assets,
+                "Skip asking the asset resolver which objects would be placeholders");
+  return {app, [=] {
+            OfflinePlanner planner;
+            const auto cases = LoadCorpus(*corpus);
+            // Open the dictionary first, so that the timing below leaves its load out.
+            const double load_ms = WordNet::Get().load_s() * 1000;
+            ScoreOptions options;
+            options.resolve_assets = !*no_assets;
+            // The first pass is timed per prompt inside (WordNet lookups not yet cached).
+            const CorpusScore score = ScoreCorpus(cases, planner, options);
+            const auto start = std::chrono::steady_clock::now();
+            for (const CorpusCase& c : cases) {
+              try {
+                planner.Plan(c.prompt);
+              } catch (const Error&) {
+                // Counted in the score above.
+              }
+            }
+            const double warm_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count() /
+                static_cast<double>(std::max<size_t>(1, cases.size()));
+            PrintText(score.ToString(*details));
+            std::printf(
+                "WordNet load %.1f ms; planning %.2f ms per prompt on a second pass (WordNet "
+                "lookups cached)\n",
+                load_ms, warm_ms);
+            return kExitOk;
+          }};
 }
 
 Command AddEval(CLI::App& root) {
@@ -221,10 +267,10 @@ Command AddEval(CLI::App& root) {
   return {app, [=] {
             ApplyAssetFlags(*asset_flags, &options->assets);
             RealProcessLauncher launcher;
+            CheckFlags(*options);
             Backends backends(*llm);
             const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, backends, launcher);
-            const std::string text = summary.ToString();
-            std::fwrite(text.data(), 1, text.size(), stdout);
+            PrintText(summary.ToString());
             return kExitOk;
           }};
 }
@@ -241,6 +287,7 @@ Command AddSolve(CLI::App& root) {
   app->add_option("--time-budget", options->time_budget_s, "Seconds the search may take")
       ->capture_default_str();
   return {app, [=] {
+            CheckFlags(*options);
             SceneGraph graph = LoadSceneFile(*scene);
             for (const std::string& w : ResolveAssets(&graph, AssetOptions{})) LogWarning(w);
             const SolveResult result = Solve(&graph, *options);
@@ -278,11 +325,28 @@ Command AddCritique(CLI::App& root) {
                                       .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
                                       .c_str());
             } else {
-              std::printf("%s\n", critique.ToString().c_str());
+              PrintText(critique.ToString() + "\n");
             }
             return critique.relations_passed == critique.relations_total ? kExitOk
                                                                          : kExitRelationsFail;
           }};
+}
+
+// Checks generate's options as flags, and tells a scene file from English text: an input that
+// looks like a file name must be an existing .json file (a mistyped "chair.json" is not a
+// sentence to plan). Returns whether the input is a scene file.
+bool CheckGenerateFlags(const std::string& input, const GenerateOptions& options) {
+  CheckFlags(options);
+  if (!LooksLikeFileName(input)) return false;
+  if (!fs::is_regular_file(input)) {
+    throw UsageError("generate: '" + input +
+                     "' looks like a file name, but there is no such file (a description in "
+                     "English is planned as text; a scene file must exist)");
+  }
+  if (!EndsWith(ToLower(input), ".json")) {
+    throw UsageError("generate: '" + input + "' is not a scene JSON file (.json)");
+  }
+  return true;
 }
 
 Command AddGenerate(CLI::App& root) {
@@ -300,6 +364,9 @@ Command AddGenerate(CLI::App& root) {
       ->required();
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds (0: none)")
+      ->capture_default_str();
+  app->add_option("--stop-after-stagnant", options->stagnant_rounds,
+                  "Stop the loop after this many rounds in a row without a better score (0: never)")
       ->capture_default_str();
   app->add_option("--seed", options->seed, "Random seed")->capture_default_str();
   app->add_option("--engine", options->final_render.engine, "Final render engine")
@@ -334,16 +401,16 @@ Command AddGenerate(CLI::App& root) {
             options->room_size_m =
                 Vec3{std::stod(parts[0]), std::stod(parts[1]), std::stod(parts[2])};
           } catch (const std::exception&) {
-            throw Error("--room: expected WIDTHxDEPTHxHEIGHT in metres such as 5x4x2.8, found '" +
-                        *room + "'");
+            throw UsageError("--room: expected WIDTHxDEPTHxHEIGHT in metres (5x4x2.8), found '" +
+                             *room + "'");
           }
         }
+        const bool is_file = CheckGenerateFlags(*input, *options);
         RealProcessLauncher launcher;
         Backends backends(*llm);
         auto progress = [](const std::string& line) { LogInfo(line); };
-        const SceneSource source = EndsWith(ToLower(*input), ".json") && fs::exists(*input)
-                                       ? SceneSource::Graph(LoadSceneFile(*input))
-                                       : SceneSource::Text(*input);
+        const SceneSource source =
+            is_file ? SceneSource::Graph(LoadSceneFile(*input)) : SceneSource::Text(*input);
         const GenerateResult result =
             Generate(source, *out, *options, backends, launcher, progress);
         for (const std::string& w : result.warnings) LogWarning(w);
@@ -365,12 +432,33 @@ Command AddGenerate(CLI::App& root) {
                                  {"rounds", result.rounds.size()},
                                  {"warnings", result.warnings}};
           if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
+          if (result.coverage) {
+            nlohmann::json unaccounted = nlohmann::json::array();
+            for (size_t k = 0; k < result.coverage->unaccounted.size(); ++k) {
+              unaccounted.push_back({{"text", result.coverage->unaccounted_text[k]},
+                                     {"begin", result.coverage->unaccounted[k].begin},
+                                     {"end", result.coverage->unaccounted[k].end}});
+            }
+            summary["coverage"] = {{"share", result.coverage->share()},
+                                   {"content_words", result.coverage->content_words},
+                                   {"unaccounted", unaccounted}};
+          }
+          summary["verdict"] = !result.AllRelationsPass() ? "relations fail"
+                               : !result.Complete()       ? "incomplete"
+                                                          : "complete";
           std::printf(
               "%s\n",
               summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         }
         if (!result.skipped.empty()) return kExitNotBuilt;
-        return result.AllRelationsPass() ? kExitOk : kExitRelationsFail;
+        if (!result.AllRelationsPass()) return kExitRelationsFail;
+        if (!result.Complete()) {
+          LogWarning(
+              "incomplete: every relation holds, but not every word of the description is "
+              "in the scene");
+          return kExitIncomplete;
+        }
+        return kExitOk;
       }};
 }
 
@@ -393,7 +481,9 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version exit 0; every flag CLI11 rejects is a usage error.
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
   }
   SetLogLevel(quiet ? LogLevel::kError : (verbose ? LogLevel::kDebug : LogLevel::kInfo));
   try {
@@ -403,6 +493,9 @@ int Main(int argc, char** argv) {
       ThrowIfInterrupted();  // a command that finished its step after Ctrl-C still says so
       return code;
     }
+  } catch (const UsageError& e) {
+    LogError(e.what());
+    return kExitUsage;
   } catch (const Error& e) {
     LogError(e.what());
     return kExitError;
@@ -417,6 +510,17 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace scenecraft
 
+// Catches everything, so that no input ends the program with an abort (exit 134) and no message:
+// an exception that is not a scenecraft::Error is a bug, reported as one.
 int main(int argc, char** argv) {
-  return scenecraft::Main(argc, argv);
+  try {
+    return scenecraft::Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    scenecraft::LogError("out of memory");
+  } catch (const std::exception& e) {
+    scenecraft::LogError(std::string("internal error (please report it): ") + e.what());
+  } catch (...) {
+    scenecraft::LogError("internal error (please report it): an unknown exception");
+  }
+  return 1;
 }

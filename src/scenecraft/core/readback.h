@@ -2,6 +2,7 @@
 // The critic judges the readback, never the solver's own model (ARCHITECTURE.md section 3).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,18 @@
 #include "scenecraft/core/scene.h"
 
 namespace scenecraft {
+
+// One material of a built object, as Blender has it: what colour, material and finish words
+// became.
+struct MaterialReadback {
+  std::string name;
+  double area_share = 0.0;                       // share of the object's surface it covers
+  std::array<double, 4> base_color{0, 0, 0, 1};  // linear RGBA (the tint, when textured)
+  bool textured = false;                         // a texture or node pattern drives the base colour
+  double roughness = 0.5;
+  double metallic = 0.0;
+  double transmission = 0.0;
+};
 
 struct ObjectReadback {
   std::string id;
@@ -36,6 +49,8 @@ struct ObjectReadback {
   // front faces -Y).
   std::optional<Vec3> import_fit_scale;
   std::optional<Vec3> import_top_centroid;
+  // Its materials, most area first.
+  std::vector<MaterialReadback> materials;
 };
 
 struct Readback {

@@ -44,6 +44,9 @@ const std::vector<RelationInfo>& AllRelationInfos() {
       {T::kHierarchy, "hierarchy", 2, -1, false, {}, "A1..An from largest to smallest"},
       {T::kScaling, "scaling", 2, -1, false, {}, "A1..An smaller with distance"},
       {T::kOverlap, "overlap", 2, 2, true, {}, "A deliberately overlaps B (a rug under a table)"},
+      {T::kInside, "inside", 2, 2, true, {}, "A inside / in / within B"},
+      {T::kAtEnd, "at_end", 2, 2, true, {"end"}, "A at the foot / head / end of B"},
+      {T::kAlongSide, "along_side", 2, 2, true, {"side"}, "A along the long / short side of B"},
   };
   return infos;
 }

@@ -54,6 +54,11 @@ enum class RelationType {
   kScaling,
   // Overlap.
   kOverlap,
+  // Added by this project (docs/RELATIONS_EXTRA.md): containment and the ends and sides of an
+  // object.
+  kInside,
+  kAtEnd,
+  kAlongSide,
 };
 
 // The signature of a relation type.

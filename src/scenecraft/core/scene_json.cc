@@ -1,6 +1,8 @@
 #include "scenecraft/core/scene_json.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <set>
 
 #include "scenecraft/core/polygon.h"
@@ -13,8 +15,6 @@ namespace scenecraft {
 namespace {
 
 using nlohmann::json;
-
-constexpr size_t kMaxIdBytes = 60;  // Blender names hold 63 bytes.
 
 json Vec3ToJson(const Vec3& v) {
   return json::array({v.x, v.y, v.z});
@@ -36,8 +36,9 @@ json SourceToJson(const Source& s) {
 Source SourceFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
   Source s;
   JsonObjectReader r(j, pointer, problems);
-  if (auto b = r.Number("begin")) s.begin = static_cast<int>(*b);
-  if (auto e = r.Number("end")) s.end = static_cast<int>(*e);
+  constexpr int64_t kMaxOffset = std::numeric_limits<int>::max();
+  if (auto b = r.Integer("begin", 0, kMaxOffset)) s.begin = static_cast<int>(*b);
+  if (auto e = r.Integer("end", 0, kMaxOffset)) s.end = static_cast<int>(*e);
   if (auto p = r.String("pointer")) s.pointer = *p;
   r.Finish();
   return s;
@@ -73,8 +74,8 @@ AssetRef AssetFromJson(const json& j, JsonProblems* problems, const std::string&
     const std::string s = j.get<std::string>();
     const size_t colon = s.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == s.size()) {
-      problems->Add(pointer,
-                    "expected \"source:id\" (e.g. \"procedural:chair\"), found \"" + s + "\"");
+      problems->Add(pointer, "expected \"source:id\" (e.g. \"procedural:chair\"), found \"" +
+                                 Excerpt(s, 100) + "\"");
       return a;
     }
     a.source = s.substr(0, colon);
@@ -89,8 +90,8 @@ AssetRef AssetFromJson(const json& j, JsonProblems* problems, const std::string&
     r.Finish();
   }
   if (!a.source.empty() && a.source != "procedural" && a.source != "sh3d" && a.source != "user") {
-    problems->Add(pointer,
-                  "unknown asset source '" + a.source + "' (expected procedural, sh3d or user)");
+    problems->Add(pointer, "unknown asset source '" + Excerpt(a.source, 100) +
+                               "' (expected procedural, sh3d or user)");
   }
   return a;
 }
@@ -109,8 +110,8 @@ Object ObjectFromJson(const json& j, JsonProblems* problems, const std::string& 
     if (auto s = SupportFromName(*support)) {
       o.support = *s;
     } else {
-      r.AddProblem("support",
-                   "unknown support '" + *support + "' (expected floor, surface, wall or ceiling)");
+      r.AddProblem("support", "unknown support '" + Excerpt(*support, 100) +
+                                  "' (expected floor, surface, wall or ceiling)");
     }
   }
   if (const json* p = r.Get("pose")) {
@@ -147,8 +148,8 @@ Relation RelationFromJson(const json& j, JsonProblems* problems, const std::stri
     } else {
       std::vector<std::string> names;
       for (const RelationInfo& info : AllRelationInfos()) names.emplace_back(info.name);
-      r.AddProblem("type",
-                   "unknown relation type '" + *type + "' (known: " + Join(names, ", ") + ")");
+      r.AddProblem("type", "unknown relation type '" + Excerpt(*type, 100) +
+                               "' (known: " + Join(names, ", ") + ")");
     }
   }
   rel.objects = r.StringArray("objects", /*required=*/true).value_or(std::vector<std::string>{});
@@ -188,7 +189,9 @@ Camera CameraFromJson(const json& j, JsonProblems* problems, const std::string& 
   return c;
 }
 
-Opening OpeningFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
+// Reads one opening of a room of `room` size (width x, depth y, height z): it must fit in its wall.
+Opening OpeningFromJson(const json& j, const Vec3& room, JsonProblems* problems,
+                        const std::string& pointer) {
   Opening o;
   JsonObjectReader r(j, pointer, problems);
   o.kind = r.String("kind", /*required=*/true).value_or("door");
@@ -201,6 +204,20 @@ Opening OpeningFromJson(const json& j, JsonProblems* problems, const std::string
   o.width_m = r.Number("width_m").value_or(door ? 0.9 : 1.2);
   o.height_m = r.Number("height_m").value_or(door ? 2.05 : 1.2);
   o.sill_m = r.Number("sill_m").value_or(door ? 0.0 : 0.9);
+  if (!(o.width_m > 0) || !(o.height_m > 0) || o.sill_m < 0) {
+    r.AddProblem("width_m", "width and height must be positive and the sill not negative");
+  } else {
+    const double wall_m = o.wall == "left" || o.wall == "right" ? room.y : room.x;
+    if (std::abs(o.offset_m) + o.width_m / 2 > wall_m / 2 + 1e-9) {
+      r.AddProblem("offset_m", "the opening (" + FormatNumber(o.width_m, 2) + " m wide at " +
+                                   FormatNumber(o.offset_m, 2) + " m) does not fit in its " +
+                                   FormatNumber(wall_m, 2) + " m wall");
+    }
+    if (o.sill_m + o.height_m > room.z + 1e-9) {
+      r.AddProblem("height_m", "sill plus height (" + FormatNumber(o.sill_m + o.height_m, 2) +
+                                   " m) is above the " + FormatNumber(room.z, 2) + " m ceiling");
+    }
+  }
   r.Finish();
   return o;
 }
@@ -287,9 +304,12 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
   if (const json* openings = r.Get("openings")) {
     if (!openings->is_array() || !env.IsRoom()) {
       r.AddProblem("openings", env.IsRoom() ? "expected an array" : "only rooms have openings");
+    } else if (openings->size() > SceneLimits::kMaxOpenings) {
+      r.AddProblem("openings", std::to_string(openings->size()) + " openings; at most " +
+                                   std::to_string(SceneLimits::kMaxOpenings));
     } else {
       for (size_t i = 0; i < openings->size(); ++i) {
-        env.openings.push_back(OpeningFromJson((*openings)[i], problems,
+        env.openings.push_back(OpeningFromJson((*openings)[i], env.size, problems,
                                                JsonPointerAppend(r.PointerTo("openings"), i)));
       }
       const std::vector<WallSegment> walls = RoomWalls(env);
@@ -305,6 +325,7 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
     }
   }
   env.ground = r.String("ground").value_or("");
+  if (env.ground.size() > SceneLimits::kMaxWordBytes) r.AddProblem("ground", "is too long");
   r.Finish();
   return env;
 }
@@ -344,111 +365,6 @@ json CameraToJson(const Camera& c) {
               {"fov_deg", c.fov_deg}};
 }
 
-void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
-                        const std::string& pointer) {
-  const std::string objects_ptr = JsonPointerAppend(pointer, "objects");
-  std::set<std::string> ids;
-  for (size_t i = 0; i < graph.objects.size(); ++i) {
-    const Object& o = graph.objects[i];
-    const std::string ptr = JsonPointerAppend(objects_ptr, i);
-    if (o.id.empty()) {
-      problems->Add(JsonPointerAppend(ptr, "id"), "object id must not be empty");
-    } else if (!ids.insert(o.id).second) {
-      problems->Add(JsonPointerAppend(ptr, "id"), "duplicate object id '" + o.id + "'");
-    }
-    if (o.id.size() > kMaxIdBytes) {
-      problems->Add(JsonPointerAppend(ptr, "id"),
-                    "object id is " + std::to_string(o.id.size()) + " bytes long; at most " +
-                        std::to_string(kMaxIdBytes) + " (Blender names hold 63 bytes)");
-    }
-    for (char c : o.id) {
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-        problems->Add(JsonPointerAppend(ptr, "id"), "object id contains a control character");
-        break;
-      }
-    }
-    if (Trim(o.category).empty() && !problems->Has(JsonPointerAppend(ptr, "category"))) {
-      problems->Add(JsonPointerAppend(ptr, "category"), "category must not be empty");
-    }
-    const bool any_size = o.size.x != 0 || o.size.y != 0 || o.size.z != 0;
-    if (any_size && (!o.HasSize() || o.size.x > 500 || o.size.y > 500 || o.size.z > 500)) {
-      problems->Add(JsonPointerAppend(ptr, "size_m"),
-                    "size " + o.size.ToString() + " m must be positive and at most 500 m");
-    }
-  }
-  // Openings share the objects' name space: relations may name them.
-  const std::string openings_ptr =
-      JsonPointerAppend(JsonPointerAppend(pointer, "environment"), "openings");
-  for (size_t i = 0; i < graph.environment.openings.size(); ++i) {
-    const std::string& id = graph.environment.openings[i].id;
-    if (id.empty()) continue;
-    if (!ids.insert(id).second) {
-      problems->Add(JsonPointerAppend(JsonPointerAppend(openings_ptr, i), "id"),
-                    "opening id '" + id + "' is already used by an object or opening");
-    }
-  }
-  const std::string relations_ptr = JsonPointerAppend(pointer, "relations");
-  for (size_t i = 0; i < graph.relations.size(); ++i) {
-    const Relation& rel = graph.relations[i];
-    const RelationInfo& info = GetRelationInfo(rel.type);
-    const std::string ptr = JsonPointerAppend(relations_ptr, i);
-    const int n = static_cast<int>(rel.objects.size());
-    // An unknown type was reported where it was read; its arity and arguments mean nothing.
-    const bool type_known = !problems->Has(JsonPointerAppend(ptr, "type"));
-    if (type_known && (n < info.min_objects || (info.max_objects >= 0 && n > info.max_objects))) {
-      std::string want =
-          info.max_objects == info.min_objects
-              ? std::to_string(info.min_objects)
-              : (info.max_objects < 0 ? "at least " + std::to_string(info.min_objects)
-                                      : std::to_string(info.min_objects) + " to " +
-                                            std::to_string(info.max_objects));
-      problems->Add(JsonPointerAppend(ptr, "objects"), std::string(info.name) + " takes " + want +
-                                                           " objects, found " + std::to_string(n));
-    }
-    std::set<std::string> seen;
-    for (size_t k = 0; k < rel.objects.size(); ++k) {
-      const std::string& id = rel.objects[k];
-      const std::string obj_ptr = JsonPointerAppend(JsonPointerAppend(ptr, "objects"), k);
-      if (ids.count(id) == 0) {
-        problems->Add(obj_ptr, "no object has id '" + id + "'");
-      } else if (!seen.insert(id).second) {
-        problems->Add(obj_ptr, "object '" + id + "' appears twice in one relation");
-      }
-    }
-    auto check_arg = [&](const std::string& key) {
-      for (std::string_view allowed : info.args) {
-        if (allowed == key) return;
-      }
-      problems->Add(JsonPointerAppend(JsonPointerAppend(ptr, "args"), key),
-                    "relation " + std::string(info.name) + " takes no argument '" + key + "'" +
-                        (info.args.empty() ? "" : " (it takes: " + [&] {
-                          std::vector<std::string> names(info.args.begin(), info.args.end());
-                          return Join(names, ", ");
-                        }() + ")"));
-    };
-    for (const auto& [key, value] : rel.args.numbers) {
-      if (type_known) check_arg(key);
-    }
-    for (const auto& [key, value] : rel.args.words) {
-      if (type_known) check_arg(key);
-    }
-    if (!(rel.weight > 0.0) || rel.weight > 1000.0) {
-      problems->Add(JsonPointerAppend(ptr, "weight"), "weight must be in (0, 1000]");
-    }
-  }
-  const std::string sub_ptr = JsonPointerAppend(pointer, "subscenes");
-  for (size_t i = 0; i < graph.subscenes.size(); ++i) {
-    for (size_t k = 0; k < graph.subscenes[i].objects.size(); ++k) {
-      const std::string& id = graph.subscenes[i].objects[k];
-      if (ids.count(id) == 0) {
-        problems->Add(
-            JsonPointerAppend(JsonPointerAppend(JsonPointerAppend(sub_ptr, i), "objects"), k),
-            "no object has id '" + id + "'");
-      }
-    }
-  }
-}
-
 SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::string& pointer) {
   SceneGraph g;
   JsonObjectReader r(j, pointer, problems);
@@ -466,6 +382,10 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
   if (const json* objects = r.Get("objects", /*required=*/true)) {
     if (!objects->is_array()) {
       r.AddProblem("objects", "expected an array, found " + JsonTypeName(*objects));
+    } else if (objects->size() > SceneLimits::kMaxObjects) {
+      // Not read at all: a million objects give one line.
+      r.AddProblem("objects", std::to_string(objects->size()) + " objects; at most " +
+                                  std::to_string(SceneLimits::kMaxObjects));
     } else {
       for (size_t i = 0; i < objects->size(); ++i) {
         g.objects.push_back(
@@ -476,6 +396,9 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
   if (const json* relations = r.Get("relations")) {
     if (!relations->is_array()) {
       r.AddProblem("relations", "expected an array, found " + JsonTypeName(*relations));
+    } else if (relations->size() > SceneLimits::kMaxRelations) {
+      r.AddProblem("relations", std::to_string(relations->size()) + " relations; at most " +
+                                    std::to_string(SceneLimits::kMaxRelations));
     } else {
       for (size_t i = 0; i < relations->size(); ++i) {
         g.relations.push_back(RelationFromJson((*relations)[i], problems,
@@ -486,6 +409,9 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
   if (const json* subscenes = r.Get("subscenes")) {
     if (!subscenes->is_array()) {
       r.AddProblem("subscenes", "expected an array, found " + JsonTypeName(*subscenes));
+    } else if (subscenes->size() > SceneLimits::kMaxSubscenes) {
+      r.AddProblem("subscenes", std::to_string(subscenes->size()) + " sub-scenes; at most " +
+                                    std::to_string(SceneLimits::kMaxSubscenes));
     } else {
       for (size_t i = 0; i < subscenes->size(); ++i) {
         JsonObjectReader s((*subscenes)[i], JsonPointerAppend(r.PointerTo("subscenes"), i),
@@ -507,17 +433,23 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
   if (const json* results = r.Get("results")) {
     if (!results->is_array()) {
       r.AddProblem("results", "expected an array, found " + JsonTypeName(*results));
+    } else if (results->size() > SceneLimits::kMaxRelations) {
+      r.AddProblem("results", std::to_string(results->size()) + " results; at most " +
+                                  std::to_string(SceneLimits::kMaxRelations));
     } else {
       for (size_t i = 0; i < results->size(); ++i) {
         JsonObjectReader s((*results)[i], JsonPointerAppend(r.PointerTo("results"), i), problems);
         RelationResult res;
-        res.relation = static_cast<size_t>(s.Number("relation", true).value_or(0));
+        res.relation = static_cast<size_t>(
+            s.Integer("relation", 0, SceneLimits::kMaxRelations, /*required=*/true).value_or(0));
         res.score = s.Number("score").value_or(0.0);
         res.pass = s.Bool("pass").value_or(false);
         res.reason = s.String("reason").value_or("");
         s.Get("type");  // Written for readers; implied by the relation index.
         s.Finish();
-        if (res.relation >= g.relations.size()) {
+        if (res.relation >= g.relations.size() &&
+            !problems->Has(
+                JsonPointerAppend(JsonPointerAppend(r.PointerTo("results"), i), "relation"))) {
           problems->Add(JsonPointerAppend(JsonPointerAppend(r.PointerTo("results"), i), "relation"),
                         "no relation has index " + std::to_string(res.relation));
         }
@@ -592,8 +524,9 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
     rb.environment = EnvironmentFromJson(*env, &problems, r.PointerTo("environment"));
   }
   if (const json* cam = r.Get("camera")) rb.camera = CameraFromJson(*cam, &problems, "/camera");
-  rb.image_width = static_cast<int>(r.Number("image_width").value_or(0));
-  rb.image_height = static_cast<int>(r.Number("image_height").value_or(0));
+  constexpr int64_t kMaxInt = std::numeric_limits<int>::max();
+  rb.image_width = static_cast<int>(r.Integer("image_width", 0, kMaxInt).value_or(0));
+  rb.image_height = static_cast<int>(r.Integer("image_height", 0, kMaxInt).value_or(0));
   rb.build_s = r.Number("build_s").value_or(0.0);
   rb.render_s = r.Number("render_s").value_or(0.0);
   rb.visibility_method = r.String("visibility_method").value_or("");
@@ -614,13 +547,33 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
         if (auto loc = o.NumberArray("location", 3)) ob.location = Vec3FromArray(*loc);
         ob.yaw_rad = DegToRad(o.Number("yaw_deg").value_or(0.0));
         if (auto s = o.NumberArray("scale", 3)) ob.scale = Vec3FromArray(*s);
-        ob.vertex_count = static_cast<int>(o.Number("vertex_count").value_or(0));
-        if (auto v = o.Number("visible_pixels")) ob.visible_pixels = static_cast<int>(*v);
+        ob.vertex_count = static_cast<int>(o.Integer("vertex_count", 0, kMaxInt).value_or(0));
+        if (auto v = o.Integer("visible_pixels", 0, kMaxInt)) {
+          ob.visible_pixels = static_cast<int>(*v);
+        }
         if (auto v = o.Number("visible_fraction")) ob.visible_fraction = *v;
         if (auto v = o.Bool("in_frame")) ob.in_frame = *v;
         if (auto v = o.NumberArray("import_fit_scale", 3)) ob.import_fit_scale = Vec3FromArray(*v);
         if (auto v = o.NumberArray("import_top_centroid", 3)) {
           ob.import_top_centroid = Vec3FromArray(*v);
+        }
+        if (const json* mats = o.Get("materials")) {
+          for (size_t k = 0; mats->is_array() && k < mats->size(); ++k) {
+            JsonObjectReader m((*mats)[k], JsonPointerAppend(o.PointerTo("materials"), k),
+                               &problems);
+            MaterialReadback mr;
+            mr.name = m.String("name").value_or("");
+            mr.area_share = m.Number("area_share").value_or(0.0);
+            if (auto c = m.NumberArray("base_color", 4)) {
+              for (size_t c4 = 0; c4 < 4; ++c4) mr.base_color[c4] = (*c)[c4];
+            }
+            mr.textured = m.Bool("textured").value_or(false);
+            mr.roughness = m.Number("roughness").value_or(0.5);
+            mr.metallic = m.Number("metallic").value_or(0.0);
+            mr.transmission = m.Number("transmission").value_or(0.0);
+            m.Finish();
+            ob.materials.push_back(std::move(mr));
+          }
         }
         o.Finish();
         rb.objects.push_back(std::move(ob));
@@ -662,6 +615,18 @@ json ReadbackToJson(const Readback& rb) {
     if (o.in_frame) oj["in_frame"] = *o.in_frame;
     if (o.import_fit_scale) oj["import_fit_scale"] = Vec3ToJson(*o.import_fit_scale);
     if (o.import_top_centroid) oj["import_top_centroid"] = Vec3ToJson(*o.import_top_centroid);
+    if (!o.materials.empty()) {
+      oj["materials"] = json::array();
+      for (const MaterialReadback& m : o.materials) {
+        oj["materials"].push_back(json{{"name", m.name},
+                                       {"area_share", m.area_share},
+                                       {"base_color", m.base_color},
+                                       {"textured", m.textured},
+                                       {"roughness", m.roughness},
+                                       {"metallic", m.metallic},
+                                       {"transmission", m.transmission}});
+      }
+    }
     out["objects"].push_back(oj);
   }
   return out;
@@ -690,8 +655,9 @@ Critique CritiqueFromJson(const json& j, JsonProblems* problems, const std::stri
   Critique c;
   JsonObjectReader r(j, pointer, problems);
   c.score = r.Number("score").value_or(0.0);
-  c.relations_total = static_cast<int>(r.Number("relations_total").value_or(0));
-  c.relations_passed = static_cast<int>(r.Number("relations_passed").value_or(0));
+  constexpr int64_t kMaxCount = SceneLimits::kMaxRelations * 10;
+  c.relations_total = static_cast<int>(r.Integer("relations_total", 0, kMaxCount).value_or(0));
+  c.relations_passed = static_cast<int>(r.Integer("relations_passed", 0, kMaxCount).value_or(0));
   if (const json* findings = r.Get("findings", /*required=*/true)) {
     if (!findings->is_array()) {
       r.AddProblem("findings", "expected an array, found " + JsonTypeName(*findings));
@@ -707,12 +673,8 @@ Critique CritiqueFromJson(const json& j, JsonProblems* problems, const std::stri
             fr.AddProblem("kind", "unknown finding kind '" + *kind + "'");
           }
         }
-        if (auto rel = fr.Number("relation")) {
-          if (*rel < 0) {
-            fr.AddProblem("relation", "must not be negative");
-          } else {
-            f.relation = static_cast<size_t>(*rel);
-          }
+        if (auto rel = fr.Integer("relation", 0, SceneLimits::kMaxRelations)) {
+          f.relation = static_cast<size_t>(*rel);
         }
         f.objects = fr.StringArray("objects").value_or(std::vector<std::string>{});
         f.pass = fr.Bool("pass").value_or(false);

@@ -15,6 +15,26 @@ namespace scenecraft {
 
 class JsonProblems;
 
+// Bounds on a scene that no real scene reaches (README "Limits"). A file or model reply beyond
+// them is rejected with its JSON pointer, instead of taking minutes and gigabytes in Blender.
+struct SceneLimits {
+  static constexpr size_t kMaxFileBytes = 16 << 20;  // a scene file (500 objects take ~150 KB)
+  static constexpr size_t kMaxObjects = 500;         // as the offline planner
+  static constexpr size_t kMaxRelations = 5000;
+  static constexpr size_t kMaxSubscenes = 100;
+  static constexpr size_t kMaxOpenings = 50;
+  static constexpr size_t kMaxNotes = 100;
+  static constexpr size_t kMaxIdBytes = 60;  // Blender names hold 63 bytes
+  static constexpr size_t kMaxCategoryBytes = 100;
+  static constexpr size_t kMaxWordBytes = 100;      // relation word arguments, asset sources
+  static constexpr size_t kMaxTextBytes = 2000;     // titles, notes, asset ids and names
+  static constexpr size_t kMaxPromptBytes = 20000;  // prompts and descriptions, as the planners
+  static constexpr double kMaxCoordinateM = 1000;   // |x|, |y|, |z| of a pose
+  static constexpr double kMaxCameraM = 5000;       // |x|, |y|, |z| of the camera and its target
+  static constexpr double kMaxYawDeg = 3600;
+  static constexpr double kMaxArgument = 1000;  // |value| of a numeric relation argument
+};
+
 // Parses scene JSON text; throws Error listing every problem ("origin: /objects/2/id: ...").
 SceneGraph ParseSceneGraph(std::string_view text, std::string_view origin);
 // An environment object alone (a room file: kind, floor_polygon_m, wall_height_m, openings).
@@ -24,7 +44,9 @@ Environment ParseEnvironment(std::string_view text, std::string_view origin);
 SceneGraph SceneGraphFromJson(const nlohmann::json& json, JsonProblems* problems,
                               const std::string& pointer = "");
 // Checks the graph's own consistency (ids unique and well-formed, relations' objects exist, arity,
-// argument keys, sizes positive), recording problems with pointers into the scene JSON.
+// argument keys, sizes positive) and the SceneLimits (counts, string lengths, control and
+// bidirectional-override characters in ids and categories, ranges of poses, camera and
+// arguments), recording problems with pointers into the scene JSON.
 void ValidateSceneGraph(const SceneGraph& graph, JsonProblems* problems,
                         const std::string& pointer = "");
 

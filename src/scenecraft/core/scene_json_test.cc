@@ -150,3 +150,112 @@ TEST(SceneJson, CritiqueRoundTrip) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// A scene JSON text with one object whose members are `object_extra`, and scene members `extra`.
+std::string SceneWith(const std::string& object_extra, const std::string& extra = "",
+                      const std::string& environment = R"("kind": "room", "size_m": [5, 4, 2.8])") {
+  return R"({"schema": 1, "environment": {)" + environment +
+         R"(}, "objects": [{"id": "chair_1", "category": "chair")" +
+         (object_extra.empty() ? "" : ", " + object_extra) + "}]" +
+         (extra.empty() ? "" : ", " + extra) + "}";
+}
+
+TEST(SceneJsonLimits, NumbersBeyondADoubleOrAnIntegerAreErrorsWithPointers) {
+  EXPECT_NE(ErrorOf(R"({"schema": 1e400})").find("number overflow parsing '1e400'"),
+            std::string::npos);
+  const std::string results = ErrorOf(
+      SceneWith("", R"("relations": [], "results": [{"relation": 1e20}, {"relation": 0.5}])"));
+  EXPECT_NE(results.find("/results/0/relation: expected an integer from 0 to 5000, found 1e+20"),
+            std::string::npos)
+      << results;
+  EXPECT_NE(results.find("/results/1/relation: expected an integer"), std::string::npos);
+  const std::string source = ErrorOf(SceneWith(R"("source": {"begin": -5, "end": 1e12})"));
+  EXPECT_NE(source.find("/objects/0/source/begin: expected an integer"), std::string::npos);
+  EXPECT_NE(source.find("/objects/0/source/end: expected an integer"), std::string::npos);
+}
+
+TEST(SceneJsonLimits, ObjectCountAndStringLengthsAreBounded) {
+  std::string objects;
+  for (int i = 0; i < 501; ++i) {
+    objects += std::string(i ? ", " : "") + R"({"id": "o_)" + std::to_string(i) +
+               R"(", "category": "box"})";
+  }
+  const std::string many =
+      ErrorOf(R"({"schema": 1, "environment": {"kind": "room"}, "objects": [)" + objects + "]}");
+  EXPECT_NE(many.find("1 problem in scene.json"), std::string::npos) << many;
+  EXPECT_NE(many.find("/objects: 501 objects; at most 500"), std::string::npos) << many;
+
+  const std::string long_category = ErrorOf(R"({"schema": 1, "environment": {"kind": "room"},
+      "objects": [{"id": "x", "category": ")" +
+                                            std::string(100000, 'c') + R"("}]})");
+  EXPECT_NE(long_category.find("/objects/0/category: is 100000 bytes long; at most 100"),
+            std::string::npos);
+  EXPECT_LT(long_category.size(), 2000u);  // the 100,000 characters are not quoted back
+  EXPECT_NE(ErrorOf(SceneWith(R"("description": ")" + std::string(30000, 'd') + "\""))
+                .find("/objects/0/description: is 30000 bytes long; at most 20000"),
+            std::string::npos);
+}
+
+TEST(SceneJsonLimits, ControlAndBidiCharactersInIdsAreRejected) {
+  const std::string bidi = ErrorOf(R"({"schema": 1, "environment": {"kind": "room"},
+      "objects": [{"id": "lamp_\u202Egnp.exe", "category": "lamp"}]})");
+  EXPECT_NE(bidi.find("/objects/0/id: object id contains the control character U+202E"),
+            std::string::npos)
+      << bidi;
+  const std::string escape = ErrorOf(R"({"schema": 1, "environment": {"kind": "room"},
+      "objects": [{"id": "a\u001b]0;x", "category": "lamp\u0085"}]})");
+  EXPECT_NE(escape.find("/objects/0/id: object id contains the control character U+001B"),
+            std::string::npos)
+      << escape;
+  EXPECT_NE(escape.find("/objects/0/category: category contains the control character U+0085"),
+            std::string::npos)
+      << escape;
+  // Messages never carry the raw control characters.
+  EXPECT_EQ(escape.find('\x1b'), std::string::npos);
+}
+
+TEST(SceneJsonLimits, AbsurdPosesCameraOpeningsAndArgumentsAreRejected) {
+  const std::string pose =
+      ErrorOf(SceneWith(R"("pose": {"x": 1e9, "y": 0, "z": 0, "yaw_deg": 1e300})"));
+  EXPECT_NE(pose.find("/objects/0/pose: position"), std::string::npos) << pose;
+  EXPECT_NE(pose.find("/objects/0/pose/yaw_deg: must be within +-3600 degrees"), std::string::npos)
+      << pose;
+  const std::string camera = ErrorOf(SceneWith(
+      "", R"("camera": {"position": [1e7, 0, 1], "target": [1e7, 0, 1], "fov_deg": 180})"));
+  EXPECT_NE(camera.find("/camera/fov_deg: must be in (1, 170)"), std::string::npos) << camera;
+  EXPECT_NE(camera.find("/camera/position: must be within 5000 m"), std::string::npos) << camera;
+  EXPECT_NE(camera.find("/camera/target: the camera's target is its position"), std::string::npos);
+  const std::string openings =
+      ErrorOf(SceneWith("", "", R"("kind": "room", "size_m": [5, 4, 2.8], "openings": [
+        {"kind": "door", "wall": "back", "offset_m": 2.4, "width_m": 0.9},
+        {"kind": "window", "wall": "left", "sill_m": 2.0, "height_m": 1.2},
+        {"kind": "window", "wall": "front", "width_m": -1}])"));
+  EXPECT_NE(openings.find("/environment/openings/0/offset_m: the opening (0.9 m wide at 2.4 m) "
+                          "does not fit in its 5 m wall"),
+            std::string::npos)
+      << openings;
+  EXPECT_NE(openings.find("/environment/openings/1/height_m: sill plus height (3.2 m) is above "
+                          "the 2.8 m ceiling"),
+            std::string::npos)
+      << openings;
+  EXPECT_NE(openings.find("/environment/openings/2/width_m: width and height must be positive"),
+            std::string::npos);
+  const std::string room = ErrorOf(SceneWith("", "", R"("kind": "room", "size_m": [1e300, 4, 3])"));
+  EXPECT_NE(room.find("/environment/size_m: size"), std::string::npos) << room;
+  const std::string args = ErrorOf(R"({"schema": 1, "environment": {"kind": "room"},
+      "objects": [{"id": "a", "category": "chair"}, {"id": "b", "category": "table"}],
+      "relations": [{"type": "near", "objects": ["a", "b"], "args": {"distance_m": 1e200}}]})");
+  EXPECT_NE(args.find("/relations/0/args/distance_m: must be within +-1000"), std::string::npos)
+      << args;
+  // A plausible scene with an opening in its wall still reads.
+  EXPECT_EQ(ErrorOf(SceneWith(R"("pose": {"x": 1, "y": 1, "z": 0, "yaw_deg": -90})", "",
+                              R"("kind": "room", "size_m": [5, 4, 2.8], "openings": [
+        {"kind": "door", "wall": "back", "offset_m": 1.5, "width_m": 0.9}])")),
+            "");
+}
+
+}  // namespace
+}  // namespace scenecraft

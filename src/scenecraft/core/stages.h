@@ -2,6 +2,7 @@
 // scene graph and a Critic judges a built scene. Each has an offline and an LLM implementation.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,8 +12,27 @@
 
 namespace scenecraft {
 
+// How much of a description a plan accounts for. Content words are the nouns and adjectives of
+// the text; one is accounted for when it became an object, an attribute, part of a relation or
+// the environment. A plan that leaves words unaccounted for is incomplete: the scene cannot be
+// said to be what the text asked for, however well its relations hold.
+struct PlanCoverage {
+  int content_words = 0;
+  int accounted_words = 0;
+  // The spans of the content words nothing used, with their text.
+  std::vector<Source> unaccounted;
+  std::vector<std::string> unaccounted_text;
+  // Share of content words accounted for, in [0, 1] (1 when the text has none).
+  double share() const {
+    return content_words == 0 ? 1.0 : static_cast<double>(accounted_words) / content_words;
+  }
+  bool complete() const { return accounted_words >= content_words; }
+};
+
 struct PlanResult {
   SceneGraph graph;
+  // What of the text the plan accounts for; empty when the planner does not measure it.
+  std::optional<PlanCoverage> coverage;
   // Words or phrases the planner did not understand, fallbacks taken, defaults added.
   std::vector<std::string> warnings;
   // Which planner produced the graph ("offline", "llm", or "llm->offline" after a fallback).

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <set>
 
+#include "scenecraft/core/scene_json.h"
 #include "scenecraft/llm/llm_planner.h"
 #include "scenecraft/llm/prompts.h"
 #include "scenecraft/util/error.h"
@@ -118,13 +119,16 @@ Critique ParseVlmCritique(const json& reply, const SceneGraph& graph, JsonProble
         f.objects = fr.StringArray("objects").value_or(std::vector<std::string>{});
         f.measured = fr.String("observed", /*required=*/true).value_or("");
         f.suggestion = fr.String("suggestion").value_or("");
-        const std::optional<double> relation = fr.Number("relation");
+        // The one integer policy first (1.5, 1e400 and -1 are problems), then the range.
+        const std::optional<int64_t> relation =
+            fr.Integer("relation", 0, static_cast<int64_t>(SceneLimits::kMaxRelations));
         if (kind == "relation") {
           if (!relation) {
-            fr.AddProblem("relation", "a relation finding needs the relation's number");
-          } else if (*relation < 0 || *relation >= static_cast<double>(graph.relations.size()) ||
-                     *relation != static_cast<double>(static_cast<size_t>(*relation))) {
-            fr.AddProblem("relation", "no relation has number " + FormatNumber(*relation) +
+            if (!fr.Has("relation")) {
+              fr.AddProblem("relation", "a relation finding needs the relation's number");
+            }
+          } else if (*relation >= static_cast<int64_t>(graph.relations.size())) {
+            fr.AddProblem("relation", "no relation has number " + std::to_string(*relation) +
                                           " (they are numbered 0 to " +
                                           std::to_string(graph.relations.size()) + " - 1)");
           } else {
@@ -212,7 +216,7 @@ Critique VlmCritic::Review(const CritiqueInput& input) {
       const ChatReply reply = client_->Complete(request);
       if (!reply.refusal.empty() || LooksLikeRefusal(reply.content)) {
         throw ModelFailure{"the model refused: " +
-                           (reply.refusal.empty() ? reply.content.substr(0, 200) : reply.refusal)};
+                           Excerpt(reply.refusal.empty() ? reply.content : reply.refusal)};
       }
       JsonProblems problems;
       const json value = ParseReplyJson(reply.content, &problems);

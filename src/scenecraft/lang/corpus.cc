@@ -1,7 +1,9 @@
 #include "scenecraft/lang/corpus.h"
 
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <numeric>
+#include <optional>
 
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
@@ -9,6 +11,45 @@
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
+namespace {
+
+// A count is a non-negative number, or [min, max] with 0 <= min <= max.
+std::optional<ExpectedCount> ReadCount(const nlohmann::json& v) {
+  auto whole = [](const nlohmann::json& n) -> std::optional<int> {
+    if (!n.is_number_integer() || n.get<long long>() < 0 || n.get<long long>() > 1000000)
+      return std::nullopt;
+    return n.get<int>();
+  };
+  if (auto n = whole(v)) return ExpectedCount{*n, *n};
+  if (v.is_array() && v.size() == 2) {
+    const auto lo = whole(v[0]), hi = whole(v[1]);
+    if (lo && hi && *lo <= *hi) return ExpectedCount{*lo, *hi};
+  }
+  return std::nullopt;
+}
+
+// An opening id read as its kind: the id without a trailing "_N" ("door_1" -> "door").
+std::string KindOfOpeningId(const std::string& id) {
+  std::string kind = id;
+  while (!kind.empty() && (std::isdigit(static_cast<unsigned char>(kind.back())) != 0))
+    kind.pop_back();
+  while (!kind.empty() && (kind.back() == '_' || kind.back() == '-')) kind.pop_back();
+  return kind.empty() ? id : kind;
+}
+
+// A corpus name matches a planned category; a corpus may name an opening by an id ("door_1"),
+// which matches any opening of that kind (ids are the planner's to choose).
+bool NameMatches(const std::string& name, const std::string& category) {
+  return CategoryMatches(name, category) ||
+         (IsOpeningCategory(category) && KindOfOpeningId(name) == category);
+}
+
+}  // namespace
+
+std::string ExpectedCount::ToString() const {
+  return min == max ? std::to_string(min) : std::to_string(min) + "-" + std::to_string(max);
+}
+
 std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
   std::vector<CorpusCase> cases;
   const std::vector<std::string> lines = Split(ReadFile(path), '\n');
@@ -23,7 +64,12 @@ std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
     c.prompt = r.String("prompt", true).value_or("");
     if (const nlohmann::json* counts = r.Get("counts", true); counts && counts->is_object()) {
       for (auto it = counts->begin(); it != counts->end(); ++it) {
-        c.counts[it.key()] = it.value().is_number() ? it.value().get<int>() : 0;
+        if (const auto count = ReadCount(it.value())) {
+          c.counts[it.key()] = *count;
+        } else {
+          problems.Add(JsonPointerAppend("/counts", it.key()),
+                       "a count is a whole number >= 0 or a range [min, max]");
+        }
       }
     }
     if (const nlohmann::json* rels = r.Get("relations"); rels && rels->is_array()) {
@@ -48,11 +94,40 @@ bool CategoryMatches(std::string_view alternatives, std::string_view category) {
   return false;
 }
 
+bool IsOwnNoun(std::string_view alternatives, std::string_view category) {
+  const std::vector<std::string> alts = Split(alternatives, '|');
+  for (size_t k = 0; k < alts.size(); ++k) {
+    if (alts[k] != category) continue;
+    bool head_of_earlier = false;
+    for (size_t e = 0; e < k; ++e) {
+      head_of_earlier =
+          head_of_earlier || (alts[e].size() > alts[k].size() && EndsWith(alts[e], " " + alts[k]));
+    }
+    if (!head_of_earlier) return true;
+  }
+  return false;
+}
+
+bool IsOpeningCategory(std::string_view category) {
+  return category == "door" || category == "window";
+}
+
 std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& relation) {
   std::vector<std::string> cats;
   for (const std::string& id : relation.objects) {
     const Object* o = graph.FindObject(id);
-    cats.push_back(o != nullptr ? o->category : id);
+    if (o != nullptr) {
+      cats.push_back(o->category);
+      continue;
+    }
+    const auto& openings = graph.environment.openings;
+    const auto opening = std::find_if(openings.begin(), openings.end(),
+                                      [&](const Opening& op) { return op.id == id; });
+    if (opening != openings.end()) {
+      cats.push_back(opening->kind);
+      continue;
+    }
+    cats.push_back(KindOfOpeningId(id));
   }
   std::vector<std::string> tuple{std::string(RelationTypeName(relation.type))};
   const RelationInfo& info = GetRelationInfo(relation.type);
@@ -70,113 +145,35 @@ std::vector<std::string> CategoryTuple(const SceneGraph& graph, const Relation& 
 }
 
 bool TupleMatches(const std::vector<std::string>& corpus, const std::vector<std::string>& planned) {
-  if (corpus.empty() || planned.empty() || corpus[0] != planned[0]) return false;
+  if (corpus.empty() || planned.empty() || !CategoryMatches(corpus[0], planned[0])) return false;
   if (corpus.size() != planned.size()) return false;
   auto match_in_order = [&](const std::vector<size_t>& order) {
     for (size_t k = 1; k < corpus.size(); ++k) {
-      if (!CategoryMatches(corpus[k], planned[order[k]])) return false;
+      if (!NameMatches(corpus[k], planned[order[k]])) return false;
     }
     return true;
   };
   std::vector<size_t> order(corpus.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::iota(order.begin(), order.end(), size_t{0});
   if (match_in_order(order)) return true;
   // Symmetric arguments: between's two ends, across's pair.
-  if (corpus[0] == "between" && corpus.size() == 4) return match_in_order({0, 1, 3, 2});
-  if (corpus[0] == "across" && corpus.size() == 3) return match_in_order({0, 2, 1});
+  const std::string& type = planned[0];
+  if (type == "between" && corpus.size() == 4) return match_in_order({0, 1, 3, 2});
+  if (type == "across" && corpus.size() == 3) return match_in_order({0, 2, 1});
+  // Group members in any order (the reference, when the type has one, stays last).
+  const std::optional<RelationType> t = RelationTypeFromName(type);
+  if (!t || *t == RelationType::kBetween) return false;
+  if (GetRelationInfo(*t).max_objects == 1 || GetRelationInfo(*t).max_objects == 2) return false;
+  const size_t members_end = GetRelationInfo(*t).has_reference ? order.size() - 1 : order.size();
+  if (members_end > 8) return false;  // corpora name a few member categories; no factorial blow-up
+  while (std::next_permutation(order.begin() + 1, order.begin() + members_end)) {
+    if (match_in_order(order)) return true;
+  }
   return false;
 }
 
-CaseScore ScorePlan(const CorpusCase& c, const SceneGraph& graph) {
-  CaseScore s;
-  s.id = c.id;
-  s.counts_exact = true;
-  for (const auto& [alternatives, expected] : c.counts) {
-    int n = 0;
-    for (const Object& o : graph.objects) n += CategoryMatches(alternatives, o.category) ? 1 : 0;
-    if (n != expected) {
-      s.counts_exact = false;
-      s.count_errors.push_back(alternatives + ": " + std::to_string(n) + " planned, " +
-                               std::to_string(expected) + " asked");
-    }
-  }
-  std::set<std::vector<std::string>> planned, stated;
-  for (const Relation& r : graph.relations) {
-    if (r.type == RelationType::kOnFloor || r.type == RelationType::kInsideRoom) continue;
-    planned.insert(CategoryTuple(graph, r));
-    if (r.source.begin >= 0) stated.insert(CategoryTuple(graph, r));
-  }
-  s.stated_planned = static_cast<int>(stated.size());
-  for (const auto& p : stated) {
-    bool correct = false;
-    for (const auto& expected : c.relations) correct = correct || TupleMatches(expected, p);
-    s.stated_correct += correct ? 1 : 0;
-  }
-  s.relations_expected = static_cast<int>(c.relations.size());
-  for (const auto& expected : c.relations) {
-    bool found = false;
-    for (const auto& p : planned) found = found || TupleMatches(expected, p);
-    s.relations_found += found ? 1 : 0;
-    if (!found) s.missing.push_back(Join(expected, " "));
-  }
-  s.relations_planned = static_cast<int>(planned.size());
-  for (const auto& p : planned) {
-    bool correct = false;
-    for (const auto& expected : c.relations) correct = correct || TupleMatches(expected, p);
-    s.relations_correct += correct ? 1 : 0;
-    if (!correct) s.extra.push_back(Join(p, " "));
-  }
-  return s;
-}
-
-CorpusScore ScoreCorpus(const std::vector<CorpusCase>& corpus, Planner& planner) {
-  CorpusScore score;
-  int exact = 0, expected = 0, found = 0, planned = 0, correct = 0, stated = 0, stated_ok = 0;
-  for (const CorpusCase& c : corpus) {
-    CaseScore s;
-    try {
-      s = ScorePlan(c, planner.Plan(c.prompt).graph);
-    } catch (const Error& e) {
-      s.id = c.id;
-      s.error = e.what();
-      s.relations_expected = static_cast<int>(c.relations.size());
-    }
-    exact += s.counts_exact ? 1 : 0;
-    expected += s.relations_expected;
-    found += s.relations_found;
-    planned += s.relations_planned;
-    correct += s.relations_correct;
-    stated += s.stated_planned;
-    stated_ok += s.stated_correct;
-    score.cases.push_back(std::move(s));
-  }
-  score.exact_count_share = corpus.empty() ? 0.0 : static_cast<double>(exact) / corpus.size();
-  score.recall = expected == 0 ? 1.0 : static_cast<double>(found) / expected;
-  score.precision = planned == 0 ? 1.0 : static_cast<double>(correct) / planned;
-  score.stated_precision = stated == 0 ? 1.0 : static_cast<double>(stated_ok) / stated;
-  return score;
-}
-
-std::string CorpusScore::ToString(bool details) const {
-  std::string out;
-  if (details) {
-    for (const CaseScore& c : cases) {
-      out += c.id + ": counts " + (c.counts_exact ? "exact" : "WRONG") + ", relations " +
-             std::to_string(c.relations_found) + "/" + std::to_string(c.relations_expected) +
-             " found, " + std::to_string(c.relations_correct) + "/" +
-             std::to_string(c.relations_planned) + " planned correct\n";
-      if (!c.error.empty()) out += "    error: " + c.error + "\n";
-      for (const std::string& m : c.count_errors) out += "    count: " + m + "\n";
-      for (const std::string& m : c.missing) out += "    missing: " + m + "\n";
-      for (const std::string& m : c.extra) out += "    extra: " + m + "\n";
-    }
-  }
-  out += std::to_string(cases.size()) + " prompts: exact counts " +
-         FormatNumber(exact_count_share * 100, 1) + " %, relation recall " +
-         FormatNumber(recall * 100, 1) + " %, precision " + FormatNumber(precision * 100, 1) +
-         " % (" + FormatNumber(stated_precision * 100, 1) +
-         " % over the relations read from the text, implied defaults left out)\n";
-  return out;
+bool IsPlaceholder(const Object& object) {
+  return object.asset.source == "procedural" && object.asset.id == "generic";
 }
 
 }  // namespace scenecraft

@@ -1,7 +1,10 @@
 // The offline planner (ARCHITECTURE.md section 6): English scene descriptions to a scene graph,
-// deterministically and with no model or network. A tokenizer, a lexicon of spatial phrases, the
-// procedural catalog's categories (plus WordNet for base forms, unknown nouns and their
-// hypernyms), a small clause grammar with coreference, and the defaults people take for granted.
+// deterministically and with no model or network. A pipeline of small stages, each in its own
+// file: words with WordNet's base forms and parts of speech (tagger) -> noun phrases with counts,
+// attributes and compound categories, and spatial phrases (chunker) -> entities and statements,
+// with phrases attached and references resolved across sentences (reader) -> the scene graph
+// with coverage (builder) -> defaults, environment and sub-scenes (defaults). Only closed word
+// classes are listed (lexicon); every noun is the user's own, classified through WordNet.
 #pragma once
 
 #include <string>
@@ -13,7 +16,6 @@
 namespace scenecraft {
 
 struct OfflinePlannerOptions {
-  bool use_wordnet = true;        // base forms, unknown nouns and hypernyms through WordNet
   size_t max_text_bytes = 20000;  // longer text is refused with a message
   int max_objects = 500;          // more objects than this are refused
   void Check() const;

@@ -1,5 +1,7 @@
 #include "scenecraft/lang/wordnet.h"
 
+#include "scenecraft/lang/wordnet_index.h"
+
 #include <wn.h>
 
 #include <algorithm>
@@ -17,6 +19,9 @@ std::mutex& Lock() {
   return m;
 }
 
+// WordNet 3.0 has 45 lexicographer files (adj.all ... verb.weather); `lexfiles` names them.
+constexpr int kLexFileCount = 45;
+
 std::string Spaces(const char* word) {
   std::string s(word);
   std::replace(s.begin(), s.end(), '_', ' ');
@@ -32,7 +37,7 @@ std::string Underscores(std::string s) {
 // The synset offsets of a noun's first index entry. getindex() allocates an
 // entry for every spelling variant it tries (hyphens, underscores, ...) and
 // hands them out one call at a time, so the rest must be drained and freed.
-std::vector<long> NounOffsets(const std::string& noun) {
+std::vector<long> LibNounOffsets(const std::string& noun) {
   std::string w = Underscores(noun);
   std::vector<long> offsets;
   IndexPtr index = ::getindex(w.data(), NOUN);
@@ -63,7 +68,51 @@ WordNet::WordNet() {
   const auto start = std::chrono::steady_clock::now();
   if (std::getenv("WNSEARCHDIR") == nullptr) ::setenv("WNSEARCHDIR", "/usr/share/wordnet", 0);
   available_ = ::wninit() == 0;
+  if (available_) {
+    index_ = std::make_unique<WordNetIndex>();
+    if (!index_->Load(std::getenv("WNSEARCHDIR"))) index_.reset();
+  }
   load_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+WordNet::~WordNet() = default;
+
+bool WordNet::Synset(long offset, SynsetRecord* out) const {
+  if (index_ != nullptr) return index_->NounSynset(offset, out);
+  char empty[] = "";
+  SynsetPtr s = ::read_synset(NOUN, offset, empty);
+  if (s == nullptr) return false;
+  out->lexfile = s->fnum;
+  out->words.clear();
+  out->hypernyms.clear();
+  for (int k = 0; k < s->wcount; ++k) out->words.push_back(s->words[k]);
+  for (int p = 0; p < s->ptrcount; ++p) {
+    if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE)
+      out->hypernyms.push_back(s->ptroff[p]);
+  }
+  out->gloss = s->defn != nullptr ? s->defn : "";
+  ::free_synset(s);
+  return true;
+}
+
+std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
+  if (index_ == nullptr) return LibNounOffsets(noun);
+  const std::string w = Underscores(noun);
+  const std::vector<long>* offsets = index_->Offsets(w, NOUN);
+  // getindex() also tries the base form's spelling variants; the base form covers most.
+  if (offsets == nullptr) {
+    const std::string base = index_->Morph(w, NOUN);
+    if (!base.empty()) offsets = index_->Offsets(base, NOUN);
+  }
+  if (offsets == nullptr) return {};
+  // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
+  // in a scene means; they are left out when the word has other senses.
+  std::vector<long> common;
+  SynsetRecord s;
+  for (long offset : *offsets) {
+    if (index_->NounSynset(offset, &s) && !s.instance) common.push_back(offset);
+  }
+  return common.empty() ? *offsets : common;
 }
 
 bool WordNet::IsNoun(const std::string& word) {
@@ -71,7 +120,9 @@ bool WordNet::IsNoun(const std::string& word) {
   std::lock_guard<std::mutex> lock(Lock());
   if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
-  const bool noun = ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
+  const bool noun = index_ != nullptr
+                        ? index_->Offsets(w, NOUN) != nullptr || !index_->Morph(w, NOUN).empty()
+                        : ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
   Bound(noun_cache_);
   noun_cache_[word] = noun;
   return noun;
@@ -83,7 +134,9 @@ std::string WordNet::NounBase(const std::string& word) {
   if (auto it = base_cache_.find(word); it != base_cache_.end()) return it->second;
   std::string w = Underscores(word);
   std::string base;
-  if (char* found = ::morphstr(w.data(), NOUN); found != nullptr) {
+  if (index_ != nullptr) {
+    base = Spaces(index_->Morph(w, NOUN).c_str());
+  } else if (char* found = ::morphstr(w.data(), NOUN); found != nullptr) {
     base = Spaces(found);
   } else if (::in_wn(w.data(), NOUN) != 0) {
     base = word;
@@ -112,34 +165,22 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
   if (offsets.empty()) return false;
   // Walk up from the first sense until a top category decides.
   long offset = offsets[0];
-  for (int depth = 0; depth < 20; ++depth) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(NOUN, offset, empty);
-    if (s == nullptr) return false;
-    for (int k = 0; k < s->wcount; ++k) {
-      const std::string word = Spaces(s->words[k]);
+  SynsetRecord s;
+  for (int depth = 0; depth < 20 && Synset(offset, &s); ++depth) {
+    for (const std::string& raw : s.words) {
+      const std::string word = Spaces(raw.c_str());
       if (word == "physical entity" || word == "object" || word == "whole" || word == "artifact" ||
           word == "organism" || word == "plant" || word == "animal" || word == "substance") {
-        ::free_synset(s);
         return true;
       }
       if (word == "abstraction" || word == "abstract entity" || word == "psychological feature" ||
           word == "attribute" || word == "measure" || word == "event" || word == "state" ||
           word == "time period" || word == "communication" || word == "group") {
-        ::free_synset(s);
         return false;
       }
     }
-    long next = -1;
-    for (int p = 0; p < s->ptrcount; ++p) {
-      if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE) {
-        next = s->ptroff[p];
-        break;
-      }
-    }
-    ::free_synset(s);
-    if (next < 0) return false;
-    offset = next;
+    if (s.hypernyms.empty()) return false;
+    offset = s.hypernyms[0];
   }
   return false;
 }
@@ -155,25 +196,20 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, 
   if (level.empty()) return out;
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
+  SynsetRecord s;
   for (int d = 0; d < depth && !level.empty(); ++d) {
     std::vector<long> next;
     for (long offset : level) {
-      char empty[] = "";
-      SynsetPtr s = ::read_synset(NOUN, offset, empty);
-      if (s == nullptr) continue;
+      if (!Synset(offset, &s)) continue;
       if (d > 0) {
-        for (int k = 0; k < s->wcount; ++k) {
-          const std::string word = Spaces(s->words[k]);
+        for (const std::string& raw : s.words) {
+          const std::string word = Spaces(raw.c_str());
           if (words.insert(word).second) out.push_back(word);
         }
       }
-      for (int p = 0; p < s->ptrcount; ++p) {
-        if ((s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE) &&
-            seen.insert(s->ptroff[p]).second) {
-          next.push_back(s->ptroff[p]);
-        }
+      for (long up : s.hypernyms) {
+        if (seen.insert(up).second) next.push_back(up);
       }
-      ::free_synset(s);
     }
     level = std::move(next);
   }
@@ -191,19 +227,143 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) 
   std::vector<long> offsets = NounOffsets(noun);
   if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
   std::set<std::string> words{noun};
+  SynsetRecord s;
   for (long offset : offsets) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(NOUN, offset, empty);
-    if (s == nullptr) continue;
-    for (int k = 0; k < s->wcount; ++k) {
-      const std::string word = Spaces(s->words[k]);
+    if (!Synset(offset, &s)) continue;
+    for (const std::string& raw : s.words) {
+      const std::string word = Spaces(raw.c_str());
       if (words.insert(word).second) out.push_back(word);
     }
-    ::free_synset(s);
   }
   Bound(synonym_cache_);
   synonym_cache_[key] = out;
   return out;
+}
+
+bool WordNet::IsAdjective(const std::string& word) {
+  if (!available_ || word.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = adjective_cache_.find(word); it != adjective_cache_.end()) return it->second;
+  std::string w = Underscores(word);
+  const bool adjective = index_ != nullptr
+                             ? !index_->Morph(w, ADJ).empty()
+                             : ::in_wn(w.data(), ADJ) != 0 || ::morphstr(w.data(), ADJ) != nullptr;
+  Bound(adjective_cache_);
+  adjective_cache_[word] = adjective;
+  return adjective;
+}
+
+bool WordNet::IsVerb(const std::string& word) {
+  return !VerbBase(word).empty();
+}
+
+std::string WordNet::VerbBase(const std::string& word) {
+  if (!available_ || word.empty()) return "";
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = verb_base_cache_.find(word); it != verb_base_cache_.end()) return it->second;
+  std::string w = Underscores(word);
+  std::string base;
+  if (index_ != nullptr) {
+    base = Spaces(index_->Morph(w, VERB).c_str());
+  } else if (char* found = ::morphstr(w.data(), VERB); found != nullptr) {
+    base = Spaces(found);
+  } else if (::in_wn(w.data(), VERB) != 0) {
+    base = word;
+  }
+  Bound(verb_base_cache_);
+  verb_base_cache_[word] = base;
+  return base;
+}
+
+int WordNet::Frequency(const std::string& word, int pos) {
+  if (!available_ || word.empty()) return 0;
+  const std::string key = word + "#" + std::to_string(pos);
+  std::string base;
+  {
+    std::lock_guard<std::mutex> lock(Lock());
+    if (auto it = frequency_cache_.find(key); it != frequency_cache_.end()) return it->second;
+  }
+  base = pos == NOUN ? NounBase(word) : pos == VERB ? VerbBase(word) : word;
+  if (base.empty()) base = word;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(base);
+  int count = 0;
+  if (index_ != nullptr) {
+    count = index_->TagCount(w, pos);
+    Bound(frequency_cache_);
+    frequency_cache_[key] = count;
+    return count;
+  }
+  IndexPtr index = ::getindex(w.data(), pos);
+  if (index != nullptr) {
+    for (int k = 0; k < index->off_cnt; ++k) count += std::max(0, ::GetTagcnt(index, k + 1));
+    ::free_index(index);
+    while (IndexPtr rest = ::getindex(nullptr, pos)) ::free_index(rest);
+  }
+  Bound(frequency_cache_);
+  frequency_cache_[key] = count;
+  return count;
+}
+
+std::vector<std::string> WordNet::LexFiles(const std::string& noun, int senses) {
+  std::vector<std::string> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = noun + "#" + std::to_string(senses);
+  if (auto it = lexfile_cache_.find(key); it != lexfile_cache_.end()) return it->second;
+  std::vector<long> offsets = NounOffsets(noun);
+  if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
+  SynsetRecord s;
+  for (long offset : offsets) {
+    if (!Synset(offset, &s)) continue;
+    if (s.lexfile >= 0 && s.lexfile < kLexFileCount) out.push_back(::lexfiles[s.lexfile]);
+  }
+  Bound(lexfile_cache_);
+  lexfile_cache_[key] = out;
+  return out;
+}
+
+std::string WordNet::Gloss(const std::string& noun) {
+  if (!available_) return "";
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = gloss_cache_.find(noun); it != gloss_cache_.end()) return it->second;
+  const std::vector<long> offsets = NounOffsets(noun);
+  std::string gloss;
+  SynsetRecord s;
+  if (!offsets.empty() && Synset(offsets[0], &s)) gloss = Spaces(s.gloss.c_str());
+  Bound(gloss_cache_);
+  gloss_cache_[noun] = gloss;
+  return gloss;
+}
+
+std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int sense, int depth) {
+  std::vector<std::string> out;
+  if (!available_ || sense < 0) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = noun + "#" + std::to_string(sense) + "#" + std::to_string(depth);
+  if (auto it = sense_hypernym_cache_.find(key); it != sense_hypernym_cache_.end())
+    return it->second;
+  const std::vector<long> offsets = NounOffsets(noun);
+  if (static_cast<size_t>(sense) < offsets.size()) {
+    long offset = offsets[sense];
+    SynsetRecord s;
+    for (int d = 0; d < depth && Synset(offset, &s); ++d) {
+      if (d > 0) {
+        for (const std::string& raw : s.words) out.push_back(Spaces(raw.c_str()));
+      }
+      if (s.hypernyms.empty()) break;
+      offset = s.hypernyms[0];
+    }
+  }
+  Bound(sense_hypernym_cache_);
+  sense_hypernym_cache_[key] = out;
+  return out;
+}
+
+int WordNet::SenseCount(const std::string& noun) {
+  if (!available_) return 0;
+  std::lock_guard<std::mutex> lock(Lock());
+  return static_cast<int>(NounOffsets(noun).size());
 }
 
 }  // namespace scenecraft

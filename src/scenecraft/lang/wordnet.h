@@ -4,10 +4,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace scenecraft {
+
+class WordNetIndex;
+struct SynsetRecord;
 
 class WordNet {
  public:
@@ -15,7 +19,7 @@ class WordNet {
   static WordNet& Get();
 
   bool available() const { return available_; }
-  // Seconds it took to open the dictionary.
+  // Seconds it took to open the dictionary (and read its index into memory).
   double load_s() const { return load_s_; }
   // Base form of a noun ("benches" -> "bench", "shelves" -> "shelf"); the word itself when
   // WordNet knows no other form; empty when it is not a noun at all.
@@ -32,15 +36,43 @@ class WordNet {
   // "couch", "lounge"), lower case with spaces. Rare senses mislead ("stool" is also a toilet).
   std::vector<std::string> Synonyms(const std::string& noun, int senses = 1);
 
+  // Parts of speech other than nouns ("red" is an adjective, "leaning" a form of a verb).
+  bool IsAdjective(const std::string& word);
+  bool IsVerb(const std::string& word);
+  // Base form of a verb ("leaning" -> "lean", "sits" -> "sit"); empty when it is no verb.
+  std::string VerbBase(const std::string& word);
+  // How often the word was seen as this part of speech in WordNet's tagged texts (the sum of
+  // its senses' tag counts, base form looked up); 0 when unknown. Decides "stand" (mostly a
+  // verb) from "table" (mostly a noun).
+  int Frequency(const std::string& word, int pos);
+  // The lexicographer files (WordNet's top categories: "noun.artifact", "noun.location", ...)
+  // of the noun's `senses` most frequent senses, most frequent first.
+  std::vector<std::string> LexFiles(const std::string& noun, int senses = 2);
+  // Hypernyms of one sense (0: the most frequent), nearest first, at most `depth` levels up.
+  std::vector<std::string> SenseHypernyms(const std::string& noun, int sense, int depth = 8);
+  int SenseCount(const std::string& noun);
+  // The definition of the noun's most frequent sense, lower case ("" when unknown).
+  std::string Gloss(const std::string& noun);
+
  private:
   WordNet();
+  ~WordNet();
   bool LookUpPhysical(const std::string& noun);
+  // The synset offsets of a noun's senses, and one synset (caller holds the lock).
+  std::vector<long> NounOffsets(const std::string& noun) const;
+  bool Synset(long offset, SynsetRecord* out) const;
   bool available_ = false;
+  // The index files in memory; null when they could not be read (libwordnet answers then).
+  std::unique_ptr<WordNetIndex> index_;
   double load_s_ = 0.0;
   // Answers are cached: the dictionary is read from files on every uncached lookup.
   std::map<std::string, std::string> base_cache_;
   std::map<std::string, bool> noun_cache_, physical_cache_;
-  std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_;
+  std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
+      sense_hypernym_cache_;
+  std::map<std::string, bool> adjective_cache_, verb_cache_;
+  std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
+  std::map<std::string, int> frequency_cache_;
 };
 
 }  // namespace scenecraft

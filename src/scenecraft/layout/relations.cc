@@ -327,6 +327,91 @@ E Symmetric(const Body& a1, const Body& a2, const Body& b) {
                 });
 }
 
+// B's axes in the floor plane: its width axis and its front, with their half extents (from the
+// world box, whose sides swap when B is turned a quarter).
+struct Axes {
+  Vec2 width, front;
+  double half_width, half_depth;
+};
+
+Axes AxesOf(const Body& b) {
+  Axes axes;
+  axes.width = {std::cos(b.yaw_rad), std::sin(b.yaw_rad)};
+  axes.front = FrontDirection(b.yaw_rad);
+  const Rect2 f = b.Foot();
+  const bool turned = std::abs(std::sin(b.yaw_rad)) > std::sqrt(0.5);
+  const double hx = 0.5 * (f.max.x - f.min.x), hy = 0.5 * (f.max.y - f.min.y);
+  axes.half_width = turned ? hy : hx;
+  axes.half_depth = turned ? hx : hy;
+  return axes;
+}
+
+// at_end (docs/RELATIONS_EXTRA.md): A near B, beyond one end of B's long axis (its depth axis
+// when B has a front: the foot is the front end, the head the back end) and within B's width.
+E AtEnd(const Body& a, const Body& b, const std::string& end) {
+  const Axes axes = AxesOf(b);
+  const bool depth_long = b.has_front || axes.half_depth >= axes.half_width;
+  const Vec2 axis = depth_long ? axes.front : axes.width;
+  const Vec2 across = depth_long ? axes.width : axes.front;
+  const double half = depth_long ? axes.half_depth : axes.half_width;
+  const double half_across = depth_long ? axes.half_width : axes.half_depth;
+  const Vec2 v = a.Center2() - b.Center2();
+  double along = v.Dot(axis);
+  if (end == "head") along = -along;
+  if (end.empty() || !b.has_front) along = std::abs(along);
+  const double lateral = std::abs(v.Dot(across));
+  const double gap = Gap(a.Foot(), b.Foot());
+  const double short_by = std::max(0.0, half - kDirectionMargin - along);
+  const double off_by = std::max(0.0, lateral - half_across);
+  const double far_by = std::max(0.0, gap - 0.6);
+  return Result(short_by <= 0 && off_by <= 0 && far_by <= 0, short_by + off_by + far_by, 0.5, [&] {
+    return a.id + " is " + F(along - half) + " m beyond the " + (end.empty() ? "end" : end) +
+           " of " + b.id + ", " + F(lateral) + " m off its axis (at most " + F(half_across) +
+           "), " + F(gap) + " m away (at most 0.6)";
+  });
+}
+
+// along_side (docs/RELATIONS_EXTRA.md): A near B, beside one of B's long (or short) sides and
+// within that side's length.
+E AlongSide(const Body& a, const Body& b, const std::string& side) {
+  const Axes axes = AxesOf(b);
+  const bool depth_long = axes.half_depth >= axes.half_width;
+  // The long sides run along the long axis; A lies across the short axis from B's centre.
+  Vec2 along_axis = depth_long ? axes.front : axes.width;
+  Vec2 across_axis = depth_long ? axes.width : axes.front;
+  double half_along = depth_long ? axes.half_depth : axes.half_width;
+  double half_across = depth_long ? axes.half_width : axes.half_depth;
+  if (side == "short") {
+    std::swap(along_axis, across_axis);
+    std::swap(half_along, half_across);
+  }
+  const Vec2 v = a.Center2() - b.Center2();
+  const double out = std::abs(v.Dot(across_axis));
+  const double within = std::abs(v.Dot(along_axis));
+  const double gap = Gap(a.Foot(), b.Foot());
+  const double short_by = std::max(0.0, half_across - kDirectionMargin - out);
+  const double past_by = std::max(0.0, within - half_along);
+  const double far_by = std::max(0.0, gap - 0.6);
+  return Result(
+      short_by <= 0 && past_by <= 0 && far_by <= 0, short_by + past_by + far_by, 0.5, [&] {
+        return a.id + " is " + F(out - half_across) + " m out from the " +
+               (side.empty() ? "long" : side) + " side of " + b.id + ", " + F(within - half_along) +
+               " m past its end, " + F(gap) + " m away (at most 0.6)";
+      });
+}
+
+// inside (docs/RELATIONS_EXTRA.md): A's centre within B's footprint and A's box between B's
+// bottom and top.
+E Inside(const Body& a, const Body& b) {
+  const double out = OutsideDistance(b.Foot(), a.Center2());
+  const double below = std::max(0.0, b.box.min.z - kContactEpsilon - a.box.min.z);
+  const double above = std::max(0.0, a.box.max.z - b.box.max.z - kContactEpsilon);
+  return Result(out <= 0 && below <= 0 && above <= 0, out + below + above, 0.3, [&] {
+    return a.id + " centre is " + F(out) + " m outside " + b.id + "'s footprint, " + F(below) +
+           " m below its bottom, " + F(above) + " m above its top";
+  });
+}
+
 E Cluster(const std::vector<const Body*>& bodies) {
   const size_t n = bodies.size();
   std::vector<int> component(n);
@@ -405,7 +490,7 @@ bool IsFlatCovering(const std::string& category) {
 bool AllowsOverlap(RelationType type) {
   return type == RelationType::kOn || type == RelationType::kUnder ||
          type == RelationType::kAbove || type == RelationType::kOverlap ||
-         type == RelationType::kStack;
+         type == RelationType::kStack || type == RelationType::kInside;
 }
 
 double CollisionShare(const Body& a, const Body& b) {
@@ -435,6 +520,11 @@ std::string SupportProblem(const Body& body, const std::vector<const Body*>& oth
   for (const Body* o : others) {
     if (o->id == body.id) continue;
     if (std::abs(bottom - o->box.max.z) <= kContactEpsilon &&
+        o->Foot().Contains(body.Center2(), 0.0)) {
+      return "";
+    }
+    // Resting inside a container, on its bottom.
+    if (std::abs(bottom - o->box.min.z) <= kContactEpsilon && body.box.max.z <= o->box.max.z &&
         o->Foot().Contains(body.Center2(), 0.0)) {
       return "";
     }
@@ -703,6 +793,12 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
         return "size against distance has Spearman rho " + F(rho) + " (at most -0.8)";
       });
     }
+    case RelationType::kInside:
+      return Inside(a, *ref);
+    case RelationType::kAtEnd:
+      return AtEnd(a, *ref, r.args.Word("end").value_or(""));
+    case RelationType::kAlongSide:
+      return AlongSide(a, *ref, r.args.Word("side").value_or("long"));
     case RelationType::kOverlap: {
       const double smaller = std::min(a.Foot().Area(), ref->Foot().Area());
       const double share = smaller > 0 ? IntersectionArea(a.Foot(), ref->Foot()) / smaller : 0.0;

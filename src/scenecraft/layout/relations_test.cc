@@ -247,5 +247,50 @@ TEST(Relations, CollisionAllowsTenPercent) {
   EXPECT_FALSE(SupportProblem(Make("lamp", kSmall, 0, 0, 1.2), {&a}, room).empty());
 }
 
+// The relations of docs/RELATIONS_EXTRA.md.
+TEST(Relations, InsideNeedsTheCentreOverTheFootprintAndTheBoxWithinTheHeight) {
+  const Body chest = Make("chest", {1.0, 0.5, 0.5}, 0, 0);
+  EXPECT_TRUE(
+      Passes(RelationType::kInside, {Keep(Make("quilt", {0.6, 0.4, 0.2}, 0.1, 0)), &chest}));
+  // Sticking out of the top, or beside it.
+  EXPECT_FALSE(Passes(RelationType::kInside, {Keep(Make("pole", {0.1, 0.1, 0.9}, 0, 0)), &chest}));
+  EXPECT_FALSE(
+      Passes(RelationType::kInside, {Keep(Make("quilt", {0.6, 0.4, 0.2}, 1.2, 0)), &chest}));
+}
+
+TEST(Relations, AtEndFootIsTheFrontEndOfAThingWithAFront) {
+  // A bed 1.6 wide and 2.0 deep, its front (foot) toward -Y.
+  const Body bed = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 0, 0, /*front=*/true);
+  const Body* bench = Keep(Make("bench", {1.2, 0.4, 0.45}, 0, -1.3));
+  RelationArgs foot, head;
+  foot.words["end"] = "foot";
+  head.words["end"] = "head";
+  EXPECT_TRUE(Passes(RelationType::kAtEnd, {bench, &bed}, foot));
+  EXPECT_FALSE(Passes(RelationType::kAtEnd, {bench, &bed}, head));
+  // Beside the bed is not at its foot, nor is far beyond it.
+  EXPECT_FALSE(
+      Passes(RelationType::kAtEnd, {Keep(Make("bench", {1.2, 0.4, 0.45}, 1.2, 0)), &bed}, foot));
+  EXPECT_FALSE(
+      Passes(RelationType::kAtEnd, {Keep(Make("bench", {1.2, 0.4, 0.45}, 0, -2.5)), &bed}, foot));
+  // Turned a quarter, the foot turns with it.
+  const Body turned = Make("bed", {1.6, 2.0, 0.5}, 0, 0, 0, 90, /*front=*/true);
+  const Vec2 f = FrontDirection(DegToRad(90));
+  EXPECT_TRUE(Passes(RelationType::kAtEnd,
+                     {Keep(Make("bench", {0.4, 1.2, 0.45}, 1.3 * f.x, 1.3 * f.y)), &turned}, foot));
+}
+
+TEST(Relations, AlongSideIsBesideALongSideWithinItsLength) {
+  const Body table = Make("table", {2.0, 0.9, 0.75}, 0, 0);
+  RelationArgs long_side, short_side;
+  long_side.words["side"] = "long";
+  short_side.words["side"] = "short";
+  const Body* chair = Keep(Make("chair", kChair, 0.6, 0.75));
+  EXPECT_TRUE(Passes(RelationType::kAlongSide, {chair, &table}, long_side));
+  EXPECT_FALSE(Passes(RelationType::kAlongSide, {chair, &table}, short_side));
+  const Body* end_chair = Keep(Make("chair", kChair, 1.3, 0));
+  EXPECT_TRUE(Passes(RelationType::kAlongSide, {end_chair, &table}, short_side));
+  EXPECT_FALSE(Passes(RelationType::kAlongSide, {end_chair, &table}, long_side));
+}
+
 }  // namespace
 }  // namespace scenecraft

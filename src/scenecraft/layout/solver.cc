@@ -15,7 +15,9 @@
 namespace scenecraft {
 
 void SolverOptions::Check() const {
-  if (!(time_budget_s > 0)) throw Error("solver: the time budget must be positive");
+  if (!(time_budget_s > 0 && time_budget_s <= 3600)) {
+    throw Error("solver: the time budget must be from 0 to 3600 s");
+  }
   if (max_moves < 0) throw Error("solver: max_moves must not be negative");
   if (clearance_m < 0 || clearance_m > 2) throw Error("solver: clearance must be 0 to 2 m");
 }

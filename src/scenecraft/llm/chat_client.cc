@@ -3,10 +3,12 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <thread>
 
 #include "scenecraft/util/files.h"
@@ -22,13 +24,9 @@ double NowS() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-std::string Excerpt(std::string_view text, size_t max_bytes = 300) {
-  std::string out(text.substr(0, max_bytes));
-  if (text.size() > max_bytes) out += "...";
-  for (char& c : out) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return out;
+// A short one-line quote of a server's text for messages.
+std::string OneLine(std::string_view text) {
+  return EscapeControls(Excerpt(text, 300), /*keep_newlines=*/false);
 }
 
 bool Retryable(const HttpResponse& r) {
@@ -69,7 +67,7 @@ ChatReply ParseCompletion(const std::string& body, const std::string& endpoint) 
     j = json::parse(body);
   } catch (const json::exception& e) {
     throw LlmError(LlmError::Kind::kBadReply,
-                   endpoint + ": the reply is not JSON (" + e.what() + "): " + Excerpt(body));
+                   endpoint + ": the reply is not JSON (" + e.what() + "): " + OneLine(body));
   }
   const json* message = nullptr;
   if (j.is_object() && j.contains("choices") && j["choices"].is_array() && !j["choices"].empty() &&
@@ -82,7 +80,7 @@ ChatReply ParseCompletion(const std::string& body, const std::string& endpoint) 
                    endpoint +
                        ": the reply has no /choices/0/message (is this an "
                        "OpenAI-compatible chat completions endpoint?): " +
-                       Excerpt(body));
+                       OneLine(body));
   }
   ChatReply reply;
   if (message->contains("content")) {
@@ -110,11 +108,18 @@ ChatReply ParseCompletion(const std::string& body, const std::string& endpoint) 
   }
   if (j.contains("usage") && j["usage"].is_object()) {
     const json& usage = j["usage"];
-    if (usage.contains("prompt_tokens") && usage["prompt_tokens"].is_number()) {
-      reply.prompt_tokens = usage["prompt_tokens"].get<int>();
+    // Counts that are not whole numbers from 0 to 2^62 are ignored (then estimated).
+    JsonProblems ignored;
+    constexpr int64_t kMaxTokens = int64_t{1} << 62;
+    if (usage.contains("prompt_tokens")) {
+      reply.prompt_tokens =
+          JsonInteger(usage["prompt_tokens"], "/usage/prompt_tokens", 0, kMaxTokens, &ignored)
+              .value_or(0);
     }
-    if (usage.contains("completion_tokens") && usage["completion_tokens"].is_number()) {
-      reply.completion_tokens = usage["completion_tokens"].get<int>();
+    if (usage.contains("completion_tokens")) {
+      reply.completion_tokens = JsonInteger(usage["completion_tokens"], "/usage/completion_tokens",
+                                            0, kMaxTokens, &ignored)
+                                    .value_or(0);
     }
   }
   return reply;
@@ -171,6 +176,9 @@ void LlmOptions::Check() const {
   if (backoff_base_s < 0 || backoff_max_s < 0 || retry_after_max_s < 0) {
     throw Error("llm: backoff delays must not be negative");
   }
+  if (max_reply_bytes < 1024 || max_reply_bytes > (size_t{1} << 30)) {
+    throw Error("llm: max_reply_bytes must be from 1024 to 1073741824");
+  }
   if (max_calls < 1 || max_tokens < 1 || !(time_budget_s > 0)) {
     throw Error("llm: the budget (calls, tokens, seconds) must be positive");
   }
@@ -179,6 +187,13 @@ void LlmOptions::Check() const {
     throw Error("llm: response_format must be json_schema, json_object or none, found '" +
                 response_format + "'");
   }
+}
+
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  if (a < 0) a = 0;
+  if (b < 0) b = 0;
+  return a > kMax - b ? kMax : a + b;
 }
 
 nlohmann::json CallRecordsToJson(const std::vector<CallRecord>& calls) {
@@ -244,8 +259,32 @@ void ChatClient::ResetBudget() {
 }
 
 std::string ChatClient::Redact(std::string_view text) const {
-  if (options_.api_key.size() < 4) return std::string(text);  // too short to find reliably
-  return ReplaceAll(text, options_.api_key, "[REDACTED]");
+  std::string out(text);
+  // The configured key (too short a key cannot be found reliably).
+  if (options_.api_key.size() >= 4) out = ReplaceAll(out, options_.api_key, "[REDACTED]");
+  // Any bearer credential, whoever's: "Bearer <token>" in any case, as in an echoed
+  // Authorization header.
+  const std::string lower = ToLower(out);
+  std::string result;
+  size_t start = 0;
+  for (size_t at = lower.find("bearer "); at != std::string::npos;
+       at = lower.find("bearer ", at + 1)) {
+    if (at < start) continue;
+    size_t end = at + 7;
+    while (end < out.size() && out[end] == ' ') ++end;
+    const size_t token_begin = end;
+    while (end < out.size() && (std::isalnum(static_cast<unsigned char>(out[end])) ||
+                                std::string_view("-._~+/=").find(out[end]) != std::string::npos)) {
+      ++end;
+    }
+    // Ordinary words after "bearer" ("bearer of news") are short; tokens are not.
+    if (end - token_begin < 12 || out.compare(token_begin, 10, "[REDACTED]") == 0) continue;
+    result.append(out, start, token_begin - start);
+    result += "[REDACTED]";
+    start = end;
+  }
+  result.append(out, start, std::string::npos);
+  return result;
 }
 
 json ChatClient::RequestBody(const ChatRequest& request, bool with_response_format) const {
@@ -308,8 +347,8 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
     try {
       const json cached = json::parse(ReadFile(cache_file));
       ChatReply reply;
-      reply.content = cached.at("content").get<std::string>();
-      reply.refusal = cached.value("refusal", "");
+      reply.content = Redact(cached.at("content").get<std::string>());
+      reply.refusal = Redact(cached.value("refusal", ""));
       reply.finish_reason = cached.value("finish_reason", "");
       reply.from_cache = true;
       reply.wall_s = NowS() - start;
@@ -332,6 +371,9 @@ ChatReply ChatClient::Complete(const ChatRequest& request) {
   }
   try {
     ChatReply reply = Attempts(request, &record);
+    // Model text is data that flows into scene graphs, reports and files: no secrets in it.
+    reply.content = Redact(reply.content);
+    reply.refusal = Redact(reply.refusal);
     degraded_ = false;
     reply.wall_s = NowS() - start;
     record.wall_s = reply.wall_s;
@@ -381,6 +423,7 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
     http.connect_timeout_s = options_.connect_timeout_s;
     http.total_timeout_s = options_.request_timeout_s;
     http.ca_file = options_.ca_file;
+    http.max_body_bytes = options_.max_reply_bytes;
 
     ++calls_used_;
     ++record->attempts;
@@ -403,18 +446,27 @@ ChatReply ChatClient::Attempts(const ChatRequest& request, CallRecord* record) {
     if (parsed) {
       ChatReply reply = std::move(*parsed);
       if (reply.prompt_tokens == 0 && reply.completion_tokens == 0) {
-        reply.prompt_tokens = static_cast<int>(http.body.size() / 4);
-        reply.completion_tokens = static_cast<int>(reply.content.size() / 4);
+        reply.prompt_tokens = static_cast<int64_t>(http.body.size() / 4);
+        reply.completion_tokens = static_cast<int64_t>(reply.content.size() / 4);
       }
-      tokens_used_ += reply.prompt_tokens + reply.completion_tokens;
-      record->prompt_tokens += reply.prompt_tokens;
-      record->completion_tokens += reply.completion_tokens;
+      tokens_used_ =
+          SaturatingAdd(tokens_used_, SaturatingAdd(reply.prompt_tokens, reply.completion_tokens));
+      record->prompt_tokens = SaturatingAdd(record->prompt_tokens, reply.prompt_tokens);
+      record->completion_tokens = SaturatingAdd(record->completion_tokens, reply.completion_tokens);
       reply.attempts = record->attempts;
       return reply;
     }
 
+    // A reply past max_reply_bytes: refused while it arrived, and not asked for again.
+    if (response.too_large) {
+      throw LlmError(LlmError::Kind::kBadReply,
+                     "llm: " + endpoint_ + ": the reply is larger than " +
+                         std::to_string(options_.max_reply_bytes) +
+                         " bytes (max_reply_bytes in the LLM config); it was not read further");
+    }
+
     // A server that does not know response_format: ask again without it, once.
-    const std::string excerpt = Redact(Excerpt(response.body));
+    const std::string excerpt = Redact(OneLine(response.body));
     if (response.status == 400 && body.contains("response_format") && !format_fallback_used &&
         ToLower(response.body).find("response_format") != std::string::npos) {
       LogWarning("llm: the server rejected response_format (" + excerpt +
@@ -527,13 +579,21 @@ LlmOptions LoadLlmConfig(const std::filesystem::path& path, LlmOptions base) {
   }
   if (auto v = r.Number("connect_timeout_s")) base.connect_timeout_s = *v;
   if (auto v = r.Number("request_timeout_s")) base.request_timeout_s = *v;
-  if (auto v = r.Number("max_retries")) base.max_retries = static_cast<int>(*v);
+  constexpr int64_t kMaxInt = std::numeric_limits<int>::max();
+  if (auto v = r.Integer("max_retries", 0, 20)) base.max_retries = static_cast<int>(*v);
   if (auto v = r.Number("backoff_base_s")) base.backoff_base_s = *v;
   if (auto v = r.Number("retry_after_max_s")) base.retry_after_max_s = *v;
-  if (auto v = r.Number("max_calls")) base.max_calls = static_cast<int>(*v);
-  if (auto v = r.Number("max_tokens")) base.max_tokens = static_cast<int>(*v);
+  if (auto v = r.Integer("max_calls", 1, kMaxInt)) base.max_calls = static_cast<int>(*v);
+  if (auto v = r.Integer("max_tokens", 1, std::numeric_limits<int64_t>::max())) {
+    base.max_tokens = *v;
+  }
   if (auto v = r.Number("time_budget_s")) base.time_budget_s = *v;
-  if (auto v = r.Number("max_reply_tokens")) base.max_reply_tokens = static_cast<int>(*v);
+  if (auto v = r.Integer("max_reply_tokens", 1, kMaxInt)) {
+    base.max_reply_tokens = static_cast<int>(*v);
+  }
+  if (auto v = r.Integer("max_reply_bytes", 1024, int64_t{1} << 30)) {
+    base.max_reply_bytes = static_cast<size_t>(*v);
+  }
   if (auto v = r.Number("temperature")) base.temperature = *v;
   if (auto v = r.String("response_format")) base.response_format = *v;
   if (auto v = r.String("cache_dir")) base.cache_dir = *v;

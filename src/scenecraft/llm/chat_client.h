@@ -7,6 +7,7 @@
 // this client builds (errors, logs, records, transcript, cache) passes through Redact().
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -35,9 +36,12 @@ struct LlmOptions {
   double retry_after_max_s = 30.0;   // a server's Retry-After is honoured up to this
   // Per-scene budget (ResetBudget() starts a scene): HTTP requests, tokens and wall time.
   int max_calls = 40;
-  int max_tokens = 200000;
+  int64_t max_tokens = 200000;
   double time_budget_s = 600.0;
   int max_reply_tokens = 4096;  // max_tokens of one reply
+  // A reply body longer than this is refused while it arrives (not retried): a hostile or broken
+  // server cannot fill memory, disk and the terminal.
+  size_t max_reply_bytes = size_t{8} << 20;
   double temperature = 0.2;
   // "json_schema", "json_object" or "none": how to ask for JSON. A server that rejects the
   // response_format (HTTP 400 naming it) is asked again without it, once per client.
@@ -93,8 +97,8 @@ struct ChatReply {
   std::string content;        // the assistant's text (JSON when asked for)
   std::string refusal;        // the model's refusal, when it refused
   std::string finish_reason;  // "stop", "length", ...
-  int prompt_tokens = 0;
-  int completion_tokens = 0;
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
   bool from_cache = false;
   int attempts = 0;
   double wall_s = 0.0;
@@ -105,13 +109,16 @@ struct CallRecord {
   std::string purpose;
   int attempts = 0;
   int status = 0;  // last HTTP status, 0 for none
-  int prompt_tokens = 0;
-  int completion_tokens = 0;
+  int64_t prompt_tokens = 0;
+  int64_t completion_tokens = 0;
   double wall_s = 0.0;
   bool from_cache = false;
   std::string outcome;  // "ok", "refused", or the error message
 };
 nlohmann::json CallRecordsToJson(const std::vector<CallRecord>& calls);
+
+// a + b for token counts (both >= 0), stopping at the largest int64 instead of wrapping.
+int64_t SaturatingAdd(int64_t a, int64_t b);
 
 // Sleeps for the given seconds; injected so tests of the retry policy need not wait.
 using SleepFn = std::function<void(double)>;
@@ -130,10 +137,12 @@ class ChatClient {
   // Starts a new scene's budget.
   void ResetBudget();
   int calls_used() const { return calls_used_; }
-  int tokens_used() const { return tokens_used_; }
+  int64_t tokens_used() const { return tokens_used_; }
   const std::vector<CallRecord>& calls() const { return calls_; }
   const LlmOptions& options() const { return options_; }
-  // The text with the API key replaced by "[REDACTED]".
+  // The text with the API key, and any "Bearer <token>" credential, replaced by "[REDACTED]".
+  // Complete() returns replies already redacted: a key a server echoes back never reaches a
+  // scene graph, a warning, a report or a file.
   std::string Redact(std::string_view text) const;
   // The request body that Complete() would send (for tests and the cache key).
   nlohmann::json RequestBody(const ChatRequest& request, bool with_response_format) const;
@@ -157,7 +166,7 @@ class ChatClient {
   std::optional<LlmError> fatal_;
   bool degraded_ = false;
   int calls_used_ = 0;
-  int tokens_used_ = 0;
+  int64_t tokens_used_ = 0;
   double budget_start_s_ = 0.0;
   std::vector<CallRecord> calls_;
 };

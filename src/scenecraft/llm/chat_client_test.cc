@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <filesystem>
+#include <limits>
 
 #include "scenecraft/util/files.h"
 
@@ -367,6 +368,91 @@ TEST_F(ChatClientTest, TranscriptHasRequestsAndRepliesButNoKeyOrImageBytes) {
   EXPECT_NE(text.find("[REDACTED]"), std::string::npos);
   EXPECT_NE(text.find("<4000 characters>"), std::string::npos) << text;
   EXPECT_NE(text.find("{\\\"ok\\\": true}"), std::string::npos) << text;
+  fs::remove(path);
+}
+
+TEST_F(ChatClientTest, HugeOrBrokenTokenCountsSaturateInsteadOfWrapping) {
+  // 3e9 does not fit an int (it wrapped to a negative count before); 1e30 and -5 are ignored
+  // (then estimated from the sizes).
+  const std::string huge = R"({"choices": [{"message": {"role": "assistant", "content": "{}"}}],
+      "usage": {"prompt_tokens": 3000000000, "completion_tokens": 9223372036854775807}})";
+  const std::string broken = R"({"choices": [{"message": {"role": "assistant", "content": "{}"}}],
+      "usage": {"prompt_tokens": 1e30, "completion_tokens": -5}})";
+  transport.script = {Reply(200, broken), Reply(200, huge)};
+  LlmOptions options = Options();
+  options.max_tokens = std::numeric_limits<int64_t>::max();
+  ChatClient client(options, &transport, sleep);
+  const ChatReply first = client.Complete(JsonRequest("a"));
+  EXPECT_GT(first.prompt_tokens, 0);  // estimated
+  EXPECT_EQ(first.completion_tokens, 0);
+  const ChatReply second = client.Complete(JsonRequest("b"));
+  EXPECT_EQ(second.prompt_tokens, 3000000000);
+  EXPECT_EQ(second.completion_tokens, 0);  // beyond 2^62: ignored
+  EXPECT_GT(client.tokens_used(), 3000000000);
+  EXPECT_EQ(SaturatingAdd(std::numeric_limits<int64_t>::max(), 5),
+            std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(SaturatingAdd(2, 3), 5);
+}
+
+TEST_F(ChatClientTest, AKeyTheServerEchoesBackIsRedactedFromTheReply) {
+  transport.script = {Reply(200, Completion(std::string("sofa; key ") + kKey +
+                                            "; Authorization: Bearer other-token-0123456789abc; "
+                                            "the bearer of good news"))};
+  ChatClient client(Options(), &transport, sleep);
+  const ChatReply reply = client.Complete(JsonRequest());
+  EXPECT_EQ(reply.content.find(kKey), std::string::npos) << reply.content;
+  EXPECT_EQ(reply.content.find("other-token"), std::string::npos) << reply.content;
+  EXPECT_NE(reply.content.find("Bearer [REDACTED]"), std::string::npos) << reply.content;
+  EXPECT_NE(reply.content.find("the bearer of good news"), std::string::npos) << reply.content;
+}
+
+TEST_F(ChatClientTest, ATooLargeReplyIsNotRetriedAndSaysTheLimit) {
+  HttpResponse big = Dropped("the reply is larger than 1024 bytes");
+  big.too_large = true;
+  big.permanent = true;
+  transport.script = {big, Reply(200, Completion("{}"))};
+  LlmOptions options = Options();
+  options.max_reply_bytes = 1024;
+  ChatClient client(options, &transport, sleep);
+  try {
+    client.Complete(JsonRequest());
+    FAIL();
+  } catch (const LlmError& e) {
+    EXPECT_EQ(e.kind(), LlmError::Kind::kBadReply);
+    EXPECT_NE(std::string(e.what()).find("the reply is larger than 1024 bytes (max_reply_bytes"),
+              std::string::npos)
+        << e.what();
+  }
+  ASSERT_EQ(transport.seen.size(), 1u);
+  EXPECT_EQ(transport.seen[0].max_body_bytes, 1024u);
+}
+
+TEST(LlmConfig, IntegersFollowTheOneNumberPolicy) {
+  const fs::path path = fs::temp_directory_path() /
+                        ("scenecraft_llm_config_ints_" + std::to_string(getpid()) + ".json");
+  WriteFileAtomic(path, R"({"model": "m", "max_calls": 1e20, "max_retries": 2.5,
+                           "max_reply_bytes": 4096})");
+  try {
+    LoadLlmConfig(path, LlmOptions{});
+    FAIL();
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("/max_calls: expected an integer from 1 to 2147483647, found 1e+20"),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find("/max_retries: expected an integer from 0 to 20, found 2.5"),
+              std::string::npos)
+        << what;
+  }
+  WriteFileAtomic(path, R"({"model": "m", "max_tokens": 1e400})");
+  try {
+    LoadLlmConfig(path, LlmOptions{});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("number overflow"), std::string::npos) << e.what();
+  }
+  WriteFileAtomic(path, R"({"model": "m", "max_reply_bytes": 4096})");
+  EXPECT_EQ(LoadLlmConfig(path, LlmOptions{}).max_reply_bytes, 4096u);
   fs::remove(path);
 }
 

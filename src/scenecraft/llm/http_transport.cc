@@ -16,9 +16,22 @@ void GlobalInitOnce() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// Where the body goes, and how much of it is accepted.
+struct BodySink {
+  std::string* body;
+  size_t max_bytes;  // 0: no limit
+  bool* too_large;
+};
+
 size_t AppendBody(char* data, size_t size, size_t count, void* user) {
-  static_cast<std::string*>(user)->append(data, size * count);
-  return size * count;
+  auto* sink = static_cast<BodySink*>(user);
+  const size_t n = size * count;
+  if (sink->max_bytes > 0 && sink->body->size() + n > sink->max_bytes) {
+    *sink->too_large = true;
+    return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+  }
+  sink->body->append(data, n);
+  return n;
 }
 
 size_t AppendHeader(char* data, size_t size, size_t count, void* user) {
@@ -68,7 +81,13 @@ HttpResponse CurlTransport::Post(const HttpRequest& request) {
                    static_cast<long>(request.connect_timeout_s * 1000));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout_s * 1000));
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &AppendBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+  BodySink sink{&response.body, request.max_body_bytes, &response.too_large};
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+  if (request.max_body_bytes > 0) {
+    // A Content-Length beyond the limit is refused before the body comes.
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+                     static_cast<curl_off_t>(request.max_body_bytes));
+  }
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &AppendHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
@@ -82,6 +101,13 @@ HttpResponse CurlTransport::Post(const HttpRequest& request) {
     response.status = 0;
     response.timed_out = code == CURLE_OPERATION_TIMEDOUT;
     response.error = std::string(curl_easy_strerror(code));
+    if (code == CURLE_FILESIZE_EXCEEDED) response.too_large = true;
+    if (response.too_large) {
+      response.error =
+          "the reply is larger than " + std::to_string(request.max_body_bytes) + " bytes";
+      response.permanent = true;
+      return response;
+    }
     if (code == CURLE_PARTIAL_FILE || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING) {
       response.error += " (the connection was dropped before the reply was complete)";
     }

@@ -15,6 +15,8 @@ struct HttpRequest {
   double connect_timeout_s = 10.0;             // time to establish the connection
   double total_timeout_s = 120.0;              // time for the whole exchange
   std::string ca_file;  // PEM file of CA certificates to trust for HTTPS; empty: the system's
+  // A response body longer than this is refused while it is read (`too_large`); 0: no limit.
+  size_t max_body_bytes = 0;
 };
 
 struct HttpResponse {
@@ -30,6 +32,8 @@ struct HttpResponse {
   bool timed_out = false;
   // True when retrying cannot help (the server's TLS certificate is not trusted).
   bool permanent = false;
+  // True when the body passed the request's max_body_bytes; `body` then holds only its start.
+  bool too_large = false;
   double wall_s = 0.0;
 };
 

@@ -40,7 +40,6 @@ PlanRun PlanAgainst(const std::string& scenario, double request_timeout_s = 5.0)
   CurlTransport transport;
   ChatClient client(options, &transport);
   OfflinePlannerOptions offline_options;
-  offline_options.use_wordnet = false;
   OfflinePlanner offline(offline_options);
   LlmPlanner planner(&client, &offline);
   PlanRun run;
@@ -126,6 +125,30 @@ TEST(LlmPlannerIntegration, PersistentServerErrorsFallBack) {
   EXPECT_TRUE(AnyWarningHas(run.plan, "HTTP 500"));
 }
 
+TEST(LlmPlannerIntegration, AHundredMegabyteReplyIsCutAtTheLimitAndFallsBack) {
+  const PlanRun run = PlanAgainst("huge_reply");
+  EXPECT_EQ(run.plan.planner, "llm->offline");
+  EXPECT_EQ(run.requests.size(), 1u);  // not retried
+  EXPECT_TRUE(AnyWarningHas(run.plan, "the reply is larger than 8388608 bytes"))
+      << [&] { return run.plan.warnings.empty() ? std::string() : run.plan.warnings[0]; }();
+  for (const std::string& w : run.plan.warnings) EXPECT_LT(w.size(), 2000u);
+  EXPECT_LT(run.seconds, 30.0);
+}
+
+TEST(LlmPlannerIntegration, ANumberBeyondADoubleInAReplyIsAProblemNotAnAbort) {
+  const PlanRun run = PlanAgainst("number_overflow");
+  EXPECT_EQ(run.plan.planner, "llm->offline");
+  EXPECT_TRUE(AnyWarningHas(run.plan, "number overflow parsing '1e400'"));
+}
+
+TEST(LlmPlannerIntegration, AnEchoedKeyNeverReachesThePlan) {
+  const PlanRun run = PlanAgainst("echo_key");
+  ASSERT_EQ(run.plan.planner, "llm");
+  const std::string sofa = run.plan.graph.objects[0].description;
+  EXPECT_EQ(sofa.find(kKey), std::string::npos) << sofa;
+  EXPECT_NE(sofa.find("[REDACTED]"), std::string::npos) << sofa;
+}
+
 TEST(LlmPlannerIntegration, SlowReplyTimesOutAndTheRetrySucceeds) {
   const PlanRun run = PlanAgainst("slow", /*request_timeout_s=*/1.0);
   EXPECT_EQ(run.plan.planner, "llm");
@@ -179,7 +202,6 @@ TEST(LlmPlannerIntegration, UnreachableEndpointFallsBackQuickly) {
   CurlTransport transport;
   ChatClient client(options, &transport);
   OfflinePlannerOptions offline_options;
-  offline_options.use_wordnet = false;
   OfflinePlanner offline(offline_options);
   LlmPlanner planner(&client, &offline);
   const auto start = std::chrono::steady_clock::now();

@@ -127,11 +127,10 @@ class Conversation {
 
       // A refusal is an expected outcome: no repair, the caller falls back.
       if (!reply.refusal.empty()) {
-        throw ModelFailure{"the model refused (" + purpose + "): " + reply.refusal};
+        throw ModelFailure{"the model refused (" + purpose + "): " + Excerpt(reply.refusal)};
       }
       if (LooksLikeRefusal(reply.content)) {
-        throw ModelFailure{"the model refused (" + purpose +
-                           "): " + std::string(Trim(reply.content.substr(0, 200)))};
+        throw ModelFailure{"the model refused (" + purpose + "): " + Excerpt(Trim(reply.content))};
       }
 
       // Parse and validate; every problem carries its JSON pointer into the reply.

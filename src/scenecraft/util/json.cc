@@ -2,33 +2,99 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "scenecraft/util/error.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft {
+
+namespace {
+
+// "line:column" of a byte offset in a text.
+std::string LineColumn(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// nlohmann's message without its "[json.exception.parse_error.101] " prefix, shortened (its
+// "last read" part may quote a whole huge token) and with control characters escaped.
+std::string ShortMessage(const std::string& what) {
+  std::string out = what;
+  if (StartsWith(out, "[json.exception.")) {
+    const size_t space = out.find("] ");
+    if (space != std::string::npos) out = out.substr(space + 2);
+  }
+  if (StartsWith(out, "parse error at ")) {
+    const size_t colon = out.find(": ");
+    if (colon != std::string::npos) out = out.substr(colon + 2);
+  }
+  return EscapeControls(Excerpt(out, 300), /*keep_newlines=*/false);
+}
+
+}  // namespace
 
 nlohmann::json ParseJson(std::string_view text, std::string_view origin) {
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
-    // Turn the byte offset into line:column for the message.
-    const size_t offset = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
+    throw Error(std::string(origin) + ":" + LineColumn(text, e.byte > 0 ? e.byte - 1 : 0) +
+                ": invalid JSON: " + ShortMessage(e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // A number too large for a double ("number overflow parsing '1e400'") comes as out_of_range
+    // without a position; find the number's text to name its place.
+    std::string where;
+    const std::string what = e.what();
+    const size_t open = what.find('\'');
+    const size_t close = what.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      const size_t at = text.find(what.substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) where = ":" + LineColumn(text, at);
     }
-    std::string what = e.what();
-    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line ..."
-    const size_t colon = what.find(": ");
-    if (colon != std::string::npos) what = what.substr(colon + 2);
-    throw Error(std::string(origin) + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                ": invalid JSON: " + what);
+    throw Error(std::string(origin) + where + ": invalid JSON: " + ShortMessage(what) +
+                " (numbers must fit a double)");
   }
+}
+
+std::optional<int64_t> JsonInteger(const nlohmann::json& value, const std::string& pointer,
+                                   int64_t min, int64_t max, JsonProblems* problems) {
+  const std::string expected =
+      "expected an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  if (value.is_number_integer() && !value.is_number_unsigned()) {
+    const int64_t v = value.get<int64_t>();
+    if (v >= min && v <= max) return v;
+    problems->Add(pointer, expected + ", found " + std::to_string(v));
+    return std::nullopt;
+  }
+  if (value.is_number_unsigned()) {
+    const uint64_t v = value.get<uint64_t>();
+    if (max >= 0 && v <= static_cast<uint64_t>(max) && static_cast<int64_t>(v) >= min) {
+      return static_cast<int64_t>(v);
+    }
+    problems->Add(pointer, expected + ", found " + std::to_string(v));
+    return std::nullopt;
+  }
+  if (value.is_number_float()) {
+    const double d = value.get<double>();
+    // Compared as doubles before any conversion: a cast of 1e20 to int64 is undefined.
+    if (std::isfinite(d) && d == std::floor(d) && d >= static_cast<double>(min) &&
+        d <= static_cast<double>(max)) {
+      return static_cast<int64_t>(d);
+    }
+    problems->Add(pointer, expected + ", found " + value.dump());
+    return std::nullopt;
+  }
+  problems->Add(pointer, expected + ", found " + JsonTypeName(value));
+  return std::nullopt;
 }
 
 std::string JsonPointerAppend(std::string_view pointer, std::string_view token) {
@@ -58,7 +124,13 @@ bool JsonProblems::Has(std::string_view pointer) const {
 }
 
 void JsonProblems::Add(std::string pointer, std::string message) {
-  problems_.push_back({std::move(pointer), std::move(message)});
+  if (problems_.size() >= kMaxProblems) {
+    ++dropped_;
+    return;
+  }
+  // Pointers and messages may quote outside text (keys, values): short and without controls.
+  problems_.push_back({EscapeControls(Excerpt(pointer, 200), /*keep_newlines=*/false),
+                       EscapeControls(Excerpt(message, kMaxMessageBytes), false)});
 }
 
 std::string JsonProblems::ToString(std::string_view origin) const {
@@ -67,13 +139,15 @@ std::string JsonProblems::ToString(std::string_view origin) const {
     if (!out.empty()) out += '\n';
     out += std::string(origin) + ": " + (p.pointer.empty() ? "/" : p.pointer) + ": " + p.message;
   }
+  if (dropped_ > 0) {
+    out += "\n" + std::string(origin) + ": ... and " + std::to_string(dropped_) + " more";
+  }
   return out;
 }
 
 void JsonProblems::ThrowIfAny(std::string_view origin) const {
   if (problems_.empty()) return;
-  std::string header = std::to_string(problems_.size()) +
-                       (problems_.size() == 1 ? " problem" : " problems") + " in " +
+  std::string header = std::to_string(size()) + (size() == 1 ? " problem" : " problems") + " in " +
                        std::string(origin) + ":\n";
   throw Error(header + ToString(origin));
 }
@@ -154,6 +228,13 @@ std::optional<double> JsonObjectReader::Number(std::string_view key, bool requir
     return std::nullopt;
   }
   return d;
+}
+
+std::optional<int64_t> JsonObjectReader::Integer(std::string_view key, int64_t min, int64_t max,
+                                                 bool required) {
+  const nlohmann::json* v = Get(key, required);
+  if (v == nullptr) return std::nullopt;
+  return JsonInteger(*v, PointerTo(key), min, max, problems_);
 }
 
 std::optional<bool> JsonObjectReader::Bool(std::string_view key, bool required) {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "scenecraft/util/strings.h"
+
 namespace scenecraft {
 namespace {
 std::atomic<LogLevel> g_level{LogLevel::kInfo};
@@ -35,9 +37,11 @@ LogLevel GetLogLevel() {
 
 void Log(LogLevel level, std::string_view message) {
   if (level < g_level.load() || level == LogLevel::kSilent) return;
+  // Messages quote input (ids, file names, model text): no control sequence reaches the terminal.
+  const std::string visible = EscapeControls(message);
   std::lock_guard<std::mutex> lock(g_mutex);
-  std::fprintf(stderr, "scenecraft: %s: %.*s\n", LevelName(level), static_cast<int>(message.size()),
-               message.data());
+  std::fprintf(stderr, "scenecraft: %s: %.*s\n", LevelName(level), static_cast<int>(visible.size()),
+               visible.data());
 }
 
 }  // namespace scenecraft

@@ -12,7 +12,8 @@ enum class LogLevel { kDebug = 0, kInfo = 1, kWarning = 2, kError = 3, kSilent =
 void SetLogLevel(LogLevel level);
 LogLevel GetLogLevel();
 
-// Writes one line "scenecraft: <level>: message" when `level` is at or above the log level.
+// Writes one line "scenecraft: <level>: message" when `level` is at or above the log level, with
+// control and bidirectional-override characters shown as escapes (EscapeControls).
 void Log(LogLevel level, std::string_view message);
 
 inline void LogDebug(std::string_view m) {

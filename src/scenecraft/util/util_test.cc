@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <limits>
 
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
@@ -88,6 +89,91 @@ TEST(Json, ReaderReportsUnknownKeysAndWrongTypesTogether) {
 TEST(Json, PointerEscapesSlashAndTilde) {
   EXPECT_EQ(JsonPointerAppend("/a", "b/c~d"), "/a/b~1c~0d");
   EXPECT_EQ(JsonPointerAppend("", size_t{3}), "/3");
+}
+
+TEST(Json, NumberBeyondADoubleIsAnErrorWithItsPlaceNotAnAbort) {
+  try {
+    ParseJson("{\n  \"a\": [1,\n    1e400]}", "x.json");
+    FAIL();
+  } catch (const Error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("x.json:3:5: invalid JSON: number overflow parsing '1e400'"),
+              std::string::npos)
+        << what;
+  }
+  EXPECT_THROW(ParseJson("[-1e999]", "x"), Error);
+}
+
+TEST(Json, SyntaxErrorQuotesOnlyAnExcerptOfAHugeToken) {
+  const std::string huge = "[\"" + std::string(1 << 20, 'x');  // an unterminated 1 MB string
+  try {
+    ParseJson(huge, "reply");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_LT(std::string(e.what()).size(), 600u) << e.what();
+  }
+}
+
+TEST(Json, IntegerPolicyRejectsFractionsOverflowAndRange) {
+  const nlohmann::json doc = ParseJson(
+      R"({"ok": 7, "big": 1e20, "huge": 18446744073709551615, "half": 2.5, "neg": -1,
+          "word": "7", "whole_float": 3.0})",
+      "doc");
+  JsonProblems problems;
+  JsonObjectReader r(doc, "", &problems);
+  EXPECT_EQ(r.Integer("ok", 0, 10), 7);
+  EXPECT_EQ(r.Integer("whole_float", 0, 10), 3);
+  EXPECT_FALSE(r.Integer("big", 0, 1000000));
+  EXPECT_FALSE(r.Integer("huge", 0, std::numeric_limits<int64_t>::max()));
+  EXPECT_FALSE(r.Integer("half", 0, 10));
+  EXPECT_FALSE(r.Integer("neg", 0, 10));
+  EXPECT_FALSE(r.Integer("word", 0, 10));
+  r.Finish();
+  const std::string text = problems.ToString("doc");
+  EXPECT_EQ(problems.size(), 5u) << text;
+  EXPECT_NE(text.find("doc: /big: expected an integer from 0 to 1000000, found 1e+20"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("/huge: expected an integer from 0 to 9223372036854775807, found "
+                      "18446744073709551615"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("/half: expected an integer from 0 to 10, found 2.5"), std::string::npos);
+  EXPECT_NE(text.find("/word: expected an integer from 0 to 10, found a string"),
+            std::string::npos);
+}
+
+TEST(Json, ProblemsAreCappedAndShort) {
+  JsonProblems problems;
+  for (int i = 0; i < 1000; ++i) problems.Add("/x", std::string(10000, 'y'));
+  EXPECT_EQ(problems.size(), 1000u);
+  EXPECT_EQ(problems.problems().size(), JsonProblems::kMaxProblems);
+  const std::string text = problems.ToString("f");
+  EXPECT_LT(text.size(), 100000u);
+  EXPECT_NE(text.find("... and 900 more"), std::string::npos);
+}
+
+TEST(Strings, ExcerptCutsAtACharacterAndSaysTheLength) {
+  EXPECT_EQ(Excerpt("short", 10), "short");
+  EXPECT_EQ(Excerpt("abcdef", 3), "abc... (6 bytes)");
+  // "é" is two bytes: a cut inside it backs up before it.
+  EXPECT_EQ(Excerpt("a\xC3\xA9z", 2), "a... (4 bytes)");
+}
+
+TEST(Strings, ControlAndBidiCharactersAreFoundAndEscaped) {
+  EXPECT_EQ(FindControlCharacter("chair_1"), "");
+  EXPECT_EQ(FindControlCharacter("caf\xC3\xA9 \xE6\xA4\x85\xE5\xAD\x90"), "");  // é, 椅子
+  EXPECT_EQ(FindControlCharacter("a\x1b[2J"), "U+001B");
+  EXPECT_EQ(FindControlCharacter("lamp\xE2\x80\xAEtxt.exe"), "U+202E");  // right-to-left override
+  EXPECT_EQ(FindControlCharacter("x\xC2\x9B"), "U+009B");                // C1 CSI
+  EXPECT_EQ(FindControlCharacter("x\xE2\x81\xA6y"), "U+2066");           // left-to-right isolate
+  EXPECT_EQ(FindControlCharacter("bad\xFF"), "byte 0xFF");
+  EXPECT_EQ(EscapeControls("title\x1b]0;pwned\x07 ok\n"), "title\\x1b]0;pwned\\x07 ok\n");
+  EXPECT_EQ(EscapeControls("a\xE2\x80\xAE"
+                           "b"),
+            "a<U+202E>b");
+  EXPECT_EQ(EscapeControls("a\nb\tc", /*keep_newlines=*/false), "a\\nb\\tc");
+  EXPECT_EQ(EscapeControls("caf\xC3\xA9"), "caf\xC3\xA9");
 }
 
 TEST(Subprocess, CapturesOutputAndExitCode) {

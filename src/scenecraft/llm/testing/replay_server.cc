@@ -176,7 +176,10 @@ const std::vector<std::string>& ReplayScenarios() {
                                                  "no_response_format",
                                                  "unauthorized",
                                                  "not_found",
-                                                 "critic_malformed"};
+                                                 "critic_malformed",
+                                                 "huge_reply",
+                                                 "echo_key",
+                                                 "number_overflow"};
   return names;
 }
 
@@ -260,12 +263,47 @@ struct ReplayServer::Impl {
       return;
     }
 
+    // A 100 MB reply, streamed in 1 MB chunks without a Content-Length (so only a limit while
+    // reading can stop it). With a charset in its type cpp-httplib sends it uncompressed, as
+    // fast as the client reads.
+    if (s == "huge_reply") {
+      record.status = 200;
+      Record(record);
+      res.status = 200;
+      res.set_chunked_content_provider(
+          "application/json; charset=utf-8",
+          [sent = size_t{0}](size_t, httplib::DataSink& sink) mutable {
+            static const std::string head =
+                R"({"choices":[{"index":0,"message":{"role":"assistant","content":")";
+            static const std::string chunk(size_t{1} << 20, 'x');
+            static const std::string tail = R"("},"finish_reason":"stop"}]})";
+            constexpr size_t kChunks = 100;
+            if (sent == 0 && !sink.write(head.data(), head.size())) return false;
+            if (sent < kChunks) {
+              ++sent;
+              return sink.write(chunk.data(), chunk.size());
+            }
+            sink.write(tail.data(), tail.size());
+            sink.done();
+            return true;
+          });
+      return;
+    }
+
     // The reply's content for this step, with the scenario's content fault.
     std::string content;
     json refusal = nullptr;
     const std::string lamp = s == "hostile" ? kHostileLampId : "floor_lamp_1";
+    // echo_key: the server repeats the credential it was sent, as a careless or hostile proxy
+    // might: the whole header, and the bare key.
+    const std::string authorization = req.get_header_value("Authorization");
+    const std::string bare_key =
+        StartsWith(authorization, "Bearer ") ? authorization.substr(7) : authorization;
     const std::string sofa_description =
-        s == "hostile" ? kHostileDescription : "grey fabric three-seat sofa with low arms";
+        s == "hostile" ? kHostileDescription
+        : s == "echo_key"
+            ? "grey sofa; key " + bare_key + "; header Authorization: " + authorization
+            : "grey fabric three-seat sofa with low arms";
     if (record.step == "assets") {
       content = AssetsReply(lamp, sofa_description).dump(1);
       if (s == "malformed_json" && !repair) content = content.substr(0, content.size() * 3 / 5);
@@ -282,6 +320,11 @@ struct ReplayServer::Impl {
       }
       if (s == "refusal_text") content = "I'm sorry, but I can't assist with that.";
       if (s == "hostile" && !repair) content = kHostileCode;
+      // A number beyond a double where an integer and sizes are expected (never repaired).
+      if (s == "number_overflow") {
+        content = ReplaceAll(content, "2.1", "1e400");
+        content = ReplaceAll(content, "\"kind\": \"room\"", "\"kind\": \"room\", \"n\": 1e400");
+      }
     } else if (record.step == "subscenes") {
       content = SubscenesReply(lamp).dump(1);
     } else if (record.step == "relations") {
@@ -296,6 +339,8 @@ struct ReplayServer::Impl {
       content = RelationsReply(sub, lamp, invented).dump(1);
     } else if (record.step == "critique") {
       content = CritiqueReply(s == "hostile").dump(1);
+      if (s == "echo_key")
+        content = ReplaceAll(content, "slightly turned", "turned (" + bare_key + ")");
       if (s == "critic_malformed") content = "The scene looks fine to me! score: high";
     } else {
       return fail(400, "the replay server does not know this prompt (no 'STEP:' line)");

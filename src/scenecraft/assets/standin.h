@@ -1,0 +1,62 @@
+// Stand-ins: the shape and size an object takes when no model is of its kind. The category stays
+// the user's noun ("cedar chest", "garden gnome"); the stand-in borrows the shape of the nearest
+// WordNet hypernym that a stand-in shape or a procedural catalog category stands for ("chest" ->
+// a box-like chest, "spiritual being" -> a figurine), and a size prior for it: the table's typical
+// size of things below that hypernym, changed by the description's size words.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenecraft/core/scene.h"
+
+namespace scenecraft {
+
+// Hypernyms of a noun or noun phrase, nearest first across its senses (the more frequent sense
+// first within one level), lower case with spaces; empty when the noun is unknown. The assets
+// module sits below lang, so the agent wires WordNet in (agent/asset_terms.h).
+using HypernymLookup = std::function<std::vector<std::string>(std::string_view)>;
+
+// One row of the stand-in table (standin_table.cc): a WordNet hypernym and the shape and typical
+// size of the things below it.
+struct StandInKind {
+  std::string_view hypernym;  // a word of a WordNet synset: "chest", "spiritual being"
+  // When not empty, another hypernym that must be on the same chain: it picks the sense ("vessel"
+  // within "container" is a pot, not a ship).
+  std::string_view within;
+  std::string_view shape;  // a stand-in shape (procedural_standins.cc) or a catalog category
+  Vec3 size_m;             // typical width x depth x height of such things
+  Support support;
+  bool has_front;
+};
+
+// The table, most specific hypernyms first within a chain does not matter: the chain's order
+// decides (the nearest hypernym with a row wins).
+const std::vector<StandInKind>& StandInKinds();
+
+struct StandIn {
+  std::string shape;  // what BuildProceduralModel builds: a stand-in shape or catalog category
+  std::string via;    // the word whose shape it has ("chest" for a cedar chest)
+  Vec3 size_m;        // the size prior, with the description's size words applied
+  Vec3 typical_m;     // the table's (or catalog's) typical size, before size words
+  Support support = Support::kFloor;
+  bool has_front = false;
+  // "stand-in (shape of chest)": what the report and scene.json say about the object's model.
+  std::string Label() const;
+};
+
+// The stand-in for a category: the full noun phrase, then its shorter tails ("antique cedar
+// chest" -> "cedar chest" -> "chest"), each with its hypernyms, nearest first; the first word
+// that a table row or a catalog category (name or synonym) matches decides. nullopt when
+// nothing on any chain matches (then the object is a shapeless placeholder). `hypernyms` may be
+// empty (then only the words themselves match).
+std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
+                                     const HypernymLookup& hypernyms);
+
+// Whether a model id names a stand-in shape (procedural_standins.cc).
+bool IsStandInShape(std::string_view name);
+
+}  // namespace scenecraft

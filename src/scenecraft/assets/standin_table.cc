@@ -1,0 +1,112 @@
+// The stand-in table: WordNet hypernyms, the shape things below them take and their typical size.
+// Keys are words of WordNet noun synsets high enough up to cover many nouns ("chest", "vessel",
+// "wheeled vehicle", "stringed instrument", "spiritual being"), never the nouns of particular
+// prompts. Sizes are typical real-world extents (width x depth x height, metres) of the members
+// of the class, from common furniture and product dimensions; a description's size words and a
+// text's own numbers change them. Shapes are stand-in recipes (procedural_standins.cc) or
+// catalog categories (procedural_catalog.cc).
+#include "scenecraft/assets/standin.h"
+
+namespace scenecraft {
+
+const std::vector<StandInKind>& StandInKinds() {
+  using S = Support;
+  static const std::vector<StandInKind> kinds = {
+      // --- Containers and storage ----------------------------------------------------------
+      {"chest", "", "chest", {0.9, 0.45, 0.5}, S::kFloor, true},
+      {"box", "container", "box", {0.4, 0.3, 0.3}, S::kFloor, false},
+      {"bag", "container", "bag", {0.4, 0.25, 0.45}, S::kFloor, false},
+      {"basket", "container", "vessel", {0.4, 0.3, 0.3}, S::kFloor, false},
+      {"bundle", "container", "box", {1.0, 0.5, 0.45}, S::kFloor, false},
+      {"package", "container", "box", {0.4, 0.3, 0.25}, S::kFloor, false},
+      {"vessel", "container", "vessel", {0.3, 0.3, 0.35}, S::kFloor, false},
+      {"cooking utensil", "", "vessel", {0.3, 0.3, 0.22}, S::kSurface, false},
+      {"kitchen utensil", "", "vessel", {0.2, 0.2, 0.15}, S::kSurface, false},
+      {"tableware", "", "bowl", {0.22, 0.22, 0.1}, S::kSurface, false},
+      {"receptacle", "", "vessel", {0.3, 0.3, 0.3}, S::kFloor, false},
+      {"vivarium", "", "tank", {0.8, 0.35, 0.5}, S::kSurface, true},
+      {"cage", "enclosure", "cage", {0.5, 0.35, 0.4}, S::kSurface, true},
+      {"enclosure", "structure", "cage", {1.2, 0.9, 1.0}, S::kFloor, true},
+      {"container", "", "box", {0.45, 0.35, 0.35}, S::kFloor, false},
+      // --- Figures, beings and animals -----------------------------------------------------
+      {"figure", "representation", "figurine", {0.15, 0.15, 0.3}, S::kSurface, true},
+      {"sculpture", "", "figurine", {0.6, 0.6, 1.8}, S::kFloor, true},
+      {"effigy", "", "figurine", {0.6, 0.3, 1.7}, S::kFloor, true},
+      {"spiritual being", "", "figurine", {0.25, 0.25, 0.45}, S::kFloor, true},
+      {"imaginary being", "", "figurine", {0.3, 0.3, 0.6}, S::kFloor, true},
+      {"plaything", "", "figurine", {0.3, 0.2, 0.25}, S::kFloor, true},
+      {"person", "organism", "figurine", {0.5, 0.3, 1.75}, S::kFloor, true},
+      {"bird", "animal", "figurine", {0.15, 0.25, 0.25}, S::kSurface, true},
+      {"fish", "animal", "bag", {0.08, 0.3, 0.12}, S::kSurface, true},
+      {"rodent", "", "cat", {0.08, 0.15, 0.08}, S::kFloor, true},
+      {"reptile", "", "cat", {0.2, 0.6, 0.15}, S::kFloor, true},
+      {"insect", "", "bag", {0.03, 0.05, 0.02}, S::kSurface, false},
+      {"animal", "organism", "dog", {0.35, 0.8, 0.6}, S::kFloor, true},
+      // --- Boards, panels and signs --------------------------------------------------------
+      {"board", "artifact", "board", {0.5, 0.07, 1.6}, S::kFloor, true},
+      {"sheet", "artifact", "board", {0.6, 0.05, 1.0}, S::kFloor, true},
+      {"sign", "artifact", "sign", {0.6, 0.08, 1.8}, S::kFloor, true},
+      {"signboard", "", "sign", {0.6, 0.08, 1.8}, S::kFloor, true},
+      // --- Long things ---------------------------------------------------------------------
+      {"sports implement", "", "pole", {0.05, 0.05, 1.45}, S::kFloor, false},
+      {"hand tool", "", "pole", {0.04, 0.04, 0.35}, S::kSurface, false},
+      {"tripod", "", "pole", {0.6, 0.6, 1.5}, S::kFloor, false},
+      {"stick", "artifact", "pole", {0.03, 0.03, 1.0}, S::kFloor, false},
+      {"rod", "artifact", "pole", {0.03, 0.03, 1.2}, S::kFloor, false},
+      {"pole", "artifact", "pole", {0.06, 0.06, 2.0}, S::kFloor, false},
+      {"post", "artifact", "pole", {0.12, 0.12, 1.2}, S::kFloor, false},
+      {"weapon", "", "pole", {0.05, 0.05, 1.0}, S::kFloor, false},
+      {"implement", "", "pole", {0.05, 0.05, 1.2}, S::kFloor, false},
+      // --- Machines and devices ------------------------------------------------------------
+      {"home appliance", "", "appliance", {0.6, 0.6, 0.85}, S::kFloor, true},
+      {"printer", "machine", "appliance", {0.45, 0.4, 0.25}, S::kSurface, true},
+      {"textile machine", "", "appliance", {1.0, 0.6, 1.1}, S::kFloor, true},
+      {"exercise device", "", "appliance", {0.8, 1.8, 1.3}, S::kFloor, true},
+      {"furnace", "", "appliance", {1.0, 0.8, 1.5}, S::kFloor, true},
+      {"electronic equipment", "", "appliance", {0.45, 0.35, 0.2}, S::kSurface, true},
+      {"scientific instrument", "", "appliance", {0.3, 0.3, 0.45}, S::kSurface, true},
+      {"appliance", "", "appliance", {0.5, 0.45, 0.6}, S::kFloor, true},
+      {"machine", "device", "appliance", {0.8, 0.7, 1.2}, S::kFloor, true},
+      {"mechanism", "", "appliance", {0.5, 0.4, 0.6}, S::kFloor, true},
+      {"equipment", "", "appliance", {0.6, 0.5, 0.9}, S::kFloor, true},
+      {"device", "", "appliance", {0.3, 0.25, 0.3}, S::kSurface, true},
+      // --- Musical instruments -------------------------------------------------------------
+      {"keyboard instrument", "", "piano", {1.5, 0.6, 1.25}, S::kFloor, true},
+      {"bowed stringed instrument", "", "instrument", {0.3, 0.12, 0.75}, S::kFloor, true},
+      {"stringed instrument", "", "instrument", {0.4, 0.12, 1.0}, S::kFloor, true},
+      {"percussion instrument", "", "vessel", {0.5, 0.5, 0.5}, S::kFloor, false},
+      {"wind instrument", "", "pole", {0.08, 0.08, 0.6}, S::kSurface, false},
+      {"musical instrument", "", "instrument", {0.4, 0.15, 1.0}, S::kFloor, true},
+      // --- Vehicles and boats --------------------------------------------------------------
+      {"public transport", "", "cart", {3.0, 15.0, 3.8}, S::kFloor, true},
+      {"self-propelled vehicle", "", "car", {1.8, 4.4, 1.45}, S::kFloor, true},
+      {"wheeled vehicle", "", "cart", {0.6, 1.0, 0.9}, S::kFloor, true},
+      {"small boat", "", "bag", {0.8, 4.5, 0.5}, S::kFloor, true},
+      {"boat", "", "bag", {1.8, 6.0, 1.2}, S::kFloor, true},
+      {"vessel", "craft", "bag", {4.0, 15.0, 4.0}, S::kFloor, true},
+      // --- Furnishings, clothing, decoration -----------------------------------------------
+      {"floor cover", "", "rug", {2.0, 1.4, 0.02}, S::kFloor, false},
+      {"timepiece", "", "clock", {0.3, 0.1, 0.3}, S::kWall, true},
+      {"source of illumination", "", "lamp", {0.3, 0.3, 0.5}, S::kSurface, false},
+      {"furniture", "", "cabinet", {1.0, 0.45, 0.9}, S::kFloor, true},
+      {"garment", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
+      {"clothing", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
+      {"footwear", "", "bag", {0.1, 0.28, 0.12}, S::kFloor, true},
+      {"headdress", "", "vessel", {0.25, 0.25, 0.15}, S::kSurface, false},
+      {"ornament", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
+      {"decoration", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
+      {"ball", "artifact", "ball", {0.22, 0.22, 0.22}, S::kFloor, false},
+      {"block", "artifact", "box", {0.3, 0.2, 0.25}, S::kFloor, false},
+      // --- Plants and buildings ------------------------------------------------------------
+      {"woody plant", "", "tree", {3.0, 3.0, 5.0}, S::kFloor, false},
+      {"herb", "plant", "plant", {0.3, 0.3, 0.4}, S::kSurface, false},
+      {"vascular plant", "", "plant", {0.5, 0.5, 1.0}, S::kFloor, false},
+      {"outbuilding", "", "house", {2.5, 2.5, 2.2}, S::kFloor, true},
+      {"farm building", "", "house", {3.0, 2.5, 2.4}, S::kFloor, true},
+      {"building", "structure", "house", {8.0, 7.0, 6.0}, S::kFloor, true},
+      {"rack", "artifact", "bookshelf", {0.8, 0.35, 1.2}, S::kFloor, true},
+  };
+  return kinds;
+}
+
+}  // namespace scenecraft

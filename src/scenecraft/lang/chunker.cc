@@ -1,0 +1,388 @@
+#include "scenecraft/lang/chunker.h"
+
+#include <algorithm>
+
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+// Multi-word function phrases (closed class): what they join and how many words they take.
+struct FunctionPhrase {
+  std::vector<std::string_view> words;
+  ItemKind kind;
+};
+
+const std::vector<FunctionPhrase>& FunctionPhrases() {
+  static const std::vector<FunctionPhrase> phrases = {
+      {{"as", "well", "as"}, ItemKind::kAnd},
+      {{"along", "with"}, ItemKind::kWith},
+      {{"together", "with"}, ItemKind::kWith},
+      {{"paired", "with"}, ItemKind::kWith},
+      {{"complete", "with"}, ItemKind::kWith},
+      {{"made", "out", "of"}, ItemKind::kMadeOf},
+      {{"made", "of"}, ItemKind::kMadeOf},
+      {{"made", "from"}, ItemKind::kMadeOf},
+      {{"built", "from"}, ItemKind::kMadeOf},
+      {{"crafted", "from"}, ItemKind::kMadeOf},
+      {{"and"}, ItemKind::kAnd},
+      {{"or"}, ItemKind::kAnd},
+      {{"plus"}, ItemKind::kAnd},
+      {{"&"}, ItemKind::kAnd},
+      {{"with"}, ItemKind::kWith},
+      {{"has"}, ItemKind::kWith},
+      {{"have"}, ItemKind::kWith},
+      {{"having"}, ItemKind::kWith},
+      {{"featuring"}, ItemKind::kWith},
+      {{"features"}, ItemKind::kWith},
+      {{"including"}, ItemKind::kWith},
+      {{"includes"}, ItemKind::kWith},
+      {{"containing"}, ItemKind::kWith},
+      {{"contains"}, ItemKind::kWith},
+      {{"holding"}, ItemKind::kWith},
+      {{"holds"}, ItemKind::kWith},
+      {{"of"}, ItemKind::kOf},
+      {{"for"}, ItemKind::kFor},
+      {{"without"}, ItemKind::kNegation},
+      {{"which"}, ItemKind::kRelative},
+      {{"who"}, ItemKind::kRelative},
+  };
+  return phrases;
+}
+
+bool IsPronounWord(std::string_view w) {
+  return w == "it" || w == "them" || w == "they" || w == "itself" || w == "both" || w == "either" ||
+         w == "latter" || w == "former" || w == "other" || w == "others" || w == "one" ||
+         w == "ones" || w == "these" || w == "those" || w == "this" || w == "that" || w == "all" ||
+         w == "each";
+}
+
+// A noun that names what things are made of ("oak", "marble", "velvet", "brass"): one of its
+// three most frequent senses is a kind of the materials things are built from. (Contents are
+// not materials: a "paint tin" and a "water jug" are kinds of tin and jug.)
+bool IsMaterial(const std::string& noun) {
+  static const char* const kMaterialClasses[] = {"wood",    "plant material",  "fabric",
+                                                 "rock",    "stone",           "metal",
+                                                 "alloy",   "animal material", "building material",
+                                                 "plastic", "ceramic",         "solid",
+                                                 "paper"};
+  const std::vector<std::string> up = WordNet::Get().Hypernyms(noun, 6, 3);
+  for (const char* c : kMaterialClasses) {
+    if (noun == c || std::find(up.begin(), up.end(), c) != up.end()) return true;
+  }
+  return false;
+}
+
+bool IsCompound(const std::string& words) {
+  return WordNet::Get().IsNoun(words) && words.find(' ') != std::string::npos;
+}
+
+class Chunker {
+ public:
+  explicit Chunker(const std::vector<Word>& words) : words_(words) {
+    for (const Word& w : words) texts_.push_back(w.text);
+  }
+
+  std::vector<Item> Run() {
+    size_t i = 0;
+    while (i < words_.size()) i = Next(i);
+    return std::move(items_);
+  }
+
+ private:
+  size_t Next(size_t i);
+  size_t NounPhraseAt(size_t i);
+  bool VerbHere(size_t k, const NounPhrase& np) const;
+  // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").
+  NounPhrase SubjectBefore() const {
+    NounPhrase np = items_.back().np;
+    if (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kAnd &&
+        items_[items_.size() - 3].kind == ItemKind::kNoun) {
+      np.count = 2;
+    }
+    return np;
+  }
+  void Add(ItemKind kind, size_t first, size_t last) {
+    Item item;
+    item.kind = kind;
+    item.first = static_cast<int>(first);
+    item.last = static_cast<int>(last);
+    items_.push_back(std::move(item));
+  }
+  bool AfterDeterminer(size_t i) const {
+    if (!items_.empty() && (items_.back().kind == ItemKind::kRelative ||
+                            (items_.back().kind == ItemKind::kNoun &&
+                             items_.back().last + 1 == static_cast<int>(i)))) {
+      return false;
+    }
+    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value());
+  }
+
+  const std::vector<Word>& words_;
+  std::vector<std::string> texts_;
+  std::vector<Item> items_;
+};
+
+size_t Chunker::Next(size_t i) {
+  const Word& w = words_[i];
+  if (w.punct) {
+    Add(IsSentenceEnd(w) ? ItemKind::kEnd : ItemKind::kComma, i, i);
+    return i + 1;
+  }
+  if (w.possessive) {
+    Add(ItemKind::kPossessive, i, i);
+    return i + 1;
+  }
+  // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall").
+  if (!AfterDeterminer(i)) {
+    if (const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, i); phrase != nullptr) {
+      Add(ItemKind::kSpatial, i, i + phrase->words.size() - 1);
+      items_.back().phrase = phrase;
+      return i + phrase->words.size();
+    }
+  }
+  for (const FunctionPhrase& f : FunctionPhrases()) {
+    if (i + f.words.size() > texts_.size()) continue;
+    if (std::equal(f.words.begin(), f.words.end(), texts_.begin() + i)) {
+      Add(f.kind, i, i + f.words.size() - 1);
+      return i + f.words.size();
+    }
+  }
+  // "that" after a noun and before a verb or a phrase opens a relative clause.
+  if (w.text == "that" && !items_.empty() && items_.back().kind == ItemKind::kNoun &&
+      i + 1 < words_.size() &&
+      (MatchSpatialPhrase(texts_, i + 1) != nullptr ||
+       (words_[i + 1].verb && !words_[i + 1].adjective) ||
+       words_[i + 1].word_class == WordClass::kFunction)) {
+    Add(ItemKind::kRelative, i, i);
+    return i + 1;
+  }
+  // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...".
+  if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
+      items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
+      w.word_class == WordClass::kOpen && VerbHere(i, SubjectBefore())) {
+    Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
+  if (const size_t end = NounPhraseAt(i); end > i) return end;
+  if (w.word_class == WordClass::kOpen && w.verb) {
+    Add(ItemKind::kVerb, i, i);
+  } else if (w.word_class == WordClass::kOpen && w.adjective) {
+    Add(ItemKind::kPredicate, i, i);
+    items_.back().words.push_back(w.text);
+  } else {
+    Add(ItemKind::kFunction, i, i);
+  }
+  return i + 1;
+}
+
+// Whether words[k], inside a noun phrase's run of open words, is rather the clause's verb.
+// words[k - 1] is the last word of a noun (its head, or a word of its run).
+bool Chunker::VerbHere(size_t k, const NounPhrase& np) const {
+  const Word& w = words_[k];
+  if (!w.verb || k == 0) return false;
+  const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
+                              words_[k + 1].word_class == WordClass::kOpen &&
+                              (words_[k + 1].noun || !words_[k + 1].known) &&
+                              MatchSpatialPhrase(texts_, k + 1) == nullptr;
+  if (next_open_noun) return false;  // a modifier: "rocking chair", "folding table"
+  if (!w.noun && !w.adjective) return true;
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  const bool participle = base != w.text && (EndsWith(w.text, "ing") || EndsWith(w.text, "ed"));
+  if (participle) return true;  // "a violin case leaning against ..."
+  if (IsCompound(words_[k - 1].lemma + " " + w.lemma)) return false;
+  // Agreement decides the rest: after a single thing only "stands" can be its verb ("a TV stand"
+  // is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a noun).
+  const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  if (w.plural) return singular_subject;
+  if (base == w.text) return !singular_subject;
+  return false;
+}
+
+size_t Chunker::NounPhraseAt(size_t i) {
+  NounPhrase np;
+  size_t k = i;
+  // Pronouns and pronoun phrases: "it", "them", "the latter", "the other one", "each of them".
+  auto pronoun_at = [&](size_t j) {
+    return j < words_.size() && IsPronounWord(texts_[j]) &&
+           (j + 1 >= words_.size() || words_[j + 1].punct ||
+            words_[j + 1].word_class != WordClass::kOpen ||
+            MatchSpatialPhrase(texts_, j + 1) != nullptr || words_[j + 1].verb);
+  };
+  // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
+  bool any = false;
+  while (k < words_.size() && !words_[k].punct) {
+    const std::string& t = texts_[k];
+    if (t == "the" && k + 1 < words_.size() &&
+        (texts_[k + 1] == "latter" || texts_[k + 1] == "former" || texts_[k + 1] == "other" ||
+         texts_[k + 1] == "others") &&
+        pronoun_at(k + 1)) {
+      np.definite = true;
+      ++k;
+      break;
+    }
+    if (auto det = Determiner(t); det && !(pronoun_at(k) && IsPronounWord(t))) {
+      if (t == "no") np.negated = true;
+      // "a few": the count word after "a" wins.
+      if (det->count >= 0 && (np.count < 0 || (np.count == 1 && k > i &&
+                                               (texts_[k - 1] == "a" || texts_[k - 1] == "an")))) {
+        np.count = det->count;
+      }
+      np.definite = np.definite || det->definite;
+      np.distributive = np.distributive || det->distributive;
+      any = true;
+      ++k;
+    } else if (const QuantityNoun* q = FindQuantityNoun(t);
+               q != nullptr && k + 1 < words_.size() && texts_[k + 1] == "of") {
+      if (q->count > 0) np.count = np.count > 1 ? np.count * q->count : q->count;
+      if (!q->arrangement.empty()) np.arrangement = std::string(q->arrangement);
+      any = true;
+      k += 2;
+    } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
+      long value = *words_[k].number;
+      if (IsMultiplier(t)) {
+        np.count = std::max<long>(1, np.count) * value;
+      } else if (np.count > 1 && !np.definite && any && np.count % 100 == 0) {
+        np.count += value;  // "two hundred fifty"
+      } else {
+        np.count = value;
+      }
+      any = true;
+      ++k;
+    } else if ((t == "each" || t == "one" || t == "both" || t == "all" || t == "either") &&
+               k + 1 < words_.size() && texts_[k + 1] == "of") {
+      np.distributive = t == "each";
+      np.partitive = t == "one" || t == "either";
+      if (np.partitive) np.count = 1;
+      any = true;
+      k += 2;
+    } else if (t == "and" && np.count > 1 && k + 1 < words_.size() && words_[k + 1].number) {
+      ++k;  // "two hundred and fifty"
+    } else {
+      break;
+    }
+  }
+  if (pronoun_at(k) && IsPronounWord(texts_[k])) {
+    np.pronoun =
+        texts_[k] == "they" || texts_[k] == "these" || texts_[k] == "those" || texts_[k] == "each"
+            ? "them"
+        : texts_[k] == "itself" || texts_[k] == "this" || texts_[k] == "that" ? "it"
+        : texts_[k] == "others"                                               ? "other"
+        : texts_[k] == "ones"                                                 ? "one"
+                                                                              : texts_[k];
+    size_t end = k + 1;
+    if (texts_[k] == "other" && end < words_.size() && texts_[end] == "one") ++end;
+    Add(ItemKind::kNoun, i, end - 1);
+    items_.back().np = np;
+    return end;
+  }
+  // The run of open words: attributes, compound and head. After "A and" the subject is plural,
+  // whatever this noun's own number ("a harp and a cello wait").
+  const bool coordinated = items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
+                           items_[items_.size() - 2].kind == ItemKind::kNoun;
+  NounPhrase plural_np = np;
+  plural_np.count = 2;
+  const size_t run_start = k;
+  std::vector<size_t> run;
+  std::vector<size_t> joined;  // function words that end a compound ("can" of "trash can")
+  while (k < words_.size()) {
+    const Word& w = words_[k];
+    // A compound whose last word is also a function word: "trash can", "a set of one".
+    if (!run.empty() && !w.punct && w.word_class != WordClass::kOpen &&
+        IsCompound(words_[run.back()].lemma + " " + w.text)) {
+      joined.push_back(k);
+      run.push_back(k);
+      ++k;
+      continue;
+    }
+    if (w.punct || w.possessive || w.word_class != WordClass::kOpen || w.number) break;
+    if (Determiner(w.text)) break;
+    if (k > run_start && MatchSpatialPhrase(texts_, k) != nullptr) break;
+    if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr && !any) break;
+    if (k > run_start && VerbHere(k, coordinated ? plural_np : np)) break;
+    run.push_back(k);
+    ++k;
+  }
+  // The head: the last word of the run that can be a noun (or that no dictionary knows).
+  int head = -1;
+  for (size_t r = run.size(); r-- > 0;) {
+    const Word& w = words_[run[r]];
+    if (w.noun || !w.known || std::find(joined.begin(), joined.end(), run[r]) != joined.end()) {
+      head = static_cast<int>(r);
+      break;
+    }
+  }
+  if (head < 0) {
+    if (!any || run.empty()) return i;  // not a noun phrase
+    // "a few", "the red one" without a noun: leave the words to the caller.
+    return i;
+  }
+  run.resize(static_cast<size_t>(head) + 1);
+  const Word& head_word = words_[run.back()];
+  np.head = static_cast<int>(run.back());
+  np.plural = head_word.plural || (np.count > 1);
+  np.room_part = RoomPartOf(head_word.lemma);
+  // The compound: nouns before the head that WordNet knows with it, or one concrete noun that
+  // names a kind of it ("hamster cage", "garden gnome"); materials and colours describe it.
+  std::string category = head_word.lemma;
+  size_t compound_start = run.size() - 1;
+  while (compound_start > 0) {
+    const Word& m = words_[run[compound_start - 1]];
+    const std::string longer = m.text + " " + category;
+    if (IsCompound(longer)) {
+      category = WordNet::Get().NounBase(longer);
+      --compound_start;
+      continue;
+    }
+    const bool single = compound_start == run.size() - 1;
+    const bool hyphen = m.text.find('-') != std::string::npos;
+    // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
+    // "garden" and "blanket" are rather nouns).
+    const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+    if (single && (m.noun || !m.known) && !adjective && !hyphen && !IsMaterial(m.text) &&
+        RoomPartOf(m.text) == RoomPart::kNone && WallSide(m.text).empty()) {
+      category = m.text + " " + category;
+      --compound_start;
+      continue;
+    }
+    break;
+  }
+  for (size_t r = 0; r < compound_start; ++r) {
+    np.attributes.push_back(texts_[run[r]]);
+    np.attribute_words.push_back(static_cast<int>(run[r]));
+    if (np.wall_side.empty()) np.wall_side = std::string(WallSide(texts_[run[r]]));
+  }
+  for (size_t r = compound_start; r < run.size(); ++r) {
+    np.category_words.push_back(static_cast<int>(run[r]));
+  }
+  np.category = category;
+  Add(ItemKind::kNoun, i, run.back());
+  items_.back().np = np;
+  // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
+  // the next item.
+  return run.back() + 1;
+}
+
+}  // namespace
+
+std::vector<Item> Chunk(const std::vector<Word>& words) {
+  return Chunker(words).Run();
+}
+
+std::string ItemToString(const Item& item, const std::vector<Word>& words) {
+  std::string text;
+  for (int k = item.first; k <= item.last && k < static_cast<int>(words.size()); ++k) {
+    text += (text.empty() ? "" : " ") + words[k].text;
+  }
+  if (item.kind == ItemKind::kNoun) {
+    const NounPhrase& np = item.np;
+    return "NP(" + (np.pronoun.empty() ? np.category : "pronoun " + np.pronoun) +
+           (np.count >= 0 ? " x" + std::to_string(np.count) : "") +
+           (np.attributes.empty() ? "" : " [" + Join(np.attributes, " ") + "]") + ")";
+  }
+  if (item.kind == ItemKind::kSpatial) return "SP(" + text + ")";
+  return "(" + text + ")";
+}
+
+}  // namespace scenecraft

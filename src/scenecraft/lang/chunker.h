@@ -1,0 +1,64 @@
+// Stage 2 of the offline planner: tagged words into a flat sequence of items: noun phrases (with
+// their count, attributes and compound category), spatial phrases, and the function words that
+// join them ("and", "with", "of", relative pronouns, verbs).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenecraft/lang/lexicon.h"
+#include "scenecraft/lang/tagger.h"
+
+namespace scenecraft {
+
+struct NounPhrase {
+  int head = -1;                        // word index of the head noun, -1 for a pronoun
+  std::string category;                 // the user's noun with its compound ("hamster cage")
+  std::vector<int> category_words;      // word indices of the category
+  std::vector<std::string> attributes;  // description words, in text order
+  std::vector<int> attribute_words;
+  long count = -1;  // the count the text states, -1 when none
+  bool definite = false;
+  bool distributive = false;  // "each", "every": one per member of a group
+  bool partitive = false;     // "one of the chairs": a member of a group already there
+  bool plural = false;
+  bool negated = false;     // "no rug": nothing to build
+  std::string arrangement;  // from "a row of", "a stack of": a RELATIONS.md type
+  std::string pronoun;      // "it", "them", "both", "latter", "former", "other", "one"
+  RoomPart room_part = RoomPart::kNone;
+  std::string wall_side;  // for a wall: "back", "left", "right", "front" or ""
+};
+
+enum class ItemKind {
+  kNoun,        // a noun phrase or a pronoun
+  kSpatial,     // a spatial phrase
+  kAnd,         // and, or, plus, as well as
+  kComma,       // , : ( )
+  kEnd,         // . ! ? ;
+  kWith,        // with, has, featuring ...: what follows belongs to the thing before
+  kOf,          // of (after a noun phrase: its contents or material)
+  kFor,         // for (a purpose: "a desk for homework")
+  kMadeOf,      // made of, made from
+  kRelative,    // that, which, who: a relative clause about the noun before
+  kVerb,        // a verb that is not a spatial phrase ("sits", "stands")
+  kPredicate,   // adjectives with no noun after a verb ("the sofa is red")
+  kPossessive,  // 's
+  kNegation,    // without
+  kFunction,    // any other closed-class word
+};
+
+struct Item {
+  ItemKind kind = ItemKind::kFunction;
+  int first = 0;  // word indices, inclusive
+  int last = 0;
+  NounPhrase np;                          // for kNoun
+  const SpatialPhrase* phrase = nullptr;  // for kSpatial
+  std::vector<std::string> words;         // for kPredicate: the adjectives
+};
+
+std::vector<Item> Chunk(const std::vector<Word>& words);
+
+// Word spans as text ("[3..5] a red chair") for tests and logs.
+std::string ItemToString(const Item& item, const std::vector<Word>& words);
+
+}  // namespace scenecraft

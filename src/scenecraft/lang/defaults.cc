@@ -1,0 +1,268 @@
+#include "scenecraft/lang/defaults.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "scenecraft/assets/procedural.h"
+#include "scenecraft/lang/wordnet.h"
+
+namespace scenecraft {
+namespace {
+
+using T = RelationType;
+
+// Knowledge, not grammar: the WordNet classes whose members get a default. A class is a WordNet
+// noun; every hyponym of it belongs ("armchair", "rocking chair" and "bench" are seats).
+const std::vector<std::string>& SeatClasses() {
+  static const std::vector<std::string> c = {"seat", "sofa"};
+  return c;
+}
+const std::vector<std::string>& WorkSurfaceClasses() {
+  static const std::vector<std::string> c = {"table", "desk", "counter", "workbench"};
+  return c;
+}
+const std::vector<std::string>& AgainstWallClasses() {
+  static const std::vector<std::string> c = {"bed",       "wardrobe",        "bookcase",
+                                             "bookshelf", "dresser",         "fireplace",
+                                             "tv stand",  "chest of drawers"};
+  return c;
+}
+const std::vector<std::string>& ScreenClasses() {
+  static const std::vector<std::string> c = {"television receiver", "television", "tv"};
+  return c;
+}
+const std::vector<std::string>& OutdoorClasses() {
+  static const std::vector<std::string> c = {
+      "tree",    "shrub",    "building", "motor vehicle", "fence",       "tent",
+      "bicycle", "fountain", "birdbath", "bird bath",     "street lamp", "streetlight"};
+  return c;
+}
+
+bool AnyKind(const std::string& category, const std::vector<std::string>& classes) {
+  for (const std::string& c : classes) {
+    if (IsKindOf(category, c)) return true;
+  }
+  return false;
+}
+
+std::string Head(const std::string& category) {
+  const size_t space = category.rfind(' ');
+  return space == std::string::npos ? category : category.substr(space + 1);
+}
+
+// The procedural catalog's entry for a category or its head ("oak desk" -> desk).
+const CategoryInfo* CatalogEntry(const std::string& category) {
+  if (const CategoryInfo* info = FindProceduralCategory(category)) return info;
+  return FindProceduralCategory(Head(category));
+}
+
+}  // namespace
+
+bool IsKindOf(const std::string& category, const std::string& kind_class) {
+  if (category == kind_class || Head(category) == kind_class) return true;
+  WordNet& wordnet = WordNet::Get();
+  const std::string noun = wordnet.IsNoun(category) ? category : Head(category);
+  if (noun != category && category.size() > kind_class.size() &&
+      category.compare(category.size() - kind_class.size(), kind_class.size(), kind_class) == 0) {
+    return true;
+  }
+  const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 1);
+  return std::find(up.begin(), up.end(), kind_class) != up.end();
+}
+
+void AddDefaults(PlanResult* plan) {
+  SceneGraph& g = plan->graph;
+  std::map<std::string, size_t> index;
+  for (size_t o = 0; o < g.objects.size(); ++o) index[g.objects[o].id] = o;
+  std::set<std::string> supported, facing, placed;
+  for (const Relation& r : g.relations) {
+    if (r.type == T::kOn || r.type == T::kStack || r.type == T::kAbove || r.type == T::kUnder ||
+        r.type == T::kHanging || r.type == T::kOnWall || r.type == T::kOnFloor ||
+        r.type == T::kInside) {
+      for (const std::string& id : r.objects) supported.insert(id);
+    }
+    if (r.type == T::kFacing || r.type == T::kFacingAway || r.type == T::kAcross) {
+      facing.insert(r.objects[0]);
+      if (r.type == T::kAcross) facing.insert(r.objects[1]);
+    }
+    if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter ||
+        r.type == T::kOnWall || r.type == T::kBetween || r.type == T::kAround) {
+      for (const std::string& id : r.objects) placed.insert(id);
+    }
+  }
+  std::vector<Relation> added;
+  auto add = [&](RelationType type, std::vector<std::string> ids) {
+    Relation r;
+    r.type = type;
+    r.objects = std::move(ids);
+    added.push_back(std::move(r));
+  };
+  // Openings have ids but no category.
+  static const std::string kNone;
+  auto category = [&](const std::string& id) -> const std::string& {
+    const auto it = index.find(id);
+    return it == index.end() ? kNone : g.objects[it->second].category;
+  };
+  // Seating faces the television when the text says nothing about where it looks.
+  std::string screen;
+  for (const Object& o : g.objects) {
+    if (screen.empty() && AnyKind(o.category, ScreenClasses())) screen = o.id;
+  }
+  if (!screen.empty()) {
+    for (const Object& o : g.objects) {
+      if (!facing.count(o.id) && AnyKind(o.category, SeatClasses()) &&
+          !AnyKind(o.category, {"chair"})) {
+        add(T::kFacing, {o.id, screen});
+        facing.insert(o.id);
+      }
+    }
+  }
+  // Seats around, beside or at a table face it (unless the text turned them).
+  for (const Relation& r : g.relations) {
+    if (r.type != T::kAround && r.type != T::kNear && r.type != T::kBetween) continue;
+    if (r.type == T::kBetween) {
+      for (size_t k = 1; k < 3; ++k) {
+        if (AnyKind(category(r.objects[k]), SeatClasses()) && !facing.count(r.objects[k]) &&
+            AnyKind(category(r.objects[0]), WorkSurfaceClasses())) {
+          add(T::kFacing, {r.objects[k], r.objects[0]});
+          facing.insert(r.objects[k]);
+        }
+      }
+      continue;
+    }
+    const std::string& ref = r.objects.back();
+    if (!AnyKind(category(ref), WorkSurfaceClasses())) continue;
+    for (size_t k = 0; k + 1 < r.objects.size(); ++k) {
+      const std::string& s = r.objects[k];
+      if (AnyKind(category(s), SeatClasses()) && !facing.count(s)) {
+        add(T::kFacing, {s, ref});
+        facing.insert(s);
+      }
+    }
+  }
+  // Indoors, beds, wardrobes, bookcases, dressers and fireplaces stand against a wall unless the
+  // text places them.
+  if (g.environment.IsRoom()) {
+    for (const Object& o : g.objects) {
+      if (!placed.count(o.id) && AnyKind(o.category, AgainstWallClasses())) {
+        add(T::kAgainstWall, {o.id});
+      }
+    }
+  }
+  // A small thing that names no support rests on a table, desk or counter.
+  std::vector<std::string> surfaces;
+  for (const Object& o : g.objects) {
+    if (AnyKind(o.category, WorkSurfaceClasses())) surfaces.push_back(o.id);
+  }
+  for (const Object& o : g.objects) {
+    if (supported.count(o.id) || surfaces.empty()) continue;
+    const CategoryInfo* info = CatalogEntry(o.category);
+    if (info == nullptr || info->support != Support::kSurface ||
+        info->size.x * info->size.y > 0.2) {
+      continue;
+    }
+    const std::string& surface = surfaces.front();
+    if (surface == o.id) continue;
+    add(T::kOn, {o.id, surface});
+    plan->warnings.push_back(o.id + " rests on " + surface + " (no support was named)");
+  }
+  for (Relation& r : added) g.relations.push_back(std::move(r));
+}
+
+void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneGraph* graph) {
+  Environment& env = graph->environment;
+  double footprint = 0.0, largest = 0.0;
+  int outdoor_votes = 0;
+  for (const Object& o : graph->objects) {
+    const CategoryInfo* info = CatalogEntry(o.category);
+    const Vec3 size = info != nullptr ? info->size : Vec3{0.6, 0.6, 0.8};
+    footprint += size.x * size.y;
+    largest = std::max({largest, size.x, size.y});
+    outdoor_votes += AnyKind(o.category, OutdoorClasses()) ? 1 : 0;
+  }
+  bool outdoor = false;
+  if (!setting.empty()) {
+    outdoor = setting_kind == NounKind::kOutdoorPlace;
+  } else {
+    outdoor = outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size());
+  }
+  if (outdoor) {
+    env.kind = Environment::Kind::kOutdoor;
+    env.ground = setting.empty() ? "grass" : GroundOf(setting);
+    const double side = std::max({20.0, std::sqrt(footprint * 6.0), 3.0 * largest});
+    env.size = {side, side, 0};
+    // Outdoors there are no walls to hold doors and windows: relations to them are dropped.
+    std::set<std::string> openings;
+    for (const Opening& o : env.openings) openings.insert(o.id);
+    env.openings.clear();
+    graph->relations.erase(std::remove_if(graph->relations.begin(), graph->relations.end(),
+                                          [&](const Relation& r) {
+                                            return std::any_of(r.objects.begin(), r.objects.end(),
+                                                               [&](const std::string& id) {
+                                                                 return openings.count(id) > 0;
+                                                               });
+                                          }),
+                           graph->relations.end());
+    return;
+  }
+  env.kind = Environment::Kind::kRoom;
+  env.size = {5.0, 4.0, 2.8};
+  // Room enough: the floor is at least three times what the objects cover.
+  const double need = footprint * 3.0;
+  const double area = env.size.x * env.size.y;
+  if (need > area) {
+    const double grow = std::sqrt(need / area);
+    env.size = {env.size.x * grow, env.size.y * grow, env.size.z};
+  }
+  env.size.x = std::max(env.size.x, largest + 1.0);
+  env.size.y = std::max(env.size.y, largest + 1.0);
+  // A room the text gives no window still gets one, for light and a sense of scale.
+  if (env.openings.empty()) {
+    env.openings.push_back({"window", "back", env.size.x * 0.25, 1.2, 1.2, 0.9, "window_1"});
+  }
+}
+
+void Decompose(SceneGraph* graph) {
+  std::set<std::string> references, placed_by_room, details;
+  for (const Relation& r : graph->relations) {
+    const RelationInfo& info = GetRelationInfo(r.type);
+    if (info.has_reference && r.objects.size() >= 2) references.insert(r.objects.back());
+    if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter) {
+      placed_by_room.insert(r.objects[0]);
+    }
+    if (r.type == T::kOn || r.type == T::kOnWall || r.type == T::kHanging || r.type == T::kInside) {
+      details.insert(r.objects[0]);
+    }
+  }
+  std::vector<std::string> anchors, groups, rest;
+  for (const Object& o : graph->objects) {
+    const CategoryInfo* info = CatalogEntry(o.category);
+    const bool detail =
+        details.count(o.id) || (info != nullptr && info->support != Support::kFloor);
+    if (detail) {
+      rest.push_back(o.id);
+    } else if (references.count(o.id) || placed_by_room.count(o.id)) {
+      anchors.push_back(o.id);
+    } else {
+      groups.push_back(o.id);
+    }
+  }
+  auto add = [&](const std::string& title, const std::string& description,
+                 const std::vector<std::string>& ids) {
+    for (size_t start = 0; start < ids.size(); start += 20) {
+      Subscene s;
+      s.title = title + (ids.size() > 20 ? " " + std::to_string(start / 20 + 1) : "");
+      s.description = description;
+      s.objects.assign(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 20));
+      graph->subscenes.push_back(std::move(s));
+    }
+  };
+  add("anchors", "large objects that others are placed relative to, and those set by the room",
+      anchors);
+  add("groups", "the objects arranged around the anchors", groups);
+  add("details", "objects on surfaces, on walls and hanging from the ceiling", rest);
+}
+
+}  // namespace scenecraft

@@ -1,0 +1,30 @@
+// Stage 6 of the offline planner: what people take for granted, added to a built plan. Seats at a
+// table face it; seating faces a television; beds, wardrobes and bookcases stand against a wall;
+// a small thing with no support named rests on a table. Kinds are recognised through WordNet
+// hypernyms (a "rocking chair" is a seat) against the knowledge table of defaults_data.cc. Then
+// the environment (the setting the text names, else what its objects suggest) and the order of
+// sub-scenes.
+#pragma once
+
+#include <string>
+
+#include "scenecraft/core/stages.h"
+#include "scenecraft/lang/noun_kind.h"
+
+namespace scenecraft {
+
+// Whether a category is a kind of one of the knowledge table's classes ("seat", "table" ...).
+bool IsKindOf(const std::string& category, const std::string& kind_class);
+
+void AddDefaults(PlanResult* plan);
+
+// Chooses the environment: the setting the text names (`setting`, `setting_kind`), else outdoors
+// when most objects are things of the outdoors (trees, buildings, vehicles), else a room; sized
+// for the objects.
+void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneGraph* graph);
+
+// Orders the objects into sub-scenes: anchors, the groups around them, details on surfaces and
+// walls; none holds more than 20 objects (the paper's limit for one sub-scene).
+void Decompose(SceneGraph* graph);
+
+}  // namespace scenecraft

@@ -1,0 +1,355 @@
+// The closed word classes of lexicon.h. How they were chosen: determiners, pronouns, conjunctions,
+// auxiliaries and number words are the closed classes of an English grammar (all their common
+// members, not those of a corpus); the spatial phrases are the prepositions and prepositional
+// idioms of place of an English grammar plus the wordings issue 12 lists, each written once with
+// its variants; the room parts are the surfaces and openings every room has.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "scenecraft/lang/lexicon.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+const std::map<std::string_view, WordClass>& ClassTable() {
+  using C = WordClass;
+  static const std::map<std::string_view, WordClass> table = [] {
+    std::map<std::string_view, WordClass> t;
+    for (const char* w :
+         {"it", "them", "they", "itself", "themselves", "both", "either", "neither", "latter",
+          "former", "one", "ones", "other", "others", "these", "those", "this", "that"}) {
+      t[w] = C::kPronoun;
+    }
+    for (const char* w : {"and", "or", "plus", "but", "nor", "&"}) t[w] = C::kConjunction;
+    for (const char* w : {"of", "with", "for", "to", "from", "as", "like", "made", "featuring",
+                          "including", "containing", "holding", "filled", "full"}) {
+      t[w] = C::kPreposition;
+    }
+    for (const char* w :
+         {"i",         "i'd",      "i'm",      "me",       "my",      "we",       "we'd",
+          "us",        "our",      "you",      "your",     "he",      "she",      "is",
+          "are",       "was",      "were",     "be",       "been",    "being",    "am",
+          "has",       "have",     "had",      "having",   "do",      "does",     "did",
+          "can",       "could",    "would",    "should",   "will",    "shall",    "may",
+          "might",     "must",     "there",    "there's",  "here",    "here's",   "it's",
+          "let",       "let's",    "please",   "also",     "just",    "so",       "very",
+          "really",    "then",     "too",      "not",      "quite",   "rather",   "some",
+          "somewhere", "each",     "every",    "all",      "any",     "own",      "else",
+          "need",      "want",     "wants",    "like",     "love",    "put",      "place",
+          "add",       "make",     "create",   "show",     "give",    "generate", "render",
+          "build",     "draw",     "design",   "imagine",  "depict",  "get",      "set",
+          "include",   "includes", "feature",  "features", "contain", "contains", "hold",
+          "holds",     "see",      "there're", "what",     "how",     "when",     "while",
+          "now",       "again",    "only",     "even",     "still",   "perhaps",  "maybe",
+          "probably",  "thanks",   "thank",    "hi",       "hello",   "ok",       "okay"}) {
+      t.emplace(w, C::kFunction);
+    }
+    for (const char* w : {"which", "who", "where", "whose", "whom"}) t[w] = C::kRelative;
+    for (const char* w : {"without", "no"}) t[w] = C::kNegation;
+    return t;
+  }();
+  return table;
+}
+
+const std::map<std::string_view, DeterminerInfo>& Determiners() {
+  static const std::map<std::string_view, DeterminerInfo> table = {
+      {"a", {1, false, false}},        {"an", {1, false, false}},
+      {"the", {-1, true, false}},      {"this", {1, true, false}},
+      {"that", {1, true, false}},      {"these", {-1, true, false}},
+      {"those", {-1, true, false}},    {"its", {-1, true, false}},
+      {"their", {-1, true, false}},    {"his", {-1, true, false}},
+      {"her", {-1, true, false}},      {"my", {-1, true, false}},
+      {"our", {-1, true, false}},      {"your", {-1, true, false}},
+      {"each", {-1, false, true}},     {"every", {-1, false, true}},
+      {"all", {-1, true, false}},      {"both", {2, true, false}},
+      {"another", {1, false, false}},  {"some", {-1, false, false}},
+      {"several", {3, false, false}},  {"few", {3, false, false}},
+      {"many", {6, false, false}},     {"various", {3, false, false}},
+      {"numerous", {8, false, false}}, {"multiple", {3, false, false}},
+      {"single", {1, false, false}},   {"any", {-1, false, false}},
+      {"no", {0, false, false}},       {"either", {1, true, false}},
+      {"other", {-1, false, false}},
+  };
+  return table;
+}
+
+const std::map<std::string_view, long>& NumberWords() {
+  static const std::map<std::string_view, long> table = {
+      {"zero", 0},      {"one", 1},         {"two", 2},           {"three", 3},
+      {"four", 4},      {"five", 5},        {"six", 6},           {"seven", 7},
+      {"eight", 8},     {"nine", 9},        {"ten", 10},          {"eleven", 11},
+      {"twelve", 12},   {"thirteen", 13},   {"fourteen", 14},     {"fifteen", 15},
+      {"sixteen", 16},  {"seventeen", 17},  {"eighteen", 18},     {"nineteen", 19},
+      {"twenty", 20},   {"thirty", 30},     {"forty", 40},        {"fifty", 50},
+      {"sixty", 60},    {"seventy", 70},    {"eighty", 80},       {"ninety", 90},
+      {"hundred", 100}, {"thousand", 1000}, {"million", 1000000}, {"dozen", 12},
+      {"couple", 2},    {"pair", 2},
+  };
+  return table;
+}
+
+const std::vector<QuantityNoun>& QuantityNouns() {
+  static const std::vector<QuantityNoun> table = {
+      {"pair", 2, ""},         {"couple", 2, ""},
+      {"dozen", 12, ""},       {"trio", 3, ""},
+      {"set", 0, ""},          {"number", 0, ""},
+      {"lot", 0, ""},          {"lots", 0, ""},
+      {"handful", 3, ""},      {"collection", 0, "cluster"},
+      {"group", 0, "cluster"}, {"cluster", 0, "cluster"},
+      {"bunch", 0, "cluster"}, {"row", 0, "row"},
+      {"line", 0, "row"},      {"column", 0, "row"},
+      {"series", 0, "row"},    {"stack", 0, "stack"},
+      {"pile", 0, "stack"},    {"tower", 0, "stack"},
+      {"circle", 0, "circle"}, {"ring", 0, "circle"},
+      {"grid", 0, "grid"},     {"array", 0, "grid"},
+      {"variety", 0, ""},      {"assortment", 0, "cluster"},
+      {"couple", 2, ""},
+  };
+  return table;
+}
+
+// A phrase pattern: words separated by spaces; "a|b" are alternatives; a trailing "|" makes the
+// word optional. Patterns are expanded into every wording once, at first use.
+struct Pattern {
+  const char* words;
+  Meaning meaning;
+  bool takes_reference;
+};
+
+const std::vector<Pattern>& Patterns() {
+  using M = Meaning;
+  static const std::vector<Pattern> patterns = {
+      {"on|upon|atop|onto", M::kOn, true},
+      {"on top of|", M::kOn, true},
+      {"on top", M::kOn, true},
+      {"on the top of", M::kOn, true},
+      {"under|beneath|below|underneath", M::kUnder, true},
+      {"above|over", M::kAbove, true},
+      {"overhead", M::kHanging, false},
+      {"next|close|adjacent|near to", M::kNear, true},
+      {"right|just|directly next to", M::kNear, true},
+      {"right|just|directly beside|by", M::kNear, true},
+      {"beside|besides|near|nearby|alongside|by", M::kNear, true},
+      {"close by", M::kNear, true},
+      {"by the side of", M::kNear, true},
+      {"against", M::kAgainst, true},
+      {"up|flush|right against", M::kAgainst, true},
+      {"in|inside|within|into", M::kIn, true},
+      {"inside of", M::kIn, true},
+      {"at", M::kAt, true},
+      {"from", M::kFrom, true},
+      {"along|lining", M::kAlong, true},
+      {"far|well|way| away from", M::kFar, true},
+      {"far|distant from", M::kFar, true},
+      {"far away from", M::kFar, true},
+      {"to|on|at the left of", M::kLeftOf, true},
+      {"to|on|at the left side|hand of", M::kLeftOf, true},
+      {"to|on|at the left-hand side of", M::kLeftOf, true},
+      {"left of", M::kLeftOf, true},
+      {"to|on|at its left", M::kLeftOf, true},
+      {"to|on|at the right of", M::kRightOf, true},
+      {"to|on|at the right side|hand of", M::kRightOf, true},
+      {"to|on|at the right-hand side of", M::kRightOf, true},
+      {"right of", M::kRightOf, true},
+      {"to|on|at its right", M::kRightOf, true},
+      {"in|at the front of", M::kInFrontOf, true},
+      {"directly|right|just| in front of|", M::kInFrontOf, true},
+      {"behind|beyond", M::kBehind, true},
+      {"directly|right|just behind", M::kBehind, true},
+      {"in|at the back|rear of", M::kBehind, true},
+      {"in back of", M::kBehind, true},
+      {"facing|faces|face", M::kFacing, true},
+      {"facing|faces|face|turned|oriented|angled|looking|pointing|pointed toward|towards",
+       M::kFacing, true},
+      {"looking|pointed|pointing|aimed at", M::kFacing, true},
+      {"facing|turned|looking|faces|face away from", M::kFacingAway, true},
+      {"with its|their back|backs to", M::kFacingAway, true},
+      {"opposite|across to|from|", M::kAcross, true},
+      {"directly|right opposite|across to|from|", M::kAcross, true},
+      {"on the opposite side of|from", M::kAcross, true},
+      {"on the other side of", M::kAcross, true},
+      {"between|betwixt", M::kBetween, true},
+      {"in between", M::kBetween, true},
+      {"around|surrounding|encircling|circling|ringing", M::kAround, true},
+      {"arranged|placed|gathered|set|grouped|clustered|pulled|spaced all|evenly| around|round",
+       M::kAround, true},
+      {"all around", M::kAround, true},
+      {"surrounded|encircled|ringed|circled|framed by", M::kSurroundedBy, true},
+      {"flanked by", M::kFlankedBy, true},
+      {"flanking|flank|flanks", M::kFlanking, true},
+      {"one| on|at|to each|either|both side|sides|end|ends of", M::kFlanking, true},
+      {"either side of", M::kFlanking, true},
+      {"on opposite sides|ends of", M::kFlanking, true},
+      {"one| on|at|to each|either|both side|sides|end|ends", M::kEachSide, true},
+      {"on opposite sides|ends", M::kEachSide, true},
+      {"at|by|near the foot|end of", M::kAtFoot, true},
+      {"at|by its foot", M::kAtFoot, true},
+      {"at the head of", M::kAtHead, true},
+      {"at its head", M::kAtHead, true},
+      {"along|on|by|at the|one|a|its long side|sides|edge of|", M::kAlongLongSide, true},
+      {"along|on|by|at the|one|a|its short side|sides|edge|end of|", M::kAlongShortSide, true},
+      {"in|at the middle|center|centre of", M::kMiddleOf, true},
+      {"in|at the very middle|center|centre of", M::kMiddleOf, true},
+      {"centred|centered", M::kCenter, false},
+      {"bigger|larger|wider than", M::kLarger, true},
+      {"smaller|narrower than", M::kSmaller, true},
+      {"taller|higher than", M::kTaller, true},
+      {"parallel to|with", M::kParallel, true},
+      {"perpendicular to", M::kPerpendicular, true},
+      {"at right angles to", M::kPerpendicular, true},
+      {"at a right angle to", M::kPerpendicular, true},
+      {"in a|one|single|straight row|line", M::kRow, false},
+      {"in a straight line", M::kRow, false},
+      {"lined up|", M::kRow, false},
+      {"in line", M::kRow, false},
+      {"side by side", M::kRow, false},
+      {"next to|beside each other", M::kRow, false},
+      {"next to one another", M::kRow, false},
+      {"from left to right", M::kRow, false},
+      {"in a circle|ring", M::kCircle, false},
+      {"forming|in|making a circle|ring", M::kCircle, false},
+      {"in a grid|formation", M::kGrid, false},
+      {"in rows", M::kGrid, false},
+      {"in rows and columns", M::kGrid, false},
+      {"in a grid pattern", M::kGrid, false},
+      {"stacked|piled up|", M::kStack, false},
+      {"stacked|piled| on top of each other", M::kStack, false},
+      {"stacked|piled| on top of one another", M::kStack, false},
+      {"stacked on each other", M::kStack, false},
+      {"one on top of the other|another", M::kStack, false},
+      {"of|in decreasing|descending size|height", M::kHierarchy, false},
+      {"from largest|biggest|tallest to smallest|shortest", M::kHierarchy, false},
+      {"from big to small", M::kHierarchy, false},
+      {"in order of size", M::kHierarchy, false},
+      {"decreasing in size|height", M::kHierarchy, false},
+      {"getting smaller", M::kHierarchy, false},
+      {"facing|face each other", M::kFacingEachOther, false},
+      {"facing|face one another", M::kFacingEachOther, false},
+      {"grouped|clustered|gathered together", M::kCluster, false},
+      {"in a cluster|group|bunch", M::kCluster, false},
+      {"wall-mounted", M::kOnWall, false},
+      {"wall mounted", M::kOnWall, false},
+  };
+  return patterns;
+}
+
+// Expands one pattern word by word: every alternative of every slot ("" = the slot is left out).
+void Expand(const std::vector<std::vector<std::string>>& slots, size_t k,
+            std::vector<std::string>* prefix, const Pattern& pattern,
+            std::vector<SpatialPhrase>* out) {
+  if (k == slots.size()) {
+    if (!prefix->empty()) out->push_back({*prefix, pattern.meaning, pattern.takes_reference});
+    return;
+  }
+  for (const std::string& alternative : slots[k]) {
+    if (alternative.empty()) {
+      Expand(slots, k + 1, prefix, pattern, out);
+      continue;
+    }
+    prefix->push_back(alternative);
+    Expand(slots, k + 1, prefix, pattern, out);
+    prefix->pop_back();
+  }
+}
+
+}  // namespace
+
+WordClass ClassOf(std::string_view word) {
+  auto it = ClassTable().find(word);
+  return it == ClassTable().end() ? WordClass::kOpen : it->second;
+}
+
+std::optional<DeterminerInfo> Determiner(std::string_view word) {
+  auto it = Determiners().find(word);
+  if (it == Determiners().end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<long> NumberValue(std::string_view word) {
+  if (auto it = NumberWords().find(word); it != NumberWords().end()) return it->second;
+  std::string digits;
+  for (char c : word) {
+    if (c != ',') digits += c;
+  }
+  if (!digits.empty() && std::all_of(digits.begin(), digits.end(),
+                                     [](unsigned char c) { return std::isdigit(c) != 0; })) {
+    return digits.size() > 9 ? 1000000000L : std::stol(digits);
+  }
+  // "twenty-four": tens and units.
+  if (const size_t dash = word.find('-'); dash != std::string_view::npos) {
+    const auto tens = NumberWords().find(word.substr(0, dash));
+    const auto units = NumberWords().find(word.substr(dash + 1));
+    if (tens != NumberWords().end() && units != NumberWords().end() && tens->second >= 20 &&
+        tens->second < 100 && tens->second % 10 == 0 && units->second >= 1 && units->second <= 9) {
+      return tens->second + units->second;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsMultiplier(std::string_view word) {
+  return word == "hundred" || word == "thousand" || word == "million";
+}
+
+const QuantityNoun* FindQuantityNoun(std::string_view word) {
+  for (const QuantityNoun& q : QuantityNouns()) {
+    if (q.word == word) return &q;
+  }
+  return nullptr;
+}
+
+RoomPart RoomPartOf(std::string_view lemma) {
+  static const std::map<std::string_view, RoomPart> table = {
+      {"wall", RoomPart::kWall},       {"floor", RoomPart::kFloor},   {"ground", RoomPart::kFloor},
+      {"ceiling", RoomPart::kCeiling}, {"corner", RoomPart::kCorner}, {"door", RoomPart::kDoor},
+      {"doorway", RoomPart::kDoor},    {"entrance", RoomPart::kDoor}, {"window", RoomPart::kWindow},
+      {"room", RoomPart::kRoom},       {"middle", RoomPart::kMiddle}, {"center", RoomPart::kMiddle},
+      {"centre", RoomPart::kMiddle},
+  };
+  auto it = table.find(lemma);
+  return it == table.end() ? RoomPart::kNone : it->second;
+}
+
+bool IsFrameNoun(std::string_view lemma) {
+  return lemma == "scene" || lemma == "setup" || lemma == "layout" || lemma == "arrangement" ||
+         lemma == "composition" || lemma == "rendering" || lemma == "render" ||
+         lemma == "setting" || lemma == "space" || lemma == "area" || lemma == "spot";
+}
+
+std::string_view WallSide(std::string_view word) {
+  if (word == "back" || word == "far" || word == "rear" || word == "north") return "back";
+  if (word == "left" || word == "west") return "left";
+  if (word == "right" || word == "east") return "right";
+  if (word == "front" || word == "near" || word == "south") return "front";
+  return "";
+}
+
+const std::vector<SpatialPhrase>& SpatialPhrases() {
+  static const std::vector<SpatialPhrase> phrases = [] {
+    std::vector<SpatialPhrase> out;
+    for (const Pattern& pattern : Patterns()) {
+      std::vector<std::vector<std::string>> slots;
+      for (const std::string& slot : Split(pattern.words, ' ')) slots.push_back(Split(slot, '|'));
+      std::vector<std::string> prefix;
+      Expand(slots, 0, &prefix, pattern, &out);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const SpatialPhrase& a, const SpatialPhrase& b) {
+      return a.words.size() > b.words.size();
+    });
+    return out;
+  }();
+  return phrases;
+}
+
+const SpatialPhrase* MatchSpatialPhrase(const std::vector<std::string>& words, size_t i) {
+  // Phrases are sorted longest first, so the first match is the longest.
+  for (const SpatialPhrase& phrase : SpatialPhrases()) {
+    if (i + phrase.words.size() > words.size()) continue;
+    if (std::equal(phrase.words.begin(), phrase.words.end(), words.begin() + i)) return &phrase;
+  }
+  return nullptr;
+}
+
+}  // namespace scenecraft

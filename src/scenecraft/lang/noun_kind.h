@@ -1,0 +1,38 @@
+// What a noun names, decided by WordNet's lexicographer files and hypernyms: a physical thing to
+// build, a place that sets the scene (indoors or out), a part of the room, or an abstraction.
+#pragma once
+
+#include <string>
+
+#include "scenecraft/lang/lexicon.h"
+
+namespace scenecraft {
+
+enum class NounKind {
+  kObject,        // a physical thing: an artifact, plant, animal, food, person, natural object
+  kIndoorPlace,   // a room or an establishment: sets an indoor scene ("kitchen", "workshop")
+  kOutdoorPlace,  // land or a way: sets an outdoor scene ("lawn", "meadow", "street")
+  kBuilding,      // a building: an object, or the scene when the text puts things in it
+  kRoomPart,      // wall, floor, ceiling, corner, middle, door, window, room
+  kFrame,         // the request itself ("scene", "layout")
+  kAbstract,      // an abstraction, an event, a time, a quality ("style", "evening")
+};
+
+std::string_view NounKindName(NounKind kind);
+
+// Classifies a category (a lemmatised noun, possibly a compound). A compound WordNet does not
+// know is classified by its head (the last word). A noun no dictionary knows is an object.
+NounKind ClassifyNoun(const std::string& category);
+
+// Whether one of the noun's three most frequent senses is a thing rather than a place ("toilet"
+// is first a room, then a bowl; "stage" is first a period, then a platform).
+bool HasObjectSense(const std::string& category);
+
+// A place among the noun's three most frequent senses, for a noun the text puts things in or at
+// ("in the middle of the village square": a square is first a shape); kObject when none is.
+NounKind PlaceSense(const std::string& category);
+
+// The ground of an outdoor place ("street" -> "pavement", "beach" -> "sand"), "grass" otherwise.
+std::string GroundOf(const std::string& place);
+
+}  // namespace scenecraft

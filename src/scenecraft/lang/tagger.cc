@@ -1,0 +1,124 @@
+#include "scenecraft/lang/tagger.h"
+
+#include <wn.h>
+
+#include <cctype>
+
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80;
+}
+
+// Contractions whose "'s" is "is" or "us", not a possessive.
+bool IsContraction(std::string_view word) {
+  return word == "it's" || word == "there's" || word == "here's" || word == "let's" ||
+         word == "what's" || word == "that's" || word == "who's" || word == "where's";
+}
+
+Word MakeWord(std::string text, size_t begin, size_t end) {
+  Word w;
+  w.text = std::move(text);
+  w.begin = static_cast<int>(begin);
+  w.end = static_cast<int>(end);
+  return w;
+}
+
+}  // namespace
+
+std::vector<Word> Tokenize(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsWordByte(c)) {
+      size_t j = i;
+      while (j < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[j]);
+        // Inner apostrophes and hyphens join ("king-size", "bed's"); a comma joins digits
+        // ("10,000").
+        const bool next_alnum =
+            j + 1 < text.size() && std::isalnum(static_cast<unsigned char>(text[j + 1]));
+        auto digit = [&](size_t k) {
+          return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])) != 0;
+        };
+        const bool digit_comma = d == ',' && j > i && digit(j - 1) && digit(j + 1) &&
+                                 digit(j + 2) && digit(j + 3) && !digit(j + 4);
+        const bool inner = ((d == '\'' || d == '-') && next_alnum) || digit_comma;
+        if (!(IsWordByte(d) || inner)) break;
+        ++j;
+      }
+      std::string word = ToLower(text.substr(i, j - i));
+      if (EndsWith(word, "'s") && word.size() > 2 && !IsContraction(word)) {
+        words.push_back(MakeWord(word.substr(0, word.size() - 2), i, j - 2));
+        Word possessive;
+        possessive.text = "'s";
+        possessive.begin = static_cast<int>(j - 2);
+        possessive.end = static_cast<int>(j);
+        possessive.possessive = true;
+        words.push_back(possessive);
+      } else {
+        words.push_back(MakeWord(word, i, j));
+      }
+      i = j;
+    } else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
+               c == ')') {
+      Word w;
+      w.text = std::string(1, static_cast<char>(c));
+      w.begin = static_cast<int>(i);
+      w.end = static_cast<int>(i + 1);
+      w.punct = true;
+      words.push_back(w);
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+  return words;
+}
+
+void TagWords(std::vector<Word>* words) {
+  WordNet& wordnet = WordNet::Get();
+  for (Word& w : *words) {
+    w.lemma = w.text;
+    if (w.punct || w.possessive) continue;
+    w.word_class = ClassOf(w.text);
+    w.number = NumberValue(w.text);
+    w.known =
+        w.word_class != WordClass::kOpen || w.number.has_value() || Determiner(w.text).has_value();
+    if (w.word_class != WordClass::kOpen || w.number || Determiner(w.text)) continue;
+    const std::string base = wordnet.NounBase(w.text);
+    w.noun = !base.empty();
+    if (w.noun) {
+      w.lemma = base;
+      w.plural = base != w.text;
+    }
+    w.adjective = wordnet.IsAdjective(w.text);
+    w.verb = wordnet.IsVerb(w.text);
+    w.known = w.noun || w.adjective || w.verb;
+    // A word no dictionary knows is taken as a noun; its regular plural is undone ("beanbags",
+    // "nightstands", "benches").
+    if (!w.known && w.text.size() > 3 && EndsWith(w.text, "s") && !EndsWith(w.text, "ss")) {
+      const bool es = EndsWith(w.text, "ches") || EndsWith(w.text, "shes") ||
+                      EndsWith(w.text, "xes") || EndsWith(w.text, "sses");
+      w.lemma = EndsWith(w.text, "ies") ? w.text.substr(0, w.text.size() - 3) + "y"
+                : es                    ? w.text.substr(0, w.text.size() - 2)
+                                        : w.text.substr(0, w.text.size() - 1);
+      w.plural = true;
+    }
+    if (w.noun && (w.verb || w.adjective)) w.noun_frequency = wordnet.Frequency(w.text, NOUN);
+    if (w.noun && w.verb) w.verb_frequency = wordnet.Frequency(w.text, VERB);
+    if (w.noun && w.adjective) w.adjective_frequency = wordnet.Frequency(w.text, ADJ);
+  }
+}
+
+bool IsSentenceEnd(const Word& word) {
+  return word.punct &&
+         (word.text == "." || word.text == "!" || word.text == "?" || word.text == ";");
+}
+
+}  // namespace scenecraft

@@ -1,0 +1,75 @@
+#include "scenecraft/lang/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include "scenecraft/lang/chunker.h"
+
+namespace scenecraft {
+namespace {
+
+std::vector<Word> Tagged(const std::string& text) {
+  std::vector<Word> words = Tokenize(text);
+  TagWords(&words);
+  return words;
+}
+
+TEST(Tagger, SplitsPossessivesKeepsHyphensAndThousands) {
+  const std::vector<Word> words = Tokenize("The piano's lid, a king-size quilt and 10,000 beads.");
+  std::vector<std::string> texts;
+  for (const Word& w : words) texts.push_back(w.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"the", "piano", "'s", "lid", ",", "a", "king-size",
+                                             "quilt", "and", "10,000", "beads", "."}));
+  EXPECT_TRUE(words[2].possessive);
+  // Spans point into the text.
+  EXPECT_EQ(words[1].begin, 4);
+  EXPECT_EQ(words[1].end, 9);
+}
+
+TEST(Tagger, BaseFormsAndPartsOfSpeechComeFromWordNet) {
+  const std::vector<Word> words = Tagged("two wolves leaning on crimson benches");
+  EXPECT_EQ(words[0].number, 2);
+  EXPECT_EQ(words[1].lemma, "wolf");
+  EXPECT_TRUE(words[1].plural);
+  EXPECT_TRUE(words[2].verb);
+  EXPECT_EQ(words[3].word_class, WordClass::kOpen);  // "on" is open: the chunker's phrase table
+  EXPECT_TRUE(words[4].adjective);
+  EXPECT_EQ(words[5].lemma, "bench");
+}
+
+TEST(Tagger, AWordNoDictionaryKnowsLosesItsRegularPlural) {
+  const std::vector<Word> words = Tagged("two zorblaxes and three quibbets");
+  EXPECT_EQ(words[1].lemma, "zorblax");
+  EXPECT_TRUE(words[1].plural);
+  EXPECT_EQ(words[4].lemma, "quibbet");
+}
+
+TEST(Tagger, ClosedClassesAreMarked) {
+  const std::vector<Word> words = Tagged("it and which without");
+  EXPECT_EQ(words[0].word_class, WordClass::kPronoun);
+  EXPECT_EQ(words[1].word_class, WordClass::kConjunction);
+  EXPECT_EQ(words[2].word_class, WordClass::kRelative);
+  EXPECT_EQ(words[3].word_class, WordClass::kNegation);
+}
+
+TEST(Lexicon, SpatialPhrasesMatchTheLongestWording) {
+  const std::vector<std::string> words = {"to", "the", "left", "of", "the", "easel"};
+  const SpatialPhrase* phrase = MatchSpatialPhrase(words, 0);
+  ASSERT_NE(phrase, nullptr);
+  EXPECT_EQ(phrase->meaning, Meaning::kLeftOf);
+  EXPECT_EQ(phrase->words.size(), 4u);
+  const std::vector<std::string> foot = {"at", "the", "foot", "of", "the", "cot"};
+  ASSERT_NE(MatchSpatialPhrase(foot, 0), nullptr);
+  EXPECT_EQ(MatchSpatialPhrase(foot, 0)->meaning, Meaning::kAtFoot);
+  EXPECT_EQ(MatchSpatialPhrase({"quietly"}, 0), nullptr);
+}
+
+TEST(Lexicon, NumberWords) {
+  EXPECT_EQ(NumberValue("seventeen"), 17);
+  EXPECT_EQ(NumberValue("thirty-two"), 32);
+  EXPECT_EQ(NumberValue("2,500"), 2500);
+  EXPECT_FALSE(NumberValue("teapot").has_value());
+  EXPECT_TRUE(IsMultiplier("thousand"));
+}
+
+}  // namespace
+}  // namespace scenecraft
