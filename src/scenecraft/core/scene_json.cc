@@ -262,6 +262,13 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
     const std::string ptr = r.PointerTo("floor_polygon_m");
     std::vector<Vec2> corners;
     bool well_formed = env.IsRoom() && polygon->is_array();
+    // The simple-polygon check compares every pair of edges: keep plans to a sane size.
+    constexpr size_t kMaxFloorCorners = 256;
+    if (well_formed && polygon->size() > kMaxFloorCorners) {
+      problems->Add(ptr, "a floor polygon has at most " + std::to_string(kMaxFloorCorners) +
+                             " corners, found " + std::to_string(polygon->size()));
+      well_formed = false;
+    }
     for (size_t i = 0; well_formed && i < polygon->size(); ++i) {
       const json& c = (*polygon)[i];
       if (!c.is_array() || c.size() != 2 || !c[0].is_number() || !c[1].is_number()) {
