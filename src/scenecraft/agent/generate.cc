@@ -6,9 +6,11 @@
 #include <set>
 
 #include "scenecraft/assets/resolve.h"
+#include "scenecraft/core/room.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/reviser.h"
 #include "scenecraft/layout/camera.h"
+#include "scenecraft/layout/capacity.h"
 #include "scenecraft/layout/solver.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
@@ -33,7 +35,20 @@ int FailingFindings(const Critique& c) {
   return n;
 }
 
+// Collisions, objects leaving the room and floating objects: what no relation score may buy.
+int PhysicalFailures(const Critique& c) {
+  int n = 0;
+  for (const Finding& f : c.findings) {
+    const bool physical = f.kind == Finding::Kind::kCollision ||
+                          f.kind == Finding::Kind::kOutOfRoom || f.kind == Finding::Kind::kFloating;
+    n += physical && !f.pass ? 1 : 0;
+  }
+  return n;
+}
+
+// A round that adds a physical failure is never kept, whatever it does to the relations.
 bool Worse(const Critique& candidate, const Critique& best) {
+  if (PhysicalFailures(candidate) > PhysicalFailures(best)) return true;
   if (candidate.relations_passed != best.relations_passed) {
     return candidate.relations_passed < best.relations_passed;
   }
@@ -225,6 +240,18 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     graph.environment.kind = Environment::Kind::kRoom;
     graph.environment.size = *options.room_size_m;
   }
+  // A room file (--room ROOM.json) wins the same way: its floor plan, height, doors and
+  // windows; the planned doors and windows stay when it has none.
+  if (options.room) {
+    Environment room = *options.room;
+    if (room.openings.empty() && graph.environment.IsRoom()) {
+      room.openings = graph.environment.openings;
+    }
+    if (room.ground.empty() && graph.environment.IsRoom()) room.ground = graph.environment.ground;
+    graph.environment = std::move(room);
+  }
+  // Every room has a way in; the solver chooses its wall and keeps its swing clear.
+  EnsureDoor(&graph.environment);
 
   // Resolve assets and solve the first layout.
   auto t = std::chrono::steady_clock::now();
@@ -234,6 +261,9 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
+  // A support holds only what fits on it; the notes say what went elsewhere.
+  const std::vector<std::string> moved = FitOnSupports(&graph);
+  result.warnings.insert(result.warnings.end(), moved.begin(), moved.end());
   for (const std::string& change : FitFencesToRows(&graph, sized)) {
     LogInfo(change);
     graph.notes.push_back(change);

@@ -29,6 +29,9 @@ struct GenerateOptions {
   RenderSettings final_render{"cycles", 16, 640, 480};
   // Overrides the planned room size (width x depth x height, metres) when set.
   std::optional<Vec3> room_size_m;
+  // Overrides the planned room with this one (from `--room FILE`: a floor polygon, the wall
+  // height, doors and windows) when set; the planned doors and windows stay when it has none.
+  std::optional<Environment> room;
   bool save_blend = false;   // also write scene.blend
   bool export_gltf = false;  // also write scene.glb
   // Dataset views (docs/DATASETS.md): renders from this many cameras around the scene, each

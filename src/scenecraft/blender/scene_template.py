@@ -679,6 +679,66 @@ def wall_segments(length, height, openings):
     return pieces
 
 
+def prism(collection, name, category, outline, z0, z1, material):
+    """A solid of the floor outline (x, y corners, counter-clockwise) between heights z0 and z1."""
+    mesh = bpy.data.meshes.new(name)
+    bm = bmesh.new()
+    bottom = [bm.verts.new((x, y, z0)) for x, y in outline]
+    top = [bm.verts.new((x, y, z1)) for x, y in outline]
+    bm.faces.new(list(reversed(bottom)))
+    bm.faces.new(top)
+    n = len(outline)
+    for i in range(n):
+        j = (i + 1) % n
+        bm.faces.new((bottom[i], bottom[j], top[j], top[i]))
+    bm.normal_update()
+    bm.to_mesh(mesh)
+    bm.free()
+    mesh.materials.append(material)
+    obj = bpy.data.objects.new(name, mesh)
+    tag(obj, name, category, False)
+    collection.objects.link(obj)
+    return obj
+
+
+def polygon_walls(collection, polygon, height, openings, material):
+    """A wall along every edge of a counter-clockwise floor polygon, 0.1 m thick outside it, with
+    holes for the openings in it; walls facing the default camera (+Y inward) are left out, like
+    the front wall of a box room. Wall i joins corners i and i + 1 and is named wall_<i + 1>."""
+    t = 0.1
+    n = len(polygon)
+
+    def convex(k):
+        ax, ay = polygon[k - 1]
+        bx, by = polygon[k]
+        cx, cy = polygon[(k + 1) % n]
+        return (bx - ax) * (cy - by) - (by - ay) * (cx - bx) > 0
+
+    for i in range(n):
+        (ax, ay), (bx, by) = polygon[i], polygon[(i + 1) % n]
+        length = math.hypot(bx - ax, by - ay)
+        if length <= 1e-6:
+            continue
+        dx, dy = (bx - ax) / length, (by - ay) / length
+        nx, ny = -dy, dx  # into the room
+        if ny > 0.7:
+            continue
+        name = "wall_%d" % (i + 1)
+        pieces = wall_segments(length, height, [o for o in openings if o.get("wall") == name])
+        # Walls reach over the outside of convex corners so the corners close.
+        start = -length / 2 - (t if convex(i) else 0.0)
+        end = length / 2 + (t if convex((i + 1) % n) else 0.0)
+        mx, my = (ax + bx) / 2, (ay + by) / 2
+        for k, (u0, u1, z0, z1) in enumerate(pieces):
+            u0 = start if u0 <= -length / 2 + 1e-9 else u0
+            u1 = end if u1 >= length / 2 - 1e-9 else u1
+            p0 = (mx + dx * u0, my + dy * u0)
+            p1 = (mx + dx * u1, my + dy * u1)
+            outline = [(p0[0] - nx * t, p0[1] - ny * t), (p1[0] - nx * t, p1[1] - ny * t), p1, p0]
+            obj = prism(collection, "%s.%d" % (name, k), "wall", outline, z0, z1, material)
+            obj["sc_wall"] = name
+
+
 def build_environment(collection, env):
     bpy.context.scene["sc_environment"] = json.dumps(env)
     if env["kind"] == "outdoor":
@@ -701,8 +761,16 @@ def build_environment(collection, env):
                                                              floor_colour["wood"]),
                                     "roughness": 0.6})
     wall = make_material("wall", {"rgba": [0.5, 0.47, 0.42, 1], "roughness": 0.9})
-    solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
     openings = env.get("openings", [])
+    polygon = env.get("floor_polygon_m")
+    if polygon:
+        prism(collection, "floor", "floor", [tuple(p) for p in polygon], -t, 0.0, floor)
+        polygon_walls(collection, [tuple(p) for p in polygon], h, openings, wall)
+        ceiling = prism(collection, "ceiling", "ceiling", [tuple(p) for p in polygon], h, h + t, wall)
+        ceiling.hide_render = True
+        ceiling.hide_viewport = True
+        return
+    solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
 
     def wall_with_openings(name, side, length):
         pieces = wall_segments(length, h, [o for o in openings if o.get("wall") == side])

@@ -365,7 +365,9 @@ Command AddGenerate(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--resolution", *resolution, "Final image size WIDTHxHEIGHT")
       ->capture_default_str();
-  app->add_option("--room", *room, "Room size WIDTHxDEPTHxHEIGHT in metres");
+  app->add_option("--room", *room,
+                  "Room size WIDTHxDEPTHxHEIGHT in metres, or a room file (.json: an environment "
+                  "object with floor_polygon_m, wall_height_m, openings)");
   app->add_flag("--save-blend", options->save_blend, "Also write scene.blend");
   app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
   AddBlenderFlags(app, &options->blender);
@@ -380,7 +382,9 @@ Command AddGenerate(CLI::App& root) {
       app, [=] {
         ApplyResolution(*resolution, &options->final_render);
         ApplyAssetFlags(*asset_flags, &options->assets);
-        if (!room->empty()) {
+        if (EndsWith(ToLower(*room), ".json")) {
+          options->room = ParseEnvironment(ReadFile(*room), *room);
+        } else if (!room->empty()) {
           const std::vector<std::string> parts = Split(ToLower(*room), 'x');
           try {
             if (parts.size() != 3) throw std::invalid_argument("parts");

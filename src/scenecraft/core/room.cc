@@ -1,5 +1,6 @@
 #include "scenecraft/core/room.h"
 
+#include <cmath>
 #include <set>
 
 #include "scenecraft/util/strings.h"
@@ -22,6 +23,19 @@ std::string WallSegment::ToString() const {
 
 std::vector<WallSegment> RoomWalls(const Environment& environment) {
   if (!environment.IsRoom()) return {};
+  if (!environment.floor_polygon_m.empty()) {
+    // One wall per edge, named in order; the polygon runs counter-clockwise, so the room lies
+    // to the left of every edge.
+    const std::vector<Vec2>& p = environment.floor_polygon_m;
+    std::vector<WallSegment> walls;
+    for (size_t i = 0; i < p.size(); ++i) {
+      WallSegment w{"wall_" + std::to_string(i + 1), p[i], p[(i + 1) % p.size()], {}};
+      const Vec2 d = w.Direction();
+      w.inward = {-d.y, d.x};
+      walls.push_back(std::move(w));
+    }
+    return walls;
+  }
   const Rect2 f = environment.FloorRect();
   return {
       {"back", {f.min.x, f.max.y}, {f.max.x, f.max.y}, {0.0, -1.0}},
@@ -35,7 +49,25 @@ const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_v
   for (const WallSegment& w : walls) {
     if (w.name == name) return &w;
   }
-  return nullptr;
+  // The sides of the view name the walls of any floor plan: the longest wall facing that way
+  // (its inward normal within 45 degrees of the side's), the outermost among equals.
+  const Vec2 inward = name == "back"    ? Vec2{0, -1}
+                      : name == "front" ? Vec2{0, 1}
+                      : name == "left"  ? Vec2{1, 0}
+                      : name == "right" ? Vec2{-1, 0}
+                                        : Vec2{};
+  if (inward.Norm() == 0) return nullptr;
+  const WallSegment* best = nullptr;
+  double best_score = -1e18;
+  for (const WallSegment& w : walls) {
+    if (w.inward.Dot(inward) < std::cos(kPi / 4) - 1e-9) continue;
+    const double score = w.Length() - 0.01 * w.a.Dot(inward);
+    if (score > best_score) {
+      best_score = score;
+      best = &w;
+    }
+  }
+  return best;
 }
 
 const Opening* FindOpening(const Environment& environment, std::string_view id) {
@@ -117,7 +149,8 @@ void PlaceOpenings(Environment* environment) {
     std::pair<bool, double> best{false, -1.0};
     for (const WallSegment& wall : walls) {
       for (const auto& [u0, u1] : FreeStretches(*environment, wall)) {
-        const std::pair<bool, double> rank{wall.name != "front", u1 - u0};
+        // A wall facing the default camera (its inward normal along +Y) is not built.
+        const std::pair<bool, double> rank{wall.inward.y < 0.7, u1 - u0};
         if (rank.second < opening.width_m || rank <= best) continue;
         best = rank;
         opening.wall = wall.name;
@@ -127,10 +160,51 @@ void PlaceOpenings(Environment* environment) {
   }
 }
 
+bool EnsureDoor(Environment* environment) {
+  if (!environment->IsRoom()) return false;
+  for (const Opening& o : environment->openings) {
+    if (o.kind == "door") return false;
+  }
+  Opening door;
+  door.kind = "door";
+  door.width_m = 0.9;
+  door.height_m = 2.05;
+  environment->openings.push_back(door);
+  return true;
+}
+
 std::vector<Object> OpeningObjects(const Environment& environment) {
   std::vector<Object> out;
   for (const Opening& opening : environment.openings) {
     if (auto o = OpeningObject(environment, opening)) out.push_back(std::move(*o));
+  }
+  return out;
+}
+
+std::string DoorClearanceId(const std::string& door_id) {
+  return door_id + ".clearance";
+}
+
+std::optional<Object> DoorClearanceObject(const Environment& environment, const Opening& opening) {
+  if (opening.kind != "door") return std::nullopt;
+  std::optional<Object> door = OpeningObject(environment, opening);
+  if (!door) return std::nullopt;
+  const WallSegment* wall = FindWall(RoomWalls(environment), opening.wall);
+  const double depth = kDoorSwingDepthFactor * opening.width_m;
+  Object o = std::move(*door);
+  o.id = DoorClearanceId(opening.id);
+  o.category = "door clearance";
+  o.size = {opening.width_m, depth, 2.0};
+  o.support = Support::kFloor;
+  const Vec2 c = wall->PointAt(opening.offset_m) + wall->inward * (kOpeningDepthM + depth / 2);
+  o.pose = Pose{c.x, c.y, 0.0, YawFacing(wall->inward)};
+  return o;
+}
+
+std::vector<Object> DoorClearanceObjects(const Environment& environment) {
+  std::vector<Object> out;
+  for (const Opening& opening : environment.openings) {
+    if (auto o = DoorClearanceObject(environment, opening)) out.push_back(std::move(*o));
   }
   return out;
 }

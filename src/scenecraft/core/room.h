@@ -34,8 +34,11 @@ struct WallSegment {
 };
 
 // The walls of a room (none outdoors). A box room has back, right, front and left, with offsets
-// along +X (back, front) and +Y (left, right).
+// along +X (back, front) and +Y (left, right); a room with a floor polygon has one wall per edge,
+// wall_1 from corner 0 to corner 1 and so on, offsets along the edge.
 std::vector<WallSegment> RoomWalls(const Environment& environment);
+// A wall by its name; "back", "front", "left" and "right" also name the longest wall of a floor
+// polygon that faces that way.
 const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_view name);
 
 const Opening* FindOpening(const Environment& environment, std::string_view id);
@@ -50,7 +53,20 @@ std::optional<Object> OpeningObject(const Environment& environment, const Openin
 // free stretch of wall (clear of corners and of the other openings), preferring the walls a
 // default view shows (not the front wall of a box room). Openings that fit nowhere stay unplaced.
 void PlaceOpenings(Environment* environment);
+// Adds a door without a wall (the solver places it) to a room that has none: every room has a
+// way in. Returns whether it added one.
+bool EnsureDoor(Environment* environment);
 // OpeningObject of every placed opening, in order.
 std::vector<Object> OpeningObjects(const Environment& environment);
+
+// The floor a door sweeps and the first step through it, kept clear: a fixed box in front of a
+// placed door, as wide as the door, reaching `kDoorSwingDepthFactor` of its width into the room
+// and 2 m high (category "door clearance", id "<door id>.clearance"). Empty for windows and
+// unplaced doors.
+constexpr double kDoorSwingDepthFactor = 1.0;
+// "<door id>.clearance": the id of a door's clearance box.
+std::string DoorClearanceId(const std::string& door_id);
+std::optional<Object> DoorClearanceObject(const Environment& environment, const Opening& opening);
+std::vector<Object> DoorClearanceObjects(const Environment& environment);
 
 }  // namespace scenecraft

@@ -96,6 +96,33 @@ TEST(PlaceOpenings, AnOpeningWiderThanEveryWallStaysUnplaced) {
   EXPECT_TRUE(env.openings[0].wall.empty());
 }
 
+TEST(DoorClearance, AStepDeepBoxInFrontOfEachPlacedDoorOnly) {
+  Environment env = BoxRoom(5, 4, 2.8);
+  env.openings.push_back({"door", "back", 1.0, 0.9, 2.05, 0.0, "door_1"});
+  env.openings.push_back({"window", "left", 0.0, 1.2, 1.2, 0.9, "window_1"});
+  env.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0, "door_2"});
+  const std::vector<Object> clear = DoorClearanceObjects(env);
+  ASSERT_EQ(clear.size(), 1u);
+  EXPECT_EQ(clear[0].id, "door_1.clearance");
+  const Box3 box = clear[0].WorldBox();
+  EXPECT_NEAR(box.max.y, 2.0 - kOpeningDepthM, 1e-9);
+  EXPECT_NEAR(box.min.y, 2.0 - kOpeningDepthM - 0.9, 1e-9);
+  EXPECT_NEAR(box.Center().x, 1.0, 1e-9);
+  EXPECT_NEAR(box.max.z, 2.0, 1e-9);
+}
+
+TEST(EnsureDoor, EveryRoomGetsOneDoorAndNoMore) {
+  Environment env = BoxRoom(5, 4, 2.8);
+  EXPECT_TRUE(EnsureDoor(&env));
+  EXPECT_FALSE(EnsureDoor(&env));
+  ASSERT_EQ(env.openings.size(), 1u);
+  EXPECT_EQ(env.openings[0].kind, "door");
+  EXPECT_TRUE(env.openings[0].wall.empty());
+  Environment outdoor;
+  outdoor.kind = Environment::Kind::kOutdoor;
+  EXPECT_FALSE(EnsureDoor(&outdoor));
+}
+
 TEST(AssignOpeningIds, NumbersPerKindAvoidingObjectIds) {
   SceneGraph g;
   Object o;

@@ -1,5 +1,6 @@
 #include "scenecraft/core/scene.h"
 
+#include "scenecraft/core/polygon.h"
 #include "scenecraft/core/readback.h"
 #include "scenecraft/util/strings.h"
 
@@ -50,9 +51,27 @@ Rect2 Environment::FloorRect() const {
   return Rect2{{-0.5 * size.x, -0.5 * size.y}, {0.5 * size.x, 0.5 * size.y}};
 }
 
+std::vector<Vec2> Environment::FloorPolygon() const {
+  if (!floor_polygon_m.empty()) return floor_polygon_m;
+  const Rect2 r = FloorRect();
+  return {r.min, {r.max.x, r.min.y}, r.max, {r.min.x, r.max.y}};
+}
+
+void Environment::SetFloorPolygon(std::vector<Vec2> polygon) {
+  polygon = CounterClockwise(std::move(polygon));
+  const Rect2 bounds = BoundingRect(polygon);
+  floor_polygon_m = Translated(polygon, bounds.Center() * -1.0);
+  size.x = bounds.Width();
+  size.y = bounds.Depth();
+}
+
 std::string Environment::ToString() const {
   return std::string(IsRoom() ? "room " : "outdoor ") + FormatNumber(size.x, 2) + " x " +
-         FormatNumber(size.y, 2) + (IsRoom() ? " x " + FormatNumber(size.z, 2) : "") + " m";
+         FormatNumber(size.y, 2) + (IsRoom() ? " x " + FormatNumber(size.z, 2) : "") + " m" +
+         (floor_polygon_m.empty()
+              ? ""
+              : ", a floor of " + std::to_string(floor_polygon_m.size()) + " corners, " +
+                    FormatNumber(Area(floor_polygon_m), 1) + " m^2");
 }
 
 std::string Camera::ToString() const {
@@ -114,6 +133,8 @@ std::string_view FindingKindName(Finding::Kind kind) {
       return "asset";
     case Finding::Kind::kComposition:
       return "composition";
+    case Finding::Kind::kNavigability:
+      return "navigability";
   }
   return "?";
 }
@@ -121,7 +142,7 @@ std::string_view FindingKindName(Finding::Kind kind) {
 std::optional<Finding::Kind> FindingKindFromName(std::string_view name) {
   using K = Finding::Kind;
   for (K k : {K::kRelation, K::kCollision, K::kFloating, K::kOutOfRoom, K::kCount, K::kVisibility,
-              K::kAsset, K::kComposition}) {
+              K::kAsset, K::kComposition, K::kNavigability}) {
     if (FindingKindName(k) == name) return k;
   }
   return std::nullopt;

@@ -78,12 +78,21 @@ struct Environment {
   Kind kind = Kind::kRoom;
   // Room: width (x), depth (y), height (z). Outdoor: extent along x and y; z is ignored.
   Vec3 size{5.0, 4.0, 2.8};
+  // Room: the floor outline, counter-clockwise, with its bounding rectangle centred on the origin
+  // (size.x and size.y are that rectangle's extents, size.z the walls' height). Empty: the
+  // rectangle of `size`.
+  std::vector<Vec2> floor_polygon_m;
   std::vector<Opening> openings;
   // Outdoor ground ("grass", "pavement", "sand", "dirt", "snow") or room floor material.
   std::string ground;
   bool IsRoom() const { return kind == Kind::kRoom; }
   // The floor rectangle: room interior, or the outdoor ground extent.
   Rect2 FloorRect() const;
+  // The floor outline, counter-clockwise: floor_polygon_m, or the corners of FloorRect().
+  std::vector<Vec2> FloorPolygon() const;
+  // Sets floor_polygon_m from any simple polygon: counter-clockwise, moved so its bounding
+  // rectangle is centred on the origin, and size.x, size.y to that rectangle's extents.
+  void SetFloorPolygon(std::vector<Vec2> polygon);
   std::string ToString() const;
 };
 

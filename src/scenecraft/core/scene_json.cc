@@ -5,6 +5,7 @@
 #include <limits>
 #include <set>
 
+#include "scenecraft/core/polygon.h"
 #include "scenecraft/core/room.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/json.h"
@@ -257,6 +258,51 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
       env.size = {(*s)[0], (*s)[1], n == 3 ? (*s)[2] : 0.0};
     }
   }
+  if (const json* polygon = r.Get("floor_polygon_m")) {
+    const std::string ptr = r.PointerTo("floor_polygon_m");
+    std::vector<Vec2> corners;
+    bool well_formed = env.IsRoom() && polygon->is_array();
+    // The simple-polygon check compares every pair of edges: keep plans to a sane size.
+    constexpr size_t kMaxFloorCorners = 256;
+    if (well_formed && polygon->size() > kMaxFloorCorners) {
+      problems->Add(ptr, "a floor polygon has at most " + std::to_string(kMaxFloorCorners) +
+                             " corners, found " + std::to_string(polygon->size()));
+      well_formed = false;
+    }
+    for (size_t i = 0; well_formed && i < polygon->size(); ++i) {
+      const json& c = (*polygon)[i];
+      if (!c.is_array() || c.size() != 2 || !c[0].is_number() || !c[1].is_number()) {
+        problems->Add(JsonPointerAppend(ptr, i), "expected a corner [x, y] in metres");
+        well_formed = false;
+      } else {
+        corners.push_back({c[0].get<double>(), c[1].get<double>()});
+      }
+    }
+    if (!env.IsRoom()) {
+      problems->Add(ptr, "only rooms have a floor polygon");
+    } else if (!polygon->is_array()) {
+      problems->Add(ptr, "expected an array of corners [x, y]");
+    } else if (well_formed) {
+      if (const std::string problem = PolygonProblem(corners); !problem.empty()) {
+        problems->Add(ptr, problem);
+      } else {
+        const Vec3 given = env.size;
+        env.SetFloorPolygon(std::move(corners));
+        // A size written along with the polygon must be the polygon's own.
+        if (r.Has("size_m") &&
+            (std::abs(given.x - env.size.x) > 0.05 || std::abs(given.y - env.size.y) > 0.05)) {
+          r.AddProblem("size_m", "size " + given.ToString() +
+                                     " m disagrees with the floor polygon's extent " +
+                                     FormatNumber(env.size.x) + " x " + FormatNumber(env.size.y) +
+                                     " m (give the height alone as wall_height_m)");
+        }
+      }
+    }
+  }
+  if (auto h = r.Number("wall_height_m")) {
+    if (!env.IsRoom()) r.AddProblem("wall_height_m", "only rooms have walls");
+    env.size.z = *h;
+  }
   if (env.size.x <= 0.5 || env.size.y <= 0.5 || (env.IsRoom() && env.size.z <= 1.0) ||
       env.size.x > 1000 || env.size.y > 1000 || env.size.z > 100) {
     r.AddProblem("size_m", "size " + env.size.ToString() +
@@ -294,6 +340,10 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
 json EnvironmentToJson(const Environment& env) {
   json out{{"kind", env.IsRoom() ? "room" : "outdoor"}};
   out["size_m"] = env.IsRoom() ? Vec3ToJson(env.size) : json::array({env.size.x, env.size.y});
+  if (!env.floor_polygon_m.empty()) {
+    out["floor_polygon_m"] = json::array();
+    for (const Vec2& p : env.floor_polygon_m) out["floor_polygon_m"].push_back({p.x, p.y});
+  }
   if (!env.openings.empty()) {
     out["openings"] = json::array();
     for (const Opening& o : env.openings) out["openings"].push_back(OpeningToJson(o));
@@ -418,6 +468,14 @@ SceneGraph SceneGraphFromJson(const json& j, JsonProblems* problems, const std::
   AssignOpeningIds(&g);
   ValidateSceneGraph(g, problems, pointer);
   return g;
+}
+
+Environment ParseEnvironment(std::string_view text, std::string_view origin) {
+  const json j = ParseJson(text, origin);
+  JsonProblems problems;
+  Environment env = EnvironmentFromJson(j, &problems, "");
+  problems.ThrowIfAny(origin);
+  return env;
 }
 
 SceneGraph ParseSceneGraph(std::string_view text, std::string_view origin) {

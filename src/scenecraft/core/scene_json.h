@@ -37,6 +37,9 @@ struct SceneLimits {
 
 // Parses scene JSON text; throws Error listing every problem ("origin: /objects/2/id: ...").
 SceneGraph ParseSceneGraph(std::string_view text, std::string_view origin);
+// An environment object alone (a room file: kind, floor_polygon_m, wall_height_m, openings).
+// Throws Error listing every problem, each with its JSON pointer.
+Environment ParseEnvironment(std::string_view text, std::string_view origin);
 // Reads a scene from parsed JSON, recording problems (pointers relative to `pointer`).
 SceneGraph SceneGraphFromJson(const nlohmann::json& json, JsonProblems* problems,
                               const std::string& pointer = "");

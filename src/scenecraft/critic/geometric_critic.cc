@@ -4,12 +4,16 @@
 #include <set>
 
 #include "scenecraft/core/room.h"
+#include "scenecraft/layout/navigability.h"
 #include "scenecraft/layout/relations.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
+
+// Navigability passes when a walker reaches this share of the free floor from the door.
+constexpr double kMinReachableShare = 0.9;
 
 std::string F(double v) {
   return FormatNumber(v, 2);
@@ -81,6 +85,7 @@ std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Re
     b.box = r.box;
     b.yaw_rad = r.yaw_rad;
     b.has_front = r.has_front;
+    b.local_size = r.local_size;
     if (const Object* o = graph.FindObject(r.id)) b.support = o->support;
     bodies[r.id] = b;
   }
@@ -88,6 +93,10 @@ std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Re
   // walls that relations may name and that nothing may stand in.
   for (const Object& opening : OpeningObjects(graph.environment)) {
     bodies[opening.id] = BodyOf(opening);
+  }
+  // The floor in front of a door is kept clear: anything standing there collides with it.
+  for (const Object& clearance : DoorClearanceObjects(graph.environment)) {
+    bodies[clearance.id] = BodyOf(clearance);
   }
   return bodies;
 }
@@ -159,6 +168,12 @@ Critique GeometricCritic::Review(const CritiqueInput& input) {
     critique.findings.push_back(std::move(f));
   }
 
+  // A door and the clearance in front of it touch by design.
+  for (const Opening& opening : graph.environment.openings) {
+    related.insert({opening.id, DoorClearanceId(opening.id)});
+    related.insert({DoorClearanceId(opening.id), opening.id});
+  }
+
   // 2. Counts: every planned object of each category was built.
   std::map<std::string, int> planned, built;
   for (const Object& o : graph.objects) ++planned[o.category];
@@ -218,6 +233,20 @@ Critique GeometricCritic::Review(const CritiqueInput& input) {
       f.suggestion = "move it into the room";
       critique.findings.push_back(std::move(f));
     }
+  }
+  // 4. Navigability: the floor a 0.4 m wide walker reaches from the door, and whether it can
+  //    get to every object used from its front.
+  const Navigability nav = MeasureNavigability(graph.environment, all);
+  if (nav.measured) {
+    Finding f;
+    f.kind = Finding::Kind::kNavigability;
+    f.objects = nav.unreachable;
+    f.pass = nav.reachable_share >= kMinReachableShare && nav.unreachable.empty();
+    f.measured = nav.ToString();
+    f.expected = "at least " + F(kMinReachableShare * 100) +
+                 " % of the free floor and every object with a front reachable from the door";
+    if (!f.pass) f.suggestion = "move what blocks the way toward the walls";
+    critique.findings.push_back(std::move(f));
   }
   if (options_.check_visibility) {
     for (const ObjectReadback& r : readback.objects) {

@@ -126,3 +126,32 @@ TEST(GeometricCritic, OpeningsAreFixedBoxesRelationsNameAndNothingMayBlock) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+TEST(GeometricCritic, NavigabilityIsAMeasuredFindingOfRoomsWithADoor) {
+  SceneGraph g = Graph({{"sideboard_1", "sideboard"}, {"desk_1", "desk"}});
+  g.environment.size = {6, 4, 2.8};
+  g.environment.openings.push_back({"door", "left", 0.0, 0.9, 2.05, 0.0, "door_1"});
+  Readback rb;
+  rb.objects = {Built("sideboard_1", "sideboard", {0.6, 2.0, 1.0}, 1.5, -1.0),
+                Built("desk_1", "desk", {1.0, 0.6, 0.75}, 2.4, 1.4, 0, 0, /*front=*/true)};
+  auto nav = [](const Critique& c) {
+    for (const Finding& f : c.findings) {
+      if (f.kind == Finding::Kind::kNavigability) return f;
+    }
+    return Finding{};
+  };
+  Finding f = nav(Review(g, rb));
+  EXPECT_EQ(f.kind, Finding::Kind::kNavigability);
+  EXPECT_TRUE(f.pass) << f.measured;
+  // A sideboard across the whole room shuts the desk off from the door.
+  rb.objects[0] = Built("sideboard_1", "sideboard", {0.6, 4.0, 1.0}, 1.0, 0.0);
+  f = nav(Review(g, rb));
+  EXPECT_FALSE(f.pass) << f.measured;
+  EXPECT_EQ(f.objects, (std::vector<std::string>{"desk_1"}));
+}
+
+}  // namespace
+}  // namespace scenecraft

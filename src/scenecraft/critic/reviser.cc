@@ -207,6 +207,18 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         break;
       }
+      case Finding::Kind::kNavigability: {
+        // Objects the walker cannot reach from the door are placed again (the door's
+        // clearance stays a hard constraint of the solver).
+        for (const std::string& id : f.objects) {
+          Object* o = graph->FindObject(id);
+          if (o == nullptr || o->pose_fixed) continue;
+          o->pose.reset();
+          revision.changes.push_back("placed " + id + " again: " + f.measured);
+          revision.resolve = true;
+        }
+        break;
+      }
       case Finding::Kind::kOutOfRoom: {
         for (const std::string& id : f.objects) {
           AddHardUnary(RelationType::kInsideRoom, id, f.measured, graph, &revision);

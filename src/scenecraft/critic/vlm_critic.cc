@@ -72,6 +72,7 @@ bool Measurable(Finding::Kind kind) {
     case Finding::Kind::kFloating:
     case Finding::Kind::kOutOfRoom:
     case Finding::Kind::kVisibility:
+    case Finding::Kind::kNavigability:
       return true;
     case Finding::Kind::kCount:
     case Finding::Kind::kAsset:

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "scenecraft/assets/resolve.h"
+#include "scenecraft/core/polygon.h"
 #include "scenecraft/layout/solver.h"
 
 namespace scenecraft {
@@ -132,9 +133,24 @@ SceneGraph MakeScene(int n, bool room) {
 // One solve per iteration with a new seed each time; Google Benchmark's repetitions give the
 // median. Counters: objects, relations, share of relations passing, hard failures, collisions,
 // moves.
-void Run(benchmark::State& state, bool room) {
+// The room variants with the architecture of issue 14: a door (whose clearance is a hard
+// constraint) and two windows, in the same square hall or in an L-shaped hall of the same
+// bounding square with a quarter of it notched away.
+enum class Hall { kBox, kDoors, kLShaped };
+
+void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox) {
   const int n = static_cast<int>(state.range(0));
-  const SceneGraph scene = MakeScene(n, room);
+  SceneGraph scene = MakeScene(n, room);
+  if (hall != Hall::kBox) {
+    scene.environment.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0});
+    scene.environment.openings.push_back({"window", "", 0.0, 1.2, 1.2, 0.9});
+    scene.environment.openings.push_back({"window", "", 0.0, 1.2, 1.2, 0.9});
+  }
+  if (hall == Hall::kLShaped) {
+    // The same floor area as the square hall: a bounding square 4/3 as large, a quarter cut.
+    const double side = scene.environment.size.x * std::sqrt(4.0 / 3.0);
+    scene.environment.SetFloorPolygon(LShapedFloor(side, side, side / 2, side / 2));
+  }
   static uint64_t seed = 0;
   double passed = 0, total = 0, collisions = 0, hard = 0, runs = 0, moves = 0;
   for (auto _ : state) {
@@ -164,6 +180,12 @@ void BM_SolveOutdoor(benchmark::State& state) {
 void BM_SolveRoom(benchmark::State& state) {
   Run(state, true);
 }
+void BM_SolveRoomWithDoor(benchmark::State& state) {
+  Run(state, true, Hall::kDoors);
+}
+void BM_SolveLShapedRoomWithDoor(benchmark::State& state) {
+  Run(state, true, Hall::kLShaped);
+}
 // N = 10 .. 1000, one solve per repetition, seven repetitions (read the medians).
 void Sizes(benchmark::internal::Benchmark* b) {
   for (int n : {10, 30, 100, 300, 1000}) b->Arg(n);
@@ -171,6 +193,8 @@ void Sizes(benchmark::internal::Benchmark* b) {
 }
 BENCHMARK(BM_SolveOutdoor)->Apply(Sizes);
 BENCHMARK(BM_SolveRoom)->Apply(Sizes);
+BENCHMARK(BM_SolveRoomWithDoor)->Apply(Sizes);
+BENCHMARK(BM_SolveLShapedRoomWithDoor)->Apply(Sizes);
 
 }  // namespace
 }  // namespace scenecraft

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <set>
 
+#include "scenecraft/core/polygon.h"
+#include "scenecraft/core/room.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -64,27 +66,25 @@ double YawDiff(double a, double b, double period) {
   return std::min(d, period - d);
 }
 
-struct Wall {
-  std::string name;  // back (+Y), front (-Y), left (-X), right (+X)
-  Vec2 inward;       // unit normal pointing into the room
-  double plane;      // coordinate of the plane along its axis
-  bool along_x;      // plane is x = const (left/right)
-};
+using Wall = WallSegment;
 
 std::vector<Wall> Walls(const Environment& env) {
-  if (!env.IsRoom()) return {};
-  const double w = env.size.x / 2, d = env.size.y / 2;
-  return {{"back", {0, -1}, d, false},
-          {"front", {0, 1}, -d, false},
-          {"left", {1, 0}, -w, true},
-          {"right", {-1, 0}, w, true}};
+  return RoomWalls(env);
 }
 
-// Distance from the body's footprint side facing a wall to that wall's plane (>= 0 inside).
+// Distance from the body's footprint side facing a wall to that wall's line (>= 0 inside): the
+// least of its corners' distances.
 double DistanceToWall(const Body& b, const Wall& wall) {
-  const Rect2 f = b.Foot();
-  if (wall.along_x) return wall.inward.x > 0 ? f.min.x - wall.plane : wall.plane - f.max.x;
-  return wall.inward.y > 0 ? f.min.y - wall.plane : wall.plane - f.max.y;
+  double d = 1e18;
+  for (const Vec2& c : b.FootCorners()) d = std::min(d, wall.DistanceInward(c));
+  return d;
+}
+
+// How far the body's centre lies beyond the ends of the wall, along it (0 alongside it): a
+// wall of an L-shaped room does not reach past its corner.
+double BeyondWall(const Body& b, const Wall& wall) {
+  const double t = (b.Center2() - wall.a).Dot(wall.Direction());
+  return std::max({0.0, -t, t - wall.Length()});
 }
 
 E NeedRoom(const EvalContext& c, const std::string& what) {
@@ -460,10 +460,22 @@ double Spearman(const std::vector<double>& a, const std::vector<double>& b) {
 
 }  // namespace
 
+std::array<Vec2, 4> Body::FootCorners() const {
+  const Rect2 f = Foot();
+  if (local_size.x <= 0 || local_size.y <= 0) {
+    return {f.min, Vec2{f.max.x, f.min.y}, f.max, Vec2{f.min.x, f.max.y}};
+  }
+  const Vec2 c = f.Center();
+  const Vec2 u{std::cos(yaw_rad) * local_size.x / 2, std::sin(yaw_rad) * local_size.x / 2};
+  const Vec2 v{-std::sin(yaw_rad) * local_size.y / 2, std::cos(yaw_rad) * local_size.y / 2};
+  return {c - u - v, c + u - v, c + u + v, c - u + v};
+}
+
 Body BodyOf(const Object& o) {
   Body b;
   b.id = o.id;
   b.category = o.category;
+  b.local_size = o.size;
   b.box = o.WorldBox();
   b.yaw_rad = o.pose ? o.pose->yaw_rad : 0.0;
   b.has_front = o.has_front;
@@ -495,6 +507,8 @@ bool InsideRoom(const Body& body, const Environment& env) {
   if (!env.IsRoom()) return true;
   const Rect2 floor = env.FloorRect();
   const Rect2 f = body.Foot();
+  if (!env.floor_polygon_m.empty())
+    return QuadInside(env.floor_polygon_m, body.FootCorners(), 0.01);
   return f.min.x >= floor.min.x - 0.01 && f.max.x <= floor.max.x + 0.01 &&
          f.min.y >= floor.min.y - 0.01 && f.max.y <= floor.max.y + 0.01;
 }
@@ -554,9 +568,14 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       const auto named = r.args.Word("wall");
       double best = 1e9;
       std::string best_wall;
-      for (const Wall& wall : Walls(*c.environment)) {
-        if (named && *named != wall.name) continue;
-        double v = std::max(0.0, std::abs(DistanceToWall(a, wall)) - 0.05);
+      std::vector<Wall> walls = Walls(*c.environment);
+      if (named) {
+        // A named side ("back") resolves to one wall of any floor plan.
+        const Wall* w = FindWall(walls, *named);
+        walls = w != nullptr ? std::vector<Wall>{*w} : std::vector<Wall>{};
+      }
+      for (const Wall& wall : walls) {
+        double v = std::max(0.0, std::abs(DistanceToWall(a, wall)) - 0.05) + BeyondWall(a, wall);
         if (a.has_front) {
           const double angle = AngleBetween(FrontDirection(a.yaw_rad), wall.inward);
           v += std::max(0.0, angle - DegToRad(45)) * 0.5;
@@ -575,12 +594,23 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     }
     case RelationType::kInCorner: {
       if (E room = NeedRoom(c, "in_corner"); !room.pass) return room;
-      const Rect2 floor = c.environment->FloorRect();
-      const Rect2 f = a.Foot();
-      const double dx = std::min(f.min.x - floor.min.x, floor.max.x - f.max.x);
-      const double dy = std::min(f.min.y - floor.min.y, floor.max.y - f.max.y);
-      const double v = std::max(0.0, dx - 0.10) + std::max(0.0, dy - 0.10);
-      return Result(v <= 0, v, 0.3, [&] {
+      // Two walls at right angles (within 10 degrees), each within 0.10 m.
+      const std::vector<Wall> walls = Walls(*c.environment);
+      double best = 1e18, dx = 0, dy = 0;
+      for (size_t i = 0; i < walls.size(); ++i) {
+        for (size_t j = i + 1; j < walls.size(); ++j) {
+          if (std::abs(walls[i].inward.Dot(walls[j].inward)) > std::sin(DegToRad(10))) continue;
+          const double di = DistanceToWall(a, walls[i]), dj = DistanceToWall(a, walls[j]);
+          const double v = std::max(0.0, di - 0.10) + std::max(0.0, dj - 0.10) +
+                           BeyondWall(a, walls[i]) + BeyondWall(a, walls[j]);
+          if (v < best) {
+            best = v;
+            dx = di;
+            dy = dj;
+          }
+        }
+      }
+      return Result(best <= 0, best, 0.3, [&] {
         return a.id + " is " + F(dx) + " and " + F(dy) + " m from the two nearest walls " +
                "(at most 0.10 each)";
       });
@@ -608,8 +638,10 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       if (!inside) {
         const Rect2 floor = c.environment->FloorRect();
         const Rect2 f = a.Foot();
-        v = std::max({0.0, floor.min.x - f.min.x, f.max.x - floor.max.x}) +
-            std::max({0.0, floor.min.y - f.min.y, f.max.y - floor.max.y});
+        v = c.environment->floor_polygon_m.empty()
+                ? std::max({0.0, floor.min.x - f.min.x, f.max.x - floor.max.x}) +
+                      std::max({0.0, floor.min.y - f.min.y, f.max.y - floor.max.y})
+                : QuadOutsideDepth(c.environment->floor_polygon_m, a.FootCorners());
       }
       return Result(inside, v, 0.2, [&] { return a.id + " leaves the room by " + F(v) + " m"; });
     }

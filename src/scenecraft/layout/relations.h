@@ -4,6 +4,7 @@
 // functions, so "passes" means the same thing everywhere.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +28,14 @@ struct Body {
   bool has_front = false;
   Support support = Support::kFloor;
 
+  // The object's own width x depth x height before turning; (0, 0, 0) when unknown.
+  Vec3 local_size;
+
   Vec2 Center2() const { return box.Center().xy(); }
   Rect2 Foot() const { return box.Footprint(); }
+  // The turned footprint's corners, counter-clockwise (the corners of Foot() when the
+  // object's own size is unknown).
+  std::array<Vec2, 4> FootCorners() const;
   double Size() const { return box.Footprint().Diagonal(); }  // size(A) of RELATIONS.md
 };
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "scenecraft/assets/resolve.h"
+#include "scenecraft/core/polygon.h"
 #include "scenecraft/core/room.h"
 #include "scenecraft/layout/camera.h"
 #include "scenecraft/layout/relations.h"
@@ -357,6 +358,63 @@ TEST(Solver, ARelationToAnOpeningWithoutRoomIsAnError) {
   g.environment.size = {1.5, 1.5, 2.6};
   g.environment.openings.push_back({"window", "", 0.0, 3.0, 1.2, 0.9, "window_1"});
   EXPECT_THROW(Solve(&g, SolverOptions{}), Error);
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+SceneGraph LivingRoom() {
+  return Scene({"sofa_1:sofa", "bookshelf_1:bookshelf", "wardrobe_1:wardrobe", "table_1:table",
+                "chair_1:chair", "chair_2:chair", "chair_3:chair", "chair_4:chair", "plant_1:plant",
+                "lamp_1:lamp", "painting_1:painting"},
+               {{"against_wall", "sofa_1"},
+                {"against_wall", "bookshelf_1"},
+                {"against_wall", "wardrobe_1"},
+                {"around", "chair_1", "chair_2", "chair_3", "chair_4", "table_1"},
+                {"in_corner", "plant_1"},
+                {"on", "lamp_1", "table_1"},
+                {"on_wall", "painting_1"}});
+}
+
+void ExpectSolvedInPolygon(SceneGraph g, uint64_t seed) {
+  g.environment.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0, ""});
+  g.environment.openings.push_back({"window", "", 0.0, 1.2, 1.2, 0.9, ""});
+  SolverOptions options;
+  options.seed = seed;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+  const std::vector<Vec2>& floor = g.environment.floor_polygon_m;
+  for (const Object& o : g.objects) {
+    // The turned footprint's corners are floor.
+    for (const Vec2& c : BodyOf(o).FootCorners()) {
+      EXPECT_TRUE(Contains(floor, c) || DistanceToBoundary(floor, c) < 0.01)
+          << o.id << " corner " << c << " is off the floor";
+    }
+  }
+  for (const Object& d : DoorClearanceObjects(g.environment)) {
+    for (const Object& o : g.objects) {
+      if (o.support == Support::kWall) continue;
+      EXPECT_FALSE(Collides(BodyOf(o), BodyOf(d))) << o.id << " stands in the door's way";
+    }
+  }
+}
+
+TEST(Solver, LShapedRoomKeepsEverythingOnItsFloorAndTheDoorClear) {
+  SceneGraph g = LivingRoom();
+  g.environment.SetFloorPolygon(LShapedFloor(6, 5, 2, 2));
+  ExpectSolvedInPolygon(g, 1);
+  ExpectSolvedInPolygon(g, 2);
+}
+
+TEST(Solver, RoomTurnedThirtyDegreesPutsFurnitureSquareToItsWalls) {
+  SceneGraph g = LivingRoom();
+  g.environment.SetFloorPolygon(
+      Rotated({{-3, -2.5}, {3, -2.5}, {3, 2.5}, {-3, 2.5}}, DegToRad(30)));
+  g.environment.size.z = 2.8;
+  ExpectSolvedInPolygon(g, 1);
 }
 
 }  // namespace

@@ -1,0 +1,65 @@
+#include "scenecraft/layout/capacity.h"
+
+#include <gtest/gtest.h>
+
+#include "scenecraft/layout/solver.h"
+
+namespace scenecraft {
+namespace {
+
+Object Sized(const std::string& id, const std::string& category, Vec3 size, Support s) {
+  Object o;
+  o.id = id;
+  o.category = category;
+  o.size = size;
+  o.support = s;
+  return o;
+}
+
+TEST(Capacity, ExtraObjectsGoToAnotherSupportThenToTheFloorAndThePlanSaysSo) {
+  SceneGraph g;
+  g.environment.size = {6, 5, 2.8};
+  g.objects.push_back(Sized("counter_1", "counter", {1.0, 0.6, 0.9}, Support::kFloor));
+  g.objects.push_back(Sized("counter_2", "counter", {1.0, 0.6, 0.9}, Support::kFloor));
+  // Each book covers 0.1 m^2; a counter's usable top is 0.85 x 0.6 = 0.51 m^2: five fit.
+  for (int k = 1; k <= 12; ++k) {
+    const std::string id = "box_" + std::to_string(k);
+    g.objects.push_back(Sized(id, "box", {0.4, 0.25, 0.2}, Support::kSurface));
+    Relation on;
+    on.type = RelationType::kOn;
+    on.objects = {id, "counter_1"};
+    on.hard = true;
+    g.relations.push_back(on);
+  }
+  const std::vector<std::string> changes = FitOnSupports(&g);
+  int on_first = 0, on_second = 0, beside = 0;
+  for (const Relation& r : g.relations) {
+    if (r.type == RelationType::kOn) (r.objects[1] == "counter_1" ? on_first : on_second)++;
+    if (r.type == RelationType::kNear) ++beside;
+  }
+  EXPECT_EQ(on_first, 5);
+  EXPECT_EQ(on_second, 5);
+  EXPECT_EQ(beside, 2);
+  EXPECT_EQ(changes.size(), 7u);
+  EXPECT_EQ(g.notes.size(), 7u);
+  EXPECT_NE(g.notes.back().find("did not fit on counter_1"), std::string::npos);
+  // What the plan keeps can be laid out without a pile.
+  SolverOptions options;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_EQ(result.collisions, 0) << result.ToString();
+}
+
+TEST(Capacity, WhatFitsStaysWhereItWasPut) {
+  SceneGraph g;
+  g.objects.push_back(Sized("desk_1", "desk", {1.4, 0.7, 0.75}, Support::kFloor));
+  g.objects.push_back(Sized("lamp_1", "lamp", {0.3, 0.3, 0.5}, Support::kSurface));
+  Relation on;
+  on.type = RelationType::kOn;
+  on.objects = {"lamp_1", "desk_1"};
+  g.relations.push_back(on);
+  EXPECT_TRUE(FitOnSupports(&g).empty());
+  EXPECT_EQ(g.relations[0].objects[1], "desk_1");
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -1,0 +1,62 @@
+#include "scenecraft/layout/constructive_start.h"
+
+#include <gtest/gtest.h>
+
+namespace scenecraft::solver {
+namespace {
+
+Object Sized(const std::string& id, const std::string& category, Vec3 size) {
+  Object o;
+  o.id = id;
+  o.category = category;
+  o.size = size;
+  o.has_front = true;
+  return o;
+}
+
+Relation Rel(RelationType type, std::vector<std::string> objects) {
+  Relation r;
+  r.type = type;
+  r.objects = std::move(objects);
+  return r;
+}
+
+TEST(ConstructiveStart, AnchorsGroupsAndSurfacesStartWhereTheirRelationsSay) {
+  SceneGraph g;
+  g.environment.size = {6, 5, 2.8};
+  g.objects.push_back(Sized("wardrobe_1", "wardrobe", {1.2, 0.6, 2.0}));
+  g.objects.push_back(Sized("table_1", "table", {1.0, 1.0, 0.75}));
+  for (int k = 1; k <= 4; ++k) {
+    g.objects.push_back(Sized("chair_" + std::to_string(k), "chair", {0.45, 0.5, 0.9}));
+  }
+  g.objects.push_back(Sized("vase_1", "vase", {0.15, 0.15, 0.3}));
+  g.relations.push_back(Rel(RelationType::kAgainstWall, {"wardrobe_1"}));
+  g.relations.push_back(
+      Rel(RelationType::kAround, {"chair_1", "chair_2", "chair_3", "chair_4", "table_1"}));
+  g.relations.push_back(Rel(RelationType::kOn, {"vase_1", "table_1"}));
+  State s(&g, SolverOptions{});
+  ConstructiveStart(&s).Place();
+  for (const Object& o : g.objects) ASSERT_TRUE(o.pose.has_value()) << o.id;
+  for (size_t r = 0; r < g.relations.size(); ++r) {
+    EXPECT_TRUE(s.Evaluate(r).pass) << g.relations[r].ToString() << ": " << s.Evaluate(r).reason;
+  }
+}
+
+TEST(ConstructiveStart, FreeSpotAvoidsWhatStandsAlready) {
+  SceneGraph g;
+  g.environment.size = {4, 4, 2.8};
+  g.objects.push_back(Sized("bed_1", "bed", {2.0, 2.0, 0.5}));
+  g.objects.push_back(Sized("chair_1", "chair", {0.5, 0.5, 0.9}));
+  g.objects[0].pose = Pose{-1, 0, 0, 0};  // the left half is taken
+  State s(&g, SolverOptions{});
+  s.UpdateBody(0);
+  ConstructiveStart start(&s);
+  const Vec2 spot = start.FreeSpot({0.25, 0.25}, s.floor_, 1);
+  const Rect2 chair{spot - Vec2{0.25, 0.25}, spot + Vec2{0.25, 0.25}};
+  EXPECT_EQ(IntersectionArea(chair, s.bodies_[0].Foot()), 0.0) << spot;
+  EXPECT_EQ(start.Crowding(chair, 1), 0.0);
+  EXPECT_GT(start.Crowding(Rect2{{-1.2, -0.2}, {-0.8, 0.2}}, 1), 0.0);
+}
+
+}  // namespace
+}  // namespace scenecraft::solver
