@@ -6,13 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-# Configured every time (cheap once done): a configure that failed earlier leaves a cache behind.
-CC=clang CXX=clang++ cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DSCENECRAFT_BUILD_FUZZERS=ON -DSCENECRAFT_BUILD_TESTS=OFF -DSCENECRAFT_BUILD_BENCHMARKS=OFF \
-    -DCMAKE_C_FLAGS="-fsanitize=address,undefined" -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target scene_json_fuzzer
+source scripts/fuzz-common.sh
+fuzz_build scene_json_fuzzer
 seeds=build-fuzz/scene-seeds
 rm -rf "$seeds" && mkdir -p "$seeds"
 for example in examples/*.json; do
@@ -29,15 +24,7 @@ for example in examples/*.json; do
 done
 n=$(find "$seeds" -type f | wc -l)
 # -max_len covers the largest example; the run stops by itself after the given time. The whole
-# log is kept in build-fuzz/scene-fuzz.log; on a finding the sanitizer's report is shown.
-log=build-fuzz/scene-fuzz.log
-if ! ./build-fuzz/src/scenecraft/core/scene_json_fuzzer -max_total_time="$seconds" \
-  -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
-  -dict=tests/fuzz/scene_json.dict "$seeds" >"$log" 2>&1; then
-  echo "fuzz-scene: finding; sanitizer report follows (full log: $log)" >&2
-  sed -n '/^==[0-9]*==ERROR\|runtime error\|^Direct leak\|^Indirect leak\|deadly signal/,$p' "$log" \
-    | head -n 120 >&2
-  exit 1
-fi
-tail -n 8 "$log"
+# log is kept in build-fuzz/scene-fuzz.log.
+fuzz_run fuzz-scene build-fuzz/scene-fuzz.log ./build-fuzz/src/scenecraft/core/scene_json_fuzzer \
+  -max_total_time="$seconds" -max_len=65536 -dict=tests/fuzz/scene_json.dict "$seeds"
 echo "fuzz-scene: no findings in ${seconds} s from $n seeds"

@@ -8,13 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-generator=()
-command -v ninja >/dev/null && generator=(-G Ninja)
-# Configured every time (cheap once done): a configure that failed earlier leaves a cache behind.
-CC=clang CXX=clang++ cmake -S . -B build-fuzz "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DSCENECRAFT_BUILD_FUZZERS=ON -DSCENECRAFT_BUILD_TESTS=OFF -DSCENECRAFT_BUILD_BENCHMARKS=OFF \
-    -DCMAKE_C_FLAGS="-fsanitize=address,undefined" -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target sh3d_fuzzer
+source scripts/fuzz-common.sh
+fuzz_build sh3d_fuzzer
 seeds=build-fuzz/sh3d-seeds
 rm -rf "$seeds" && mkdir -p "$seeds"
 
@@ -54,19 +49,13 @@ for n, path in enumerate(sys.argv[2:4]):
 PY
 fi
 
-# The run stops by itself after the given time. The whole log is kept in
-# build-fuzz/fuzz-sh3d.log; on a finding the sanitizer's report is shown.
-log=build-fuzz/fuzz-sh3d.log
-# Each run writes a library and a cache: in memory when /dev/shm is there; removed at the end.
+# The run stops by itself after the given time; the whole log is kept in
+# build-fuzz/fuzz-sh3d.log. Each run writes a library and a cache: in memory when /dev/shm is
+# there; removed at the end.
 base=/dev/shm
 [ -d "$base" ] && [ -w "$base" ] || base="${TMPDIR:-/tmp}"
 scratch="$(mktemp -d -p "$base" sh3d-fuzz.XXXXXX)"
 trap 'rm -rf "$scratch"' EXIT
-if ! TMPDIR="$scratch" ./build-fuzz/src/scenecraft/assets/sh3d_fuzzer -max_total_time="$seconds" -max_len=300000 \
-  -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 "$seeds" >"$log" 2>&1; then
-  echo "fuzz-sh3d: finding; sanitizer report follows (full log: $log)" >&2
-  sed -n '/^==[0-9]*==ERROR\|runtime error\|^Direct leak\|^Indirect leak\|deadly signal/,$p' "$log" | head -n 120 >&2
-  exit 1
-fi
-tail -n 8 "$log"
+TMPDIR="$scratch" fuzz_run fuzz-sh3d build-fuzz/fuzz-sh3d.log \
+  ./build-fuzz/src/scenecraft/assets/sh3d_fuzzer -max_total_time="$seconds" -max_len=300000 "$seeds"
 echo "fuzz-sh3d: no findings in ${seconds} s"

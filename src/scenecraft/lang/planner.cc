@@ -121,25 +121,7 @@ PlanResult OfflinePlanner::Plan(std::string_view text) {
   }
   // Control characters and bytes that are not UTF-8 become spaces; nothing else about the text
   // is trusted or executed.
-  std::string clean(text);
-  for (size_t i = 0; i < clean.size();) {
-    const unsigned char c = static_cast<unsigned char>(clean[i]);
-    size_t length = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xe  ? 3
-                    : (c >> 3) == 0x1e ? 4
-                                       : 0;
-    bool valid = length > 0 && i + length <= clean.size();
-    for (size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(clean[i + k]) & 0xc0) == 0x80;
-    }
-    if (!valid) {
-      clean[i++] = ' ';
-      continue;
-    }
-    if (length == 1 && (c < 0x20 || c == 0x7f)) clean[i] = ' ';
-    i += length;
-  }
+  const std::string clean = SpaceOutControls(text);
   PlanResult result = PlanText(clean, options_);
   result.graph.prompt = clean;
   return result;

@@ -3,6 +3,7 @@
 // is a finding. The graph it returns must also pass the scene graph's own validation.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string_view>
 
 #include "scenecraft/core/scene_json.h"
@@ -17,7 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const scenecraft::PlanResult plan = planner.Plan(text);
     scenecraft::JsonProblems problems;
     scenecraft::ValidateSceneGraph(plan.graph, &problems);
-    if (!problems.empty()) __builtin_trap();
+    if (!problems.empty()) {
+      // Say what was wrong before stopping, so that the finding can be read in the log.
+      std::fprintf(stderr, "%s\n", problems.ToString("planned graph").c_str());
+      __builtin_trap();
+    }
     // The graph survives its own JSON round trip.
     scenecraft::ParseSceneGraph(scenecraft::SceneGraphToJsonText(plan.graph), "fuzz");
   } catch (const scenecraft::Error&) {

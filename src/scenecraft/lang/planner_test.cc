@@ -11,6 +11,7 @@
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/lang/corpus.h"
 #include "scenecraft/util/error.h"
+#include "scenecraft/util/json.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -44,6 +45,18 @@ TEST(Planner, InvalidUtf8IsReplacedNotFatal) {
   const PlanResult plan = planner.Plan("A lamp on a wooden \xbb\xbb\xff desk.");
   EXPECT_EQ(plan.graph.objects.size(), 2u);
   EXPECT_NO_THROW(ParseSceneGraph(SceneGraphToJsonText(plan.graph), "utf8"));
+}
+
+TEST(Planner, OverlongUtf8AndC1ControlsNeverReachTheGraph) {
+  // Found by the fuzzer: an overlong sequence (E0 96 8B) has the shape of UTF-8 but is not; it
+  // reached object categories, and the graph then failed its own validation.
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("A round dining table with four chairs around\xE0\x96\x8B\xCB, a lamp\xC2\x9B.");
+  JsonProblems problems;
+  ValidateSceneGraph(plan.graph, &problems);
+  EXPECT_TRUE(problems.empty()) << problems.ToString("plan");
+  EXPECT_GE(plan.graph.objects.size(), 6u);
 }
 
 TEST(Planner, ControlCharactersAreSpaces) {

@@ -152,6 +152,23 @@ std::string FindControlCharacter(std::string_view text) {
   return "";
 }
 
+std::string SpaceOutControls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const size_t n = DecodeUtf8(text, i, &cp);
+    if (n == 0 || cp == U'\t' || cp == U'\n' || cp == U'\r' || IsControlCodePoint(cp)) {
+      out += ' ';
+      i += n == 0 ? 1 : n;
+      continue;
+    }
+    out.append(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 std::string EscapeControls(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());

@@ -34,5 +34,8 @@ std::string FindControlCharacter(std::string_view text);
 // escape such as "\x1b" or "<U+202E>": safe to write to a terminal or into HTML. Tab and newline
 // are kept unless `keep_newlines` is false (then they become "\t" and "\n").
 std::string EscapeControls(std::string_view text, bool keep_newlines = true);
+// The text with every invalid UTF-8 byte, every control code point (see IsControlCodePoint) and
+// every tab and newline replaced by one space: text that is safe to read word by word.
+std::string SpaceOutControls(std::string_view text);
 
 }  // namespace scenecraft

@@ -176,6 +176,23 @@ TEST(Strings, ControlAndBidiCharactersAreFoundAndEscaped) {
   EXPECT_EQ(EscapeControls("caf\xC3\xA9"), "caf\xC3\xA9");
 }
 
+TEST(Strings, SpaceOutControlsLeavesOnlyPrintableUtf8) {
+  // An overlong three-byte sequence (E0 96 8B), a lone continuation byte, a C1 control, a bidi
+  // override, a terminal escape, a tab and a newline each become spaces; real text is kept.
+  EXPECT_EQ(SpaceOutControls("table\xE0\x96\x8B"), "table   ");
+  EXPECT_EQ(SpaceOutControls("a\x8B"
+                             "b"),
+            "a b");
+  EXPECT_EQ(SpaceOutControls("a\xC2\x9B"
+                             "b\xE2\x80\xAE"
+                             "c\x1b"
+                             "d\te\nf"),
+            "a b c d e f");
+  EXPECT_EQ(SpaceOutControls("caf\xC3\xA9 \xE6\xA1\x8C"), "caf\xC3\xA9 \xE6\xA1\x8C");
+  EXPECT_EQ(SpaceOutControls("\xED\xA0\x80"), "   ");  // a UTF-16 surrogate is not UTF-8
+  EXPECT_TRUE(FindControlCharacter(SpaceOutControls("x\xF4\x90\x80\x80\xC0\xAF")).empty());
+}
+
 TEST(Subprocess, CapturesOutputAndExitCode) {
   const fs::path dir = TempDir("proc");
   RealProcessLauncher launcher;
