@@ -409,6 +409,20 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return i;
   }
   run.resize(static_cast<size_t>(head) + 1);
+  // "the green one", "the tall ones": a modifier and "one" name a thing already there by its
+  // attribute.
+  if (any && run.size() == 1 && run.back() + 1 < words_.size() &&
+      (texts_[run.back() + 1] == "one" || texts_[run.back() + 1] == "ones")) {
+    const Word& m = words_[run.back()];
+    if (m.adjective && (!m.noun || m.adjective_frequency >= m.noun_frequency)) {
+      np.pronoun = texts_[run.back() + 1] == "one" ? "one" : "them";
+      np.attributes = {m.text};
+      np.attribute_words = {static_cast<int>(run.back())};
+      Add(ItemKind::kNoun, i, run.back() + 1);
+      items_.back().np = np;
+      return run.back() + 2;
+    }
+  }
   const Word& head_word = words_[run.back()];
   np.head = static_cast<int>(run.back());
   np.plural = head_word.plural || (np.count > 1);

@@ -109,6 +109,16 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     if (two.empty()) return {};
     return {p == "latter" ? two.back() : two.front()};
   }
+  // "the green one": the thing named before with that attribute.
+  if (!np.attributes.empty()) {
+    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+      const std::vector<std::string>& a = out_.entities[*e].attributes;
+      if (IsObject(*e) && !excluded(*e) &&
+          std::find(a.begin(), a.end(), np.attributes.front()) != a.end()) {
+        return {{*e, -1}};
+      }
+    }
+  }
   if (p == "one" || p == "other") {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];

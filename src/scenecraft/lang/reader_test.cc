@@ -130,6 +130,14 @@ TEST(Reader, SeparateThingsAContainerOrShelfHoldsAreThingsInOrOnIt) {
   EXPECT_EQ(tea.graph.objects.size(), 2u) << FormatPlanTable(tea);
 }
 
+TEST(Reader, TheAdjectiveOneNamesTheThingWithThatAttribute) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "A red crate and a blue crate by the truck; a ladder leans against the blue one.");
+  EXPECT_EQ(CountOf(plan, "crate"), 2) << FormatPlanTable(plan);
+  EXPECT_TRUE(Has(plan, "near(ladder_1, crate_2)")) << FormatPlanTable(plan);
+}
+
 TEST(Reader, FootHeadAndSidesAreTheSharedVocabulary) {
   OfflinePlanner planner;
   const PlanResult plan = planner.Plan(
