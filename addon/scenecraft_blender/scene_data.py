@@ -188,7 +188,8 @@ def verdicts_from_critique(graph, critique):
         if kind == "relation" and "relation" in finding:
             label = relation_label(graph, int(finding["relation"]))
         else:
-            label = "%s(%s)" % (kind, ", ".join(finding.get("objects", [])))
+            names = finding.get("objects", [])
+            label = "%s(%s)" % (kind, ", ".join(names)) if names else kind
         detail = finding.get("measured", "")
         if finding.get("expected"):
             detail += "; expected " + finding["expected"]

@@ -78,11 +78,9 @@ class VIEW3D_PT_scenecraft(bpy.types.Panel):
         settings = context.scene.scenecraft
         box = layout.box()
         box.prop(settings, "prompt", text="")
-        row = box.row()
-        row.prop(settings, "use_room")
-        sub = row.row()
-        sub.enabled = settings.use_room
-        sub.prop(settings, "room_size_m", text="")
+        box.prop(settings, "use_room")
+        if settings.use_room:
+            box.prop(settings, "room_size_m", text="")
         box.prop(settings, "assets")
         row = box.row()
         row.prop(settings, "rounds")

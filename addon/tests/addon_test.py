@@ -112,8 +112,8 @@ def case_generate_check_resolve():
 def case_hostile_prompt():
     enable_addon()
     marker = os.path.join(os.environ["SC_TEST_DIR"], "pwned")
-    hostile = ('A chair"); import os; open(%r, "w").write("x"); print("' % marker +
-               " \"\"\" ''' __import__('os').system('touch %s') --out=/ -o /" % marker)
+    hostile = ('A wooden chair next to a small table, with a sign that says "); import os; '
+               'os.system(\'touch %s\') #" and \'\'\' and """ on it, --out=/ -o /' % marker)
     settings, status, new = generate(hostile)
     check(not os.path.exists(marker), "nothing in the prompt ran")
     check(len(new) == 1, "the hostile prompt still built a scene: %s" % status)
