@@ -85,6 +85,9 @@ def poll():
         set_status(scene_name, finish(job, code))
     except (commands.CommandError, OSError, ValueError, KeyError) as error:
         set_status(scene_name, str(error), error=True)
+    except Exception as error:  # the timer is a handler: report, never leave the status stale
+        set_status(scene_name, "internal error of the add-on (please report it): %r" % error,
+                   error=True)
     return None
 
 

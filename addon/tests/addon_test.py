@@ -48,6 +48,16 @@ def case_registers():
     check(hasattr(bpy.ops.scenecraft, "generate"), "the Generate operator exists")
     check(hasattr(bpy.types, "VIEW3D_PT_scenecraft"), "the sidebar panel is registered")
     check(hasattr(bpy.types.Object, "scenecraft_locked"), "objects have a lock flag")
+    # Cancel stops a running Generate: no collection appears, the status says so.
+    from scenecraft_blender import jobs
+    settings = bpy.context.scene.scenecraft
+    settings.prompt = "A lamp on a wooden desk."
+    before = len(bpy.data.collections)
+    check(bpy.ops.scenecraft.generate() == {"FINISHED"} and jobs.running(), "Generate runs")
+    check(bpy.ops.scenecraft.cancel() == {"FINISHED"}, "Cancel")
+    status = jobs.wait(30)
+    check(status == "generate cancelled" and settings.status_is_error, "cancelled: " + status)
+    check(len(bpy.data.collections) == before and not jobs.running(), "nothing was added")
     addon_utils.disable("scenecraft_blender")
     check(not hasattr(bpy.types.Scene, "scenecraft"), "the add-on unregisters cleanly")
 
