@@ -100,10 +100,30 @@ def generate_args(binary, settings, out_dir):
     seed = settings.get("seed")
     if seed is not None:
         args.append(_flag("--seed", int(seed)))
-    if settings.get("library_flag"):
-        args.append(settings["library_flag"])
+    if not settings.get("use_library", True):
+        args.append("--no-library")  # the skill library's priors off (docs/SKILLS.md)
     # Everything after "--" is the description, whatever it looks like.
     return args + ["--", prompt]
+
+
+_help_cache = {}
+
+
+def supports_flag(binary, subcommand, flag):
+    """Whether `scenecraft SUBCOMMAND --help` lists `flag` (a binary older than the add-on may
+    lack one); asked once per binary version (path and modification time)."""
+    try:
+        key = (binary, subcommand, os.stat(binary).st_mtime_ns)
+    except OSError:
+        return False
+    if key not in _help_cache:
+        try:
+            done = subprocess.run([binary, subcommand, "--help"], stdin=subprocess.DEVNULL,
+                                  capture_output=True, timeout=30, env=child_environment())
+            _help_cache[key] = done.stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            _help_cache[key] = ""
+    return any(word.strip(",") == flag for word in _help_cache[key].split())
 
 
 def critique_args(binary, check_dir):

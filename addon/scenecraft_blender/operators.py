@@ -31,6 +31,7 @@ def generate_settings(settings):
         "llm_model": settings.llm_model,
         "llm_config": bpy.path.abspath(settings.llm_config) if settings.llm_config else "",
         "seed": settings.seed,
+        "use_library": settings.use_library,
     }
     if settings.use_room:
         out["room_size_m"] = list(settings.room_size_m)
@@ -72,6 +73,10 @@ class SCENECRAFT_OT_generate(bpy.types.Operator):
             binary, root = binary_and_work_root(context)
             os.makedirs(root, exist_ok=True)
             run_dir = tempfile.mkdtemp(prefix="run-", dir=root)
+            if not settings.use_library and not commands.supports_flag(binary, "generate",
+                                                                       "--no-library"):
+                raise commands.CommandError("this scenecraft has no skill library to turn off "
+                                            "(generate --no-library); turn Skill library on")
             args = commands.generate_args(binary, generate_settings(settings), run_dir)
             scene_name, prompt = context.scene.name, settings.prompt
             jobs.start(args, os.path.join(run_dir, "addon"), "generate", scene_name,

@@ -43,6 +43,9 @@ class SceneCraftSettings(bpy.types.PropertyGroup):
     rounds: IntProperty(name="Rounds", default=4, min=0, max=50,
                         description="Critique-and-revise rounds after the first build")
     seed: IntProperty(name="Seed", default=1, min=0, description="Random seed")
+    use_library: BoolProperty(name="Skill library", default=True,
+                              description="Apply the learned skill library's priors (off: "
+                                          "generate --no-library)")
     planner: EnumProperty(name="Planner", items=[
         ("offline", "Offline", "The embedded planner (no network)"),
         ("llm", "LLM", "An OpenAI-compatible chat endpoint")])
@@ -85,6 +88,7 @@ class VIEW3D_PT_scenecraft(bpy.types.Panel):
         row = box.row()
         row.prop(settings, "rounds")
         row.prop(settings, "seed")
+        box.prop(settings, "use_library")
         row = box.row()
         row.prop(settings, "planner", text="")
         row.prop(settings, "critic", text="")

@@ -48,6 +48,10 @@ def case_registers():
     check(hasattr(bpy.ops.scenecraft, "generate"), "the Generate operator exists")
     check(hasattr(bpy.types, "VIEW3D_PT_scenecraft"), "the sidebar panel is registered")
     check(hasattr(bpy.types.Object, "scenecraft_locked"), "objects have a lock flag")
+    from scenecraft_blender import commands, operators
+    binary, _ = operators.binary_and_work_root(bpy.context)
+    check(commands.supports_flag(binary, "generate", "--text"),
+          "the installed binary (install.json) has generate --text: %s" % binary)
     # Cancel stops a running Generate: no collection appears, the status says so.
     from scenecraft_blender import jobs
     settings = bpy.context.scene.scenecraft

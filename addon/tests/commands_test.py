@@ -46,6 +46,22 @@ class GenerateArgs(unittest.TestCase):
                 commands.generate_args("/b", settings, "/r")
             self.assertIn(message, str(caught.exception))
 
+    def test_skill_library_off_is_no_library(self):
+        self.assertIn("--no-library", commands.generate_args(
+            "/b", {"prompt": "a bed", "use_library": False}, "/r")[:-2])
+        self.assertNotIn("--no-library", commands.generate_args("/b", {"prompt": "a bed"}, "/r"))
+
+    def test_supports_flag_reads_the_subcommands_help(self):
+        with tempfile.TemporaryDirectory() as d:
+            exe = os.path.join(d, "sc")
+            with open(exe, "w") as f:
+                f.write("#!/bin/sh\necho '  --no-library,  Do not apply'\necho '  --text'\n")
+            os.chmod(exe, 0o755)
+            self.assertTrue(commands.supports_flag(exe, "generate", "--no-library"))
+            self.assertTrue(commands.supports_flag(exe, "generate", "--text"))
+            self.assertFalse(commands.supports_flag(exe, "generate", "--library"))
+            self.assertFalse(commands.supports_flag(os.path.join(d, "none"), "generate", "--text"))
+
     def test_critique_and_solve_take_their_paths_after_the_end_of_flags(self):
         self.assertEqual(commands.critique_args("/b", "-dir"), ["/b", "critique", "--json", "--",
                                                                 "-dir"])
