@@ -48,11 +48,25 @@ def show_verdicts(settings, verdicts, summary):
     settings.verdict_summary = summary
 
 
-def scene_collection(settings):
+def inside(path, folder):
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.commonpath([path, folder]) == folder
+
+
+def scene_collection(context, settings):
+    """The selected SceneCraft collection and its run folder. A .blend from elsewhere may carry
+    any path in its custom properties: the add-on reads and writes only inside its work folder."""
     collection = settings.collection
     if collection is None or scene_data.RUN_DIR_KEY not in collection:
         raise commands.CommandError("no SceneCraft scene selected: Generate one first")
-    return collection
+    _, root = binary_and_work_root(context)
+    run_dir = str(collection[scene_data.RUN_DIR_KEY])
+    scene_json = str(collection.get(scene_data.SCENE_JSON_KEY, ""))
+    if not inside(run_dir, root) or not inside(scene_json, run_dir):
+        raise commands.CommandError("the scene '%s' names a run folder outside the add-on's work "
+                                    "folder %s: refused (Generate it again here)"
+                                    % (collection.name, root))
+    return collection, run_dir
 
 
 def locked_ids(collection, graph):
@@ -137,8 +151,7 @@ class SCENECRAFT_OT_check(bpy.types.Operator):
         settings = context.scene.scenecraft
         try:
             binary, _ = binary_and_work_root(context)
-            collection = scene_collection(settings)
-            run_dir = collection[scene_data.RUN_DIR_KEY]
+            collection, run_dir = scene_collection(context, settings)
             graph = scene_data.read_json(collection[scene_data.SCENE_JSON_KEY])
             base = scene_data.read_json(os.path.join(run_dir, "readback.json"))
             check_dir = os.path.join(run_dir, "addon", "check")
@@ -180,8 +193,7 @@ class SCENECRAFT_OT_resolve(bpy.types.Operator):
         settings = context.scene.scenecraft
         try:
             binary, _ = binary_and_work_root(context)
-            collection = scene_collection(settings)
-            run_dir = collection[scene_data.RUN_DIR_KEY]
+            collection, run_dir = scene_collection(context, settings)
             graph = scene_data.read_json(collection[scene_data.SCENE_JSON_KEY])
             locked = locked_ids(collection, graph)
             work = os.path.join(run_dir, "addon")

@@ -134,6 +134,17 @@ def case_hostile_prompt():
     collection = bpy.data.collections[new.pop()]
     check(collection["sc_prompt"] == hostile.strip(), "the prompt came through as data, unchanged")
     check("chair_1" in roots(collection), "the chair of the prompt is in the scene")
+    # A .blend from elsewhere may name any folder: Check and Re-solve write only in the work folder.
+    elsewhere = os.path.join(os.environ["SC_TEST_DIR"], "elsewhere")
+    os.makedirs(elsewhere)
+    collection["sc_run_dir"] = elsewhere
+    for op in (bpy.ops.scenecraft.check, bpy.ops.scenecraft.resolve):
+        try:
+            result = op()
+        except RuntimeError as error:  # headless Blender raises an operator's error report
+            result = str(error)
+        check("outside the add-on's work folder" in str(result), "refused: %s" % result)
+    check(os.listdir(elsewhere) == [], "nothing was written outside the work folder")
     # A prompt that names a scene file stays text: the file's objects never appear.
     outside = os.path.join(os.environ["SC_TEST_DIR"], "outside.json")
     with open(outside, "w", encoding="utf-8") as f:
