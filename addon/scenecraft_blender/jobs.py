@@ -83,12 +83,22 @@ def poll():
         settings.last_run_s = job.elapsed_s()
     try:
         set_status(scene_name, finish(job, code))
+        push_undo("SceneCraft: " + job.label)
     except (commands.CommandError, OSError, ValueError, KeyError) as error:
         set_status(scene_name, str(error), error=True)
     except Exception as error:  # the timer is a handler: report, never leave the status stale
         set_status(scene_name, "internal error of the add-on (please report it): %r" % error,
                    error=True)
     return None
+
+
+def push_undo(message):
+    """An undo step for what a finished job changed (a timer is no operator, so Blender makes
+    none by itself): Ctrl+Z brings back the arrangement from before Re-solve or Generate."""
+    try:
+        bpy.ops.ed.undo_push(message=message)
+    except RuntimeError:  # no undo stack (headless Blender)
+        pass
 
 
 def cancel():
