@@ -140,34 +140,41 @@ class SCENECRAFT_OT_cancel(bpy.types.Operator):
         return {"FINISHED"}
 
 
-class SCENECRAFT_OT_check(bpy.types.Operator):
+class SceneOperator:
+    """Check and Re-solve: both work on the selected scene's collection, its scene JSON and the
+    lock flags, and start one scenecraft run (`start`)."""
+
+    def execute(self, context):
+        try:
+            binary, _ = binary_and_work_root(context)
+            collection, run_dir = scene_collection(context, context.scene.scenecraft)
+            graph = scene_data.read_json(collection[scene_data.SCENE_JSON_KEY])
+            self.start(context, binary, collection, run_dir, graph,
+                       locked_ids(collection, graph))
+        except (commands.CommandError, OSError, ValueError, KeyError) as error:
+            self.report({"ERROR"}, str(error))
+            return {"CANCELLED"}
+        return {"FINISHED"}
+
+
+class SCENECRAFT_OT_check(SceneOperator, bpy.types.Operator):
     """Measure the scene as it is now (after moving objects by hand) and check every relation
     with scenecraft's critic"""
 
     bl_idname = "scenecraft.check"
     bl_label = "Check this scene"
 
-    def execute(self, context):
-        settings = context.scene.scenecraft
-        try:
-            binary, _ = binary_and_work_root(context)
-            collection, run_dir = scene_collection(context, settings)
-            graph = scene_data.read_json(collection[scene_data.SCENE_JSON_KEY])
-            base = scene_data.read_json(os.path.join(run_dir, "readback.json"))
-            check_dir = os.path.join(run_dir, "addon", "check")
-            locked = locked_ids(collection, graph)
-            scene_data.write_json(os.path.join(check_dir, "scene.json"),
-                                  scene_data.graph_with_current_poses(collection, graph, locked))
-            scene_data.write_json(os.path.join(check_dir, "readback.json"),
-                                  scene_data.current_readback(collection, base, graph))
-            scene_name = context.scene.name
-            jobs.start(commands.critique_args(binary, check_dir),
-                       os.path.join(run_dir, "addon"), "check", scene_name,
-                       lambda job, code: finish_check(job, code, graph, scene_name))
-        except (commands.CommandError, OSError, ValueError, KeyError) as error:
-            self.report({"ERROR"}, str(error))
-            return {"CANCELLED"}
-        return {"FINISHED"}
+    def start(self, context, binary, collection, run_dir, graph, locked):
+        base = scene_data.read_json(os.path.join(run_dir, "readback.json"))
+        check_dir = os.path.join(run_dir, "addon", "check")
+        scene_data.write_json(os.path.join(check_dir, "scene.json"),
+                              scene_data.graph_with_current_poses(collection, graph, locked))
+        scene_data.write_json(os.path.join(check_dir, "readback.json"),
+                              scene_data.current_readback(collection, base, graph))
+        scene_name = context.scene.name
+        jobs.start(commands.critique_args(binary, check_dir), os.path.join(run_dir, "addon"),
+                   "check", scene_name,
+                   lambda job, code: finish_check(job, code, graph, scene_name))
 
 
 def finish_check(job, code, graph, scene_name):
@@ -183,34 +190,25 @@ def finish_check(job, code, graph, scene_name):
                                             (": " + ", ".join(failing[:4])) if failing else "")
 
 
-class SCENECRAFT_OT_resolve(bpy.types.Operator):
+class SCENECRAFT_OT_resolve(SceneOperator, bpy.types.Operator):
     """Solve the layout again from the current arrangement; locked objects keep their pose"""
 
     bl_idname = "scenecraft.resolve"
     bl_label = "Re-solve"
 
-    def execute(self, context):
-        settings = context.scene.scenecraft
-        try:
-            binary, _ = binary_and_work_root(context)
-            collection, run_dir = scene_collection(context, settings)
-            graph = scene_data.read_json(collection[scene_data.SCENE_JSON_KEY])
-            locked = locked_ids(collection, graph)
-            work = os.path.join(run_dir, "addon")
-            count = int(collection.get("sc_resolves", 0)) + 1
-            scene_in = os.path.join(work, "resolve-%d-in.json" % count)
-            scene_out = os.path.join(work, "resolve-%d.json" % count)
-            scene_data.write_json(scene_in,
-                                  scene_data.graph_with_current_poses(collection, graph, locked))
-            scene_name, collection_name = context.scene.name, collection.name
-            jobs.start(commands.solve_args(binary, scene_in, scene_out, settings.seed), work,
-                       "re-solve", scene_name,
-                       lambda job, code: finish_resolve(job, code, collection_name, scene_out,
-                                                        locked, count, scene_name))
-        except (commands.CommandError, OSError, ValueError, KeyError) as error:
-            self.report({"ERROR"}, str(error))
-            return {"CANCELLED"}
-        return {"FINISHED"}
+    def start(self, context, binary, collection, run_dir, graph, locked):
+        work = os.path.join(run_dir, "addon")
+        count = int(collection.get("sc_resolves", 0)) + 1
+        scene_in = os.path.join(work, "resolve-%d-in.json" % count)
+        scene_out = os.path.join(work, "resolve-%d.json" % count)
+        scene_data.write_json(scene_in,
+                              scene_data.graph_with_current_poses(collection, graph, locked))
+        scene_name, collection_name = context.scene.name, collection.name
+        seed = context.scene.scenecraft.seed
+        jobs.start(commands.solve_args(binary, scene_in, scene_out, seed), work, "re-solve",
+                   scene_name,
+                   lambda job, code: finish_resolve(job, code, collection_name, scene_out,
+                                                    locked, count, scene_name))
 
 
 def finish_resolve(job, code, collection_name, scene_out, locked, count, scene_name):
