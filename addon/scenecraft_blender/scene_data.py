@@ -58,7 +58,7 @@ def mesh_descendants(root):
 
 def world_box(meshes, depsgraph):
     """World axis-aligned box of the evaluated meshes. This mirrors world_box() of the emitted
-    script (src/scenecraft/blender/scene_template.py), which must stay standalone and so cannot
+    script (src/scenecraft/blender/script/readback.py), which must stay standalone and so cannot
     be imported here: Check measures a moved object exactly as the first build measured it."""
     lo = [math.inf] * 3
     hi = [-math.inf] * 3
