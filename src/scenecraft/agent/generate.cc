@@ -201,6 +201,7 @@ void GenerateOptions::Check() const {
 }
 
 bool GenerateResult::AllRelationsPass() const {
+  if (!changed_relations.empty()) return false;
   if (critique) return critique->relations_passed == critique->relations_total;
   for (const RelationResult& r : graph.results) {
     if (!r.pass) return false;
@@ -261,9 +262,20 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
-  // A support holds only what fits on it; the notes say what went elsewhere.
+  // A support holds only what fits on it; the notes say what went elsewhere. A stated relation
+  // changed here is a relation the scene fails.
+  std::vector<std::string> before;
+  for (const Relation& r : graph.relations) before.push_back(r.ToString());
   const std::vector<std::string> moved = FitOnSupports(&graph);
   result.warnings.insert(result.warnings.end(), moved.begin(), moved.end());
+  for (size_t i = 0; i < before.size() && i < graph.relations.size(); ++i) {
+    const Relation& r = graph.relations[i];
+    // Stated: from a span of the prompt, or any relation of a scene file (no prompt).
+    const bool stated = !r.source.empty() || graph.prompt.empty();
+    if (!stated || r.ToString() == before[i]) continue;
+    result.changed_relations.push_back("the stated " + before[i] + " became " + r.ToString() +
+                                       " (it does not fit)");
+  }
   for (const std::string& change : FitFencesToRows(&graph, sized)) {
     LogInfo(change);
     graph.notes.push_back(change);

@@ -57,6 +57,10 @@ struct GenerateResult {
   std::vector<std::string> warnings;
   std::string planner;  // which planner produced the graph
   std::string skipped;  // why rendering and critique were skipped, if they were
+  // Stated relations (from the prompt or the scene file) the pipeline had to change before the
+  // layout, e.g. on(A, B) to near(A, B) when A does not fit on B: what was asked does not hold,
+  // however the changed relation fares.
+  std::vector<std::string> changed_relations;
   std::vector<std::pair<std::string, double>> timings;
   std::vector<CallRecord> llm_calls;  // the model calls of an LLM planner or critic
   std::filesystem::path out_dir;

@@ -450,6 +450,7 @@ Command AddGenerate(CLI::App& root) {
                                  {"rounds", result.rounds.size()},
                                  {"warnings", result.warnings}};
           if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
+          summary["changed_relations"] = result.changed_relations;
           if (result.coverage) {
             nlohmann::json unaccounted = nlohmann::json::array();
             for (size_t k = 0; k < result.coverage->unaccounted.size(); ++k) {
@@ -469,6 +470,7 @@ Command AddGenerate(CLI::App& root) {
               summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
         }
         if (!result.skipped.empty()) return kExitNotBuilt;
+        for (const std::string& c : result.changed_relations) LogError(c);
         if (!result.AllRelationsPass()) return kExitRelationsFail;
         if (!result.Complete()) {
           LogWarning(

@@ -325,6 +325,26 @@ TEST(OutputFolderIntegration, ASecondConcurrentRunIntoTheSameFolderIsRefused) {
   if (!HasFailure()) fs::remove_all(dir);
 }
 
+TEST(VerdictIntegration, AStatedRelationThePipelineHadToChangeIsAFailure) {
+  // A 1.2 m crate stated to stand on a 0.5 m side table cannot: the pipeline puts it beside the
+  // table, and the run must not then say that every relation holds.
+  const fs::path dir = FreshDir("changed");
+  WriteFileAtomic(dir / "scene.json", R"({"schema": 1,
+    "environment": {"kind": "room", "size_m": [5, 4, 2.8]},
+    "objects": [{"id": "table_1", "category": "side table", "size_m": [0.5, 0.5, 0.6]},
+                {"id": "crate_1", "category": "crate", "size_m": [1.2, 1.0, 0.5]}],
+    "relations": [{"type": "on", "objects": ["crate_1", "table_1"]}]})");
+  std::vector<std::string> args = {"generate", (dir / "scene.json").string(), "-o",
+                                   (dir / "out").string()};
+  args.insert(args.end(), kQuick.begin(), kQuick.end());
+  const CliRun run = RunCli(args, dir / "run.log");
+  EXPECT_EQ(run.exit_code, 3) << run.output;
+  EXPECT_NE(run.output.find("the stated on(crate_1, table_1) became near(crate_1, table_1)"),
+            std::string::npos)
+      << run.output;
+  if (!HasFailure()) fs::remove_all(dir);
+}
+
 TEST(BlenderFlagIntegration, AMistypedBlenderExitsFourAndKeepsTheScript) {
   const fs::path dir = FreshDir("no_blender");
   const CliRun run = RunCli({"generate", "A lamp on a wooden desk.", "-o", (dir / "out").string(),
