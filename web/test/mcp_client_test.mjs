@@ -184,4 +184,7 @@ test('a cancelled generate gets no answer, and the server carries on', async () 
   const plan = await client.callTool({ name: 'plan', arguments: { prompt: 'A lamp on a desk.' } });
   assert.ok(!plan.isError);
   assert.match(textOf(plan), /lamp/);
+  // The plan ran after the worker left the cancelled generate, which stopped before its end:
+  // the output folder was never filled.
+  assert.equal(fs.existsSync(path.join(root, 'cancelled', 'scene.py')), false);
 });

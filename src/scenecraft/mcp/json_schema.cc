@@ -4,6 +4,8 @@
 #include <regex>
 #include <set>
 
+#include "scenecraft/util/json.h"
+
 namespace scenecraft {
 namespace {
 
@@ -44,20 +46,6 @@ size_t CodePoints(const std::string& text) {
   size_t n = 0;
   for (const unsigned char c : text) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-std::string Escape(const std::string& key) {
-  std::string out;
-  for (const char c : key) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string Shown(const json& value) {
@@ -118,7 +106,7 @@ void Validate(const json& schema, const json& value, const std::string& pointer,
     }
     if (schema.contains("items")) {
       for (size_t k = 0; k < value.size(); ++k) {
-        Validate(schema["items"], value[k], pointer + "/" + std::to_string(k), problems);
+        Validate(schema["items"], value[k], JsonPointerAppend(pointer, k), problems);
       }
     }
   }
@@ -127,19 +115,19 @@ void Validate(const json& schema, const json& value, const std::string& pointer,
     for (const json& name : schema.value("required", json::array())) {
       if (!value.contains(name.get<std::string>())) {
         problems->push_back(
-            {pointer + "/" + Escape(name.get<std::string>()), "is required but missing"});
+            {JsonPointerAppend(pointer, name.get<std::string>()), "is required but missing"});
       }
     }
     for (const auto& [key, member] : value.items()) {
       if (properties.contains(key)) {
-        Validate(properties[key], member, pointer + "/" + Escape(key), problems);
+        Validate(properties[key], member, JsonPointerAppend(pointer, key), problems);
       } else if (schema.contains("additionalProperties") &&
                  schema["additionalProperties"] == false) {
         std::string known;
         for (const auto& [name, _] : properties.items())
           known += (known.empty() ? "" : ", ") + name;
         problems->push_back(
-            {pointer + "/" + Escape(key), "is not a known argument (known: " + known + ")"});
+            {JsonPointerAppend(pointer, key), "is not a known argument (known: " + known + ")"});
       }
     }
   }
@@ -159,7 +147,7 @@ void CheckSchema(const json& schema, const std::string& pointer,
     return;
   }
   for (const auto& [key, member] : schema.items()) {
-    const std::string where = pointer + "/" + Escape(key);
+    const std::string where = JsonPointerAppend(pointer, key);
     if (!kKeywords.contains(key)) {
       problems->push_back({where, "unsupported keyword"});
     } else if (key == "type" &&
@@ -171,7 +159,7 @@ void CheckSchema(const json& schema, const std::string& pointer,
         continue;
       }
       for (const auto& [name, sub] : member.items()) {
-        CheckSchema(sub, where + "/" + Escape(name), problems);
+        CheckSchema(sub, JsonPointerAppend(where, name), problems);
       }
     } else if (key == "items") {
       CheckSchema(member, where, problems);
