@@ -26,7 +26,7 @@ SceneGraph HostileGraph() {
   table.category = "table";
   graph.objects = {chair, table};
   Relation near;
-  near.type = "near";
+  near.type = RelationType::kNear;
   near.objects = {"chair_1", "table_1"};
   graph.relations = {near};
   graph.results = {RelationResult{0, 0.2, false, "too far"}};
