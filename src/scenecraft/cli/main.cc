@@ -348,10 +348,11 @@ Command AddCritique(CLI::App& root) {
 
 // Checks generate's options as flags, and tells a scene file from English text: an input that
 // looks like a file name must be an existing .json file (a mistyped "chair.json" is not a
-// sentence to plan). Returns whether the input is a scene file.
-bool CheckGenerateFlags(const std::string& input, const GenerateOptions& options) {
+// sentence to plan), unless `text_only` (--text) says it is a description whatever it looks like.
+// Returns whether the input is a scene file.
+bool CheckGenerateFlags(const std::string& input, const GenerateOptions& options, bool text_only) {
   CheckFlags(options);
-  if (!LooksLikeFileName(input)) return false;
+  if (text_only || !LooksLikeFileName(input)) return false;
   if (!fs::is_regular_file(input)) {
     throw UsageError("generate: '" + input +
                      "' looks like a file name, but there is no such file (a description in "
@@ -374,8 +375,12 @@ Command AddGenerate(CLI::App& root) {
   auto resolution = std::make_shared<std::string>("640x480");
   auto room = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
+  auto text_only = std::make_shared<bool>(false);
   app->add_option("input", *input, "A scene description in English, or a scene JSON file (.json)")
       ->required();
+  // Programs that pass a user's text (the Blender add-on) say so: "plans/x.json" stays text.
+  app->add_flag("--text", *text_only,
+                "The input is a description in English, even when it looks like a file name");
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds (0: none)")
       ->capture_default_str();
@@ -419,7 +424,7 @@ Command AddGenerate(CLI::App& root) {
                              *room + "'");
           }
         }
-        const bool is_file = CheckGenerateFlags(*input, *options);
+        const bool is_file = CheckGenerateFlags(*input, *options, *text_only);
         RealProcessLauncher launcher;
         Backends backends(*llm);
         auto progress = [](const std::string& line) { LogInfo(line); };
