@@ -308,6 +308,10 @@ TEST(GenerateIntegration, TextToRenderWithReportAndVerdicts) {
   EXPECT_NE(report.find("<svg"), std::string::npos);
   EXPECT_NE(report.find("around(chair_1, chair_2, chair_3, chair_4, dining_table_1)"),
             std::string::npos);
+  // With scene.glb, the report embeds the 3D view (tested in a browser by
+  // mcp/ReportViewIntegration).
+  EXPECT_NE(report.find("id=\"sc-scene-glb\""), std::string::npos);
+  EXPECT_NE(report.find("id=\"sc-viewer\""), std::string::npos);
 }
 
 TEST(GenerateIntegration, WithoutBlenderTheScriptIsStillWritten) {

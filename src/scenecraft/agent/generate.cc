@@ -140,6 +140,7 @@ void WriteReport(const GenerateResult& result, const fs::path& dir) {
   in.skipped = result.skipped;
   in.timings = result.timings;
   if (fs::exists(dir / "render.png")) in.render_file = "render.png";
+  if (fs::is_regular_file(dir / "scene.glb")) in.gltf = ReadFile(dir / "scene.glb");
   WriteFileAtomic(dir / "report.html", ReportHtml(in));
 }
 

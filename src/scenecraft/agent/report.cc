@@ -156,6 +156,7 @@ std::string ReportHtml(const ReportInput& in) {
   if (!in.render_file.empty()) {
     h += "<h2>Render</h2><img src=\"" + HtmlEscape(in.render_file) + "\" alt=\"render\">\n";
   }
+  h += ViewerSection(in);
   if (in.graph != nullptr) {
     h += "<h2>Plan (top view; up is away from the camera)</h2>\n" + PlanSvg(*in.graph, in.critique);
     // Relation table.

@@ -35,6 +35,9 @@ struct ReportInput {
   std::string skipped;      // why rendering/critique was skipped, if it was
   std::vector<std::pair<std::string, double>> timings;  // stage name -> seconds
   std::vector<CallRecord> llm_calls;  // the model calls of the LLM planner and critic, if any
+  // The bytes of the scene's glTF binary (scene.glb), empty if none: the report then embeds an
+  // interactive 3D view of it (report_viewer.cc).
+  std::string gltf;
 };
 
 // The top-down plan as an SVG document.
@@ -42,6 +45,11 @@ std::string PlanSvg(const SceneGraph& graph, const Critique* critique);
 
 // The whole report as one self-contained HTML page (the render is referenced by relative path).
 std::string ReportHtml(const ReportInput& input);
+
+// The interactive 3D view of the scene (a section of the report): the glTF inlined as base64,
+// the objects and relations as JSON, and the bundled viewer (three.js, web/viewer/viewer.js), so
+// that the page needs no network and works from file://. Empty when the input has no glTF.
+std::string ViewerSection(const ReportInput& input);
 
 // Escapes text for HTML element content and attribute values.
 std::string HtmlEscape(std::string_view text);

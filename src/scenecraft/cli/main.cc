@@ -15,6 +15,7 @@
 #include "scenecraft/cli/assets_command.h"
 #include "scenecraft/cli/batch_command.h"
 #include "scenecraft/cli/llm_flags.h"
+#include "scenecraft/cli/mcp_command.h"
 #include "scenecraft/cli/render_flags.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
@@ -500,6 +501,8 @@ int Main(int argc, char** argv) {
   commands.push_back({assets.app, assets.run});
   const BatchSubcommand batch = AddBatchCommand(app);
   commands.push_back({batch.app, batch.run});
+  const McpSubcommand mcp = AddMcpCommand(app);
+  commands.push_back({mcp.app, mcp.run});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
