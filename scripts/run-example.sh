@@ -19,4 +19,4 @@ status=0
 # Exit code 3: the scene was built but some relations fail; 5: every relation holds but words of
 # the description are not in the scene. The report lists either.
 if [ "$status" -ne 0 ] && [ "$status" -ne 3 ] && [ "$status" -ne 5 ]; then exit "$status"; fi
-echo "Open out/example/render.png and out/example/report.html"
+echo "Open out/example/beauty.png (the beauty view) and out/example/report.html (all views)"

@@ -1,6 +1,7 @@
 #include "scenecraft/agent/generate.h"
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/agent/time_of_day.h"
 
 #include <chrono>
 #include <set>
@@ -96,6 +97,7 @@ Built BuildRenderCritique(const SceneGraph& graph, const fs::path& dir,
   if (final_run && options.save_blend) request.save_blend = dir / "scene.blend";
   if (final_run && options.export_gltf) request.export_gltf = dir / "scene.glb";
   if (final_run) request.views = options.views;
+  request.beauty_and_check = final_run;
   Built built;
   BlenderOutcome outcome = RenderSceneDir(dir, request, options.blender, launcher);
   built.readback = std::move(outcome.readback);
@@ -141,6 +143,8 @@ void WriteReport(const GenerateResult& result, const fs::path& dir) {
   in.timings = result.timings;
   if (fs::exists(dir / "render.png")) in.render_file = "render.png";
   if (fs::is_regular_file(dir / "scene.glb")) in.gltf = ReadFile(dir / "scene.glb");
+  if (fs::exists(dir / "beauty.png")) in.beauty_file = "beauty.png";
+  if (fs::exists(dir / "check.png")) in.check_file = "check.png";
   WriteFileAtomic(dir / "report.html", ReportHtml(in));
 }
 
@@ -215,7 +219,8 @@ namespace {
 // Every file a generate run may write into its folder, and those a failed run keeps.
 const std::vector<std::string> kGenerateOutputs = {
     "scene.py",    "scene.json",  "render.png", "readback.json",        "report.html",
-    "blender.log", "scene.blend", "scene.glb",  "llm_transcript.jsonl", "llm_calls.json"};
+    "blender.log", "scene.blend", "scene.glb",  "llm_transcript.jsonl", "llm_calls.json",
+    "beauty.png",  "check.png"};
 // The outputs of a run with these options: the dataset views add their files.
 std::vector<std::string> GenerateOutputs(const GenerateOptions& options) {
   std::vector<std::string> outputs = kGenerateOutputs;
@@ -440,6 +445,8 @@ GenerateResult Generate(const SceneSource& source, const fs::path& out_dir,
                  " planner, " + FormatNumber(plan_s * 1000, 1) + " ms)");
       }
       if (plan.graph.prompt.empty()) plan.graph.prompt = source.text;
+      // Time words ("at sunset") set the light; the planner leaves them to us.
+      ApplyTimeOfDay(source.text, &plan);
       result = GenerateGraph(std::move(plan.graph), work, options, backends.critic(), launcher,
                              progress);
       result.planner = plan.planner;

@@ -92,6 +92,12 @@ BlenderOutcome RenderSceneDir(const fs::path& out_dir, const RenderRequest& requ
   if (request.views > 0) {
     run.extra_args = {"--views", std::to_string(request.views), "--views-dir", out_dir.string()};
   }
+  if (request.beauty_and_check) {
+    for (const char* view : {"beauty", "check"}) {
+      run.extra_args.push_back(std::string("--") + view);
+      run.extra_args.push_back((out_dir / (std::string(view) + ".png")).string());
+    }
+  }
   return RunBlender(run, blender, launcher);
 }
 

@@ -54,6 +54,9 @@ struct RenderRequest {
   std::filesystem::path save_blend;   // empty: none
   std::filesystem::path export_gltf;  // empty: none
   int views = 0;                      // dataset views into out_dir (docs/DATASETS.md)
+  // Also render beauty.png (eye height, the main group framed, the chosen engine) and
+  // check.png (top-down orthographic, Workbench) into out_dir.
+  bool beauty_and_check = false;
 };
 
 // The files `views` dataset views write beside the render: view_KK.png, view_KK_index.exr,

@@ -153,8 +153,17 @@ std::string ReportHtml(const ReportInput& in) {
          FormatNumber(in.critique->score, 3) + ", measured on the Blender readback)</p>\n";
   }
   if (!in.skipped.empty()) h += "<p class=\"warn\">" + HtmlEscape(in.skipped) + "</p>\n";
+  if (!in.beauty_file.empty()) {
+    h += "<h2>Beauty view</h2><img src=\"" + HtmlEscape(in.beauty_file) +
+         "\" alt=\"beauty view: eye height, the main group framed\">\n";
+  }
   if (!in.render_file.empty()) {
-    h += "<h2>Render</h2><img src=\"" + HtmlEscape(in.render_file) + "\" alt=\"render\">\n";
+    h += "<h2>Render (the critic's view)</h2><img src=\"" + HtmlEscape(in.render_file) +
+         "\" alt=\"render\">\n";
+  }
+  if (!in.check_file.empty()) {
+    h += "<h2>Check view (top down, everything visible)</h2><img src=\"" +
+         HtmlEscape(in.check_file) + "\" alt=\"check view: top down\">\n";
   }
   h += ViewerSection(in);
   if (in.graph != nullptr) {

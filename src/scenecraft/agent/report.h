@@ -32,7 +32,11 @@ struct ReportInput {
   std::string loop_stop;  // why the inner loop stopped before its last round, if it did
   std::vector<std::string> warnings;
   std::string render_file;  // relative path of the render, empty if none
-  std::string skipped;      // why rendering/critique was skipped, if it was
+  // Relative paths of the beauty view (eye height, chosen like a person would) and the check
+  // view (top-down, everything visible); empty if not rendered.
+  std::string beauty_file;
+  std::string check_file;
+  std::string skipped;  // why rendering/critique was skipped, if it was
   std::vector<std::pair<std::string, double>> timings;  // stage name -> seconds
   std::vector<CallRecord> llm_calls;  // the model calls of the LLM planner and critic, if any
   // The bytes of the scene's glTF binary (scene.glb), empty if none: the report then embeds an

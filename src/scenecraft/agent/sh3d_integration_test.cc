@@ -14,6 +14,7 @@
 
 #include "scenecraft/agent/asset_terms.h"
 #include "scenecraft/agent/pipeline.h"
+#include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/asset_index.h"
 #include "scenecraft/assets/test_zip.h"
 #include "scenecraft/util/files.h"
@@ -100,6 +101,43 @@ TEST(Sh3dIntegration, RealModelsAtCatalogSizeFacingTheViewer) {
     EXPECT_GT(r->import_top_centroid->y, 0.05 * want.y)
         << o.id << " " << record->name << " top centroid " << r->import_top_centroid->ToString();
   }
+}
+
+// A colour word tints the main material of a textured Sweet Home 3D model: the real Blender's
+// material multiplies the kept texture by the colour (readback: textured, base colour = tint).
+TEST(Sh3dIntegration, ColourWordTintsATexturedModelAndKeepsItsTexture) {
+  if (!fs::exists(DefaultSh3dDirectory() / "KatorLegaz.sh3f")) {
+    GTEST_SKIP() << "sweethome3d-furniture is not installed";
+  }
+  const fs::path dir = FreshDir("tint");
+  SceneGraph g;
+  g.environment.size = {6.0, 5.0, 2.8};
+  g.objects = {At("rug_1", "rug", -1.2, 0.0, 0), At("rug_2", "rug", 1.2, 0.0, 0)};
+  g.objects[0].description = "green";
+  AssetOptions assets;
+  assets.sources = {"sh3d"};
+  assets.cache_dir = dir / "cache";
+  assets.hypernyms = WordNetHypernymLookup();
+  const Built built = BuildAndRender(g, dir / "scene", assets);
+  const std::array<double, 4> green = *ParseAppearance("green").color;
+  const ObjectReadback* tinted = built.readback.Find("rug_1");
+  const ObjectReadback* plain = built.readback.Find("rug_2");
+  ASSERT_NE(tinted, nullptr);
+  ASSERT_NE(plain, nullptr);
+  ASSERT_EQ(built.build.graph.objects[0].asset.id, built.build.graph.objects[1].asset.id);
+  ASSERT_FALSE(tinted->materials.empty());
+  ASSERT_FALSE(plain->materials.empty());
+  // The untinted copy shows the model's own textured material ...
+  EXPECT_TRUE(plain->materials[0].textured) << "the rug model has no texture to keep";
+  // ... and the tinted one the same texture, multiplied by the colour word's colour.
+  const MaterialReadback& main = tinted->materials[0];
+  EXPECT_TRUE(main.textured) << main.name;
+  for (int k = 0; k < 3; ++k) {
+    EXPECT_NEAR(main.base_color[static_cast<size_t>(k)], green[static_cast<size_t>(k)], 1e-3)
+        << "channel " << k << " of " << main.name;
+  }
+  EXPECT_GT(main.area_share, 0.5);  // the main material, not a trim
+  fs::remove_all(dir);
 }
 
 TEST(Sh3dIntegration, BrokenModelsFallBackAndNothingElseIsLost) {

@@ -78,6 +78,14 @@ struct Model {
     std::string look;  // as Material::look
   };
   std::optional<SurfaceChange> surface;
+  // A light source (light_source.h): the script puts a warm bulb of `watts` at
+  // `height_fraction` of the object's height, so lamps are on. Empty: the object gives no light.
+  struct Light {
+    double height_fraction = 0.8;
+    double watts = 40.0;
+    std::array<double, 3> rgb{1.0, 0.8, 0.6};  // a warm white bulb
+  };
+  std::optional<Light> light;
   // Set when the category was unknown and this is the labelled generic shape.
   bool generic = false;
   std::string label;  // text shown on a generic shape

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "scenecraft/assets/appearance.h"
+#include "scenecraft/assets/light_source.h"
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/retrieval.h"
 #include "scenecraft/assets/sh3d_catalog.h"
@@ -356,6 +357,7 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
         }
       }
     }
+    model.light = LightSourceFor(o.category, o.size, options.hypernyms);
     models[o.id] = std::move(model);
   }
   if (warnings == nullptr) {

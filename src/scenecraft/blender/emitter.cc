@@ -66,6 +66,11 @@ json ProceduralModelJson(const Model& m) {
     if (!mat.look.empty()) mj["look"] = mat.look;
     out["materials"].push_back(mj);
   }
+  if (m.light) {
+    out["light"] = json{{"height_fraction", m.light->height_fraction},
+                        {"watts", m.light->watts},
+                        {"rgb", json::array({m.light->rgb[0], m.light->rgb[1], m.light->rgb[2]})}};
+  }
   if (m.generic) {
     out["generic"] = true;
     out["label"] = m.label;
@@ -86,6 +91,7 @@ json ModelJson(const Model& m) {
                  {"front_yaw_rad", m.import.front_yaw_rad},
                  {"model_rotation", m.import.model_rotation}}}};
     if (!m.parts.empty()) out["fallback"] = fallback;
+    if (fallback.contains("light")) out["light"] = fallback["light"];
     if (m.tint)
       out["import"]["tint"] = json::array({(*m.tint)[0], (*m.tint)[1], (*m.tint)[2], 1.0});
     if (m.surface) {

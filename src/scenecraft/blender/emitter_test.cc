@@ -63,6 +63,25 @@ TEST(Emitter, RepeatedModelsAreWrittenOnce) {
   EXPECT_NEAR(data["objects"][0]["yaw_deg"].get<double>(), 90.0, 1e-9);
 }
 
+TEST(Emitter, LightSourcesAndTheTimeOfDayReachTheScript) {
+  SceneGraph g = OneChair("");
+  g.environment.time_of_day = "night";
+  Object lamp = g.objects[0];
+  lamp.id = "lamp_1";
+  lamp.category = "floor lamp";
+  g.objects.push_back(lamp);
+  std::map<std::string, Model> models = BuildModels(g);
+  Model::Light light;
+  light.watts = 55.0;
+  models["lamp_1"].key = "lamp";
+  models["lamp_1"].light = light;
+  const nlohmann::json data = nlohmann::json::parse(EmitSceneData(g, models, EmitOptions{}));
+  EXPECT_EQ(data.at("environment").value("time_of_day", ""), "night") << data["environment"];
+  EXPECT_EQ(data.at("models").at("lamp").at("light").at("watts"), 55.0);
+  const std::string chair_model = data.at("objects").at(0).at("model");
+  EXPECT_FALSE(data.at("models").at(chair_model).contains("light"));
+}
+
 TEST(Emitter, RejectsUnknownEngine) {
   EmitOptions options;
   options.render.engine = "povray";

@@ -1,9 +1,11 @@
 // The scene graph: objects, relations and the environment (ARCHITECTURE.md section 3).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenecraft/core/geometry.h"
@@ -85,6 +87,10 @@ struct Environment {
   std::vector<Opening> openings;
   // Outdoor ground ("grass", "pavement", "sand", "dirt", "snow") or room floor material.
   std::string ground;
+  // The time of day the light shows: one of kTimesOfDay, or empty (unspecified: daylight).
+  std::string time_of_day;
+  static constexpr std::array<std::string_view, 6> kTimesOfDay = {"dawn",      "morning", "noon",
+                                                                  "afternoon", "dusk",    "night"};
   bool IsRoom() const { return kind == Kind::kRoom; }
   // The floor rectangle: room interior, or the outdoor ground extent.
   Rect2 FloorRect() const;

@@ -1,5 +1,6 @@
 #include "scenecraft/core/scene_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -333,6 +334,13 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
   }
   env.ground = r.String("ground").value_or("");
   if (env.ground.size() > SceneLimits::kMaxWordBytes) r.AddProblem("ground", "is too long");
+  env.time_of_day = r.String("time_of_day").value_or("");
+  if (!env.time_of_day.empty() &&
+      std::find(Environment::kTimesOfDay.begin(), Environment::kTimesOfDay.end(),
+                env.time_of_day) == Environment::kTimesOfDay.end()) {
+    r.AddProblem("time_of_day", "is '" + env.time_of_day +
+                                    "' (expected dawn, morning, noon, afternoon, dusk or night)");
+  }
   r.Finish();
   return env;
 }
@@ -349,6 +357,7 @@ json EnvironmentToJson(const Environment& env) {
     for (const Opening& o : env.openings) out["openings"].push_back(OpeningToJson(o));
   }
   if (!env.ground.empty()) out["ground"] = env.ground;
+  if (!env.time_of_day.empty()) out["time_of_day"] = env.time_of_day;
   return out;
 }
 

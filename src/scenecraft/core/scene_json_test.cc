@@ -114,6 +114,21 @@ TEST(SceneJson, OutdoorEnvironmentTakesTwoSizes) {
   EXPECT_EQ(g.environment.ground, "grass");
 }
 
+TEST(SceneJson, TimeOfDayRoundTripsAndOnlyKnownTimesAreAccepted) {
+  const SceneGraph g = ParseSceneGraph(
+      R"({"schema": 1, "environment": {"kind": "outdoor", "size_m": [30, 20],
+          "time_of_day": "dusk"}, "objects": []})",
+      "dusk.json");
+  EXPECT_EQ(g.environment.time_of_day, "dusk");
+  EXPECT_EQ(EnvironmentToJson(g.environment)["time_of_day"], "dusk");
+  EXPECT_FALSE(EnvironmentToJson(Environment{}).contains("time_of_day"));
+  EXPECT_NE(ErrorOf(R"({"schema": 1, "environment": {"kind": "room", "time_of_day": "teatime"},
+                        "objects": []})")
+                .find("/environment/time_of_day: is 'teatime' (expected dawn, morning, noon, "
+                      "afternoon, dusk or night)"),
+            std::string::npos);
+}
+
 TEST(SceneJson, ReadbackRoundTrip) {
   Readback rb;
   rb.blender_version = "3.4.1";

@@ -104,36 +104,123 @@ def polygon_walls(collection, polygon, height, openings, material):
             obj["sc_wall"] = name
 
 
+# What floors, walls and grounds are made of (Environment.ground; a room without one has a wood
+# floor, plaster walls and ceiling): base colour, roughness and the procedural look (LOOKS).
+SURFACES = {
+    "wood": {"rgba": [0.3, 0.18, 0.1, 1], "roughness": 0.6, "look": "planks"},
+    "tile": {"rgba": [0.8, 0.79, 0.76, 1], "roughness": 0.2, "look": "tiles"},
+    "carpet": {"rgba": [0.42, 0.4, 0.37, 1], "roughness": 1.0, "look": "fabric"},
+    "concrete": {"rgba": [0.45, 0.45, 0.43, 1], "roughness": 0.8, "look": "stone"},
+    "plaster": {"rgba": [0.8, 0.77, 0.72, 1], "roughness": 0.9, "look": "plaster"},
+    "grass": {"rgba": [0.1, 0.25, 0.05, 1], "roughness": 0.95, "look": "grass"},
+    "pavement": {"rgba": [0.45, 0.42, 0.38, 1], "roughness": 0.85, "look": "paving"},
+    "gravel": {"rgba": [0.5, 0.47, 0.43, 1], "roughness": 0.95, "look": "gravel"},
+    "sand": {"rgba": [0.7, 0.6, 0.42, 1], "roughness": 0.95, "look": "stone"},
+    "dirt": {"rgba": [0.3, 0.2, 0.12, 1], "roughness": 0.95, "look": "stone"},
+    "snow": {"rgba": [0.9, 0.92, 0.95, 1], "roughness": 0.6, "look": "plaster"},
+    "asphalt": {"rgba": [0.1, 0.1, 0.1, 1], "roughness": 0.9, "look": "gravel"},
+}
+
+# The parts of doors and windows.
+OPENING_MATERIALS = {
+    "frame": {"rgba": [0.85, 0.84, 0.8, 1], "roughness": 0.4},
+    "glass": {"rgba": [0.9, 0.95, 1.0, 1], "roughness": 0.02, "transmission": 1.0},
+    "leaf": {"rgba": [0.45, 0.3, 0.18, 1], "roughness": 0.45, "look": "wood"},
+    "handle": {"rgba": [0.7, 0.7, 0.68, 1], "roughness": 0.25, "metallic": 1.0},
+}
+
+
+def surface_material(name, kind):
+    return make_material(name, SURFACES.get(kind, SURFACES["wood"]))
+
+
+def opening_box(collection, opening, frame, part, lo, hi, material):
+    """A box of a door or window, given in the opening's frame: u along the wall from the
+    opening's centre, v into the room from the wall's inner face (the wall is -0.1 < v < 0), z up."""
+    x, y, along, inward = frame
+    u0 = opening.get("offset_m", 0.0)
+    world_from_opening = Matrix(((along[0], inward[0], 0.0, x + along[0] * u0),
+                                 (along[1], inward[1], 0.0, y + along[1] * u0),
+                                 (0.0, 0.0, 1.0, 0.0),
+                                 (0.0, 0.0, 0.0, 1.0)))
+    name = "%s.%s" % (opening.get("id") or opening.get("kind", "opening"), part)
+    mesh = bpy.data.meshes.new(name)
+    bm = bmesh.new()
+    bmesh.ops.create_cube(bm, size=1.0)
+    size = [hi[k] - lo[k] for k in range(3)]
+    centre = [(hi[k] + lo[k]) / 2 for k in range(3)]
+    bmesh.ops.transform(bm, matrix=world_from_opening @ Matrix.Translation(Vector(centre)) @
+                        Matrix.Diagonal((size[0], size[1], size[2], 1.0)), verts=bm.verts)
+    bm.to_mesh(mesh)
+    bm.free()
+    mesh.materials.append(material)
+    obj = bpy.data.objects.new(name, mesh)
+    tag(obj, name, "opening", False)
+    obj["sc_opening"] = opening.get("id", "")
+    collection.objects.link(obj)
+    return obj
+
+
+def build_opening(collection, env, opening, materials):
+    """A window (frame, a mullion when wide, glass, an inner sill) or a door (casing and a leaf
+    with a handle) in its hole in the wall."""
+    frame = opening_frame(env, opening)
+    if frame is None:
+        return
+    w = opening.get("width_m", 1.0)
+    h = opening.get("height_m", 1.2)
+    z0 = max(0.0, opening.get("sill_m", 0.0))
+    b, t = 0.06, 0.1  # frame bar width, wall thickness
+    box = lambda part, lo, hi, m: opening_box(collection, opening, frame, part, lo, hi,
+                                              materials[m])
+    if opening.get("kind") == "door":
+        box("casing_left", (-w / 2 - 0.02, -t - 0.01, 0.0), (-w / 2 + b, 0.015, z0 + h), "frame")
+        box("casing_right", (w / 2 - b, -t - 0.01, 0.0), (w / 2 + 0.02, 0.015, z0 + h), "frame")
+        box("casing_top", (-w / 2 - 0.02, -t - 0.01, z0 + h - b), (w / 2 + 0.02, 0.015, z0 + h + 0.02),
+            "frame")
+        box("leaf", (-w / 2 + b, -t / 2 - 0.02, z0), (w / 2 - b, -t / 2 + 0.02, z0 + h - b), "leaf")
+        box("handle", (w / 2 - b - 0.16, -t / 2 - 0.07, z0 + 0.98), (w / 2 - b - 0.04, -t / 2 + 0.07,
+                                                                      z0 + 1.02), "handle")
+        return
+    box("frame_left", (-w / 2, -t * 0.7, z0), (-w / 2 + b, -t * 0.2, z0 + h), "frame")
+    box("frame_right", (w / 2 - b, -t * 0.7, z0), (w / 2, -t * 0.2, z0 + h), "frame")
+    box("frame_bottom", (-w / 2, -t * 0.7, z0), (w / 2, -t * 0.2, z0 + b), "frame")
+    box("frame_top", (-w / 2, -t * 0.7, z0 + h - b), (w / 2, -t * 0.2, z0 + h), "frame")
+    if w > 1.0:
+        box("mullion", (-b / 2, -t * 0.7, z0), (b / 2, -t * 0.2, z0 + h), "frame")
+    glass = box("glass", (-w / 2 + b, -t * 0.46, z0 + b), (w / 2 - b, -t * 0.44, z0 + h - b), "glass")
+    if hasattr(glass, "visible_shadow"):
+        glass.visible_shadow = False  # daylight comes through; Cycles renders no caustics
+    if z0 > 0.05:
+        box("sill", (-w / 2 - 0.05, -t * 0.5, z0 - 0.03), (w / 2 + 0.05, 0.05, z0), "frame")
+
+
 def build_environment(collection, env):
     bpy.context.scene["sc_environment"] = json.dumps(env)
     if env["kind"] == "outdoor":
         w, d = env["size_m"][0], env["size_m"][1]
-        colours = {"grass": [0.12, 0.3, 0.07, 1], "pavement": [0.35, 0.35, 0.33, 1],
-                   "sand": [0.7, 0.6, 0.4, 1], "dirt": [0.3, 0.2, 0.12, 1],
-                   "snow": [0.9, 0.92, 0.95, 1], "asphalt": [0.1, 0.1, 0.1, 1]}
-        ground = make_material("ground", {"rgba": colours.get(env.get("ground") or "grass",
-                                                              colours["grass"]),
-                                          "roughness": 0.95})
-        margin = 0.25 * max(w, d)
+        ground = surface_material("ground", env.get("ground") or "grass")
+        # The ground reaches far past the scene, so the sky's lower half (the HDRI's own
+        # ground) stays hidden behind it from every camera.
+        margin = max(0.25 * max(w, d), 80.0)
         solid_box(collection, "ground", "ground", (-w / 2 - margin, -d / 2 - margin, -0.1),
                   (w / 2 + margin, d / 2 + margin, 0.0), ground)
         return
     w, d, h = env["size_m"]
     t = 0.1
-    floor_colour = {"wood": [0.35, 0.22, 0.12, 1], "tile": [0.75, 0.75, 0.72, 1],
-                    "carpet": [0.4, 0.38, 0.35, 1], "concrete": [0.45, 0.45, 0.43, 1]}
-    floor = make_material("floor", {"rgba": floor_colour.get(env.get("ground") or "wood",
-                                                             floor_colour["wood"]),
-                                    "roughness": 0.6})
-    wall = make_material("wall", {"rgba": [0.5, 0.47, 0.42, 1], "roughness": 0.9})
+    floor = surface_material("floor", env.get("ground") or "wood")
+    wall = surface_material("wall", "plaster")
     openings = env.get("openings", [])
+    materials = {name: make_material("opening_" + name, spec)
+                 for name, spec in OPENING_MATERIALS.items()}
+    for opening in openings:
+        build_opening(collection, env, opening, materials)
     polygon = env.get("floor_polygon_m")
     if polygon:
         prism(collection, "floor", "floor", [tuple(p) for p in polygon], -t, 0.0, floor)
         polygon_walls(collection, [tuple(p) for p in polygon], h, openings, wall)
         ceiling = prism(collection, "ceiling", "ceiling", [tuple(p) for p in polygon], h, h + t, wall)
-        ceiling.hide_render = True
-        ceiling.hide_viewport = True
+        hide_from_camera(ceiling)
         return
     solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
 
@@ -152,10 +239,17 @@ def build_environment(collection, env):
     wall_with_openings("wall_back", "back", w)
     wall_with_openings("wall_left", "left", d)
     wall_with_openings("wall_right", "right", d)
-    # The ceiling is part of the model (and the .blend) but not rendered: the camera looks in
-    # from above the missing front wall.
     ceiling = solid_box(collection, "ceiling", "ceiling", (-w / 2, -d / 2, h), (w / 2, d / 2, h + t),
                         wall)
-    ceiling.hide_render = True
-    ceiling.hide_viewport = True
+    hide_from_camera(ceiling)
 
+
+def hide_from_camera(ceiling):
+    """The ceiling keeps the sky's light out and holds the ceiling light, but cameras look in
+    through it (the planned camera looks in from above). Blender before 3.0 has no per-ray
+    visibility: there the ceiling is not rendered at all."""
+    ceiling.hide_viewport = True  # ray casts (visibility) see through it
+    if hasattr(ceiling, "visible_camera"):
+        ceiling.visible_camera = False
+    else:
+        ceiling.hide_render = True

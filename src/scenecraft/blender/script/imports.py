@@ -192,6 +192,23 @@ def tint_imported(meshes, spec):
         add_look(material, bsdf, surface["look"], list(base.default_value))
 
 
+def tint_of(base):
+    """(tint RGBA, texture kept) when tint_imported multiplied a texture by a colour into this
+    Base Color input; None otherwise."""
+    if not base.is_linked:
+        return None
+    node = base.links[0].from_node
+    if getattr(node, "blend_type", "") != "MULTIPLY":
+        return None
+    if node.type == "MIX_RGB":
+        colour, texture = node.inputs["Color2"], node.inputs["Color1"]
+    elif node.type == "MIX":
+        colour, texture = node.inputs[7], node.inputs[6]
+    else:
+        return None
+    return list(colour.default_value), bool(texture.is_linked)
+
+
 def material_readback(meshes):
     """The object's materials, most area first: what the text's colour and material words
     became (base colour, roughness, metalness, transmission, whether a texture or look drives
@@ -207,6 +224,10 @@ def material_readback(meshes):
             base = bsdf.inputs["Base Color"]
             entry["base_color"] = list(base.default_value)
             entry["textured"] = bool(base.is_linked)
+            tint = tint_of(base)
+            if tint is not None:
+                # A colour word on a textured model: the tint, and whether the texture survived.
+                entry["base_color"], entry["textured"] = tint
             entry["roughness"] = float(bsdf.inputs["Roughness"].default_value)
             entry["metallic"] = float(bsdf.inputs["Metallic"].default_value)
             for name in ("Transmission Weight", "Transmission"):

@@ -12,7 +12,7 @@ def main():
     library = ModelLibrary(SCENE.get("models", {}), warnings)
     roots = [build_object(collection, library, spec) for spec in SCENE["objects"]]
     camera = build_camera(collection, SCENE["camera"], options.width, options.height)
-    build_lights(collection, SCENE["environment"], None)
+    build_lights(collection, SCENE["environment"], SCENE["objects"], warnings)
     configure_render(options)
     bpy.context.view_layer.update()
     timings = {"build_s": time.perf_counter() - start}
@@ -26,6 +26,8 @@ def main():
         use_index = options.readback and options.visibility == "index"
         if use_index and cycles:
             index_folder = setup_index_pass(roots, options.render)
+        if cycles and options.smooth_light:
+            add_light_smoothing(scene)
         scene.render.filepath = os.path.abspath(options.render)
         bpy.ops.render.render(write_still=True)
         if index_folder is not None:
@@ -54,6 +56,10 @@ def main():
                   % (timings["visibility_method"], time.perf_counter() - started))
         write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
                        warnings)
+    if options.beauty:
+        render_extra_view(camera, options.beauty, options, warnings, "beauty")
+    if options.check:
+        render_extra_view(camera, options.check, options, warnings, "check")
     if options.views > 0:
         render_dataset_views(roots, camera, options, warnings)
     if options.save_blend:

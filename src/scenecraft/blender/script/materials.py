@@ -61,8 +61,11 @@ def add_look(material, bsdf, look, rgba):
     coord = nodes.new("ShaderNodeTexCoord")
     mapping = nodes.new("ShaderNodeMapping")
     links.new(coord.outputs["Object"], mapping.inputs["Vector"])
-    ramp = nodes.new("ShaderNodeValToRGB")
     settings = LOOKS[look]
+    if settings["texture"] == "brick":
+        add_brick_look(nodes, links, mapping, bsdf, settings, rgba)
+        return
+    ramp = nodes.new("ShaderNodeValToRGB")
     if settings["texture"] == "wave":
         texture = nodes.new("ShaderNodeTexWave")
         texture.wave_type = settings.get("wave_type", "BANDS")
@@ -89,6 +92,28 @@ def add_look(material, bsdf, look, rgba):
         links.new(bump.outputs["Normal"], bsdf.inputs["Normal"])
 
 
+def add_brick_look(nodes, links, mapping, bsdf, settings, rgba):
+    """Planks, tiles and paving: Blender's brick texture in object space (metres), its bricks in
+    two shades of the base colour, grooves from the mortar as a bump."""
+    texture = nodes.new("ShaderNodeTexBrick")
+    texture.offset = settings.get("offset", 0.5)
+    texture.inputs["Color1"].default_value = shade(rgba, settings["range"][0])
+    texture.inputs["Color2"].default_value = shade(rgba, settings["range"][1])
+    texture.inputs["Mortar"].default_value = shade(rgba, settings.get("mortar", 0.4))
+    texture.inputs["Scale"].default_value = 1.0
+    texture.inputs["Mortar Size"].default_value = settings.get("mortar_m", 0.004)
+    texture.inputs["Brick Width"].default_value = settings["brick_m"][0]
+    texture.inputs["Row Height"].default_value = settings["brick_m"][1]
+    links.new(mapping.outputs["Vector"], texture.inputs["Vector"])
+    links.new(texture.outputs["Color"], bsdf.inputs["Base Color"])
+    bump = nodes.new("ShaderNodeBump")
+    bump.invert = True
+    bump.inputs["Strength"].default_value = settings.get("bump", 0.3)
+    bump.inputs["Distance"].default_value = 0.002
+    links.new(texture.outputs["Fac"], bump.inputs["Height"])
+    links.new(bump.outputs["Normal"], bsdf.inputs["Normal"])
+
+
 # The looks a material may ask for: texture, its scale and stretch (object space, metres), the
 # shades of the base colour the pattern runs between, and the bump strength.
 LOOKS = {
@@ -104,6 +129,19 @@ LOOKS = {
                 "bump": 0.15},
     "metal": {"texture": "noise", "scale": 4.0, "detail": 2.0, "stretch": (1.0, 1.0, 60.0),
               "range": (0.9, 1.05)},
+    # Floors, walls and grounds (environment.py).
+    "planks": {"texture": "brick", "brick_m": (1.2, 0.16), "offset": 0.37, "range": (0.8, 1.2),
+               "mortar": 0.45, "mortar_m": 0.003, "bump": 0.2},
+    "tiles": {"texture": "brick", "brick_m": (0.4, 0.4), "offset": 0.0, "range": (0.95, 1.02),
+              "mortar": 0.7, "mortar_m": 0.004, "bump": 0.3},
+    "paving": {"texture": "brick", "brick_m": (0.4, 0.2), "offset": 0.5, "range": (0.8, 1.15),
+               "mortar": 0.55, "mortar_m": 0.012, "bump": 0.5},
+    "plaster": {"texture": "noise", "scale": 30.0, "detail": 6.0, "range": (0.96, 1.02),
+                "bump": 0.04},
+    "grass": {"texture": "noise", "scale": 3.0, "detail": 10.0, "range": (0.6, 1.4),
+              "bump": 0.4},
+    "gravel": {"texture": "noise", "scale": 60.0, "detail": 4.0, "range": (0.6, 1.3),
+               "bump": 0.6},
 }
 
 

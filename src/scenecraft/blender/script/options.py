@@ -22,6 +22,15 @@ def parse_options():
                         help="with --visibility rays: one camera ray per STEP x STEP pixels")
     parser.add_argument("--save-blend", default="", help="save the .blend file to this path")
     parser.add_argument("--export-gltf", default="", help="export the scene as glTF (.glb/.gltf)")
+    parser.add_argument("--beauty", default="",
+                        help="also render the view a person would choose (eye height, from a "
+                             "corner or the door, the main group framed) to this PNG")
+    parser.add_argument("--check", default="",
+                        help="also render a top-down orthographic view of everything (Workbench) "
+                             "to this PNG")
+    parser.add_argument("--smooth-light", type=int, default=1, choices=[0, 1],
+                        help="Cycles: smooth the light passes in the compositor (Debian's Cycles "
+                             "has no denoiser); 0 leaves the raw samples")
     parser.add_argument("--views", type=int, default=0,
                         help="dataset views: render from this many cameras around the scene, "
                              "with camera JSON, instance segmentation and depth (EXR)")
