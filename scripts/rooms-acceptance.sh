@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-out/rooms}
 rounds=${2:-2}
-bin=./build/scenecraft
+bin=${SCENECRAFT_BIN:-./build/scenecraft}  # another build: SCENECRAFT_BIN=path/to/scenecraft
 mkdir -p "$out"
 while IFS=$'\t' read -r name prompt; do
   [ -n "$name" ] || continue
