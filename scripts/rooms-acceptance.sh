@@ -5,12 +5,15 @@
 # objects standing in a door, its clearance or a window, and navigability. Also renders a top
 # view of each room (DIR/top/render.png).
 #
-#   bash scripts/rooms-acceptance.sh [OUT_DIR] [ROUNDS]
+#   bash scripts/rooms-acceptance.sh [OUT_DIR] [ROUNDS] [PROMPTS]
+#
+# PROMPTS (default examples/rooms/prompts.tsv) may list a subset of the rooms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-out/rooms}
 rounds=${2:-2}
-bin=./build/scenecraft
+prompts=${3:-examples/rooms/prompts.tsv}
+bin=${SCENECRAFT_BIN:-./build/scenecraft}  # another build: SCENECRAFT_BIN=path/to/scenecraft
 mkdir -p "$out"
 while IFS=$'\t' read -r name prompt; do
   [ -n "$name" ] || continue
@@ -23,5 +26,5 @@ while IFS=$'\t' read -r name prompt; do
   "$bin" -q build "$dir/top.json" -o "$dir/top" >/dev/null 2>>"$out/$name.log" &&
     "$bin" -q render "$dir/top" --engine workbench --resolution 360x360 >/dev/null \
       2>>"$out/$name.log" || true
-done <examples/rooms/prompts.tsv
-python3 scripts/rooms_summary.py summary "$out" examples/rooms/prompts.tsv
+done <"$prompts"
+python3 scripts/rooms_summary.py summary "$out" "$prompts"

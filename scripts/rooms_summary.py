@@ -29,9 +29,11 @@ def opening_id(object_id, openings):
 
 def summary(out, prompts):
     names = [line.split("\t")[0] for line in open(prompts) if line.strip()]
-    totals = {"objects": 0, "outside": 0, "collisions": 0, "blocked": 0, "nav_fail": 0}
-    print("%-18s %7s %7s %10s %14s  %s" % ("room", "objects", "outside", "collisions",
-                                          "doors/windows", "navigability"))
+    totals = {"objects": 0, "outside": 0, "collisions": 0, "blocked": 0, "nav_fail": 0,
+              "access": 0, "access_fail": 0, "windows": 0}
+    print("%-18s %7s %7s %10s %14s %8s %7s  %s" % ("room", "objects", "outside", "collisions",
+                                                  "doors/windows", "access", "windows",
+                                                  "navigability"))
     for name in names:
         d = os.path.join(out, name)
         try:
@@ -44,6 +46,8 @@ def summary(out, prompts):
         outside = collisions = blocked = 0
         nav = "not measured"
         nav_pass = False
+        access = access_fail = 0
+        failing = []
         for f in critique["findings"]:
             if f["kind"] == "out_of_room":
                 outside += 1
@@ -55,16 +59,29 @@ def summary(out, prompts):
             elif f["kind"] == "navigability":
                 nav = f["measured"]
                 nav_pass = f["pass"]
+            elif f["kind"] == "access":
+                access += 1
+                if not f["pass"]:
+                    access_fail += 1
+                    failing.append(f["measured"])
+        windows = sum(1 for o in openings if o.get("kind") == "window")
         n = len(scene["objects"])
         totals["objects"] += n
         totals["outside"] += outside
         totals["collisions"] += collisions
         totals["blocked"] += blocked
         totals["nav_fail"] += 0 if nav_pass else 1
-        print("%-18s %7d %7d %10d %14d  %s %s" % (name, n, outside, collisions, blocked,
-                                                  "pass" if nav_pass else "FAIL", nav))
+        totals["access"] += access
+        totals["access_fail"] += access_fail
+        totals["windows"] += windows
+        print("%-18s %7d %7d %10d %14d %5d/%-2d %7d  %s %s" % (
+            name, n, outside, collisions, blocked, access - access_fail, access, windows,
+            "pass" if nav_pass else "FAIL", nav))
+        for m in failing:
+            print("    access failing: %s" % m)
     print("total: %(objects)d objects, %(outside)d outside, %(collisions)d collisions, "
-          "%(blocked)d blocking a door or window, %(nav_fail)d rooms failing navigability" % totals)
+          "%(blocked)d blocking a door or window, %(access_fail)d of %(access)d access findings "
+          "failing, %(windows)d windows, %(nav_fail)d rooms failing navigability" % totals)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "scenecraft/assets/retrieval.h"
 #include "scenecraft/assets/sh3d_catalog.h"
 #include "scenecraft/assets/user_model.h"
+#include "scenecraft/core/access.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
@@ -269,6 +270,16 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     if (!o.HasSize())
       o.size = ApplySizeWords(o.description, info ? info->size : Vec3{0.5, 0.5, 0.5});
     o.asset = {"procedural", "generic", "generic " + o.category, "", ""};
+  }
+  // What must stay clear to use each floor object (core/access.h), for the solver and critic.
+  for (Object& o : graph->objects) {
+    if (o.access_m > 0 || o.support != Support::kFloor) continue;
+    const std::vector<std::string> kinds =
+        options.hypernyms ? options.hypernyms(o.category) : std::vector<std::string>{};
+    if (const std::optional<AccessRule> rule = AccessFor(o.category, kinds)) {
+      o.access_m = rule->clearance_m;
+      o.access_long_side = rule->long_side;
+    }
   }
   return warnings;
 }

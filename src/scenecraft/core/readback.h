@@ -73,15 +73,16 @@ struct Readback {
 // One finding of a critic.
 struct Finding {
   enum class Kind {
-    kRelation,     // a stated relation fails
-    kCollision,    // two objects interpenetrate
-    kFloating,     // an object rests on nothing
-    kOutOfRoom,    // an object leaves the room
-    kCount,        // the number of objects of a category is wrong
-    kVisibility,   // an object is hidden or out of frame
-    kAsset,        // the model disagrees with the plan (size, kind)
-    kComposition,  // what only a vision model sees
-    kNavigability  // the floor a walker reaches from the door, and the objects it can use
+    kRelation,      // a stated relation fails
+    kCollision,     // two objects interpenetrate
+    kFloating,      // an object rests on nothing
+    kOutOfRoom,     // an object leaves the room
+    kCount,         // the number of objects of a category is wrong
+    kVisibility,    // an object is hidden or out of frame
+    kAsset,         // the model disagrees with the plan (size, kind)
+    kComposition,   // what only a vision model sees
+    kNavigability,  // the floor a walker reaches from the door, and the objects it can use
+    kAccess         // the floor kept clear to use an object (a wardrobe's front, a bed's side)
   };
   Kind kind = Kind::kRelation;
   std::optional<size_t> relation;    // index into SceneGraph::relations, for kRelation

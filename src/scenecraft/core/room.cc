@@ -49,6 +49,15 @@ const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_v
   for (const WallSegment& w : walls) {
     if (w.name == name) return &w;
   }
+  if (name == "long" || name == "short") {
+    const WallSegment* best = nullptr;
+    for (const WallSegment& w : walls) {
+      const bool better = best == nullptr || (name == "long" ? w.Length() > best->Length() + 1e-9
+                                                             : w.Length() < best->Length() - 1e-9);
+      if (better) best = &w;
+    }
+    return best;
+  }
   // The sides of the view name the walls of any floor plan: the longest wall facing that way
   // (its inward normal within 45 degrees of the side's), the outermost among equals.
   const Vec2 inward = name == "back"    ? Vec2{0, -1}
@@ -68,6 +77,35 @@ const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_v
     }
   }
   return best;
+}
+
+const WallSegment* ResolveWall(const Environment& environment,
+                               const std::vector<WallSegment>& walls, std::string_view name) {
+  const auto wall_of = [&](std::string_view kind) -> const WallSegment* {
+    for (const Opening& o : environment.openings) {
+      if (o.kind == kind && !o.wall.empty()) return FindWall(walls, o.wall);
+    }
+    return nullptr;
+  };
+  if (name == "window" || name == "door") {
+    const WallSegment* w = wall_of(name);
+    // The same wall among `walls` (which may be a subset of the room's).
+    for (const WallSegment& c : walls) {
+      if (w != nullptr && c.name == w->name) return &c;
+    }
+    return nullptr;
+  }
+  if (name == "opposite_door") {
+    const WallSegment* door = wall_of("door");
+    if (door == nullptr) return nullptr;
+    const WallSegment* best = nullptr;
+    for (const WallSegment& w : walls) {
+      if (w.inward.Dot(door->inward) > -std::cos(kPi / 4) + 1e-9) continue;
+      if (best == nullptr || w.Length() > best->Length() + 1e-9) best = &w;
+    }
+    return best;
+  }
+  return FindWall(walls, name);
 }
 
 const Opening* FindOpening(const Environment& environment, std::string_view id) {
@@ -171,6 +209,19 @@ bool EnsureDoor(Environment* environment) {
   door.height_m = 2.05;
   environment->openings.push_back(door);
   return true;
+}
+
+int AddRoomTypeWindows(Environment* environment, const RoomTypeWindows& row) {
+  if (!environment->IsRoom()) return 0;
+  for (int k = 0; k < row.windows; ++k) {
+    Opening window;
+    window.kind = "window";
+    window.width_m = row.width_m;
+    window.height_m = row.height_m;
+    window.sill_m = row.sill_m;
+    environment->openings.push_back(window);
+  }
+  return row.windows;
 }
 
 std::vector<Object> OpeningObjects(const Environment& environment) {

@@ -39,7 +39,14 @@ struct WallSegment {
 std::vector<WallSegment> RoomWalls(const Environment& environment);
 // A wall by its name; "back", "front", "left" and "right" also name the longest wall of a floor
 // polygon that faces that way.
+// "long" and "short" name the longest and the shortest wall (the first among equals).
 const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_view name);
+// FindWall, and the walls people name by what is in them or across from it: "window" (the wall
+// with the room's first window), "door" (with its first door), "opposite_door" (the longest
+// wall facing the door's wall, within 45 degrees of straight across). Null when the room has no
+// such wall or the opening is not placed yet.
+const WallSegment* ResolveWall(const Environment& environment,
+                               const std::vector<WallSegment>& walls, std::string_view name);
 
 const Opening* FindOpening(const Environment& environment, std::string_view id);
 // Gives every opening without an id one ("door_1", "window_2"), unique among the openings and
@@ -56,6 +63,21 @@ void PlaceOpenings(Environment* environment);
 // Adds a door without a wall (the solver places it) to a room that has none: every room has a
 // way in. Returns whether it added one.
 bool EnsureDoor(Environment* environment);
+// The windows a room of a type gets when the text gives it none (core/room_types.cc).
+struct RoomTypeWindows {
+  std::string_view room;  // a room noun as WordNet names it: "bedroom", "hall", "room"
+  int windows = 0;
+  double width_m = 0;
+  double height_m = 0;
+  double sill_m = 0;
+};
+const std::vector<RoomTypeWindows>& RoomTypeWindowTable();
+// The row of a room noun; nullptr when the table does not name it.
+const RoomTypeWindows* WindowsForRoomType(std::string_view noun);
+// Adds the row's windows without a wall (PlaceOpenings puts them on the longest free stretches
+// of wall, apart from each other and from the door). Returns how many it added.
+int AddRoomTypeWindows(Environment* environment, const RoomTypeWindows& row);
+
 // OpeningObject of every placed opening, in order.
 std::vector<Object> OpeningObjects(const Environment& environment);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scenecraft/core/polygon.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/util/error.h"
 
@@ -182,6 +183,47 @@ TEST(SceneJsonOpenings, RejectsUnknownWallsAndClashingIds) {
   EXPECT_NE(error.find("/environment/openings/1/id: opening id 'bed_1' is already used"),
             std::string::npos)
       << error;
+}
+
+TEST(ResolveWall, LongShortWindowDoorAndOppositeTheDoor) {
+  Environment env;
+  env.size = {6, 4, 2.8};
+  env.openings.push_back({"door", "left", 0.0, 0.9, 2.05, 0.0, "door_1"});
+  env.openings.push_back({"window", "back", 1.0, 1.2, 1.2, 0.9, "window_1"});
+  const std::vector<WallSegment> walls = RoomWalls(env);
+  EXPECT_EQ(ResolveWall(env, walls, "long")->name, "back");  // first of the two 6 m walls
+  EXPECT_EQ(ResolveWall(env, walls, "short")->name, "right");
+  EXPECT_EQ(ResolveWall(env, walls, "window")->name, "back");
+  EXPECT_EQ(ResolveWall(env, walls, "door")->name, "left");
+  EXPECT_EQ(ResolveWall(env, walls, "opposite_door")->name, "right");
+  EXPECT_EQ(ResolveWall(env, walls, "front")->name, "front");
+  EXPECT_EQ(ResolveWall(env, walls, "ceiling"), nullptr);
+  // In an L-shaped room the long wall is the one full edge along x; no door: nothing opposite.
+  Environment l;
+  l.SetFloorPolygon(LShapedFloor(6, 5, 2, 2));
+  const std::vector<WallSegment> lw = RoomWalls(l);
+  EXPECT_NEAR(ResolveWall(l, lw, "long")->Length(), 6, 1e-9);
+  EXPECT_NEAR(ResolveWall(l, lw, "short")->Length(), 2, 1e-9);
+  EXPECT_EQ(ResolveWall(l, lw, "opposite_door"), nullptr);
+}
+
+TEST(RoomTypeWindows, TheTableGivesLivingRoomsTwoHallsNoneBathroomsASmallOne) {
+  EXPECT_EQ(WindowsForRoomType("living room")->windows, 2);
+  EXPECT_EQ(WindowsForRoomType("hall")->windows, 0);
+  const RoomTypeWindows* bath = WindowsForRoomType("bathroom");
+  EXPECT_EQ(bath->windows, 1);
+  EXPECT_LT(bath->width_m, 1.0);
+  EXPECT_EQ(WindowsForRoomType("spaceship"), nullptr);
+  // Every window fits under a 2.5 m ceiling.
+  for (const RoomTypeWindows& row : RoomTypeWindowTable()) {
+    EXPECT_LE(row.sill_m + row.height_m, 2.5) << row.room;
+  }
+  Environment env;
+  EXPECT_EQ(AddRoomTypeWindows(&env, *WindowsForRoomType("living room")), 2);
+  PlaceOpenings(&env);
+  ASSERT_EQ(env.openings.size(), 2u);
+  EXPECT_FALSE(env.openings[0].wall.empty());
+  EXPECT_FALSE(env.openings[1].wall.empty());
 }
 
 }  // namespace

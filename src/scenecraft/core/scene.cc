@@ -135,6 +135,8 @@ std::string_view FindingKindName(Finding::Kind kind) {
       return "composition";
     case Finding::Kind::kNavigability:
       return "navigability";
+    case Finding::Kind::kAccess:
+      return "access";
   }
   return "?";
 }
@@ -142,7 +144,7 @@ std::string_view FindingKindName(Finding::Kind kind) {
 std::optional<Finding::Kind> FindingKindFromName(std::string_view name) {
   using K = Finding::Kind;
   for (K k : {K::kRelation, K::kCollision, K::kFloating, K::kOutOfRoom, K::kCount, K::kVisibility,
-              K::kAsset, K::kComposition, K::kNavigability}) {
+              K::kAsset, K::kComposition, K::kNavigability, K::kAccess}) {
     if (FindingKindName(k) == name) return k;
   }
   return std::nullopt;

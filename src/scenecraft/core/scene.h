@@ -50,6 +50,11 @@ struct Object {
   Vec3 size;
   bool has_front = false;
   Support support = Support::kFloor;
+  // The floor kept clear to use it (core/access.h): `access_m` deep in front of its front (open
+  // a wardrobe, stand at a sink), or beside one of its long sides when `access_long_side` (get
+  // into a bed); 0: none.
+  double access_m = 0.0;
+  bool access_long_side = false;
   // Solved or given pose; `pose_fixed` means the user gave it and the solver keeps it.
   std::optional<Pose> pose;
   bool pose_fixed = false;

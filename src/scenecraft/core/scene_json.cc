@@ -107,6 +107,14 @@ Object ObjectFromJson(const json& j, JsonProblems* problems, const std::string& 
   if (const json* a = r.Get("asset")) o.asset = AssetFromJson(*a, problems, r.PointerTo("asset"));
   if (auto size = r.NumberArray("size_m", 3)) o.size = Vec3FromArray(*size);
   if (auto front = r.Bool("has_front")) o.has_front = *front;
+  if (auto access = r.Number("access_m")) {
+    if (*access >= 0 && *access <= 3) {
+      o.access_m = *access;
+    } else {
+      r.AddProblem("access_m", "the clearance to use an object must be 0 to 3 m");
+    }
+  }
+  if (auto side = r.Bool("access_long_side")) o.access_long_side = *side;
   if (auto support = r.String("support")) {
     if (auto s = SupportFromName(*support)) {
       o.support = *s;
@@ -134,6 +142,8 @@ json ObjectToJson(const Object& o) {
   if (o.HasSize()) out["size_m"] = Vec3ToJson(o.size);
   out["has_front"] = o.has_front;
   out["support"] = std::string(SupportName(o.support));
+  if (o.access_m > 0) out["access_m"] = o.access_m;
+  if (o.access_long_side) out["access_long_side"] = true;
   if (o.pose) out["pose"] = PoseToJson(*o.pose);
   if (o.pose && !o.pose_fixed) out["pose_fixed"] = false;
   if (!o.source.empty()) out["source"] = SourceToJson(o.source);

@@ -1,9 +1,11 @@
 #include "scenecraft/critic/geometric_critic.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "scenecraft/core/room.h"
+#include "scenecraft/layout/access.h"
 #include "scenecraft/layout/navigability.h"
 #include "scenecraft/layout/relations.h"
 #include "scenecraft/util/error.h"
@@ -74,6 +76,18 @@ std::string Suggestion(const Relation& r) {
   }
 }
 
+// Whether a relation names both objects: a chair at its desk, a nightstand beside its bed stand
+// where the other is used.
+bool RelatedOrResting(const SceneGraph& graph, const std::string& a, const std::string& b) {
+  for (const Relation& r : graph.relations) {
+    if (std::find(r.objects.begin(), r.objects.end(), a) != r.objects.end() &&
+        std::find(r.objects.begin(), r.objects.end(), b) != r.objects.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Readback& readback) {
@@ -86,7 +100,11 @@ std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Re
     b.yaw_rad = r.yaw_rad;
     b.has_front = r.has_front;
     b.local_size = r.local_size;
-    if (const Object* o = graph.FindObject(r.id)) b.support = o->support;
+    if (const Object* o = graph.FindObject(r.id)) {
+      b.support = o->support;
+      b.access_m = o->access_m;
+      b.access_long_side = o->access_long_side;
+    }
     bodies[r.id] = b;
   }
   // Doors and windows are holes Blender cut where the environment says: fixed boxes in their
@@ -246,6 +264,30 @@ Critique GeometricCritic::Review(const CritiqueInput& input) {
     f.expected = "at least " + F(kMinReachableShare * 100) +
                  " % of the free floor and every object with a front reachable from the door";
     if (!f.pass) f.suggestion = "move what blocks the way toward the walls";
+    critique.findings.push_back(std::move(f));
+  }
+  // 5. Access: the floor kept clear to use an object (in front of a wardrobe, beside a bed),
+  //    measured among what may block it (not what a relation puts there, like a desk's chair).
+  for (const Object& o : graph.objects) {
+    if (o.access_m <= 0 || o.support != Support::kFloor) continue;
+    const auto it = bodies.find(o.id);
+    if (it == bodies.end()) continue;
+    std::vector<const Body*> others;
+    for (const Body* b : all) {
+      if (!RelatedOrResting(graph, o.id, b->id)) others.push_back(b);
+    }
+    const AccessCheck check = MeasureAccess(it->second, others, graph.environment);
+    Finding f;
+    f.kind = Finding::Kind::kAccess;
+    f.objects = {o.id};
+    if (!check.blocked_by.empty() && graph.FindObject(check.blocked_by) != nullptr) {
+      f.objects.insert(f.objects.begin(), check.blocked_by);
+    }
+    f.pass = check.pass;
+    f.measured = check.ToString();
+    f.expected = FormatNumber(o.access_m, 2) + " m of clear floor " +
+                 (o.access_long_side ? "beside a long side" : "in front");
+    if (!f.pass) f.suggestion = "move what blocks it, or turn the object toward open floor";
     critique.findings.push_back(std::move(f));
   }
   if (options_.check_visibility) {

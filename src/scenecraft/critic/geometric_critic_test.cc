@@ -155,3 +155,39 @@ TEST(GeometricCritic, NavigabilityIsAMeasuredFindingOfRoomsWithADoor) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+TEST(GeometricCritic, AccessIsAMeasuredFindingWithWhatBlocksIt) {
+  SceneGraph g = Graph({{"wardrobe_1", "wardrobe"}, {"chest_1", "chest"}, {"chair_1", "chair"}});
+  g.environment.size = {6, 4, 2.8};
+  g.objects[0].access_m = 0.8;
+  Readback rb;
+  // The wardrobe's back to the back wall, its front toward -Y; a chest 0.3 m in front of it.
+  rb.objects = {Built("wardrobe_1", "wardrobe", {1.0, 0.6, 2.0}, 0, 1.7, 0, 0, true),
+                Built("chest_1", "chest", {1.0, 0.5, 0.8}, 0, 0.85)};
+  auto access = [](const Critique& c) {
+    for (const Finding& f : c.findings) {
+      if (f.kind == Finding::Kind::kAccess) return f;
+    }
+    return Finding{};
+  };
+  Finding f = access(Review(g, rb));
+  ASSERT_EQ(f.kind, Finding::Kind::kAccess);
+  EXPECT_FALSE(f.pass);
+  EXPECT_EQ(f.objects, (std::vector<std::string>{"chest_1", "wardrobe_1"}));
+  EXPECT_NE(f.measured.find("0.3 m clear"), std::string::npos) << f.measured;
+  EXPECT_NE(f.measured.find("chest_1"), std::string::npos) << f.measured;
+  // What a relation puts there (a chair in front of it) does not block it.
+  rb.objects[1] = Built("chair_1", "chair", {0.5, 0.5, 0.9}, 0, 1.1);
+  Relation r;
+  r.type = RelationType::kInFrontOf;
+  r.objects = {"chair_1", "wardrobe_1"};
+  g.relations.push_back(r);
+  f = access(Review(g, rb));
+  EXPECT_TRUE(f.pass) << f.measured;
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -219,6 +219,18 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         break;
       }
+      case Finding::Kind::kAccess: {
+        // The floor in front of a wardrobe (beside a bed) is blocked: what blocks it, else the
+        // object itself, is placed again; the solver keeps the access clear as a hard term.
+        for (const std::string& id : f.objects) {
+          Object* o = graph->FindObject(id);
+          if (o == nullptr || o->pose_fixed) continue;
+          o->pose.reset();
+          revision.changes.push_back("placed " + id + " again: " + f.measured);
+          revision.resolve = true;
+        }
+        break;
+      }
       case Finding::Kind::kOutOfRoom: {
         for (const std::string& id : f.objects) {
           AddHardUnary(RelationType::kInsideRoom, id, f.measured, graph, &revision);

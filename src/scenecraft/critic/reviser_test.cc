@@ -94,6 +94,19 @@ TEST(Reviser, FloatingObjectGetsOnFloor) {
   EXPECT_TRUE(g.relations[1].hard);
 }
 
+TEST(Reviser, BlockedAccessPlacesTheBlockerAndTheObjectAgain) {
+  SceneGraph g = TwoObjects();
+  Critique c;
+  c.findings.push_back(Failing(Finding::Kind::kAccess, {"chair_1", "table_1"}));
+  const Revision r = Revise(c, nullptr, 1, ReviserOptions{}, &g);
+  EXPECT_TRUE(r.resolve);
+  EXPECT_FALSE(g.FindObject("chair_1")->pose.has_value());
+  // The table's pose is the user's: it stays.
+  EXPECT_TRUE(g.FindObject("table_1")->pose.has_value());
+  ASSERT_FALSE(r.changes.empty());
+  EXPECT_NE(r.changes[0].find("placed chair_1 again"), std::string::npos);
+}
+
 // A 5 x 4 m room whose back wall is lined with a wardrobe and a bookshelf, and a bed that fails
 // against_wall although hard.
 SceneGraph RoomWithCrowdedBackWall(Readback* rb) {

@@ -73,6 +73,7 @@ bool Measurable(Finding::Kind kind) {
     case Finding::Kind::kOutOfRoom:
     case Finding::Kind::kVisibility:
     case Finding::Kind::kNavigability:
+    case Finding::Kind::kAccess:
       return true;
     case Finding::Kind::kCount:
     case Finding::Kind::kAsset:

@@ -324,6 +324,9 @@ std::string_view WallSide(std::string_view word) {
   if (word == "left" || word == "west") return "left";
   if (word == "right" || word == "east") return "right";
   if (word == "front" || word == "near" || word == "south") return "front";
+  // The walls of any floor plan by their length (core/room.h, ResolveWall).
+  if (word == "long" || word == "longer" || word == "longest") return "long";
+  if (word == "short" || word == "shorter" || word == "shortest") return "short";
   return "";
 }
 

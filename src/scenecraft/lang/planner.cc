@@ -7,6 +7,7 @@
 #include "scenecraft/lang/chunker.h"
 #include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader.h"
+#include "scenecraft/lang/room_shape.h"
 #include "scenecraft/lang/tagger.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
@@ -48,7 +49,10 @@ void CheckEnglish(const std::vector<Word>& tokens) {
 
 // The pipeline: words -> items -> records -> graph -> defaults, environment and sub-scenes.
 PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& options) {
-  std::vector<Word> words = Tokenize(text);
+  // The floor plan's words ("L-shaped", "6 by 5 metres", "a 2 by 2 metre notch") are read first
+  // and blanked, offsets kept (room_shape.h).
+  const RoomShapeReading shape = ReadRoomShape(text);
+  std::vector<Word> words = Tokenize(BlankRoomShape(text, shape));
   CheckEnglish(words);
   TagWords(&words);
   // Most words unknown to the dictionary and the grammar: not English (or not words).
@@ -100,7 +104,9 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
         "found no physical objects to build in the description (write e.g. \"a lamp on a "
         "wooden desk\")");
   }
+  const bool text_openings = !plan.graph.environment.openings.empty();
   ChooseEnvironment(reading.setting, reading.setting_kind, &plan.graph);
+  ShapeRoom(shape, reading.setting, text_openings, &plan);
   AddDefaults(&plan);
   Decompose(&plan.graph);
   // The scene JSON carries what the planner was unsure of and what it left out.

@@ -130,12 +130,15 @@ void ConstructiveStart::Place() {
       // A floor polygon's walls: the named one, or any built wall, longer walls more often.
       std::vector<const WallSegment*> candidates;
       const std::vector<WallSegment> all_walls = RoomWalls(s_.graph_->environment);
-      if (!s_.polygon_.empty()) {
-        if (const WallSegment* w = wall ? FindWall(all_walls, *wall) : nullptr) {
-          candidates.push_back(w);
-        } else {
-          for (const WallSegment& w2 : s_.walls_) candidates.push_back(&w2);
-        }
+      // A box room's back, left and right keep the quick placement below; other names
+      // ("long", "window", "opposite_door") resolve to a segment in any room.
+      const bool side = wall == "back" || wall == "left" || wall == "right" || wall == "front";
+      const WallSegment* named =
+          wall ? ResolveWall(s_.graph_->environment, all_walls, *wall) : nullptr;
+      if (named != nullptr && (!s_.polygon_.empty() || !side)) {
+        candidates.push_back(named);
+      } else if (!s_.polygon_.empty()) {
+        for (const WallSegment& w2 : s_.walls_) candidates.push_back(&w2);
       }
       double total_length = 0.0;
       for (const WallSegment* w : candidates) total_length += w->Length();

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenecraft/layout/access.h"
+
 namespace scenecraft::solver {
 namespace {
 
 constexpr double kHardWeight = 100.0;
 constexpr double kCollisionWeight = 60.0;
 constexpr double kOutsideWeight = 80.0;
+constexpr double kAccessToleranceM = 0.02;
 
 }  // namespace
 
@@ -171,6 +174,35 @@ double CostTerms::CollisionCost(int a, int b) const {
   return kCollisionWeight * (std::min(w, d) + 0.01);
 }
 
+// How deep b stands in the zone kept clear to use a (its front, or the long side toward the
+// middle of the floor), and a in b's; objects a relation puts together (a chair at its desk)
+// and those that may overlap are exempt.
+double CostTerms::AccessCost(int a, int b) const {
+  // Most pairs have no access between them: the cheap test first.
+  if (s_.bodies_[a].access_m <= 0 && s_.bodies_[b].access_m <= 0) return 0.0;
+  if (Exempt(a, b) || s_.Related(a, b)) return 0.0;
+  double depth = 0.0;
+  for (const auto& [x, y] : {std::pair<int, int>{a, b}, std::pair<int, int>{b, a}}) {
+    const int side = s_.AccessSide(x);
+    const Body& body = s_.bodies_[x];
+    if (side < 0 || !CanBlockAccess(body, s_.bodies_[y])) continue;
+    depth += Penetration(AccessZone(body, side, body.access_m), s_.bodies_[y].FootCorners());
+  }
+  return depth > kAccessToleranceM ? kCollisionWeight * (depth + 0.01) : 0.0;
+}
+
+// How far object i's access zone reaches out of the floor (a wardrobe facing a wall).
+double CostTerms::AccessOutsideCost(int i) const {
+  const int side = s_.AccessSide(i);
+  if (side < 0 || !s_.graph_->environment.IsRoom()) return 0.0;
+  const Body& body = s_.bodies_[i];
+  const Quad zone = AccessZone(body, side, body.access_m);
+  const double v = s_.polygon_.empty()
+                       ? QuadOutsideDepth(s_.graph_->environment.FloorPolygon(), zone)
+                       : QuadOutsideDepth(s_.polygon_, zone);
+  return v > kAccessToleranceM ? kOutsideWeight * v : 0.0;
+}
+
 // Objects stay on the floor of a room and on the ground of an outdoor scene.
 double CostTerms::OutsideCost(int i) const {
   if (!s_.polygon_.empty()) {
@@ -220,16 +252,17 @@ ObjectTerms CostTerms::Terms(const std::vector<int>& touched) {
   ObjectTerms out;
   for (int t : touched) touched_mark_[t] = 1;
   for (int i : touched) {
-    const double outside = OutsideCost(i);
+    const double outside = OutsideCost(i) + AccessOutsideCost(i);
     out.cost += outside + TidinessCost(i);
     out.bad += outside > 0 ? 1 : 0;
-    s_.grid_.ForEachNear(s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + 1e-9),
-                         [&](int j) {
-                           if (j == i || (touched_mark_[j] && j < i)) return;
-                           const double c = CollisionCost(i, j);
-                           out.cost += c;
-                           out.bad += c > 0 ? 1 : 0;
-                         });
+    s_.grid_.ForEachNear(
+        s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + s_.max_access_m_ + 1e-9),
+        [&](int j) {
+          if (j == i || (touched_mark_[j] && j < i)) return;
+          const double c = CollisionCost(i, j) + AccessCost(i, j);
+          out.cost += c;
+          out.bad += c > 0 ? 1 : 0;
+        });
   }
   for (int t : touched) touched_mark_[t] = 0;
   return out;
@@ -245,11 +278,12 @@ void CostTerms::Conflicted(std::vector<int>* out) {
   }
   for (size_t i = 0; i < s_.items_.size(); ++i) {
     const int ii = static_cast<int>(i);
-    if (OutsideCost(ii) > 0) mark[i] = 1;
-    s_.grid_.ForEachNear(s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + 1e-9),
-                         [&](int j) {
-                           if (j > ii && CollisionCost(ii, j) > 0) mark[i] = mark[j] = 1;
-                         });
+    if (OutsideCost(ii) > 0 || AccessOutsideCost(ii) > 0) mark[i] = 1;
+    s_.grid_.ForEachNear(
+        s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + s_.max_access_m_ + 1e-9),
+        [&](int j) {
+          if (j > ii && CollisionCost(ii, j) + AccessCost(ii, j) > 0) mark[i] = mark[j] = 1;
+        });
   }
   out->clear();
   for (size_t i = 0; i < s_.items_.size(); ++i) {

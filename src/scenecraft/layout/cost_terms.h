@@ -29,6 +29,10 @@ class CostTerms {
   bool Exempt(int a, int b) const;
   // Overlap of two bodies beyond what the collision test allows, plus clearance.
   double CollisionCost(int a, int b) const;
+  // The floor kept clear to use an object (layout/access.h): how deep the other stands in it,
+  // both ways; and how far the zone leaves the floor. Hard like collisions.
+  double AccessCost(int a, int b) const;
+  double AccessOutsideCost(int i) const;
   // Objects stay on the floor of a room and on the ground of an outdoor scene.
   double OutsideCost(int i) const;
   // Objects stand square to the room or to their wall, turned to show their front.

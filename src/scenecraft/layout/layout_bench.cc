@@ -138,9 +138,14 @@ SceneGraph MakeScene(int n, bool room) {
 // bounding square with a quarter of it notched away.
 enum class Hall { kBox, kDoors, kLShaped };
 
-void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox) {
+// `access`: the desks and bookshelves keep the floor in front clear (core/access.h, as the asset
+// resolver decides); the NoAccess variants leave it out, the scenes as they were before.
+void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox, bool access = true) {
   const int n = static_cast<int>(state.range(0));
   SceneGraph scene = MakeScene(n, room);
+  if (!access) {
+    for (Object& o : scene.objects) o.access_m = 0;
+  }
   if (hall != Hall::kBox) {
     scene.environment.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0});
     scene.environment.openings.push_back({"window", "", 0.0, 1.2, 1.2, 0.9});
@@ -152,7 +157,7 @@ void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox) {
     scene.environment.SetFloorPolygon(LShapedFloor(side, side, side / 2, side / 2));
   }
   static uint64_t seed = 0;
-  double passed = 0, total = 0, collisions = 0, hard = 0, runs = 0, moves = 0;
+  double passed = 0, total = 0, collisions = 0, hard = 0, runs = 0, moves = 0, blocked = 0;
   for (auto _ : state) {
     SceneGraph g = scene;
     SolverOptions options;
@@ -162,6 +167,7 @@ void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox) {
     passed += r.relations_passed;
     total += r.relations_total;
     collisions += r.collisions + r.outside_room;
+    blocked += r.access_blocked;
     hard += r.hard_failed;
     moves += r.moves;
     runs += 1;
@@ -172,6 +178,7 @@ void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox) {
   state.counters["collisions"] = collisions / runs;
   state.counters["hard_failed"] = hard / runs;
   state.counters["moves"] = moves / runs;
+  state.counters["access_blocked"] = blocked / runs;
 }
 
 void BM_SolveOutdoor(benchmark::State& state) {
@@ -186,6 +193,12 @@ void BM_SolveRoomWithDoor(benchmark::State& state) {
 void BM_SolveLShapedRoomWithDoor(benchmark::State& state) {
   Run(state, true, Hall::kLShaped);
 }
+void BM_SolveRoomNoAccess(benchmark::State& state) {
+  Run(state, true, Hall::kBox, false);
+}
+void BM_SolveLShapedRoomWithDoorNoAccess(benchmark::State& state) {
+  Run(state, true, Hall::kLShaped, false);
+}
 // N = 10 .. 1000, one solve per repetition, seven repetitions (read the medians).
 void Sizes(benchmark::internal::Benchmark* b) {
   for (int n : {10, 30, 100, 300, 1000}) b->Arg(n);
@@ -195,6 +208,8 @@ BENCHMARK(BM_SolveOutdoor)->Apply(Sizes);
 BENCHMARK(BM_SolveRoom)->Apply(Sizes);
 BENCHMARK(BM_SolveRoomWithDoor)->Apply(Sizes);
 BENCHMARK(BM_SolveLShapedRoomWithDoor)->Apply(Sizes);
+BENCHMARK(BM_SolveRoomNoAccess)->Apply(Sizes);
+BENCHMARK(BM_SolveLShapedRoomWithDoorNoAccess)->Apply(Sizes);
 
 }  // namespace
 }  // namespace scenecraft

@@ -6,6 +6,7 @@
 
 #include "scenecraft/core/polygon.h"
 #include "scenecraft/core/room.h"
+#include "scenecraft/layout/access.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -130,10 +131,21 @@ Navigability MeasureNavigability(const Environment& environment,
   }
   nav.reachable_share = free_count > 0 ? static_cast<double>(reached_count) / free_count : 0.0;
   // 3. Objects people use from their front, standing on the floor: some reached cell lies within
-  //    reach of the object's footprint.
+  //    reach of the object's footprint; for an object with access (layout/access.h) the walkway
+  //    must lead into its access zone (in front of a wardrobe, beside a bed), not just near it.
   for (const Body* b : obstacles) {
-    if (!b->has_front || b->box.min.z > 0.05) continue;
-    const Rect2 near = b->Foot().Expanded(r + options.reach_m);
+    if ((!b->has_front && b->access_m <= 0) || b->box.min.z > 0.05) continue;
+    std::vector<Polygon2> zones;
+    for (int side : AccessSides(*b)) {
+      const Quad q = AccessZone(*b, side, std::max(b->access_m, r + cell));
+      zones.push_back(Polygon2(q.begin(), q.end()));
+    }
+    const auto in_zone = [&](const Vec2& p) {
+      if (zones.empty()) return DistanceToRect(p, b->Foot()) <= r + options.reach_m;
+      return std::any_of(zones.begin(), zones.end(),
+                         [&](const Polygon2& z) { return Contains(CounterClockwise(z), p); });
+    };
+    const Rect2 near = b->Foot().Expanded(r + std::max(options.reach_m, b->access_m));
     bool ok = false;
     const int x0 = std::max(0, static_cast<int>((near.min.x - bounds.min.x) / cell));
     const int x1 = std::min(nx - 1, static_cast<int>((near.max.x - bounds.min.x) / cell));
@@ -141,8 +153,7 @@ Navigability MeasureNavigability(const Environment& environment,
     const int y1 = std::min(ny - 1, static_cast<int>((near.max.y - bounds.min.y) / cell));
     for (int y = y0; y <= y1 && !ok; ++y) {
       for (int x = x0; x <= x1 && !ok; ++x) {
-        ok = reached[static_cast<size_t>(y) * nx + x] &&
-             DistanceToRect(centre(x, y), b->Foot()) <= r + options.reach_m;
+        ok = reached[static_cast<size_t>(y) * nx + x] && in_zone(centre(x, y));
       }
     }
     if (!ok) nav.unreachable.push_back(b->id);

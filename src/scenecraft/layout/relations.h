@@ -27,6 +27,9 @@ struct Body {
   double yaw_rad = 0.0;  // yaw 0: front faces -Y
   bool has_front = false;
   Support support = Support::kFloor;
+  // The floor kept clear to use it (Object::access_m, access_long_side).
+  double access_m = 0.0;
+  bool access_long_side = false;
 
   // The object's own width x depth x height before turning; (0, 0, 0) when unknown.
   Vec3 local_size;

@@ -357,11 +357,19 @@ void Search::Report(SolveResult* result) {
       ++result->outside_room;
       result->warnings.push_back(s_.bodies_[i].id + " does not fit inside the room");
     }
+    if (costs_.AccessOutsideCost(static_cast<int>(i)) > 0) {
+      ++result->access_blocked;
+      result->warnings.push_back("the floor " + s_.bodies_[i].id + " is used from leaves the room");
+    }
     for (size_t j = i + 1; j < s_.items_.size(); ++j) {
       if (!costs_.Exempt(static_cast<int>(i), static_cast<int>(j)) &&
           Collides(s_.bodies_[i], s_.bodies_[j])) {
         ++result->collisions;
         result->warnings.push_back(s_.bodies_[i].id + " collides with " + s_.bodies_[j].id);
+      } else if (costs_.AccessCost(static_cast<int>(i), static_cast<int>(j)) > 0) {
+        ++result->access_blocked;
+        result->warnings.push_back(s_.bodies_[i].id + " and " + s_.bodies_[j].id +
+                                   " block the floor one of them is used from");
       }
     }
   }

@@ -42,13 +42,17 @@ struct SolveResult {
   int hard_failed = 0;   // hard relations that do not hold
   int collisions = 0;    // colliding pairs that no relation allows
   int outside_room = 0;  // objects leaving the room
+  // Objects whose access (layout/access.h) another object blocks, pairs counted once, plus
+  // access zones leaving the floor.
+  int access_blocked = 0;
   double seconds = 0.0;
   int moves = 0;
   int accepted = 0;
   std::vector<std::string> warnings;   // failures in words ("left_of(a, b): ...")
   std::vector<std::string> conflicts;  // relations that cannot hold together, when detected
   bool AllPass() const {
-    return relations_passed == relations_total && collisions == 0 && outside_room == 0;
+    return relations_passed == relations_total && collisions == 0 && outside_room == 0 &&
+           access_blocked == 0;
   }
   std::string ToString() const;
 };

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <set>
 
+#include "scenecraft/layout/access.h"
+
 namespace scenecraft::solver {
 namespace {
 
@@ -94,6 +96,12 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     }
     std::vector<int> members;
     for (const std::string& id : rel.objects) members.push_back(index_.at(id));
+    for (int a : members) {
+      for (int b : members) {
+        std::vector<int>& rl = items_[a].related;
+        if (a != b && std::find(rl.begin(), rl.end(), b) == rl.end()) rl.push_back(b);
+      }
+    }
     if (AllowsOverlap(rel.type)) {
       for (size_t k = 0; k < members.size(); ++k) {
         for (size_t m = k + 1; m < members.size(); ++m) {
@@ -166,6 +174,11 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     bodies_[i].has_front = items_[i].object->has_front;
     bodies_[i].support = items_[i].object->support;
     bodies_[i].local_size = items_[i].object->size;
+    if (items_[i].object->support == Support::kFloor) {
+      bodies_[i].access_m = items_[i].object->access_m;
+      bodies_[i].access_long_side = items_[i].object->access_long_side;
+      max_access_m_ = std::max(max_access_m_, bodies_[i].access_m);
+    }
   }
   // Cells about the size of a typical object: most moves then look at a handful of cells.
   std::vector<double> extents;
@@ -352,6 +365,20 @@ RelationEvaluation State::Evaluate(size_t r) const {
   context.environment = &graph_->environment;
   context.camera = graph_->camera ? &*graph_->camera : nullptr;
   return EvaluateRelation(graph_->relations[r], scratch_, context);
+}
+
+bool State::Related(int a, int b) const {
+  const std::vector<int>& r = items_[a].related;
+  return std::find(r.begin(), r.end(), b) != r.end();
+}
+
+int State::AccessSide(int i) const {
+  const Body& b = bodies_[i];
+  if (b.access_m <= 0) return -1;
+  if (!b.access_long_side) return 0;
+  const Vec2 middle = floor_.Center();
+  const Vec2 left = AccessZone(b, 1, b.access_m)[0], right = AccessZone(b, 2, b.access_m)[1];
+  return (left - middle).Norm() <= (right - middle).Norm() ? 1 : 2;
 }
 
 }  // namespace scenecraft::solver

@@ -34,6 +34,7 @@ struct Item {
   bool in_formation = false;      // a member of a large row or grid: small steps, no jumps
   std::vector<int> exempt;        // objects it may overlap (on, under, stack ...)
   std::vector<int> dependents;    // floor objects placed relative to it (it is their reference)
+  std::vector<int> related;       // objects any relation names together with it
 };
 
 class State {
@@ -70,6 +71,11 @@ class State {
   double FaceYaw(int i, int t) const;
   // The RELATIONS.md test of relation r on the current bodies.
   RelationEvaluation Evaluate(size_t r) const;
+  // Whether a relation names both objects (a chair at its desk may stand in the desk's access).
+  bool Related(int a, int b) const;
+  // The side of object i whose access the solver keeps clear (layout/access.h): its front, or
+  // the long side toward the middle of the floor; -1 without access.
+  int AccessSide(int i) const;
 
   SceneGraph* graph_;
   SolverOptions options_;
@@ -84,6 +90,7 @@ class State {
   Polygon2 polygon_;                       // the room's floor polygon, when it has one
   std::vector<WallSegment> walls_;         // with a polygon: the walls things may stand against
   CollisionGrid grid_;
+  double max_access_m_ = 0.0;  // the deepest access zone: how far collision queries look
 
  private:
   void Attach(int child, int parent);
