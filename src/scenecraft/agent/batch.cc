@@ -142,10 +142,12 @@ Shard ParseShard(std::string_view text) {
   return shard;
 }
 
-SceneRunner MakeGenerateRunner(const GenerateOptions& options, ProcessLauncher& launcher) {
-  // One set of backends per worker (the offline planner and the geometric critic): the planner
-  // loads WordNet once for all its scenes.
-  auto backends = std::make_shared<Backends>(BackendOptions{});
+SceneRunner MakeGenerateRunner(const GenerateOptions& options,
+                               const BackendOptions& backend_options, ProcessLauncher& launcher) {
+  // One set of backends per worker: the offline planner loads WordNet once for all its scenes,
+  // and an LLM planner or critic keeps one client (each scene gets its own budget and
+  // transcript through BeginScene in Generate).
+  auto backends = std::make_shared<Backends>(backend_options);
   return [options, backends, &launcher](const BatchItem& item, const fs::path& dir) {
     GenerateOptions o = options;
     o.seed = item.seed;
@@ -159,7 +161,7 @@ SceneRunner MakeGenerateRunner(const GenerateOptions& options, ProcessLauncher& 
     // A dataset without renders is no dataset: a scene Blender did not build has failed.
     if (!result.skipped.empty()) throw Error(result.skipped);
     SceneOutcome outcome;
-    outcome.exit_code = result.AllRelationsPass() ? 0 : 3;
+    outcome.exit_code = !result.AllRelationsPass() ? 3 : result.Complete() ? 0 : 5;
     if (result.critique) {
       outcome.relations_passed = result.critique->relations_passed;
       outcome.relations_total = result.critique->relations_total;

@@ -19,7 +19,7 @@ namespace scenecraft {
 
 // What making one scene produced (the manifest's fields that the runner knows).
 struct SceneOutcome {
-  int exit_code = 0;  // 0 every relation holds, 3 some fail
+  int exit_code = 0;  // 0 every relation holds, 3 some fail, 5 all hold but words unaccounted
   int relations_passed = 0;
   int relations_total = 0;
   std::vector<std::pair<std::string, double>> timings;
@@ -31,9 +31,11 @@ struct SceneOutcome {
 using SceneRunner =
     std::function<SceneOutcome(const BatchItem& item, const std::filesystem::path& dir)>;
 
-// The production runner: the offline planner and the geometric critic, then `Generate` (or
-// `GenerateFromGraph` for a scene line) with the plan's options and the item's seed and rounds.
-SceneRunner MakeGenerateRunner(const GenerateOptions& options, ProcessLauncher& launcher);
+// The production runner: the plan's planner and critic (offline, or an LLM endpoint), then
+// `Generate` with the plan's options and the item's seed and rounds. Throws Error when the
+// backends cannot be made (an LLM planner without an endpoint).
+SceneRunner MakeGenerateRunner(const GenerateOptions& options, const BackendOptions& backends,
+                               ProcessLauncher& launcher);
 
 // A shard: the items whose position in the plan is `index` modulo `count`.
 struct Shard {

@@ -178,6 +178,14 @@ void WriteBatchPlan(const BatchPlan& plan, const fs::path& out_dir) {
              {"cache_dir", g.assets.cache_dir.string()},
              {"blender", g.blender.blender},
              {"blender_timeout_s", g.blender.timeout_s}}},
+           {"backends",
+            {{"planner", plan.backends.planner},
+             {"critic", plan.backends.critic},
+             {"url", plan.backends.url},
+             {"model", plan.backends.model},
+             {"config", plan.backends.config},
+             {"no_cache", plan.backends.no_cache},
+             {"budget", plan.backends.budget}}},
            {"items", std::move(items)}};
   WriteFileAtomic(BatchPlanPath(out_dir),
                   doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n");
@@ -219,6 +227,24 @@ BatchPlan ReadBatchPlan(const fs::path& out_dir) {
     o.blender.blender = gen.String("blender", true).value_or("");
     o.blender.timeout_s = gen.Number("blender_timeout_s", true).value_or(o.blender.timeout_s);
     gen.Finish();
+  }
+  // Optional: a plan written before batches took LLM flags uses the offline backends.
+  if (const json* b = reader.Get("backends")) {
+    JsonObjectReader backends(*b, "/backends", &problems);
+    BackendOptions& o = plan.backends;
+    o.planner = backends.String("planner", true).value_or(o.planner);
+    o.critic = backends.String("critic", true).value_or(o.critic);
+    o.url = backends.String("url").value_or("");
+    o.model = backends.String("model").value_or("");
+    o.config = backends.String("config").value_or("");
+    o.no_cache = backends.Bool("no_cache").value_or(false);
+    o.budget = backends.String("budget").value_or("");
+    backends.Finish();
+    try {
+      o.Check();
+    } catch (const Error& e) {
+      backends.AddProblem("planner", e.what());
+    }
   }
   if (const json* items = reader.Get("items", true); items && items->is_array()) {
     for (size_t i = 0; i < items->size(); ++i) {

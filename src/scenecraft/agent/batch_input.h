@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scenecraft/agent/backends.h"
 #include "scenecraft/agent/generate.h"
 
 namespace scenecraft {
@@ -45,6 +46,9 @@ struct BatchPlan {
   static constexpr int kSchema = 1;
   std::string prompts;  // where the items came from (for messages)
   GenerateOptions generate;
+  // The planner and critic every worker builds (no key: a worker reads it from its environment
+  // or the LLM config file, as generate does).
+  BackendOptions backends;
   int max_attempts = 3;  // a scene that failed this many times is not tried again
   std::vector<BatchItem> items;
 };

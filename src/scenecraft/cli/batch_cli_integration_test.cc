@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "scenecraft/agent/batch.h"
+#include "scenecraft/llm/testing/replay_server.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/subprocess.h"
 
@@ -199,6 +200,56 @@ TEST(BatchIntegration, KilledAtRandomPointsThreeTimesEverySceneIsDoneOnce) {
   EXPECT_EQ(status.done, 6);
   EXPECT_TRUE(status.problems.empty());
   fs::remove_all(dir);
+}
+
+TEST(BatchIntegration, LlmPlannerAndCriticServeEveryWorkerWithoutTheKeyInAnyFile) {
+  // Two variations of one prompt, made by two worker processes that read the backends from the
+  // plan; the key comes from the environment and must not be written anywhere.
+  const fs::path dir = FreshDir("llm");
+  testing::ReplayServer server("ok");
+  const std::string key = "sk-batch-SECRET-41c2";
+  WriteFileAtomic(dir / "prompts.jsonl",
+                  nlohmann::json{{"id", "room"}, {"prompt", testing::kReplayPrompt}}.dump() + "\n");
+  const fs::path out = dir / "out";
+  std::vector<std::string> argv = BatchArgs(dir / "prompts.jsonl", out);
+  for (const char* arg : {"--seeds", "2", "--jobs", "2", "--planner", "llm", "--critic", "vlm",
+                          "--llm-model", "replay-model", "--no-cache"}) {
+    argv.push_back(arg);
+  }
+  argv.push_back("--llm-url");
+  argv.push_back(server.base_url());
+  ProcessSpec spec;
+  spec.argv = argv;
+  spec.env = {{"SCENECRAFT_API_KEY", key},
+              {"XDG_CONFIG_HOME", (dir / "config").string()},
+              {"XDG_CACHE_HOME", (dir / "cache").string()}};
+  spec.log_path = dir / "batch.log";
+  spec.timeout_s = 900;
+  RealProcessLauncher launcher;
+  const ProcessResult run = launcher.Run(spec);
+  const std::string log = ReadFile(dir / "batch.log");
+  EXPECT_EQ(run.exit_code, 0) << log;
+  const std::map<std::string, int> done = DoneRecords(out);
+  EXPECT_EQ(done, (std::map<std::string, int>{{"room-s0", 1}, {"room-s1", 1}})) << log;
+  int plans = 0;
+  int critiques = 0;
+  for (const auto& r : server.requests()) {
+    EXPECT_EQ(r.authorization, "Bearer " + key);
+    plans += r.step == "assets" ? 1 : 0;
+    critiques += r.step == "critique" ? 1 : 0;
+  }
+  EXPECT_EQ(plans, 2);      // each scene planned by the model, once
+  EXPECT_GE(critiques, 2);  // and each judged by the vision critic
+  for (const auto& [id, n] : done) {
+    const nlohmann::json scene = nlohmann::json::parse(ReadFile(out / id / "scene.json"));
+    EXPECT_EQ(scene["objects"].size(), 6u) << id;
+    EXPECT_TRUE(fs::exists(out / id / "llm_calls.json")) << id;
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (!entry.is_regular_file()) continue;
+    EXPECT_EQ(ReadFile(entry.path()).find(key), std::string::npos) << entry.path();
+  }
+  if (!HasFailure()) fs::remove_all(dir);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "scenecraft/agent/batch.h"
 #include "scenecraft/agent/batch_run.h"
 #include "scenecraft/cli/assets_command.h"
+#include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/cli/render_flags.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
@@ -36,6 +37,7 @@ struct BatchFlags {
   AssetFlags assets;
   bool slurm = false;
   SlurmOptions slurm_options;
+  BackendOptions backends;
 };
 
 fs::path SelfExecutable() {
@@ -74,8 +76,8 @@ int RunWorker(const BatchFlags& f) {
   options.worker_name =
       f.worker_name.empty() ? "worker " + options.shard.ToString() : f.worker_name;
   options.run_id = f.run_id;
-  const WorkerSummary summary =
-      RunBatchWorker(f.worker_dir, MakeGenerateRunner(plan.generate, launcher), options);
+  const WorkerSummary summary = RunBatchWorker(
+      f.worker_dir, MakeGenerateRunner(plan.generate, plan.backends, launcher), options);
   LogInfo(options.worker_name + ": made " + std::to_string(summary.made) + ", failed " +
           std::to_string(summary.failed) + ", skipped " + std::to_string(summary.skipped));
   return 0;
@@ -90,6 +92,11 @@ int RunBatch(BatchFlags f) {
   ApplyResolution(f.preview_resolution, &f.generate.preview);
   ApplyAssetFlags(f.assets, &f.generate.assets);
   f.generate.Check();
+  f.backends.Check();
+  // Workers may start elsewhere (a Slurm node's working folder): the config path is absolute.
+  if (!f.backends.config.empty()) f.backends.config = fs::absolute(f.backends.config).string();
+  // An LLM setup that cannot work fails here, once, not in every scene.
+  if (f.backends.UsesLlm()) Backends check(f.backends);
   if (f.jobs < 1 || f.jobs > 256) throw Error("--jobs: must be 1 to 256");
   if (f.max_attempts < 1 || f.max_attempts > 100) throw Error("--max-attempts: must be 1 to 100");
 
@@ -97,6 +104,7 @@ int RunBatch(BatchFlags f) {
   BatchPlan plan;
   plan.prompts = fs::absolute(f.prompts).string();
   plan.generate = f.generate;
+  plan.backends = f.backends;
   plan.max_attempts = f.max_attempts;
   plan.items = ParseBatchPrompts(ReadFile(f.prompts), f.prompts, f.seeds, f.generate.seed);
   EnsureDirectory(f.out);
@@ -133,7 +141,7 @@ int RunBatch(BatchFlags f) {
       options.worker_name = "local 1/1";
       options.run_id = run_id;
       options.on_record = [&](const ManifestRecord& r) { progress.Add(r); };
-      RunBatchWorker(f.out, MakeGenerateRunner(plan.generate, launcher), options);
+      RunBatchWorker(f.out, MakeGenerateRunner(plan.generate, plan.backends, launcher), options);
     } else {
       RunLocalWorkers(f.out, f.jobs,
                       {SelfExecutable().string(), "batch", "-q", "--worker",
@@ -187,6 +195,7 @@ BatchSubcommand AddBatchCommand(CLI::App& root) {
                   "Seconds before one Blender run is stopped")
       ->capture_default_str();
   AddAssetFlags(app, &f->assets);
+  AddLlmFlags(app, &f->backends, /*with_critic=*/true);
   app->add_flag("--slurm", f->slurm, "Submit a Slurm job array instead of running here");
   app->add_option("--partition", f->slurm_options.partition, "Slurm partition");
   app->add_option("--array-size", f->slurm_options.array_size,
