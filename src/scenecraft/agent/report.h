@@ -35,6 +35,8 @@ struct ReportInput {
   std::string skipped;      // why rendering/critique was skipped, if it was
   std::vector<std::pair<std::string, double>> timings;  // stage name -> seconds
   std::vector<CallRecord> llm_calls;  // the model calls of the LLM planner and critic, if any
+  // The library's skills that changed the scene, one line each with its version.
+  std::vector<std::string> skills;
 };
 
 // The top-down plan as an SVG document.

@@ -111,6 +111,12 @@ fs::path DefaultLibraryPath(const fs::path& cache_dir) {
 
 SkillStore::SkillStore(const fs::path& path) : path_(path), db_(std::make_unique<Db>()) {
   db_->where = "skill library " + path.string();
+  // A new library may name a folder that does not exist yet.
+  if (path.string() != ":memory:" && path.has_parent_path()) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) throw Error(db_->where + ": cannot create its folder: " + ec.message());
+  }
   if (sqlite3_open(path.c_str(), &db_->handle) != SQLITE_OK) db_->Fail("cannot open");
   sqlite3_busy_timeout(db_->handle, kBusyTimeoutMs);
   // A file that is not SQLite fails here, at the first read of its header.
