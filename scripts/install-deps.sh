@@ -18,6 +18,8 @@ packages=(
   blender sweethome3d-furniture
   # Blender's glTF add-on (export and import) needs numpy; Debian's blender does not pull it in.
   python3-numpy
+  # A virtual screen for the Blender add-on's screenshot (scripts/addon-screenshot.sh).
+  xvfb
   # The cluster engine `scenecraft batch --slurm` submits to; the tests start a one-node cluster.
   slurm-wlm munge
 )

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds, and runs the main job with the embedded offline planner and
-# critic: an English description becomes out/example/scene.py, Blender builds and renders it
-# (out/example/render.png), and out/example/report.html says which relations hold.
+# Installs the dependencies, builds, installs the Blender add-on, and runs the main job with the
+# embedded offline planner and critic: an English description becomes out/example/scene.py,
+# Blender builds and renders it (out/example/render.png), and out/example/report.html says which
+# relations hold.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
+# The Blender add-on into Blender's user add-ons folder (docs/ADDON.md); enable it once in
+# Blender's preferences or with `bash scripts/install-addon.sh --enable`.
+bash scripts/install-addon.sh
 prompt="${1:-A living room with a grey sofa against the wall facing a TV on a TV stand, a wooden coffee table between them on a red rug, two green armchairs, a floor lamp in the corner and a plant next to the TV stand.}"
 # out/example is this script's own folder: --force lets it replace a result an older build left
 # there without the output manifest.

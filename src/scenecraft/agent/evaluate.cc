@@ -248,6 +248,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
         }
       } else {
         row.error = r.skipped;
+        row.not_built = true;
       }
       row.rounds = static_cast<int>(r.rounds.size()) - 1;
       row.skills_applied = static_cast<int>(r.skills_applied.size());

@@ -48,6 +48,7 @@ struct EvalRow {
   AssetShares assets;  // how the final scene's objects are built
   double wall_s = 0.0;
   std::string error;
+  bool not_built = false;  // the script was written but Blender did not run (e.g. it is missing)
 };
 
 struct EvalSummary {

@@ -8,7 +8,7 @@
 
 namespace scenecraft {
 
-// Defined in the generated scene_template.cc (the text of scene_template.py).
+// Defined in the generated scene_template.cc (the text of script/*.py, joined).
 extern const char* const kSceneTemplate;
 
 namespace {
@@ -151,6 +151,10 @@ std::string EmitSceneData(const SceneGraph& graph, const std::map<std::string, M
   // ensure_ascii: the embedded text is pure ASCII, whatever the prompt's script was.
   // Invalid UTF-8 (from a file name, say) becomes U+FFFD instead of an exception.
   return data.dump(1, ' ', /*ensure_ascii=*/true, nlohmann::json::error_handler_t::replace);
+}
+
+std::string_view SceneScriptTemplate() {
+  return kSceneTemplate;
 }
 
 std::string EmitScript(const SceneGraph& graph, const std::map<std::string, Model>& models,

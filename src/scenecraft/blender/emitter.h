@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "scenecraft/assets/model.h"
 #include "scenecraft/core/scene.h"
@@ -34,6 +35,10 @@ std::string EmitScript(const SceneGraph& graph, const std::map<std::string, Mode
 // The JSON document embedded in the script (exposed for tests and tools).
 std::string EmitSceneData(const SceneGraph& graph, const std::map<std::string, Model>& models,
                           const EmitOptions& options);
+
+// The script's fixed source (src/scenecraft/blender/script/*.py joined), with the placeholder
+// @SCENE_JSON@ where EmitScript puts the scene document.
+std::string_view SceneScriptTemplate();
 
 // Makes JSON text safe to place inside a Python r'''...''' literal: every apostrophe (which in
 // JSON only occurs inside strings) becomes the JSON escape \u0027, so the literal cannot end early,

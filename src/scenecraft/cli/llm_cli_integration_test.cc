@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "scenecraft/blender/emitter.h"
 #include "scenecraft/llm/testing/replay_server.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/strings.h"
@@ -138,12 +139,11 @@ TEST(LlmSafetyIntegration, HostileRepliesNeverRunOrReachTheScriptSource) {
   ASSERT_NE(begin, std::string::npos);
   const size_t end = script.find("''')", begin + open.size());
   ASSERT_NE(end, std::string::npos);
-  // Apart from the JSON literal, the script is the template, byte for byte.
+  // Apart from the JSON literal, the script is the template (script/*.py joined), byte for byte.
   const std::string literal = script.substr(begin + open.size(), end - begin - open.size());
   std::string code = script;
   code.replace(begin + open.size(), literal.size(), "@SCENE_JSON@");
-  EXPECT_EQ(code,
-            ReadFile(fs::path(SCENECRAFT_SOURCE_DIR) / "src/scenecraft/blender/scene_template.py"));
+  EXPECT_EQ(code, std::string(SceneScriptTemplate()));
   // And the literal carries the hostile text as strings.
   const json data = json::parse(literal);
   bool found_description = false;

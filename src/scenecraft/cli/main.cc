@@ -152,13 +152,23 @@ Command AddRender(CLI::App& root) {
   app->add_option("--save-blend", request->save_blend, "Also save the .blend file here");
   app->add_option("--export-gltf", request->export_gltf, "Also export glTF (.glb/.gltf) here");
   AddBlenderFlags(app, blender.get());
+  auto force = std::make_shared<bool>(false);
+  app->add_flag("--force", *force,
+                "Replace a render.png, readback.json or blender.log that scenecraft did not write");
   return {app, [=] {
             ApplyResolution(*resolution, &request->settings);
             CheckFlags(*blender);
             request->render = !*no_render;
+            if (!fs::is_regular_file(fs::path(*dir) / "scene.py")) {
+              throw Error("no scene.py in '" + *dir + "' (run `scenecraft build` first)");
+            }
+            // The folder is locked while Blender writes into it, and a file of the user's
+            // with one of the output names is never replaced without --force.
+            const std::vector<std::string> outputs = {"render.png", "readback.json", "blender.log"};
+            const OutputDir lock(*dir, outputs, *force);
             RealProcessLauncher launcher;
             const BlenderOutcome outcome = RenderSceneDir(*dir, *request, *blender, launcher);
-            OutputDir::Record(*dir, {"render.png", "readback.json", "blender.log"});
+            OutputDir::Record(*dir, outputs);
             PrintWarnings(outcome.readback.warnings);
             LogInfo("Blender " + outcome.readback.blender_version + ": built " +
                     std::to_string(outcome.readback.objects.size()) + " objects in " +
@@ -275,6 +285,19 @@ Command AddEval(CLI::App& root) {
             Backends backends(*llm);
             const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, backends, launcher);
             PrintText(summary.ToString());
+            // A measurement with holes is not a measurement: say so in the exit code too.
+            const int rows = static_cast<int>(summary.rows.size());
+            if (rows > 0 && summary.errors == rows) {
+              LogError("no prompt of the corpus was built (the table's error column says why)");
+              bool none_built = true;
+              for (const EvalRow& row : summary.rows) none_built &= row.not_built;
+              return none_built ? kExitNotBuilt : kExitError;
+            }
+            if (summary.errors > 0) {
+              LogError(std::to_string(summary.errors) + " of " + std::to_string(rows) +
+                       " prompts failed; the rates are over the others");
+              return kExitError;
+            }
             return kExitOk;
           }};
 }
@@ -338,10 +361,11 @@ Command AddCritique(CLI::App& root) {
 
 // Checks generate's options as flags, and tells a scene file from English text: an input that
 // looks like a file name must be an existing .json file (a mistyped "chair.json" is not a
-// sentence to plan). Returns whether the input is a scene file.
-bool CheckGenerateFlags(const std::string& input, const GenerateOptions& options) {
+// sentence to plan), unless `text_only` (--text) says it is a description whatever it looks like.
+// Returns whether the input is a scene file.
+bool CheckGenerateFlags(const std::string& input, const GenerateOptions& options, bool text_only) {
   CheckFlags(options);
-  if (!LooksLikeFileName(input)) return false;
+  if (text_only || !LooksLikeFileName(input)) return false;
   if (!fs::is_regular_file(input)) {
     throw UsageError("generate: '" + input +
                      "' looks like a file name, but there is no such file (a description in "
@@ -364,8 +388,12 @@ Command AddGenerate(CLI::App& root) {
   auto resolution = std::make_shared<std::string>("640x480");
   auto room = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
+  auto text_only = std::make_shared<bool>(false);
   app->add_option("input", *input, "A scene description in English, or a scene JSON file (.json)")
       ->required();
+  // Programs that pass a user's text (the Blender add-on) say so: "plans/x.json" stays text.
+  app->add_flag("--text", *text_only,
+                "The input is a description in English, even when it looks like a file name");
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
   app->add_option("--rounds", options->rounds, "Critique-and-revise rounds (0: none)")
       ->capture_default_str();
@@ -410,7 +438,7 @@ Command AddGenerate(CLI::App& root) {
                              *room + "'");
           }
         }
-        const bool is_file = CheckGenerateFlags(*input, *options);
+        const bool is_file = CheckGenerateFlags(*input, *options, *text_only);
         RealProcessLauncher launcher;
         Backends backends(*llm);
         auto progress = [](const std::string& line) { LogInfo(line); };

@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -259,6 +260,49 @@ TEST(OutputFolderIntegration, UserFilesAndASymlinkedRoundsFolderSurvive) {
   if (!HasFailure()) fs::remove_all(dir);
 }
 
+TEST(OutputFolderIntegration, RenderLocksTheFolderAndKeepsTheUsersRender) {
+  // `render DIR` writes beside the script that `build` wrote: a render.png of the user's is kept
+  // unless --force, and a run that holds the folder's lock keeps render out.
+  const fs::path dir = FreshDir("render_dir");
+  const fs::path out = dir / "out";
+  const CliRun built =
+      RunCli({"-q", "build", std::string(SCENECRAFT_SOURCE_DIR) + "/examples/living_room.json",
+              "-o", out.string()},
+             dir / "build.log");
+  ASSERT_EQ(built.exit_code, 0) << built.output;
+  WriteFileAtomic(out / "render.png", "my painting");
+  std::vector<std::string> args = {"-q", "render", out.string()};
+  for (const char* a : {"--engine", "workbench", "--samples", "1", "--resolution", "160x120"}) {
+    args.push_back(a);
+  }
+  const CliRun refused = RunCli(args, dir / "refused.log");
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_NE(refused.output.find("did not write: render.png"), std::string::npos) << refused.output;
+  EXPECT_EQ(ReadFile(out / "render.png"), "my painting");
+  EXPECT_FALSE(fs::exists(out / "readback.json"));
+
+  // Another run holds the lock.
+  const int lock = ::open((out / ".scenecraft.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  ASSERT_GE(lock, 0);
+  ASSERT_EQ(::flock(lock, LOCK_EX | LOCK_NB), 0);
+  args.push_back("--force");
+  const CliRun locked = RunCli(args, dir / "locked.log");
+  EXPECT_EQ(locked.exit_code, 1) << locked.output;
+  EXPECT_NE(locked.output.find("another scenecraft run"), std::string::npos) << locked.output;
+  EXPECT_EQ(ReadFile(out / "render.png"), "my painting");
+  ::close(lock);
+
+  const CliRun forced = RunCli(args, dir / "forced.log");
+  EXPECT_EQ(forced.exit_code, 0) << forced.output;
+  EXPECT_NE(ReadFile(out / "render.png"), "my painting");
+  EXPECT_TRUE(fs::exists(out / "readback.json"));
+  // Now the files are the tool's own: a second render needs no --force.
+  args.pop_back();
+  const CliRun again = RunCli(args, dir / "again.log");
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  if (!HasFailure()) fs::remove_all(dir);
+}
+
 TEST(OutputFolderIntegration, ASecondConcurrentRunIntoTheSameFolderIsRefused) {
   const fs::path dir = FreshDir("concurrent");
   const fs::path out = dir / "out";
@@ -292,6 +336,19 @@ TEST(BlenderFlagIntegration, AMistypedBlenderExitsFourAndKeepsTheScript) {
   EXPECT_NE(run.output.find("/nonexistent/blendr"), std::string::npos) << run.output;
   EXPECT_TRUE(fs::exists(dir / "out" / "scene.py"));
   EXPECT_FALSE(fs::exists(dir / "out" / "render.png"));
+
+  // eval measures nothing without Blender: it says so in its exit code, not only in the table.
+  WriteFileAtomic(dir / "corpus.jsonl",
+                  "{\"id\": \"a\", \"prompt\": \"A lamp on a wooden desk.\", \"counts\": "
+                  "{\"lamp\": 1, \"desk\": 1}, \"relations\": [[\"on\", \"lamp\", \"desk\"]]}\n"
+                  "{\"id\": \"b\", \"prompt\": \"A chair next to a table.\", \"counts\": "
+                  "{\"chair\": 1, \"table\": 1}, \"relations\": []}\n");
+  const CliRun eval = RunCli({"eval", (dir / "corpus.jsonl").string(), "-o",
+                              (dir / "eval").string(), "--blender", "/nonexistent/blendr"},
+                             dir / "eval.log");
+  EXPECT_EQ(eval.exit_code, 4) << eval.output;
+  EXPECT_NE(eval.output.find("no prompt of the corpus was built"), std::string::npos)
+      << eval.output;
   if (!HasFailure()) fs::remove_all(dir);
 }
 

@@ -308,14 +308,15 @@ void Builder::AddStatement(const Statement& st) {
     case M::kPerpendicular:
       for (const std::string& s : subjects) Relate(T::kPerpendicular, {s, refs[0]}, st);
       return;
+    // What people mean by these is the shared vocabulary's: a bed's foot is its front, so "at
+    // the foot of" is in front of it; "at the head of the table" and "along its long side" are
+    // beside it (docs/RELATIONS_EXTRA.md's at_end and along_side stay for hand-written scenes).
     case M::kAtFoot:
-      return pairwise(T::kAtEnd, RelationArgs{{}, {{"end", "foot"}}});
+      return pairwise(T::kInFrontOf);
     case M::kAtHead:
-      return pairwise(T::kAtEnd, RelationArgs{{}, {{"end", "head"}}});
     case M::kAlongLongSide:
-      return pairwise(T::kAlongSide, RelationArgs{{}, {{"side", "long"}}});
     case M::kAlongShortSide:
-      return pairwise(T::kAlongSide, RelationArgs{{}, {{"side", "short"}}});
+      return pairwise(T::kNear);
     case M::kBetween:
       if (refs.size() >= 2) {
         for (const std::string& s : subjects) Relate(T::kBetween, {s, refs[0], refs[1]}, st);

@@ -87,13 +87,23 @@ class Chunker {
   std::vector<Item> Run() {
     size_t i = 0;
     while (i < words_.size()) i = Next(i);
+    ShareAcrossLists();
     return std::move(items_);
   }
 
  private:
   size_t Next(size_t i);
+  // Lists whose members share a noun or modifiers: "a red and a blue chair", "two red and three
+  // blue beanbags" (the noun is said once, for the last member); "two oak chairs and tables" (the
+  // modifiers are said once, for the first).
+  void ShareAcrossLists();
+  // Whether a noun phrase is only a modifier whose noun comes later ("a red", "two wooden").
+  bool ElidedHead(const Item& item) const;
+  // Whether a noun phrase is only a material whose noun comes later, in a list parallel to `noun`.
+  bool ElidedMaterial(const Item& item, const Item& noun) const;
   size_t NounPhraseAt(size_t i);
-  bool VerbHere(size_t k, const NounPhrase& np) const;
+  // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
+  bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").
   NounPhrase SubjectBefore() const {
     NounPhrase np = items_.back().np;
@@ -177,9 +187,81 @@ size_t Chunker::Next(size_t i) {
   return i + 1;
 }
 
+bool Chunker::ElidedHead(const Item& item) const {
+  if (item.kind != ItemKind::kNoun || !item.np.pronoun.empty() || item.np.head < 0 ||
+      item.np.category_words.size() != 1 || !item.np.attributes.empty()) {
+    return false;
+  }
+  const Word& w = words_[item.np.head];
+  return w.adjective && w.adjective_frequency >= w.noun_frequency && !w.plural;
+}
+
+bool Chunker::ElidedMaterial(const Item& item, const Item& noun) const {
+  if (item.kind != ItemKind::kNoun || !item.np.pronoun.empty() || item.np.head < 0 ||
+      item.np.category_words.size() != 1 || !item.np.attributes.empty() ||
+      noun.np.attribute_words.empty() || words_[item.np.head].plural || !noun.np.plural) {
+    return false;
+  }
+  // Parallel lists only: "four brass and two iron candlesticks" (a material before the noun said
+  // once), never "a rock and a tree".
+  const Word& own = words_[item.np.head];
+  const Word& theirs = words_[noun.np.attribute_words.front()];
+  const bool theirs_modifier = IsMaterial(theirs.text) || theirs.adjective;
+  return IsMaterial(own.text) && theirs_modifier;
+}
+
+void Chunker::ShareAcrossLists() {
+  auto joins = [&](size_t k) {
+    return k < items_.size() &&
+           (items_[k].kind == ItemKind::kAnd || items_[k].kind == ItemKind::kComma);
+  };
+  // The noun said once, last: each modifier-only member before it takes its noun.
+  for (size_t k = 0; k < items_.size(); ++k) {
+    // The members of the list up to the first that has a noun of its own.
+    size_t last = k;
+    while (joins(last + 1) && last + 2 < items_.size() &&
+           items_[last + 2].kind == ItemKind::kNoun &&
+           items_[last + 2].np.category_words.size() == 1 && items_[last + 2].np.attributes.empty())
+      last += 2;
+    // The noun said once follows "and" ("a red and a blue chair"); after a comma the next noun
+    // phrase is another thing ("under a mobile, a changing table ...").
+    if (!joins(last + 1) || items_[last + 1].kind != ItemKind::kAnd || last + 2 >= items_.size())
+      continue;
+    const Item& noun = items_[last + 2];
+    if (noun.kind != ItemKind::kNoun || !noun.np.pronoun.empty() || noun.np.head < 0) continue;
+    bool elided = true;
+    for (size_t m = k; m <= last && elided; m += 2) {
+      elided = ElidedHead(items_[m]) || ElidedMaterial(items_[m], noun);
+    }
+    if (!elided) continue;
+    for (size_t m = k; m <= last; m += 2) {
+      NounPhrase& np = items_[m].np;
+      np.attributes = {words_[np.head].text};
+      np.attribute_words = np.category_words;
+      np.category_words.clear();
+      np.category = noun.np.category;
+      np.head = noun.np.head;
+      np.plural = np.count > 1 || (np.count < 0 && noun.np.plural);
+    }
+    k = last;
+  }
+  // The modifiers said once, first: a bare noun right after "and" shares them.
+  for (size_t k = 0; k + 2 < items_.size(); ++k) {
+    const Item& first = items_[k];
+    Item& second = items_[k + 2];
+    if (first.kind != ItemKind::kNoun || items_[k + 1].kind != ItemKind::kAnd ||
+        second.kind != ItemKind::kNoun || !first.np.pronoun.empty() || !second.np.pronoun.empty() ||
+        first.np.attributes.empty() || second.np.determined || !second.np.attributes.empty() ||
+        second.np.head < 0) {
+      continue;
+    }
+    second.np.attributes = first.np.attributes;
+  }
+}
+
 // Whether words[k], inside a noun phrase's run of open words, is rather the clause's verb.
 // words[k - 1] is the last word of a noun (its head, or a word of its run).
-bool Chunker::VerbHere(size_t k, const NounPhrase& np) const {
+bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const Word& w = words_[k];
   if (!w.verb || k == 0) return false;
   const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
@@ -195,7 +277,15 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np) const {
   // Agreement decides the rest: after a single thing only "stands" can be its verb ("a TV stand"
   // is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a noun).
   const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  // A verb of a single thing takes something after it ("a lamp stands by the bed"); an -s word
+  // that ends the phrase is a plural noun ("below the coat hooks.", "hooks and shelves").
+  const bool phrase_ends = k + 1 >= words_.size() || words_[k + 1].punct ||
+                           texts_[k + 1] == "and" || texts_[k + 1] == "or";
+  if (w.plural && phrase_ends) return false;
   if (w.plural) return singular_subject;
+  // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
+  // only when WordNet saw it more often as one.
+  if (base == w.text && coordinated) return w.verb_frequency > w.noun_frequency;
   if (base == w.text) return !singular_subject;
   return false;
 }
@@ -300,7 +390,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (Determiner(w.text)) break;
     if (k > run_start && MatchSpatialPhrase(texts_, k) != nullptr) break;
     if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr && !any) break;
-    if (k > run_start && VerbHere(k, coordinated ? plural_np : np)) break;
+    if (k > run_start && VerbHere(k, coordinated ? plural_np : np, coordinated)) break;
     run.push_back(k);
     ++k;
   }
@@ -319,6 +409,20 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return i;
   }
   run.resize(static_cast<size_t>(head) + 1);
+  // "the green one", "the tall ones": a modifier and "one" name a thing already there by its
+  // attribute.
+  if (any && run.size() == 1 && run.back() + 1 < words_.size() &&
+      (texts_[run.back() + 1] == "one" || texts_[run.back() + 1] == "ones")) {
+    const Word& m = words_[run.back()];
+    if (m.adjective && (!m.noun || m.adjective_frequency >= m.noun_frequency)) {
+      np.pronoun = texts_[run.back() + 1] == "one" ? "one" : "them";
+      np.attributes = {m.text};
+      np.attribute_words = {static_cast<int>(run.back())};
+      Add(ItemKind::kNoun, i, run.back() + 1);
+      items_.back().np = np;
+      return run.back() + 2;
+    }
+  }
   const Word& head_word = words_[run.back()];
   np.head = static_cast<int>(run.back());
   np.plural = head_word.plural || (np.count > 1);
@@ -357,6 +461,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }
   np.category = category;
+  np.determined = any;
   Add(ItemKind::kNoun, i, run.back());
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to

@@ -23,6 +23,7 @@ struct NounPhrase {
   bool partitive = false;     // "one of the chairs": a member of a group already there
   bool plural = false;
   bool negated = false;     // "no rug": nothing to build
+  bool determined = false;  // a determiner, number or quantity noun opens it
   std::string arrangement;  // from "a row of", "a stack of": a RELATIONS.md type
   std::string pronoun;      // "it", "them", "both", "latter", "former", "other", "one"
   RoomPart room_part = RoomPart::kNone;

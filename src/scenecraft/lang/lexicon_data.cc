@@ -212,6 +212,7 @@ const std::vector<Pattern>& Patterns() {
       {"forming|in|making a circle|ring", M::kCircle, false},
       {"in a grid|formation", M::kGrid, false},
       {"in rows", M::kGrid, false},
+      {"in two|three|four|five|six|several|multiple|parallel rows", M::kGrid, false},
       {"in rows and columns", M::kGrid, false},
       {"in a grid pattern", M::kGrid, false},
       {"stacked|piled up|", M::kStack, false},

@@ -99,18 +99,19 @@ NounKind ClassifyNoun(const std::string& category) {
   return NounKind::kAbstract;
 }
 
-bool HasObjectSense(const std::string& category) {
+namespace {
+
+// Whether one of the noun's three most frequent senses is in one of `lexfiles` and under no
+// place class.
+bool HasThingSense(const std::string& category, std::initializer_list<const char*> lexfiles) {
   WordNet& wordnet = WordNet::Get();
   const size_t space = category.rfind(' ');
   const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
                                ? category
                                : category.substr(space + 1);
-  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 3);
-  for (size_t k = 0; k < lexfiles.size(); ++k) {
-    if (lexfiles[k] != "noun.artifact" && lexfiles[k] != "noun.object" &&
-        lexfiles[k] != "noun.plant") {
-      continue;
-    }
+  const std::vector<std::string> senses = wordnet.LexFiles(noun, 3);
+  for (size_t k = 0; k < senses.size(); ++k) {
+    if (!Has({senses[k]}, lexfiles)) continue;
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 8);
     if (!Has(up, {"room", "area", "building", "place of business", "establishment",
                   "geographical area", "tract", "workplace", "facility"})) {
@@ -118,6 +119,16 @@ bool HasObjectSense(const std::string& category) {
     }
   }
   return false;
+}
+
+}  // namespace
+
+bool HasObjectSense(const std::string& category) {
+  return HasThingSense(category, {"noun.artifact", "noun.object", "noun.plant"});
+}
+
+bool HasMadeSense(const std::string& category) {
+  return HasThingSense(category, {"noun.artifact", "noun.plant"});
 }
 
 NounKind PlaceSense(const std::string& category) {
@@ -136,6 +147,45 @@ NounKind PlaceSense(const std::string& category) {
     if (Has(up, {"place of business", "establishment", "workplace"})) return NounKind::kIndoorPlace;
   }
   return NounKind::kObject;
+}
+
+namespace {
+
+// The noun WordNet knows: the compound, else its head.
+std::string KnownNoun(const std::string& category) {
+  WordNet& wordnet = WordNet::Get();
+  const size_t space = category.rfind(' ');
+  return wordnet.IsNoun(category) || space == std::string::npos ? category
+                                                                : category.substr(space + 1);
+}
+
+}  // namespace
+
+Holder HolderOf(const std::string& category) {
+  // The two most frequent senses: a barrel is first a gun's, then a cask.
+  WordNet& wordnet = WordNet::Get();
+  const std::string noun = KnownNoun(category);
+  for (int k = 0; k < std::min(2, wordnet.SenseCount(noun)); ++k) {
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 10);
+    if (Has(up, {"container"})) return Holder::kContainer;
+    if (Has(up, {"support", "supporting structure", "platform", "table"})) return Holder::kSupport;
+  }
+  return Holder::kNone;
+}
+
+bool IsDiscrete(const std::string& category, bool plural) {
+  // A plural names things by one of its two most frequent senses ("nails": first the finger's,
+  // then the metal pin's); a singular by its most frequent ("a cup of tea": a drink, not a shrub).
+  const std::vector<std::string> lexfiles =
+      WordNet::Get().LexFiles(KnownNoun(category), plural ? 2 : 1);
+  if (lexfiles.empty()) return plural;  // open vocabulary: a thing when counted
+  for (const std::string& f : lexfiles) {
+    if (f == "noun.artifact" || f == "noun.plant" || f == "noun.animal" ||
+        (plural && f == "noun.food")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string GroundOf(const std::string& place) {

@@ -28,9 +28,23 @@ NounKind ClassifyNoun(const std::string& category);
 // is first a room, then a bowl; "stage" is first a period, then a platform).
 bool HasObjectSense(const std::string& category);
 
+// Like HasObjectSense, counting only made things and plants (not natural objects such as a lake
+// or a hill): "hammock" (a hill, then a bed), "locker" (a compartment, then a fastener).
+bool HasMadeSense(const std::string& category);
+
 // A place among the noun's three most frequent senses, for a noun the text puts things in or at
 // ("in the middle of the village square": a square is first a shape); kObject when none is.
 NounKind PlaceSense(const std::string& category);
+
+// How a thing holds what "of" names after it: a container ("a basket of apples", "buckets of
+// tulips") holds it inside, a support ("a shelf of pots", "a rack of test tubes") on it; other
+// things are only described by it ("a painting of horses", "a table of oak").
+enum class Holder { kNone, kContainer, kSupport };
+Holder HolderOf(const std::string& category);
+
+// Whether a noun names separate things that can be built one by one: made things, plants and
+// animals, and food in the plural ("a bowl of apples"); not a substance ("a cup of coffee").
+bool IsDiscrete(const std::string& category, bool plural);
 
 // The ground of an outdoor place ("street" -> "pavement", "beach" -> "sand"), "grass" otherwise.
 std::string GroundOf(const std::string& place);

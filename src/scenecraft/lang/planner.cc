@@ -65,6 +65,17 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
   const std::vector<Item> items = Chunk(words);
   const Reading reading = ReadItems(words, items);
   std::vector<std::string> plan_warnings;
+  // Corrected slips are reported, so that a wrong guess can be seen.
+  for (size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (w.typed.empty() ||
+        (k > 0 && words[k - 1].typed == w.typed && words[k - 1].begin == w.begin))
+      continue;
+    std::string read = w.text;
+    if (k + 1 < words.size() && words[k + 1].begin == w.begin) read += " " + words[k + 1].text;
+    plan_warnings.push_back("read \"" + w.typed + "\" as \"" + read + "\" (prompt " +
+                            std::to_string(w.begin) + ":" + std::to_string(w.end) + ")");
+  }
   // Nouns no dictionary knows are built as the user wrote them, with a word of warning.
   for (const Item& item : items) {
     if (item.kind != ItemKind::kNoun || item.np.head < 0 || words[item.np.head].known) continue;
@@ -77,6 +88,13 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
   build.max_objects = options.max_objects;
   PlanResult plan = BuildPlan(text, words, reading, build);
   plan.warnings.insert(plan.warnings.begin(), plan_warnings.begin(), plan_warnings.end());
+  if (plan.graph.objects.empty() && !reading.setting.empty()) {
+    // A setting alone ("a cozy bedroom"): which furniture it should hold is the user's to say;
+    // an invented room would be scored, critiqued and reported as if it had been asked for.
+    throw Error("the description names a " + reading.setting +
+                " but no things in it; say what it should hold (write e.g. \"a " + reading.setting +
+                " with ...\" and the furniture you want)");
+  }
   if (plan.graph.objects.empty()) {
     throw Error(
         "found no physical objects to build in the description (write e.g. \"a lamp on a "

@@ -3,340 +3,12 @@
 #include <algorithm>
 #include <optional>
 
+#include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
-namespace {
-
-using Group = std::vector<EntityRef>;
-
-// Positional nouns after a possessive ("the bed's foot", "the sofa's left"): what the phrase
-// before them then means.
-std::optional<Meaning> PositionalMeaning(const std::string& noun) {
-  if (noun == "foot" || noun == "end") return Meaning::kAtFoot;
-  if (noun == "head") return Meaning::kAtHead;
-  if (noun == "top") return Meaning::kOn;
-  if (noun == "left") return Meaning::kLeftOf;
-  if (noun == "right") return Meaning::kRightOf;
-  if (noun == "front") return Meaning::kInFrontOf;
-  if (noun == "back" || noun == "rear") return Meaning::kBehind;
-  if (noun == "side") return Meaning::kNear;
-  if (noun == "middle" || noun == "center" || noun == "centre") return Meaning::kMiddleOf;
-  return std::nullopt;
-}
-
-class Reader {
- public:
-  Reader(const std::vector<Word>& words, const std::vector<Item>& items)
-      : words_(words), items_(items) {
-    out_.accounted.assign(words.size(), false);
-    out_.content.assign(words.size(), false);
-  }
-  Reading Run();
-
- private:
-  struct Pending {
-    Meaning meaning;
-    Group subjects;  // empty while the subject is still to come ("At its foot sits a chest")
-    Group references;
-    int first = 0, last = 0;
-    bool distributive = false;
-    bool fronted = false;
-  };
-
-  void OnNoun(const Item& item);
-  void OnSpatial(const Item& item);
-  void Finish(Pending p);
-  // The waiting phrase has its reference: it waits for its subject when it opened the clause,
-  // else it is a statement now.
-  void CompletePending();
-  void CloseClause();
-  void FlushPending();
-  void FlushWith();
-  Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
-  Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
-  Group Implicit(const Group& subjects) const;
-  Group PhraseSubject(const Item& item) const;
-  int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
-  void Account(int first, int last) {
-    for (int k = first; k <= last && k < static_cast<int>(words_.size()); ++k)
-      out_.accounted[k] = true;
-  }
-  void Mention(const Group& g) {
-    for (const EntityRef& r : g) {
-      recent_.erase(std::remove(recent_.begin(), recent_.end(), r.entity), recent_.end());
-      recent_.push_back(r.entity);
-    }
-    if (g.size() >= 2 ||
-        (g.size() == 1 && g[0].member < 0 && out_.entities[g[0].entity].count >= 2)) {
-      groups_.push_back(g);
-    }
-  }
-  bool IsObject(int e) const {
-    const NounKind k = out_.entities[e].kind;
-    return k == NounKind::kObject || k == NounKind::kBuilding;
-  }
-
-  const std::vector<Word>& words_;
-  const std::vector<Item>& items_;
-  Reading out_;
-  size_t index_ = 0;
-
-  // Reading state.
-  Group clause_subject_;  // the subject of the current clause
-  Group last_group_;      // the most recent noun phrase (with its coordinated ones)
-  bool last_is_reference_ = false;
-  bool last_placed_ = false;  // a finished statement placed the last group
-  bool clause_start_ = true;
-  bool after_comma_ = false, after_and_ = false, after_verb_ = false;
-  std::optional<Pending> pending_;  // a phrase waiting for its reference
-  std::optional<Pending> fronted_;  // a phrase waiting for its subject
-  Group relative_;                  // the noun a relative clause is about
-  Group verb_subject_;              // the noun right before the last verb
-  Group with_current_;              // the member of a "with" list being described
-  bool last_was_pronoun_ = false;   // the last noun phrase was a pronoun
-  Group last_pair_;                 // subject and reference of the last two-thing statement
-  std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
-  // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
-  Group with_host_;
-  bool in_with_ = false;
-  int with_word_ = -1;
-  std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
-  Group with_list_;
-  // A noun phrase after "of", "for", "made of": its words describe this group.
-  std::optional<Group> describe_;
-  bool negated_ = false;
-  Group possessor_;
-  std::vector<int> recent_;           // entities, least recent first
-  size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
-  std::vector<Group> groups_;         // plural groups and coordinations, in order
-};
-
-int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
-  Entity e;
-  e.category = np.category;
-  e.attributes = np.attributes;
-  e.kind = kind;
-  e.room_part = np.room_part;
-  e.wall_side = np.wall_side;
-  e.arrangement = np.arrangement;
-  e.first = item.first;
-  e.last = item.last;
-  e.count = np.count >= 0 ? np.count : (np.plural ? 2 : 1);
-  if (np.distributive && np.count < 0) e.count = 1;
-  out_.entities.push_back(e);
-  return static_cast<int>(out_.entities.size()) - 1;
-}
-
-Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
-  auto excluded = [&](int e) {
-    return std::any_of(exclude.begin(), exclude.end(),
-                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
-  };
-  const std::string& p = np.pronoun;
-  if (p == "it") {
-    // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
-    // a beanbag in front of it".
-    if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
-        !excluded(with_host_[0].entity) && out_.entities[with_host_[0].entity].count == 1) {
-      return with_host_;
-    }
-    // The subject of the clause before is the thing in focus ("A sewing machine sits on a
-    // table; a dress form stands to its left"); else the last single thing named.
-    for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
-      if (g->size() == 1 && (*g)[0].member < 0 && IsObject((*g)[0].entity) &&
-          !excluded((*g)[0].entity) && out_.entities[(*g)[0].entity].count == 1) {
-        return *g;
-      }
-    }
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};
-    }
-    return {};
-  }
-  if (p == "them" || p == "both") {
-    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
-      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
-        continue;
-      if (p == "both" &&
-          !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
-        continue;
-      return *g;
-    }
-    // The two things the last statement related ("a sofa facing a TV, a table between them").
-    if (last_pair_.size() == 2 && !excluded(last_pair_[0].entity) &&
-        !excluded(last_pair_[1].entity)) {
-      return last_pair_;
-    }
-    // Else the last two single things.
-    Group two;
-    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
-      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
-    }
-    return two.size() == 2 ? two : Group{};
-  }
-  if (p == "all") {
-    Group all;
-    for (size_t e = sentence_first_entity_; e < out_.entities.size(); ++e) {
-      if (IsObject(static_cast<int>(e)) && !excluded(static_cast<int>(e))) {
-        all.push_back({static_cast<int>(e), -1});
-      }
-    }
-    return all;
-  }
-  if (p == "latter" || p == "former") {
-    // The last pair named together ("a lamp and a vase; the former ..."), else the last two.
-    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
-      if (g->size() != 2) continue;
-      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
-        continue;
-      return {p == "latter" ? g->back() : g->front()};
-    }
-    Group two;
-    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
-      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
-    }
-    if (two.empty()) return {};
-    return {p == "latter" ? two.back() : two.front()};
-  }
-  if (p == "one" || p == "other") {
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      Entity& entity = out_.entities[*e];
-      if (IsObject(*e) && entity.count >= 2 && !excluded(*e)) {
-        const int member = std::min<int>(entity.next_member, static_cast<int>(entity.count) - 1);
-        entity.next_member++;
-        return {{*e, member}};
-      }
-    }
-    return {};
-  }
-  return {};
-}
-
-Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
-                      const Group& exclude) {
-  if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
-  NounKind kind = ClassifyNoun(np.category);
-  // A thing the text puts others in or at may be a place by another of its senses ("in the
-  // middle of the village square").
-  if (as_reference && pending_ && kind == NounKind::kObject &&
-      (pending_->meaning == Meaning::kIn || pending_->meaning == Meaning::kAt ||
-       pending_->meaning == Meaning::kMiddleOf)) {
-    if (const NounKind place = PlaceSense(np.category); place != NounKind::kObject) kind = place;
-  }
-  // Once the scene has its setting, a place noun that can also be a thing is the thing ("a
-  // bathroom with a toilet", "a kitchen with a bar").
-  if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) &&
-      !out_.setting.empty() && HasObjectSense(np.category)) {
-    kind = NounKind::kObject;
-  }
-  if (kind == NounKind::kFrame) {
-    Account(item.first, item.last);
-    return {};
-  }
-  if (kind == NounKind::kAbstract) {
-    out_.warnings.push_back(
-        {"\"" + np.category + "\" is not a physical thing; nothing is built for it", item.first,
-         item.last});
-    return {};
-  }
-  if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) {
-    if (out_.setting.empty() ||
-        (out_.setting_kind != NounKind::kIndoorPlace && kind == NounKind::kIndoorPlace)) {
-      out_.setting = np.category;
-      out_.setting_kind = kind;
-    }
-    Account(item.first, item.last);
-    const int e = NewEntity(np, item, kind);
-    return {{e, -1}};
-  }
-  // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
-  // (when an armchair was named before). Room parts are matched by kind and wall side.
-  const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
-  if (reuse) {
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      Entity& entity = out_.entities[*e];
-      // The same noun, or the same head ("the lamp" after "a desk lamp").
-      const std::string& c = entity.category;
-      const bool same_head =
-          c.size() > np.category.size() + 1 &&
-          c.compare(c.size() - np.category.size(), np.category.size(), np.category) == 0 &&
-          c[c.size() - np.category.size() - 1] == ' ';
-      if ((c != np.category && !(np.definite && same_head)) || entity.wall_side != np.wall_side) {
-        continue;
-      }
-      for (const std::string& a : np.attributes) {
-        if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
-                entity.attributes.end() &&
-            WallSide(a).empty()) {
-          entity.attributes.push_back(a);
-        }
-      }
-      // "the two windows" after "the window": the room has two; two other things are new.
-      if (np.count > entity.count) {
-        if (entity.kind != NounKind::kRoomPart) continue;
-        entity.count = np.count;
-      }
-      Account(item.first, item.last);
-      if (np.partitive && entity.count >= 2) {
-        const int member = std::min<int>(entity.next_member++, static_cast<int>(entity.count) - 1);
-        return {{*e, member}};
-      }
-      return {{*e, -1}};
-    }
-  }
-  if (np.count == 0 || np.negated) {
-    Account(item.first, item.last);  // "no rug": understood, nothing to build
-    return {};
-  }
-  Account(item.first, item.last);
-  return {{NewEntity(np, item, kind), -1}};
-}
-
-// The subject of a phrase that follows: the relative clause's noun; after a comma or a verb the
-// clause's subject; else the nearest noun phrase.
-Group Reader::PhraseSubject(const Item& item) const {
-  if (!relative_.empty()) return relative_;
-  // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
-  if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
-  if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
-  // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
-  // the clause's subject, not the reference just named; so is any phrase after a part of the
-  // room or a place ("a painting on the wall above the sofa").
-  // Inside a "with" list the subject is the list's current member.
-  const Group& subject = in_with_ && !with_current_.empty() ? with_current_ : clause_subject_;
-  const Word& first = words_[item.first];
-  const bool verbal = EndsWith(first.text, "ing") || first.verb;
-  const bool place = !last_group_.empty() && !IsObject(last_group_[0].entity);
-  // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
-  if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {
-    return subject;
-  }
-  return last_group_;
-}
-
-// The reference meant when a phrase names none ("with a monitor on top", "a nightstand on each
-// side"): the thing "with" hangs on, else the clause's subject, else the last thing named.
-Group Reader::Implicit(const Group& subjects) const {
-  auto usable = [&](const Group& g) {
-    if (g.empty()) return false;
-    for (const EntityRef& r : g) {
-      if (std::find(subjects.begin(), subjects.end(), r) != subjects.end()) return false;
-    }
-    return true;
-  };
-  if (in_with_ && usable(with_host_)) return with_host_;
-  if (usable(clause_subject_)) return clause_subject_;
-  if (!subjects_.empty() && usable(subjects_.back()) && IsObject(subjects_.back()[0].entity)) {
-    return subjects_.back();
-  }
-  for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-    if (!IsObject(*e)) continue;
-    Group g{{*e, -1}};
-    if (usable(g)) return g;
-  }
-  return {};
-}
+namespace reader_detail {
 
 void Reader::Finish(Pending p) {
   // Mark the "with" members a phrase placed.
@@ -371,6 +43,7 @@ void Reader::Finish(Pending p) {
   st.first = p.first;
   st.last = p.last;
   st.distributive = p.distributive;
+  st.fronted = p.fronted;
   out_.statements.push_back(std::move(st));
 }
 
@@ -488,6 +161,25 @@ void Reader::OnNoun(const Item& item) {
       Resolve(np, item, /*as_reference=*/true, {});
       return;
     }
+    // "a basket of apples", "a shelf of pots": separate things a container or a support holds
+    // are things of their own, in or on it.
+    if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
+        IsObject(target[0].entity) && IsDiscrete(np.category, np.plural)) {
+      const Holder holder = HolderOf(out_.entities[target[0].entity].category);
+      if (holder != Holder::kNone) {
+        const Group contents = {{NewEntity(np, item, kind), -1}};
+        Account(item.first, item.last);
+        Mention(contents);
+        Statement st;
+        st.meaning = holder == Holder::kContainer ? Meaning::kIn : Meaning::kOn;
+        st.subjects = contents;
+        st.references = target;
+        st.first = item.first;
+        st.last = item.last;
+        out_.statements.push_back(std::move(st));
+        return;
+      }
+    }
     if (!target.empty() && np.pronoun.empty()) {
       Entity& e = out_.entities[target[0].entity];
       for (const std::string& a : np.attributes) e.attributes.push_back(a);
@@ -501,16 +193,34 @@ void Reader::OnNoun(const Item& item) {
     Account(item.first, item.last);
     return;
   }
-  // A possessive before this noun: "the bed's foot" turns the waiting phrase into "at the foot
-  // of the bed"; "the cat's bowl" is a bowl described by its owner.
-  if (!possessor_.empty()) {
-    const Group owner = possessor_;
-    possessor_.clear();
+  // A possessive before this noun ("the bed's foot", "its back", "their lower shelf"): a position
+  // on the owner ("at the foot of the bed") or a part of it (WordNet's meronymy: a shelf is part
+  // of a bookcase) names a place on the owner, not a new thing; "the cat's bowl" is a bowl
+  // described by its owner.
+  Group owner = possessor_;
+  possessor_.clear();
+  if (owner.empty() && np.pronoun.empty() && np.head >= 0) {
+    const std::string& det = words_[item.first].text;
+    if (det == "its" || det == "their") {
+      NounPhrase pronoun;
+      pronoun.pronoun = det == "its" ? "it" : "them";
+      owner = ResolvePronoun(pronoun, pending_ ? pending_->subjects : Group{});
+    }
+  }
+  if (!owner.empty() && np.pronoun.empty()) {
     const std::string head = np.head >= 0 ? words_[np.head].lemma : "";
-    if (auto meaning = PositionalMeaning(head); meaning && pending_) {
+    const auto meaning = PositionalMeaning(head);
+    // Only a thing has parts here; a place noun is the setting ("a doctor's office").
+    const bool owner_thing = IsObject(owner[0].entity);
+    const NounKind kind = ClassifyNoun(np.category);
+    const bool part = !meaning && owner_thing &&
+                      (kind == NounKind::kObject || kind == NounKind::kAbstract) &&
+                      WordNet::Get().IsPart(head);
+    if ((meaning || part) && pending_) {
       const Meaning m = pending_->meaning;
-      if (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
-          m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong) {
+      if (meaning &&
+          (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
+           m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
         pending_->meaning = *meaning;
       }
       pending_->references = owner;
@@ -519,6 +229,11 @@ void Reader::OnNoun(const Item& item) {
       CompletePending();
       last_group_ = owner;
       last_is_reference_ = true;
+      return;
+    }
+    if (part || meaning) {
+      // "with their backs to the wall": a part of a thing already there.
+      Account(item.first, item.last);
       return;
     }
   }
@@ -590,6 +305,56 @@ void Reader::OnNoun(const Item& item) {
   clause_start_ = false;
 }
 
+void Reader::ReviseKinds() {
+  const size_t n = out_.entities.size();
+  auto is_place = [&](size_t e) {
+    const NounKind k = out_.entities[e].kind;
+    return k == NounKind::kIndoorPlace || k == NounKind::kOutdoorPlace;
+  };
+  // How the statements use each entity: placed itself, or a reference things are placed by (in or
+  // at it: "in the garage", "at the market"; or around, beside, far from it: "far from the fire
+  // pit").
+  std::vector<bool> placed(n, false), landmark(n, false), container(n, false), subject(n, false);
+  for (const Statement& st : out_.statements) {
+    // Placed relative to another thing; a unary placement ("in the middle") may be misread.
+    for (const EntityRef& r : st.subjects) {
+      subject[r.entity] = true;
+      if (!st.references.empty()) placed[r.entity] = true;
+    }
+    const bool containment = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt ||
+                             st.meaning == Meaning::kMiddleOf;
+    for (const EntityRef& r : st.references) {
+      (containment ? container : landmark)[r.entity] = true;
+      if (containment && st.fronted && out_.entities[r.entity].kind == NounKind::kBuilding &&
+          !subject[r.entity]) {
+        // "In the garage, a bicycle ...": the description is set inside the building.
+        out_.entities[r.entity].kind = NounKind::kIndoorPlace;
+      }
+    }
+  }
+  // A place noun that also names a made thing or a plant is that thing when the text counts it
+  // ("five lockers"), places it ("a hammock far from the grill") or places things by it other
+  // than in or at it ("chairs surrounding a fire pit"). Natural features stay places ("a bench
+  // facing the lake").
+  for (size_t e = 0; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (!is_place(e) || !(entity.count >= 2 || placed[e] || landmark[e])) continue;
+    if (HasMadeSense(entity.category)) entity.kind = NounKind::kObject;
+  }
+  // The setting is the first place left (an indoor one before an outdoor one).
+  out_.setting.clear();
+  out_.setting_kind = NounKind::kObject;
+  for (size_t e = 0; e < n; ++e) {
+    if (!is_place(e)) continue;
+    const NounKind kind = out_.entities[e].kind;
+    if (out_.setting.empty() ||
+        (out_.setting_kind != NounKind::kIndoorPlace && kind == NounKind::kIndoorPlace)) {
+      out_.setting = out_.entities[e].category;
+      out_.setting_kind = kind;
+    }
+  }
+}
+
 Reading Reader::Run() {
   for (index_ = 0; index_ < items_.size(); ++index_) {
     const Item& item = items_[index_];
@@ -652,6 +417,7 @@ Reading Reader::Run() {
       case ItemKind::kMadeOf:
         FlushPending();
         if (!last_group_.empty()) describe_ = last_group_;
+        describe_of_ = item.kind == ItemKind::kOf;
         Account(item.first, item.last);
         break;
       case ItemKind::kNegation:
@@ -681,13 +447,14 @@ Reading Reader::Run() {
     }
   }
   CloseClause();
+  ReviseKinds();
   return std::move(out_);
 }
 
-}  // namespace
+}  // namespace reader_detail
 
 Reading ReadItems(const std::vector<Word>& words, const std::vector<Item>& items) {
-  return Reader(words, items).Run();
+  return reader_detail::Reader(words, items).Run();
 }
 
 }  // namespace scenecraft

@@ -41,6 +41,7 @@ struct Statement {
   int last = 0;
   bool distributive = false;  // "a lamp on each nightstand": subject member k with reference k
   bool from_with = false;     // "a desk with a chair": only "with" joined them
+  bool fronted = false;       // the phrase opened its clause ("In the garage, a car ...")
 };
 
 struct ReadWarning {

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "scenecraft/lang/spelling.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
@@ -83,6 +84,39 @@ std::vector<Word> Tokenize(std::string_view text) {
 
 void TagWords(std::vector<Word>* words) {
   WordNet& wordnet = WordNet::Get();
+  // Slips first: "teh" -> "the", "infront" -> "in front" (the two words share the span).
+  std::vector<Word> corrected;
+  corrected.reserve(words->size());
+  // "chaise longue": a word WordNet knows only with its neighbour is no slip.
+  std::vector<bool> collocated(words->size(), false);
+  for (size_t k = 0; k + 1 < words->size(); ++k) {
+    const Word& a = (*words)[k];
+    const Word& b = (*words)[k + 1];
+    if (a.punct || b.punct || a.possessive || b.possessive) continue;
+    if (wordnet.IsNoun(a.text + " " + b.text)) {
+      collocated[k] = collocated[k + 1] = true;
+    }
+  }
+  for (size_t k = 0; k < words->size(); ++k) {
+    Word& w = (*words)[k];
+    if (!w.punct && !w.possessive && !NumberValue(w.text) && !collocated[k]) {
+      if (auto split = SplitRunTogether(w.text)) {
+        Word second = w;
+        w.typed = second.typed = w.text;
+        w.text = split->first;
+        second.text = split->second;
+        corrected.push_back(std::move(w));
+        corrected.push_back(std::move(second));
+        continue;
+      }
+      if (auto fixed = CorrectSpelling(w.text)) {
+        w.typed = w.text;
+        w.text = *fixed;
+      }
+    }
+    corrected.push_back(std::move(w));
+  }
+  *words = std::move(corrected);
   for (Word& w : *words) {
     w.lemma = w.text;
     if (w.punct || w.possessive) continue;

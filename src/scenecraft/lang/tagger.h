@@ -14,6 +14,7 @@ namespace scenecraft {
 struct Word {
   std::string text;   // lower case
   std::string lemma;  // the noun's base form ("shelves" -> "shelf") or the word itself
+  std::string typed;  // the word as typed when a slip was corrected ("teh"), else empty
   int begin = 0;      // byte offsets in the prompt
   int end = 0;
   bool punct = false;       // , . ; : ! ? ( )
@@ -37,7 +38,8 @@ struct Word {
 // "bed's" becomes "bed" and a possessive "'s"; numbers keep their thousands commas ("10,000").
 std::vector<Word> Tokenize(std::string_view text);
 
-// Fills base forms, closed classes and parts of speech.
+// Fills base forms, closed classes and parts of speech. Typing slips in words no dictionary knows
+// are corrected first (spelling.h), and the word keeps what was typed.
 void TagWords(std::vector<Word>* words);
 
 // Whether words[i] is a sentence boundary (. ! ? ;).

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "scenecraft/lang/chunker.h"
+#include "scenecraft/lang/wordnet_index.h"
 
 namespace scenecraft {
 namespace {
@@ -69,6 +72,49 @@ TEST(Lexicon, NumberWords) {
   EXPECT_EQ(NumberValue("2,500"), 2500);
   EXPECT_FALSE(NumberValue("teapot").has_value());
   EXPECT_TRUE(IsMultiplier("thousand"));
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// The mapped dictionary is searched like libwordnet's bin_search: by the first field of sorted
+// lines, with a header whose first field is empty.
+TEST(WordNetIndex, LowerBoundLineFindsEveryKeyAndTheGapsBetween) {
+  const std::string text = "  1 licence header\n  2 more\nbed n 1\nbed_frame n 2\nbench n 3\nz n 4";
+  auto line_of = [&](std::string_view key) {
+    const size_t at = LowerBoundLine(text, key);
+    return at >= text.size() ? std::string("(end)") : text.substr(at, text.find('\n', at) - at);
+  };
+  EXPECT_EQ(line_of("bed"), "bed n 1");
+  EXPECT_EQ(line_of("bed_frame"), "bed_frame n 2");
+  EXPECT_EQ(line_of("bench"), "bench n 3");
+  EXPECT_EQ(line_of("z"), "z n 4");
+  EXPECT_EQ(line_of("bee"), "bench n 3");  // the next key
+  EXPECT_EQ(line_of("a"), "bed n 1");
+  EXPECT_EQ(line_of("zz"), "(end)");
+  EXPECT_EQ(LowerBoundLine("", "bed"), 0u);
+}
+
+TEST(WordNetIndex, AnswersFromTheMappedFiles) {
+  WordNetIndex index;
+  const char* dir = std::getenv("WNSEARCHDIR");
+  ASSERT_TRUE(index.Load(dir != nullptr ? dir : "/usr/share/wordnet"));  // Debian's wordnet
+  std::vector<long> offsets;
+  ASSERT_TRUE(index.Offsets("chair", 1, &offsets));
+  EXPECT_GE(offsets.size(), 4u);
+  EXPECT_FALSE(index.Offsets("qzxv", 1, &offsets));
+  EXPECT_EQ(index.Morph("shelves", 1), "shelf");
+  EXPECT_EQ(index.Morph("benches", 1), "bench");
+  EXPECT_EQ(index.Morph("leaning", 2), "lean");
+  EXPECT_GT(index.TagCount("table", 1), 0);
+  SynsetRecord s;
+  ASSERT_TRUE(index.Offsets("shelf", 1, &offsets));
+  ASSERT_TRUE(index.NounSynset(offsets[0], &s));
+  EXPECT_TRUE(s.part);  // a shelf is part of a bookcase
+  EXPECT_FALSE(s.hypernyms.empty());
 }
 
 }  // namespace

@@ -85,8 +85,10 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
   out->lexfile = s->fnum;
   out->words.clear();
   out->hypernyms.clear();
+  out->part = false;
   for (int k = 0; k < s->wcount; ++k) out->words.push_back(s->words[k]);
   for (int p = 0; p < s->ptrcount; ++p) {
+    if (s->ptrtyp[p] == ISPARTPTR) out->part = true;
     if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE)
       out->hypernyms.push_back(s->ptroff[p]);
   }
@@ -98,21 +100,20 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
 std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
   if (index_ == nullptr) return LibNounOffsets(noun);
   const std::string w = Underscores(noun);
-  const std::vector<long>* offsets = index_->Offsets(w, NOUN);
+  std::vector<long> offsets;
   // getindex() also tries the base form's spelling variants; the base form covers most.
-  if (offsets == nullptr) {
+  if (!index_->Offsets(w, NOUN, &offsets)) {
     const std::string base = index_->Morph(w, NOUN);
-    if (!base.empty()) offsets = index_->Offsets(base, NOUN);
+    if (base.empty() || !index_->Offsets(base, NOUN, &offsets)) return {};
   }
-  if (offsets == nullptr) return {};
   // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
   // in a scene means; they are left out when the word has other senses.
   std::vector<long> common;
   SynsetRecord s;
-  for (long offset : *offsets) {
+  for (long offset : offsets) {
     if (index_->NounSynset(offset, &s) && !s.instance) common.push_back(offset);
   }
-  return common.empty() ? *offsets : common;
+  return common.empty() ? offsets : common;
 }
 
 bool WordNet::IsNoun(const std::string& word) {
@@ -121,7 +122,7 @@ bool WordNet::IsNoun(const std::string& word) {
   if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool noun = index_ != nullptr
-                        ? index_->Offsets(w, NOUN) != nullptr || !index_->Morph(w, NOUN).empty()
+                        ? index_->Has(w, NOUN) || !index_->Morph(w, NOUN).empty()
                         : ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
   Bound(noun_cache_);
   noun_cache_[word] = noun;
@@ -358,6 +359,22 @@ std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int se
   Bound(sense_hypernym_cache_);
   sense_hypernym_cache_[key] = out;
   return out;
+}
+
+bool WordNet::IsPart(const std::string& noun, int senses) {
+  if (!available_ || noun.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = std::to_string(senses) + noun;
+  if (auto it = part_cache_.find(key); it != part_cache_.end()) return it->second;
+  const std::vector<long> offsets = NounOffsets(noun);
+  bool part = false;
+  SynsetRecord s;
+  for (size_t k = 0; k < offsets.size() && k < static_cast<size_t>(senses) && !part; ++k) {
+    part = Synset(offsets[k], &s) && s.part;
+  }
+  Bound(part_cache_);
+  part_cache_[key] = part;
+  return part;
 }
 
 int WordNet::SenseCount(const std::string& noun) {

@@ -51,6 +51,9 @@ class WordNet {
   // Hypernyms of one sense (0: the most frequent), nearest first, at most `depth` levels up.
   std::vector<std::string> SenseHypernyms(const std::string& noun, int sense, int depth = 8);
   int SenseCount(const std::string& noun);
+  // Whether one of the noun's `senses` most frequent senses is a part of something in WordNet's
+  // meronymy ("shelf" of a bookcase, "drawer" of a dresser, "headboard" of a bed).
+  bool IsPart(const std::string& noun, int senses = 3);
   // The definition of the noun's most frequent sense, lower case ("" when unknown).
   std::string Gloss(const std::string& noun);
 
@@ -70,7 +73,7 @@ class WordNet {
   std::map<std::string, bool> noun_cache_, physical_cache_;
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
       sense_hypernym_cache_;
-  std::map<std::string, bool> adjective_cache_, verb_cache_;
+  std::map<std::string, bool> adjective_cache_, verb_cache_, part_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;
 };

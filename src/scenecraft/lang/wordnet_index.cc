@@ -1,9 +1,12 @@
 #include "scenecraft/lang/wordnet_index.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cctype>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <charconv>
 
 namespace scenecraft {
 namespace {
@@ -12,8 +15,8 @@ const char* const kPosNames[WordNetIndex::kPosCount] = {"", "noun", "verb", "adj
 
 // WordNet's detachment rules (morph.c): suffix -> ending, per part of speech.
 struct Rule {
-  const char* suffix;
-  const char* ending;
+  std::string_view suffix;
+  std::string_view ending;
 };
 const std::vector<Rule>& Rules(int pos) {
   static const std::vector<Rule> noun = {{"s", ""},      {"ses", "s"},   {"xes", "x"},
@@ -26,141 +29,231 @@ const std::vector<Rule>& Rules(int pos) {
   return pos == 1 ? noun : pos == 2 ? verb : pos == 3 ? adj : none;
 }
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The fields of one line, separated by spaces, read one at a time.
+class Fields {
+ public:
+  explicit Fields(std::string_view line) : rest_(line) {}
+  std::string_view Next() {
+    while (!rest_.empty() && rest_.front() == ' ') rest_.remove_prefix(1);
+    const size_t end = rest_.find(' ');
+    const std::string_view field = rest_.substr(0, end);
+    rest_.remove_prefix(end == std::string_view::npos ? rest_.size() : end);
+    return field;
+  }
+  bool Number(long* out, int base = 10) {
+    const std::string_view f = Next();
+    return !f.empty() &&
+           std::from_chars(f.data(), f.data() + f.size(), *out, base).ec == std::errc();
+  }
+
+ private:
+  std::string_view rest_;
+};
+
+// The line that starts at `start` (without its newline).
+std::string_view LineAt(std::string_view text, size_t start) {
+  const size_t end = text.find('\n', start);
+  return text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
+}
+
+std::string_view FirstField(std::string_view line) {
+  return line.substr(0, line.find(' '));
 }
 
 }  // namespace
 
-bool WordNetIndex::Load(const std::filesystem::path& dir) {
-  for (int pos = 1; pos < kPosCount; ++pos) {
-    std::ifstream index(dir / ("index." + std::string(kPosNames[pos])));
-    if (!index) return false;
-    std::string line;
-    while (std::getline(index, line)) {
-      if (line.empty() || line[0] == ' ') continue;  // the licence header
-      std::istringstream in(line);
-      std::string lemma, p;
-      int synsets = 0, pointers = 0;
-      in >> lemma >> p >> synsets >> pointers;
-      std::string skip;
-      for (int k = 0; k < pointers; ++k) in >> skip;
-      int senses = 0, tagged = 0;
-      in >> senses >> tagged;
-      std::vector<long> offsets;
-      offsets.reserve(static_cast<size_t>(synsets));
-      long offset = 0;
-      for (int k = 0; k < synsets && (in >> offset); ++k) offsets.push_back(offset);
-      offsets_[pos][lemma] = std::move(offsets);
+MappedFile::~MappedFile() {
+  if (mapped_) ::munmap(const_cast<char*>(data_), size_);
+}
+
+bool MappedFile::Open(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return false;
+  }
+  size_ = static_cast<size_t>(st.st_size);
+  if (size_ > 0) {
+    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED) {
+      ::close(fd);
+      size_ = 0;
+      return false;
     }
-    std::ifstream exc(dir / (std::string(kPosNames[pos]) + ".exc"));
-    while (std::getline(exc, line)) {
-      std::istringstream in(line);
-      std::string inflected, base;
-      if (in >> inflected >> base) exceptions_[pos].emplace(inflected, base);
-    }
+    data_ = static_cast<const char*>(p);
+    mapped_ = true;
   }
-  {
-    std::ifstream data(dir / "data.noun", std::ios::binary);
-    if (!data) return false;
-    std::ostringstream all;
-    all << data.rdbuf();
-    noun_data_ = all.str();
-  }
-  // cntlist.rev: "lemma%ss_type:lex_filenum:lex_id:head:head_id sense_number tag_count"; an
-  // adjective satellite (5) counts as an adjective.
-  std::ifstream counts(dir / "cntlist.rev");
-  std::string line;
-  while (std::getline(counts, line)) {
-    const size_t percent = line.find('%');
-    if (percent == std::string::npos || percent + 1 >= line.size()) continue;
-    int pos = line[percent + 1] - '0';
-    if (pos == 5) pos = 3;
-    if (pos < 1 || pos >= kPosCount) continue;
-    const size_t last_space = line.rfind(' ');
-    if (last_space == std::string::npos) continue;
-    tag_counts_[pos][line.substr(0, percent)] += std::atoi(line.c_str() + last_space + 1);
-  }
+  ::close(fd);
   return true;
 }
 
-const std::vector<long>* WordNetIndex::Offsets(const std::string& lemma, int pos) const {
-  if (pos < 1 || pos >= kPosCount) return nullptr;
-  const auto it = offsets_[pos].find(lemma);
-  return it == offsets_[pos].end() ? nullptr : &it->second;
+size_t LowerBoundLine(std::string_view sorted, std::string_view key) {
+  // Invariant: lo and hi are line starts (or the end) and the answer lies in [lo, hi].
+  size_t lo = 0, hi = sorted.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const size_t newline = mid == 0 ? std::string_view::npos : sorted.rfind('\n', mid - 1);
+    const size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+    const std::string_view line = LineAt(sorted, start);
+    if (FirstField(line) < key) {
+      lo = start + line.size() + 1;
+      if (lo > hi) lo = hi;
+    } else {
+      hi = start;
+    }
+  }
+  return lo;
+}
+
+bool WordNetIndex::Load(const std::filesystem::path& dir) {
+  for (int pos = 1; pos < kPosCount; ++pos) {
+    if (!index_[pos].Open(dir / ("index." + std::string(kPosNames[pos])))) return false;
+    // An exception list may be missing (libwordnet then finds no exceptions either).
+    exceptions_[pos].Open(dir / (std::string(kPosNames[pos]) + ".exc"));
+  }
+  if (!noun_data_.Open(dir / "data.noun")) return false;
+  counts_.Open(dir / "cntlist.rev");
+  return true;
+}
+
+std::string_view WordNetIndex::FindLine(const MappedFile& file, std::string_view key) {
+  const std::string_view text = file.view();
+  if (key.empty()) return {};
+  const size_t start = LowerBoundLine(text, key);
+  if (start >= text.size()) return {};
+  const std::string_view line = LineAt(text, start);
+  return FirstField(line) == key ? line : std::string_view{};
+}
+
+bool WordNetIndex::Has(std::string_view lemma, int pos) const {
+  if (pos < 1 || pos >= kPosCount) return false;
+  return !FindLine(index_[pos], lemma).empty();
+}
+
+bool WordNetIndex::Offsets(std::string_view lemma, int pos, std::vector<long>* out) const {
+  out->clear();
+  if (pos < 1 || pos >= kPosCount) return false;
+  const std::string_view line = FindLine(index_[pos], lemma);
+  if (line.empty()) return false;
+  // "lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset..."
+  Fields fields(line);
+  fields.Next();
+  fields.Next();
+  long synsets = 0, pointers = 0, skip = 0;
+  if (!fields.Number(&synsets) || !fields.Number(&pointers)) return false;
+  for (long k = 0; k < pointers; ++k) fields.Next();
+  fields.Number(&skip);
+  fields.Number(&skip);
+  long offset = 0;
+  for (long k = 0; k < synsets && fields.Number(&offset); ++k) out->push_back(offset);
+  return true;
+}
+
+std::string WordNetIndex::Exception(const std::string& word, int pos) const {
+  const std::string_view line = FindLine(exceptions_[pos], word);
+  if (line.empty()) return "";
+  Fields fields(line);
+  fields.Next();
+  return std::string(fields.Next());
 }
 
 std::string WordNetIndex::MorphWord(const std::string& word, int pos) const {
-  if (const auto it = exceptions_[pos].find(word); it != exceptions_[pos].end()) return it->second;
-  if (pos == 1 && EndsWith(word, "ss")) return offsets_[pos].count(word) ? word : "";
+  if (std::string base = Exception(word, pos); !base.empty()) return base;
+  if (pos == 1 && EndsWith(word, "ss")) return Has(word, pos) ? word : "";
   for (const Rule& rule : Rules(pos)) {
-    if (!EndsWith(word, rule.suffix) || word.size() <= std::string(rule.suffix).size()) continue;
+    if (!EndsWith(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
     const std::string candidate =
-        word.substr(0, word.size() - std::string(rule.suffix).size()) + rule.ending;
-    if (offsets_[pos].count(candidate)) return candidate;
+        word.substr(0, word.size() - rule.suffix.size()) + std::string(rule.ending);
+    if (Has(candidate, pos)) return candidate;
   }
-  return offsets_[pos].count(word) ? word : "";
+  return Has(word, pos) ? word : "";
 }
 
 std::string WordNetIndex::Morph(const std::string& word, int pos) const {
   if (pos < 1 || pos >= kPosCount || word.empty()) return "";
-  if (const auto it = exceptions_[pos].find(word); it != exceptions_[pos].end()) return it->second;
+  if (std::string base = Exception(word, pos); !base.empty()) return base;
   // A collocation ("coffee_tables"): the word itself, else its last word's base form.
   const size_t underscore = word.rfind('_');
   if (underscore != std::string::npos) {
-    if (offsets_[pos].count(word)) return word;
+    if (Has(word, pos)) return word;
     const std::string last = MorphWord(word.substr(underscore + 1), pos);
     if (last.empty()) return "";
     const std::string candidate = word.substr(0, underscore + 1) + last;
-    return offsets_[pos].count(candidate) ? candidate : "";
+    return Has(candidate, pos) ? candidate : "";
   }
   // A lemma that is also an inflection of another ("glasses" is a lemma and the plural of
   // glass): the base form wins, as in libwordnet's morphstr.
-  std::string base = MorphWord(word, pos);
-  return base;
+  return MorphWord(word, pos);
 }
 
 bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
-  if (offset < 0 || static_cast<size_t>(offset) >= noun_data_.size()) return false;
-  const size_t end = noun_data_.find('\n', static_cast<size_t>(offset));
-  const std::string line =
-      noun_data_.substr(static_cast<size_t>(offset), end - static_cast<size_t>(offset));
+  const std::string_view data = noun_data_.view();
+  if (offset < 0 || static_cast<size_t>(offset) >= data.size()) return false;
+  const std::string_view line = LineAt(data, static_cast<size_t>(offset));
   const size_t bar = line.find(" | ");
-  std::istringstream in(line.substr(0, bar));
-  long own = 0;
-  std::string lexfile, type, count_hex;
-  if (!(in >> own >> lexfile >> type >> count_hex) || own != offset) return false;
-  out->lexfile = std::atoi(lexfile.c_str());
+  // "offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos st]... | gloss"
+  Fields fields(line.substr(0, bar));
+  long own = 0, lexfile = 0, words = 0, pointers = 0;
+  if (!fields.Number(&own) || own != offset || !fields.Number(&lexfile)) return false;
+  fields.Next();
+  if (!fields.Number(&words, 16)) return false;
+  out->lexfile = static_cast<int>(lexfile);
   out->words.clear();
   out->hypernyms.clear();
   out->instance = false;
-  const long words = std::strtol(count_hex.c_str(), nullptr, 16);
+  out->part = false;
   for (long k = 0; k < words; ++k) {
-    std::string word, lex_id;
-    in >> word >> lex_id;
+    std::string word(fields.Next());
+    fields.Next();  // lex_id
     // Adjective markers such as "(p)" never occur in nouns; strip one anyway.
     if (const size_t paren = word.find('('); paren != std::string::npos) word.resize(paren);
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out->words.push_back(word);
+    out->words.push_back(std::move(word));
   }
-  int pointers = 0;
-  in >> pointers;
-  for (int k = 0; k < pointers; ++k) {
-    std::string symbol, pos, source_target;
+  fields.Number(&pointers);
+  for (long k = 0; k < pointers; ++k) {
+    const std::string_view symbol = fields.Next();
     long target = 0;
-    in >> symbol >> target >> pos >> source_target;
+    fields.Number(&target);
+    const std::string_view pos = fields.Next();
+    fields.Next();  // source/target
     if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
     if (symbol == "@i") out->instance = true;
+    if (symbol == "#p") out->part = true;
   }
-  out->gloss = bar == std::string::npos ? "" : line.substr(bar + 3);
+  out->gloss = bar == std::string_view::npos ? "" : std::string(line.substr(bar + 3));
   return true;
 }
 
 int WordNetIndex::TagCount(const std::string& lemma, int pos) const {
-  if (pos < 1 || pos >= kPosCount) return 0;
-  const auto it = tag_counts_[pos].find(lemma);
-  return it == tag_counts_[pos].end() ? 0 : it->second;
+  if (pos < 1 || pos >= kPosCount || lemma.empty()) return 0;
+  // cntlist.rev: "lemma%ss_type:lex_filenum:lex_id:head:head_id sense_number tag_count", sorted
+  // by sense key, so a lemma's lines follow each other; an adjective satellite (5) counts as an
+  // adjective.
+  const std::string_view text = counts_.view();
+  const std::string prefix = lemma + "%";
+  int total = 0;
+  for (size_t start = LowerBoundLine(text, prefix); start < text.size();) {
+    const std::string_view line = LineAt(text, start);
+    if (line.substr(0, prefix.size()) != prefix) break;
+    start += line.size() + 1;
+    if (line.size() <= prefix.size()) continue;
+    int line_pos = line[prefix.size()] - '0';
+    if (line_pos == 5) line_pos = 3;
+    if (line_pos != pos) continue;
+    const size_t last_space = line.rfind(' ');
+    long count = 0;
+    if (last_space == std::string_view::npos) continue;
+    std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
+    total += static_cast<int>(count);
+  }
+  return total;
 }
 
 }  // namespace scenecraft

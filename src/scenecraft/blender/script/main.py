@@ -1,0 +1,77 @@
+# -- Main ----------------------------------------------------------------------------------------
+
+
+def main():
+    options = parse_options()
+    warnings = []
+    start = time.perf_counter()
+    reset_scene()
+    scene = bpy.context.scene
+    collection = scene.collection
+    build_environment(collection, SCENE["environment"])
+    library = ModelLibrary(SCENE.get("models", {}), warnings)
+    roots = [build_object(collection, library, spec) for spec in SCENE["objects"]]
+    camera = build_camera(collection, SCENE["camera"], options.width, options.height)
+    build_lights(collection, SCENE["environment"], None)
+    configure_render(options)
+    bpy.context.view_layer.update()
+    timings = {"build_s": time.perf_counter() - start}
+    print("scenecraft: built %d objects in %.3f s" % (len(roots), timings["build_s"]))
+
+    index_folder = None
+    index_counts = None
+    if options.render:
+        started = time.perf_counter()
+        cycles = scene.render.engine == "CYCLES"
+        use_index = options.readback and options.visibility == "index"
+        if use_index and cycles:
+            index_folder = setup_index_pass(roots, options.render)
+        scene.render.filepath = os.path.abspath(options.render)
+        bpy.ops.render.render(write_still=True)
+        if index_folder is not None:
+            index_counts = read_index_pass(index_folder, roots)
+        elif use_index:
+            try:
+                index_counts = render_index_pass(roots, options.render)
+            except Exception as error:  # Fall back to the ray map; say so.
+                warnings.append("object-index pass failed (%s); counting pixels by rays" % error)
+        timings["render_s"] = time.perf_counter() - started
+        print("scenecraft: rendered %s in %.3f s" % (options.render, timings["render_s"]))
+    if options.readback:
+        depsgraph = bpy.context.evaluated_depsgraph_get()
+        boxes = {}
+        for root in roots:
+            lo, hi, _ = world_box(mesh_descendants(root), depsgraph)
+            boxes[root.name] = (lo, hi)
+        visibility = {}
+        if options.render:
+            started = time.perf_counter()
+            visibility = measure_visibility(scene, depsgraph, camera, roots, boxes, options.width,
+                                            options.height, max(1, options.visibility_step),
+                                            index_counts)
+            timings["visibility_method"] = "index_pass" if index_counts is not None else "ray_map"
+            print("scenecraft: measured visibility (%s) in %.3f s"
+                  % (timings["visibility_method"], time.perf_counter() - started))
+        write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
+                       warnings)
+    if options.views > 0:
+        render_dataset_views(roots, camera, options, warnings)
+    if options.save_blend:
+        bpy.ops.wm.save_as_mainfile(filepath=os.path.abspath(options.save_blend))
+    if options.export_gltf:
+        path = os.path.abspath(options.export_gltf)
+        raise_ior_for_gltf()
+        bpy.ops.export_scene.gltf(filepath=path,
+                                  export_format="GLB" if path.endswith(".glb") else "GLTF_SEPARATE")
+    for warning in warnings:
+        print("scenecraft: warning: %s" % warning)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except SystemExit:
+        raise
+    except Exception:
+        traceback.print_exc()
+        sys.exit(1)

@@ -1,0 +1,267 @@
+// Stage 4 of the offline planner, its reference half: which entity a noun phrase or pronoun names
+// (a new one, or one already there), and what a spatial phrase is about when the text leaves it
+// implicit. reader.cc walks the items and calls these.
+#include <algorithm>
+
+#include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft::reader_detail {
+
+std::optional<Meaning> PositionalMeaning(const std::string& noun) {
+  if (noun == "foot" || noun == "end") return Meaning::kAtFoot;
+  if (noun == "head") return Meaning::kAtHead;
+  if (noun == "top") return Meaning::kOn;
+  if (noun == "left") return Meaning::kLeftOf;
+  if (noun == "right") return Meaning::kRightOf;
+  if (noun == "front") return Meaning::kInFrontOf;
+  if (noun == "back" || noun == "rear") return Meaning::kBehind;
+  if (noun == "side") return Meaning::kNear;
+  if (noun == "middle" || noun == "center" || noun == "centre") return Meaning::kMiddleOf;
+  return std::nullopt;
+}
+
+int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
+  Entity e;
+  e.category = np.category;
+  e.attributes = np.attributes;
+  e.kind = kind;
+  e.room_part = np.room_part;
+  e.wall_side = np.wall_side;
+  e.arrangement = np.arrangement;
+  e.first = item.first;
+  e.last = item.last;
+  e.count = np.count >= 0 ? np.count : (np.plural ? 2 : 1);
+  if (np.distributive && np.count < 0) e.count = 1;
+  out_.entities.push_back(e);
+  return static_cast<int>(out_.entities.size()) - 1;
+}
+
+Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
+  auto excluded = [&](int e) {
+    return std::any_of(exclude.begin(), exclude.end(),
+                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
+  };
+  const std::string& p = np.pronoun;
+  if (p == "it") {
+    // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
+    // a beanbag in front of it".
+    if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
+        !excluded(with_host_[0].entity) && out_.entities[with_host_[0].entity].count == 1) {
+      return with_host_;
+    }
+    // The subject of the clause before is the thing in focus ("A sewing machine sits on a
+    // table; a dress form stands to its left"); else the last single thing named.
+    for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
+      if (g->size() == 1 && (*g)[0].member < 0 && IsObject((*g)[0].entity) &&
+          !excluded((*g)[0].entity) && out_.entities[(*g)[0].entity].count == 1) {
+        return *g;
+      }
+    }
+    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+      if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};
+    }
+    return {};
+  }
+  if (p == "them" || p == "both") {
+    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
+      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
+        continue;
+      if (p == "both" &&
+          !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
+        continue;
+      return *g;
+    }
+    // The two things the last statement related ("a sofa facing a TV, a table between them").
+    if (last_pair_.size() == 2 && !excluded(last_pair_[0].entity) &&
+        !excluded(last_pair_[1].entity)) {
+      return last_pair_;
+    }
+    // Else the last two single things.
+    Group two;
+    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
+      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
+    }
+    return two.size() == 2 ? two : Group{};
+  }
+  if (p == "all") {
+    Group all;
+    for (size_t e = sentence_first_entity_; e < out_.entities.size(); ++e) {
+      if (IsObject(static_cast<int>(e)) && !excluded(static_cast<int>(e))) {
+        all.push_back({static_cast<int>(e), -1});
+      }
+    }
+    return all;
+  }
+  if (p == "latter" || p == "former") {
+    // The last pair named together ("a lamp and a vase; the former ..."), else the last two.
+    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
+      if (g->size() != 2) continue;
+      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
+        continue;
+      return {p == "latter" ? g->back() : g->front()};
+    }
+    Group two;
+    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
+      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
+    }
+    if (two.empty()) return {};
+    return {p == "latter" ? two.back() : two.front()};
+  }
+  // "the green one": the thing named before with that attribute.
+  if (!np.attributes.empty()) {
+    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+      const std::vector<std::string>& a = out_.entities[*e].attributes;
+      if (IsObject(*e) && !excluded(*e) &&
+          std::find(a.begin(), a.end(), np.attributes.front()) != a.end()) {
+        return {{*e, -1}};
+      }
+    }
+  }
+  if (p == "one" || p == "other") {
+    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+      Entity& entity = out_.entities[*e];
+      if (IsObject(*e) && entity.count >= 2 && !excluded(*e)) {
+        const int member = std::min<int>(entity.next_member, static_cast<int>(entity.count) - 1);
+        entity.next_member++;
+        return {{*e, member}};
+      }
+    }
+    return {};
+  }
+  return {};
+}
+
+Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
+                      const Group& exclude) {
+  if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
+  NounKind kind = ClassifyNoun(np.category);
+  // A thing the text puts others in or at may be a place by another of its senses ("in the
+  // middle of the village square").
+  if (as_reference && pending_ && kind == NounKind::kObject &&
+      (pending_->meaning == Meaning::kIn || pending_->meaning == Meaning::kAt ||
+       pending_->meaning == Meaning::kMiddleOf)) {
+    if (const NounKind place = PlaceSense(np.category); place != NounKind::kObject) kind = place;
+  }
+  // Once the scene has its setting, a place noun that can also be a thing is the thing ("a
+  // bathroom with a toilet", "a kitchen with a bar").
+  if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) &&
+      !out_.setting.empty() && HasObjectSense(np.category)) {
+    kind = NounKind::kObject;
+  }
+  if (kind == NounKind::kFrame) {
+    Account(item.first, item.last);
+    return {};
+  }
+  if (kind == NounKind::kAbstract) {
+    out_.warnings.push_back(
+        {"\"" + np.category + "\" is not a physical thing; nothing is built for it", item.first,
+         item.last});
+    return {};
+  }
+  if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) {
+    if (out_.setting.empty() ||
+        (out_.setting_kind != NounKind::kIndoorPlace && kind == NounKind::kIndoorPlace)) {
+      out_.setting = np.category;
+      out_.setting_kind = kind;
+    }
+    Account(item.first, item.last);
+    const int e = NewEntity(np, item, kind);
+    return {{e, -1}};
+  }
+  // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
+  // (when an armchair was named before). Room parts are matched by kind and wall side.
+  const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
+  // The same noun first; else, for a definite noun, a thing whose compound ends in it ("the lamp"
+  // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
+  auto same_head = [&](const std::string& c) {
+    const std::string& n = np.category;
+    if (!np.definite || c.size() <= n.size() + 1 ||
+        c.compare(c.size() - n.size(), n.size(), n) != 0) {
+      return false;
+    }
+    const std::string first = c.substr(0, c.size() - n.size());
+    if (first.back() == ' ' || first.back() == '-') return true;
+    return first.size() >= 3 && WordNet::Get().IsNoun(first);
+  };
+  for (int pass = 0; reuse && pass < 2; ++pass) {
+    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+      Entity& entity = out_.entities[*e];
+      const std::string& c = entity.category;
+      const bool match = pass == 0 ? c == np.category : same_head(c);
+      if (!match || entity.wall_side != np.wall_side) continue;
+      for (const std::string& a : np.attributes) {
+        if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
+                entity.attributes.end() &&
+            WallSide(a).empty()) {
+          entity.attributes.push_back(a);
+        }
+      }
+      // "the two windows" after "the window": the room has two; two other things are new.
+      if (np.count > entity.count) {
+        if (entity.kind != NounKind::kRoomPart) continue;
+        entity.count = np.count;
+      }
+      Account(item.first, item.last);
+      if (np.partitive && entity.count >= 2) {
+        const int member = std::min<int>(entity.next_member++, static_cast<int>(entity.count) - 1);
+        return {{*e, member}};
+      }
+      return {{*e, -1}};
+    }
+  }
+  if (np.count == 0 || np.negated) {
+    Account(item.first, item.last);  // "no rug": understood, nothing to build
+    return {};
+  }
+  Account(item.first, item.last);
+  return {{NewEntity(np, item, kind), -1}};
+}
+
+// The subject of a phrase that follows: the relative clause's noun; after a comma or a verb the
+// clause's subject; else the nearest noun phrase.
+Group Reader::PhraseSubject(const Item& item) const {
+  if (!relative_.empty()) return relative_;
+  // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
+  if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
+  if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
+  // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
+  // the clause's subject, not the reference just named; so is any phrase after a part of the
+  // room or a place ("a painting on the wall above the sofa").
+  // Inside a "with" list the subject is the list's current member.
+  const Group& subject = in_with_ && !with_current_.empty() ? with_current_ : clause_subject_;
+  const Word& first = words_[item.first];
+  const bool verbal = EndsWith(first.text, "ing") || first.verb;
+  const bool place = !last_group_.empty() && !IsObject(last_group_[0].entity);
+  // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
+  if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {
+    return subject;
+  }
+  return last_group_;
+}
+
+// The reference meant when a phrase names none ("with a monitor on top", "a nightstand on each
+// side"): the thing "with" hangs on, else the clause's subject, else the last thing named.
+Group Reader::Implicit(const Group& subjects) const {
+  auto usable = [&](const Group& g) {
+    if (g.empty()) return false;
+    for (const EntityRef& r : g) {
+      if (std::find(subjects.begin(), subjects.end(), r) != subjects.end()) return false;
+    }
+    return true;
+  };
+  if (in_with_ && usable(with_host_)) return with_host_;
+  if (usable(clause_subject_)) return clause_subject_;
+  if (!subjects_.empty() && usable(subjects_.back()) && IsObject(subjects_.back()[0].entity)) {
+    return subjects_.back();
+  }
+  for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+    if (!IsObject(*e)) continue;
+    Group g{{*e, -1}};
+    if (usable(g)) return g;
+  }
+  return {};
+}
+
+}  // namespace scenecraft::reader_detail

@@ -1,0 +1,111 @@
+// Internal to the reader (reader.cc, reader_refs.cc): the reading state that walks the items of
+// one description. Not part of the lang library's interface.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "scenecraft/lang/reader.h"
+
+namespace scenecraft::reader_detail {
+
+using Group = std::vector<EntityRef>;
+
+// Positional nouns after a possessive ("the bed's foot", "the sofa's left"): what the phrase
+// before them then means.
+std::optional<Meaning> PositionalMeaning(const std::string& noun);
+
+class Reader {
+ public:
+  Reader(const std::vector<Word>& words, const std::vector<Item>& items)
+      : words_(words), items_(items) {
+    out_.accounted.assign(words.size(), false);
+    out_.content.assign(words.size(), false);
+  }
+  Reading Run();
+
+ private:
+  struct Pending {
+    Meaning meaning;
+    Group subjects;  // empty while the subject is still to come ("At its foot sits a chest")
+    Group references;
+    int first = 0, last = 0;
+    bool distributive = false;
+    bool fronted = false;
+  };
+
+  void OnNoun(const Item& item);
+  // After reading: place nouns the text treats as things become things, and the setting follows.
+  void ReviseKinds();
+  void OnSpatial(const Item& item);
+  void Finish(Pending p);
+  // The waiting phrase has its reference: it waits for its subject when it opened the clause,
+  // else it is a statement now.
+  void CompletePending();
+  void CloseClause();
+  void FlushPending();
+  void FlushWith();
+  Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
+  Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
+  Group Implicit(const Group& subjects) const;
+  Group PhraseSubject(const Item& item) const;
+  int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
+  void Account(int first, int last) {
+    for (int k = first; k <= last && k < static_cast<int>(words_.size()); ++k)
+      out_.accounted[k] = true;
+  }
+  void Mention(const Group& g) {
+    for (const EntityRef& r : g) {
+      recent_.erase(std::remove(recent_.begin(), recent_.end(), r.entity), recent_.end());
+      recent_.push_back(r.entity);
+    }
+    if (g.size() >= 2 ||
+        (g.size() == 1 && g[0].member < 0 && out_.entities[g[0].entity].count >= 2)) {
+      groups_.push_back(g);
+    }
+  }
+  bool IsObject(int e) const {
+    const NounKind k = out_.entities[e].kind;
+    return k == NounKind::kObject || k == NounKind::kBuilding;
+  }
+
+  const std::vector<Word>& words_;
+  const std::vector<Item>& items_;
+  Reading out_;
+  size_t index_ = 0;
+
+  // Reading state.
+  Group clause_subject_;  // the subject of the current clause
+  Group last_group_;      // the most recent noun phrase (with its coordinated ones)
+  bool last_is_reference_ = false;
+  bool last_placed_ = false;  // a finished statement placed the last group
+  bool clause_start_ = true;
+  bool after_comma_ = false, after_and_ = false, after_verb_ = false;
+  std::optional<Pending> pending_;  // a phrase waiting for its reference
+  std::optional<Pending> fronted_;  // a phrase waiting for its subject
+  Group relative_;                  // the noun a relative clause is about
+  Group verb_subject_;              // the noun right before the last verb
+  Group with_current_;              // the member of a "with" list being described
+  bool last_was_pronoun_ = false;   // the last noun phrase was a pronoun
+  Group last_pair_;                 // subject and reference of the last two-thing statement
+  std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
+  // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
+  Group with_host_;
+  bool in_with_ = false;
+  int with_word_ = -1;
+  std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
+  Group with_list_;
+  // A noun phrase after "of", "for", "made of": its words describe this group.
+  std::optional<Group> describe_;
+  bool describe_of_ = false;  // ... and the word was "of" (contents, not a purpose or material)
+  bool negated_ = false;
+  Group possessor_;
+  std::vector<int> recent_;           // entities, least recent first
+  size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
+  std::vector<Group> groups_;         // plural groups and coordinations, in order
+};
+
+}  // namespace scenecraft::reader_detail

@@ -1,0 +1,21 @@
+// Typing slips in words no dictionary knows ("teh", "agaisnt", "chiars", "tabel", "infront"):
+// the word at one edit (a letter dropped, added, changed, or two letters swapped) that the
+// grammar's closed classes or WordNet know. A closed-class word wins (the grammar needs it);
+// otherwise the open word WordNet saw most often in its tagged texts, for words of five letters
+// or more only, so that short names and brands ("xbox") are left as written.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace scenecraft {
+
+// The correction of an unknown word, or nullopt when there is none (or the word is known).
+std::optional<std::string> CorrectSpelling(const std::string& word);
+
+// Two words run together where the first is a closed-class word and both start a spatial phrase
+// ("infront" -> "in", "front"); nullopt otherwise.
+std::optional<std::pair<std::string, std::string>> SplitRunTogether(const std::string& word);
+
+}  // namespace scenecraft
