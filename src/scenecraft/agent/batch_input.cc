@@ -177,7 +177,10 @@ void WriteBatchPlan(const BatchPlan& plan, const fs::path& out_dir) {
              {"assets", g.assets.sources},
              {"cache_dir", g.assets.cache_dir.string()},
              {"blender", g.blender.blender},
-             {"blender_timeout_s", g.blender.timeout_s}}},
+             {"blender_timeout_s", g.blender.timeout_s},
+             {"use_library", g.use_library},
+             {"library", g.library.string()},
+             {"relations", g.relations}}},
            {"backends",
             {{"planner", plan.backends.planner},
              {"critic", plan.backends.critic},
@@ -226,6 +229,10 @@ BatchPlan ReadBatchPlan(const fs::path& out_dir) {
     o.assets.cache_dir = gen.String("cache_dir", true).value_or("");
     o.blender.blender = gen.String("blender", true).value_or("");
     o.blender.timeout_s = gen.Number("blender_timeout_s", true).value_or(o.blender.timeout_s);
+    // Plans written before the skill library have none of these: the defaults hold.
+    o.use_library = gen.Bool("use_library").value_or(true);
+    o.library = gen.String("library").value_or("");
+    o.relations = gen.Bool("relations").value_or(true);
     gen.Finish();
   }
   // Optional: a plan written before batches took LLM flags uses the offline backends.

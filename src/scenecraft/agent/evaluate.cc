@@ -251,6 +251,14 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
         row.not_built = true;
       }
       row.rounds = static_cast<int>(r.rounds.size()) - 1;
+      row.skills_applied = static_cast<int>(r.skills_applied.size());
+      double best_score = -1.0;
+      for (const RoundRecord& round : r.rounds) {
+        if (round.score_after > best_score + 1e-9) {
+          best_score = round.score_after;
+          row.best_round = round.round;
+        }
+      }
       row.assets = CountAssetShares(r.graph);
       if (!r.rounds.empty() && r.critique) {
         row.worse_than_round0 = r.critique->score + 1e-9 < r.rounds.front().score_after;
@@ -279,6 +287,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
     summary.worse += row.worse_than_round0 ? 1 : 0;
     summary.assets += row.assets;
     times.push_back(row.wall_s);
+    summary.mean_best_round += row.best_round;
     summary.rows.push_back(std::move(row));
   }
   summary.pass_rate = total == 0 ? 0.0 : static_cast<double>(passed) / total;
@@ -287,6 +296,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
   summary.corpus_relation_rate = share(corpus_passed, corpus_total);
   summary.count_accuracy = share(counts_exact, static_cast<int>(summary.rows.size()));
   if (!times.empty()) {
+    summary.mean_best_round /= static_cast<double>(times.size());
     std::sort(times.begin(), times.end());
     summary.median_wall_s = times[times.size() / 2];
   }
@@ -296,7 +306,7 @@ EvalSummary EvaluateCorpus(const std::filesystem::path& corpus,
 std::string EvalSummary::ToString() const {
   std::string out =
       "prompt   corpus_relations counts   planned_pass   collisions floating hidden rounds "
-      "wall_s\n";
+      "best_round skills wall_s\n";
   for (const EvalRow& r : rows) {
     out += r.id + "   " + std::to_string(r.corpus.relations_passed) + "/" +
            std::to_string(r.corpus.relations_total) + "   " +
@@ -304,6 +314,7 @@ std::string EvalSummary::ToString() const {
            "   " + std::to_string(r.relations_passed) + "/" + std::to_string(r.relations_total) +
            "   " + std::to_string(r.collisions) + "   " + std::to_string(r.floating) + "   " +
            std::to_string(r.hidden) + "   " + std::to_string(r.rounds) + "   " +
+           std::to_string(r.best_round) + "   " + std::to_string(r.skills_applied) + "   " +
            FormatNumber(r.wall_s, 1) + (r.error.empty() ? "" : "   error: " + r.error) + "\n";
   }
   out += std::to_string(rows.size()) + " prompts, on the Blender readback: corpus relations " +
@@ -313,7 +324,8 @@ std::string EvalSummary::ToString() const {
          "and counts " + FormatNumber(pass_rate * 100, 1) + " %; " + std::to_string(collisions) +
          " collisions, " + std::to_string(floating) + " floating, " + std::to_string(hidden) +
          " objects under 20 % visible; " + std::to_string(errors) + " errors; " +
-         std::to_string(worse) + " scenes worse than round 0; median " +
+         std::to_string(worse) + " scenes worse than round 0; best score reached after " +
+         FormatNumber(mean_best_round, 2) + " rounds on average; median " +
          FormatNumber(median_wall_s, 1) + " s per prompt\n";
   out += "assets: " + assets.ToString() + "\n";
   return out;

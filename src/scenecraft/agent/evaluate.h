@@ -41,6 +41,9 @@ struct EvalRow {
   int floating = 0;
   int hidden = 0;  // objects less than 20 % visible or out of frame
   int rounds = 0;
+  // The first round whose critic score equals the best the loop reached (0: the first build).
+  int best_round = 0;
+  int skills_applied = 0;  // library skills that changed the scene
   bool worse_than_round0 = false;
   AssetShares assets;  // how the final scene's objects are built
   double wall_s = 0.0;
@@ -55,6 +58,7 @@ struct EvalSummary {
   double corpus_relation_rate = 0.0;
   double count_accuracy = 0.0;  // share of prompts whose every corpus count is exact
   double median_wall_s = 0.0;
+  double mean_best_round = 0.0;  // rounds needed to reach each scene's best score, on average
   int collisions = 0, floating = 0, hidden = 0, errors = 0, worse = 0;
   AssetShares assets;  // over all prompts
   std::string ToString() const;

@@ -2,6 +2,7 @@
 
 #include "scenecraft/agent/asset_terms.h"
 #include "scenecraft/agent/time_of_day.h"
+#include "scenecraft/agent/library.h"
 
 #include <chrono>
 #include <set>
@@ -141,6 +142,7 @@ void WriteReport(const GenerateResult& result, const fs::path& dir) {
   in.warnings = result.warnings;
   in.skipped = result.skipped;
   in.timings = result.timings;
+  for (const AppliedSkill& s : result.skills_applied) in.skills.push_back(s.ToString());
   if (fs::exists(dir / "render.png")) in.render_file = "render.png";
   if (fs::is_regular_file(dir / "scene.glb")) in.gltf = ReadFile(dir / "scene.glb");
   if (fs::exists(dir / "beauty.png")) in.beauty_file = "beauty.png";
@@ -242,6 +244,19 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
+  // The skill library only adds or parameterises relations (docs/SKILLS.md); without the
+  // relation graph, the objects are placed alone.
+  if (!options.relations) {
+    graph.notes.push_back("objects only: the " + std::to_string(graph.relations.size()) +
+                          " planned relations were dropped (--no-relations)");
+    graph.relations.clear();
+  } else if (options.use_library) {
+    result.skills_applied = ApplyLibrary(options, &graph, &result.warnings);
+    if (!result.skills_applied.empty()) {
+      say("library: " + std::to_string(result.skills_applied.size()) + " skills applied");
+    }
+  }
+  result.planned_relations = graph.relations;
   // --room always wins: the scene is that room, whatever the text or the file said.
   if (options.room_size_m) {
     graph.environment.kind = Environment::Kind::kRoom;

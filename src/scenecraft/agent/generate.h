@@ -14,6 +14,7 @@
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/agent/report.h"
 #include "scenecraft/core/stages.h"
+#include "scenecraft/skills/apply.h"
 
 namespace scenecraft {
 
@@ -45,6 +46,16 @@ struct GenerateOptions {
   // blender.timeout_s bounds each Blender run, and the revision rounds stop once the Blender
   // runs of the loop took that long together: a scene takes at most about 3 x timeout_s.
   BlenderOptions blender;
+  // The skill library (issue 13, docs/SKILLS.md), applied after planning and before layout: it
+  // only adds or parameterises relations. `use_library` false is --no-library.
+  bool use_library = true;
+  // The library file; empty: skills.sqlite in the asset cache folder (skills/store.h).
+  std::filesystem::path library;
+  // Skills to apply instead of the library file's (the learner's candidate libraries).
+  std::optional<std::vector<Skill>> skills;
+  // False: objects only; every planned relation is dropped and the objects are placed without
+  // relations (the ablation's "- relation graph"; --no-relations). The library is not applied.
+  bool relations = true;
   void Check() const;
 };
 
@@ -66,6 +77,10 @@ struct GenerateResult {
   std::filesystem::path out_dir;
   // What of the description the plan accounts for (offline planner); empty for a scene file.
   std::optional<PlanCoverage> coverage;
+  // The skills that changed the scene, with their versions (also in scene.json's notes).
+  std::vector<AppliedSkill> skills_applied;
+  // The relations as planned and refined by the library, before the inner loop revised them.
+  std::vector<Relation> planned_relations;
   bool AllRelationsPass() const;
   // Every content word of the description became part of the scene (true without a coverage).
   bool Complete() const { return !coverage || coverage->complete(); }

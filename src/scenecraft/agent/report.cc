@@ -246,6 +246,11 @@ std::string ReportHtml(const ReportInput& in) {
       h += "</ul>\n";
     }
   }
+  if (!in.skills.empty()) {
+    h += "<h2>Skills applied</h2><ul>";
+    for (const std::string& s : in.skills) h += "<li>" + HtmlEscape(s) + "</li>";
+    h += "</ul>\n";
+  }
   if (!in.warnings.empty()) {
     h += "<h2>Warnings</h2><ul>";
     for (const std::string& w : in.warnings) h += "<li class=\"warn\">" + HtmlEscape(w) + "</li>";

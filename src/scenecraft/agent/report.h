@@ -42,6 +42,8 @@ struct ReportInput {
   // The bytes of the scene's glTF binary (scene.glb), empty if none: the report then embeds an
   // interactive 3D view of it (report_viewer.cc).
   std::string gltf;
+  // The library's skills that changed the scene, one line each with its version.
+  std::vector<std::string> skills;
 };
 
 // The top-down plan as an SVG document.

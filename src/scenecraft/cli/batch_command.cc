@@ -190,6 +190,11 @@ BatchSubcommand AddBatchCommand(CLI::App& root) {
       ->capture_default_str();
   app->add_flag("--save-blend", f->generate.save_blend, "Also write scene.blend per scene");
   app->add_flag("--export-gltf", f->generate.export_gltf, "Also write scene.glb per scene");
+  app->add_option("--library", f->generate.library,
+                  "Skill library file (default: skills.sqlite in the asset cache folder)");
+  app->add_flag_function(
+      "--no-library", [f](int64_t) { f->generate.use_library = false; },
+      "Do not apply the skill library");
   app->add_option("--blender", f->generate.blender.blender, "Blender executable");
   app->add_option("--blender-timeout", f->generate.blender.timeout_s,
                   "Seconds before one Blender run is stopped")

@@ -17,6 +17,7 @@
 #include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/cli/mcp_command.h"
 #include "scenecraft/cli/render_flags.h"
+#include "scenecraft/cli/skills_command.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
 #include "scenecraft/lang/corpus.h"
@@ -90,6 +91,18 @@ void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolu
   app->add_option("--samples", settings->samples, "Render samples (Cycles, EEVEE)")
       ->capture_default_str();
   app->add_option("--resolution", *resolution, "Image size WIDTHxHEIGHT")->capture_default_str();
+}
+
+// --library, --no-library and --no-relations (docs/SKILLS.md).
+void AddLibraryFlags(CLI::App* app, GenerateOptions* options) {
+  app->add_option("--library", options->library,
+                  "Skill library file (default: skills.sqlite in the asset cache folder)");
+  app->add_flag_function(
+      "--no-library", [options](int64_t) { options->use_library = false; },
+      "Do not apply the skill library");
+  app->add_flag_function(
+      "--no-relations", [options](int64_t) { options->relations = false; },
+      "Objects only: drop every planned relation (the ablation's - relation graph)");
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
@@ -261,6 +274,7 @@ Command AddEval(CLI::App& root) {
   AddBlenderFlags(app, &options->blender);
   app->add_flag("--force", options->force,
                 "Replace files in the prompt folders that scenecraft did not write");
+  AddLibraryFlags(app, options.get());
   auto llm = std::make_shared<BackendOptions>();
   AddLlmFlags(app, llm.get(), /*with_critic=*/true);
   auto asset_flags = std::make_shared<AssetFlags>();
@@ -402,6 +416,7 @@ Command AddGenerate(CLI::App& root) {
   AddBlenderFlags(app, &options->blender);
   app->add_flag("--force", options->force,
                 "Replace files in the output folder that scenecraft did not write");
+  AddLibraryFlags(app, options.get());
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
   auto llm = std::make_shared<BackendOptions>();
   AddLlmFlags(app, llm.get(), /*with_critic=*/true);
@@ -450,6 +465,9 @@ Command AddGenerate(CLI::App& root) {
                                  {"skipped", result.skipped},
                                  {"rounds", result.rounds.size()},
                                  {"warnings", result.warnings}};
+          nlohmann::json skills = nlohmann::json::array();
+          for (const AppliedSkill& a : result.skills_applied) skills.push_back(a.ToString());
+          summary["skills"] = skills;
           if (result.critique) summary["critique"] = CritiqueToJson(*result.critique);
           summary["changed_relations"] = result.changed_relations;
           if (result.coverage) {
@@ -503,6 +521,7 @@ int Main(int argc, char** argv) {
   commands.push_back({batch.app, batch.run});
   const McpSubcommand mcp = AddMcpCommand(app);
   commands.push_back({mcp.app, mcp.run});
+  for (const SkillsSubcommand& c : AddSkillsCommands(app)) commands.push_back({c.app, c.run});
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

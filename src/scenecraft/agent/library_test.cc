@@ -1,0 +1,63 @@
+#include "scenecraft/agent/library.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "scenecraft/skills/skill_json.h"
+#include "scenecraft/skills/store.h"
+
+namespace scenecraft {
+namespace {
+namespace fs = std::filesystem;
+
+SceneGraph DeskScene(const std::string& seat) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kRoom;
+  for (const auto& [id, category] :
+       std::vector<std::pair<std::string, std::string>>{{"desk_1", "desk"}, {"seat_1", seat}}) {
+    Object o;
+    o.id = id;
+    o.category = category;
+    g.objects.push_back(o);
+  }
+  return g;
+}
+
+// WordNet decides class membership: an armchair is a chair, so the desk motif seats it.
+TEST(Library, MotifsMatchHyponymsThroughWordNet) {
+  GenerateOptions options;
+  options.skills = SeedSkills();
+  SceneGraph g = DeskScene("armchair");
+  std::vector<std::string> warnings;
+  const std::vector<AppliedSkill> applied = ApplyLibrary(options, &g, &warnings);
+  ASSERT_EQ(applied.size(), 1u);
+  EXPECT_EQ(applied[0].key, "desk");
+  EXPECT_EQ(g.relations.size(), 2u);
+  ASSERT_EQ(g.notes.size(), 1u);
+  EXPECT_EQ(g.notes[0].rfind("skill motif desk v1: added near(seat_1, desk_1)", 0), 0u)
+      << g.notes[0];
+  SceneGraph other = DeskScene("piano");
+  EXPECT_TRUE(ApplyLibrary(options, &other, &warnings).empty());
+}
+
+TEST(Library, CorruptLibraryFileWarnsAndTheSeedIsUsed) {
+  const fs::path dir = fs::temp_directory_path() / ("scenecraft-lib-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  GenerateOptions options;
+  options.library = dir / "skills.sqlite";
+  std::ofstream(options.library) << std::string(5000, 'x');
+  SceneGraph g = DeskScene("chair");
+  std::vector<std::string> warnings;
+  const std::vector<AppliedSkill> applied = ApplyLibrary(options, &g, &warnings);
+  EXPECT_EQ(applied.size(), 1u);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("not a skill library"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("using the seed library"), std::string::npos) << warnings[0];
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace scenecraft

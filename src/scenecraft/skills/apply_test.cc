@@ -1,0 +1,105 @@
+#include "scenecraft/skills/apply.h"
+
+#include <gtest/gtest.h>
+
+#include "scenecraft/skills/skill_json.h"
+
+namespace scenecraft {
+namespace {
+
+SceneGraph Scene(const std::vector<std::pair<std::string, std::string>>& objects) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kRoom;
+  for (const auto& [id, category] : objects) {
+    Object o;
+    o.id = id;
+    o.category = category;
+    g.objects.push_back(o);
+  }
+  return g;
+}
+
+Relation Rel(RelationType type, std::vector<std::string> ids) {
+  Relation r;
+  r.type = type;
+  r.objects = std::move(ids);
+  return r;
+}
+
+std::vector<std::string> Strings(const SceneGraph& g) {
+  std::vector<std::string> out;
+  for (const Relation& r : g.relations) out.push_back(r.ToString());
+  return out;
+}
+
+bool Has(const SceneGraph& g, const std::string& relation) {
+  const std::vector<std::string> all = Strings(g);
+  return std::find(all.begin(), all.end(), relation) != all.end();
+}
+
+TEST(ApplySkills, DeskMotifRelatesTheChairAndLampTheSceneHasAndAddsNoObject) {
+  SceneGraph g = Scene({{"desk_1", "desk"}, {"chair_1", "office chair"}, {"lamp_1", "desk lamp"}});
+  const std::vector<AppliedSkill> applied = ApplySkills(SeedSkills(), MatchesClassByName, &g);
+  EXPECT_EQ(g.objects.size(), 3u);
+  EXPECT_TRUE(Has(g, "near(chair_1, desk_1)"));
+  EXPECT_TRUE(Has(g, "facing(chair_1, desk_1)"));
+  EXPECT_TRUE(Has(g, "on(lamp_1, desk_1)"));
+  ASSERT_FALSE(applied.empty());
+  EXPECT_EQ(applied[0].key, "desk");
+  EXPECT_EQ(g.relations[0].source.pointer, "skill:motif/desk@1");
+}
+
+TEST(ApplySkills, WhatTheTextSaidIsNeverOverridden) {
+  SceneGraph g = Scene(
+      {{"desk_1", "desk"}, {"lamp_1", "lamp"}, {"shelf_1", "shelf"}, {"wardrobe_1", "wardrobe"}});
+  g.relations.push_back(Rel(RelationType::kOn, {"lamp_1", "shelf_1"}));  // the text's lamp
+  g.relations.push_back(Rel(RelationType::kCenter, {"wardrobe_1"}));     // placed by the text
+  ApplySkills(SeedSkills(), MatchesClassByName, &g);
+  EXPECT_FALSE(Has(g, "on(lamp_1, desk_1)"));
+  EXPECT_FALSE(Has(g, "against_wall(wardrobe_1)"));
+  EXPECT_EQ(g.relations.size(), 2u);
+}
+
+TEST(ApplySkills, BedWithTwoNightstandsGetsThemOnBothSidesAndAgainstTheWall) {
+  SceneGraph g =
+      Scene({{"bed_1", "bed"}, {"nightstand_1", "nightstand"}, {"nightstand_2", "nightstand"}});
+  ApplySkills(SeedSkills(), MatchesClassByName, &g);
+  EXPECT_TRUE(Has(g, "symmetric(nightstand_1, nightstand_2, bed_1)"))
+      << ::testing::PrintToString(Strings(g));
+  EXPECT_TRUE(Has(g, "against_wall(bed_1)"));
+  // Outdoors, implied relations marked indoors are not added.
+  SceneGraph out = Scene({{"bed_1", "bed"}});
+  out.environment.kind = Environment::Kind::kOutdoor;
+  ApplySkills(SeedSkills(), MatchesClassByName, &out);
+  EXPECT_TRUE(out.relations.empty());
+}
+
+TEST(ApplySkills, RefinementFillsMissingArgumentsOnlyAndRunsAfterMotifs) {
+  Skill r;
+  r.kind = SkillKind::kRefinement;
+  r.refinement.relation = RelationType::kNear;
+  r.refinement.subject = "chair";
+  r.refinement.reference = "desk";
+  r.refinement.args.numbers["distance_m"] = 0.35;
+  r.key = SkillKey(r);
+  r.version = 3;
+  std::vector<Skill> skills = SeedSkills();
+  skills.push_back(r);
+  SceneGraph g =
+      Scene({{"desk_1", "desk"}, {"chair_1", "chair"}, {"desk_2", "desk"}, {"chair_2", "chair"}});
+  Relation given = Rel(RelationType::kNear, {"chair_2", "desk_2"});
+  given.args.numbers["distance_m"] = 1.0;  // the text said how far
+  g.relations.push_back(given);
+  const std::vector<AppliedSkill> applied = ApplySkills(skills, MatchesClassByName, &g);
+  for (const Relation& rel : g.relations) {
+    if (rel.type != RelationType::kNear) continue;
+    EXPECT_EQ(rel.args.Number("distance_m").value_or(0), rel.objects[0] == "chair_2" ? 1.0 : 0.35)
+        << rel.ToString();
+  }
+  ASSERT_FALSE(applied.empty());
+  EXPECT_EQ(applied.back().ToString(),
+            "refinement near:chair:desk v3: near(chair_1, desk_1): distance_m 0.35");
+}
+
+}  // namespace
+}  // namespace scenecraft
