@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/subprocess.h"
@@ -26,12 +27,12 @@ fs::path FreshDir(const std::string& name) {
   return dir;
 }
 
-struct Run {
+struct CliResult {
   int code = -1;
   std::string out;  // stdout and stderr together
 };
 
-Run Scenecraft(const fs::path& dir, std::vector<std::string> args) {
+CliResult Scenecraft(const fs::path& dir, std::vector<std::string> args) {
   ProcessSpec spec;
   spec.argv = {std::string(SCENECRAFT_BINARY_DIR) + "/scenecraft"};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
@@ -50,39 +51,42 @@ std::vector<std::string> TinyGenerate(const fs::path& scene, const fs::path& out
 TEST(SkillsCli, ListExportImportShowAndHostileImport) {
   const fs::path dir = FreshDir("cli");
   const std::string lib = (dir / "lib.sqlite").string();
-  Run list = Scenecraft(dir, {"skills", "list", "--library", lib});
+  CliResult list = Scenecraft(dir, {"skills", "list", "--library", lib});
   ASSERT_EQ(list.code, 0) << list.out;
   EXPECT_NE(list.out.find("motif\tdesk\tv1\tseed"), std::string::npos) << list.out;
   WriteFileAtomic(dir / "add.json", R"({"schema": 1, "skills": [{"kind": "refinement",
       "params": {"relation": "near", "subject": "nightstand", "reference": "bed",
                  "args": {"distance_m": 0.3}}, "provenance": {"origin": "review"}}]})");
-  Run imp = Scenecraft(dir, {"skills", "import", (dir / "add.json").string(), "--library", lib});
+  CliResult imp =
+      Scenecraft(dir, {"skills", "import", (dir / "add.json").string(), "--library", lib});
   ASSERT_EQ(imp.code, 0) << imp.out;
-  Run show = Scenecraft(dir, {"skills", "show", "near:nightstand:bed", "--library", lib});
+  CliResult show = Scenecraft(dir, {"skills", "show", "near:nightstand:bed", "--library", lib});
   ASSERT_EQ(show.code, 0) << show.out;
   EXPECT_NE(show.out.find("accepted v1: imported from add.json"), std::string::npos) << show.out;
   // A hostile document is rejected whole, every problem named, nothing stored.
-  WriteFileAtomic(dir / "bad.json", R"({"schema": 1, "skills": [{"kind": "motif",
+  WriteFileAtomic(dir / "bad.json", R"js({"schema": 1, "skills": [{"kind": "motif",
       "params": {"anchor": "desk", "relations": [{"relation": "on", "member": "lamp",
       "python": "__import__('os').system('x')"
 }]
 }
 }]
-})");
-  Run bad = Scenecraft(dir, {"skills", "import", (dir / "bad.json").string(), "--library", lib});
-EXPECT_EQ(bad.code, 1);
-EXPECT_NE(bad.out.find("/skills/0/params/relations/0/python"), std::string::npos) << bad.out;
-Run exp = Scenecraft(dir, {"skills", "export", "-o", (dir / "e.json").string(), "--library", lib});
-ASSERT_EQ(exp.code, 0) << exp.out;
-const std::string exported = ReadFile(dir / "e.json");
-EXPECT_NE(exported.find("near:nightstand:bed"), std::string::npos);
-EXPECT_EQ(exported.find("python"), std::string::npos);
-Run reset = Scenecraft(dir, {"skills", "reset", "--library", lib});
-ASSERT_EQ(reset.code, 0) << reset.out;
-Run diff = Scenecraft(dir, {"skills", "diff", (dir / "e.json").string(), "--library", lib});
-ASSERT_EQ(diff.code, 0) << diff.out;
-EXPECT_NE(diff.out.find("+ refinement\tnear:nightstand:bed"), std::string::npos) << diff.out;
-fs::remove_all(dir);
+})js");
+  CliResult bad =
+      Scenecraft(dir, {"skills", "import", (dir / "bad.json").string(), "--library", lib});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.out.find("/skills/0/params/relations/0/python"), std::string::npos) << bad.out;
+  CliResult exp =
+      Scenecraft(dir, {"skills", "export", "-o", (dir / "e.json").string(), "--library", lib});
+  ASSERT_EQ(exp.code, 0) << exp.out;
+  const std::string exported = ReadFile(dir / "e.json");
+  EXPECT_NE(exported.find("near:nightstand:bed"), std::string::npos);
+  EXPECT_EQ(exported.find("python"), std::string::npos);
+  CliResult reset = Scenecraft(dir, {"skills", "reset", "--library", lib});
+  ASSERT_EQ(reset.code, 0) << reset.out;
+  CliResult diff = Scenecraft(dir, {"skills", "diff", (dir / "e.json").string(), "--library", lib});
+  ASSERT_EQ(diff.code, 0) << diff.out;
+  EXPECT_NE(diff.out.find("+ refinement\tnear:nightstand:bed"), std::string::npos) << diff.out;
+  fs::remove_all(dir);
 }
 
 // Relations of a scene.json between two objects, as "type a b".
@@ -101,18 +105,18 @@ TEST(SkillsCliIntegration, MotifLearnedFromTenScenesChangesANewScene) {
   const fs::path dir = FreshDir("scenes");
   const std::string lib = (dir / "lib.sqlite").string();
   const fs::path examples = fs::path(SCENECRAFT_SOURCE_DIR) / "examples" / "skills";
-  Run learn =
+  CliResult learn =
       Scenecraft(dir, {"learn", "--from-scenes", (examples / "scenes").string(), "--library", lib});
   ASSERT_EQ(learn.code, 0) << learn.out;
   EXPECT_NE(learn.out.find("accepted motif armchair v1"), std::string::npos) << learn.out;
   const fs::path scene = examples / "new_reading_room.json";
   std::vector<std::string> seed = TinyGenerate(scene, dir / "before");
   seed.insert(seed.end(), {"--library", (dir / "seed.sqlite").string()});
-  Run before = Scenecraft(dir, seed);
+  CliResult before = Scenecraft(dir, seed);
   ASSERT_TRUE(before.code == 0 || before.code == 3) << before.out;
   std::vector<std::string> with = TinyGenerate(scene, dir / "with");
   with.insert(with.end(), {"--library", lib});
-  Run learned = Scenecraft(dir, with);
+  CliResult learned = Scenecraft(dir, with);
   ASSERT_TRUE(learned.code == 0 || learned.code == 3) << learned.out;
   const std::set<std::string> seed_only = RelationsOf(dir / "before" / "scene.json");
   const std::set<std::string> with_motif = RelationsOf(dir / "with" / "scene.json");
@@ -130,7 +134,7 @@ TEST(SkillsCliIntegration, CorruptLibraryWarnsAndGenerationUsesTheSeed) {
       fs::path(SCENECRAFT_SOURCE_DIR) / "examples" / "skills" / "new_reading_room.json";
   std::vector<std::string> args = TinyGenerate(scene, dir / "out");
   args.insert(args.end(), {"--library", (dir / "lib.sqlite").string()});
-  Run r = Scenecraft(dir, args);
+  CliResult r = Scenecraft(dir, args);
   ASSERT_TRUE(r.code == 0 || r.code == 3) << r.out;
   EXPECT_NE(r.out.find("not a skill library"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("using the seed library"), std::string::npos) << r.out;
