@@ -1,8 +1,8 @@
 #include "scenecraft/agent/generate.h"
 
 #include "scenecraft/agent/asset_terms.h"
-#include "scenecraft/agent/time_of_day.h"
 #include "scenecraft/agent/library.h"
+#include "scenecraft/agent/time_of_day.h"
 
 #include <chrono>
 #include <set>
@@ -253,7 +253,8 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   } else if (options.use_library) {
     result.skills_applied = ApplyLibrary(options, &graph, &result.warnings);
     if (!result.skills_applied.empty()) {
-      say("library: " + std::to_string(result.skills_applied.size()) + " skills applied");
+      const size_t n = result.skills_applied.size();
+      say("library: " + std::to_string(n) + (n == 1 ? " skill" : " skills") + " applied");
     }
   }
   result.planned_relations = graph.relations;
