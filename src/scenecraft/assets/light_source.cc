@@ -1,32 +1,12 @@
 #include "scenecraft/assets/light_source.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <string>
 
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
-namespace {
-
-std::vector<std::string> LowerWords(std::string_view text) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      w += static_cast<char>(std::tolower(u));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
-
-}  // namespace
 
 std::optional<Model::Light> LightSourceFor(std::string_view category, const Vec3& size_m,
                                            const HypernymLookup& hypernyms) {

@@ -10,22 +10,6 @@
 namespace scenecraft {
 namespace {
 
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      w += static_cast<char>(std::tolower(u));
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(w);
-  return out;
-}
-
 bool Contains(const std::vector<std::string>& list, const std::string& s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
@@ -59,14 +43,14 @@ std::string RetrievalChoice::ToString() const {
 std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const RetrievalQuery& query,
                                         std::string_view source, const std::filesystem::path& under,
                                         const TermExpander& expander) {
-  const std::string category = Join(Words(query.category), " ");
+  const std::string category = Join(LowerWords(query.category), " ");
   const std::string category_head = HeadNoun(category);
   std::vector<RetrievalChoice> out;
   if (category.empty()) return out;
   // Candidates: anything the full-text index finds for the category words (the index holds the
   // synonyms and hypernyms of every name, so "couch" finds sofas and "chair" armchairs).
   const std::vector<AssetHit> hits = index.Search(category, /*limit=*/200, source, under);
-  const std::vector<std::string> description = Words(query.description);
+  const std::vector<std::string> description = LowerWords(query.description);
   for (const AssetHit& hit : hits) {
     const AssetRecord& r = hit.record;
     // Doors and windows stand in walls; they only answer for doors and windows.
@@ -84,11 +68,12 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     } else if (EndsWith(singular, " " + category)) {
       // "coffee table" for table; "round table" for a round table is the very thing.
       bool described = true;
-      for (const std::string& w : Words(singular.substr(0, singular.size() - category.size()))) {
-        described = described && Contains(Words(query.description), w);
+      for (const std::string& w :
+           LowerWords(singular.substr(0, singular.size() - category.size()))) {
+        described = described && Contains(description, w);
       }
       c.level = described ? 3 : 2;
-    } else if (const std::vector<std::string> kind_words = Words(kind);
+    } else if (const std::vector<std::string> kind_words = LowerWords(kind);
                kind_words.size() == 2 && HeadNoun(kind_words[0]) == category &&
                (kind_head == "unit" || kind_head == "stall" || kind_head == "set" ||
                 kind_head == "cabin")) {
@@ -115,7 +100,7 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     // Within a level: plausible size first, then description words the model's name, tags or
     // category carry, then BM25.
     const std::string text = ToLower(r.name + " " + Join(r.tags, " ") + " " + r.category);
-    const std::vector<std::string> text_words = Words(text);
+    const std::vector<std::string> text_words = LowerWords(text);
     int described = 0;
     for (const std::string& w : description) {
       if (Contains(text_words, w)) ++described;

@@ -1,7 +1,6 @@
 #include "scenecraft/assets/standin.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/procedural_builder.h"
@@ -10,22 +9,6 @@
 
 namespace scenecraft {
 namespace {
-
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '\'') {
-      w += static_cast<char>(std::tolower(u));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
-  return out;
-}
 
 // Modifiers that make a thing a small copy of itself ("toy train", "model ship"): a closed class
 // of words, applied only when the compound as a whole is unknown and its head decided the shape.
@@ -65,7 +48,7 @@ namespace {
 
 std::optional<StandIn> Choose(std::string_view category, std::string_view description,
                               const HypernymLookup& hypernyms, bool artifacts_only) {
-  const std::vector<std::string> words = Words(category);
+  const std::vector<std::string> words = LowerWords(category, "\'");
   for (size_t first = 0; first < words.size(); ++first) {
     // The phrase from `first` on, and everything WordNet says it is, nearest first.
     std::vector<std::string> tail(words.begin() + static_cast<std::ptrdiff_t>(first), words.end());

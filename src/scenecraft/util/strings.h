@@ -11,6 +11,9 @@ std::string ToLower(std::string_view text);
 std::string_view Trim(std::string_view text);
 std::vector<std::string> Split(std::string_view text, char separator);
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+// The lower-case ASCII words of a text: runs of letters and digits, and of the characters in
+// `also` ("'" keeps "child's" one word); everything else separates words.
+std::vector<std::string> LowerWords(std::string_view text, std::string_view also = "");
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
 // Replaces every occurrence of `from` (non-empty) by `to`.
