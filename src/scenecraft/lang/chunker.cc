@@ -366,7 +366,9 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   // irregular "laid", "hung", "worn").
   const bool s_form = base + "s" == w.text || base + "es" == w.text ||
                       (EndsWith(base, "y") && base.substr(0, base.size() - 1) + "ies" == w.text);
-  const bool participle = !base.empty() && base != w.text && !s_form;
+  // (An irregular form that is also a noun is rather the noun: "a table saw".)
+  const bool regular = EndsWith(w.text, "ing") || EndsWith(w.text, "ed");
+  const bool participle = !base.empty() && base != w.text && !s_form && (regular || !w.noun);
   // Agreement decides most of it: after a single thing only "stands" can be its verb ("a TV
   // stand" is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a
   // noun).

@@ -155,9 +155,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     const size_t space = np.category.rfind(' ');
     bool place_compound = true;
     if (space != std::string::npos && !WordNet::Get().IsNoun(np.category)) {
-      const NounKind first = ClassifyNoun(np.category.substr(0, space));
+      const std::string first_part = np.category.substr(0, space);
+      const NounKind first = ClassifyNoun(first_part);
       place_compound = first == NounKind::kIndoorPlace || first == NounKind::kOutdoorPlace ||
-                       first == NounKind::kBuilding;
+                       first == NounKind::kBuilding || PlaceSense(first_part) != NounKind::kObject;
     }
     if (const NounKind place = PlaceSense(np.category);
         place != NounKind::kObject && place_compound) {
