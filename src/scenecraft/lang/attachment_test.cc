@@ -124,5 +124,14 @@ TEST(Attachment, EachWithGivesEveryMemberItsOwn) {
   EXPECT_TRUE(Has(crates, "on(lamp_2, crate_2)")) << Show(crates);
 }
 
+// A side word describes a thing ("a long bench"); only a part of the room has a side ("the long
+// wall"), so the thing is still "the bench" when named again.
+TEST(Attachment, ASideWordDescribesAThingNamedAgain) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A long bench by the hedge; a heron stands on the bench.");
+  EXPECT_EQ(CountOf(plan, "bench"), 1) << Show(plan);
+  EXPECT_TRUE(Has(plan, "on(heron_1, bench_1)")) << Show(plan);
+}
+
 }  // namespace
 }  // namespace scenecraft

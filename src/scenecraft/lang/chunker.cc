@@ -608,7 +608,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
   for (size_t r = 0; r < compound_start; ++r) {
     np.attributes.push_back(texts_[run[r]]);
     np.attribute_words.push_back(static_cast<int>(run[r]));
-    if (np.wall_side.empty()) np.wall_side = std::string(WallSide(texts_[run[r]]));
+    // Only a part of the room has a side ("the long wall", "the back door"); "a long table" is
+    // a table described as long.
+    if (np.wall_side.empty() && np.room_part != RoomPart::kNone) {
+      np.wall_side = std::string(WallSide(texts_[run[r]]));
+    }
   }
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
