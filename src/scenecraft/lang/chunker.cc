@@ -4,61 +4,16 @@
 
 #include <algorithm>
 
+#include "scenecraft/lang/chunker_data.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
 
-// Multi-word function phrases (closed class): what they join and how many words they take.
-struct FunctionPhrase {
-  std::vector<std::string_view> words;
-  ItemKind kind;
-};
-
-const std::vector<FunctionPhrase>& FunctionPhrases() {
-  static const std::vector<FunctionPhrase> phrases = {
-      {{"as", "well", "as"}, ItemKind::kAnd},
-      {{"along", "with"}, ItemKind::kWith},
-      {{"together", "with"}, ItemKind::kWith},
-      {{"paired", "with"}, ItemKind::kWith},
-      {{"complete", "with"}, ItemKind::kWith},
-      {{"made", "out", "of"}, ItemKind::kMadeOf},
-      {{"made", "of"}, ItemKind::kMadeOf},
-      {{"made", "from"}, ItemKind::kMadeOf},
-      {{"built", "from"}, ItemKind::kMadeOf},
-      {{"crafted", "from"}, ItemKind::kMadeOf},
-      {{"and"}, ItemKind::kAnd},
-      {{"or"}, ItemKind::kAnd},
-      {{"plus"}, ItemKind::kAnd},
-      {{"&"}, ItemKind::kAnd},
-      {{"with"}, ItemKind::kWith},
-      {{"has"}, ItemKind::kWith},
-      {{"have"}, ItemKind::kWith},
-      {{"having"}, ItemKind::kWith},
-      {{"featuring"}, ItemKind::kWith},
-      {{"features"}, ItemKind::kWith},
-      {{"including"}, ItemKind::kWith},
-      {{"includes"}, ItemKind::kWith},
-      {{"containing"}, ItemKind::kWith},
-      {{"contains"}, ItemKind::kWith},
-      {{"holding"}, ItemKind::kWith},
-      {{"holds"}, ItemKind::kWith},
-      {{"of"}, ItemKind::kOf},
-      {{"for"}, ItemKind::kFor},
-      {{"without"}, ItemKind::kNegation},
-      {{"which"}, ItemKind::kRelative},
-      {{"who"}, ItemKind::kRelative},
-  };
-  return phrases;
-}
-
-bool IsPronounWord(std::string_view w) {
-  return w == "it" || w == "them" || w == "they" || w == "itself" || w == "both" || w == "either" ||
-         w == "latter" || w == "former" || w == "other" || w == "others" || w == "one" ||
-         w == "ones" || w == "these" || w == "those" || w == "this" || w == "that" || w == "all" ||
-         w == "each";
-}
+using chunker_detail::FunctionPhrase;
+using chunker_detail::FunctionPhrases;
+using chunker_detail::IsPronounWord;
 
 // A noun that names what things are made of ("oak", "marble", "velvet", "brass"): one of its
 // three most frequent senses is a kind of the materials things are built from. (Contents are
