@@ -133,5 +133,15 @@ TEST(Attachment, ASideWordDescribesAThingNamedAgain) {
   EXPECT_TRUE(Has(plan, "on(heron_1, bench_1)")) << Show(plan);
 }
 
+// A spatial phrase after a bare count opens a phrase ("rows of four facing a screen"); it is no
+// noun counted four times.
+TEST(Attachment, APhraseAfterABareCountIsAPhrase) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("Eight beanbags in two rows of four facing a screen.");
+  EXPECT_EQ(CountOf(plan, "facing"), 0) << Show(plan);
+  EXPECT_EQ(CountOf(plan, "beanbag"), 8) << Show(plan);
+  EXPECT_TRUE(Has(plan, "facing(beanbag_1, screen_1)")) << Show(plan);
+}
+
 }  // namespace
 }  // namespace scenecraft

@@ -130,7 +130,17 @@ class Chunker {
                              items_.back().last + 1 == static_cast<int>(i)))) {
       return false;
     }
-    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value());
+    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value()) &&
+           !NounPhraseAfterPhrase(i);
+  }
+  // Whether a spatial phrase starts at words[i] and a determiner or a number follows it: then it
+  // opens a phrase ("of five facing a mirror"), whatever stands before it.
+  bool NounPhraseAfterPhrase(size_t i) const {
+    const SpatialPhrase* p = MatchSpatialPhrase(texts_, i);
+    if (p == nullptr) return false;
+    const size_t after = i + p->words.size();
+    return after < words_.size() &&
+           (Determiner(texts_[after]).has_value() || words_[after].number.has_value());
   }
 
   const std::vector<Word>& words_;
@@ -497,7 +507,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // A one-word spatial phrase that is also an adjective, between a modifier and its noun, is a
     // modifier too: "a small round table" (but "a lamp near the bed", "a chair near table").
     if (k > run_start && MatchSpatialPhrase(texts_, k) != nullptr && !ModifierHere(k)) break;
-    if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr && !any) break;
+    // A spatial phrase at the start of the run opens the phrase, not a modifier, unless a
+    // determiner makes it one and no noun phrase follows it ("the opposite wall", but "two rows
+    // of five facing a mirror").
+    if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr &&
+        (!any || NounPhraseAfterPhrase(k))) {
+      break;
+    }
     if (k > run_start && VerbHere(k, coordinated ? plural_np : np, coordinated)) break;
     run.push_back(k);
     ++k;

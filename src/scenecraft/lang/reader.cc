@@ -121,6 +121,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
   Pending p;
   p.meaning = phrase.meaning;
