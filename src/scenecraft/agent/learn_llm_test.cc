@@ -60,7 +60,7 @@ class FakeModel {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    server_.wait_until_ready();
+    // The socket listens once bound; requests queue until the thread accepts them.
   }
   ~FakeModel() {
     server_.stop();
