@@ -35,6 +35,15 @@ const Skill* FindSkill(const std::vector<Skill>& skills, SkillKind kind, const s
   return nullptr;
 }
 
+// How many of the queries' values agree with the median `m`: within the relative tolerance of
+// it, or the absolute one.
+int Agreeing(const std::vector<double>& per_query, double m, const ConsensusOptions& options) {
+  const double tolerance =
+      std::max(options.absolute_tolerance_m, options.relative_tolerance * std::abs(m));
+  return static_cast<int>(std::count_if(per_query.begin(), per_query.end(),
+                                        [&](double v) { return std::abs(v - m) <= tolerance; }));
+}
+
 bool IsGroupType(RelationType t) {
   const RelationInfo& info = GetRelationInfo(t);
   return info.max_objects != 2 || !info.has_reference;
@@ -107,11 +116,7 @@ std::vector<Skill> RefinementCandidates(const std::vector<Evidence>& evidence,
         changes.push_back("hard (" + std::to_string(yes) + " of " + std::to_string(n) + ")");
       } else {
         if (std::find(info.args.begin(), info.args.end(), parameter) == info.args.end()) continue;
-        const double tolerance =
-            std::max(options.absolute_tolerance_m, options.relative_tolerance * std::abs(m));
-        const int agree =
-            static_cast<int>(std::count_if(per_query.begin(), per_query.end(),
-                                           [&](double v) { return std::abs(v - m) <= tolerance; }));
+        const int agree = Agreeing(per_query, m, options);
         if (2 * agree <= n) continue;
         const double value =
             Round2(parameter == "distance_m" ? std::max(0.2, m + options.distance_margin_m) : m);
@@ -227,11 +232,7 @@ std::vector<Skill> FixCandidates(const std::vector<Evidence>& evidence,
                           " of " + std::to_string(n));
       } else if (!per_query.empty()) {
         const double m = Median(per_query);
-        const double tolerance =
-            std::max(options.absolute_tolerance_m, options.relative_tolerance * std::abs(m));
-        const int agree =
-            static_cast<int>(std::count_if(per_query.begin(), per_query.end(),
-                                           [&](double v) { return std::abs(v - m) <= tolerance; }));
+        const int agree = Agreeing(per_query, m, options);
         if (2 * agree <= n) continue;
         s.refinement.args.numbers[parameter] = Round2(m);
         changes.push_back(parameter + " " + FormatNumber(Round2(m), 2) + " in " +
