@@ -5,7 +5,9 @@
 #include "scenecraft/agent/library.h"
 #include "scenecraft/agent/time_of_day.h"
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "scenecraft/assets/resolve.h"
@@ -129,6 +131,47 @@ void StoreResults(const Critique& critique, SceneGraph* graph) {
   }
 }
 
+// The relations that failed in `before` and hold in `after`, with what the round's revision did
+// to each (`old_graph`: the graph the revision started from, `new_graph`: what it made).
+std::vector<InnerFix> FixesOf(const Critique& before, const Critique& after,
+                              const SceneGraph& old_graph, const SceneGraph& new_graph,
+                              const Revision& revision, int round,
+                              const std::map<size_t, std::string>& learned) {
+  std::set<size_t> failed;
+  for (const Finding& f : before.findings) {
+    if (f.kind == Finding::Kind::kRelation && f.relation && !f.pass) failed.insert(*f.relation);
+  }
+  std::vector<InnerFix> out;
+  for (const Finding& f : after.findings) {
+    if (f.kind != Finding::Kind::kRelation || !f.relation || !f.pass) continue;
+    const size_t i = *f.relation;
+    if (!failed.count(i) || i >= old_graph.relations.size() || i >= new_graph.relations.size()) {
+      continue;
+    }
+    InnerFix fix;
+    fix.round = round;
+    fix.relation = i;
+    fix.before = old_graph.relations[i];
+    fix.after = new_graph.relations[i];
+    for (const std::string& id : fix.after.objects) {
+      if (std::find(revision.swap_assets.begin(), revision.swap_assets.end(), id) !=
+          revision.swap_assets.end()) {
+        fix.swapped.push_back(id);
+      }
+    }
+    // A sub-scene of its own: more sub-scenes now, and one holds exactly its objects.
+    for (const Subscene& sub : new_graph.subscenes) {
+      std::vector<std::string> a = sub.objects, b = fix.after.objects;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      fix.split = fix.split || (new_graph.subscenes.size() > old_graph.subscenes.size() && a == b);
+    }
+    if (const auto it = learned.find(i); it != learned.end()) fix.learned = it->second;
+    out.push_back(std::move(fix));
+  }
+  return out;
+}
+
 // Writes dir/report.html for a result.
 void WriteReport(const GenerateResult& result, const fs::path& dir) {
   ReportInput in;
@@ -245,6 +288,7 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   auto say = [&](const std::string& line) {
     if (progress) progress(line);
   };
+  std::vector<Skill> library;  // the skills in use: applied now, and the reviser's learned fixes
   // The skill library only adds or parameterises relations (docs/SKILLS.md); without the
   // relation graph, the objects are placed alone.
   if (!options.relations) {
@@ -252,7 +296,8 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
                           " planned relations were dropped (--no-relations)");
     graph.relations.clear();
   } else if (options.use_library) {
-    result.skills_applied = ApplyLibrary(options, &graph, &result.warnings);
+    library = LoadLibrary(options, &result.warnings);
+    result.skills_applied = ApplyLibrary(library, &graph);
     if (!result.skills_applied.empty()) {
       const size_t n = result.skills_applied.size();
       say("library: " + std::to_string(n) + (n == 1 ? " skill" : " skills") + " applied");
@@ -360,8 +405,22 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     }
     t = std::chrono::steady_clock::now();
     SceneGraph candidate = best_graph;
+    // The reviser tries the library's learned fixes first; each one tried is listed as applied.
+    std::map<size_t, std::string> learned;  // relation index -> the fix's skill key
+    LearnedFixFn learned_fix = nullptr;
+    if (!library.empty()) {
+      learned_fix = [&](size_t relation, SceneGraph* g) -> std::string {
+        std::optional<AppliedSkill> a = ApplyLearnedFix(library, CategoryIsKindOf, relation, g);
+        if (!a) return "";
+        learned[relation] = a->key;
+        const std::string change = "applied the learned fix " + a->ToString();
+        a->changes = {"round " + std::to_string(round) + ": " + a->changes.front()};
+        result.skills_applied.push_back(std::move(*a));
+        return change;
+      };
+    }
     const Revision revision =
-        Revise(best.critique, &best.readback, round, ReviserOptions{}, &candidate);
+        Revise(best.critique, &best.readback, round, ReviserOptions{}, &candidate, learned_fix);
     if (revision.empty()) break;
     if (!revision.swap_assets.empty()) {
       for (const std::string& w : SwapForProcedural(revision.swap_assets, &candidate)) {
@@ -394,6 +453,10 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
       best_graph.subscenes = candidate.subscenes;
       best_ordered = ordered;
     } else {
+      for (InnerFix& fix :
+           FixesOf(best.critique, next.critique, best_graph, candidate, revision, round, learned)) {
+        result.fixes.push_back(std::move(fix));
+      }
       best = std::move(next);
       best_graph = std::move(candidate);
       best_ordered = ordered;

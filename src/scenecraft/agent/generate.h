@@ -59,6 +59,20 @@ struct GenerateOptions {
   void Check() const;
 };
 
+// A relation the inner loop made pass: it failed on the readback before `round` and held after
+// the round's revision (a kept round). `before` and `after` are the relation as it was and as the
+// revision left it (made hard, arguments set), `split` whether it got a sub-scene of its own,
+// `swapped` which of its objects got another model; the learner's evidence (agent/learn.h).
+struct InnerFix {
+  int round = 0;
+  size_t relation = 0;  // index into the graph's relations
+  Relation before;
+  Relation after;
+  bool split = false;
+  std::vector<std::string> swapped;
+  std::string learned;  // the learned fix the reviser applied to it, if any (a skill key)
+};
+
 struct GenerateResult {
   SceneGraph graph;                  // final: planned, resolved, solved, with results
   std::optional<Readback> readback;  // final readback (absent when Blender was skipped)
@@ -81,6 +95,8 @@ struct GenerateResult {
   std::vector<AppliedSkill> skills_applied;
   // The relations as planned and refined by the library, before the inner loop revised them.
   std::vector<Relation> planned_relations;
+  // The relations the inner loop made pass, round by round.
+  std::vector<InnerFix> fixes;
   bool AllRelationsPass() const;
   // Every content word of the description became part of the scene (true without a coverage).
   bool Complete() const { return !coverage || coverage->complete(); }

@@ -4,9 +4,12 @@
 #include <chrono>
 #include <map>
 
+#include "scenecraft/agent/learn_llm.h"
 #include "scenecraft/agent/library.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/core/scene_json.h"
+#include "scenecraft/critic/geometric_critic.h"
+#include "scenecraft/layout/relations.h"
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/skills/store.h"
 #include "scenecraft/util/error.h"
@@ -81,6 +84,19 @@ std::string LearnReport::ToString() const {
 std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string& query) {
   std::vector<Evidence> out;
   if (!result.readback) return out;
+  // The side of its reference a near relation's subject took, by the relation's own test with
+  // each side (docs/RELATIONS_EXTRA.md), on the bodies Blender built.
+  const std::map<std::string, Body> bodies = BodiesFromReadback(result.graph, *result.readback);
+  auto side_of = [&](const Relation& r) -> std::string {
+    const auto a = bodies.find(r.objects[0]), b = bodies.find(r.objects[1]);
+    if (a == bodies.end() || b == bodies.end()) return "";
+    for (const char* side : {"front", "back", "left", "right"}) {
+      Relation with = r;
+      with.args.words["side"] = side;
+      if (EvaluateRelation(with, {&a->second, &b->second}, EvalContext{}).pass) return side;
+    }
+    return "";
+  };
   const int round = result.rounds.empty() ? 0 : result.rounds.back().round;
   for (const RelationResult& rr : result.graph.results) {
     if (rr.relation >= result.graph.relations.size()) continue;
@@ -95,7 +111,8 @@ std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string
       if (p.type == r.type && p.objects == r.objects) planned_soft = !p.hard;
     }
     if (planned_soft && rr.pass) {
-      out.push_back({r.type, a->category, b->category, "hard", r.hard ? 1.0 : 0.0, query, round});
+      out.push_back(
+          {r.type, a->category, b->category, "hard", r.hard ? 1.0 : 0.0, "", query, round});
     }
     // The gap a near relation settled on, measured on what Blender built.
     if (r.type == RelationType::kNear && rr.pass) {
@@ -103,11 +120,52 @@ std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string
       const ObjectReadback* rb = result.readback->Find(b->id);
       if (ra != nullptr && rb != nullptr) {
         out.push_back({r.type, a->category, b->category, "distance_m",
-                       FootprintGap(ra->box, rb->box), query, round});
+                       FootprintGap(ra->box, rb->box), "", query, round});
+      }
+      if (!r.args.Word("side")) {
+        if (const std::string side = side_of(r); !side.empty()) {
+          out.push_back({r.type, a->category, b->category, "side", 0.0, side, query, round});
+        }
       }
     }
   }
+  // What the inner loop did to relations that failed and then held: the relation as it held
+  // against the relation as planned (hard, arguments it set). A relation fixed by a learned fix
+  // counts too: the fix worked again.
+  for (const InnerFix& fix : result.fixes) {
+    const Relation& r = fix.after;
+    if (r.objects.size() != 2 || !GetRelationInfo(r.type).has_reference) continue;
+    const Object* a = result.graph.FindObject(r.objects[0]);
+    const Object* b = result.graph.FindObject(r.objects[1]);
+    if (a == nullptr || b == nullptr) continue;
+    const Relation& planned = fix.relation < result.planned_relations.size()
+                                  ? result.planned_relations[fix.relation]
+                                  : fix.before;
+    auto add = [&](const std::string& parameter, double value, const std::string& word) {
+      Evidence e{r.type, a->category, b->category, parameter, value, word, query, fix.round};
+      e.fix = true;
+      out.push_back(std::move(e));
+    };
+    add("hard", r.hard && !planned.hard ? 1.0 : 0.0, "");
+    for (const auto& [key, value] : r.args.numbers) {
+      if (planned.args.Number(key) != value) add(key, value, "");
+    }
+    for (const auto& [key, value] : r.args.words) {
+      if (planned.args.Word(key) != value) add(key, 0.0, value);
+    }
+  }
   return out;
+}
+
+bool Exercises(const Skill& skill, const SceneGraph& graph) {
+  SceneGraph copy = graph;
+  if (skill.kind == SkillKind::kRefinement && skill.refinement.on_failure) {
+    for (size_t i = 0; i < copy.relations.size(); ++i) {
+      if (ApplyLearnedFix({skill}, CategoryIsKindOf, i, &copy)) return true;
+    }
+    return false;
+  }
+  return !ApplySkills({skill}, CategoryIsKindOf, &copy).empty();
 }
 
 LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOptions& options,
@@ -146,6 +204,7 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
   std::vector<Evidence> evidence;
   std::map<std::string, PassCount> baseline;
   std::map<std::string, const BatchItem*> by_id;
+  std::map<std::string, SceneGraph> graphs;  // each query's graph, relations as planned
   for (const BatchItem& item : items) {
     ThrowIfInterrupted();
     if (!item.error.empty()) {
@@ -161,6 +220,9 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
       continue;
     }
     baseline[item.id] = CountOf(*r);
+    SceneGraph planned = r->graph;
+    planned.relations = r->planned_relations;
+    graphs[item.id] = std::move(planned);
     const std::vector<Evidence> e = EvidenceOf(*r, item.id);
     evidence.insert(evidence.end(), e.begin(), e.end());
     say(item.id + ": " + baseline[item.id].ToString() + " relations hold, " +
@@ -168,8 +230,34 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
   }
   report.evidence = static_cast<int>(evidence.size());
 
-  // 2. Consensus, then 3. each candidate re-run on the queries that exercised it.
-  for (const Skill& proposal : RefinementCandidates(evidence, skills, options.consensus)) {
+  // 2. Consensus (measured parameters, and fixes the inner loops agree on); with a model, its
+  //    proposals too, each checked against the skill schema.
+  std::vector<Skill> proposals = RefinementCandidates(evidence, skills, options.consensus);
+  for (Skill& fix : FixCandidates(evidence, skills, options.consensus)) {
+    proposals.push_back(std::move(fix));
+  }
+  if (options.learner != nullptr) {
+    LlmSkillProposals llm = ProposeSkillUpdates(*options.learner, evidence, skills);
+    for (const std::string& why : llm.rejected) {
+      report.rejected.push_back("llm proposal: " + why);
+      say("rejected llm proposal: " + why);
+    }
+    for (Skill& s : llm.valid) {
+      for (const auto& [id, graph] : graphs) {
+        if (Exercises(s, graph)) s.provenance.queries.push_back(id);
+      }
+      if (s.provenance.queries.empty()) {
+        const std::string reason = "llm proposal: no query of the batch exercises it";
+        store.Record(s, /*accepted=*/false, reason);
+        report.rejected.push_back(std::string(SkillKindName(s.kind)) + " " + s.key + ": " + reason);
+        continue;
+      }
+      s.provenance.note = "llm: " + s.provenance.note;
+      proposals.push_back(std::move(s));
+    }
+  }
+  // 3. Each candidate re-run on the queries that exercised it.
+  for (const Skill& proposal : proposals) {
     ThrowIfInterrupted();
     skills = store.Current();  // another learner may have stored updates meanwhile
     const std::vector<Skill> trial = With(skills, proposal);

@@ -3,7 +3,9 @@
 // (gaps of relations that hold on the Blender readback, relations it had to make hard), merges
 // the evidence by consensus (skills/consensus.h) and accepts a candidate only when re-running the
 // queries that exercised it does not lower their pass rate; every candidate is logged with the
-// reason. From hand-arranged scene files it learns motifs, implied relations and distances.
+// reason. With a model (LearnOptions::learner) the model may propose updates too, checked against
+// the skill schema and accepted by the same re-run rule. From hand-arranged scene files it learns
+// motifs, implied relations and distances.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +18,8 @@
 
 namespace scenecraft {
 
+class ChatClient;
+
 struct LearnOptions {
   // How each query is generated (rounds, preview quality, Blender, assets); its library fields
   // are set by the learner.
@@ -24,6 +28,9 @@ struct LearnOptions {
   // Where each query's scene is written (DIR/<id>/); a scratch folder of the caller's.
   std::filesystem::path work_dir;
   ConsensusOptions consensus;
+  // The LLM library-learner's model (learn --planner llm; agent/learn_llm.h), owned by the
+  // caller; null: consensus only.
+  ChatClient* learner = nullptr;
   void Check() const;
 };
 
@@ -50,5 +57,9 @@ LearnReport LearnFromScenes(const std::filesystem::path& dir, const LearnOptions
 
 // The evidence one generated scene gives (used by LearnFromCorpus; a seam for tests).
 std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string& query);
+
+// Whether `skill` would change `graph` (relations as planned): a plan-time skill adds or
+// parameterises a relation, a learned fix matches a relation it would change.
+bool Exercises(const Skill& skill, const SceneGraph& graph);
 
 }  // namespace scenecraft

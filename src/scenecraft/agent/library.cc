@@ -18,24 +18,27 @@ bool CategoryIsKindOf(const std::string& category, const std::string& cls) {
   return MatchesClassByName(category, cls) || IsKindOf(category, cls);
 }
 
-std::vector<AppliedSkill> ApplyLibrary(const GenerateOptions& options, SceneGraph* graph,
-                                       std::vector<std::string>* warnings) {
-  std::vector<Skill> loaded;
-  const std::vector<Skill>* skills = options.skills ? &*options.skills : nullptr;
-  if (skills == nullptr) {
-    fs::path path;
-    try {
-      path = LibraryPath(options.library, options.assets);
-    } catch (const Error& e) {
-      warnings->push_back(std::string("skill library: ") + e.what() + "; using the seed library");
-      loaded = SeedSkills();
-    }
-    if (!path.empty()) loaded = LoadSkillsOrSeed(path, warnings);
-    skills = &loaded;
+std::vector<Skill> LoadLibrary(const GenerateOptions& options, std::vector<std::string>* warnings) {
+  if (options.skills) return *options.skills;
+  fs::path path;
+  try {
+    path = LibraryPath(options.library, options.assets);
+  } catch (const Error& e) {
+    warnings->push_back(std::string("skill library: ") + e.what() + "; using the seed library");
+    return SeedSkills();
   }
-  std::vector<AppliedSkill> applied = ApplySkills(*skills, CategoryIsKindOf, graph);
+  return LoadSkillsOrSeed(path, warnings);
+}
+
+std::vector<AppliedSkill> ApplyLibrary(const std::vector<Skill>& skills, SceneGraph* graph) {
+  std::vector<AppliedSkill> applied = ApplySkills(skills, CategoryIsKindOf, graph);
   for (const AppliedSkill& a : applied) graph->notes.push_back("skill " + a.ToString());
   return applied;
+}
+
+std::vector<AppliedSkill> ApplyLibrary(const GenerateOptions& options, SceneGraph* graph,
+                                       std::vector<std::string>* warnings) {
+  return ApplyLibrary(LoadLibrary(options, warnings), graph);
 }
 
 }  // namespace scenecraft

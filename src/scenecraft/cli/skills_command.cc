@@ -9,6 +9,8 @@
 #include "scenecraft/agent/library.h"
 #include "scenecraft/cli/assets_command.h"
 #include "scenecraft/cli/llm_flags.h"
+#include "scenecraft/llm/chat_client.h"
+#include "scenecraft/llm/http_transport.h"
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/skills/store.h"
 #include "scenecraft/util/error.h"
@@ -194,8 +196,17 @@ SkillsSubcommand AddLearn(CLI::App& root) {
                   ParseBatchPrompts(ReadFile(*corpus), *corpus, 1, options->generate.seed);
               RealProcessLauncher launcher;
               Backends backends(*llm);
+              // With --planner llm the model is also the library learner (agent/learn_llm.h).
+              std::unique_ptr<CurlTransport> transport;
+              std::unique_ptr<ChatClient> learner;
+              if (llm->planner == "llm") {
+                transport = std::make_unique<CurlTransport>();
+                learner = std::make_unique<ChatClient>(ResolveLlmOptions(*llm), transport.get());
+                options->learner = learner.get();
+              }
               report = LearnFromCorpus(items, *options, backends, launcher,
                                        [](const std::string& line) { LogInfo(line); });
+              options->learner = nullptr;
             }
             Print(report.ToString());
             return 0;

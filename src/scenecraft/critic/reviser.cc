@@ -122,7 +122,7 @@ void ReviserOptions::Check() const {
 }
 
 Revision Revise(const Critique& critique, const Readback* readback, int round,
-                const ReviserOptions& options, SceneGraph* graph) {
+                const ReviserOptions& options, SceneGraph* graph, const LearnedFixFn& learned_fix) {
   options.Check();
   SC_CHECK(graph != nullptr);
   Revision revision;
@@ -166,8 +166,16 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
     switch (f.kind) {
       case Finding::Kind::kRelation: {
         if (!f.relation || *f.relation >= graph->relations.size()) break;
+        // 2. What other scenes' inner loops did to make such a relation pass comes first.
+        if (learned_fix) {
+          if (const std::string change = learned_fix(*f.relation, graph); !change.empty()) {
+            revision.changes.push_back(change + ": " + f.measured);
+            revision.resolve = true;
+            break;
+          }
+        }
         Relation& r = graph->relations[*f.relation];
-        // 2. A failing relation weighs more; after a failed round it becomes hard. A hard one
+        // 3. A failing relation weighs more; after a failed round it becomes hard. A hard one
         //    that still fails changes its arguments (another wall), and later gets a sub-scene
         //    of its own, solved first.
         const bool wall_type =
@@ -199,7 +207,7 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         break;
       }
       case Finding::Kind::kFloating: {
-        // 3. Missing support: state it, so the solver puts the object on the floor.
+        // 4. Missing support: state it, so the solver puts the object on the floor.
         for (const std::string& id : f.objects) {
           Object* o = graph->FindObject(id);
           if (o == nullptr || o->support != Support::kFloor) continue;
@@ -238,13 +246,13 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         break;
       }
       case Finding::Kind::kCollision:
-        // 4. Collisions: solve again with a new seed (the solver treats collisions as hard).
+        // 5. Collisions: solve again with a new seed (the solver treats collisions as hard).
         revision.changes.push_back("solve again for the collision of " + Join(f.objects, " and ") +
                                    ": " + f.measured);
         revision.resolve = true;
         break;
       case Finding::Kind::kVisibility:
-        // 5. Hidden or out-of-frame objects: another view.
+        // 6. Hidden or out-of-frame objects: another view.
         if (!camera_moved) {
           const std::string change = RaiseCamera(graph, round);
           if (!change.empty()) {
@@ -255,7 +263,7 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         break;
       case Finding::Kind::kAsset:
-        // 6. A model that looks wrong (the vision critic says so): the procedural one instead.
+        // 7. A model that looks wrong (the vision critic says so): the procedural one instead.
         for (const std::string& id : f.objects) {
           const Object* o = graph->FindObject(id);
           if (o == nullptr || o->asset.source == "procedural" ||

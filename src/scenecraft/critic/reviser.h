@@ -2,6 +2,7 @@
 // fixes what the critic saw (the paper's inner loop: revise the graph, its arguments, or the view).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,17 @@ struct Revision {
   bool empty() const { return changes.empty(); }
 };
 
+// A fix learned on other scenes (the skill library's, agent/library.h) for the failing relation
+// at index `relation` of `graph`: applies it and returns what it changed, or "" when there is none
+// that would change the relation. The seam keeps the critic free of the skills module.
+using LearnedFixFn = std::function<std::string(size_t relation, SceneGraph* graph)>;
+
 // Applies changes for the failing findings of `critique` to `graph`. `readback` (may be null)
 // supplies real mesh extents. `round` counts from 1. Poses of objects that are not fixed are
-// cleared when they must be solved again.
+// cleared when they must be solved again. For a failing relation, a learned fix (when given and
+// one applies) is the first revision tried, before the reviser's own escalation.
 Revision Revise(const Critique& critique, const Readback* readback, int round,
-                const ReviserOptions& options, SceneGraph* graph);
+                const ReviserOptions& options, SceneGraph* graph,
+                const LearnedFixFn& learned_fix = nullptr);
 
 }  // namespace scenecraft

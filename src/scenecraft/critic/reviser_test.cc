@@ -34,6 +34,36 @@ Finding Failing(Finding::Kind kind, std::vector<std::string> objects) {
   return f;
 }
 
+// A learned fix is the first revision of a failing relation; when it changes nothing (already in
+// effect) the reviser's own escalation follows.
+TEST(Reviser, LearnedFixComesFirstThenTheReviserEscalates) {
+  SceneGraph g = TwoObjects();
+  Critique c;
+  Finding f = Failing(Finding::Kind::kRelation, {"chair_1", "table_1"});
+  f.relation = 0;
+  c.findings.push_back(f);
+  int calls = 0;
+  const LearnedFixFn fix = [&](size_t relation, SceneGraph* graph) -> std::string {
+    ++calls;
+    Relation& r = graph->relations[relation];
+    if (r.args.Word("side")) return "";
+    r.args.words["side"] = "front";
+    return "applied the learned fix";
+  };
+  Revision r = Revise(c, nullptr, 1, ReviserOptions{}, &g, fix);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0], "applied the learned fix: measured");
+  EXPECT_EQ(g.relations[0].args.Word("side"), "front");
+  EXPECT_FALSE(g.relations[0].hard);  // the fix was the whole revision of this relation
+  EXPECT_TRUE(r.resolve);
+  r = Revise(c, nullptr, 2, ReviserOptions{}, &g, fix);
+  EXPECT_EQ(calls, 2);
+  EXPECT_TRUE(g.relations[0].hard);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].rfind("made near(chair_1, table_1, side=front) [hard] hard", 0), 0u)
+      << r.changes[0];
+}
+
 TEST(Reviser, FailingSoftRelationBecomesHardAndPosesAreCleared) {
   SceneGraph g = TwoObjects();
   Critique c;

@@ -101,13 +101,13 @@ E Grid(const std::vector<const Body*>& bodies) {
   });
 }
 
-E Around(const std::vector<const Body*>& members, const Body& centre) {
+E Around(const std::vector<const Body*>& members, const Body& centre, double distance_m) {
   std::vector<E> parts;
   std::vector<double> angles;
   for (const Body* a : members) {
     const double gap = Gap(a->Foot(), centre.Foot());
-    parts.push_back(Result(gap <= 1.0, gap - 1.0, 0.5, [&] {
-      return a->id + " is " + F(gap) + " m from " + centre.id + " (at most 1)";
+    parts.push_back(Result(gap <= distance_m, gap - distance_m, 0.5, [&] {
+      return a->id + " is " + F(gap) + " m from " + centre.id + " (at most " + F(distance_m) + ")";
     }));
     if (a->has_front) {
       parts.push_back(Facing(*a, centre.Center2() - a->Center2(), centre.id, 45));

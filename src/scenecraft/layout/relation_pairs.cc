@@ -25,16 +25,36 @@ E Facing(const Body& a, const Vec2& toward, const std::string& what, double limi
   });
 }
 
-E Near(const Body& a, const Body& b, std::optional<double> distance_m) {
+E Near(const Body& a, const Body& b, std::optional<double> distance_m,
+       const std::optional<std::string>& side) {
   const double gap = Gap(a.Foot(), b.Foot());
   const double limit = distance_m.value_or(std::max(0.6, 0.3 * std::max(a.Size(), b.Size())));
   const bool collide = Collides(a, b);
-  return Result(
+  E e = Result(
       gap <= limit && !collide, std::max(0.0, gap - limit) + (collide ? 0.2 : 0.0), 0.5, [&] {
         return collide
                    ? a.id + " and " + b.id + " interpenetrate"
                    : a.id + " is " + F(gap) + " m from " + b.id + " (at most " + F(limit) + " m)";
       });
+  if (!side) return e;
+  // The side: A's centre within 45 degrees of B's axis toward that side; left and right as seen
+  // looking at B's front (B without a front: as the viewer sees it).
+  const Vec2 front = b.has_front ? FrontDirection(b.yaw_rad) : Vec2{0, -1};
+  const Vec2 left{front.y, -front.x};  // at yaw 0: front -Y, left -X
+  const Vec2 axis = *side == "front"  ? front
+                    : *side == "back" ? front * -1.0
+                    : *side == "left" ? left
+                                      : left * -1.0;
+  if (*side != "front" && *side != "back" && *side != "left" && *side != "right") {
+    return Result(false, 1.0, 1.0, [&] {
+      return "near: unknown side '" + *side + "' (front, back, left or right)";
+    });
+  }
+  const double angle = AngleBetween(a.Center2() - b.Center2(), axis);
+  return All({e, Result(angle <= DegToRad(45), angle - DegToRad(45), 0.5, [&] {
+                return a.id + " is " + F(RadToDeg(angle)) + " deg off the " + *side + " side of " +
+                       b.id + " (at most 45)";
+              })});
 }
 
 E LeftOf(const Body& a, const Body& b) {
@@ -47,7 +67,14 @@ E LeftOf(const Body& a, const Body& b) {
   });
 }
 
-E InFrontOf(const Body& a, const Body& b, bool behind) {
+E InFrontOf(const Body& a, const Body& b, bool behind, std::optional<double> distance_m) {
+  if (distance_m) {
+    const double gap = Gap(a.Foot(), b.Foot());
+    return All({InFrontOf(a, b, behind), Result(gap <= *distance_m, gap - *distance_m, 0.5, [&] {
+                  return a.id + " is " + F(gap) + " m from " + b.id + " (at most " +
+                         F(*distance_m) + " m)";
+                })});
+  }
   const Vec2 v = a.Center2() - b.Center2();
   if (b.has_front) {
     const Vec2 f = FrontDirection(b.yaw_rad) * (behind ? -1.0 : 1.0);

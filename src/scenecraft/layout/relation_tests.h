@@ -52,9 +52,14 @@ E NeedRoom(const EvalContext& c, const std::string& what);
 // One object against another (relation_pairs.cc).
 E On(const Body& a, const Body& b);
 E Facing(const Body& a, const Vec2& toward, const std::string& what, double limit_deg);
-E Near(const Body& a, const Body& b, std::optional<double> distance_m);
+// near (RELATIONS.md); `distance_m` replaces the largest gap that passes, `side` (front, back,
+// left, right) also asks for A's centre on that side of B (docs/RELATIONS_EXTRA.md).
+E Near(const Body& a, const Body& b, std::optional<double> distance_m,
+       const std::optional<std::string>& side = std::nullopt);
 E LeftOf(const Body& a, const Body& b);
-E InFrontOf(const Body& a, const Body& b, bool behind);
+// in_front_of / behind (RELATIONS.md); `distance_m` also bounds the gap between them.
+E InFrontOf(const Body& a, const Body& b, bool behind,
+            std::optional<double> distance_m = std::nullopt);
 E AtEnd(const Body& a, const Body& b, const std::string& end);
 E AlongSide(const Body& a, const Body& b, const std::string& side);
 E Inside(const Body& a, const Body& b);
@@ -62,7 +67,7 @@ E Inside(const Body& a, const Body& b);
 // Groups (relation_groups.cc).
 E Row(const std::vector<const Body*>& bodies);
 E Grid(const std::vector<const Body*>& bodies);
-E Around(const std::vector<const Body*>& members, const Body& centre);
+E Around(const std::vector<const Body*>& members, const Body& centre, double distance_m = 1.0);
 E Circle(const std::vector<const Body*>& bodies);
 E Symmetric(const Body& a1, const Body& a2, const Body& b);
 E Cluster(const std::vector<const Body*>& bodies);

@@ -42,7 +42,7 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     case RelationType::kInsideRoom:
       return *EvaluateRoomRelation(r, a, c);
     case RelationType::kNear:
-      return Near(a, *ref, r.args.Number("distance_m"));
+      return Near(a, *ref, r.args.Number("distance_m"), r.args.Word("side"));
     case RelationType::kFar: {
       const double gap = Gap(a.Foot(), ref->Foot());
       const double limit = r.args.Number("distance_m").value_or(2.0);
@@ -61,9 +61,9 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       return e;
     }
     case RelationType::kInFrontOf:
-      return InFrontOf(a, *ref, /*behind=*/false);
+      return InFrontOf(a, *ref, /*behind=*/false, r.args.Number("distance_m"));
     case RelationType::kBehind:
-      return InFrontOf(a, *ref, /*behind=*/true);
+      return InFrontOf(a, *ref, /*behind=*/true, r.args.Number("distance_m"));
     case RelationType::kAbove: {
       const double dz = std::max(0.0, ref->box.max.z - kContactEpsilon - a.box.min.z);
       const double out = OutsideDistance(ref->Foot().Grown(0.25), a.Center2());
@@ -96,9 +96,11 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
                   })});
     }
     case RelationType::kFacing:
-      return Facing(a, ref->Center2() - a.Center2(), ref->id, 30);
+      return Facing(a, ref->Center2() - a.Center2(), ref->id,
+                    r.args.Number("angle_deg").value_or(30));
     case RelationType::kFacingAway:
-      return Facing(a, a.Center2() - ref->Center2(), "away from " + ref->id, 30);
+      return Facing(a, a.Center2() - ref->Center2(), "away from " + ref->id,
+                    r.args.Number("angle_deg").value_or(30));
     case RelationType::kParallel:
     case RelationType::kSameOrientation: {
       const double period = r.type == RelationType::kParallel ? kPi : 2 * kPi;
@@ -120,7 +122,8 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       });
     }
     case RelationType::kAround:
-      return Around({bodies.begin(), bodies.end() - 1}, *ref);
+      return Around({bodies.begin(), bodies.end() - 1}, *ref,
+                    r.args.Number("distance_m").value_or(1.0));
     case RelationType::kRow:
       return Row(bodies);
     case RelationType::kAligned: {

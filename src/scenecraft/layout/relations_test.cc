@@ -79,6 +79,76 @@ TEST(Relations, NearThresholdAndInterpenetration) {
   EXPECT_FALSE(Passes(RelationType::kNear, {&a, Keep(Make("t", kTable, 0.1, 0))}));  // inside
 }
 
+// Arguments a skill refinement carries (docs/RELATIONS_EXTRA.md); without them the tests of
+// RELATIONS.md apply.
+TEST(Relations, NearReadsDistanceAndSide) {
+  const Body desk = Make("desk", kTable, 0, 0, 0, /*yaw_deg=*/0, /*front=*/true);
+  // 0.3 m in front of the desk (its front faces -Y), 0.3 m to its left (-X).
+  const Body* front = Keep(Make("chair", kChair, 0, -0.4 - 0.25 - 0.3));
+  const Body* left = Keep(Make("chair", kChair, -0.6 - 0.225 - 0.3, 0));
+  RelationArgs side_front, side_left, close;
+  side_front.words["side"] = "front";
+  side_left.words["side"] = "left";
+  close.numbers["distance_m"] = 0.2;
+  EXPECT_TRUE(Passes(RelationType::kNear, {front, &desk}, side_front));
+  EXPECT_FALSE(Passes(RelationType::kNear, {left, &desk}, side_front));
+  EXPECT_TRUE(Passes(RelationType::kNear, {left, &desk}, side_left));
+  EXPECT_TRUE(Passes(RelationType::kNear, {left, &desk}));
+  EXPECT_FALSE(Passes(RelationType::kNear, {left, &desk}, close));
+  // The desk turned half round: its front faces +Y, so the chair at -Y is behind it.
+  const Body turned = Make("desk", kTable, 0, 0, 0, /*yaw_deg=*/180, /*front=*/true);
+  RelationArgs side_back;
+  side_back.words["side"] = "back";
+  EXPECT_FALSE(Passes(RelationType::kNear, {front, &turned}, side_front));
+  EXPECT_TRUE(Passes(RelationType::kNear, {front, &turned}, side_back));
+  RelationArgs bad;
+  bad.words["side"] = "upstairs";
+  EXPECT_FALSE(Passes(RelationType::kNear, {front, &desk}, bad));
+}
+
+TEST(Relations, FacingReadsItsTolerance) {
+  // Turned 20 degrees off the table: passes the default 30, fails 10.
+  const Body chair = Make("chair", kChair, 0, 1.5, 0, /*yaw_deg=*/20, /*front=*/true);
+  const Body* table = Keep(Make("table", kTable, 0, 0));
+  RelationArgs tight;
+  tight.numbers["angle_deg"] = 10;
+  // yaw 0 faces -Y, toward the table at the origin; 20 degrees off it.
+  EXPECT_TRUE(Passes(RelationType::kFacing, {&chair, table}));
+  EXPECT_FALSE(Passes(RelationType::kFacing, {&chair, table}, tight));
+  const Body away = Make("chair", kChair, 0, 1.5, 0, /*yaw_deg=*/200, /*front=*/true);
+  EXPECT_TRUE(Passes(RelationType::kFacingAway, {&away, table}));
+  EXPECT_FALSE(Passes(RelationType::kFacingAway, {&away, table}, tight));
+}
+
+TEST(Relations, InFrontOfAndBehindReadTheirGap) {
+  const Body desk = Make("desk", kTable, 0, 0, 0, /*yaw_deg=*/0, /*front=*/true);
+  const Body* chair = Keep(Make("chair", kChair, 0, -0.4 - 0.25 - 1.0));  // 1 m in front
+  RelationArgs close, far_enough;
+  close.numbers["distance_m"] = 0.5;
+  far_enough.numbers["distance_m"] = 1.2;
+  EXPECT_TRUE(Passes(RelationType::kInFrontOf, {chair, &desk}));
+  EXPECT_FALSE(Passes(RelationType::kInFrontOf, {chair, &desk}, close));
+  EXPECT_TRUE(Passes(RelationType::kInFrontOf, {chair, &desk}, far_enough));
+  const Body* back = Keep(Make("shelf", kChair, 0, 0.4 + 0.25 + 1.0));
+  EXPECT_TRUE(Passes(RelationType::kBehind, {back, &desk}));
+  EXPECT_FALSE(Passes(RelationType::kBehind, {back, &desk}, close));
+}
+
+TEST(Relations, AroundReadsItsDistance) {
+  const Body* table = Keep(Make("table", {1.0, 1.0, 0.75}, 0, 0));
+  // Four chairs 0.8 m out from the table's sides, facing it.
+  std::vector<const Body*> bodies;
+  bodies.push_back(Keep(Make("c1", kChair, 0, -0.5 - 0.25 - 0.8, 0, 180, true)));
+  bodies.push_back(Keep(Make("c2", kChair, 0, 0.5 + 0.25 + 0.8, 0, 0, true)));
+  bodies.push_back(Keep(Make("c3", kChair, -0.5 - 0.25 - 0.8, 0, 0, 90, true)));
+  bodies.push_back(Keep(Make("c4", kChair, 0.5 + 0.25 + 0.8, 0, 0, 270, true)));
+  bodies.push_back(table);
+  RelationArgs tight;
+  tight.numbers["distance_m"] = 0.5;
+  EXPECT_TRUE(Passes(RelationType::kAround, bodies));
+  EXPECT_FALSE(Passes(RelationType::kAround, bodies, tight));
+}
+
 TEST(Relations, FarNeedsTwoMetres) {
   const Body a = Make("a", {1, 1, 1}, 0, 0);
   EXPECT_TRUE(Passes(RelationType::kFar, {&a, Keep(Make("b", {1, 1, 1}, 3.01, 0))}));

@@ -119,35 +119,43 @@ class Applier {
   }
 
   std::vector<std::string> Refine(const Skill& s) {
-    const Refinement& p = s.refinement;
     std::vector<std::string> changes;
+    if (s.refinement.on_failure) return changes;  // a fix: the reviser's (ApplyLearnedFix)
     for (Relation& r : g_.relations) {
-      if (r.type != p.relation || r.objects.size() != 2) continue;
-      const Object* a = g_.FindObject(r.objects[0]);
-      const Object* b = g_.FindObject(r.objects[1]);
-      if (a == nullptr || b == nullptr || !Matches(*a, p.subject) || !Matches(*b, p.reference)) {
-        continue;
-      }
-      const std::string before = r.ToString();
-      std::vector<std::string> what;
-      // Arguments the text gave stay; only missing ones are filled in.
-      for (const auto& [key, value] : p.args.numbers) {
-        if (r.args.numbers.count(key) || r.args.words.count(key)) continue;
-        r.args.numbers[key] = value;
-        what.push_back(key + " " + FormatNumber(value, 2));
-      }
-      for (const auto& [key, value] : p.args.words) {
-        if (r.args.numbers.count(key) || r.args.words.count(key)) continue;
-        r.args.words[key] = value;
-        what.push_back(key + " " + value);
-      }
-      if (p.hard && *p.hard && !r.hard) {
-        r.hard = true;
-        what.push_back("hard");
-      }
-      if (!what.empty()) changes.push_back(before + ": " + Join(what, ", "));
+      if (const std::string change = RefineOne(s, &r); !change.empty()) changes.push_back(change);
     }
     return changes;
+  }
+
+  // Fills in the refinement's arguments that `r` does not carry and makes it hard; returns what
+  // changed ("near(a, b): distance_m 0.4, hard"), or "" when the skill does not match or changes
+  // nothing.
+  std::string RefineOne(const Skill& s, Relation* r) {
+    const Refinement& p = s.refinement;
+    if (r->type != p.relation || r->objects.size() != 2) return "";
+    const Object* a = g_.FindObject(r->objects[0]);
+    const Object* b = g_.FindObject(r->objects[1]);
+    if (a == nullptr || b == nullptr || !Matches(*a, p.subject) || !Matches(*b, p.reference)) {
+      return "";
+    }
+    const std::string before = r->ToString();
+    std::vector<std::string> what;
+    // Arguments the text gave stay; only missing ones are filled in.
+    for (const auto& [key, value] : p.args.numbers) {
+      if (r->args.numbers.count(key) || r->args.words.count(key)) continue;
+      r->args.numbers[key] = value;
+      what.push_back(key + " " + FormatNumber(value, 2));
+    }
+    for (const auto& [key, value] : p.args.words) {
+      if (r->args.numbers.count(key) || r->args.words.count(key)) continue;
+      r->args.words[key] = value;
+      what.push_back(key + " " + value);
+    }
+    if (p.hard && *p.hard && !r->hard) {
+      r->hard = true;
+      what.push_back("hard");
+    }
+    return what.empty() ? "" : before + ": " + Join(what, ", ");
   }
 
  private:
@@ -212,6 +220,19 @@ std::vector<AppliedSkill> ApplySkills(const std::vector<Skill>& skills, const Cl
     }
   }
   return applied;
+}
+
+std::optional<AppliedSkill> ApplyLearnedFix(const std::vector<Skill>& skills,
+                                            const ClassMatcher& matches, size_t relation,
+                                            SceneGraph* graph) {
+  if (relation >= graph->relations.size()) return std::nullopt;
+  Applier applier(matches, graph);
+  for (const Skill& s : skills) {
+    if (s.kind != SkillKind::kRefinement || !s.refinement.on_failure) continue;
+    const std::string change = applier.RefineOne(s, &graph->relations[relation]);
+    if (!change.empty()) return AppliedSkill{s.kind, s.key, s.version, {change}};
+  }
+  return std::nullopt;
 }
 
 }  // namespace scenecraft

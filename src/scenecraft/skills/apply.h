@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,5 +34,12 @@ struct AppliedSkill {
 // "skill:<kind>/<key>@<version>". Returns the skills that changed something.
 std::vector<AppliedSkill> ApplySkills(const std::vector<Skill>& skills, const ClassMatcher& matches,
                                       SceneGraph* graph);
+
+// The reviser's first try for a failing relation (index `relation` of `graph`): the first learned
+// fix (a refinement on_failure) that matches it and changes it, applied: its missing arguments
+// filled in, made hard. nullopt when no fix matches or every match is already in effect.
+std::optional<AppliedSkill> ApplyLearnedFix(const std::vector<Skill>& skills,
+                                            const ClassMatcher& matches, size_t relation,
+                                            SceneGraph* graph);
 
 }  // namespace scenecraft

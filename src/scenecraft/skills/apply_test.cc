@@ -101,5 +101,34 @@ TEST(ApplySkills, RefinementFillsMissingArgumentsOnlyAndRunsAfterMotifs) {
             "refinement near:chair:desk v3: near(chair_1, desk_1): distance_m 0.35");
 }
 
+// A learned fix (refinement on_failure) is not applied at planning; ApplyLearnedFix applies it to
+// the failing relation it matches, once.
+TEST(ApplySkills, LearnedFixesWaitForAFailure) {
+  Skill fix;
+  fix.kind = SkillKind::kRefinement;
+  fix.refinement.relation = RelationType::kNear;
+  fix.refinement.subject = "chair";
+  fix.refinement.reference = "desk";
+  fix.refinement.args.words["side"] = "front";
+  fix.refinement.hard = true;
+  fix.refinement.on_failure = true;
+  fix.key = SkillKey(fix);
+  fix.version = 1;
+  EXPECT_EQ(fix.key, "near:chair:desk:fix");
+  SceneGraph g = Scene({{"desk_1", "desk"}, {"chair_1", "chair"}, {"lamp_1", "lamp"}});
+  g.relations.push_back(Rel(RelationType::kNear, {"lamp_1", "desk_1"}));
+  g.relations.push_back(Rel(RelationType::kNear, {"chair_1", "desk_1"}));
+  EXPECT_TRUE(ApplySkills({fix}, MatchesClassByName, &g).empty());
+  EXPECT_TRUE(Has(g, "near(chair_1, desk_1)"));
+  EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 0, &g).has_value());  // the lamp's
+  const std::optional<AppliedSkill> a = ApplyLearnedFix({fix}, MatchesClassByName, 1, &g);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->ToString(),
+            "refinement near:chair:desk:fix v1: near(chair_1, desk_1): side front, hard");
+  EXPECT_TRUE(Has(g, "near(chair_1, desk_1, side=front) [hard]"));
+  EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 1, &g).has_value());  // in effect
+  EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 7, &g).has_value());  // no such index
+}
+
 }  // namespace
 }  // namespace scenecraft

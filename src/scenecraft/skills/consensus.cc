@@ -35,6 +35,15 @@ const Skill* FindSkill(const std::vector<Skill>& skills, SkillKind kind, const s
   return nullptr;
 }
 
+// How many of the queries' values agree with the median `m`: within the relative tolerance of
+// it, or the absolute one.
+int Agreeing(const std::vector<double>& per_query, double m, const ConsensusOptions& options) {
+  const double tolerance =
+      std::max(options.absolute_tolerance_m, options.relative_tolerance * std::abs(m));
+  return static_cast<int>(std::count_if(per_query.begin(), per_query.end(),
+                                        [&](double v) { return std::abs(v - m) <= tolerance; }));
+}
+
 bool IsGroupType(RelationType t) {
   const RelationInfo& info = GetRelationInfo(t);
   return info.max_objects != 2 || !info.has_reference;
@@ -63,10 +72,20 @@ std::vector<Skill> RefinementCandidates(const std::vector<Evidence>& evidence,
   using Votes = std::map<std::string, std::vector<double>>;
   std::map<std::tuple<RelationType, std::string, std::string>, std::map<std::string, Votes>> by;
   std::map<std::tuple<RelationType, std::string, std::string>, std::set<int>> rounds;
+  // Key -> word parameter -> query -> that query's words (one query, one vote: its first).
+  std::map<std::tuple<RelationType, std::string, std::string>,
+           std::map<std::string, std::map<std::string, std::string>>>
+      words;
   for (const Evidence& e : evidence) {
+    if (e.fix) continue;  // fixes: FixCandidates
     if (!UsableClass(e.subject) || !UsableClass(e.reference) || !std::isfinite(e.value)) continue;
     const auto key = std::make_tuple(e.relation, e.subject, e.reference);
-    by[key][e.parameter][e.query].push_back(e.value);
+    if (!e.word.empty()) {
+      words[key][e.parameter].emplace(e.query, e.word);
+      by[key];  // the key is considered below
+    } else {
+      by[key][e.parameter][e.query].push_back(e.value);
+    }
     rounds[key].insert(e.round);
   }
   std::vector<Skill> out;
@@ -97,11 +116,7 @@ std::vector<Skill> RefinementCandidates(const std::vector<Evidence>& evidence,
         changes.push_back("hard (" + std::to_string(yes) + " of " + std::to_string(n) + ")");
       } else {
         if (std::find(info.args.begin(), info.args.end(), parameter) == info.args.end()) continue;
-        const double tolerance =
-            std::max(options.absolute_tolerance_m, options.relative_tolerance * std::abs(m));
-        const int agree =
-            static_cast<int>(std::count_if(per_query.begin(), per_query.end(),
-                                           [&](double v) { return std::abs(v - m) <= tolerance; }));
+        const int agree = Agreeing(per_query, m, options);
         if (2 * agree <= n) continue;
         const double value =
             Round2(parameter == "distance_m" ? std::max(0.2, m + options.distance_margin_m) : m);
@@ -116,12 +131,125 @@ std::vector<Skill> RefinementCandidates(const std::vector<Evidence>& evidence,
         measured.insert(measured.end(), values.begin(), values.end());
       }
     }
+    // Word parameters (the side a chair takes at a desk): the word a majority of queries chose.
+    for (const auto& [parameter, votes] : words[key]) {
+      const int n = static_cast<int>(votes.size());
+      if (n < options.min_queries) continue;
+      if (std::find(info.args.begin(), info.args.end(), parameter) == info.args.end()) continue;
+      std::map<std::string, int> count;
+      for (const auto& [query, word] : votes) ++count[word];
+      const auto best =
+          std::max_element(count.begin(), count.end(),
+                           [](const auto& a, const auto& b) { return a.second < b.second; });
+      if (2 * best->second <= n || s.refinement.args.Word(parameter) == best->first) continue;
+      s.refinement.args.words[parameter] = best->first;
+      changes.push_back(parameter + " " + best->first + " (" + std::to_string(best->second) +
+                        " of " + std::to_string(n) + " agree)");
+      for (const auto& [query, word] : votes) queries.insert(query);
+    }
     if (changes.empty()) continue;
     s.provenance.origin = "learn";
     s.provenance.queries.assign(queries.begin(), queries.end());
     s.provenance.rounds.assign(rounds[key].begin(), rounds[key].end());
     s.provenance.measurements = measured;
     s.provenance.note = Join(changes, "; ");
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<Skill> FixCandidates(const std::vector<Evidence>& evidence,
+                                 const std::vector<Skill>& current,
+                                 const ConsensusOptions& options) {
+  options.Check();
+  using Key = std::tuple<RelationType, std::string, std::string>;
+  // Key -> query -> parameter -> that query's values (numbers) and words.
+  struct Votes {
+    std::map<std::string, std::vector<double>> numbers;
+    std::map<std::string, std::vector<std::string>> words;
+  };
+  std::map<Key, std::map<std::string, Votes>> by;
+  std::map<Key, std::set<int>> rounds;
+  for (const Evidence& e : evidence) {
+    if (!e.fix || !UsableClass(e.subject) || !UsableClass(e.reference)) continue;
+    const Key key{e.relation, e.subject, e.reference};
+    Votes& v = by[key][e.query];
+    if (!e.word.empty()) {
+      v.words[e.parameter].push_back(e.word);
+    } else if (std::isfinite(e.value)) {
+      v.numbers[e.parameter].push_back(e.value);
+    }
+    rounds[key].insert(e.round);
+  }
+  std::vector<Skill> out;
+  for (const auto& [key, queries] : by) {
+    const int n = static_cast<int>(queries.size());  // queries whose loop fixed such a relation
+    if (n < options.min_queries) continue;
+    Skill s;
+    s.kind = SkillKind::kRefinement;
+    s.refinement.relation = std::get<0>(key);
+    s.refinement.subject = std::get<1>(key);
+    s.refinement.reference = std::get<2>(key);
+    s.refinement.on_failure = true;
+    s.key = SkillKey(s);
+    const RelationInfo& info = GetRelationInfo(s.refinement.relation);
+    std::vector<std::string> changes;
+    std::vector<double> measured;
+    // Every parameter any fixing query used; each query votes once (median, or its first word).
+    std::set<std::string> parameters;
+    for (const auto& [query, v] : queries) {
+      for (const auto& [p, values] : v.numbers) parameters.insert(p);
+      for (const auto& [p, words] : v.words) parameters.insert(p);
+    }
+    for (const std::string& parameter : parameters) {
+      std::vector<double> per_query;
+      std::map<std::string, int> word_votes;
+      for (const auto& [query, v] : queries) {
+        if (const auto it = v.numbers.find(parameter); it != v.numbers.end()) {
+          per_query.push_back(Median(it->second));
+          measured.insert(measured.end(), it->second.begin(), it->second.end());
+        }
+        if (const auto it = v.words.find(parameter); it != v.words.end()) {
+          ++word_votes[it->second.front()];
+        }
+      }
+      if (parameter == "hard") {
+        const int yes = static_cast<int>(
+            std::count_if(per_query.begin(), per_query.end(), [](double v) { return v >= 0.5; }));
+        if (2 * yes <= n) continue;
+        s.refinement.hard = true;
+        changes.push_back("made hard in " + std::to_string(yes) + " of " + std::to_string(n));
+        continue;
+      }
+      if (std::find(info.args.begin(), info.args.end(), parameter) == info.args.end()) continue;
+      if (!word_votes.empty()) {
+        const auto best =
+            std::max_element(word_votes.begin(), word_votes.end(),
+                             [](const auto& a, const auto& b) { return a.second < b.second; });
+        if (2 * best->second <= n) continue;
+        s.refinement.args.words[parameter] = best->first;
+        changes.push_back(parameter + " " + best->first + " in " + std::to_string(best->second) +
+                          " of " + std::to_string(n));
+      } else if (!per_query.empty()) {
+        const double m = Median(per_query);
+        const int agree = Agreeing(per_query, m, options);
+        if (2 * agree <= n) continue;
+        s.refinement.args.numbers[parameter] = Round2(m);
+        changes.push_back(parameter + " " + FormatNumber(Round2(m), 2) + " in " +
+                          std::to_string(agree) + " of " + std::to_string(n));
+      }
+    }
+    if (changes.empty()) continue;
+    // The same fix as the library's: nothing to learn.
+    if (const Skill* existing = FindSkill(current, SkillKind::kRefinement, s.key)) {
+      if (SkillParamsToJson(*existing) == SkillParamsToJson(s)) continue;
+    }
+    s.provenance.origin = "learn";
+    for (const auto& [query, v] : queries) s.provenance.queries.push_back(query);
+    s.provenance.rounds.assign(rounds[key].begin(), rounds[key].end());
+    s.provenance.measurements = measured;
+    s.provenance.note =
+        "the inner loop fixed it in " + std::to_string(n) + " queries: " + Join(changes, "; ");
     out.push_back(std::move(s));
   }
   return out;
@@ -201,7 +329,7 @@ std::vector<Evidence> PoseEvidence(const SceneGraph& graph, const std::string& q
       continue;
     }
     out.push_back({r.type, a->category, b->category, "distance_m",
-                   FootprintGap(PosedBox(*a), PosedBox(*b)), query, 0});
+                   FootprintGap(PosedBox(*a), PosedBox(*b)), "", query, 0});
   }
   return out;
 }

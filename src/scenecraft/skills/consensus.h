@@ -23,8 +23,12 @@ struct Evidence {
   std::string reference;  // category
   std::string parameter;
   double value = 0.0;
+  std::string word;   // the value of a word parameter ("side": "front"), else empty
   std::string query;  // corpus id or scene file
   int round = 0;      // the inner-loop round the value comes from
+  // A fix: the relation failed on the readback and this round's revision made it pass;
+  // `parameter` is what the revision did ("hard": 1 when it made it hard, or an argument it set).
+  bool fix = false;
 };
 
 // What an arrangement looks like in one hand-made scene, for motif and implied learning.
@@ -52,6 +56,14 @@ struct ConsensusOptions {
 std::vector<Skill> RefinementCandidates(const std::vector<Evidence>& evidence,
                                         const std::vector<Skill>& current,
                                         const ConsensusOptions& options);
+
+// Candidate learned fixes (refinements on_failure) from fix evidence: per (relation, subject
+// category, reference category), when at least min_queries queries had the inner loop fix such a
+// relation and a majority of them agree on what fixed it (made it hard; an argument to the same
+// value, numbers within the tolerance, words equal). One query cannot teach a fix.
+std::vector<Skill> FixCandidates(const std::vector<Evidence>& evidence,
+                                 const std::vector<Skill>& current,
+                                 const ConsensusOptions& options);
 
 // The patterns of one scene graph (relations as given, categories of its objects).
 ScenePatterns PatternsOf(const SceneGraph& graph, const std::string& query);

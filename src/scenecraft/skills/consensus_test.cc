@@ -8,7 +8,7 @@ namespace scenecraft {
 namespace {
 
 Evidence Gap(const std::string& query, double gap) {
-  return {RelationType::kNear, "nightstand", "bed", "distance_m", gap, query, 1};
+  return {RelationType::kNear, "nightstand", "bed", "distance_m", gap, "", query, 1};
 }
 
 TEST(Consensus, OneQueryCannotMoveTheLibrary) {
@@ -35,7 +35,7 @@ TEST(Consensus, WithoutAgreementNothingChanges) {
 
 TEST(Consensus, HardNeedsAMajorityOfTheQueriesThatExercisedIt) {
   auto hard = [](const std::string& q, double v) {
-    return Evidence{RelationType::kFacing, "chair", "desk", "hard", v, q, 2};
+    return Evidence{RelationType::kFacing, "chair", "desk", "hard", v, "", q, 2};
   };
   EXPECT_TRUE(RefinementCandidates({hard("a", 1), hard("b", 0), hard("c", 0)}, {}, {}).empty());
   const std::vector<Skill> c =
@@ -114,6 +114,56 @@ TEST(Consensus, PoseEvidenceMeasuresTheGapOfRotatedFootprints) {
   const std::vector<Evidence> e = PoseEvidence(g, "s.json");
   ASSERT_EQ(e.size(), 1u);
   EXPECT_NEAR(e[0].value, 1.3 - 0.25 - 0.8, 1e-9);
+}
+
+Evidence Fix(const std::string& query, const std::string& parameter, double value,
+             const std::string& word = "") {
+  Evidence e{RelationType::kNear, "chair", "desk", parameter, value, word, query, 1};
+  e.fix = true;
+  return e;
+}
+
+TEST(Consensus, FixesTheInnerLoopsAgreeOnBecomeALearnedFix) {
+  // One query cannot teach a fix.
+  EXPECT_TRUE(FixCandidates({Fix("q1", "hard", 1), Fix("q1", "side", 0, "front")}, {}, {}).empty());
+  // Three queries fixed near(chair, desk): all made it hard, two chose the front side.
+  const std::vector<Evidence> e = {Fix("q1", "hard", 1), Fix("q1", "side", 0, "front"),
+                                   Fix("q2", "hard", 1), Fix("q2", "side", 0, "front"),
+                                   Fix("q3", "hard", 1), Fix("q3", "side", 0, "left")};
+  const std::vector<Skill> c = FixCandidates(e, {}, {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "near:chair:desk:fix");
+  EXPECT_TRUE(c[0].refinement.on_failure);
+  EXPECT_TRUE(c[0].refinement.hard.value_or(false));
+  EXPECT_EQ(c[0].refinement.args.Word("side"), "front");
+  EXPECT_EQ(c[0].provenance.queries.size(), 3u);
+  EXPECT_EQ(c[0].provenance.note,
+            "the inner loop fixed it in 3 queries: made hard in 3 of 3; side front in 2 of 3");
+  // Fix evidence is not a measured parameter: the plan-time refinements ignore it.
+  EXPECT_TRUE(RefinementCandidates(e, {}, {}).empty());
+  // The library already holds this fix: nothing new.
+  Skill held = c[0];
+  held.version = 1;
+  EXPECT_TRUE(FixCandidates(e, {held}, {}).empty());
+  // Without a majority for anything, no fix.
+  EXPECT_TRUE(FixCandidates({Fix("q1", "hard", 0), Fix("q1", "side", 0, "front"),
+                             Fix("q2", "hard", 0), Fix("q2", "side", 0, "back")},
+                            {}, {})
+                  .empty());
+}
+
+// The side a chair takes at a desk: the word a majority of queries measured.
+TEST(Consensus, TheSideMostQueriesChoseBecomesTheRefinement) {
+  auto side = [](const std::string& q, const std::string& word) {
+    return Evidence{RelationType::kNear, "chair", "desk", "side", 0.0, word, q, 0};
+  };
+  const std::vector<Skill> c =
+      RefinementCandidates({side("q1", "front"), side("q2", "front"), side("q3", "left")}, {}, {});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].key, "near:chair:desk");
+  EXPECT_EQ(c[0].refinement.args.Word("side"), "front");
+  EXPECT_EQ(c[0].provenance.note, "side front (2 of 3 agree)");
+  EXPECT_TRUE(RefinementCandidates({side("q1", "front"), side("q2", "left")}, {}, {}).empty());
 }
 
 }  // namespace

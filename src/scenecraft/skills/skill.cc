@@ -27,7 +27,8 @@ std::string SkillKey(const Skill& skill) {
   switch (skill.kind) {
     case SkillKind::kRefinement: {
       const Refinement& r = skill.refinement;
-      return std::string(RelationTypeName(r.relation)) + ":" + r.subject + ":" + r.reference;
+      return std::string(RelationTypeName(r.relation)) + ":" + r.subject + ":" + r.reference +
+             (r.on_failure ? ":fix" : "");
     }
     case SkillKind::kMotif:
       return skill.motif.anchor;

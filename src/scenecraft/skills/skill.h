@@ -28,12 +28,16 @@ std::optional<SkillKind> SkillKindFromName(std::string_view name);
 // reference is of class `reference` (either may be "*": any) get `args` they do not carry yet,
 // and become hard when `hard` is true. Classes are WordNet nouns; a category belongs to a class
 // when it is the class or a hyponym of it.
+// A refinement `on_failure` is a learned fix: what the inner loop changed on other scenes to make
+// such a relation pass. It is not applied at planning; the reviser tries it first when a relation
+// of the pair fails on the readback (critic/reviser.h).
 struct Refinement {
   RelationType relation = RelationType::kNear;
   std::string subject;
   std::string reference;
   RelationArgs args;  // only keys the relation type declares (core/relation.h)
   std::optional<bool> hard;
+  bool on_failure = false;
 };
 
 // One relation of a motif, between members of class `member` and the anchor. `group`: one
@@ -90,7 +94,8 @@ struct Skill {
   std::string ToString() const;  // "refinement near:nightstand:bed v2 {distance_m: 0.3}"
 };
 
-// The key a skill's parameters give it: refinement "<relation>:<subject>:<reference>", motif
+// The key a skill's parameters give it: refinement "<relation>:<subject>:<reference>" (a fix:
+// "<relation>:<subject>:<reference>:fix"), motif
 // "<anchor>", implied "<relation>:<subject>[:<target>]".
 std::string SkillKey(const Skill& skill);
 

@@ -124,6 +124,7 @@ json SkillParamsToJson(const Skill& skill) {
                {"reference", r.reference}};
       if (!r.args.empty()) out["args"] = ArgsToJson(r.args);
       if (r.hard) out["hard"] = *r.hard;
+      if (r.on_failure) out["on_failure"] = true;
       return out;
     }
     case SkillKind::kMotif: {
@@ -209,6 +210,7 @@ void SkillParamsFromJson(const json& value, const std::string& pointer, SkillKin
       out.subject = ReadClass(r, "subject", /*required=*/true);
       out.reference = ReadClass(r, "reference", /*required=*/true);
       out.hard = r.Bool("hard");
+      out.on_failure = r.Bool("on_failure").value_or(false);
       if (type && out.args.empty() && !out.hard) {
         problems->Add(pointer, "a refinement must set arguments or hard");
       }

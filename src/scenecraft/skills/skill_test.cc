@@ -50,6 +50,26 @@ TEST(SkillSchema, RefinementKeyComesFromItsParameters) {
   EXPECT_EQ(s[0].refinement.args.Number("distance_m").value_or(0), 0.3);
 }
 
+// A learned fix has its own key beside the plan-time refinement of the same pair, and carries the
+// arguments the solver reads (docs/RELATIONS_EXTRA.md).
+TEST(SkillSchema, LearnedFixRoundTripsWithItsOwnKey) {
+  const std::vector<Skill> s = SkillsFromJsonText(
+      Doc(R"({"kind": "refinement", "params": {"relation": "near", "subject": "chair",
+           "reference": "desk", "args": {"side": "front"}, "hard": true, "on_failure": true}},
+           {"kind": "refinement", "params": {"relation": "facing", "subject": "chair",
+           "reference": "desk", "args": {"angle_deg": 15}}})"),
+      "x", false);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].key, "near:chair:desk:fix");
+  EXPECT_TRUE(s[0].refinement.on_failure);
+  EXPECT_EQ(s[1].key, "facing:chair:desk");
+  EXPECT_FALSE(s[1].refinement.on_failure);
+  const std::vector<Skill> back = SkillsFromJsonText(SkillsToJsonText(s), "y", false);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].ToString(), s[0].ToString());
+  EXPECT_EQ(back[1].ToString(), s[1].ToString());
+}
+
 TEST(SkillSchema, RejectsEverythingOutsideTheSchemaWithPointers) {
   const std::string e = ErrorOf(Doc(
       R"({"kind": "refinement", "code": "import os", "params": {"relation": "near",
