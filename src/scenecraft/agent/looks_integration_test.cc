@@ -133,10 +133,11 @@ TEST(LooksPlanner, TheRoomTypeReachesTheSceneFromTheSettingNoun) {
   OfflinePlanner planner;
   EXPECT_EQ(planner.Plan("A kitchen with a table and two chairs.").graph.environment.room_type,
             "kitchen");
-  // A room type the table does not name takes its nearest WordNet kind's ("nursery" is a room).
+  // A room type the table does not name takes its nearest WordNet kind's (WordNet files a
+  // nursery under bedroom).
   EXPECT_EQ(planner.Plan("A bathroom with a bathtub and a sink.").graph.environment.room_type,
             "bathroom");
-  EXPECT_EQ(planner.Plan("A nursery with a crib.").graph.environment.room_type, "room");
+  EXPECT_EQ(planner.Plan("A nursery with a crib.").graph.environment.room_type, "bedroom");
   // With windows named in the text, the type is still read.
   EXPECT_EQ(planner.Plan("A bedroom with a bed under the window.").graph.environment.room_type,
             "bedroom");
