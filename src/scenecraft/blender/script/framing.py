@@ -161,10 +161,18 @@ def beauty_view(env, specs, aspect):
                     distance)
 
         position, target, fov = view_from(max(candidates, key=score))
+        if fov > 75.0:
+            # Too close to frame everything: stand in front of the open front side (no wall is
+            # built there), looking in along +Y, as far back as the boxes need to fit a 70
+            # degree frustum.
+            look = Vector((0.0, math.cos(math.radians(-12.0)), math.sin(math.radians(-12.0))))
+            distance = frustum_distance(group, look, corners, aspect, 70.0)
+            front = group - look * max(distance, 1.0)
+            if front.y < min(p[1] for p in outline):
+                front.z = max(eye, front.z)
+                position, target = front, group
+                fov = fit_fov(position, target, corners, aspect)
         return position, target, min(fov, 100.0)
-    # A photo of a group frames its footprint; tall things (trees, towers) may leave the frame
-    # at the top.
-    corners = [Vector((c.x, c.y, min(c.z, 3.0))) for c in corners]
     angle = math.radians(-90.0 - 30.0)
     pitch = math.radians(-12.0)
     direction = Vector((-math.cos(angle) * math.cos(pitch), -math.sin(angle) * math.cos(pitch),
