@@ -4,6 +4,8 @@
 # cluster started here (scripts/slurm-local-cluster.sh), each into a fresh folder. Prints one
 # Markdown row per mode: scenes, wall time, scenes per hour, the load average before and after
 # (the machine may be shared), and the mean seconds per scene in each stage, from the manifest.
+# Every mode runs at the same (normal) priority, as Slurm tasks do under slurmd, so the modes are
+# comparable; run it on an otherwise idle machine.
 #   scripts/bench-batch.sh PROMPTS.jsonl [N_PROMPTS] [OUT_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,7 +39,7 @@ for jobs in 1 2; do
   rm -rf "$dir"
   before=$(load)
   start=$(date +%s.%N)
-  nice "$scenecraft" batch "$out/prompts.jsonl" -o "$dir" --jobs "$jobs" "${flags[@]}" > /dev/null 2>&1 || true
+  "$scenecraft" batch "$out/prompts.jsonl" -o "$dir" --jobs "$jobs" "${flags[@]}" > /dev/null 2>&1 || true
   end=$(date +%s.%N)
   row "local --jobs $jobs" "$dir" "$(awk "BEGIN {print $end - $start}")" "$before" "$(load)"
 done
@@ -51,7 +53,7 @@ dir="$out/slurm"
 rm -rf "$dir"
 before=$(load)
 start=$(date +%s.%N)
-job=$(nice "$scenecraft" batch "$out/prompts.jsonl" -o "$dir" --slurm --array-size "$(nproc)" \
+job=$("$scenecraft" batch "$out/prompts.jsonl" -o "$dir" --slurm --array-size "$(nproc)" \
   "${flags[@]}" | sed -n 's/^submitted Slurm job \([0-9]*\) .*/\1/p')
 while [ -n "$(squeue -h -j "$job" 2>/dev/null)" ]; do sleep 1; done
 end=$(date +%s.%N)

@@ -1,6 +1,7 @@
 #include "scenecraft/agent/generate.h"
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/agent/context_sizes.h"
 #include "scenecraft/agent/library.h"
 #include "scenecraft/agent/time_of_day.h"
 
@@ -284,6 +285,14 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
+  // Sizes in context: what stands on or in something fits it (agent/context_sizes.h).
+  for (const std::string& line : FitSizesToContext(&graph, sized)) {
+    if (StartsWith(line, "no plausible size")) {
+      result.warnings.push_back(line);
+    } else {
+      LogInfo(line);
+    }
+  }
   // A support holds only what fits on it; the notes say what went elsewhere. A stated relation
   // changed here is a relation the scene fails.
   std::vector<std::string> before;

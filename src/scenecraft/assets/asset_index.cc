@@ -1,6 +1,5 @@
 #include "scenecraft/assets/asset_index.h"
 
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,48 +22,7 @@ namespace scenecraft {
 namespace fs = std::filesystem;
 namespace {
 
-// A prepared statement that finalises itself.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-      throw Error(std::string("asset index: SQLite cannot prepare a statement: ") +
-                  sqlite3_errmsg(db));
-    }
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  Statement& Bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& Bind(int i, double d) {
-    sqlite3_bind_double(stmt_, i, d);
-    return *this;
-  }
-  Statement& Bind(int i, int64_t v) {
-    sqlite3_bind_int64(stmt_, i, v);
-    return *this;
-  }
-  // True while there is a row.
-  bool Step() {
-    const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw Error(std::string("asset index: SQLite: ") + sqlite3_errmsg(db_));
-  }
-  std::string Text(int col) const {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t == nullptr ? "" : reinterpret_cast<const char*>(t);
-  }
-  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-};
+using Statement = SqliteStatement;
 
 // How long a run waits for another run indexing the same cache (indexing every Debian library
 // from scratch takes about a second; large user folders measured with assimp take longer).
@@ -213,40 +171,24 @@ std::string HeadNoun(std::string_view kind) {
   return head;
 }
 
-AssetIndex::AssetIndex(const std::string& db_path, TermExpander expander)
-    : db_path_(db_path), expander_(std::move(expander)) {
+namespace {
+// The index's folder must exist before SQLite creates the file in it.
+const std::string& WithFolder(const std::string& db_path) {
   if (db_path != ":memory:") EnsureDirectory(fs::path(db_path).parent_path());
-  if (sqlite3_open(db_path.c_str(), &db_) != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw Error("asset index " + db_path + ": cannot open (" + message + ")");
-  }
+  return db_path;
+}
+}  // namespace
+
+AssetIndex::AssetIndex(const std::string& db_path, TermExpander expander)
+    : db_(WithFolder(db_path), "asset index " + db_path, kBusyTimeoutMs),
+      expander_(std::move(expander)) {
   // Several runs may share one cache (issue 11, finding 14): readers never wait for a writer in
   // WAL mode, and a writer waits up to kBusyTimeoutMs for another to finish indexing.
-  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
-  try {
-    if (db_path != ":memory:") Exec("PRAGMA journal_mode=WAL");
-    Exec(kSchema);
-  } catch (const Error&) {
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw;
-  }
+  db_.UseWriteAheadLog();
+  db_.Exec(kSchema);
 }
 
-AssetIndex::~AssetIndex() {
-  sqlite3_close(db_);
-}
-
-void AssetIndex::Exec(const char* sql) const {
-  char* message = nullptr;
-  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message ? message : "unknown error";
-    sqlite3_free(message);
-    throw Error("asset index " + db_path_ + ": " + text);
-  }
-}
+AssetIndex::~AssetIndex() = default;
 
 bool AssetIndex::Unchanged(const std::string& file, int64_t mtime, int64_t size) const {
   Statement s(db_, "SELECT mtime, size FROM files WHERE path = ?1");
@@ -290,7 +232,7 @@ void AssetIndex::Insert(const AssetRecord& r) {
   a.Bind(16, r.format).Bind(17, r.unit_scale_m).Bind(18, static_cast<int64_t>(r.y_up));
   a.Bind(19, r.front_yaw_rad).Bind(20, JoinRotation(r.model_rotation));
   a.Step();
-  const int64_t rowid = sqlite3_last_insert_rowid(db_);
+  const int64_t rowid = db_.LastInsertRowid();
   Statement f(db_,
               "INSERT INTO assets_fts(rowid, name, kind, category, tags, related) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
@@ -366,8 +308,7 @@ IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
   }
   // IMMEDIATE takes the write lock first: a deferred transaction that reads and then writes
   // fails at once with "database is locked" when another process indexes at the same time.
-  Exec("BEGIN IMMEDIATE");
-  try {
+  db_.Transaction([&] {
     std::set<std::string> seen;
     for (const auto& [f, root] : files) {
       seen.insert(f.string());
@@ -410,11 +351,7 @@ IndexStats AssetIndex::Index(const std::vector<fs::path>& paths) {
         ++stats.files_removed;
       }
     }
-    Exec("COMMIT");
-  } catch (...) {
-    Exec("ROLLBACK");
-    throw;
-  }
+  });
   stats.assets = Count();
   return stats;
 }

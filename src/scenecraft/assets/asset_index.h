@@ -17,8 +17,7 @@
 #include <vector>
 
 #include "scenecraft/core/geometry.h"
-
-struct sqlite3;
+#include "scenecraft/util/sqlite.h"
 
 namespace scenecraft {
 
@@ -97,7 +96,6 @@ class AssetIndex {
   int Count() const;
 
  private:
-  void Exec(const char* sql) const;
   void Insert(const AssetRecord& record);
   void RemoveFile(const std::string& file);
   bool Unchanged(const std::string& file, int64_t mtime, int64_t size) const;
@@ -106,8 +104,7 @@ class AssetIndex {
                      IndexStats* stats);
   std::string Expansion(const AssetRecord& record) const;
 
-  sqlite3* db_ = nullptr;
-  std::string db_path_;
+  SqliteDb db_;
   TermExpander expander_;
 };
 

@@ -8,9 +8,7 @@
 
 #include "scenecraft/agent/batch.h"
 #include "scenecraft/agent/batch_run.h"
-#include "scenecraft/cli/assets_command.h"
-#include "scenecraft/cli/llm_flags.h"
-#include "scenecraft/cli/render_flags.h"
+#include "scenecraft/cli/generate_flags.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/log.h"
@@ -31,13 +29,9 @@ struct BatchFlags {
   int jobs = 1;
   int seeds = 1;
   int max_attempts = 3;
-  GenerateOptions generate;
-  std::string resolution = "640x480";
-  std::string preview_resolution = "480x360";
-  AssetFlags assets;
+  GenerateFlags pipeline;
   bool slurm = false;
   SlurmOptions slurm_options;
-  BackendOptions backends;
 };
 
 fs::path SelfExecutable() {
@@ -88,25 +82,22 @@ int RunBatch(BatchFlags f) {
     throw Error("batch: give PROMPTS.jsonl and -o DIR (or --status DIR)");
   }
   // Options, checked before anything is written.
-  ApplyResolution(f.resolution, &f.generate.final_render);
-  ApplyResolution(f.preview_resolution, &f.generate.preview);
-  ApplyAssetFlags(f.assets, &f.generate.assets);
-  f.generate.Check();
-  f.backends.Check();
+  ApplyGenerateFlags(&f.pipeline);
+  BackendOptions& backends = f.pipeline.backends;
   // Workers may start elsewhere (a Slurm node's working folder): the config path is absolute.
-  if (!f.backends.config.empty()) f.backends.config = fs::absolute(f.backends.config).string();
+  if (!backends.config.empty()) backends.config = fs::absolute(backends.config).string();
   // An LLM setup that cannot work fails here, once, not in every scene.
-  if (f.backends.UsesLlm()) Backends check(f.backends);
+  if (backends.UsesLlm()) Backends check(backends);
   if (f.jobs < 1 || f.jobs > 256) throw Error("--jobs: must be 1 to 256");
   if (f.max_attempts < 1 || f.max_attempts > 100) throw Error("--max-attempts: must be 1 to 100");
 
   // The plan: every worker reads it from the output folder.
   BatchPlan plan;
   plan.prompts = fs::absolute(f.prompts).string();
-  plan.generate = f.generate;
-  plan.backends = f.backends;
+  plan.generate = f.pipeline.options;
+  plan.backends = backends;
   plan.max_attempts = f.max_attempts;
-  plan.items = ParseBatchPrompts(ReadFile(f.prompts), f.prompts, f.seeds, f.generate.seed);
+  plan.items = ParseBatchPrompts(ReadFile(f.prompts), f.prompts, f.seeds, f.pipeline.options.seed);
   EnsureDirectory(f.out);
   WriteBatchPlan(plan, f.out);
   int bad_lines = 0;
@@ -173,34 +164,7 @@ BatchSubcommand AddBatchCommand(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--max-attempts", f->max_attempts, "Attempts before a scene counts as failed")
       ->capture_default_str();
-  app->add_option("--views", f->generate.views,
-                  "Dataset views: renders, camera JSON, segmentation and depth per camera")
-      ->capture_default_str();
-  app->add_option("--rounds", f->generate.rounds, "Critique-and-revise rounds per scene")
-      ->capture_default_str();
-  app->add_option("--seed", f->generate.seed, "Base random seed")->capture_default_str();
-  app->add_option("--engine", f->generate.final_render.engine, "Final render engine")
-      ->capture_default_str();
-  app->add_option("--samples", f->generate.final_render.samples, "Final render samples")
-      ->capture_default_str();
-  app->add_option("--resolution", f->resolution, "Final image size WIDTHxHEIGHT")
-      ->capture_default_str();
-  app->add_option("--preview-resolution", f->preview_resolution,
-                  "Image size of the renders inside the revision loop")
-      ->capture_default_str();
-  app->add_flag("--save-blend", f->generate.save_blend, "Also write scene.blend per scene");
-  app->add_flag("--export-gltf", f->generate.export_gltf, "Also write scene.glb per scene");
-  app->add_option("--library", f->generate.library,
-                  "Skill library file (default: skills.sqlite in the asset cache folder)");
-  app->add_flag_function(
-      "--no-library", [f](int64_t) { f->generate.use_library = false; },
-      "Do not apply the skill library");
-  app->add_option("--blender", f->generate.blender.blender, "Blender executable");
-  app->add_option("--blender-timeout", f->generate.blender.timeout_s,
-                  "Seconds before one Blender run is stopped")
-      ->capture_default_str();
-  AddAssetFlags(app, &f->assets);
-  AddLlmFlags(app, &f->backends, /*with_critic=*/true);
+  AddGenerateFlags(app, &f->pipeline);
   app->add_flag("--slurm", f->slurm, "Submit a Slurm job array instead of running here");
   app->add_option("--partition", f->slurm_options.partition, "Slurm partition");
   app->add_option("--array-size", f->slurm_options.array_size,

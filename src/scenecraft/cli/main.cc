@@ -14,6 +14,7 @@
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/cli/assets_command.h"
 #include "scenecraft/cli/batch_command.h"
+#include "scenecraft/cli/generate_flags.h"
 #include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/cli/mcp_command.h"
 #include "scenecraft/cli/render_flags.h"
@@ -50,26 +51,6 @@ constexpr int kExitNotBuilt = 4;       // generate wrote the script, but Blender
 constexpr int kExitIncomplete = 5;  // relations hold, but words of the description are unaccounted
 // Ctrl-C, SIGTERM, SIGHUP: 128 + the signal number (Interrupted::exit_code).
 
-void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
-  app->add_option("--blender", options->blender,
-                  "Blender executable (default: $SCENECRAFT_BLENDER, then PATH)");
-  app->add_option("--blender-timeout", options->timeout_s,
-                  "Seconds each Blender run may take (at most 86400)")
-      ->capture_default_str();
-}
-
-// Runs an options struct's Check() for values that came from flags: its Error is a usage error.
-template <typename Options>
-void CheckFlags(const Options& options) {
-  try {
-    options.Check();
-  } catch (const UsageError&) {
-    throw;
-  } catch (const Error& e) {
-    throw UsageError(e.what());
-  }
-}
-
 // Writes text for the terminal, with control and bidirectional-override characters escaped.
 void PrintText(std::string_view text) {
   const std::string visible = EscapeControls(text);
@@ -91,18 +72,6 @@ void AddRenderFlags(CLI::App* app, RenderSettings* settings, std::string* resolu
   app->add_option("--samples", settings->samples, "Render samples (Cycles, EEVEE)")
       ->capture_default_str();
   app->add_option("--resolution", *resolution, "Image size WIDTHxHEIGHT")->capture_default_str();
-}
-
-// --library, --no-library and --no-relations (docs/SKILLS.md).
-void AddLibraryFlags(CLI::App* app, GenerateOptions* options) {
-  app->add_option("--library", options->library,
-                  "Skill library file (default: skills.sqlite in the asset cache folder)");
-  app->add_flag_function(
-      "--no-library", [options](int64_t) { options->use_library = false; },
-      "Do not apply the skill library");
-  app->add_flag_function(
-      "--no-relations", [options](int64_t) { options->relations = false; },
-      "Objects only: drop every planned relation (the ablation's - relation graph)");
 }
 
 void PrintWarnings(const std::vector<std::string>& warnings) {
@@ -264,27 +233,19 @@ Command AddEval(CLI::App& root) {
       "rate on the Blender readback");
   auto corpus = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>("out/eval");
-  auto options = std::make_shared<GenerateOptions>();
+  auto flags = std::make_shared<GenerateFlags>();
   app->add_option("corpus", *corpus, "JSONL corpus (shared/corpus format)")->required();
   app->add_option("-o,--out", *out, "Output directory (one folder per prompt)")
       ->capture_default_str();
-  app->add_option("--rounds", options->rounds, "Critique-and-revise rounds")->capture_default_str();
-  app->add_option("--engine", options->final_render.engine, "Final render engine")
-      ->capture_default_str();
-  AddBlenderFlags(app, &options->blender);
-  app->add_flag("--force", options->force,
+  AddGenerateFlags(app, flags.get());
+  app->add_flag("--force", flags->options.force,
                 "Replace files in the prompt folders that scenecraft did not write");
-  AddLibraryFlags(app, options.get());
-  auto llm = std::make_shared<BackendOptions>();
-  AddLlmFlags(app, llm.get(), /*with_critic=*/true);
-  auto asset_flags = std::make_shared<AssetFlags>();
-  AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
-            ApplyAssetFlags(*asset_flags, &options->assets);
+            ApplyGenerateFlags(flags.get());
             RealProcessLauncher launcher;
-            CheckFlags(*options);
-            Backends backends(*llm);
-            const EvalSummary summary = EvaluateCorpus(*corpus, *out, *options, backends, launcher);
+            Backends backends(flags->backends);
+            const EvalSummary summary =
+                EvaluateCorpus(*corpus, *out, flags->options, backends, launcher);
             PrintText(summary.ToString());
             // A measurement with holes is not a measurement: say so in the exit code too.
             const int rows = static_cast<int>(summary.rows.size());
@@ -385,8 +346,7 @@ Command AddGenerate(CLI::App& root) {
       "writes scene.py, scene.json, render.png, readback.json and report.html");
   auto input = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>("out");
-  auto options = std::make_shared<GenerateOptions>();
-  auto resolution = std::make_shared<std::string>("640x480");
+  auto flags = std::make_shared<GenerateFlags>();
   auto room = std::make_shared<std::string>();
   auto json_out = std::make_shared<bool>(false);
   auto text_only = std::make_shared<bool>(false);
@@ -396,36 +356,17 @@ Command AddGenerate(CLI::App& root) {
   app->add_flag("--text", *text_only,
                 "The input is a description in English, even when it looks like a file name");
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
-  app->add_option("--rounds", options->rounds, "Critique-and-revise rounds (0: none)")
-      ->capture_default_str();
-  app->add_option("--stop-after-stagnant", options->stagnant_rounds,
-                  "Stop the loop after this many rounds in a row without a better score (0: never)")
-      ->capture_default_str();
-  app->add_option("--seed", options->seed, "Random seed")->capture_default_str();
-  app->add_option("--engine", options->final_render.engine, "Final render engine")
-      ->capture_default_str();
-  app->add_option("--samples", options->final_render.samples, "Final render samples")
-      ->capture_default_str();
-  app->add_option("--resolution", *resolution, "Final image size WIDTHxHEIGHT")
-      ->capture_default_str();
   app->add_option("--room", *room,
                   "Room size WIDTHxDEPTHxHEIGHT in metres, or a room file (.json: an environment "
                   "object with floor_polygon_m, wall_height_m, openings)");
-  app->add_flag("--save-blend", options->save_blend, "Also write scene.blend");
-  app->add_flag("--export-gltf", options->export_gltf, "Also write scene.glb");
-  AddBlenderFlags(app, &options->blender);
-  app->add_flag("--force", options->force,
+  AddGenerateFlags(app, flags.get());
+  app->add_flag("--force", flags->options.force,
                 "Replace files in the output folder that scenecraft did not write");
-  AddLibraryFlags(app, options.get());
   app->add_flag("--json", *json_out, "Print a machine-readable summary on standard output");
-  auto llm = std::make_shared<BackendOptions>();
-  AddLlmFlags(app, llm.get(), /*with_critic=*/true);
-  auto asset_flags = std::make_shared<AssetFlags>();
-  AddAssetFlags(app, asset_flags.get());
   return {
       app, [=] {
-        ApplyResolution(*resolution, &options->final_render);
-        ApplyAssetFlags(*asset_flags, &options->assets);
+        ApplyGenerateFlags(flags.get());
+        GenerateOptions* options = &flags->options;
         if (EndsWith(ToLower(*room), ".json")) {
           options->room = ParseEnvironment(ReadFile(*room), *room);
         } else if (!room->empty()) {
@@ -441,7 +382,7 @@ Command AddGenerate(CLI::App& root) {
         }
         const bool is_file = CheckGenerateFlags(*input, *options, *text_only);
         RealProcessLauncher launcher;
-        Backends backends(*llm);
+        Backends backends(flags->backends);
         auto progress = [](const std::string& line) { LogInfo(line); };
         const SceneSource source =
             is_file ? SceneSource::Graph(LoadSceneFile(*input)) : SceneSource::Text(*input);

@@ -100,6 +100,10 @@ std::map<std::string, Body> BodiesFromReadback(const SceneGraph& graph, const Re
     b.yaw_rad = r.yaw_rad;
     b.has_front = r.has_front;
     b.local_size = r.local_size;
+    // The turned footprint stands where the root is (its origin is the bottom centre of the
+    // model's box), not at the middle of the mesh's world box. A readback without a location
+    // leaves it at (0, 0): then the box's middle counts.
+    if (r.box.Footprint().Contains(r.location.xy(), 1e-6)) b.origin = r.location.xy();
     if (const Object* o = graph.FindObject(r.id)) {
       b.support = o->support;
       b.access_m = o->access_m;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scenecraft/core/polygon.h"
+
 namespace scenecraft {
 namespace {
 
@@ -187,6 +189,41 @@ TEST(GeometricCritic, AccessIsAMeasuredFindingWithWhatBlocksIt) {
   g.relations.push_back(r);
   f = access(Review(g, rb));
   EXPECT_TRUE(f.pass) << f.measured;
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// Blender's readback of a fridge turned 15 degrees, its back flat against a wall of a room turned
+// as much: the world box of the real mesh is not centred on the root (its rounded back corners
+// leave it 4 cm toward the wall). The critic judges the turned footprint at the root's location,
+// so the fridge stands inside; one pushed 5 cm into the wall does not.
+TEST(GeometricCritic, ATurnedObjectAgainstATurnedWallIsInsideTheFloor) {
+  SceneGraph g = Graph({{"refrigerator_1", "refrigerator"}});
+  g.environment.size = {6, 6, 2.7};
+  g.environment.SetFloorPolygon(Rotated(LShapedFloor(7, 3.5, 2.5, 2), DegToRad(15)));
+  const Polygon2& floor = g.environment.floor_polygon_m;
+  const Vec2 along = (floor[1] - floor[0]) * (1.0 / (floor[1] - floor[0]).Norm());
+  const Vec2 inward{-along.y, along.x};
+  const Vec3 size{0.9, 0.96, 1.72};
+  auto fridge = [&](double into_wall_m) {
+    const Vec2 at = floor[0] + along * 2.0 + inward * (size.y / 2 + 1e-3 - into_wall_m);
+    ObjectReadback r = Built("refrigerator_1", "refrigerator", size, at.x, at.y, 0, 195, true);
+    r.location = {at.x, at.y, 0};
+    const Vec2 off = inward * -0.04;
+    r.box.min = r.box.min + Vec3{off.x + 0.03, off.y + 0.03, 0};
+    r.box.max = r.box.max + Vec3{off.x - 0.03, off.y - 0.03, 0};
+    Readback rb;
+    rb.objects = {r};
+    int outside = 0;
+    for (const Finding& f : Review(g, rb).findings) outside += f.kind == Finding::Kind::kOutOfRoom;
+    return outside;
+  };
+  EXPECT_EQ(fridge(/*into_wall_m=*/0.0), 0);
+  EXPECT_EQ(fridge(/*into_wall_m=*/0.05), 1);
 }
 
 }  // namespace

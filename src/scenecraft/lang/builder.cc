@@ -37,6 +37,12 @@ class Builder {
   std::vector<std::string> MembersOf(const std::vector<EntityRef>& refs) const;
   void Relate(RelationType type, std::vector<std::string> ids, const Statement& st,
               RelationArgs args = {});
+  // Whether the setting itself answers a statement that built no relation: a thing in, at or on
+  // the place the scene is set in ("a bench in the park" outdoors).
+  bool SettingHolds(const Statement& st) const;
+  // Places the text names that are neither the setting nor a thing: their words are not in the
+  // scene ("a bed in the bedroom" when the scene is the living room).
+  void MarkLostPlaces();
   void Warn(const std::string& message, int first, int last) {
     warnings_.push_back(message + ": \"" + Span(text_, words_, first, last) + "\" (prompt " +
                         std::to_string(first >= 0 ? words_[first].begin : -1) + ":" +
@@ -54,6 +60,10 @@ class Builder {
   std::map<int, std::vector<std::string>> ids_;  // entity -> object ids
   std::map<std::string, int> id_counts_;
   std::set<std::string> seen_;
+  bool related_ = false;  // the statement being added built a relation (or one already there)
+  // Per word: the words of statements and places nothing in the scene stands for, and those that
+  // a built relation used (which keeps them accounted).
+  std::vector<bool> lost_, used_;
 };
 
 void Builder::AddObjects() {
@@ -145,6 +155,7 @@ void Builder::Relate(RelationType type, std::vector<std::string> ids, const Stat
   if (unique.size() != ids.size() || ids.empty()) return;  // the same object twice
   const RelationInfo& info = GetRelationInfo(type);
   if (static_cast<int>(ids.size()) < info.min_objects) return;
+  related_ = true;
   Relation r;
   r.type = type;
   r.objects = std::move(ids);
@@ -352,12 +363,37 @@ void Builder::AddStatement(const Statement& st) {
   }
 }
 
+bool Builder::SettingHolds(const Statement& st) const {
+  using M = Meaning;
+  if (st.references.empty() || reading_.setting.empty()) return false;
+  const Entity& ref = E(st.references[0]);
+  const bool place = ref.kind == NounKind::kIndoorPlace || ref.kind == NounKind::kOutdoorPlace;
+  const bool containment = st.meaning == M::kIn || st.meaning == M::kAt || st.meaning == M::kOn ||
+                           st.meaning == M::kAcross || st.meaning == M::kAlong;
+  if (!place || !containment) return false;
+  // Any outdoor place of an outdoor scene is its ground ("on the lawn in the park").
+  return ref.category == reading_.setting ||
+         (ref.kind == NounKind::kOutdoorPlace && reading_.setting_kind == NounKind::kOutdoorPlace);
+}
+
+void Builder::MarkLostPlaces() {
+  for (const Entity& e : reading_.entities) {
+    const bool place = e.kind == NounKind::kIndoorPlace || e.kind == NounKind::kOutdoorPlace;
+    if (!place || e.category == reading_.setting || e.first < 0) continue;
+    if (e.kind == NounKind::kOutdoorPlace && reading_.setting_kind == NounKind::kOutdoorPlace)
+      continue;
+    for (int k = e.first; k <= e.last; ++k) lost_[k] = true;
+    Warn("a second place; the scene is set in the " + reading_.setting + ", not here", e.first,
+         e.last);
+  }
+}
+
 void Builder::Coverage(PlanResult* result) const {
   PlanCoverage c;
   for (size_t k = 0; k < words_.size(); ++k) {
     if (!reading_.content[k]) continue;
     ++c.content_words;
-    if (reading_.accounted[k]) {
+    if (reading_.accounted[k] && (!lost_[k] || used_[k])) {
       ++c.accounted_words;
     } else {
       c.unaccounted.push_back(Source{words_[k].begin, words_[k].end, ""});
@@ -370,7 +406,25 @@ void Builder::Coverage(PlanResult* result) const {
 PlanResult Builder::Run() {
   AddObjects();
   AddOpenings();
-  for (const Statement& st : reading_.statements) AddStatement(st);
+  lost_.assign(words_.size(), false);
+  used_.assign(words_.size(), false);
+  for (const Statement& st : reading_.statements) {
+    related_ = false;
+    AddStatement(st);
+    if (st.first < 0 || st.last < st.first) continue;
+    // A statement that built nothing leaves its words out of the scene, unless the setting
+    // itself is what it says; the report then shows them as unaccounted.
+    const bool kept = related_ || SettingHolds(st);
+    for (int k = st.first; k <= st.last && k < static_cast<int>(words_.size()); ++k) {
+      (kept ? used_ : lost_)[k] = true;
+    }
+    bool content = false;
+    for (int k = st.first; k <= st.last && k < static_cast<int>(words_.size()); ++k) {
+      content = content || reading_.content[k];
+    }
+    if (!kept && content) Warn("nothing in the scene stands for this", st.first, st.last);
+  }
+  MarkLostPlaces();
   // Arrangements named by a quantity noun ("a row of five chairs", "a stack of books").
   for (size_t e = 0; e < reading_.entities.size(); ++e) {
     const Entity& entity = reading_.entities[e];

@@ -1,67 +1,28 @@
 #include "scenecraft/lang/chunker.h"
 
+#include <wn.h>
+
 #include <algorithm>
 
+#include "scenecraft/lang/chunker_data.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
 
-// Multi-word function phrases (closed class): what they join and how many words they take.
-struct FunctionPhrase {
-  std::vector<std::string_view> words;
-  ItemKind kind;
-};
-
-const std::vector<FunctionPhrase>& FunctionPhrases() {
-  static const std::vector<FunctionPhrase> phrases = {
-      {{"as", "well", "as"}, ItemKind::kAnd},
-      {{"along", "with"}, ItemKind::kWith},
-      {{"together", "with"}, ItemKind::kWith},
-      {{"paired", "with"}, ItemKind::kWith},
-      {{"complete", "with"}, ItemKind::kWith},
-      {{"made", "out", "of"}, ItemKind::kMadeOf},
-      {{"made", "of"}, ItemKind::kMadeOf},
-      {{"made", "from"}, ItemKind::kMadeOf},
-      {{"built", "from"}, ItemKind::kMadeOf},
-      {{"crafted", "from"}, ItemKind::kMadeOf},
-      {{"and"}, ItemKind::kAnd},
-      {{"or"}, ItemKind::kAnd},
-      {{"plus"}, ItemKind::kAnd},
-      {{"&"}, ItemKind::kAnd},
-      {{"with"}, ItemKind::kWith},
-      {{"has"}, ItemKind::kWith},
-      {{"have"}, ItemKind::kWith},
-      {{"having"}, ItemKind::kWith},
-      {{"featuring"}, ItemKind::kWith},
-      {{"features"}, ItemKind::kWith},
-      {{"including"}, ItemKind::kWith},
-      {{"includes"}, ItemKind::kWith},
-      {{"containing"}, ItemKind::kWith},
-      {{"contains"}, ItemKind::kWith},
-      {{"holding"}, ItemKind::kWith},
-      {{"holds"}, ItemKind::kWith},
-      {{"of"}, ItemKind::kOf},
-      {{"for"}, ItemKind::kFor},
-      {{"without"}, ItemKind::kNegation},
-      {{"which"}, ItemKind::kRelative},
-      {{"who"}, ItemKind::kRelative},
-  };
-  return phrases;
-}
-
-bool IsPronounWord(std::string_view w) {
-  return w == "it" || w == "them" || w == "they" || w == "itself" || w == "both" || w == "either" ||
-         w == "latter" || w == "former" || w == "other" || w == "others" || w == "one" ||
-         w == "ones" || w == "these" || w == "those" || w == "this" || w == "that" || w == "all" ||
-         w == "each";
-}
+using chunker_detail::FunctionPhrase;
+using chunker_detail::FunctionPhrases;
+using chunker_detail::IsPronounWord;
 
 // A noun that names what things are made of ("oak", "marble", "velvet", "brass"): one of its
 // three most frequent senses is a kind of the materials things are built from. (Contents are
 // not materials: a "paint tin" and a "water jug" are kinds of tin and jug.)
 bool IsMaterial(const std::string& noun) {
+  // Food is eaten, not built from: a "food bowl", a "bean bag", a "cake stand" are kinds of bowl,
+  // bag and stand (WordNet files food under solids).
+  const std::vector<std::string> lexfiles = WordNet::Get().LexFiles(noun, 1);
+  if (!lexfiles.empty() && lexfiles[0] == "noun.food") return false;
   static const char* const kMaterialClasses[] = {"wood",    "plant material",  "fabric",
                                                  "rock",    "stone",           "metal",
                                                  "alloy",   "animal material", "building material",
@@ -102,6 +63,49 @@ class Chunker {
   // Whether a noun phrase is only a material whose noun comes later, in a list parallel to `noun`.
   bool ElidedMaterial(const Item& item, const Item& noun) const;
   size_t NounPhraseAt(size_t i);
+  // Whether words[k], a word that opens a spatial phrase, is rather an adjective inside a noun
+  // phrase: it is one, it follows a word that is rather an adjective than a noun, and a noun
+  // that ends the phrase follows it ("a small round table").
+  bool ModifierHere(size_t k) const {
+    const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, k);
+    if (phrase == nullptr || phrase->words.size() != 1 || !words_[k].adjective || k == 0 ||
+        k + 1 >= words_.size()) {
+      return false;
+    }
+    const Word& before = words_[k - 1];
+    const Word& after = words_[k + 1];
+    const bool before_modifier =
+        before.adjective && (!before.noun || before.adjective_frequency >= before.noun_frequency);
+    return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
+           (after.noun || !after.known);
+  }
+  // The end of a restated count at words[i] ("five of them" + punctuation), or i.
+  size_t RecountAt(size_t i) const {
+    if (!words_[i].number || *words_[i].number < 1) return i;
+    auto ends = [&](size_t k) { return k >= words_.size() || words_[k].punct; };
+    auto is = [&](size_t k, std::initializer_list<const char*> any) {
+      if (k >= words_.size()) return false;
+      for (const char* a : any) {
+        if (texts_[k] == a) return true;
+      }
+      return false;
+    };
+    // After a comma the clause may go on: "folding chairs, ten of them around a table".
+    const bool after_comma = !items_.empty() && items_.back().kind == ItemKind::kComma;
+    if (is(i + 1, {"of"}) && is(i + 2, {"them", "these", "those"}) && (ends(i + 3) || after_comma))
+      return i + 3;
+    if (is(i + 1, {"in"}) && is(i + 2, {"all", "total"}) && ends(i + 3)) return i + 3;
+    if (is(i + 1, {"total", "altogether"}) && ends(i + 2)) return i + 2;
+    return i;
+  }
+  // Whether words[i..i+2] are dimensions: a number, "by" or "x", a number.
+  bool DimensionsAt(size_t i) const {
+    return i + 2 < words_.size() && words_[i].number.has_value() &&
+           (texts_[i + 1] == "by" || texts_[i + 1] == "x") && words_[i + 2].number.has_value();
+  }
+  // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
+  // adverb than a noun), or k when there is none.
+  size_t AdverbAt(size_t k) const;
   // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
   bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").
@@ -126,7 +130,17 @@ class Chunker {
                              items_.back().last + 1 == static_cast<int>(i)))) {
       return false;
     }
-    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value());
+    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value()) &&
+           !NounPhraseAfterPhrase(i);
+  }
+  // Whether a spatial phrase starts at words[i] and a determiner or a number follows it: then it
+  // opens a phrase ("of five facing a mirror"), whatever stands before it.
+  bool NounPhraseAfterPhrase(size_t i) const {
+    const SpatialPhrase* p = MatchSpatialPhrase(texts_, i);
+    if (p == nullptr) return false;
+    const size_t after = i + p->words.size();
+    return after < words_.size() &&
+           (Determiner(texts_[after]).has_value() || words_[after].number.has_value());
   }
 
   const std::vector<Word>& words_;
@@ -144,8 +158,32 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kPossessive, i, i);
     return i + 1;
   }
+  // A number that restates how many things were just named, ending its clause: "five of them",
+  // "four in all", "six in total", "three altogether".
+  if (const size_t end = RecountAt(i); end > i) {
+    Add(ItemKind::kRecount, i, end - 1);
+    items_.back().count = *w.number;
+    return end;
+  }
+  // Dimensions of an arrangement ("4 by 4", "three x five"): grammar, not things.
+  if (DimensionsAt(i)) {
+    Add(ItemKind::kFunction, i, i + 2);
+    return i + 3;
+  }
   // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall").
   if (!AfterDeterminer(i)) {
+    // A phrase with dimensions inside it: "in a 4 by 4 grid".
+    for (size_t d = i + 1; d <= i + 3 && d < words_.size(); ++d) {
+      if (!DimensionsAt(d)) continue;
+      std::vector<std::string> without(texts_.begin() + static_cast<long>(i),
+                                       texts_.begin() + static_cast<long>(d));
+      without.insert(without.end(), texts_.begin() + static_cast<long>(d + 3), texts_.end());
+      const SpatialPhrase* phrase = MatchSpatialPhrase(without, 0);
+      if (phrase == nullptr || phrase->words.size() <= d - i) break;
+      Add(ItemKind::kSpatial, i, i + phrase->words.size() + 2);
+      items_.back().phrase = phrase;
+      return i + phrase->words.size() + 3;
+    }
     if (const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, i); phrase != nullptr) {
       Add(ItemKind::kSpatial, i, i + phrase->words.size() - 1);
       items_.back().phrase = phrase;
@@ -166,6 +204,25 @@ size_t Chunker::Next(size_t i) {
        (words_[i + 1].verb && !words_[i + 1].adjective) ||
        words_[i + 1].word_class == WordClass::kFunction)) {
     Add(ItemKind::kRelative, i, i);
+    return i + 1;
+  }
+  // A command: a verb opening its clause, followed by a determiner or a number ("Hang a lamp
+  // over the table", "Keep the hive away from ...", "Please stack three tires ...").
+  const bool clause_start = items_.empty() || items_.back().kind == ItemKind::kEnd ||
+                            (items_.back().kind == ItemKind::kFunction &&
+                             words_[items_.back().first].word_class == WordClass::kFunction);
+  if (clause_start && w.word_class == WordClass::kOpen && w.verb && i + 1 < words_.size() &&
+      WordNet::Get().VerbBase(w.text) == w.text &&
+      (Determiner(texts_[i + 1]).has_value() || words_[i + 1].number.has_value())) {
+    Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
+  // A verb right after a relative pronoun: "a lamp that stands ...", "which leans ...".
+  if (!items_.empty() && items_.back().kind == ItemKind::kRelative &&
+      w.word_class == WordClass::kOpen && w.verb && MatchSpatialPhrase(texts_, i) == nullptr &&
+      (!w.noun || w.verb_frequency > w.noun_frequency ||
+       WordNet::Get().VerbBase(w.text) != w.text)) {
+    Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
   // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...".
@@ -267,16 +324,35 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
                               words_[k + 1].word_class == WordClass::kOpen &&
                               (words_[k + 1].noun || !words_[k + 1].known) &&
-                              MatchSpatialPhrase(texts_, k + 1) == nullptr;
-  if (next_open_noun) return false;  // a modifier: "rocking chair", "folding table"
-  if (!w.noun && !w.adjective) return true;
+                              MatchSpatialPhrase(texts_, k + 1) == nullptr &&
+                              AdverbAt(k + 1) == k + 1;  // "rests upside down"
   const std::string base = WordNet::Get().VerbBase(w.text);
-  const bool participle = base != w.text && (EndsWith(w.text, "ing") || EndsWith(w.text, "ed"));
+  // A form other than the base and its -s form is a participle ("leaning", "stacked", and the
+  // irregular "laid", "hung", "worn").
+  const bool s_form = base + "s" == w.text || base + "es" == w.text ||
+                      (EndsWith(base, "y") && base.substr(0, base.size() - 1) + "ies" == w.text);
+  // (An irregular form that is also a noun is rather the noun: "a table saw".)
+  const bool regular = EndsWith(w.text, "ing") || EndsWith(w.text, "ed");
+  const bool participle = !base.empty() && base != w.text && !s_form && (regular || !w.noun);
+  // Agreement decides most of it: after a single thing only "stands" can be its verb ("a TV
+  // stand" is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a
+  // noun).
+  const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  if (next_open_noun) {
+    // Before another noun a participle is a modifier ("rocking chair", "folding table"); so is any
+    // word that does not agree with the noun before it, or that WordNet saw more often as a noun,
+    // or that makes a compound with a neighbour. A finite verb that agrees is the clause's verb:
+    // "a canoe hangs upside down", "two boys play chess".
+    if (participle) return false;
+    const bool agrees =
+        base != w.text ? s_form && singular_subject : !singular_subject && !coordinated;
+    if (!agrees || (w.noun && w.verb_frequency <= w.noun_frequency)) return false;
+    return !IsCompound(words_[k - 1].lemma + " " + w.lemma) &&
+           !IsCompound(w.lemma + " " + words_[k + 1].lemma);
+  }
+  if (!w.noun && !w.adjective) return true;
   if (participle) return true;  // "a violin case leaning against ..."
   if (IsCompound(words_[k - 1].lemma + " " + w.lemma)) return false;
-  // Agreement decides the rest: after a single thing only "stands" can be its verb ("a TV stand"
-  // is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a noun).
-  const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
   // A verb of a single thing takes something after it ("a lamp stands by the bed"); an -s word
   // that ends the phrase is a plural noun ("below the coat hooks.", "hooks and shelves").
   const bool phrase_ends = k + 1 >= words_.size() || words_[k + 1].punct ||
@@ -288,6 +364,30 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   if (base == w.text && coordinated) return w.verb_frequency > w.noun_frequency;
   if (base == w.text) return !singular_subject;
   return false;
+}
+
+size_t Chunker::AdverbAt(size_t k) const {
+  if (k >= words_.size() || words_[k].punct || words_[k].word_class != WordClass::kOpen) return k;
+  WordNet& wordnet = WordNet::Get();
+  // A collocation WordNet lists as an adverb ("upside down", "back to back").
+  for (size_t n = 3; n >= 2; --n) {
+    if (k + n > words_.size()) continue;
+    std::string words;
+    bool open = true;
+    for (size_t a = k; a < k + n; ++a) {
+      open = open && !words_[a].punct && !words_[a].possessive;
+      words += (words.empty() ? "" : " ") + texts_[a];
+    }
+    if (open && wordnet.IsAdverb(words)) return k + n;
+  }
+  // One word that is rather an adverb than a noun, and no noun follows it ("laid out").
+  const Word& w = words_[k];
+  if (!w.noun || !wordnet.IsAdverb(w.text)) return k;
+  if (k + 1 < words_.size() && words_[k + 1].noun && !words_[k + 1].punct &&
+      words_[k + 1].word_class == WordClass::kOpen) {
+    return k;
+  }
+  return wordnet.Frequency(w.text, ADV) > wordnet.Frequency(w.text, NOUN) ? k + 1 : k;
 }
 
 size_t Chunker::NounPhraseAt(size_t i) {
@@ -304,6 +404,10 @@ size_t Chunker::NounPhraseAt(size_t i) {
   bool any = false;
   while (k < words_.size() && !words_[k].punct) {
     const std::string& t = texts_[k];
+    if (DimensionsAt(k)) {  // "a 4 by 6 rug": its size, not a count
+      k += 3;
+      continue;
+    }
     if (t == "the" && k + 1 < words_.size() &&
         (texts_[k + 1] == "latter" || texts_[k + 1] == "former" || texts_[k + 1] == "other" ||
          texts_[k + 1] == "others") &&
@@ -361,11 +465,23 @@ size_t Chunker::NounPhraseAt(size_t i) {
         : texts_[k] == "others"                                               ? "other"
         : texts_[k] == "ones"                                                 ? "one"
                                                                               : texts_[k];
+    if (texts_[k] == "each") np.distributive = true;  // "four tables, each with two chairs"
     size_t end = k + 1;
     if (texts_[k] == "other" && end < words_.size() && texts_[end] == "one") ++end;
     Add(ItemKind::kNoun, i, end - 1);
     items_.back().np = np;
     return end;
+  }
+  // Right after a verb, words WordNet knows as an adverb rather than a noun say how the subject
+  // stands ("hangs upside down", "laid out", "stands upright"): they describe it.
+  if (!any && !items_.empty() && items_.back().kind == ItemKind::kVerb) {
+    if (const size_t end = AdverbAt(k); end > k) {
+      Add(ItemKind::kPredicate, k, end - 1);
+      std::string adverb;
+      for (size_t a = k; a < end; ++a) adverb += (adverb.empty() ? "" : " ") + texts_[a];
+      items_.back().words.push_back(adverb);
+      return end;
+    }
   }
   // The run of open words: attributes, compound and head. After "A and" the subject is plural,
   // whatever this noun's own number ("a harp and a cello wait").
@@ -388,8 +504,16 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     if (w.punct || w.possessive || w.word_class != WordClass::kOpen || w.number) break;
     if (Determiner(w.text)) break;
-    if (k > run_start && MatchSpatialPhrase(texts_, k) != nullptr) break;
-    if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr && !any) break;
+    // A one-word spatial phrase that is also an adjective, between a modifier and its noun, is a
+    // modifier too: "a small round table" (but "a lamp near the bed", "a chair near table").
+    if (k > run_start && MatchSpatialPhrase(texts_, k) != nullptr && !ModifierHere(k)) break;
+    // A spatial phrase at the start of the run opens the phrase, not a modifier, unless a
+    // determiner makes it one and no noun phrase follows it ("the opposite wall", but "two rows
+    // of five facing a mirror").
+    if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr &&
+        (!any || NounPhraseAfterPhrase(k))) {
+      break;
+    }
     if (k > run_start && VerbHere(k, coordinated ? plural_np : np, coordinated)) break;
     run.push_back(k);
     ++k;
@@ -455,7 +579,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
   for (size_t r = 0; r < compound_start; ++r) {
     np.attributes.push_back(texts_[run[r]]);
     np.attribute_words.push_back(static_cast<int>(run[r]));
-    if (np.wall_side.empty()) np.wall_side = std::string(WallSide(texts_[run[r]]));
+    // Only a part of the room has a side ("the long wall", "the back door"); "a long table" is
+    // a table described as long.
+    if (np.wall_side.empty() && np.room_part != RoomPart::kNone) {
+      np.wall_side = std::string(WallSide(texts_[run[r]]));
+    }
   }
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));

@@ -46,6 +46,7 @@ enum class ItemKind {
   kPossessive,  // 's
   kNegation,    // without
   kFunction,    // any other closed-class word
+  kRecount,     // "five of them", "four in all": the number of the things just named
 };
 
 struct Item {
@@ -55,6 +56,7 @@ struct Item {
   NounPhrase np;                          // for kNoun
   const SpatialPhrase* phrase = nullptr;  // for kSpatial
   std::vector<std::string> words;         // for kPredicate: the adjectives
+  long count = -1;                        // for kRecount
 };
 
 std::vector<Item> Chunk(const std::vector<Word>& words);

@@ -9,6 +9,7 @@
 #include "scenecraft/lang/reader.h"
 #include "scenecraft/lang/room_shape.h"
 #include "scenecraft/lang/tagger.h"
+#include "scenecraft/lang/wall_phrase.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -51,8 +52,11 @@ void CheckEnglish(const std::vector<Word>& tokens) {
 PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& options) {
   // The floor plan's words ("L-shaped", "6 by 5 metres", "a 2 by 2 metre notch") are read first
   // and blanked, offsets kept (room_shape.h).
+  // So are the qualifiers of walls named by an opening ("the wall with the window",
+  // wall_phrase.h).
   const RoomShapeReading shape = ReadRoomShape(text);
-  std::vector<Word> words = Tokenize(BlankRoomShape(text, shape));
+  const std::vector<WallPhrase> wall_phrases = ReadWallPhrases(text);
+  std::vector<Word> words = Tokenize(BlankWallPhrases(BlankRoomShape(text, shape), wall_phrases));
   CheckEnglish(words);
   TagWords(&words);
   // Most words unknown to the dictionary and the grammar: not English (or not words).
@@ -107,6 +111,7 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
   const bool text_openings = !plan.graph.environment.openings.empty();
   ChooseEnvironment(reading.setting, reading.setting_kind, &plan.graph);
   ShapeRoom(shape, reading.setting, text_openings, &plan);
+  ApplyWallPhrases(wall_phrases, &plan);
   AddDefaults(&plan);
   Decompose(&plan.graph);
   // The scene JSON carries what the planner was unsure of and what it left out.

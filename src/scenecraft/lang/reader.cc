@@ -35,6 +35,7 @@ void Reader::Finish(Pending p) {
       IsObject(p.references[0].entity) && p.subjects[0].entity != p.references[0].entity) {
     last_pair_ = {p.subjects[0], p.references[0]};
   }
+  if (with_distributive_ && in_with_ && p.references == with_host_) p.distributive = true;
   Account(p.first, p.last);
   Statement st;
   st.meaning = p.meaning;
@@ -92,6 +93,7 @@ void Reader::FlushWith() {
     st.first = span.first;
     st.last = span.second;
     st.from_with = true;
+    st.distributive = with_distributive_;
     out_.statements.push_back(std::move(st));
   }
   with_members_.clear();
@@ -106,6 +108,7 @@ void Reader::CloseClause() {
   }
   FlushWith();
   in_with_ = false;
+  with_distributive_ = false;
   with_host_.clear();
   relative_.clear();
   describe_.reset();
@@ -118,6 +121,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
   Pending p;
   p.meaning = phrase.meaning;
@@ -141,6 +145,7 @@ void Reader::OnSpatial(const Item& item) {
 void Reader::OnNoun(const Item& item) {
   const NounPhrase& np = item.np;
   last_was_pronoun_ = !np.pronoun.empty();
+  last_distributive_ = np.distributive && !np.pronoun.empty();
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
@@ -161,6 +166,9 @@ void Reader::OnNoun(const Item& item) {
       Resolve(np, item, /*as_reference=*/true, {});
       return;
     }
+    // "on the roof of the van", "on the top of the cabinet": a part of a thing, or a position on
+    // it, is a place on its owner; the statement that named the part is about the owner.
+    if (describe_of_ && OwnerOfPart(np, item, target, kind)) return;
     // "a basket of apples", "a shelf of pots": separate things a container or a support holds
     // are things of their own, in or on it.
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
@@ -226,6 +234,8 @@ void Reader::OnNoun(const Item& item) {
       pending_->references = owner;
       pending_->last = item.last;
       Account(item.first, item.last);
+      reference_meaning_ = pending_->meaning;
+      reference_subject_ = pending_->subjects;
       CompletePending();
       last_group_ = owner;
       last_is_reference_ = true;
@@ -255,6 +265,8 @@ void Reader::OnNoun(const Item& item) {
     Mention(refs);
     last_group_ = refs;
     last_is_reference_ = true;
+    reference_meaning_ = pending_->meaning;
+    reference_subject_ = pending_->subjects;
     const bool between = pending_->meaning == Meaning::kBetween;
     const bool two = pending_->references.size() >= 2 ||
                      (pending_->references.size() == 1 &&
@@ -267,8 +279,12 @@ void Reader::OnNoun(const Item& item) {
   Group refs = Resolve(np, item, /*as_reference=*/false, {});
   if (refs.empty()) return;
   Mention(refs);
+  // A pronoun for the group just named is no new member of it ("four tables, each with ...").
+  const bool same = std::any_of(refs.begin(), refs.end(), [&](const EntityRef& r) {
+    return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
+  });
   const bool coordinated = (after_and_ || after_comma_) && !last_is_reference_ && !last_placed_ &&
-                           !last_group_.empty() && !in_with_;
+                           !last_group_.empty() && !in_with_ && !same;
   if (coordinated) {
     for (const EntityRef& r : refs) last_group_.push_back(r);
     if (!clause_subject_.empty()) clause_subject_ = last_group_;
@@ -289,6 +305,9 @@ void Reader::OnNoun(const Item& item) {
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_current_ = refs;
+    if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {
+      out_.entities[refs[0].entity].count *= HostMembers();  // one set per member of the host
+    }
     with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
     with_word_ = -1;
   }
@@ -303,6 +322,43 @@ void Reader::OnNoun(const Item& item) {
   }
   after_comma_ = after_and_ = after_verb_ = false;
   clause_start_ = false;
+}
+
+bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
+                         NounKind kind) {
+  if (target.size() != 1 || target[0].member >= 0 || !np.pronoun.empty() || np.plural ||
+      (kind != NounKind::kObject && kind != NounKind::kBuilding) || out_.statements.empty()) {
+    return false;
+  }
+  Statement& last = out_.statements.back();
+  const Entity& part = out_.entities[target[0].entity];
+  // Only a part the statement just named for the first time ("on the roof"), not a thing of its
+  // own that was there before.
+  if (!(last.references == target) || part.count != 1 || part.kind != NounKind::kObject ||
+      part.first < last.first || !part.attributes.empty()) {
+    return false;
+  }
+  const size_t space = part.category.rfind(' ');
+  const std::string head =
+      space == std::string::npos ? part.category : part.category.substr(space + 1);
+  const auto position = PositionalMeaning(head);
+  if (!position && !WordNet::Get().IsPart(head)) return false;
+  // (Resolve may add an entity: `part` is not used after it.)
+  const Group owner = Resolve(np, item, /*as_reference=*/true, last.subjects);
+  if (owner.empty() || owner == target) return false;
+  const Meaning m = last.meaning;
+  if (position && (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn ||
+                   m == Meaning::kNear || m == Meaning::kFrom || m == Meaning::kAgainst)) {
+    last.meaning = *position;
+  }
+  last.references = owner;
+  last.last = item.last;
+  out_.entities[target[0].entity].kind = NounKind::kFrame;  // a place on the owner, not a thing
+  Account(item.first, item.last);
+  Mention(owner);
+  last_group_ = owner;
+  last_is_reference_ = true;
+  return true;
 }
 
 void Reader::ReviseKinds() {
@@ -407,6 +463,7 @@ Reading Reader::Run() {
         with_host_ = host;
         with_current_.clear();
         in_with_ = true;
+        with_distributive_ = last_distributive_ && HostMembers() >= 2;
         with_word_ = item.first;
         after_comma_ = after_and_ = after_verb_ = false;
         Account(item.first, item.last);
@@ -444,6 +501,18 @@ Reading Reader::Run() {
         break;
       case ItemKind::kFunction:
         break;
+      case ItemKind::kRecount: {
+        // "Hay bales around the fire, five of them": the clause's subject, else the last group.
+        Group target = !clause_subject_.empty() ? clause_subject_ : last_group_;
+        if (target.size() == 1 && target[0].member < 0 && IsObject(target[0].entity)) {
+          out_.entities[target[0].entity].count = item.count;
+          Account(item.first, item.last);
+          last_group_ = target;  // what follows is about them
+          last_is_reference_ = false;
+          last_placed_ = false;
+        }
+        break;
+      }
     }
   }
   CloseClause();

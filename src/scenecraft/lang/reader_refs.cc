@@ -9,6 +9,13 @@
 
 namespace scenecraft::reader_detail {
 
+bool Beside(Meaning m) {
+  using M = Meaning;
+  return m == M::kNear || m == M::kAgainst || m == M::kAlong || m == M::kAt || m == M::kFar ||
+         m == M::kInFrontOf || m == M::kBehind || m == M::kLeftOf || m == M::kRightOf ||
+         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide;
+}
+
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "foot" || noun == "end") return Meaning::kAtFoot;
   if (noun == "head") return Meaning::kAtHead;
@@ -48,7 +55,8 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
     // a beanbag in front of it".
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
-        !excluded(with_host_[0].entity) && out_.entities[with_host_[0].entity].count == 1) {
+        !excluded(with_host_[0].entity) &&
+        (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {
       return with_host_;
     }
     // The subject of the clause before is the thing in focus ("A sewing machine sits on a
@@ -138,11 +146,24 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
   // A thing the text puts others in or at may be a place by another of its senses ("in the
-  // middle of the village square").
+  // middle of the village square"). A compound the dictionary does not know stays the thing its
+  // head names unless its first part is a place too ("at the breakfast bar", a counter; "at the
+  // village square", a place).
   if (as_reference && pending_ && kind == NounKind::kObject &&
       (pending_->meaning == Meaning::kIn || pending_->meaning == Meaning::kAt ||
        pending_->meaning == Meaning::kMiddleOf)) {
-    if (const NounKind place = PlaceSense(np.category); place != NounKind::kObject) kind = place;
+    const size_t space = np.category.rfind(' ');
+    bool place_compound = true;
+    if (space != std::string::npos && !WordNet::Get().IsNoun(np.category)) {
+      const std::string first_part = np.category.substr(0, space);
+      const NounKind first = ClassifyNoun(first_part);
+      place_compound = first == NounKind::kIndoorPlace || first == NounKind::kOutdoorPlace ||
+                       first == NounKind::kBuilding || PlaceSense(first_part) != NounKind::kObject;
+    }
+    if (const NounKind place = PlaceSense(np.category);
+        place != NounKind::kObject && place_compound) {
+      kind = place;
+    }
   }
   // Once the scene has its setting, a place noun that can also be a thing is the thing ("a
   // bathroom with a toilet", "a kitchen with a bar").
@@ -237,6 +258,14 @@ Group Reader::PhraseSubject(const Item& item) const {
   // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
   if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {
     return subject;
+  }
+  // After a phrase that sets the subject beside a landmark ("leans against the fence", "next to
+  // the bed"), a second phrase places the same subject ("... next to a watering can"). After one
+  // that puts it on, in, under or over its reference, or turns it toward it, the next phrase
+  // places the reference ("a vase on a table by the window": the table is by the window).
+  if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
+      !(in_with_ && with_current_ != reference_subject_)) {
+    return reference_subject_;
   }
   return last_group_;
 }

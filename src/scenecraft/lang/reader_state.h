@@ -18,6 +18,10 @@ using Group = std::vector<EntityRef>;
 // before them then means.
 std::optional<Meaning> PositionalMeaning(const std::string& noun);
 
+// Whether a phrase sets its subject beside its reference rather than on, in, under or over it,
+// or turned toward it.
+bool Beside(Meaning meaning);
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)
@@ -38,6 +42,9 @@ class Reader {
   };
 
   void OnNoun(const Item& item);
+  // "the roof of the van": when the last statement's reference is a part of a thing (WordNet's
+  // meronymy) or a position on it, the statement is about the owner named after "of".
+  bool OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target, NounKind kind);
   // After reading: place nouns the text treats as things become things, and the setting follows.
   void ReviseKinds();
   void OnSpatial(const Item& item);
@@ -67,6 +74,12 @@ class Reader {
       groups_.push_back(g);
     }
   }
+  // How many things the "with" host stands for (members of its groups).
+  long HostMembers() const {
+    long n = 0;
+    for (const EntityRef& r : with_host_) n += r.member >= 0 ? 1 : out_.entities[r.entity].count;
+    return n;
+  }
   bool IsObject(int e) const {
     const NounKind k = out_.entities[e].kind;
     return k == NounKind::kObject || k == NounKind::kBuilding;
@@ -88,13 +101,21 @@ class Reader {
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
   Group relative_;                  // the noun a relative clause is about
   Group verb_subject_;              // the noun right before the last verb
-  Group with_current_;              // the member of a "with" list being described
-  bool last_was_pronoun_ = false;   // the last noun phrase was a pronoun
-  Group last_pair_;                 // subject and reference of the last two-thing statement
-  std::vector<Group> subjects_;     // clause subjects of earlier clauses, in order
+  // The phrase the last reference completed, and what it placed: a second phrase after a
+  // landmark may be about the same subject (PhraseSubject).
+  Meaning reference_meaning_ = Meaning::kNear;
+  Group reference_subject_;
+  Group with_current_;             // the member of a "with" list being described
+  bool last_was_pronoun_ = false;  // the last noun phrase was a pronoun
+  Group last_pair_;                // subject and reference of the last two-thing statement
+  std::vector<Group> subjects_;    // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
   bool in_with_ = false;
+  // "each with two chairs", "each of them has a lantern": one of every "with" thing per member of
+  // the host group.
+  bool with_distributive_ = false;
+  bool last_distributive_ = false;  // the last noun phrase was "each" or "each of them"
   int with_word_ = -1;
   std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
   Group with_list_;

@@ -254,6 +254,17 @@ bool WordNet::IsAdjective(const std::string& word) {
   return adjective;
 }
 
+bool WordNet::IsAdverb(const std::string& word) {
+  if (!available_ || word.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = adverb_cache_.find(word); it != adverb_cache_.end()) return it->second;
+  std::string w = Underscores(word);
+  const bool adverb = index_ != nullptr ? index_->Has(w, ADV) : ::in_wn(w.data(), ADV) != 0;
+  Bound(adverb_cache_);
+  adverb_cache_[word] = adverb;
+  return adverb;
+}
+
 bool WordNet::IsVerb(const std::string& word) {
   return !VerbBase(word).empty();
 }

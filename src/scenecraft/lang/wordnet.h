@@ -39,6 +39,8 @@ class WordNet {
   // Parts of speech other than nouns ("red" is an adjective, "leaning" a form of a verb).
   bool IsAdjective(const std::string& word);
   bool IsVerb(const std::string& word);
+  // Whether WordNet knows the word or collocation as an adverb ("upright", "upside down").
+  bool IsAdverb(const std::string& word);
   // Base form of a verb ("leaning" -> "lean", "sits" -> "sit"); empty when it is no verb.
   std::string VerbBase(const std::string& word);
   // How often the word was seen as this part of speech in WordNet's tagged texts (the sum of
@@ -78,7 +80,7 @@ class WordNet {
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
       sense_hypernym_cache_;
   std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
-  std::map<std::string, bool> adjective_cache_, verb_cache_, part_cache_;
+  std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;
 };

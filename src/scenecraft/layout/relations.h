@@ -33,6 +33,10 @@ struct Body {
 
   // The object's own width x depth x height before turning; (0, 0, 0) when unknown.
   Vec3 local_size;
+  // Where the object's origin (the bottom centre of its own box) stands, when it is known apart
+  // from the box: the world box of a turned mesh is not centred on it (a fridge's rounded back
+  // corners leave its box 4 cm off), so the turned footprint is centred here.
+  std::optional<Vec2> origin;
 
   Vec2 Center2() const { return box.Center().xy(); }
   Rect2 Foot() const { return box.Footprint(); }

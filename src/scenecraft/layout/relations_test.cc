@@ -4,6 +4,8 @@
 
 #include <deque>
 
+#include "scenecraft/core/polygon.h"
+
 namespace scenecraft {
 namespace {
 
@@ -245,6 +247,35 @@ TEST(Relations, CollisionAllowsTenPercent) {
   EXPECT_FALSE(InsideRoom(Make("b", {1, 1, 1}, 2.3, 0), room));
   EXPECT_TRUE(SupportProblem(Make("lamp", kSmall, 0, 0, 1.0), {&a}, room).empty());
   EXPECT_FALSE(SupportProblem(Make("lamp", kSmall, 0, 0, 1.2), {&a}, room).empty());
+}
+
+// A fridge turned 15 degrees with its back flat against a wall of an L-shaped room turned as much
+// (the kitchen of examples/rooms/rotated_l_kitchen.json): the world box of its real mesh is smaller
+// than the turned model box and 4 cm off its origin, toward the wall. The footprint stands at the
+// origin, inside the floor; centred on the mesh box's middle it would reach 4 cm through the wall.
+TEST(Relations, TurnedFootprintStandsAtTheOriginNotTheMeshBoxMiddle) {
+  const double turn = DegToRad(15);
+  Environment room = Room();
+  room.SetFloorPolygon(Rotated(LShapedFloor(7, 3.5, 2.5, 2), turn));
+  const Polygon2& floor = room.floor_polygon_m;
+  // The wall from corner 0 to corner 1 (the long wall along the turned x axis).
+  const Vec2 along = (floor[1] - floor[0]) * (1.0 / (floor[1] - floor[0]).Norm());
+  const Vec2 inward{-along.y, along.x};
+  const Vec3 size{0.9, 0.96, 1.72};
+  const Vec2 origin = floor[0] + along * 2.0 + inward * (size.y / 2 + 1e-3);
+  Body fridge = Make("fridge", size, origin.x, origin.y, 0, 15 + 180, true);
+  fridge.local_size = size;
+  // The mesh's world box: 3 cm smaller each way than the turned box, its middle 4 cm toward the
+  // wall (what Blender's readback measured).
+  const Vec2 off = inward * -0.04;
+  fridge.box.min = fridge.box.min + Vec3{off.x + 0.03, off.y + 0.03, 0};
+  fridge.box.max = fridge.box.max + Vec3{off.x - 0.03, off.y - 0.03, 0};
+  EXPECT_FALSE(InsideRoom(fridge, room));  // centred on the box's middle: through the wall
+  fridge.origin = origin;
+  EXPECT_TRUE(InsideRoom(fridge, room));
+  // A footprint that does reach through the wall still leaves the room.
+  fridge.origin = origin - inward * 0.05;
+  EXPECT_FALSE(InsideRoom(fridge, room));
 }
 
 // The relations of docs/RELATIONS_EXTRA.md.

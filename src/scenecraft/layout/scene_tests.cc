@@ -17,7 +17,7 @@ std::array<Vec2, 4> Body::FootCorners() const {
   if (local_size.x <= 0 || local_size.y <= 0) {
     return {f.min, Vec2{f.max.x, f.min.y}, f.max, Vec2{f.min.x, f.max.y}};
   }
-  const Vec2 c = f.Center();
+  const Vec2 c = origin.value_or(f.Center());
   const Vec2 u{std::cos(yaw_rad) * local_size.x / 2, std::sin(yaw_rad) * local_size.x / 2};
   const Vec2 v{-std::sin(yaw_rad) * local_size.y / 2, std::cos(yaw_rad) * local_size.y / 2};
   return {c - u - v, c + u - v, c + u + v, c - u + v};

@@ -1,13 +1,12 @@
 #include "scenecraft/skills/store.h"
 
-#include <sqlite3.h>
-
 #include <chrono>
 #include <ctime>
 
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/json.h"
+#include "scenecraft/util/sqlite.h"
 
 namespace scenecraft {
 namespace fs = std::filesystem;
@@ -39,50 +38,9 @@ std::string NowUtc() {
 
 }  // namespace
 
-struct SkillStore::Db {
-  sqlite3* handle = nullptr;
-  std::string where;  // "skill library FILE" for messages
-  ~Db() { sqlite3_close(handle); }
-
-  [[noreturn]] void Fail(const std::string& what) const {
-    throw Error(where + ": " + what + ": " + sqlite3_errmsg(handle));
-  }
-
-  // A prepared statement that finalises itself.
-  class Statement {
-   public:
-    Statement(const Db& db, const char* sql) : db_(db) {
-      if (sqlite3_prepare_v2(db.handle, sql, -1, &stmt_, nullptr) != SQLITE_OK) {
-        db.Fail("cannot prepare a statement");
-      }
-    }
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    Statement& Bind(int i, const std::string& s) {
-      sqlite3_bind_text(stmt_, i, s.c_str(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-      return *this;
-    }
-    Statement& Bind(int i, int64_t v) {
-      sqlite3_bind_int64(stmt_, i, v);
-      return *this;
-    }
-    bool Step() {
-      const int rc = sqlite3_step(stmt_);
-      if (rc == SQLITE_ROW) return true;
-      if (rc == SQLITE_DONE) return false;
-      db_.Fail("cannot read or write");
-    }
-    std::string Text(int col) const {
-      const unsigned char* t = sqlite3_column_text(stmt_, col);
-      return t == nullptr ? "" : reinterpret_cast<const char*>(t);
-    }
-    int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
-   private:
-    const Db& db_;
-    sqlite3_stmt* stmt_ = nullptr;
-  };
+struct SkillStore::Db : SqliteDb {
+  using SqliteDb::SqliteDb;
+  using Statement = SqliteStatement;
 
   // A skill from its stored columns, checked against the schema like any outside data.
   Skill Read(const std::string& kind, const std::string& key, int64_t version,
@@ -90,15 +48,15 @@ struct SkillStore::Db {
     JsonProblems problems;
     Skill skill;
     const std::optional<SkillKind> k = SkillKindFromName(kind);
-    if (!k) throw Error(where + ": a stored skill has the unknown kind '" + kind + "'");
+    if (!k) throw Error(what() + ": a stored skill has the unknown kind '" + kind + "'");
     skill.kind = *k;
-    SkillParamsFromJson(ParseJson(params, where), "/params", *k, &problems, &skill);
-    skill.provenance = ProvenanceFromJson(ParseJson(provenance, where), "/provenance", &problems);
-    problems.ThrowIfAny(where + " (skill " + kind + " " + key + " v" + std::to_string(version) +
+    SkillParamsFromJson(ParseJson(params, what()), "/params", *k, &problems, &skill);
+    skill.provenance = ProvenanceFromJson(ParseJson(provenance, what()), "/provenance", &problems);
+    problems.ThrowIfAny(what() + " (skill " + kind + " " + key + " v" + std::to_string(version) +
                         ")");
     skill.key = SkillKey(skill);
     if (skill.key != key) {
-      throw Error(where + ": the stored skill " + key + " has parameters of " + skill.key);
+      throw Error(what() + ": the stored skill " + key + " has parameters of " + skill.key);
     }
     skill.version = static_cast<int>(version);
     return skill;
@@ -109,68 +67,52 @@ fs::path DefaultLibraryPath(const fs::path& cache_dir) {
   return cache_dir / "skills.sqlite";
 }
 
-SkillStore::SkillStore(const fs::path& path) : path_(path), db_(std::make_unique<Db>()) {
-  db_->where = "skill library " + path.string();
+SkillStore::SkillStore(const fs::path& path) : path_(path) {
+  const std::string what = "skill library " + path.string();
   // A new library may name a folder that does not exist yet.
   if (path.string() != ":memory:" && path.has_parent_path()) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    if (ec) throw Error(db_->where + ": cannot create its folder: " + ec.message());
+    if (ec) throw Error(what + ": cannot create its folder: " + ec.message());
   }
-  if (sqlite3_open(path.c_str(), &db_->handle) != SQLITE_OK) db_->Fail("cannot open");
-  sqlite3_busy_timeout(db_->handle, kBusyTimeoutMs);
+  db_ = std::make_unique<Db>(path.string(), what, kBusyTimeoutMs);
   // A file that is not SQLite fails here, at the first read of its header.
   int application_id = 0;
   bool empty = false;
+  try {
+    Db::Statement id(*db_, "PRAGMA application_id");
+    id.Step();
+    application_id = static_cast<int>(id.Int(0));
+  } catch (const Error&) {
+    throw Error(what + ": not a skill library (" + db_->LastMessage() +
+                "); move it away or run `scenecraft skills reset --library FILE`");
+  }
   {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_->handle, "PRAGMA application_id", -1, &stmt, nullptr) != SQLITE_OK ||
-        sqlite3_step(stmt) != SQLITE_ROW) {
-      const std::string message = sqlite3_errmsg(db_->handle);
-      sqlite3_finalize(stmt);
-      throw Error(db_->where + ": not a skill library (" + message +
-                  "); move it away or run `scenecraft skills reset --library FILE`");
-    }
-    application_id = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
+    // Finalised before the journal mode changes, which no open read may span.
     Db::Statement tables(*db_, "SELECT count(*) FROM sqlite_master");
     tables.Step();
     empty = tables.Int(0) == 0;
   }
   if (!empty && application_id != kApplicationId) {
-    throw Error(db_->where +
+    throw Error(db_->what() +
                 ": not a skill library (another program's SQLite database); choose another "
                 "--library");
   }
-  if (path.string() != ":memory:") Exec("PRAGMA journal_mode=WAL");
-  Exec("BEGIN IMMEDIATE");
-  try {
-    Exec(kSchema);
-    Exec(("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str());
+  db_->UseWriteAheadLog();
+  db_->Transaction([&] {
+    db_->Exec(kSchema);
+    db_->Exec("PRAGMA application_id=" + std::to_string(kApplicationId));
     Db::Statement count(*db_, "SELECT count(*) FROM skills");
     count.Step();
     Db::Statement logged(*db_, "SELECT count(*) FROM updates");
     logged.Step();
     if (count.Int(0) == 0 && logged.Int(0) == 0) Seed();
-    Exec("COMMIT");
-  } catch (...) {
-    Exec("ROLLBACK");
-    throw;
-  }
+  });
   // Every stored skill must pass the schema: a damaged library is an error here, not later.
   (void)Current();
 }
 
 SkillStore::~SkillStore() = default;
-
-void SkillStore::Exec(const char* sql) const {
-  char* message = nullptr;
-  if (sqlite3_exec(db_->handle, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    const std::string text = message != nullptr ? message : "unknown error";
-    sqlite3_free(message);
-    throw Error(db_->where + ": " + text);
-  }
-}
 
 // Stores the seed library as version 1 of each key; runs inside the caller's transaction.
 void SkillStore::Seed() {
@@ -233,8 +175,7 @@ int SkillStore::Record(const Skill& candidate, bool accepted, const std::string&
   const std::string provenance = ProvenanceToJson(candidate.provenance).dump();
   const std::string now = NowUtc();
   // The write lock is held from reading the newest version to writing the next one.
-  Exec("BEGIN IMMEDIATE");
-  try {
+  return db_->Transaction([&] {
     int version = 0;
     if (accepted) {
       Db::Statement last(*db_,
@@ -256,24 +197,15 @@ int SkillStore::Record(const Skill& candidate, bool accepted, const std::string&
     log.Bind(1, now).Bind(2, kind).Bind(3, key).Bind(4, params).Bind(5, provenance);
     log.Bind(6, int64_t{accepted ? 1 : 0}).Bind(7, int64_t{version}).Bind(8, reason);
     log.Step();
-    Exec("COMMIT");
     return version;
-  } catch (...) {
-    Exec("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 void SkillStore::Reset() {
-  Exec("BEGIN IMMEDIATE");
-  try {
-    Exec("DELETE FROM skills; DELETE FROM updates;");
+  db_->Transaction([&] {
+    db_->Exec("DELETE FROM skills; DELETE FROM updates;");
     Seed();
-    Exec("COMMIT");
-  } catch (...) {
-    Exec("ROLLBACK");
-    throw;
-  }
+  });
 }
 
 std::vector<Skill> LoadSkillsOrSeed(const fs::path& path, std::vector<std::string>* warnings) {

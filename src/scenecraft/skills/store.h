@@ -53,7 +53,6 @@ class SkillStore {
   void Reset();
 
  private:
-  void Exec(const char* sql) const;
   void Seed();
   std::filesystem::path path_;
   struct Db;

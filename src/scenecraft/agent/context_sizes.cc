@@ -1,0 +1,112 @@
+#include "scenecraft/agent/context_sizes.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+// The object's dimensions, largest first (it may turn to fit: only the sorted sizes matter).
+std::array<double, 3> Sorted3(const Vec3& v) {
+  std::array<double, 3> d = {v.x, v.y, v.z};
+  std::sort(d.begin(), d.end(), std::greater<>());
+  return d;
+}
+
+std::string Dims(const Vec3& v) {
+  return FormatNumber(v.x, 2) + " x " + FormatNumber(v.y, 2) + " x " + FormatNumber(v.z, 2) + " m";
+}
+
+// The largest scale (at most 1) at which `item` stands on `support`'s top: its footprint, turned
+// as needed, within `share` of the top's sides.
+double ScaleToStandOn(const Object& item, const Object& support, double share) {
+  const double item_long = std::max(item.size.x, item.size.y);
+  const double item_short = std::min(item.size.x, item.size.y);
+  const double top_long = std::max(support.size.x, support.size.y);
+  const double top_short = std::min(support.size.x, support.size.y);
+  return std::min({1.0, share * top_long / item_long, share * top_short / item_short});
+}
+
+// The largest scale (at most 1) at which `item` fits inside `container`, turned as needed.
+double ScaleToFitIn(const Object& item, const Object& container, double share) {
+  const std::array<double, 3> a = Sorted3(item.size);
+  const std::array<double, 3> b = Sorted3(container.size);
+  double scale = 1.0;
+  for (int k = 0; k < 3; ++k) scale = std::min(scale, share * b[k] / a[k]);
+  return scale;
+}
+
+}  // namespace
+
+void ContextSizeOptions::Check() const {
+  if (!(fill_share > 0 && fill_share <= 1))
+    throw Error("context sizes: fill_share must be in (0, 1]");
+  if (!(min_scale > 0 && min_scale <= 1)) throw Error("context sizes: min_scale must be in (0, 1]");
+}
+
+std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std::string>& fixed,
+                                           const ContextSizeOptions& options) {
+  options.Check();
+  // Each (item, what carries or holds it) the relations name, in their order: on and inside, and
+  // every consecutive pair of a stack.
+  struct Pair {
+    std::string item, holder;
+    bool inside = false;
+    bool stacked = false;  // a stack's members may be as large as the one below them
+  };
+  std::vector<Pair> pairs;
+  for (const Relation& r : graph->relations) {
+    if (r.type == RelationType::kOn && r.objects.size() == 2) {
+      pairs.push_back({r.objects[0], r.objects[1], false, false});
+    } else if (r.type == RelationType::kInside && r.objects.size() == 2) {
+      pairs.push_back({r.objects[0], r.objects[1], true, false});
+    } else if (r.type == RelationType::kStack) {
+      for (size_t k = 1; k < r.objects.size(); ++k) {
+        pairs.push_back({r.objects[k], r.objects[k - 1], false, true});
+      }
+    }
+  }
+  std::vector<std::string> lines;
+  std::map<std::string, double> scaled;  // id -> the scale given so far
+  std::set<std::string> refused;         // items no plausible size fits (said once)
+  // A holder may itself shrink to fit what carries it; a few rounds settle chains (a cup on a
+  // saucer on a stool).
+  for (int round = 0; round < 4; ++round) {
+    bool changed = false;
+    for (const Pair& p : pairs) {
+      Object* item = graph->FindObject(p.item);
+      const Object* holder = graph->FindObject(p.holder);
+      if (item == nullptr || holder == nullptr || !item->HasSize() || !holder->HasSize() ||
+          fixed.count(item->id) > 0 || refused.count(item->id) > 0) {
+        continue;
+      }
+      const double share = p.stacked ? 1.0 : options.fill_share;
+      const double scale =
+          p.inside ? ScaleToFitIn(*item, *holder, share) : ScaleToStandOn(*item, *holder, share);
+      if (scale >= 1.0 - 1e-6) continue;
+      const double total = scaled.count(item->id) ? scaled[item->id] * scale : scale;
+      if (total < options.min_scale) {
+        refused.insert(item->id);
+        lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) + ") " +
+                        (p.inside ? "fit inside " : "stand on ") + holder->id + " (" +
+                        Dims(holder->size) + "); it keeps its size");
+        continue;
+      }
+      const Vec3 before = item->size;
+      item->size = {item->size.x * scale, item->size.y * scale, item->size.z * scale};
+      scaled[item->id] = total;
+      changed = true;
+      lines.push_back(item->id + " sized to " + (p.inside ? "fit inside " : "stand on ") +
+                      holder->id + ": " + Dims(before) + " -> " + Dims(item->size));
+    }
+    if (!changed) break;
+  }
+  for (const std::string& line : lines) graph->notes.push_back(line);
+  return lines;
+}
+
+}  // namespace scenecraft

@@ -1,0 +1,99 @@
+#include "scenecraft/agent/context_sizes.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "scenecraft/util/error.h"
+
+namespace scenecraft {
+namespace {
+
+Object Sized(const std::string& id, double w, double d, double h) {
+  Object o;
+  o.id = id;
+  o.category = id.substr(0, id.find('_'));
+  o.size = {w, d, h};
+  return o;
+}
+
+Relation Rel(RelationType type, std::vector<std::string> objects) {
+  Relation r;
+  r.type = type;
+  r.objects = std::move(objects);
+  return r;
+}
+
+TEST(ContextSizes, WhatStandsOnASupportIsSmallerThanItsTop) {
+  SceneGraph g;
+  g.objects = {Sized("lamp_1", 0.5, 0.5, 0.7), Sized("stool_1", 0.35, 0.35, 0.45)};
+  g.relations = {Rel(RelationType::kOn, {"lamp_1", "stool_1"})};
+  const std::vector<std::string> lines = FitSizesToContext(&g, {});
+  ASSERT_EQ(lines.size(), 1u);
+  const Object& lamp = *g.FindObject("lamp_1");
+  EXPECT_NEAR(lamp.size.x, 0.9 * 0.35, 1e-9);
+  EXPECT_NEAR(lamp.size.z, 0.7 * 0.9 * 0.35 / 0.5, 1e-9);  // in proportion
+  EXPECT_EQ(g.notes.size(), 1u);
+  // A thing that already fits keeps its size.
+  SceneGraph fits;
+  fits.objects = {Sized("cup_1", 0.1, 0.1, 0.1), Sized("table_1", 1.2, 0.8, 0.75)};
+  fits.relations = {Rel(RelationType::kOn, {"cup_1", "table_1"})};
+  EXPECT_TRUE(FitSizesToContext(&fits, {}).empty());
+  EXPECT_DOUBLE_EQ(fits.FindObject("cup_1")->size.x, 0.1);
+}
+
+TEST(ContextSizes, AThingTurnsToFitAndChainsSettle) {
+  // A long, thin tray fits a deep top turned; a bowl on the tray on a small stool shrinks with it.
+  SceneGraph g;
+  g.objects = {Sized("bowl_1", 0.25, 0.25, 0.15), Sized("tray_1", 0.3, 0.6, 0.05),
+               Sized("stool_1", 0.4, 0.4, 0.5)};
+  g.relations = {Rel(RelationType::kOn, {"bowl_1", "tray_1"}),
+                 Rel(RelationType::kOn, {"tray_1", "stool_1"})};
+  FitSizesToContext(&g, {});
+  const Object& bowl = *g.FindObject("bowl_1");
+  const Object& tray = *g.FindObject("tray_1");
+  EXPECT_LE(std::max(tray.size.x, tray.size.y), 0.9 * 0.4 + 1e-9);
+  EXPECT_LE(std::min(bowl.size.x, bowl.size.y), 0.9 * std::min(tray.size.x, tray.size.y) + 1e-9);
+}
+
+TEST(ContextSizes, InsideFitsEveryDimensionAndGivenSizesAreKept) {
+  SceneGraph g;
+  g.objects = {Sized("teapot_1", 0.3, 0.2, 0.25), Sized("cabinet_1", 0.5, 0.25, 0.4),
+               Sized("vase_1", 0.3, 0.3, 0.5)};
+  g.relations = {Rel(RelationType::kInside, {"teapot_1", "cabinet_1"}),
+                 Rel(RelationType::kInside, {"vase_1", "cabinet_1"})};
+  FitSizesToContext(&g, /*fixed=*/{"vase_1"});
+  const Object& teapot = *g.FindObject("teapot_1");
+  EXPECT_LE(teapot.size.y, 0.9 * 0.25 + 1e-9);
+  EXPECT_DOUBLE_EQ(g.FindObject("vase_1")->size.z, 0.5);
+}
+
+TEST(ContextSizes, WhenNoPlausibleSizeFitsThePlanSaysSo) {
+  SceneGraph g;
+  g.objects = {Sized("sofa_1", 2.0, 0.9, 0.8), Sized("side table_1", 0.5, 0.5, 0.55)};
+  g.relations = {Rel(RelationType::kOn, {"sofa_1", "side table_1"})};
+  const std::vector<std::string> lines = FitSizesToContext(&g, {});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("no plausible size lets sofa_1"), std::string::npos) << lines[0];
+  EXPECT_DOUBLE_EQ(g.FindObject("sofa_1")->size.x, 2.0);
+}
+
+TEST(ContextSizes, StacksFitWhatCarriesThem) {
+  SceneGraph g;
+  g.objects = {Sized("box_1", 0.6, 0.4, 0.3), Sized("box_2", 0.6, 0.4, 0.3),
+               Sized("crate_1", 0.5, 0.5, 0.4)};
+  g.relations = {Rel(RelationType::kStack, {"crate_1", "box_1", "box_2"})};
+  FitSizesToContext(&g, {});
+  // Each member fits the one below it; members of one size stay of one size.
+  EXPECT_LE(std::max(g.FindObject("box_1")->size.x, g.FindObject("box_1")->size.y), 0.5 + 1e-9);
+  EXPECT_DOUBLE_EQ(g.FindObject("box_2")->size.x, g.FindObject("box_1")->size.x);
+}
+
+TEST(ContextSizes, OptionsAreChecked) {
+  ContextSizeOptions options;
+  options.min_scale = 0;
+  EXPECT_THROW(options.Check(), Error);
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -1,0 +1,48 @@
+// The flags of the one generate path (agent/generate.h) that `generate`, `eval` and `batch`
+// share, so that the same pipeline is set up the same way from all three.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "scenecraft/agent/backends.h"
+#include "scenecraft/agent/generate.h"
+#include "scenecraft/cli/assets_command.h"
+#include "scenecraft/util/error.h"
+#include "scenecraft/util/usage_error.h"
+
+namespace scenecraft {
+
+struct GenerateFlags {
+  GenerateOptions options;
+  std::string resolution = "640x480";          // --resolution, into options.final_render
+  std::string preview_resolution = "480x360";  // --preview-resolution, into options.preview
+  AssetFlags assets;
+  BackendOptions backends;
+};
+
+// Adds --rounds, --stop-after-stagnant, --seed, --engine, --samples, --resolution,
+// --preview-resolution, --views, --save-blend, --export-gltf, --blender, --blender-timeout,
+// --library, --no-library, --no-relations, the asset flags and the LLM flags.
+void AddGenerateFlags(CLI::App* app, GenerateFlags* flags);
+
+// Copies the resolutions and asset flags into `flags->options` and checks the options and the
+// backends; a bad value is a UsageError naming the flag.
+void ApplyGenerateFlags(GenerateFlags* flags);
+
+// Adds --blender and --blender-timeout.
+void AddBlenderFlags(CLI::App* app, BlenderOptions* options);
+
+// Runs an options struct's Check() for values that came from flags: its Error is a UsageError.
+template <typename Options>
+void CheckFlags(const Options& options) {
+  try {
+    options.Check();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& e) {
+    throw UsageError(e.what());
+  }
+}
+
+}  // namespace scenecraft
