@@ -3,10 +3,11 @@
 # prompt corpus: every prompt is planned (`plan --json`) and built (`build`: assets resolved,
 # layout solved, script written; Blender does not run), and the assets in each scene.json are
 # counted. Also prints what each material or colour word of a description was given.
-# Usage: bash scripts/real-model-share.sh CORPUS.jsonl [...]  (e.g. tests/corpus/general.jsonl)
+# Usage: bash scripts/real-model-share.sh CORPUS.jsonl [...]  (e.g. tests/corpus/general.jsonl);
+# $SCENECRAFT names another build to measure (default ./build/scenecraft).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary=./build/scenecraft
+binary=${SCENECRAFT:-./build/scenecraft}
 [ -x "$binary" ] || { echo "build first: bash scripts/build.sh" >&2; exit 1; }
 [ $# -gt 0 ] || { echo "usage: $0 CORPUS.jsonl [...]" >&2; exit 2; }
 work=$(mktemp -d)
