@@ -38,9 +38,18 @@ HypernymLookup WordNetHypernymLookup() {
   };
 }
 
+SenseLookup WordNetSenseLookup() {
+  return [](std::string_view noun) {
+    WordNet& wordnet = WordNet::Get();
+    if (!wordnet.available() || noun.empty()) return std::vector<std::vector<std::string>>{};
+    return wordnet.SenseAncestors(std::string(noun));
+  };
+}
+
 AssetOptions WithWordNet(AssetOptions options) {
   if (!options.expand_terms) options.expand_terms = WordNetTermExpander();
   if (!options.hypernyms) options.hypernyms = WordNetHypernymLookup();
+  if (!options.senses) options.senses = WordNetSenseLookup();
   return options;
 }
 

@@ -15,6 +15,10 @@ TermExpander WordNetTermExpander();
 // first within a level), for stand-ins. Empty when WordNet is not installed.
 HypernymLookup WordNetHypernymLookup();
 
+// The senses of a noun or noun phrase, most frequent first, each with the hypernyms on all its
+// paths, nearest first, for stand-ins. Empty when WordNet is not installed.
+SenseLookup WordNetSenseLookup();
+
 // `options` with WordNet as its expander and hypernym lookup unless it has them already.
 AssetOptions WithWordNet(AssetOptions options);
 

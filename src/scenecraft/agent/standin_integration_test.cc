@@ -60,7 +60,7 @@ bool PlaceholderCube(const Vec3& s) {
 
 TEST(StandInWordNet, UnusualNounsGetAShapeAndAPlausibleSize) {
   if (!HaveWordNet()) GTEST_SKIP() << "WordNet is not installed";
-  const HypernymLookup hypernyms = WordNetHypernymLookup();
+  const SenseLookup hypernyms = WordNetSenseLookup();
   for (const Expectation& e : kUnusual) {
     ASSERT_EQ(FindProceduralCategory(e.category), nullptr) << e.category << " is in the catalog";
     const std::optional<StandIn> s = ChooseStandIn(e.category, "", hypernyms);
@@ -79,7 +79,7 @@ TEST(StandInWordNet, UnusualNounsGetAShapeAndAPlausibleSize) {
 // catalog nor a stand-in can shape: the target is at most 5 %.
 TEST(StandInWordNet, FewNounsAreLeftShapeless) {
   if (!HaveWordNet()) GTEST_SKIP() << "WordNet is not installed";
-  const HypernymLookup hypernyms = WordNetHypernymLookup();
+  const SenseLookup hypernyms = WordNetSenseLookup();
   std::ifstream in(fs::path(SCENECRAFT_SOURCE_DIR) / "tests/corpus/open_nouns.txt");
   ASSERT_TRUE(in) << "tests/corpus/open_nouns.txt is missing";
   std::string line;

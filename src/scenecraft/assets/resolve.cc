@@ -201,6 +201,13 @@ std::optional<Vec3> IndexedSizePrior(const AssetIndex& index, const StandIn& sta
   return Vec3{median(xs), median(ys), median(zs)};
 }
 
+// What a stand-in must fit into: a room's floor and height, or an outdoor extent (with room
+// above for trees and buildings).
+std::optional<Vec3> SceneExtent(const Environment& environment) {
+  if (environment.IsRoom()) return environment.size;
+  return Vec3{environment.size.x, environment.size.y, 30.0};
+}
+
 }  // namespace
 
 std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& options) {
@@ -208,6 +215,8 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
   std::vector<std::string> warnings;
   std::unique_ptr<AssetIndex> index;
   if (NeedsIndex(options)) index = OpenIndex(options, /*update=*/true, &warnings);
+  const SenseLookup senses = options.senses ? options.senses : SingleSense(options.hypernyms);
+  const std::optional<Vec3> fits_m = SceneExtent(graph->environment);
   for (Object& o : graph->objects) {
     const CategoryInfo* info = FindProceduralCategory(o.category);
     if (!o.asset.empty()) {
@@ -222,7 +231,7 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     // A category no catalog entry names borrows the shape and size prior of its nearest
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;
-    if (info == nullptr) standin = ChooseStandIn(o.category, o.description, options.hypernyms);
+    if (info == nullptr) standin = ChooseStandIn(o.category, o.description, senses, fits_m);
     // Real models of the stand-in's kind say its size better than the table, where there are.
     if (standin && index != nullptr) {
       if (const std::optional<Vec3> real = IndexedSizePrior(*index, *standin)) {
@@ -297,7 +306,9 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
     Model model = BuildProceduralModel(o, options.hypernyms);
     if (model.generic && o.asset.source != "procedural") {
       if (const std::optional<StandIn> s =
-              ChooseStandIn(o.category, o.description, options.hypernyms)) {
+              ChooseStandIn(o.category, o.description,
+                            options.senses ? options.senses : SingleSense(options.hypernyms),
+                            SceneExtent(graph.environment))) {
         Object copy = o;
         copy.asset = {"procedural", s->shape, s->Label(), "SceneCraft", "CC0"};
         model = BuildProceduralModel(copy, options.hypernyms);

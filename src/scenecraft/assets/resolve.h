@@ -27,6 +27,9 @@ struct AssetOptions {
   // Hypernyms of a noun, nearest first, for stand-ins (standin.h); the agent wires WordNet in.
   // May be empty (then only catalog names match and unknown nouns get the generic shape).
   HypernymLookup hypernyms;
+  // The senses of a noun with their hypernyms, for the stand-in's choice of sense (standin.h);
+  // the agent wires WordNet in. May be empty (then `hypernyms` is taken as one sense).
+  SenseLookup senses;
   // Check() throws Error on a bad value.
   void Check() const;
   // cache_dir, or the default.

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <set>
 
+#include "scenecraft/assets/appearance.h"
+#include "scenecraft/assets/model_materials.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -33,6 +35,32 @@ bool Implausible(const Vec3& size, const Vec3& hint) {
   return SizeMismatch(size, hint) > 1.8;
 }
 
+// How a model's look agrees with the description's material and colour words: +1 for the
+// material the description names (in the model's name, tags, material names or textures), -1.2
+// for a model made of other materials only (a glass table for "a wooden table"), -0.5 for a
+// colour word in its name that is not the description's. Models that say nothing score 0.
+double LookAgreement(const Appearance& wanted, const AssetRecord& r,
+                     const std::vector<std::string>& name_words) {
+  double score = 0.0;
+  if (wanted.material) {
+    std::set<std::string> classes = ModelMaterialClasses(r);
+    for (const std::string& w : name_words) {
+      if (const Appearance a = ParseAppearance(w); a.material) classes.insert(a.material->name);
+    }
+    if (classes.count(wanted.material->name) != 0) {
+      score += 1.0;
+    } else if (!classes.empty()) {
+      score -= 1.2;
+    }
+  }
+  if (!wanted.color_word.empty()) {
+    for (const std::string& w : name_words) {
+      if (w != wanted.color_word && ColorFromWord(w)) score -= 0.5;
+    }
+  }
+  return score;
+}
+
 }  // namespace
 
 std::string RetrievalChoice::ToString() const {
@@ -51,6 +79,7 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
   // synonyms and hypernyms of every name, so "couch" finds sofas and "chair" armchairs).
   const std::vector<AssetHit> hits = index.Search(category, /*limit=*/200, source, under);
   const std::vector<std::string> description = LowerWords(query.description);
+  const Appearance wanted = ParseAppearance(query.description);
   for (const AssetHit& hit : hits) {
     const AssetRecord& r = hit.record;
     // Doors and windows stand in walls; they only answer for doors and windows.
@@ -105,7 +134,8 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     for (const std::string& w : description) {
       if (Contains(text_words, w)) ++described;
     }
-    c.score = -SizeMismatch(r.size_m, query.size_hint) + 0.7 * described - 0.01 * hit.bm25;
+    c.score = -SizeMismatch(r.size_m, query.size_hint) + 0.7 * described +
+              LookAgreement(wanted, r, LowerWords(r.name)) - 0.01 * hit.bm25;
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(), [](const RetrievalChoice& a, const RetrievalChoice& b) {
@@ -123,6 +153,36 @@ std::optional<RetrievalChoice> ChooseAsset(const AssetIndex& index, const Retrie
   std::vector<RetrievalChoice> ranked = RankAssets(index, query, source, under, expander);
   if (ranked.empty()) return std::nullopt;
   return std::move(ranked.front());
+}
+
+std::vector<RetrievalChoice> SearchAssets(const AssetIndex& index, std::string_view text, int limit,
+                                          std::string_view source, const TermExpander& expander) {
+  std::vector<RetrievalChoice> out;
+  if (limit <= 0) return out;
+  const std::vector<std::string> words = LowerWords(text);
+  // The longest tail that names a kind decides; all the words describe (the tail's own words
+  // count alike for every model of the kind).
+  for (size_t first = 0; first < words.size() && out.empty(); ++first) {
+    const RetrievalQuery query{
+        Join(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                      words.end()),
+             " "),
+        Join(words, " "), Vec3{}};
+    out = RankAssets(index, query, source, {}, expander);
+  }
+  if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+  // Then what the full text finds besides.
+  std::set<std::string> listed;
+  for (const RetrievalChoice& c : out) listed.insert(c.record.id);
+  for (const AssetHit& hit : index.Search(text, limit, source)) {
+    if (out.size() >= static_cast<size_t>(limit)) break;
+    if (!listed.insert(hit.record.id).second) continue;
+    RetrievalChoice c;
+    c.record = hit.record;
+    c.score = -hit.bm25;
+    out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace scenecraft

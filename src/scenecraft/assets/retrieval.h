@@ -40,4 +40,11 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
                                         std::string_view source, const std::filesystem::path& under,
                                         const TermExpander& expander);
 
+// Search for words a person types (`scenecraft assets search`): the longest tail of `text` that
+// names a kind of model is the category and all its words the description ("wooden chair":
+// chairs, the wooden ones first), ranked as RankAssets ranks; then the other full-text hits by
+// BM25 (level 0, score minus BM25). At most `limit` results.
+std::vector<RetrievalChoice> SearchAssets(const AssetIndex& index, std::string_view text, int limit,
+                                          std::string_view source, const TermExpander& expander);
+
 }  // namespace scenecraft

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
+#include "scenecraft/assets/model_materials.h"
 #include "scenecraft/assets/resolve.h"
 #include "scenecraft/assets/test_zip.h"
 #include "scenecraft/util/error.h"
@@ -158,6 +161,77 @@ TEST_F(Retrieval, GoodModelIsImportedWithTheProceduralFallback) {
   EXPECT_TRUE(fs::exists(m.import.path));
   EXPECT_FALSE(m.parts.empty());
   EXPECT_EQ(m.key, models.at("sofa_2").key);  // one mesh, instanced
+}
+
+TEST(ModelMaterials, NamesTexturesAndTransparencySayWhatAModelIsMadeOf) {
+  EXPECT_EQ(MaterialClassesOfMtl("newmtl tableglass.001\nKd 0.5 0.5 0.6\nd 0.4\n"
+                                 "newmtl aluminium.007\nd 1.0\n"),
+            (std::set<std::string>{"glass", "metal"}));
+  EXPECT_EQ(MaterialClassesOfMtl("newmtl Material_1\nmap_Kd textures/Oak_Veneer.jpg\n"),
+            (std::set<std::string>{"wood"}));
+  // "Tr" is the transparency (1 - d); short preset words match only as whole words.
+  EXPECT_EQ(MaterialClassesOfMtl("newmtl pane\nTr 0.7\n"), (std::set<std::string>{"glass"}));
+  EXPECT_TRUE(MaterialClassesOfMtl("newmtl cloak\nd 0.9\n").empty());
+  EXPECT_TRUE(MaterialClassesOfMtl("").empty());
+}
+
+// Two coffee tables the catalog names alike, one glass and one oak by their material libraries,
+// a wooden desk and a red and a white chair.
+class RetrievalLooks : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = TempDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    testing::WriteZip(dir_ / "lib.sh3f",
+                      {{"PluginFurnitureCatalog.properties",
+                        testing::Catalog({"T#glass|Coffee table||110|60|45|g/glass.obj",
+                                          "T#oak|Coffee table||110|60|45|o/oak.obj",
+                                          "T#desk|Wooden desk||120|60|75|d/desk.obj",
+                                          "T#white|White chair||45|50|90|w/white.obj",
+                                          "T#red|Red chair||45|50|90|r/red.obj"})},
+                       {"g/glass.mtl", "newmtl tableglass\nd 0.35\nnewmtl legs_chrome\n"},
+                       {"o/oak.mtl", "newmtl top\nmap_Kd oak.jpg\n"}});
+    index_.Index({dir_ / "lib.sh3f"});
+  }
+  std::string Choose(const std::string& category, const std::string& description) {
+    const auto c = ChooseAsset(index_, {category, description, {1.1, 0.6, 0.45}}, "sh3d", {}, {});
+    return c ? c->record.id : "(none)";
+  }
+  fs::path dir_;
+  AssetIndex index_{":memory:", FakeExpander};
+};
+
+TEST_F(RetrievalLooks, MaterialWordsChooseTheModelMadeOfThatMaterial) {
+  EXPECT_EQ(Choose("coffee table", "wooden"), "sh3d:lib/T#oak");
+  EXPECT_EQ(Choose("coffee table", "walnut"), "sh3d:lib/T#oak");
+  EXPECT_EQ(Choose("coffee table", "glass"), "sh3d:lib/T#glass");
+  EXPECT_EQ(Choose("coffee table", "small glass"), "sh3d:lib/T#glass");
+}
+
+TEST_F(RetrievalLooks, ColourWordsAvoidModelsNamedForAnotherColour) {
+  const auto c = ChooseAsset(index_, {"chair", "red", {0.45, 0.5, 0.9}}, "sh3d", {}, {});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->record.id, "sh3d:lib/T#red");
+  const auto green = ChooseAsset(index_, {"chair", "green", {0.45, 0.5, 0.9}}, "sh3d", {}, {});
+  ASSERT_TRUE(green);  // no green chair: one of the others, still a chair
+  EXPECT_EQ(HeadNoun(green->record.kind), "chair");
+}
+
+TEST_F(RetrievalLooks, SearchLetsTheHeadNounDecideAndModifiersBreakTies) {
+  // "wooden" is in the desk's name, but a chair is asked for.
+  const std::vector<RetrievalChoice> chairs = SearchAssets(index_, "wooden chair", 5, "", {});
+  ASSERT_GE(chairs.size(), 2u);
+  EXPECT_EQ(HeadNoun(chairs[0].record.kind), "chair");
+  EXPECT_EQ(HeadNoun(chairs[1].record.kind), "chair");
+  // The full-text hits that are no chair come after, at level 0.
+  EXPECT_EQ(chairs.back().record.id, "sh3d:lib/T#desk");
+  EXPECT_EQ(chairs.back().level, 0);
+  const std::vector<RetrievalChoice> tables =
+      SearchAssets(index_, "wooden coffee table", 1, "", {});
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].record.id, "sh3d:lib/T#oak");
+  // Words that name no kind still find what the full text finds.
+  EXPECT_FALSE(SearchAssets(index_, "wooden", 5, "", {}).empty());
+  EXPECT_TRUE(SearchAssets(index_, "wooden", 0, "", {}).empty());
 }
 
 TEST(AssetSources, ParsesTheFlag) {

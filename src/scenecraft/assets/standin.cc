@@ -44,68 +44,160 @@ bool IsStandInShape(std::string_view name) {
   return false;
 }
 
+SenseLookup SingleSense(HypernymLookup hypernyms) {
+  if (!hypernyms) return {};
+  return [hypernyms = std::move(hypernyms)](std::string_view noun) {
+    std::vector<std::vector<std::string>> out;
+    if (std::vector<std::string> chain = hypernyms(noun); !chain.empty()) {
+      out.push_back(std::move(chain));
+    }
+    return out;
+  };
+}
+
 namespace {
 
-std::optional<StandIn> Choose(std::string_view category, std::string_view description,
-                              const HypernymLookup& hypernyms, bool artifacts_only) {
-  const std::vector<std::string> words = LowerWords(category, "\'");
-  for (size_t first = 0; first < words.size(); ++first) {
-    // The phrase from `first` on, and everything WordNet says it is, nearest first.
-    std::vector<std::string> tail(words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
-    std::vector<std::string> chain{Join(tail, " ")};
-    if (hypernyms) {
-      for (std::string& h : hypernyms(chain.front())) chain.push_back(std::move(h));
+bool Has(const std::vector<std::string>& chain, std::string_view word) {
+  return std::find(chain.begin(), chain.end(), word) != chain.end();
+}
+
+// How well a sense fits a scene, from its hypernyms: a made thing, a living or other physical
+// thing, an abstraction. Chains without WordNet's top levels (a lookup that does not reach them)
+// count as physical, and so does an abstraction a row of the table names on purpose (an
+// imaginary being stands for its figure); an abstraction that only shares a word with a catalog
+// name ("firm, house" for a magazine publisher) does not.
+double KindScore(const std::vector<std::string>& chain, bool by_row) {
+  if (Has(chain, "artifact")) return 3.0;
+  if (Has(chain, "physical entity") || !Has(chain, "abstraction") || by_row) return 1.5;
+  return 0.0;
+}
+
+// How many of a sense chain's nearest words may be shared with a modifier's sense for the two to
+// agree: near enough to be one kind of thing ("framework"), not WordNet's top ("structure",
+// "artifact").
+constexpr size_t kAgreementDepth = 3;
+
+// Whether one of the first kAgreementDepth words of `head` is the modifier or on its chain.
+bool Agree(const std::vector<std::string>& head, const std::string& modifier,
+           const std::vector<std::string>& modifier_chain) {
+  for (size_t i = 0; i < head.size() && i < kAgreementDepth; ++i) {
+    if (head[i] == modifier || Has(modifier_chain, head[i])) return true;
+  }
+  return false;
+}
+
+enum class Match { kNone, kCatalog, kRow };
+
+// The shape and size a row or catalog category gives the first matching word of `chain`
+// (nearest first), and which of the two matched.
+Match MatchShape(const std::vector<std::string>& chain, StandIn* s) {
+  for (const std::string& term : chain) {
+    Match match = Match::kNone;
+    if (const StandInKind* kind = FindKind(term, chain)) {
+      s->shape = std::string(kind->shape);
+      s->size_m = kind->size_m;
+      s->support = kind->support;
+      s->has_front = kind->has_front;
+      match = Match::kRow;
+    } else if (const CategoryInfo* info = FindProceduralCategory(term)) {
+      s->shape = info->name;
+      s->size_m = info->size;
+      s->support = info->support;
+      s->has_front = info->has_front;
+      match = Match::kCatalog;
+    } else {
+      continue;
     }
-    for (const std::string& term : chain) {
-      StandIn s;
-      if (const StandInKind* kind = FindKind(term, chain)) {
-        s.shape = std::string(kind->shape);
-        s.size_m = kind->size_m;
-        s.support = kind->support;
-        s.has_front = kind->has_front;
-      } else if (const CategoryInfo* info = FindProceduralCategory(term)) {
-        s.shape = info->name;
-        s.size_m = info->size;
-        s.support = info->support;
-        s.has_front = info->has_front;
-      } else {
-        continue;
+    s->via = term;
+    s->typical_m = s->size_m;
+    return match;
+  }
+  return Match::kNone;
+}
+
+bool Fits(const Vec3& size, const std::optional<Vec3>& fits_m) {
+  if (!fits_m) return true;
+  return std::max(size.x, size.y) <= std::max(fits_m->x, fits_m->y) && size.z <= fits_m->z;
+}
+
+// The best sense's stand-in for one tail of the phrase (`words[first..]`), or nullopt.
+std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size_t first,
+                                     const SenseLookup& senses, const std::optional<Vec3>& fits_m) {
+  const std::vector<std::string> tail(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                      words.end());
+  const std::string phrase = Join(tail, " ");
+  // Each sense as the phrase itself followed by its hypernyms; a phrase WordNet does not know
+  // is one sense of just itself (catalog names still match).
+  std::vector<std::vector<std::string>> chains;
+  if (senses) chains = senses(phrase);
+  if (chains.empty()) chains.emplace_back();
+  for (std::vector<std::string>& c : chains) c.insert(c.begin(), phrase);
+  // The modifiers' senses, for agreement ("barbecue" of "barbecue grill").
+  std::vector<std::pair<std::string, std::vector<std::string>>> modifier_senses;
+  if (senses) {
+    for (size_t i = 0; i < first; ++i) {
+      for (std::vector<std::string>& c : senses(words[i])) {
+        modifier_senses.emplace_back(words[i], std::move(c));
       }
-      if (artifacts_only) {
-        const std::vector<std::string> up = hypernyms(term);
-        if (std::find(up.begin(), up.end(), "artifact") == up.end()) continue;
-      }
-      s.via = term;
-      s.typical_m = s.size_m;
-      // Size words of the description, and of the modifiers the shape did not use ("toy").
-      std::string size_words(description);
-      for (size_t i = 0; i < first; ++i) {
-        for (const Miniature& m : kMiniatures) {
-          if (words[i] == m.word) s.size_m = s.size_m * m.scale;
-        }
-        size_words += " " + words[i];
-      }
-      s.size_m = ApplySizeWords(size_words, s.size_m);
-      return s;
     }
   }
-  return std::nullopt;
+  std::optional<StandIn> best;
+  double best_score = 0.0;
+  auto consider = [&](StandIn s, double score) {
+    if (!Fits(s.size_m, fits_m)) score -= 6.0;
+    if (!best || score > best_score) {
+      best = std::move(s);
+      best_score = score;
+    }
+  };
+  for (size_t rank = 0; rank < chains.size(); ++rank) {
+    const std::vector<std::string>& chain = chains[rank];
+    const double rank_score = -static_cast<double>(rank);
+    // The first modifier sense this sense agrees with, if any.
+    const std::vector<std::string>* agreeing = nullptr;
+    for (const auto& [modifier, modifier_chain] : modifier_senses) {
+      if (Agree({chain.begin() + 1, chain.end()}, modifier, modifier_chain)) {
+        agreeing = &modifier_chain;
+        break;
+      }
+    }
+    StandIn s;
+    if (const Match m = MatchShape(chain, &s); m != Match::kNone) {
+      consider(s,
+               KindScore(chain, m == Match::kRow) + rank_score + (agreeing != nullptr ? 4.0 : 0.0));
+    } else if (agreeing != nullptr && MatchShape(*agreeing, &s) != Match::kNone) {
+      // The sense has no shape of its own; the modifier's agreeing sense lends its shape.
+      consider(s, KindScore(chain, /*by_row=*/false) + rank_score + 4.0);
+    }
+  }
+  return best;
 }
 
 }  // namespace
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
-                                     const HypernymLookup& hypernyms) {
-  // Things in scenes are mostly made things: a first pass takes only words WordNet files under
-  // "artifact" (a dumbbell is a weight before it is a foolish person, a ceiling fan a device
-  // before an enthusiast); a second pass takes any.
-  for (bool artifacts_only : {true, false}) {
-    if (artifacts_only && !hypernyms) continue;
-    if (std::optional<StandIn> s = Choose(category, description, hypernyms, artifacts_only)) {
-      return s;
+                                     const SenseLookup& senses, const std::optional<Vec3>& fits_m) {
+  const std::vector<std::string> words = LowerWords(category, "\'");
+  for (size_t first = 0; first < words.size(); ++first) {
+    std::optional<StandIn> s = ChooseForTail(words, first, senses, fits_m);
+    if (!s) continue;
+    // Size words of the description, and of the modifiers the shape did not use ("toy").
+    std::string size_words(description);
+    for (size_t i = 0; i < first; ++i) {
+      for (const Miniature& m : kMiniatures) {
+        if (words[i] == m.word) s->size_m = s->size_m * m.scale;
+      }
+      size_words += " " + words[i];
     }
+    s->size_m = ApplySizeWords(size_words, s->size_m);
+    return s;
   }
   return std::nullopt;
+}
+
+std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
+                                     const HypernymLookup& hypernyms) {
+  return ChooseStandIn(category, description, SingleSense(hypernyms));
 }
 
 }  // namespace scenecraft

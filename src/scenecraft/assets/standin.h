@@ -20,6 +20,14 @@ namespace scenecraft {
 // module sits below lang, so the agent wires WordNet in (agent/asset_terms.h).
 using HypernymLookup = std::function<std::vector<std::string>(std::string_view)>;
 
+// The senses of a noun or noun phrase, most frequent first: for each, the words of every hypernym
+// on all its paths, nearest first, lower case with spaces. Empty when the noun is unknown.
+using SenseLookup = std::function<std::vector<std::vector<std::string>>(std::string_view)>;
+
+// A sense lookup with one sense: the flat hypernym list (for lookups that do not tell senses
+// apart, and tests). Empty when `hypernyms` is.
+SenseLookup SingleSense(HypernymLookup hypernyms);
+
 // One row of the stand-in table (standin_table.cc): a WordNet hypernym and the shape and typical
 // size of the things below it.
 struct StandInKind {
@@ -48,11 +56,22 @@ struct StandIn {
   std::string Label() const;
 };
 
-// The stand-in for a category: the full noun phrase, then its shorter tails ("antique cedar
-// chest" -> "cedar chest" -> "chest"), each with its hypernyms, nearest first; the first word
-// that a table row or a catalog category (name or synonym) matches decides. nullopt when
-// nothing on any chain matches (then the object is a shapeless placeholder). `hypernyms` may be
+// The stand-in for a category. Candidates come from the full noun phrase, then its shorter tails
+// ("antique cedar chest" -> "cedar chest" -> "chest"; the longest tail with any candidate
+// decides), each sense of it by its hypernyms, nearest first: the first word that a table row or
+// a catalog category (name or synonym) matches gives the sense's shape and size. Among the
+// senses, the one that fits a scene wins: a made thing (WordNet's "artifact") before a living or
+// other physical thing before an abstraction ("magazine" the periodical, not the publisher), the
+// more frequent sense first, a sense that shares a near hypernym with a modifier of the phrase
+// first of all ("barbecue grill": the grate, which a barbecue rack also is, not the grill room;
+// when that sense has no row, the modifier's agreeing sense lends its shape), and a size that
+// fits into `fits_m` (the room, or the outdoor extent) before one that does not. nullopt when
+// no sense of any tail matches (then the object is a shapeless placeholder). `senses` may be
 // empty (then only the words themselves match).
+std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
+                                     const SenseLookup& senses,
+                                     const std::optional<Vec3>& fits_m = std::nullopt);
+// The same with a flat hypernym list as one sense.
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
                                      const HypernymLookup& hypernyms);
 

@@ -30,6 +30,8 @@ const std::vector<StandInKind>& StandInKinds() {
       {"container", "", "box", {0.45, 0.35, 0.35}, S::kFloor, false},
       // --- Figures, beings and animals -----------------------------------------------------
       {"figure", "representation", "figurine", {0.15, 0.15, 0.3}, S::kSurface, true},
+      // A dummy is "a figure representing the human form" (mannequins, scarecrows): life size.
+      {"dummy", "figure", "figurine", {0.5, 0.3, 1.75}, S::kFloor, true},
       {"sculpture", "", "figurine", {0.6, 0.6, 1.8}, S::kFloor, true},
       {"effigy", "", "figurine", {0.6, 0.3, 1.7}, S::kFloor, true},
       {"spiritual being", "", "figurine", {0.25, 0.25, 0.45}, S::kFloor, true},
@@ -95,6 +97,8 @@ const std::vector<StandInKind>& StandInKinds() {
       {"headdress", "", "vessel", {0.25, 0.25, 0.15}, S::kSurface, false},
       {"ornament", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
       {"decoration", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
+      // Books, magazines, newspapers, journals: "publication" (and the printed product).
+      {"publication", "", "book", {0.21, 0.28, 0.015}, S::kSurface, false},
       {"ball", "artifact", "ball", {0.22, 0.22, 0.22}, S::kFloor, false},
       {"block", "artifact", "box", {0.3, 0.2, 0.25}, S::kFloor, false},
       // --- Plants and buildings ------------------------------------------------------------

@@ -97,8 +97,8 @@ TEST(StandIn, NothingOnTheChainGivesNone) {
   EXPECT_FALSE(ChooseStandIn("idea", "", taxonomy));
   EXPECT_FALSE(ChooseStandIn("", "", taxonomy));
   // Without any lookup only the words themselves match.
-  EXPECT_FALSE(ChooseStandIn("flibbertigibbet", "", nullptr));
-  EXPECT_EQ(ChooseStandIn("old wooden chest", "", nullptr)->shape, "chest");
+  EXPECT_FALSE(ChooseStandIn("flibbertigibbet", "", HypernymLookup{}));
+  EXPECT_EQ(ChooseStandIn("old wooden chest", "", HypernymLookup{})->shape, "chest");
 }
 
 TEST(StandIn, ResolveGivesAStandInAndNotTheGenericShape) {

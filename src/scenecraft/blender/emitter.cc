@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scenecraft/blender/room_surfaces.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
@@ -106,6 +107,15 @@ json ModelJson(const Model& m) {
   return out;
 }
 
+// The room's floor and walls (room_surfaces.h); empty outdoors.
+json SurfacesJson(const Environment& environment) {
+  const ChosenSurfaces chosen = ChooseRoomSurfaces(environment);
+  json out = json::object();
+  if (!chosen.floor.empty()) out["floor"] = chosen.floor;
+  if (!chosen.walls.empty()) out["walls"] = chosen.walls;
+  return out;
+}
+
 }  // namespace
 
 void RenderSettings::Check() const {
@@ -131,6 +141,7 @@ std::string EmitSceneData(const SceneGraph& graph, const std::map<std::string, M
             {"generator", "scenecraft"},
             {"environment", EnvironmentToJson(graph.environment)},
             {"camera", CameraToJson(*graph.camera)},
+            {"surfaces", SurfacesJson(graph.environment)},
             {"render",
              {{"engine", options.render.engine},
               {"samples", options.render.samples},

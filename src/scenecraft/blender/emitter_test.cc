@@ -82,6 +82,28 @@ TEST(Emitter, LightSourcesAndTheTimeOfDayReachTheScript) {
   EXPECT_FALSE(data.at("models").at(chair_model).contains("light"));
 }
 
+TEST(Emitter, TheRoomTypeChoosesTheSurfacesAsData) {
+  SceneGraph g = OneChair("");
+  g.environment.room_type = "bathroom";
+  const std::map<std::string, Model> models = BuildModels(g);
+  nlohmann::json data = nlohmann::json::parse(EmitSceneData(g, models, EmitOptions{}));
+  EXPECT_EQ(data.at("environment").at("room_type"), "bathroom");
+  EXPECT_EQ(data.at("surfaces").at("floor"), "tile");
+  EXPECT_EQ(data.at("surfaces").at("walls"), "wall_tile");
+  // The text's floor wins; an unknown type is a plain room; outdoors there are no room surfaces.
+  g.environment.ground = "carpet";
+  data = nlohmann::json::parse(EmitSceneData(g, models, EmitOptions{}));
+  EXPECT_EQ(data.at("surfaces").at("floor"), "carpet");
+  EXPECT_EQ(data.at("surfaces").at("walls"), "plaster");
+  g.environment.ground.clear();
+  g.environment.room_type = "ballroom\"'; import os";
+  data = nlohmann::json::parse(EmitSceneData(g, models, EmitOptions{}));
+  EXPECT_EQ(data.at("surfaces").at("floor"), "wood");
+  g.environment.kind = Environment::Kind::kOutdoor;
+  data = nlohmann::json::parse(EmitSceneData(g, models, EmitOptions{}));
+  EXPECT_TRUE(data.at("surfaces").empty());
+}
+
 TEST(Emitter, RejectsUnknownEngine) {
   EmitOptions options;
   options.render.engine = "povray";

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/assets/retrieval.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
@@ -71,7 +72,10 @@ AssetsSubcommand AddAssetsCommand(CLI::App& root) {
   auto paths = std::make_shared<std::vector<std::string>>();
   index->add_option("paths", *paths, "Files or folders");
 
-  auto* search = app->add_subcommand("search", "Full-text search (BM25), best first");
+  auto* search = app->add_subcommand(
+      "search",
+      "Models of the kind the words name (the last noun decides; the words before it break ties), "
+      "then other full-text (BM25) hits");
   auto text = std::make_shared<std::string>();
   auto limit = std::make_shared<int>(10);
   auto source = std::make_shared<std::string>();
@@ -112,12 +116,15 @@ AssetsSubcommand AddAssetsCommand(CLI::App& root) {
               if (db->Count() == 0) {
                 LogWarning("the asset index is empty: run `scenecraft assets index` first");
               }
-              const std::vector<AssetHit> hits = db->Search(*text, *limit, *source);
+              const std::vector<RetrievalChoice> hits =
+                  SearchAssets(*db, *text, *limit, *source, WordNetTermExpander());
               int rank = 0;
-              for (const AssetHit& h : hits) {
-                std::printf("%2d. %-42s %-28s %-24s %s  (bm25 %.2f)\n", ++rank, h.record.id.c_str(),
-                            h.record.name.c_str(), Size(h.record.size_m).c_str(),
-                            Where(h.record).c_str(), h.bm25);
+              for (const RetrievalChoice& h : hits) {
+                std::printf(
+                    "%2d. %-42s %-28s %-24s %s  (%s %.2f)\n", ++rank, h.record.id.c_str(),
+                    h.record.name.c_str(), Size(h.record.size_m).c_str(), Where(h.record).c_str(),
+                    h.level > 0 ? ("level " + std::to_string(h.level) + ", score").c_str() : "bm25",
+                    h.level > 0 ? h.score : -h.score);
               }
               if (hits.empty()) std::printf("no match\n");
               return 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,15 @@ struct ObjectReadback {
   std::vector<MaterialReadback> materials;
 };
 
+// A view the script rendered besides the planned camera (the beauty view): its camera and, per
+// object it frames, the share of the corners of the object's real box inside the picture.
+struct ViewReadback {
+  Vec3 position;
+  Vec3 target;
+  double fov_deg = 0.0;  // horizontal
+  std::map<std::string, double> in_frame;
+};
+
 struct Readback {
   std::string blender_version;
   Environment environment;
@@ -66,6 +76,11 @@ struct Readback {
   // "ray_map" (camera rays cast on a pixel grid, for engines without that pass); empty: no render.
   std::string visibility_method;
   std::vector<std::string> warnings;  // from the script, e.g. a model that failed to import
+  // What the room's "floor", "wall" and "ceiling" (outdoors the "ground") were built with: the
+  // script's surface names ("wood", "tile", "carpet", "plaster", "wall_tile", "grass", ...).
+  std::map<std::string, std::string> surfaces;
+  // The beauty view, when the script rendered one and wrote the readback.
+  std::optional<ViewReadback> beauty;
 
   const ObjectReadback* Find(std::string_view id) const;
 };

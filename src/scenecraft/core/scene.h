@@ -94,6 +94,10 @@ struct Environment {
   std::string ground;
   // The time of day the light shows: one of kTimesOfDay, or empty (unspecified: daylight).
   std::string time_of_day;
+  // Room: the kind of room the text names, as the room-type table names it (core/room_types.cc:
+  // "kitchen", "bedroom", "bathroom", ... or "room"); empty when the text names none. Chooses the
+  // windows, and the floor and walls the script builds when `ground` is empty.
+  std::string room_type;
   static constexpr std::array<std::string_view, 6> kTimesOfDay = {"dawn",      "morning", "noon",
                                                                   "afternoon", "dusk",    "night"};
   bool IsRoom() const { return kind == Kind::kRoom; }

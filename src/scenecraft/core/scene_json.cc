@@ -344,6 +344,8 @@ Environment EnvironmentFromJson(const json& j, JsonProblems* problems, const std
   }
   env.ground = r.String("ground").value_or("");
   if (env.ground.size() > SceneLimits::kMaxWordBytes) r.AddProblem("ground", "is too long");
+  env.room_type = r.String("room_type").value_or("");
+  if (env.room_type.size() > SceneLimits::kMaxWordBytes) r.AddProblem("room_type", "is too long");
   env.time_of_day = r.String("time_of_day").value_or("");
   if (!env.time_of_day.empty() &&
       std::find(Environment::kTimesOfDay.begin(), Environment::kTimesOfDay.end(),
@@ -368,6 +370,7 @@ json EnvironmentToJson(const Environment& env) {
   }
   if (!env.ground.empty()) out["ground"] = env.ground;
   if (!env.time_of_day.empty()) out["time_of_day"] = env.time_of_day;
+  if (!env.room_type.empty()) out["room_type"] = env.room_type;
   return out;
 }
 
@@ -557,6 +560,30 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
   rb.render_s = r.Number("render_s").value_or(0.0);
   rb.visibility_method = r.String("visibility_method").value_or("");
   rb.warnings = r.StringArray("warnings").value_or(std::vector<std::string>{});
+  if (const json* surfaces = r.Get("surfaces")) {
+    if (!surfaces->is_object()) r.AddProblem("surfaces", "expected an object");
+    for (auto it = surfaces->begin(); surfaces->is_object() && it != surfaces->end(); ++it) {
+      if (!it.value().is_string()) {
+        problems.Add(JsonPointerAppend(r.PointerTo("surfaces"), it.key()), "expected a string");
+        continue;
+      }
+      rb.surfaces[it.key()] = it.value().get<std::string>();
+    }
+  }
+  if (const json* beauty = r.Get("beauty")) {
+    JsonObjectReader b(*beauty, r.PointerTo("beauty"), &problems);
+    ViewReadback view;
+    if (auto p = b.NumberArray("position", 3)) view.position = {(*p)[0], (*p)[1], (*p)[2]};
+    if (auto t = b.NumberArray("target", 3)) view.target = {(*t)[0], (*t)[1], (*t)[2]};
+    view.fov_deg = b.Number("fov_deg").value_or(0.0);
+    if (const json* in_frame = b.Get("in_frame")) {
+      for (auto it = in_frame->begin(); in_frame->is_object() && it != in_frame->end(); ++it) {
+        if (it.value().is_number()) view.in_frame[it.key()] = it.value().get<double>();
+      }
+    }
+    b.Finish();
+    rb.beauty = std::move(view);
+  }
   if (const json* objects = r.Get("objects", /*required=*/true)) {
     if (objects->is_array()) {
       for (size_t i = 0; i < objects->size(); ++i) {

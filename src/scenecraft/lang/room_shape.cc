@@ -211,7 +211,6 @@ void ShapeRoom(const RoomShapeReading& reading, const std::string& setting, bool
       plan->coverage->accounted_words += reading.words;
     }
   }
-  if (text_openings) return;
   // The type's row: the setting's noun, else its nearest hypernym the table names.
   const RoomTypeWindows* row = nullptr;
   if (!setting.empty()) {
@@ -222,7 +221,10 @@ void ShapeRoom(const RoomShapeReading& reading, const std::string& setting, bool
         if ((row = WindowsForRoomType(h)) != nullptr) break;
       }
     }
+    // The script's floor and walls follow the room's type.
+    if (row != nullptr) env.room_type = std::string(row->room);
   }
+  if (text_openings) return;
   if (row == nullptr) row = WindowsForRoomType("room");
   env.openings.erase(std::remove_if(env.openings.begin(), env.openings.end(),
                                     [](const Opening& o) { return o.kind == "window"; }),

@@ -52,6 +52,10 @@ class WordNet {
   std::vector<std::string> LexFiles(const std::string& noun, int senses = 2);
   // Hypernyms of one sense (0: the most frequent), nearest first, at most `depth` levels up.
   std::vector<std::string> SenseHypernyms(const std::string& noun, int sense, int depth = 8);
+  // Hypernyms of each sense, most frequent sense first; a sense's list holds the words of every
+  // hypernym on all its paths (SenseHypernyms follows only the first), nearest first, at most
+  // `depth` levels up. Empty when the noun is unknown.
+  std::vector<std::vector<std::string>> SenseAncestors(const std::string& noun, int depth = 12);
   int SenseCount(const std::string& noun);
   // Whether one of the noun's `senses` most frequent senses is a part of something in WordNet's
   // meronymy ("shelf" of a bookcase, "drawer" of a dresser, "headboard" of a bed).
@@ -75,6 +79,7 @@ class WordNet {
   std::map<std::string, bool> noun_cache_, physical_cache_;
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
       sense_hypernym_cache_;
+  std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
   std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;

@@ -104,14 +104,16 @@ def polygon_walls(collection, polygon, height, openings, material):
             obj["sc_wall"] = name
 
 
-# What floors, walls and grounds are made of (Environment.ground; a room without one has a wood
-# floor, plaster walls and ceiling): base colour, roughness and the procedural look (LOOKS).
+# What floors, walls and grounds are made of (the emitter's "surfaces": Environment.ground, else
+# the room type's floor and walls; plaster ceilings): base colour, roughness and the procedural
+# look (LOOKS).
 SURFACES = {
     "wood": {"rgba": [0.3, 0.18, 0.1, 1], "roughness": 0.6, "look": "planks"},
     "tile": {"rgba": [0.8, 0.79, 0.76, 1], "roughness": 0.2, "look": "tiles"},
     "carpet": {"rgba": [0.42, 0.4, 0.37, 1], "roughness": 1.0, "look": "fabric"},
     "concrete": {"rgba": [0.45, 0.45, 0.43, 1], "roughness": 0.8, "look": "stone"},
     "plaster": {"rgba": [0.8, 0.77, 0.72, 1], "roughness": 0.9, "look": "plaster"},
+    "wall_tile": {"rgba": [0.85, 0.86, 0.85, 1], "roughness": 0.2, "look": "wall_tiles"},
     "grass": {"rgba": [0.1, 0.25, 0.05, 1], "roughness": 0.95, "look": "grass"},
     "pavement": {"rgba": [0.45, 0.42, 0.38, 1], "roughness": 0.85, "look": "paving"},
     "gravel": {"rgba": [0.5, 0.47, 0.43, 1], "roughness": 0.95, "look": "gravel"},
@@ -124,14 +126,17 @@ SURFACES = {
 # The parts of doors and windows.
 OPENING_MATERIALS = {
     "frame": {"rgba": [0.85, 0.84, 0.8, 1], "roughness": 0.4},
-    "glass": {"rgba": [0.9, 0.95, 1.0, 1], "roughness": 0.02, "transmission": 1.0},
+    "glass": {"rgba": [0.9, 0.95, 1.0, 0.3], "roughness": 0.02, "pane": True},
     "leaf": {"rgba": [0.45, 0.3, 0.18, 1], "roughness": 0.45, "look": "wood"},
     "handle": {"rgba": [0.7, 0.7, 0.68, 1], "roughness": 0.25, "metallic": 1.0},
 }
 
 
 def surface_material(name, kind):
-    return make_material(name, SURFACES.get(kind, SURFACES["wood"]))
+    kind = kind if kind in SURFACES else "wood"
+    material = make_material(name, SURFACES[kind])
+    material["sc_surface"] = kind  # for the readback
+    return material
 
 
 def opening_box(collection, opening, frame, part, lo, hi, material):
@@ -195,7 +200,7 @@ def build_opening(collection, env, opening, materials):
         box("sill", (-w / 2 - 0.05, -t * 0.5, z0 - 0.03), (w / 2 + 0.05, 0.05, z0), "frame")
 
 
-def build_environment(collection, env):
+def build_environment(collection, env, surfaces):
     bpy.context.scene["sc_environment"] = json.dumps(env)
     if env["kind"] == "outdoor":
         w, d = env["size_m"][0], env["size_m"][1]
@@ -208,8 +213,9 @@ def build_environment(collection, env):
         return
     w, d, h = env["size_m"]
     t = 0.1
-    floor = surface_material("floor", env.get("ground") or "wood")
-    wall = surface_material("wall", "plaster")
+    floor = surface_material("floor", surfaces.get("floor") or env.get("ground") or "wood")
+    wall = surface_material("wall", surfaces.get("walls") or "plaster")
+    plaster = surface_material("ceiling", "plaster")
     openings = env.get("openings", [])
     materials = {name: make_material("opening_" + name, spec)
                  for name, spec in OPENING_MATERIALS.items()}
@@ -219,7 +225,8 @@ def build_environment(collection, env):
     if polygon:
         prism(collection, "floor", "floor", [tuple(p) for p in polygon], -t, 0.0, floor)
         polygon_walls(collection, [tuple(p) for p in polygon], h, openings, wall)
-        ceiling = prism(collection, "ceiling", "ceiling", [tuple(p) for p in polygon], h, h + t, wall)
+        ceiling = prism(collection, "ceiling", "ceiling", [tuple(p) for p in polygon], h, h + t,
+                        plaster)
         hide_from_camera(ceiling)
         return
     solid_box(collection, "floor", "floor", (-w / 2 - t, -d / 2 - t, -t), (w / 2 + t, d / 2, 0), floor)
@@ -240,7 +247,7 @@ def build_environment(collection, env):
     wall_with_openings("wall_left", "left", d)
     wall_with_openings("wall_right", "right", d)
     ceiling = solid_box(collection, "ceiling", "ceiling", (-w / 2, -d / 2, h), (w / 2, d / 2, h + t),
-                        wall)
+                        plaster)
     hide_from_camera(ceiling)
 
 

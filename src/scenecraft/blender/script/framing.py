@@ -64,26 +64,66 @@ def main_group(specs):
 
 
 def fit_fov(position, target, corners, aspect):
-    """The horizontal field of view (degrees, 35 to 90) that frames every corner in front of a
-    camera at `position` looking at `target`, with a small margin."""
+    """The horizontal field of view (degrees, at least 35) that frames every corner for a camera
+    at `position` looking at `target`, with a small margin; 180 when a corner is behind the
+    camera or at its lens (no field of view frames it)."""
     rotation = (target - position).to_track_quat("-Z", "Y").to_matrix()
     camera_from_world = rotation.transposed()
-    half_x = math.radians(17.5)
+    tan_half = math.tan(math.radians(17.5))
     for corner in corners:
         p = camera_from_world @ (corner - position)
         depth = -p.z
-        if depth < 0.3:
-            continue
-        half_x = max(half_x, math.atan(abs(p.x) / depth),
-                     math.atan(abs(p.y) / depth * aspect))
-    return min(90.0, math.degrees(2.0 * half_x) * 1.08)
+        if depth < 0.05:
+            return 180.0
+        tan_half = max(tan_half, abs(p.x) / depth, abs(p.y) / depth * aspect)
+    return math.degrees(2.0 * math.atan(tan_half * 1.06))
+
+
+def aim(position, corners):
+    """The point to look at from `position` so the corners sit in the middle of the view: the
+    middle of their smallest arc of directions around the vertical, and of their elevations."""
+    if not corners:
+        return position + Vector((0.0, 1.0, 0.0))
+    azimuths = sorted(math.atan2(c.y - position.y, c.x - position.x) for c in corners)
+    # The smallest arc holding every azimuth starts after the largest gap between neighbours.
+    gaps = [(azimuths[(i + 1) % len(azimuths)] - a) % (2 * math.pi)
+            for i, a in enumerate(azimuths)]
+    widest = max(range(len(gaps)), key=lambda i: gaps[i])
+    start = azimuths[(widest + 1) % len(azimuths)]
+    span = (2 * math.pi - gaps[widest]) if len(azimuths) > 1 else 0.0
+    yaw = start + span / 2
+    elevations = [math.atan2(c.z - position.z, max(1e-6, math.hypot(c.x - position.x,
+                                                                     c.y - position.y)))
+                  for c in corners]
+    pitch = (min(elevations) + max(elevations)) / 2
+    return position + Vector((math.cos(pitch) * math.cos(yaw), math.cos(pitch) * math.sin(yaw),
+                              math.sin(pitch)))
+
+
+def frustum_distance(target, direction, corners, aspect, fov_deg):
+    """How far back from `target` along -`direction` a camera with this horizontal field of view
+    must stand so every corner is inside its frustum (a fit to the boxes, not a fixed
+    distance)."""
+    right = direction.cross(Vector((0.0, 0.0, 1.0))).normalized()
+    up = right.cross(direction).normalized()
+    tan_x = math.tan(math.radians(fov_deg) / 2)
+    tan_y = tan_x / aspect
+    distance = 0.0
+    for c in corners:
+        rel = c - target
+        ahead = rel.dot(direction)
+        distance = max(distance, abs(rel.dot(right)) / tan_x - ahead,
+                       abs(rel.dot(up)) / tan_y - ahead)
+    return distance
 
 
 def beauty_view(env, specs, aspect):
-    """Where a person would stand to take the picture: in a room at eye height in the corner on
-    the open (front) side, or at the door, that sees the main group across the room; outdoors
-    at eye height on a three-quarter view of the group. Returns (position, target, fov_deg)."""
-    target, _ = main_group(specs)
+    """Where a person would stand to take the picture: in a room at eye height in a corner or at
+    the door, aimed so every framed object's box is in the picture (the candidate that frames
+    them all in the narrowest view, preferring the open side and points far from the group);
+    outdoors on a three-quarter view from eye height up, as far back as the boxes need. Returns
+    (position, target, fov_deg)."""
+    group, _ = main_group(specs)
     corners = object_corners(specs)
     if env["kind"] == "room":
         h = env["size_m"][2]
@@ -102,28 +142,79 @@ def beauty_view(env, specs, aspect):
                 u = opening.get("offset_m", 0.0)
                 candidates.append((x + along[0] * u + inward[0] * 0.5,
                                    y + along[1] * u + inward[1] * 0.5))
+        eye = min(1.6, h - 0.25)
+
+        def view_from(point):
+            position = Vector((point[0], point[1], eye))
+            target = aim(position, corners)
+            return position, target, fit_fov(position, target, corners, aspect)
 
         def score(point):
-            # Far from the group, on the open side, not inside furniture.
+            # Inside the room, not in furniture, framing everything within 90 degrees, on the
+            # open side, far from the group.
             blocked = any(abs(point[0] - s["location"][0]) < s["size"][0] / 2 + 0.25 and
                           abs(point[1] - s["location"][1]) < s["size"][1] / 2 + 0.25
                           for s in specs)
-            distance = math.hypot(point[0] - target.x, point[1] - target.y)
-            return (inside_polygon(point, outline), not blocked, point[1] < cy, distance)
+            fov = view_from(point)[2]
+            distance = math.hypot(point[0] - group.x, point[1] - group.y)
+            return (inside_polygon(point, outline), not blocked, fov <= 90.0, point[1] < cy,
+                    distance)
 
-        best = max(candidates, key=score)
-        position = Vector((best[0], best[1], min(1.6, h - 0.25)))
-    else:
-        # A photo of a group frames its footprint; tall things (trees, towers) may leave the
-        # frame at the top.
-        corners = [Vector((c.x, c.y, min(c.z, 3.0))) for c in corners]
-        radius = max([math.hypot(c.x - target.x, c.y - target.y) for c in corners] + [1.0])
-        distance = max(4.0, 1.2 * radius / math.tan(math.radians(27.5)))
-        angle = math.radians(-90.0 - 30.0)
-        position = Vector((target.x + distance * math.cos(angle),
-                           target.y + distance * math.sin(angle),
-                           max(1.7, min(4.0, 0.12 * distance))))
-    return position, target, fit_fov(position, target, corners, aspect)
+        position, target, fov = view_from(max(candidates, key=score))
+        if fov > 75.0:
+            # Too close to frame everything: stand in front of the open front side (no wall is
+            # built there), looking in along +Y, as far back as the boxes need to fit a 70
+            # degree frustum.
+            look = Vector((0.0, math.cos(math.radians(-12.0)), math.sin(math.radians(-12.0))))
+            distance = frustum_distance(group, look, corners, aspect, 70.0)
+            front = group - look * max(distance, 1.0)
+            if front.y < min(p[1] for p in outline):
+                front.z = max(eye, front.z)
+                position, target = front, group
+                fov = fit_fov(position, target, corners, aspect)
+        return position, target, min(fov, 100.0)
+    angle = math.radians(-90.0 - 30.0)
+    pitch = math.radians(-12.0)
+    direction = Vector((-math.cos(angle) * math.cos(pitch), -math.sin(angle) * math.cos(pitch),
+                        math.sin(pitch)))
+    distance = max(4.0, 1.04 * frustum_distance(group, direction, corners, aspect, 50.0))
+    position = group - direction * distance
+    position.z = max(1.7, position.z)
+    return position, group, min(90.0, fit_fov(position, group, corners, aspect))
+
+
+def frame_shares(position, target, fov_deg, aspect, boxes):
+    """For each object (id -> world box (lo, hi)), the share of its box's eight corners inside
+    the frame of a camera at `position` looking at `target` with this horizontal field of
+    view."""
+    camera_from_world = (target - position).to_track_quat("-Z", "Y").to_matrix().transposed()
+    tan_x = math.tan(math.radians(fov_deg) / 2)
+    tan_y = tan_x / aspect
+    shares = {}
+    for name, (lo, hi) in boxes.items():
+        inside = 0
+        for x in (lo[0], hi[0]):
+            for y in (lo[1], hi[1]):
+                for z in (lo[2], hi[2]):
+                    p = camera_from_world @ (Vector((x, y, z)) - position)
+                    depth = -p.z
+                    if (depth > 0.01 and abs(p.x) <= tan_x * depth * 1.0001 and
+                            abs(p.y) <= tan_y * depth * 1.0001):
+                        inside += 1
+        shares[name] = inside / 8.0
+    return shares
+
+
+def beauty_readback(boxes, options):
+    """The beauty view for the readback: its camera and, for every object it frames, the share
+    of the object's real box (id -> world box) inside the picture."""
+    env = SCENE["environment"]
+    specs = framed_objects(env, SCENE["objects"])
+    aspect = options.width / options.height
+    position, target, fov = beauty_view(env, specs, aspect)
+    framed = {spec["id"]: boxes[spec["id"]] for spec in specs if spec["id"] in boxes}
+    return {"position": list(position), "target": list(target), "fov_deg": fov,
+            "in_frame": frame_shares(position, target, fov, aspect, framed)}
 
 
 def check_view(env, specs):
@@ -184,11 +275,8 @@ def render_extra_view(camera, path, options, warnings, kind):
     try:
         scene.camera = view
         scene.use_nodes = False
-        if kind == "beauty" and scene.render.engine == "CYCLES" and options.smooth_light:
-            # A fresh compositor: the light smoothing, and none of the main render's EXR outputs.
-            for node in list(scene.node_tree.nodes) if scene.node_tree else []:
-                scene.node_tree.nodes.remove(node)
-            add_light_smoothing(scene)
+        if kind == "beauty":
+            smooth_next_render(scene, options)
         scene.render.filepath = os.path.abspath(path)
         started = time.perf_counter()
         bpy.ops.render.render(write_still=True)

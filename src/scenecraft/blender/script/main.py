@@ -8,7 +8,7 @@ def main():
     reset_scene()
     scene = bpy.context.scene
     collection = scene.collection
-    build_environment(collection, SCENE["environment"])
+    build_environment(collection, SCENE["environment"], SCENE.get("surfaces", {}))
     library = ModelLibrary(SCENE.get("models", {}), warnings)
     roots = [build_object(collection, library, spec) for spec in SCENE["objects"]]
     camera = build_camera(collection, SCENE["camera"], options.width, options.height)
@@ -45,6 +45,10 @@ def main():
         for root in roots:
             lo, hi, _ = world_box(mesh_descendants(root), depsgraph)
             boxes[root.name] = (lo, hi)
+        extra = {}
+        if options.beauty:
+            extra["beauty"] = beauty_readback({root["sc_id"]: boxes[root.name] for root in roots},
+                                              options)
         visibility = {}
         if options.render:
             started = time.perf_counter()
@@ -55,7 +59,7 @@ def main():
             print("scenecraft: measured visibility (%s) in %.3f s"
                   % (timings["visibility_method"], time.perf_counter() - started))
         write_readback(options.readback, roots, SCENE["camera"], options, timings, visibility,
-                       warnings)
+                       warnings, extra)
     if options.beauty:
         render_extra_view(camera, options.beauty, options, warnings, "beauty")
     if options.check:

@@ -46,7 +46,30 @@ def make_material(name, spec):
             set_input(bsdf, ["Emission Strength"], emission)
         if spec.get("look") in LOOKS:
             add_look(material, bsdf, spec["look"], rgba)
+        if spec.get("pane"):
+            make_pane(material, bsdf, float(spec.get("reflection", 0.08)))
     return material
+
+
+def make_pane(material, bsdf, reflection):
+    """A thin window pane: light and the sky pass straight through (a transparent BSDF, not
+    refraction, whose few samples per pixel mottle the view out), with a faint sharp
+    reflection."""
+    nodes = material.node_tree.nodes
+    links = material.node_tree.links
+    output = nodes.get("Material Output")
+    if output is None:
+        return
+    through = nodes.new("ShaderNodeBsdfTransparent")
+    mirror = nodes.new("ShaderNodeBsdfGlossy")
+    mirror.inputs["Roughness"].default_value = 0.02
+    mix = nodes.new("ShaderNodeMixShader")
+    mix.inputs["Fac"].default_value = reflection
+    links.new(through.outputs["BSDF"], mix.inputs[1])
+    links.new(mirror.outputs["BSDF"], mix.inputs[2])
+    links.new(mix.outputs["Shader"], output.inputs["Surface"])
+    nodes.remove(bsdf)
+    material.blend_method = "BLEND"  # EEVEE shows it see-through too
 
 
 def shade(rgba, factor):
@@ -104,7 +127,20 @@ def add_brick_look(nodes, links, mapping, bsdf, settings, rgba):
     texture.inputs["Mortar Size"].default_value = settings.get("mortar_m", 0.004)
     texture.inputs["Brick Width"].default_value = settings["brick_m"][0]
     texture.inputs["Row Height"].default_value = settings["brick_m"][1]
-    links.new(mapping.outputs["Vector"], texture.inputs["Vector"])
+    if settings.get("vertical"):
+        # On walls: along the wall (x on the back wall, y on the side walls) and up.
+        split = nodes.new("ShaderNodeSeparateXYZ")
+        along = nodes.new("ShaderNodeMath")
+        along.operation = "ADD"
+        join = nodes.new("ShaderNodeCombineXYZ")
+        links.new(mapping.outputs["Vector"], split.inputs["Vector"])
+        links.new(split.outputs["X"], along.inputs[0])
+        links.new(split.outputs["Y"], along.inputs[1])
+        links.new(along.outputs["Value"], join.inputs["X"])
+        links.new(split.outputs["Z"], join.inputs["Y"])
+        links.new(join.outputs["Vector"], texture.inputs["Vector"])
+    else:
+        links.new(mapping.outputs["Vector"], texture.inputs["Vector"])
     links.new(texture.outputs["Color"], bsdf.inputs["Base Color"])
     bump = nodes.new("ShaderNodeBump")
     bump.invert = True
@@ -134,6 +170,9 @@ LOOKS = {
                "mortar": 0.45, "mortar_m": 0.003, "bump": 0.2},
     "tiles": {"texture": "brick", "brick_m": (0.4, 0.4), "offset": 0.0, "range": (0.95, 1.02),
               "mortar": 0.7, "mortar_m": 0.004, "bump": 0.3},
+    "wall_tiles": {"texture": "brick", "brick_m": (0.2, 0.2), "offset": 0.0,
+                   "range": (0.96, 1.02), "mortar": 0.75, "mortar_m": 0.002, "bump": 0.2,
+                   "vertical": True},
     "paving": {"texture": "brick", "brick_m": (0.4, 0.2), "offset": 0.5, "range": (0.8, 1.15),
                "mortar": 0.55, "mortar_m": 0.012, "bump": 0.5},
     "plaster": {"texture": "noise", "scale": 30.0, "detail": 6.0, "range": (0.96, 1.02),

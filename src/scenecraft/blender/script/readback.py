@@ -132,7 +132,20 @@ def measure_visibility(scene, depsgraph, camera, roots, boxes, width, height, st
     return result
 
 
-def write_readback(path, roots, camera_spec, options, timings, visibility, warnings):
+def surface_readback():
+    """What the room's floor, walls and ceiling (or the outdoor ground) are made of: the names
+    of SURFACES they were built with."""
+    out = {}
+    for obj in bpy.data.objects:
+        category = obj.get("sc_category")
+        if category not in ("floor", "wall", "ceiling", "ground") or obj.type != "MESH":
+            continue
+        if obj.data.materials and obj.data.materials[0] is not None:
+            out[category] = obj.data.materials[0].get("sc_surface", "")
+    return out
+
+
+def write_readback(path, roots, camera_spec, options, timings, visibility, warnings, extra=None):
     depsgraph = bpy.context.evaluated_depsgraph_get()
     objects = []
     for root in roots:
@@ -161,6 +174,7 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
     data = {
         "blender_version": bpy.app.version_string,
         "environment": SCENE["environment"],
+        "surfaces": surface_readback(),
         "camera": camera_spec,
         "image_width": options.width,
         "image_height": options.height,
@@ -170,6 +184,7 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
         "warnings": warnings,
         "objects": objects,
     }
+    data.update(extra or {})
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     temp = path + ".tmp"
     with open(temp, "w", encoding="utf-8") as out:

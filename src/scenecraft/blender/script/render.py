@@ -53,6 +53,19 @@ def configure_render(options):
         pass  # Looks are named differently in some versions; the default look is fine.
 
 
+def smooth_next_render(scene, options):
+    """Before rendering an extra view (the beauty view, dataset views): a fresh compositor with
+    the light smoothing when Cycles renders and --smooth-light asks for it (none of the main
+    render's outputs), else no compositor. Returns whether it smooths."""
+    scene.use_nodes = False
+    if scene.render.engine != "CYCLES" or not options.smooth_light:
+        return False
+    for node in list(scene.node_tree.nodes) if scene.node_tree else []:
+        scene.node_tree.nodes.remove(node)
+    add_light_smoothing(scene)
+    return True
+
+
 def add_light_smoothing(scene):
     """Debian's Cycles has no denoiser, so the compositor smooths the light instead of the image:
     the diffuse and glossy light passes (which hold the noise) are blurred with a bilateral

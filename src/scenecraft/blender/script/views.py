@@ -121,10 +121,11 @@ def render_dataset_views(roots, camera, options, warnings):
         camera.rotation_euler = (target - position).to_track_quat("-Z", "Y").to_euler()
         bpy.context.view_layer.update()
         configure_render(options)
-        scene.use_nodes = False
+        smoothed = smooth_next_render(scene, options)
         scene.render.filepath = os.path.join(folder, name + ".png")
         bpy.ops.render.render(write_still=True)
-        entry = {"name": name, "image": name + ".png", "target": list(target)}
+        entry = {"name": name, "image": name + ".png", "target": list(target),
+                 "light_smoothed": smoothed}
         entry.update(camera_json(camera, options.width, options.height))
         try:
             passes = render_passes(folder, name)

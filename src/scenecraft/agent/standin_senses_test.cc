@@ -1,0 +1,68 @@
+// Stand-in sizes with the real WordNet: the sense of a noun a stand-in takes its shape and size
+// from must be a physical thing that fits a scene (a magazine is a periodical, not a publishing
+// house; a barbecue grill is a grate, not a grill room). The nouns and their ranges are in
+// tests/corpus/standin_sizes.tsv, written before the sense choice ran on them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/assets/procedural.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SizeRange {
+  std::string noun;
+  double extent_lo = 0, extent_hi = 0, height_lo = 0, height_hi = 0;
+};
+
+std::vector<SizeRange> ReadRanges() {
+  std::ifstream in(fs::path(SCENECRAFT_SOURCE_DIR) / "tests/corpus/standin_sizes.tsv");
+  std::vector<SizeRange> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> cells = Split(line, '\t');
+    if (cells.size() != 5) continue;
+    out.push_back({cells[0], std::stod(cells[1]), std::stod(cells[2]), std::stod(cells[3]),
+                   std::stod(cells[4])});
+  }
+  return out;
+}
+
+TEST(StandInSenses, NounsGetASizeOfTheirSceneSense) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  const std::vector<SizeRange> ranges = ReadRanges();
+  ASSERT_GE(ranges.size(), 20u) << "tests/corpus/standin_sizes.tsv is missing or short";
+  const AssetOptions options = WithWordNet({});
+  int in_range = 0;
+  for (const SizeRange& r : ranges) {
+    ASSERT_EQ(FindProceduralCategory(r.noun), nullptr) << r.noun << " is in the catalog";
+    const std::optional<StandIn> s = ChooseStandIn(r.noun, "", options.senses);
+    if (!s) {
+      std::printf("%-16s -> (none)  OUT OF RANGE\n", r.noun.c_str());
+      continue;
+    }
+    const double extent = std::max({s->size_m.x, s->size_m.y, s->size_m.z});
+    const bool ok = extent >= r.extent_lo && extent <= r.extent_hi && s->size_m.z >= r.height_lo &&
+                    s->size_m.z <= r.height_hi;
+    in_range += ok ? 1 : 0;
+    std::printf("%-16s -> %-40s %s%s\n", r.noun.c_str(), s->Label().c_str(),
+                s->size_m.ToString().c_str(), ok ? "" : "  OUT OF RANGE");
+  }
+  std::printf("stand-in sizes in range: %d of %zu\n", in_range, ranges.size());
+  // Measured: 19 of 30 with the hypernyms of all senses merged, 22 with the sense choice. The
+  // rest need table rows or WordNet senses the table does not reach yet (printed above).
+  EXPECT_GE(in_range, 22);
+}
+
+}  // namespace
+}  // namespace scenecraft
