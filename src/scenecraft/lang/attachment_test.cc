@@ -7,24 +7,17 @@
 #include <set>
 #include <string>
 
+#include "scenecraft/lang/plan_test_queries.h"
 #include "scenecraft/lang/planner.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
 
-bool Has(const PlanResult& plan, const std::string& relation) {
-  for (const Relation& r : plan.graph.relations) {
-    if (r.ToString() == relation) return true;
-  }
-  return false;
-}
-
-int CountOf(const PlanResult& plan, const std::string& category) {
-  int n = 0;
-  for (const Object& o : plan.graph.objects) n += o.category == category;
-  return n;
-}
+using plan_test::CountOf;
+using plan_test::DescriptionOf;
+using plan_test::Has;
+using plan_test::RelationStrings;
 
 std::string Show(const PlanResult& plan) {
   return FormatPlanTable(plan);

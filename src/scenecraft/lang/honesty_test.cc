@@ -7,31 +7,17 @@
 #include <set>
 #include <string>
 
+#include "scenecraft/lang/plan_test_queries.h"
 #include "scenecraft/lang/planner.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
 
-bool Has(const PlanResult& plan, const std::string& relation) {
-  for (const Relation& r : plan.graph.relations) {
-    if (r.ToString() == relation) return true;
-  }
-  return false;
-}
-
-int CountOf(const PlanResult& plan, const std::string& category) {
-  int n = 0;
-  for (const Object& o : plan.graph.objects) n += o.category == category;
-  return n;
-}
-
-std::string DescriptionOf(const PlanResult& plan, const std::string& id) {
-  for (const Object& o : plan.graph.objects) {
-    if (o.id == id) return o.description;
-  }
-  return "(no " + id + ")";
-}
+using plan_test::CountOf;
+using plan_test::DescriptionOf;
+using plan_test::Has;
+using plan_test::RelationStrings;
 
 bool Unaccounted(const PlanResult& plan, const std::string& word) {
   if (!plan.coverage) return false;

@@ -1,4 +1,5 @@
 #include "scenecraft/lang/planner.h"
+#include "scenecraft/lang/plan_test_queries.h"
 
 #include <gtest/gtest.h>
 
@@ -16,6 +17,11 @@
 
 namespace scenecraft {
 namespace {
+
+using plan_test::CountOf;
+using plan_test::DescriptionOf;
+using plan_test::Has;
+using plan_test::RelationStrings;
 
 TEST(Planner, LampOnDesk) {
   OfflinePlanner planner;
@@ -187,23 +193,6 @@ TEST(Planner, DecomposesIntoOrderedSubscenes) {
   EXPECT_NE(std::find(details.begin(), details.end(), "tv_1"), details.end());
   const auto& anchors = plan.graph.subscenes[0].objects;
   EXPECT_NE(std::find(anchors.begin(), anchors.end(), "sofa_1"), anchors.end());
-}
-
-// The relations of a plan as text, for compact checks.
-std::set<std::string> RelationStrings(const PlanResult& plan) {
-  std::set<std::string> out;
-  for (const Relation& r : plan.graph.relations) out.insert(r.ToString());
-  return out;
-}
-
-int CountOf(const PlanResult& plan, const std::string& category) {
-  int n = 0;
-  for (const Object& o : plan.graph.objects) n += o.category == category;
-  return n;
-}
-
-bool Has(const PlanResult& plan, const std::string& relation) {
-  return RelationStrings(plan).count(relation) > 0;
 }
 
 // The tests below were written, with their expectations, before the planner first ran on them;

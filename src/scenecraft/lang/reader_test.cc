@@ -5,34 +5,17 @@
 #include <set>
 #include <string>
 
+#include "scenecraft/lang/plan_test_queries.h"
 #include "scenecraft/lang/planner.h"
 #include "scenecraft/lang/spelling.h"
 
 namespace scenecraft {
 namespace {
 
-std::set<std::string> Relations(const PlanResult& plan) {
-  std::set<std::string> out;
-  for (const Relation& r : plan.graph.relations) out.insert(r.ToString());
-  return out;
-}
-
-bool Has(const PlanResult& plan, const std::string& relation) {
-  return Relations(plan).count(relation) > 0;
-}
-
-int CountOf(const PlanResult& plan, const std::string& category) {
-  int n = 0;
-  for (const Object& o : plan.graph.objects) n += o.category == category;
-  return n;
-}
-
-std::string DescriptionOf(const PlanResult& plan, const std::string& id) {
-  for (const Object& o : plan.graph.objects) {
-    if (o.id == id) return o.description;
-  }
-  return "(no " + id + ")";
-}
+using plan_test::CountOf;
+using plan_test::DescriptionOf;
+using plan_test::Has;
+using plan_test::RelationStrings;
 
 // A noun whose first sense is a place but that also names a made thing is that thing when the
 // text counts it, places it, or places things by it (not in it).
