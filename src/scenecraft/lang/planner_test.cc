@@ -1,16 +1,16 @@
 #include "scenecraft/lang/planner.h"
-#include "scenecraft/lang/plan_test_queries.h"
 
 #include <gtest/gtest.h>
 
-#include <map>
-
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <set>
 
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/lang/corpus.h"
+#include "scenecraft/lang/plan_test_queries.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/json.h"
 #include "scenecraft/util/strings.h"
@@ -72,8 +72,13 @@ TEST(Planner, ControlCharactersAreSpaces) {
 }
 
 TEST(Planner, DevCorpusMeetsTheTargets) {
-  const auto corpus =
-      LoadCorpus(std::string(SCENECRAFT_SOURCE_DIR) + "/../shared/corpus/dev.jsonl");
+  // The shared dev corpus lives beside the repository, not in it: a clone on its own skips this
+  // test (and says so) instead of failing.
+  const std::string path = std::string(SCENECRAFT_SOURCE_DIR) + "/../shared/corpus/dev.jsonl";
+  if (!std::filesystem::is_regular_file(path)) {
+    GTEST_SKIP() << "no shared dev corpus at " << path;
+  }
+  const auto corpus = LoadCorpus(path);
   OfflinePlanner planner;
   const CorpusScore score = ScoreCorpus(corpus, planner);
   std::printf("%s",
