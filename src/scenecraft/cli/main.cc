@@ -9,6 +9,7 @@
 #include <new>
 #include <nlohmann/json.hpp>
 
+#include "scenecraft/agent/asset_terms.h"
 #include "scenecraft/agent/evaluate.h"
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
@@ -196,6 +197,8 @@ Command AddEvalPlan(CLI::App& root) {
   app->add_flag("--details", *details, "Show every prompt's misses");
   app->add_flag("--no-assets", *no_assets,
                 "Skip asking the asset resolver which objects would be placeholders");
+  auto asset_flags = std::make_shared<AssetFlags>();
+  AddAssetFlags(app, asset_flags.get());
   return {app, [=] {
             OfflinePlanner planner;
             const auto cases = LoadCorpus(*corpus);
@@ -203,6 +206,10 @@ Command AddEvalPlan(CLI::App& root) {
             const double load_ms = WordNet::Get().load_s() * 1000;
             ScoreOptions options;
             options.resolve_assets = !*no_assets;
+            // The asset path of generate: its sources and WordNet's stand-ins, so that a
+            // placeholder here is one that generate would build.
+            ApplyAssetFlags(*asset_flags, &options.assets);
+            options.assets = WithWordNet(options.assets);
             // The first pass is timed per prompt inside (WordNet lookups not yet cached).
             const CorpusScore score = ScoreCorpus(cases, planner, options);
             const auto start = std::chrono::steady_clock::now();
