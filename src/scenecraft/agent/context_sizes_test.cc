@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "scenecraft/core/relation_testing.h"
 #include "scenecraft/util/error.h"
 
 namespace scenecraft {
@@ -17,12 +18,7 @@ Object Sized(const std::string& id, double w, double d, double h) {
   return o;
 }
 
-Relation Rel(RelationType type, std::vector<std::string> objects) {
-  Relation r;
-  r.type = type;
-  r.objects = std::move(objects);
-  return r;
-}
+using test_util::Rel;
 
 TEST(ContextSizes, WhatStandsOnASupportIsSmallerThanItsTop) {
   SceneGraph g;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "scenecraft/core/relation_testing.h"
+
 namespace scenecraft::solver {
 namespace {
 
@@ -14,12 +16,7 @@ Object Sized(const std::string& id, const std::string& category, Vec3 size) {
   return o;
 }
 
-Relation Rel(RelationType type, std::vector<std::string> objects) {
-  Relation r;
-  r.type = type;
-  r.objects = std::move(objects);
-  return r;
-}
+using test_util::Rel;
 
 TEST(ConstructiveStart, AnchorsGroupsAndSurfacesStartWhereTheirRelationsSay) {
   SceneGraph g;

@@ -13,17 +13,13 @@
 
 #include "scenecraft/assets/resolve.h"
 #include "scenecraft/core/polygon.h"
+#include "scenecraft/core/relation_testing.h"
 #include "scenecraft/layout/solver.h"
 
 namespace scenecraft {
 namespace {
 
-Relation Rel(RelationType type, std::vector<std::string> objects) {
-  Relation r;
-  r.type = type;
-  r.objects = std::move(objects);
-  return r;
-}
+using test_util::Rel;
 
 // A scene of about n objects, built from groups that people describe, with about two relations
 // per object. Outdoors: a square of ground with 6 m^2 per object. In a room: a hall of the same

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "scenecraft/core/relation_testing.h"
+
 namespace scenecraft::solver {
 namespace {
 
@@ -16,12 +18,7 @@ Object Sized(const std::string& id, const std::string& category, Vec3 size) {
   return o;
 }
 
-Relation Rel(RelationType type, std::vector<std::string> objects) {
-  Relation r;
-  r.type = type;
-  r.objects = std::move(objects);
-  return r;
-}
+using test_util::Rel;
 
 SceneGraph Bedroom() {
   SceneGraph g;

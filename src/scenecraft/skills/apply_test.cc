@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scenecraft/core/relation_testing.h"
 #include "scenecraft/skills/skill_json.h"
 
 namespace scenecraft {
@@ -19,12 +20,7 @@ SceneGraph Scene(const std::vector<std::pair<std::string, std::string>>& objects
   return g;
 }
 
-Relation Rel(RelationType type, std::vector<std::string> ids) {
-  Relation r;
-  r.type = type;
-  r.objects = std::move(ids);
-  return r;
-}
+using test_util::Rel;
 
 std::vector<std::string> Strings(const SceneGraph& g) {
   std::vector<std::string> out;
