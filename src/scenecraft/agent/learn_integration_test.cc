@@ -29,8 +29,7 @@ std::string BedScene(double room_w) {
 TEST(LearnIntegration, AgreeingGapsBecomeACandidateThatIsTriedAndLogged) {
   LearnTestBed bed("learn-it");
   const LearnOptions& options = bed.options;
-  const std::vector<BatchItem> items =
-      SceneItems("bed", {BedScene(4.0), BedScene(5.0), BedScene(6.0)});
+  const std::vector<BatchItem> items = Items("bed", {BedScene(4.0), BedScene(5.0), BedScene(6.0)});
   const LearnReport report = LearnFromCorpus(items, options, bed.backends, bed.launcher);
   EXPECT_EQ(report.queries, 3);
   EXPECT_EQ(report.failed, 0);
@@ -68,7 +67,7 @@ TEST(LearnIntegration, WhatTheInnerLoopFixedBecomesAFixTheReviserTriesFirst) {
   LearnTestBed bed("fix-it", /*rounds=*/1);
   const LearnOptions& options = bed.options;
   const fs::path& dir = bed.dir;
-  const std::vector<BatchItem> items = SceneItems("lamp", {LampScene(6.5), LampScene(7.5)});
+  const std::vector<BatchItem> items = Items("lamp", {LampScene(6.5), LampScene(7.5)});
   Backends& backends = bed.backends;
   RealProcessLauncher& launcher = bed.launcher;
   // 1. Round 0 fails, round 1 passes: the result records the fix and its evidence.

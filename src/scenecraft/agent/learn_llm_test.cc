@@ -164,7 +164,7 @@ TEST(LlmLearnerIntegration, ValidProposalsAreTriedByTheReRunRuleInvalidOnesRejec
         {"id": "bed_1", "category": "bed"}, {"id": "nightstand_1", "category": "nightstand"}],
         "relations": [{"type": "near", "objects": ["nightstand_1", "bed_1"]}]})");
   }
-  const std::vector<BatchItem> items = SceneItems("bed", scenes);
+  const std::vector<BatchItem> items = Items("bed", scenes);
   const LearnReport report = LearnFromCorpus(items, options, bed.backends, bed.launcher);
   EXPECT_EQ(model.bodies().size(), 1u);
   SkillStore store(options.library);

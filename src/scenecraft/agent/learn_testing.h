@@ -47,27 +47,15 @@ struct LearnTestBed {
   RealProcessLauncher launcher;
 };
 
-// Corpus items "<prefix>0", "<prefix>1", ... of the scene JSON documents.
-inline std::vector<BatchItem> SceneItems(const std::string& prefix,
-                                         const std::vector<std::string>& scenes) {
+// Corpus items "<prefix>0", "<prefix>1", ...: scene JSON documents, or with `prompts` English
+// prompts.
+inline std::vector<BatchItem> Items(const std::string& prefix,
+                                    const std::vector<std::string>& texts, bool prompts = false) {
   std::vector<BatchItem> items;
-  for (size_t k = 0; k < scenes.size(); ++k) {
+  for (size_t k = 0; k < texts.size(); ++k) {
     BatchItem item;
     item.id = prefix + std::to_string(k);
-    item.scene_json = scenes[k];
-    items.push_back(item);
-  }
-  return items;
-}
-
-// Corpus items "<prefix>0", "<prefix>1", ... of English prompts.
-inline std::vector<BatchItem> PromptItems(const std::string& prefix,
-                                          const std::vector<std::string>& prompts) {
-  std::vector<BatchItem> items;
-  for (size_t k = 0; k < prompts.size(); ++k) {
-    BatchItem item;
-    item.id = prefix + std::to_string(k);
-    item.prompt = prompts[k];
+    (prompts ? item.prompt : item.scene_json) = texts[k];
     items.push_back(item);
   }
   return items;

@@ -139,23 +139,30 @@ TEST(Reviser, BlockedAccessPlacesTheBlockerAndTheObjectAgain) {
 
 // A 5 x 4 m room whose back wall is lined with a wardrobe and a bookshelf, and a bed that fails
 // against_wall although hard.
+// Adds an object standing in the box lo..hi (category: its id's stem) to the graph, and what
+// Blender built of it to the readback.
+void AddBox(SceneGraph* g, Readback* rb, const std::string& id, Vec3 lo, Vec3 hi,
+            bool has_front = false) {
+  Object o;
+  o.id = id;
+  o.category = id.substr(0, id.find('_'));
+  o.size = hi - lo;
+  o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
+  g->objects.push_back(o);
+  ObjectReadback r;
+  r.id = id;
+  r.category = o.category;
+  r.has_front = has_front;
+  r.box = Box3::FromMinMax(lo, hi);
+  r.local_size = o.size;
+  r.location = {o.pose->x, o.pose->y, 0};
+  rb->objects.push_back(r);
+}
+
 SceneGraph RoomWithCrowdedBackWall(Readback* rb) {
   SceneGraph g;
   g.environment.size = {5, 4, 2.6};
-  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) {
-    Object o;
-    o.id = id;
-    o.category = id.substr(0, id.find('_'));
-    o.size = hi - lo;
-    o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
-    g.objects.push_back(o);
-    ObjectReadback r;
-    r.id = id;
-    r.category = o.category;
-    r.box = Box3::FromMinMax(lo, hi);
-    r.local_size = o.size;
-    rb->objects.push_back(r);
-  };
+  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) { AddBox(&g, rb, id, lo, hi); };
   add("wardrobe_1", {-2.5, 1.4, 0}, {-0.5, 2.0, 2});
   add("bookshelf_1", {-0.5, 1.6, 0}, {1.5, 2.0, 1.8});
   add("desk_1", {1.9, -1.0, 0}, {2.5, 0.4, 0.75});  // along the right wall
@@ -243,24 +250,8 @@ SceneGraph DeskAgainstTheBackWall(const RelationArgs& args, RelationType type, V
   SceneGraph g;
   g.environment.kind = Environment::Kind::kRoom;
   g.environment.size = {4, 4, 2.6};
-  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) {
-    Object o;
-    o.id = id;
-    o.category = id.substr(0, id.find('_'));
-    o.size = hi - lo;
-    o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
-    g.objects.push_back(o);
-    ObjectReadback r;
-    r.id = id;
-    r.category = o.category;
-    r.has_front = true;
-    r.box = Box3::FromMinMax(lo, hi);
-    r.local_size = o.size;
-    r.location = {o.pose->x, o.pose->y, 0};
-    rb->objects.push_back(r);
-  };
-  add("desk_1", {-0.6, 1.4, 0}, {0.6, 2.0, 0.75});
-  add("chair_1", chair_lo, chair_lo + Vec3{0.45, 0.5, 0.9});
+  AddBox(&g, rb, "desk_1", {-0.6, 1.4, 0}, {0.6, 2.0, 0.75}, /*has_front=*/true);
+  AddBox(&g, rb, "chair_1", chair_lo, chair_lo + Vec3{0.45, 0.5, 0.9}, /*has_front=*/true);
   Relation r;
   r.type = type;
   r.objects = {"chair_1", "desk_1"};
