@@ -184,6 +184,13 @@ std::vector<Evidence> WithHeadClasses(std::vector<Evidence> evidence) {
   return evidence;
 }
 
+ScenePatterns StatedPatternsOf(const SceneGraph& graph, const std::string& query) {
+  SceneGraph stated = graph;
+  std::erase_if(stated.relations,
+                [](const Relation& r) { return StartsWith(r.source.pointer, "skill:"); });
+  return PatternsOf(stated, query);
+}
+
 bool Exercises(const Skill& skill, const SceneGraph& graph) {
   SceneGraph copy = graph;
   if (skill.kind == SkillKind::kRefinement && skill.refinement.on_failure) {
@@ -265,6 +272,22 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
   for (Skill& fix : FixCandidates(evidence, skills, options.consensus)) {
     proposals.push_back(std::move(fix));
   }
+  // Motifs and implied relations the queries' own relations agree on (what their texts stated,
+  // not what a skill added): they relate the same objects in a new scene whose text does not say.
+  // They are tried on the queries they would change (those that did not state them).
+  std::map<std::string, std::vector<std::string>> trial_queries;  // proposal key -> queries
+  {
+    std::vector<ScenePatterns> patterns;
+    for (const auto& [id, graph] : graphs) patterns.push_back(StatedPatternsOf(graph, id));
+    for (Skill& s : PatternCandidates(patterns, skills, options.consensus)) {
+      s.provenance.origin = "learn";
+      std::vector<std::string>& trials = trial_queries[s.key];
+      for (const auto& [id, graph] : graphs) {
+        if (Exercises(s, graph)) trials.push_back(id);
+      }
+      proposals.push_back(std::move(s));
+    }
+  }
   if (options.learner != nullptr) {
     LlmSkillProposals llm = ProposeSkillUpdates(*options.learner, evidence, skills);
     // What failed the schema is logged in the library too (it never becomes a skill).
@@ -293,7 +316,9 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
     skills = store.Current();  // another learner may have stored updates meanwhile
     const std::vector<Skill> trial = With(skills, proposal);
     PassCount before, after;
-    for (const std::string& q : proposal.provenance.queries) {
+    const auto trials = trial_queries.find(proposal.key);
+    const bool pattern = trials != trial_queries.end();
+    for (const std::string& q : pattern ? trials->second : proposal.provenance.queries) {
       const auto it = by_id.find(q);
       if (it == by_id.end() || !baseline.count(q)) continue;
       const std::optional<GenerateResult> r = run(*it->second, trial, "trials");
@@ -304,10 +329,17 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
       after.passed += c.passed;
       after.total += c.total;
     }
-    const bool accept = after.total > 0 && after.Rate() + 1e-9 >= before.Rate();
-    const std::string reason = proposal.provenance.note + "; pass rate on its " +
-                               std::to_string(proposal.provenance.queries.size()) + " queries " +
-                               before.ToString() + " -> " + after.ToString();
+    // A motif or implied relation that changes none of the batch's queries (they all stated it)
+    // leaves the batch's pass rate as it is.
+    const bool unchanged = pattern && trials->second.empty();
+    const bool accept = unchanged || (after.total > 0 && after.Rate() + 1e-9 >= before.Rate());
+    const std::string reason =
+        proposal.provenance.note +
+        (unchanged ? "; changes none of the batch's queries (their texts state it)"
+                   : "; pass rate on its " +
+                         std::to_string(pattern ? trials->second.size()
+                                                : proposal.provenance.queries.size()) +
+                         " queries " + before.ToString() + " -> " + after.ToString());
     const int version = store.Record(proposal, accept, reason);
     const std::string line = std::string(SkillKindName(proposal.kind)) + " " + proposal.key +
                              (accept ? " v" + std::to_string(version) : "") + ": " + reason;

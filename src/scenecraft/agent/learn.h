@@ -72,6 +72,10 @@ std::string HeadClass(const std::string& category);
 // classes: each query still votes once per class, and queries that name kinds differently agree.
 std::vector<Evidence> WithHeadClasses(std::vector<Evidence> evidence);
 
+// The patterns (skills/consensus.h) of what a graph's relations state: relations a skill added
+// (source "skill:...") are left out.
+ScenePatterns StatedPatternsOf(const SceneGraph& graph, const std::string& query);
+
 // Whether `skill` would change `graph` (relations as planned): a plan-time skill adds or
 // parameterises a relation, a learned fix matches a relation it would change.
 bool Exercises(const Skill& skill, const SceneGraph& graph);

@@ -87,5 +87,25 @@ TEST(Library, EvidenceAboutCompoundsAlsoCountsForTheirHeadClass) {
   EXPECT_EQ(candidates[0].provenance.queries, (std::vector<std::string>{"q1", "q2", "q3"}));
 }
 
+// The corpus learner learns motifs from what the texts stated, not from what a skill added.
+TEST(Library, StatedPatternsLeaveOutWhatASkillAdded) {
+  SceneGraph g = DeskScene("chair");
+  Relation stated;
+  stated.type = RelationType::kFacing;
+  stated.objects = {"seat_1", "desk_1"};
+  stated.source.begin = 0;
+  stated.source.end = 5;
+  Relation added = stated;
+  added.type = RelationType::kNear;
+  added.source = Source{};
+  added.source.pointer = "skill:motif/desk@1";
+  g.relations = {stated, added};
+  const ScenePatterns p = StatedPatternsOf(g, "q1");
+  ASSERT_EQ(p.anchored.size(), 1u);
+  EXPECT_EQ(std::get<0>(*p.anchored.begin()), RelationType::kFacing);
+  EXPECT_EQ(std::get<1>(*p.anchored.begin()) + "/" + std::get<2>(*p.anchored.begin()),
+            "chair/desk");
+}
+
 }  // namespace
 }  // namespace scenecraft
