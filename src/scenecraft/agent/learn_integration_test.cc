@@ -35,14 +35,21 @@ TEST(LearnIntegration, AgreeingGapsBecomeACandidateThatIsTriedAndLogged) {
   EXPECT_EQ(report.failed, 0);
   EXPECT_GE(report.evidence, 3);
   SkillStore store(options.library);
-  const std::vector<SkillUpdate> log = store.Log();
+  // The refinement; besides it only the bed motif the three texts state may be a candidate.
+  std::vector<SkillUpdate> log;
+  for (const SkillUpdate& u : store.Log()) {
+    if (u.candidate.kind == SkillKind::kRefinement) {
+      log.push_back(u);
+    } else {
+      EXPECT_EQ(u.candidate.key, "bed") << u.reason;
+    }
+  }
   ASSERT_EQ(log.size(), 1u) << report.ToString();
   EXPECT_EQ(log[0].candidate.key, "near:nightstand:bed");
   EXPECT_TRUE(log[0].candidate.refinement.args.Number("distance_m").has_value());
   EXPECT_EQ(log[0].candidate.provenance.queries.size(), 3u);
   EXPECT_NE(log[0].reason.find(" of 3 agree"), std::string::npos) << log[0].reason;
   EXPECT_NE(log[0].reason.find("pass rate on its 3 queries "), std::string::npos) << log[0].reason;
-  EXPECT_EQ(report.accepted.size() + report.rejected.size(), 1u);
 }
 
 // A lamp wanted near a bed (weight 1) and, much less, near a sofa (weight 0.05) at the other end
