@@ -171,6 +171,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       !out_.setting.empty() && HasObjectSense(np.category)) {
     kind = NounKind::kObject;
   }
+  // A noun filed first as an event that the text places things by is the thing among its
+  // senses ("a dog asleep by the fire").
+  // (Quantity nouns name arrangements: "in front of rows of chairs".)
+  if (kind == NounKind::kAbstract && as_reference && pending_ && np.head >= 0 &&
+      FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
+    kind = NounKind::kObject;
+  }
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
     return {};

@@ -111,6 +111,7 @@ class Reader {
   std::vector<Group> subjects_;    // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
+  std::vector<int> with_hosts_;  // every entity "with" hung things on
   bool in_with_ = false;
   // "each with two chairs", "each of them has a lantern": one of every "with" thing per member of
   // the host group.
