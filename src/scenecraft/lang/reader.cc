@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -73,7 +74,11 @@ void Reader::FlushPending() {
   Pending p = std::move(*pending_);
   pending_.reset();
   const bool needs_reference = p.references.empty();
-  if (needs_reference) p.references = Implicit(p.subjects);
+  // "to its right": the owner "its" names, the parallel member before if there is one.
+  bool its = false;
+  for (int k = p.first; k <= p.last; ++k) its = its || words_[k].text == "its";
+  if (needs_reference && its) p.references = ParallelOwner(p.subjects);
+  if (p.references.empty()) p.references = Implicit(p.subjects);
   // "At its foot sits a cedar chest": the subject follows.
   if (p.subjects.empty() && p.fronted && !p.references.empty()) {
     fronted_ = std::move(p);
@@ -123,6 +128,7 @@ void Reader::CloseClause() {
   describe_.reset();
   negated_ = false;
   clause_subject_.clear();
+  parallel_subject_.clear();
   last_group_.clear();
   clause_start_ = true;
   after_comma_ = after_and_ = after_verb_ = false;
@@ -221,7 +227,9 @@ void Reader::OnNoun(const Item& item) {
     if (det == "its" || det == "their") {
       NounPhrase pronoun;
       pronoun.pronoun = det == "its" ? "it" : "them";
-      owner = ResolvePronoun(pronoun, pending_ ? pending_->subjects : Group{});
+      const Group subjects = pending_ ? pending_->subjects : Group{};
+      if (det == "its") owner = ParallelOwner(subjects);
+      if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
     }
   }
   // "a sink at one end", "a lamp at the side": a position with no owner named is one on the
@@ -273,6 +281,32 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
   }
+  // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
+  // clause's subject is; one thing, named by the predicate's noun.
+  if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
+      np.pronoun.empty() && !np.definite && np.head >= 0 && clause_subject_.size() == 1 &&
+      clause_subject_[0].member < 0 && IsObject(clause_subject_[0].entity) && !in_with_ &&
+      !fronted_) {
+    const int at = items_[index_ - 1].first;
+    // ("there is", "there are" name new things.)
+    const std::string copula = at > 0 && words_[at - 1].text == "there" ? "" : words_[at].text;
+    Entity& subject = out_.entities[clause_subject_[0].entity];
+    const bool material = !np.determined && IsMaterial(np.category);  // "the lamp is brass"
+    if ((copula == "is" || copula == "are" || copula == "was" || copula == "were") &&
+        (material || ClassifyNoun(np.category) == NounKind::kObject) &&
+        subject.first < item.first) {
+      for (const std::string& a : np.attributes) subject.attributes.push_back(a);
+      if (material) {
+        subject.attributes.push_back(np.category);
+      } else {
+        subject.category = np.category;
+      }
+      Account(item.first, item.last);
+      last_group_ = clause_subject_;
+      last_is_reference_ = false;
+      return;
+    }
+  }
   if (pending_) {
     // The reference of the waiting phrase.
     Group refs = Resolve(np, item, /*as_reference=*/true, pending_->subjects);
@@ -320,7 +354,12 @@ void Reader::OnNoun(const Item& item) {
     last_placed_ = false;
     if (clause_subject_.empty() || after_and_ || (after_comma_ && !in_with_) ||
         fronted_.has_value()) {
-      if (!in_with_) clause_subject_ = refs;
+      if (!in_with_) {
+        // "A keyboard on the desk, the mouse to its right": the subject before the comma is the
+        // one a parallel member's "its" means.
+        if (after_comma_ && !clause_subject_.empty()) parallel_subject_ = clause_subject_;
+        clause_subject_ = refs;
+      }
     }
   }
   last_is_reference_ = false;

@@ -277,6 +277,18 @@ Group Reader::PhraseSubject(const Item& item) const {
   return last_group_;
 }
 
+// In a list of parallel placements, the member before the current subject ("a keyboard on the
+// desk, the mouse to its right"); empty when there is none.
+Group Reader::ParallelOwner(const Group& subjects) const {
+  const Group& before = parallel_subject_;
+  if (before.size() != 1 || before[0].member >= 0 || !IsObject(before[0].entity) ||
+      out_.entities[before[0].entity].count != 1 ||
+      std::find(subjects.begin(), subjects.end(), before[0]) != subjects.end()) {
+    return {};
+  }
+  return before;
+}
+
 // The reference meant when a phrase names none ("with a monitor on top", "a nightstand on each
 // side"): the thing "with" hangs on, else the clause's subject, else the last thing named.
 Group Reader::Implicit(const Group& subjects) const {

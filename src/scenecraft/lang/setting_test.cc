@@ -116,5 +116,19 @@ TEST(Setting, UnownedEndsAndCompoundsAfterAPhrase) {
   EXPECT_TRUE(Has(clocks, "on(clock_2, end_table_2)")) << Show(clocks);
 }
 
+// After a copula an indefinite noun says what the subject is (one thing, the predicate's noun);
+// "its" in a list of parallel placements is the member before.
+TEST(Setting, CopulaIdentityAndParallelPossessives) {
+  OfflinePlanner planner;
+  const PlanResult rug = planner.Plan("The rug by the hearth is a sheepskin.");
+  EXPECT_EQ(CountOf(rug, "sheepskin"), 1) << Show(rug);
+  EXPECT_EQ(CountOf(rug, "rug"), 0) << Show(rug);
+  const PlanResult existential = planner.Plan("On the shelf there is a jar.");
+  EXPECT_EQ(CountOf(existential, "jar"), 1) << Show(existential);
+  EXPECT_EQ(CountOf(existential, "shelf"), 1) << Show(existential);
+  const PlanResult tea = planner.Plan("A teapot on the tray, the sugar bowl to its left.");
+  EXPECT_TRUE(Has(tea, "left_of(sugar_bowl_1, teapot_1)")) << Show(tea);
+}
+
 }  // namespace
 }  // namespace scenecraft
