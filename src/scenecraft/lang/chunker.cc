@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/chunker_data.h"
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
@@ -14,30 +15,6 @@ namespace {
 using chunker_detail::FunctionPhrase;
 using chunker_detail::FunctionPhrases;
 using chunker_detail::IsPronounWord;
-
-// A noun that names what things are made of ("oak", "marble", "velvet", "brass"): one of its
-// three most frequent senses is a kind of the materials things are built from. (Contents are
-// not materials: a "paint tin" and a "water jug" are kinds of tin and jug.)
-bool IsMaterial(const std::string& noun) {
-  // Food is eaten, not built from: a "food bowl", a "bean bag", a "cake stand" are kinds of bowl,
-  // bag and stand (WordNet files food under solids).
-  const std::vector<std::string> lexfiles = WordNet::Get().LexFiles(noun, 1);
-  if (!lexfiles.empty() && lexfiles[0] == "noun.food") return false;
-  static const char* const kMaterialClasses[] = {"wood",    "plant material",  "fabric",
-                                                 "rock",    "stone",           "metal",
-                                                 "alloy",   "animal material", "building material",
-                                                 "plastic", "ceramic",         "solid",
-                                                 "paper"};
-  const std::vector<std::string> up = WordNet::Get().Hypernyms(noun, 6, 3);
-  for (const char* c : kMaterialClasses) {
-    if (noun == c || std::find(up.begin(), up.end(), c) != up.end()) return true;
-  }
-  return false;
-}
-
-bool IsCompound(const std::string& words) {
-  return WordNet::Get().IsNoun(words) && words.find(' ') != std::string::npos;
-}
 
 class Chunker {
  public:
@@ -78,6 +55,35 @@ class Chunker {
         before.adjective && (!before.noun || before.adjective_frequency >= before.noun_frequency);
     return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
            (after.noun || !after.known);
+  }
+  // A phrase whose last word makes a compound with the next ("on each side table": a side table)
+  // ends before that word: the longest shorter phrase at words[i], if any.
+  const SpatialPhrase* ShorterIfCompound(size_t i, const SpatialPhrase* phrase) const {
+    if (phrase == nullptr || phrase->words.size() < 2) return phrase;
+    const size_t last = i + phrase->words.size() - 1;
+    if (last + 1 >= words_.size()) return phrase;
+    // A compound WordNet knows, or a noun after the phrase's last noun that is no verb there.
+    const Word& next = words_[last + 1];
+    const bool noun_after = words_[last].noun && next.noun && !next.punct &&
+                            next.word_class == WordClass::kOpen &&
+                            next.noun_frequency >= next.verb_frequency && !next.number &&
+                            MatchSpatialPhrase(texts_, last + 1) == nullptr;
+    if (!noun_after && !IsCompound(texts_[last] + " " + next.lemma)) return phrase;
+    // The determiners before the compound go with it ("each side table", not "on each").
+    for (size_t end = last; end > i; --end) {
+      const std::vector<std::string> before(texts_.begin(),
+                                            texts_.begin() + static_cast<long>(end));
+      const SpatialPhrase* shorter = MatchSpatialPhrase(before, i);
+      if (shorter == nullptr) return nullptr;
+      if (!Determiner(texts_[i + shorter->words.size() - 1])) return shorter;
+      end = i + shorter->words.size();
+    }
+    return nullptr;
+  }
+  // Whether a word after a pronoun word is its verb ("each faces the wall", "it stands"), not a
+  // noun the word determines ("each side table").
+  static bool VerbAfterPronoun(const Word& w) {
+    return w.verb && (!w.noun || w.verb_frequency > w.noun_frequency || EndsWith(w.text, "s"));
   }
   // The end of a restated count at words[i] ("five of them" + punctuation), or i.
   size_t RecountAt(size_t i) const {
@@ -184,7 +190,8 @@ size_t Chunker::Next(size_t i) {
       items_.back().phrase = phrase;
       return i + phrase->words.size() + 3;
     }
-    if (const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, i); phrase != nullptr) {
+    if (const SpatialPhrase* phrase = ShorterIfCompound(i, MatchSpatialPhrase(texts_, i));
+        phrase != nullptr) {
       Add(ItemKind::kSpatial, i, i + phrase->words.size() - 1);
       items_.back().phrase = phrase;
       return i + phrase->words.size();
@@ -398,7 +405,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return j < words_.size() && IsPronounWord(texts_[j]) &&
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
-            MatchSpatialPhrase(texts_, j + 1) != nullptr || words_[j + 1].verb);
+            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]));
   };
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
@@ -563,13 +570,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
       --compound_start;
       continue;
     }
-    const bool single = compound_start == run.size() - 1;
-    const bool hyphen = m.text.find('-') != std::string::npos;
-    // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
-    // "garden" and "blanket" are rather nouns).
-    const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
-    if (single && (m.noun || !m.known) && !adjective && !hyphen && !IsMaterial(m.text) &&
-        RoomPartOf(m.text) == RoomPart::kNone && WallSide(m.text).empty()) {
+    if (compound_start == run.size() - 1 && ModifierJoinsHead(m, head_word.lemma)) {
       category = m.text + " " + category;
       --compound_start;
       continue;

@@ -58,6 +58,33 @@ const CategoryInfo* CatalogEntry(const std::string& category) {
   return FindProceduralCategory(Head(category));
 }
 
+// The things a relation places on the floor plan: the subject of a relative position or a
+// placement in the room, every member of a group around something or between two things.
+std::vector<std::string> PositionedSubjects(const Relation& r) {
+  switch (r.type) {
+    case T::kNear:
+    case T::kFar:
+    case T::kLeftOf:
+    case T::kRightOf:
+    case T::kInFrontOf:
+    case T::kBehind:
+    case T::kBetween:
+    case T::kAcross:
+    case T::kAgainstWall:
+    case T::kInCorner:
+    case T::kCenter:
+    case T::kAtEnd:
+    case T::kAlongSide:
+      return {r.objects.front()};
+    case T::kAround:
+      return {r.objects.begin(), r.objects.end() - 1};
+    case T::kSymmetric:
+      return {r.objects.begin(), r.objects.begin() + std::min<size_t>(2, r.objects.size())};
+    default:
+      return {};
+  }
+}
+
 }  // namespace
 
 bool IsKindOf(const std::string& category, const std::string& kind_class) {
@@ -77,6 +104,9 @@ void AddDefaults(PlanResult* plan) {
   std::map<std::string, size_t> index;
   for (size_t o = 0; o < g.objects.size(); ++o) index[g.objects[o].id] = o;
   std::set<std::string> supported, facing, placed;
+  // What the text positions each thing by, beside which work surfaces, and what rests on what.
+  std::map<std::string, std::vector<std::string>> positioned, near_surfaces;
+  std::map<std::string, std::string> support_of;
   for (const Relation& r : g.relations) {
     if (r.type == T::kOn || r.type == T::kStack || r.type == T::kAbove || r.type == T::kUnder ||
         r.type == T::kHanging || r.type == T::kOnWall || r.type == T::kOnFloor ||
@@ -91,6 +121,24 @@ void AddDefaults(PlanResult* plan) {
         r.type == T::kOnWall || r.type == T::kBetween || r.type == T::kAround) {
       for (const std::string& id : r.objects) placed.insert(id);
     }
+    // A position the text states for a thing ("a lamp behind the armchair") is where it stands:
+    // no support is implied for it.
+    // Beside a work surface is no position away from it ("a desk with a laptop": near, and on
+    // it by default).
+    const std::vector<std::string> subjects = PositionedSubjects(r);
+    for (const std::string& id : subjects) {
+      if (r.type == T::kNear && r.objects.size() == 2) {
+        near_surfaces[id].push_back(r.objects[1]);
+        continue;
+      }
+      std::vector<std::string>& refs = positioned[id];
+      for (const std::string& other : r.objects) {
+        if (std::find(subjects.begin(), subjects.end(), other) == subjects.end()) {
+          refs.push_back(other);
+        }
+      }
+    }
+    if (r.type == T::kOn && r.objects.size() == 2) support_of[r.objects[0]] = r.objects[1];
   }
   std::vector<Relation> added;
   auto add = [&](RelationType type, std::vector<std::string> ids) {
@@ -157,14 +205,33 @@ void AddDefaults(PlanResult* plan) {
     if (AnyKind(o.category, WorkSurfaceClasses())) surfaces.push_back(o.id);
   }
   for (const Object& o : g.objects) {
-    if (supported.count(o.id) || surfaces.empty()) continue;
+    if (supported.count(o.id)) continue;
     const CategoryInfo* info = CatalogEntry(o.category);
     if (info == nullptr || info->support != Support::kSurface ||
         info->size.x * info->size.y > 0.2) {
       continue;
     }
-    const std::string& surface = surfaces.front();
-    if (surface == o.id) continue;
+    std::string surface = surfaces.empty() ? "" : surfaces.front();
+    if (const auto by = positioned.find(o.id); by != positioned.end()) {
+      // Placed by things: on what they rest on ("plates around the cake" on the cake's table),
+      // else on the floor where the text put it ("a lamp behind the armchair").
+      surface.clear();
+      for (const std::string& ref : by->second) {
+        if (const auto s = support_of.find(ref); s != support_of.end()) surface = s->second;
+      }
+    } else if (const auto near = near_surfaces.find(o.id); near != near_surfaces.end()) {
+      // Beside things: on one of them that is a work surface, else on what they rest on, else
+      // where it was put.
+      const auto it = std::find_first_of(near->second.begin(), near->second.end(), surfaces.begin(),
+                                         surfaces.end());
+      surface = it != near->second.end() ? *it : "";
+      for (const std::string& ref : near->second) {
+        if (const auto s = support_of.find(ref); s != support_of.end() && surface.empty()) {
+          surface = s->second;
+        }
+      }
+    }
+    if (surface.empty() || surface == o.id) continue;
     add(T::kOn, {o.id, surface});
     plan->warnings.push_back(o.id + " rests on " + surface + " (no support was named)");
   }
@@ -175,18 +242,37 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
   Environment& env = graph->environment;
   double footprint = 0.0, largest = 0.0;
   int outdoor_votes = 0;
+  // A building stands outdoors: a scene that places things by one ("a shovel by the shed") is
+  // set outside it; one that rests on or in something is a model of one ("a dollhouse on a
+  // table").
+  std::set<std::string> held, related;
+  for (const Relation& r : graph->relations) {
+    related.insert(r.objects.begin(), r.objects.end());
+    if (r.type == T::kOn || r.type == T::kInside || r.type == T::kStack || r.type == T::kOnWall ||
+        r.type == T::kHanging) {
+      held.insert(r.objects.front());
+    }
+  }
+  bool building = false;
   for (const Object& o : graph->objects) {
+    // So does a natural feature built as a thing ("chairs surrounding the duck pond"): its head
+    // names an outdoor place first.
+    building = building || (related.count(o.id) && !held.count(o.id) &&
+                            (ClassifyNoun(o.category) == NounKind::kBuilding ||
+                             ClassifyNoun(Head(o.category)) == NounKind::kOutdoorPlace));
     const CategoryInfo* info = CatalogEntry(o.category);
     const Vec3 size = info != nullptr ? info->size : Vec3{0.6, 0.6, 0.8};
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
-    outdoor_votes += AnyKind(o.category, OutdoorClasses()) ? 1 : 0;
+    outdoor_votes += !held.count(o.id) && AnyKind(o.category, OutdoorClasses()) ? 1 : 0;
   }
   bool outdoor = false;
-  if (!setting.empty()) {
+  // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
+  if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {
     outdoor = setting_kind == NounKind::kOutdoorPlace;
   } else {
-    outdoor = outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size());
+    outdoor = building ||
+              (outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size()));
   }
   if (outdoor) {
     env.kind = Environment::Kind::kOutdoor;

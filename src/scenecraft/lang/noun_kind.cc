@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
@@ -96,7 +97,23 @@ NounKind ClassifyNoun(const std::string& category) {
   for (const std::string& lexfile : all) {
     if (PhysicalLexFile(lexfile)) return NounKind::kObject;
   }
+  // A closed compound filed as an event whose last part is its kind and names a made thing by
+  // another sense ("campfire", "bonfire": a kind of fire, and a fire is also a fireplace with a
+  // fire burning) is that thing in a scene.
+  for (const std::string& kind : wordnet.Hypernyms(noun, 2, 1)) {
+    if (kind.size() >= 3 && noun.size() > kind.size() + 2 && EndsWith(noun, kind) &&
+        HasMadeThingSense(kind)) {
+      return NounKind::kObject;
+    }
+  }
   return NounKind::kAbstract;
+}
+
+bool HasMadeThingSense(const std::string& noun) {
+  for (const std::string& lexfile : WordNet::Get().LexFiles(noun, 0)) {
+    if (lexfile == "noun.artifact" || lexfile == "noun.object") return true;
+  }
+  return false;
 }
 
 namespace {

@@ -24,6 +24,10 @@ std::string_view NounKindName(NounKind kind);
 // know is classified by its head (the last word). A noun no dictionary knows is an object.
 NounKind ClassifyNoun(const std::string& category);
 
+// Whether any sense of the noun, however rare, is a made thing or a natural object ("fire": a
+// fireplace with a fire burning).
+bool HasMadeThingSense(const std::string& noun);
+
 // Whether one of the noun's three most frequent senses is a thing rather than a place ("toilet"
 // is first a room, then a bowl; "stage" is first a period, then a platform).
 bool HasObjectSense(const std::string& category);

@@ -3,12 +3,22 @@
 #include <algorithm>
 #include <optional>
 
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace reader_detail {
+
+// Whether a verb form is finite: its -s form or its base ("stands", "stand"), not a participle
+// ("hanging", "stacked", "hung").
+bool FiniteVerb(const std::string& word) {
+  const std::string base = WordNet::Get().VerbBase(word);
+  if (base.empty() || base == word) return !EndsWith(word, "ing");
+  // The -s form ("stands", "carries", and the irregular "has", "does").
+  return EndsWith(word, "s") && !EndsWith(word, "ss");
+}
 
 void Reader::Finish(Pending p) {
   // Mark the "with" members a phrase placed.
@@ -64,7 +74,11 @@ void Reader::FlushPending() {
   Pending p = std::move(*pending_);
   pending_.reset();
   const bool needs_reference = p.references.empty();
-  if (needs_reference) p.references = Implicit(p.subjects);
+  // "to its right": the owner "its" names, the parallel member before if there is one.
+  bool its = false;
+  for (int k = p.first; k <= p.last; ++k) its = its || words_[k].text == "its";
+  if (needs_reference && its) p.references = ParallelOwner(p.subjects);
+  if (p.references.empty()) p.references = Implicit(p.subjects);
   // "At its foot sits a cedar chest": the subject follows.
   if (p.subjects.empty() && p.fronted && !p.references.empty()) {
     fronted_ = std::move(p);
@@ -114,6 +128,7 @@ void Reader::CloseClause() {
   describe_.reset();
   negated_ = false;
   clause_subject_.clear();
+  parallel_subject_.clear();
   last_group_.clear();
   clause_start_ = true;
   after_comma_ = after_and_ = after_verb_ = false;
@@ -212,12 +227,31 @@ void Reader::OnNoun(const Item& item) {
     if (det == "its" || det == "their") {
       NounPhrase pronoun;
       pronoun.pronoun = det == "its" ? "it" : "them";
-      owner = ResolvePronoun(pronoun, pending_ ? pending_->subjects : Group{});
+      const Group subjects = pending_ ? pending_->subjects : Group{};
+      if (det == "its") owner = ParallelOwner(subjects);
+      if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
     }
+  }
+  // "a sink at one end", "a lamp at the side": a position with no owner named is one on the
+  // thing the phrase's subject is placed by (the implicit reference), one of its ends or sides.
+  bool unowned_position = false;
+  // (The middle, front, back, left and right alone are the room's: "in the middle".)
+  const std::string& position = np.head >= 0 ? words_[np.head].lemma : np.category;
+  if (owner.empty() && pending_ && pending_->references.empty() && np.pronoun.empty() &&
+      np.head >= 0 && np.room_part == RoomPart::kNone &&
+      (position == "end" || position == "side" || position == "foot" || position == "head" ||
+       position == "top") &&
+      (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
+                                       items_[index_ + 1].kind != ItemKind::kPossessive))) {
+    owner = Implicit(pending_->subjects);
+    // Which end or side is not said: beside it.
+    const std::string& head = words_[np.head].lemma;
+    unowned_position = head == "end" || head == "side";
   }
   if (!owner.empty() && np.pronoun.empty()) {
     const std::string head = np.head >= 0 ? words_[np.head].lemma : "";
-    const auto meaning = PositionalMeaning(head);
+    auto meaning = PositionalMeaning(head);
+    if (unowned_position) meaning = Meaning::kNear;
     // Only a thing has parts here; a place noun is the setting ("a doctor's office").
     const bool owner_thing = IsObject(owner[0].entity);
     const NounKind kind = ClassifyNoun(np.category);
@@ -244,6 +278,32 @@ void Reader::OnNoun(const Item& item) {
     if (part || meaning) {
       // "with their backs to the wall": a part of a thing already there.
       Account(item.first, item.last);
+      return;
+    }
+  }
+  // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
+  // clause's subject is; one thing, named by the predicate's noun.
+  if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
+      np.pronoun.empty() && !np.definite && np.head >= 0 && clause_subject_.size() == 1 &&
+      clause_subject_[0].member < 0 && IsObject(clause_subject_[0].entity) && !in_with_ &&
+      !fronted_) {
+    const int at = items_[index_ - 1].first;
+    // ("there is", "there are" name new things.)
+    const std::string copula = at > 0 && words_[at - 1].text == "there" ? "" : words_[at].text;
+    Entity& subject = out_.entities[clause_subject_[0].entity];
+    const bool material = !np.determined && IsMaterial(np.category);  // "the lamp is brass"
+    if ((copula == "is" || copula == "are" || copula == "was" || copula == "were") &&
+        (material || ClassifyNoun(np.category) == NounKind::kObject) &&
+        subject.first < item.first) {
+      for (const std::string& a : np.attributes) subject.attributes.push_back(a);
+      if (material) {
+        subject.attributes.push_back(np.category);
+      } else {
+        subject.category = np.category;
+      }
+      Account(item.first, item.last);
+      last_group_ = clause_subject_;
+      last_is_reference_ = false;
       return;
     }
   }
@@ -294,7 +354,12 @@ void Reader::OnNoun(const Item& item) {
     last_placed_ = false;
     if (clause_subject_.empty() || after_and_ || (after_comma_ && !in_with_) ||
         fronted_.has_value()) {
-      if (!in_with_) clause_subject_ = refs;
+      if (!in_with_) {
+        // "A keyboard on the desk, the mouse to its right": the subject before the comma is the
+        // one a parallel member's "its" means.
+        if (after_comma_ && !clause_subject_.empty()) parallel_subject_ = clause_subject_;
+        clause_subject_ = refs;
+      }
     }
   }
   last_is_reference_ = false;
@@ -370,7 +435,8 @@ void Reader::ReviseKinds() {
   // How the statements use each entity: placed itself, or a reference things are placed by (in or
   // at it: "in the garage", "at the market"; or around, beside, far from it: "far from the fire
   // pit").
-  std::vector<bool> placed(n, false), landmark(n, false), container(n, false), subject(n, false);
+  std::vector<bool> placed(n, false), landmark(n, false), container(n, false), subject(n, false),
+      encircled(n, false);
   for (const Statement& st : out_.statements) {
     // Placed relative to another thing; a unary placement ("in the middle") may be misread.
     for (const EntityRef& r : st.subjects) {
@@ -381,6 +447,7 @@ void Reader::ReviseKinds() {
                              st.meaning == Meaning::kMiddleOf;
     for (const EntityRef& r : st.references) {
       (containment ? container : landmark)[r.entity] = true;
+      if (st.meaning == Meaning::kAround) encircled[r.entity] = true;
       if (containment && st.fronted && out_.entities[r.entity].kind == NounKind::kBuilding &&
           !subject[r.entity]) {
         // "In the garage, a bicycle ...": the description is set inside the building.
@@ -392,10 +459,40 @@ void Reader::ReviseKinds() {
   // ("five lockers"), places it ("a hammock far from the grill") or places things by it other
   // than in or at it ("chairs surrounding a fire pit"). Natural features stay places ("a bench
   // facing the lake").
+  // A building that only "with" relates to things ("a greenhouse with two potting benches ...")
+  // holds them: it is the setting, seen from inside; "a barn with a tractor beside it" stays.
+  for (size_t e = 0; e < n; ++e) {
+    if (out_.entities[e].kind != NounKind::kBuilding || out_.entities[e].count != 1) continue;
+    bool with_only = std::find(with_hosts_.begin(), with_hosts_.end(), static_cast<int>(e)) !=
+                     with_hosts_.end(),
+         other = false;
+    for (const Statement& st : out_.statements) {
+      const auto has = [&](const std::vector<EntityRef>& g) {
+        return std::any_of(g.begin(), g.end(),
+                           [&](const EntityRef& r) { return r.entity == static_cast<int>(e); });
+      };
+      if (has(st.subjects)) other = true;
+      if (has(st.references)) (st.from_with ? with_only : other) = true;
+    }
+    if (!with_only || other) continue;
+    out_.entities[e].kind = NounKind::kIndoorPlace;
+    out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(),
+                                         [&](const Statement& st) {
+                                           return st.from_with && st.references.size() == 1 &&
+                                                  st.references[0].entity == static_cast<int>(e);
+                                         }),
+                          out_.statements.end());
+  }
+  bool outdoor_thing = false;  // an outdoor place became a thing: the scene is still outdoors
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
     if (!is_place(e) || !(entity.count >= 2 || placed[e] || landmark[e])) continue;
+    const bool outdoor = entity.kind == NounKind::kOutdoorPlace;
     if (HasMadeSense(entity.category)) entity.kind = NounKind::kObject;
+    // What a few things stand around is small enough to be a thing, natural or not ("chairs
+    // surrounding a fire pit").
+    if (encircled[e] && HasObjectSense(entity.category)) entity.kind = NounKind::kObject;
+    outdoor_thing = outdoor_thing || (outdoor && entity.kind == NounKind::kObject);
   }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();
@@ -409,6 +506,7 @@ void Reader::ReviseKinds() {
       out_.setting_kind = kind;
     }
   }
+  if (out_.setting.empty() && outdoor_thing) out_.setting_kind = NounKind::kOutdoorPlace;
 }
 
 Reading Reader::Run() {
@@ -434,6 +532,14 @@ Reading Reader::Run() {
         break;
       case ItemKind::kEnd:
         CloseClause();
+        // A building named alone in the first sentence ("A small cafe. Four tables ...") is where
+        // the description is set.
+        if (out_.entities.size() == 1 && out_.statements.empty() &&
+            out_.entities[0].kind == NounKind::kBuilding && out_.entities[0].count == 1) {
+          out_.entities[0].kind = NounKind::kIndoorPlace;
+          out_.setting = out_.entities[0].category;
+          out_.setting_kind = NounKind::kIndoorPlace;
+        }
         sentence_first_entity_ = out_.entities.size();
         break;
       case ItemKind::kComma:
@@ -458,6 +564,20 @@ Reading Reader::Run() {
         FlushPending();
         FlushWith();
         Group host = last_is_reference_ && !clause_subject_.empty() ? clause_subject_ : last_group_;
+        // A building that "has" or "contains" things holds them inside: it is the setting ("the
+        // greenhouse has four seed trays ..."); "a barn with a tractor beside it" stays a thing.
+        if (host.size() == 1 && host[0].member < 0 && words_[item.first].text != "with" &&
+            FiniteVerb(words_[item.first].text)) {
+          Entity& e = out_.entities[host[0].entity];
+          if (e.kind == NounKind::kBuilding && e.count == 1) {
+            e.kind = NounKind::kIndoorPlace;
+            if (out_.setting.empty() || out_.setting_kind != NounKind::kIndoorPlace) {
+              out_.setting = e.category;
+              out_.setting_kind = NounKind::kIndoorPlace;
+            }
+          }
+        }
+        if (host.size() == 1 && host[0].member < 0) with_hosts_.push_back(host[0].entity);
         // "A bedroom with ...", "the kitchen has ...": the things are in the place.
         if (!host.empty() && !IsObject(host[0].entity)) host.clear();
         with_host_ = host;
@@ -487,7 +607,16 @@ Reading Reader::Run() {
         FlushPending();
         after_verb_ = true;
         verb_subject_.clear();
-        if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kNoun) verb_subject_ = last_group_;
+        if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kNoun) {
+          // A finite verb after the reference of the subject's phrase is the subject's ("a
+          // telescope on a tripod stands by the window"); a participle there is the
+          // reference's ("a surfboard next to a wetsuit hanging on a hook").
+          const bool finite = FiniteVerb(words_[item.first].text);
+          verb_subject_ = finite && last_is_reference_ && !clause_subject_.empty() && !in_with_ &&
+                                  relative_.empty()
+                              ? clause_subject_
+                              : last_group_;
+        }
         break;
       case ItemKind::kPredicate:
         if (!clause_subject_.empty() && !pending_) {

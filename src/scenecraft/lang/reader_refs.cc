@@ -171,6 +171,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       !out_.setting.empty() && HasObjectSense(np.category)) {
     kind = NounKind::kObject;
   }
+  // A noun filed first as an event that the text places things by is the thing among its
+  // senses ("a dog asleep by the fire").
+  // (Quantity nouns name arrangements: "in front of rows of chairs".)
+  if (kind == NounKind::kAbstract && as_reference && pending_ && np.head >= 0 &&
+      FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
+    kind = NounKind::kObject;
+  }
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
     return {};
@@ -268,6 +275,18 @@ Group Reader::PhraseSubject(const Item& item) const {
     return reference_subject_;
   }
   return last_group_;
+}
+
+// In a list of parallel placements, the member before the current subject ("a keyboard on the
+// desk, the mouse to its right"); empty when there is none.
+Group Reader::ParallelOwner(const Group& subjects) const {
+  const Group& before = parallel_subject_;
+  if (before.size() != 1 || before[0].member >= 0 || !IsObject(before[0].entity) ||
+      out_.entities[before[0].entity].count != 1 ||
+      std::find(subjects.begin(), subjects.end(), before[0]) != subjects.end()) {
+    return {};
+  }
+  return before;
 }
 
 // The reference meant when a phrase names none ("with a monitor on top", "a nightstand on each

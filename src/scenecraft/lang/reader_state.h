@@ -58,6 +58,7 @@ class Reader {
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
   Group Implicit(const Group& subjects) const;
+  Group ParallelOwner(const Group& subjects) const;
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
   void Account(int first, int last) {
@@ -91,8 +92,9 @@ class Reader {
   size_t index_ = 0;
 
   // Reading state.
-  Group clause_subject_;  // the subject of the current clause
-  Group last_group_;      // the most recent noun phrase (with its coordinated ones)
+  Group clause_subject_;    // the subject of the current clause
+  Group parallel_subject_;  // the subject it took over from after a comma
+  Group last_group_;        // the most recent noun phrase (with its coordinated ones)
   bool last_is_reference_ = false;
   bool last_placed_ = false;  // a finished statement placed the last group
   bool clause_start_ = true;
@@ -111,6 +113,7 @@ class Reader {
   std::vector<Group> subjects_;    // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
+  std::vector<int> with_hosts_;  // every entity "with" hung things on
   bool in_with_ = false;
   // "each with two chairs", "each of them has a lantern": one of every "with" thing per member of
   // the host group.

@@ -287,6 +287,28 @@ std::string WordNet::VerbBase(const std::string& word) {
   return base;
 }
 
+bool WordNet::ThingDoesItself(const std::string& verb) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(verb);
+  IndexPtr index = ::getindex(w.data(), VERB);
+  if (index == nullptr) return false;
+  std::vector<long> offsets;
+  for (int k = 0; k < index->off_cnt && k < 2; ++k) offsets.push_back(index->offset[k]);
+  ::free_index(index);
+  while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  // WordNet's generic frames 1 ("Something ----s") and 4 ("Something is ----ing PP").
+  bool itself = false;
+  for (long offset : offsets) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(VERB, offset, empty);
+    if (s == nullptr) continue;
+    for (int f = 0; f < s->fcount; ++f) itself = itself || s->frmid[f] == 1 || s->frmid[f] == 4;
+    ::free_synset(s);
+  }
+  return itself;
+}
+
 int WordNet::Frequency(const std::string& word, int pos) {
   if (!available_ || word.empty()) return 0;
   const std::string key = word + "#" + std::to_string(pos);

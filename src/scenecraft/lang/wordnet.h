@@ -43,6 +43,10 @@ class WordNet {
   bool IsAdverb(const std::string& word);
   // Base form of a verb ("leaning" -> "lean", "sits" -> "sit"); empty when it is no verb.
   std::string VerbBase(const std::string& word);
+  // Whether one of the verb's (a base form) two most frequent senses has a thing do it by
+  // itself: WordNet's verb frames "Something ----s" or "Something is ----ing PP" ("dry", "sway";
+  // not "pot", which somebody does to something).
+  bool ThingDoesItself(const std::string& verb);
   // How often the word was seen as this part of speech in WordNet's tagged texts (the sum of
   // its senses' tag counts, base form looked up); 0 when unknown. Decides "stand" (mostly a
   // verb) from "table" (mostly a noun).

@@ -1,0 +1,65 @@
+// The compounds of a noun phrase: which words before its head join it as the category.
+#include "scenecraft/lang/compound.h"
+
+#include <algorithm>
+
+#include "scenecraft/lang/lexicon.h"
+#include "scenecraft/lang/noun_kind.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+
+// A noun that names what things are made of ("oak", "marble", "velvet", "brass"): one of its
+// three most frequent senses is a kind of the materials things are built from. (Contents are
+// not materials: a "paint tin" and a "water jug" are kinds of tin and jug.)
+bool IsMaterial(const std::string& noun) {
+  // Food is eaten, not built from: a "food bowl", a "bean bag", a "cake stand" are kinds of bowl,
+  // bag and stand (WordNet files food under solids).
+  // (A duck's flesh is food too, not what a "duck pond" is made of.)
+  WordNet& wordnet = WordNet::Get();
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 3);
+  if (!lexfiles.empty() && lexfiles[0] == "noun.food") return false;
+  static const char* const kMaterialClasses[] = {"wood",    "plant material",  "fabric",
+                                                 "rock",    "stone",           "metal",
+                                                 "alloy",   "animal material", "building material",
+                                                 "plastic", "ceramic",         "solid",
+                                                 "paper"};
+  for (const char* c : kMaterialClasses) {
+    if (noun == c) return true;
+  }
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (lexfiles[k] == "noun.food") continue;
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 6);
+    for (const char* c : kMaterialClasses) {
+      if (std::find(up.begin(), up.end(), c) != up.end()) return true;
+    }
+  }
+  return false;
+}
+
+bool IsCompound(const std::string& words) {
+  return WordNet::Get().IsNoun(words) && words.find(' ') != std::string::npos;
+}
+
+bool ModifierJoinsHead(const Word& m, const std::string& head) {
+  if (m.text.find('-') != std::string::npos || RoomPartOf(m.text) != RoomPart::kNone ||
+      !WallSide(m.text).empty()) {
+    return false;
+  }
+  // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
+  // "garden" and "blanket" are rather nouns).
+  const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+  if ((m.noun || !m.known) && !adjective) return !IsMaterial(m.text);
+  // A gerund WordNet knows only as a verb form, of a verb that somebody does (not one a thing
+  // does by itself, per WordNet's verb frames), names what a made thing is for ("a potting
+  // bench"); otherwise it says what the thing is doing ("drying pots", "a sleeping cat").
+  WordNet& wordnet = WordNet::Get();
+  if (!m.noun && !m.adjective && m.verb && EndsWith(m.text, "ing") &&
+      wordnet.VerbBase(m.text) != m.text && !wordnet.ThingDoesItself(wordnet.VerbBase(m.text))) {
+    return HasMadeSense(head);
+  }
+  return false;
+}
+
+}  // namespace scenecraft
