@@ -15,7 +15,7 @@ constexpr double kAccessToleranceM = 0.02;
 
 }  // namespace
 
-CostTerms::CostTerms(State* state) : s_(*state) {
+CostTerms::CostTerms(State* state) : walkway_(state), s_(*state) {
   rel_cost_.assign(s_.graph_->relations.size(), 0.0);
   rel_pass_.assign(s_.graph_->relations.size(), 0);
   touched_mark_.assign(s_.items_.size(), 0);
@@ -285,6 +285,7 @@ void CostTerms::Conflicted(std::vector<int>* out) {
           if (j > ii && CollisionCost(ii, j) + AccessCost(ii, j) > 0) mark[i] = mark[j] = 1;
         });
   }
+  walkway_.MarkConflicted(&mark);
   out->clear();
   for (size_t i = 0; i < s_.items_.size(); ++i) {
     if (mark[i] && !s_.items_[i].fixed) out->push_back(static_cast<int>(i));
@@ -305,8 +306,9 @@ double CostTerms::Recount() {
   std::vector<int> all(s_.items_.size());
   for (size_t i = 0; i < s_.items_.size(); ++i) all[i] = static_cast<int>(i);
   const ObjectTerms terms = Terms(all);
-  bad_ += terms.bad;
-  return cost + terms.cost;
+  walkway_.Rebuild();
+  bad_ += terms.bad + walkway_.bad();
+  return cost + terms.cost + walkway_.cost();
 }
 
 }  // namespace scenecraft::solver
