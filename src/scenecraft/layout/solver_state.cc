@@ -177,7 +177,6 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     if (items_[i].object->support == Support::kFloor) {
       bodies_[i].access_m = items_[i].object->access_m;
       bodies_[i].access_long_side = items_[i].object->access_long_side;
-      max_access_m_ = std::max(max_access_m_, bodies_[i].access_m);
     }
   }
   // Cells about the size of a typical object: most moves then look at a handful of cells.
@@ -232,7 +231,7 @@ void State::UpdateBody(int i) {
   if (!o.pose) return;
   bodies_[i].box = o.WorldBox();
   bodies_[i].yaw_rad = o.pose->yaw_rad;
-  grid_.Update(i, bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9));
+  grid_.Update(i, bodies_[i].Foot().Expanded(GridMargin(i)));
 }
 
 // The z where an object rests: on its parent's top, on the floor, on a wall, at the ceiling.
