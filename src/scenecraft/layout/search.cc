@@ -363,7 +363,7 @@ void Search::Report(SolveResult* result) {
   s_.graph_->results.clear();
   result->relations_total = static_cast<int>(s_.graph_->relations.size());
   for (size_t r = 0; r < s_.graph_->relations.size(); ++r) {
-    const RelationEvaluation e = s_.Evaluate(r);
+    const RelationEvaluation e = s_.Evaluate(r, /*words=*/true);
     s_.graph_->results.push_back({r, e.score, e.pass, e.reason});
     if (e.pass) {
       ++result->relations_passed;

@@ -357,12 +357,13 @@ double State::FaceYaw(int i, int t) const {
   return YawFacing(bodies_[t].Center2() - bodies_[i].Center2());
 }
 
-RelationEvaluation State::Evaluate(size_t r) const {
+RelationEvaluation State::Evaluate(size_t r, bool words) const {
   scratch_.clear();
   for (int m : members_[r]) scratch_.push_back(&bodies_[m]);
   EvalContext context;
   context.environment = &graph_->environment;
   context.camera = graph_->camera ? &*graph_->camera : nullptr;
+  context.words = words;
   return EvaluateRelation(graph_->relations[r], scratch_, context);
 }
 

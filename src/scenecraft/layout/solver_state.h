@@ -69,8 +69,9 @@ class State {
   Vec2 Pitch(const Relation& r) const;
   // The yaw that turns object i toward object t.
   double FaceYaw(int i, int t) const;
-  // The RELATIONS.md test of relation r on the current bodies.
-  RelationEvaluation Evaluate(size_t r) const;
+  // The RELATIONS.md test of relation r on the current bodies; a failure is worded only when
+  // `words` (the report, not the search).
+  RelationEvaluation Evaluate(size_t r, bool words = false) const;
   // Whether a relation names both objects (a chair at its desk may stand in the desk's access).
   bool Related(int a, int b) const;
   // The side of object i whose access the solver keeps clear (layout/access.h): its front, or
