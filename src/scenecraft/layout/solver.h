@@ -13,8 +13,12 @@
 // 3. Once everything holds: a short greedy polish of the preferences (grids in line and evenly
 //    spaced, furniture square to the walls) that never breaks what holds.
 //
+// In a room with a door, the free floor reachable from the door and the fronts of the objects
+// people use are a term of their own (walkway), updated in place move by move.
+//
 // The parts live in their own files: solver_state (objects, bodies, shared geometry),
-// collision_grid, constructive_start (1), search (2 and 3) and cost_terms (what a move costs).
+// collision_grid, constructive_start (1), search (2 and 3), cost_terms (what a move costs) and
+// walkway.
 //
 // Deterministic for a seed (unless the time budget cuts the search short: it is a safety net,
 // `max_moves` is the regular limit) and time-boxed.
