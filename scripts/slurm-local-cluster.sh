@@ -10,15 +10,53 @@ action=${1:?usage: slurm-local-cluster.sh start|stop DIR [CPUS]}
 dir=${2:?usage: slurm-local-cluster.sh start|stop DIR [CPUS]}
 cpus=${3:-$(nproc)}
 
+# What runs for this cluster's jobs: the step daemons (slurmstepd) and the tasks they started.
+# Both detach from slurmd, so they are found by the SLURM_CONF they carry; a task also carries
+# SLURM_JOB_ID (the shell that calls `stop` may have SLURM_CONF, never a job id of this cluster).
+job_processes() {
+  local pid env
+  for pid in $(pgrep -x slurmstepd 2>/dev/null || true) $(pgrep -f "$dir/spool/" 2>/dev/null || true); do
+    env=$({ tr '\0' '\n' < "/proc/$pid/environ"; } 2>/dev/null || true)
+    if grep -qx "SLURM_CONF=$dir/slurm.conf" <<< "$env" \
+        && { [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = slurmstepd ] || grep -q '^SLURM_JOB_ID=' <<< "$env"; }; then
+      echo "$pid"
+    fi
+  done
+}
+
+# A process that runs (a killed daemon may stay a zombie where nothing reaps orphans).
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)
+  [ -n "$state" ] && [ "$state" != Z ]
+}
+
 stop() {
+  [ -d "$dir" ] && dir=$(cd "$dir" && pwd)
+  # Cancel what still runs while the controller can do it cleanly (the steps end their tasks).
+  if [ -f "$dir/slurmctld.pid" ] && alive "$(cat "$dir/slurmctld.pid")"; then
+    SLURM_CONF="$dir/slurm.conf" timeout 10 scancel --full --user "$(id -un)" 2>/dev/null || true
+    for _ in $(seq 50); do [ -z "$(job_processes)" ] && break; sleep 0.2; done
+  fi
   for name in slurmd slurmctld munged; do
     if [ -f "$dir/$name.pid" ]; then
       pid=$(cat "$dir/$name.pid")
       kill "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 50); do alive "$pid" || break; sleep 0.1; done
       kill -9 "$pid" 2>/dev/null || true
       rm -f "$dir/$name.pid"
     fi
+  done
+  # Steps and tasks left without their daemons (a cancel that timed out, a controller that had died)
+  # would run on alone.
+  local pids
+  pids=$(job_processes)
+  while [ -n "$pids" ]; do
+    kill -STOP $pids 2>/dev/null || true  # no new children while the tree is walked
+    local children
+    children=$(for pid in $pids; do pgrep -P "$pid" 2>/dev/null || true; done)
+    kill -9 $pids 2>/dev/null || true
+    pids=$children
   done
 }
 

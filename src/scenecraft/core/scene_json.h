@@ -59,6 +59,10 @@ Environment EnvironmentFromJson(const nlohmann::json& json, JsonProblems* proble
                                 const std::string& pointer);
 nlohmann::json RelationToJson(const Relation& relation);
 nlohmann::json CameraToJson(const Camera& camera);
+Camera CameraFromJson(const nlohmann::json& json, JsonProblems* problems,
+                      const std::string& pointer);
+
+// Defined in readback_json.cc.
 
 Readback ParseReadback(std::string_view text, std::string_view origin);
 nlohmann::json ReadbackToJson(const Readback& readback);
