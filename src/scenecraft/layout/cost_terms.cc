@@ -15,7 +15,7 @@ constexpr double kAccessToleranceM = 0.02;
 
 }  // namespace
 
-CostTerms::CostTerms(State* state) : s_(*state) {
+CostTerms::CostTerms(State* state) : walkway_(state), s_(*state) {
   rel_cost_.assign(s_.graph_->relations.size(), 0.0);
   rel_pass_.assign(s_.graph_->relations.size(), 0);
   touched_mark_.assign(s_.items_.size(), 0);
@@ -255,14 +255,12 @@ ObjectTerms CostTerms::Terms(const std::vector<int>& touched) {
     const double outside = OutsideCost(i) + AccessOutsideCost(i);
     out.cost += outside + TidinessCost(i);
     out.bad += outside > 0 ? 1 : 0;
-    s_.grid_.ForEachNear(
-        s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + s_.max_access_m_ + 1e-9),
-        [&](int j) {
-          if (j == i || (touched_mark_[j] && j < i)) return;
-          const double c = CollisionCost(i, j) + AccessCost(i, j);
-          out.cost += c;
-          out.bad += c > 0 ? 1 : 0;
-        });
+    s_.grid_.ForEachNear(s_.bodies_[i].Foot().Expanded(s_.GridMargin(i)), [&](int j) {
+      if (j == i || (touched_mark_[j] && j < i)) return;
+      const double c = CollisionCost(i, j) + AccessCost(i, j);
+      out.cost += c;
+      out.bad += c > 0 ? 1 : 0;
+    });
   }
   for (int t : touched) touched_mark_[t] = 0;
   return out;
@@ -279,12 +277,11 @@ void CostTerms::Conflicted(std::vector<int>* out) {
   for (size_t i = 0; i < s_.items_.size(); ++i) {
     const int ii = static_cast<int>(i);
     if (OutsideCost(ii) > 0 || AccessOutsideCost(ii) > 0) mark[i] = 1;
-    s_.grid_.ForEachNear(
-        s_.bodies_[i].Foot().Expanded(s_.options_.clearance_m / 2 + s_.max_access_m_ + 1e-9),
-        [&](int j) {
-          if (j > ii && CollisionCost(ii, j) + AccessCost(ii, j) > 0) mark[i] = mark[j] = 1;
-        });
+    s_.grid_.ForEachNear(s_.bodies_[i].Foot().Expanded(s_.GridMargin(ii)), [&](int j) {
+      if (j > ii && CollisionCost(ii, j) + AccessCost(ii, j) > 0) mark[i] = mark[j] = 1;
+    });
   }
+  walkway_.MarkConflicted(&mark);
   out->clear();
   for (size_t i = 0; i < s_.items_.size(); ++i) {
     if (mark[i] && !s_.items_[i].fixed) out->push_back(static_cast<int>(i));
@@ -305,8 +302,9 @@ double CostTerms::Recount() {
   std::vector<int> all(s_.items_.size());
   for (size_t i = 0; i < s_.items_.size(); ++i) all[i] = static_cast<int>(i);
   const ObjectTerms terms = Terms(all);
-  bad_ += terms.bad;
-  return cost + terms.cost;
+  walkway_.Rebuild();
+  bad_ += terms.bad + walkway_.bad();
+  return cost + terms.cost + walkway_.cost();
 }
 
 }  // namespace scenecraft::solver

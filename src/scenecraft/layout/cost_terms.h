@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "scenecraft/layout/solver_state.h"
+#include "scenecraft/layout/walkway.h"
 
 namespace scenecraft::solver {
 
@@ -47,7 +48,10 @@ class CostTerms {
   // Per relation, the cost and pass flag of the current state (updated on accepted moves).
   std::vector<double> rel_cost_;
   std::vector<char> rel_pass_;
-  int bad_ = 0;  // failing relations, colliding pairs and objects off the floor
+  int bad_ = 0;  // failing relations, colliding pairs, objects off the floor, walkway failures
+  // The free floor reached from the door and the fronts of the objects people use (rooms with
+  // a door): global, so the search moves it along with every move (walkway.h).
+  Walkway walkway_;
 
  private:
   State& s_;

@@ -136,7 +136,10 @@ enum class Hall { kBox, kDoors, kLShaped };
 
 // `access`: the desks and bookshelves keep the floor in front clear (core/access.h, as the asset
 // resolver decides); the NoAccess variants leave it out, the scenes as they were before.
-void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox, bool access = true) {
+// `walkway`: the halls with a door keep the floor reachable from it (layout/walkway.h); the
+// NoWalkway variants leave the term out, to measure what it costs.
+void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox, bool access = true,
+         bool walkway = true) {
   const int n = static_cast<int>(state.range(0));
   SceneGraph scene = MakeScene(n, room);
   if (!access) {
@@ -154,16 +157,19 @@ void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox, bool access
   }
   static uint64_t seed = 0;
   double passed = 0, total = 0, collisions = 0, hard = 0, runs = 0, moves = 0, blocked = 0;
+  double walkway_failures = 0;
   for (auto _ : state) {
     SceneGraph g = scene;
     SolverOptions options;
     options.seed = ++seed;
     options.time_budget_s = 30.0;
+    options.walkway = walkway;
     const SolveResult r = Solve(&g, options);
     passed += r.relations_passed;
     total += r.relations_total;
     collisions += r.collisions + r.outside_room;
     blocked += r.access_blocked;
+    walkway_failures += r.walkway_failures;
     hard += r.hard_failed;
     moves += r.moves;
     runs += 1;
@@ -175,6 +181,7 @@ void Run(benchmark::State& state, bool room, Hall hall = Hall::kBox, bool access
   state.counters["hard_failed"] = hard / runs;
   state.counters["moves"] = moves / runs;
   state.counters["access_blocked"] = blocked / runs;
+  state.counters["walkway_failures"] = walkway_failures / runs;
 }
 
 void BM_SolveOutdoor(benchmark::State& state) {
@@ -195,6 +202,12 @@ void BM_SolveRoomNoAccess(benchmark::State& state) {
 void BM_SolveLShapedRoomWithDoorNoAccess(benchmark::State& state) {
   Run(state, true, Hall::kLShaped, false);
 }
+void BM_SolveRoomWithDoorNoWalkway(benchmark::State& state) {
+  Run(state, true, Hall::kDoors, true, false);
+}
+void BM_SolveLShapedRoomWithDoorNoWalkway(benchmark::State& state) {
+  Run(state, true, Hall::kLShaped, true, false);
+}
 // N = 10 .. 1000, one solve per repetition, seven repetitions (read the medians).
 void Sizes(benchmark::internal::Benchmark* b) {
   for (int n : {10, 30, 100, 300, 1000}) b->Arg(n);
@@ -206,6 +219,8 @@ BENCHMARK(BM_SolveRoomWithDoor)->Apply(Sizes);
 BENCHMARK(BM_SolveLShapedRoomWithDoor)->Apply(Sizes);
 BENCHMARK(BM_SolveRoomNoAccess)->Apply(Sizes);
 BENCHMARK(BM_SolveLShapedRoomWithDoorNoAccess)->Apply(Sizes);
+BENCHMARK(BM_SolveRoomWithDoorNoWalkway)->Apply(Sizes);
+BENCHMARK(BM_SolveLShapedRoomWithDoorNoWalkway)->Apply(Sizes);
 
 }  // namespace
 }  // namespace scenecraft

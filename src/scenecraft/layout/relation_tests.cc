@@ -7,6 +7,11 @@
 
 namespace scenecraft::relation_tests {
 
+bool& WordsWanted() {
+  thread_local bool wanted = true;
+  return wanted;
+}
+
 std::string F(double v) {
   return FormatNumber(v, 2);
 }

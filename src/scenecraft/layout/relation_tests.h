@@ -19,17 +19,20 @@ using E = RelationEvaluation;
 using Wall = WallSegment;
 
 std::string F(double v);
+// Whether failing tests word their reason (EvaluateRelation sets it from EvalContext::words for
+// the time of one evaluation).
+bool& WordsWanted();
 
 // A pass/fail result with a violation; the score decays with the violation over `scale`.
-// `reason` is a callable that words the failure; it runs only when the test fails, so the
-// solver's many evaluations of passing relations build no strings.
+// `reason` is a callable that words the failure; it runs only when the test fails and words are
+// wanted, so the solver's many evaluations build no strings.
 template <typename Reason>
 E Result(bool pass, double violation, double scale, Reason&& reason) {
   E e;
   e.pass = pass;
   e.violation = pass ? 0.0 : std::max(violation, 1e-6);
   e.score = pass ? 1.0 : 0.9 * std::exp(-e.violation / scale);
-  if (!pass) e.reason = std::string(reason());
+  if (!pass && WordsWanted()) e.reason = std::string(reason());
   return e;
 }
 

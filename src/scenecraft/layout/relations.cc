@@ -16,6 +16,11 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
                                     const EvalContext& c) {
   SC_CHECK_EQ(bodies.size(), r.objects.size());
   for (const Body* b : bodies) SC_CHECK(b != nullptr);
+  struct Words {
+    bool saved = WordsWanted();
+    explicit Words(bool wanted) { WordsWanted() = wanted; }
+    ~Words() { WordsWanted() = saved; }
+  } words(c.words);
   const Body& a = *bodies[0];
   const Body* ref = bodies.size() >= 2 ? bodies.back() : nullptr;
   switch (r.type) {
@@ -54,7 +59,7 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
       return LeftOf(a, *ref);
     case RelationType::kRightOf: {
       E e = LeftOf(*ref, a);
-      if (!e.pass) {
+      if (!e.pass && WordsWanted()) {
         const double dx = a.box.Center().x - ref->box.Center().x;
         e.reason = a.id + " centre is " + F(dx) + " m right of " + ref->id + " centre";
       }

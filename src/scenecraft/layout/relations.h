@@ -60,6 +60,9 @@ struct RelationEvaluation {
 struct EvalContext {
   const Environment* environment = nullptr;  // walls, ceiling, centre, floor
   const Camera* camera = nullptr;            // scaling (distance from the camera)
+  // false: a failure's reason is left empty. The solver's search evaluates failing relations
+  // move after move and needs only their numbers (wording them was a third of its time).
+  bool words = true;
 };
 
 // Evaluates one relation; `bodies` are the relation's objects in signature order.

@@ -115,8 +115,8 @@ SolveResult Search::Run() {
       bad_before += costs_.rel_pass_[r] ? 0 : 1;
     }
     const ObjectTerms terms_before = costs_.Terms(touched);
-    before += terms_before.cost;
-    bad_before += terms_before.bad;
+    before += terms_before.cost + costs_.walkway_.cost();
+    bad_before += terms_before.bad + costs_.walkway_.bad();
     saved.clear();
     for (int t : touched) saved.push_back(*s_.items_[t].object->pose);
     const Pose leader_before = *s_.items_[i].object->pose;
@@ -140,12 +140,31 @@ SolveResult Search::Run() {
     const ObjectTerms terms_after = costs_.Terms(touched);
     after += terms_after.cost;
     bad_after += terms_after.bad;
-    const double delta = after - before;
     ++result.moves;
-    // Lexicographic in spirit: a move that fixes a failure is always taken, one that adds a
-    // failure only while the temperature allows it.
-    const bool keeps = !polishing || bad_after <= bad_before;
-    if (keeps && (delta <= 0 || s_.rng_.Uniform() < std::exp(-delta / temperature))) {
+    bool accept = false;
+    bool walkway_moved = false;
+    if (!costs_.walkway_.active()) {
+      // Lexicographic in spirit: a move that fixes a failure is always taken, one that adds a
+      // failure only while the temperature allows it.
+      const bool keeps = !polishing || bad_after <= bad_before;
+      accept = keeps && (after - before <= 0 ||
+                         s_.rng_.Uniform() < std::exp(-(after - before) / temperature));
+    } else {
+      // The walkway is global and the dearest term to update: the move's chance is drawn first,
+      // and a move the other terms already sink (the walkway can at best drop to 0) is
+      // rejected without it.
+      const double threshold = -temperature * std::log(std::max(1e-300, s_.rng_.Uniform()));
+      if (after - before <= threshold) {
+        costs_.walkway_.Move(touched);
+        walkway_moved = true;
+        after += costs_.walkway_.cost();
+        bad_after += costs_.walkway_.bad();
+        accept = (!polishing || bad_after <= bad_before) && after - before <= threshold;
+      }
+    }
+    const double delta = after - before;
+    if (accept) {
+      if (walkway_moved) costs_.walkway_.Accept();
       cost += delta;
       costs_.bad_ += bad_after - bad_before;
       for (size_t k = 0; k < relations.size(); ++k) {
@@ -164,6 +183,7 @@ SolveResult Search::Run() {
     } else {
       for (size_t k = 0; k < touched.size(); ++k) s_.items_[touched[k]].object->pose = saved[k];
       for (int t : touched) s_.UpdateBody(t);
+      if (walkway_moved) costs_.walkway_.Reject();
     }
     if (!polishing && ++since_best > std::max(2000.0, schedule / 4)) {
       // Stuck: go back to the best state and reheat (multi-start from the best so far).
@@ -343,7 +363,7 @@ void Search::Report(SolveResult* result) {
   s_.graph_->results.clear();
   result->relations_total = static_cast<int>(s_.graph_->relations.size());
   for (size_t r = 0; r < s_.graph_->relations.size(); ++r) {
-    const RelationEvaluation e = s_.Evaluate(r);
+    const RelationEvaluation e = s_.Evaluate(r, /*words=*/true);
     s_.graph_->results.push_back({r, e.score, e.pass, e.reason});
     if (e.pass) {
       ++result->relations_passed;
@@ -371,6 +391,20 @@ void Search::Report(SolveResult* result) {
         result->warnings.push_back(s_.bodies_[i].id + " and " + s_.bodies_[j].id +
                                    " block the floor one of them is used from");
       }
+    }
+  }
+  Walkway& walkway = costs_.walkway_;
+  walkway.Rebuild();
+  if (walkway.active()) {
+    result->walkway_failures = walkway.bad();
+    result->walkway_share = walkway.ReachedShare();
+    if (walkway.bad() > static_cast<int>(walkway.Unreachable().size())) {
+      result->warnings.push_back("the walkway from the door reaches " +
+                                 std::to_string(static_cast<int>(walkway.ReachedShare() * 100)) +
+                                 " % of the free floor");
+    }
+    for (int i : walkway.Unreachable()) {
+      result->warnings.push_back(s_.bodies_[i].id + " cannot be reached from the door");
     }
   }
   // Contradictions: two failing relations of opposite direction over the same pair.

@@ -27,6 +27,7 @@ std::string SolveResult::ToString() const {
                     " relations pass, " + std::to_string(collisions) + " collisions, " +
                     std::to_string(outside_room) + " outside the room, " +
                     std::to_string(access_blocked) + " blocked access, " +
+                    std::to_string(walkway_failures) + " walkway failures, " +
                     std::to_string(hard_failed) + " hard failures; " +
                     FormatNumber(seconds * 1000, 1) + " ms, " + std::to_string(moves) + " moves";
   for (const std::string& c : conflicts) out += "\n  conflict: " + c;

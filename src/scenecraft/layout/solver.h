@@ -13,8 +13,12 @@
 // 3. Once everything holds: a short greedy polish of the preferences (grids in line and evenly
 //    spaced, furniture square to the walls) that never breaks what holds.
 //
+// In a room with a door, the free floor reachable from the door and the fronts of the objects
+// people use are a term of their own (walkway), updated in place move by move.
+//
 // The parts live in their own files: solver_state (objects, bodies, shared geometry),
-// collision_grid, constructive_start (1), search (2 and 3) and cost_terms (what a move costs).
+// collision_grid, constructive_start (1), search (2 and 3), cost_terms (what a move costs) and
+// walkway.
 //
 // Deterministic for a seed (unless the time budget cuts the search short: it is a safety net,
 // `max_moves` is the regular limit) and time-boxed.
@@ -33,7 +37,10 @@ struct SolverOptions {
   double time_budget_s = 2.0;  // the search stops after this long
   int max_moves = 400000;      // and after this many proposed moves
   double clearance_m = 0.0;    // extra free space kept between floor objects (walkways)
-  void Check() const;          // throws Error on a bad value
+  // In a room with a door: keep the floor reachable from the door and every used object's front
+  // reachable (layout/walkway.h); false only to measure what the term costs.
+  bool walkway = true;
+  void Check() const;  // throws Error on a bad value
 };
 
 struct SolveResult {
@@ -45,6 +52,10 @@ struct SolveResult {
   // Objects whose access (layout/access.h) another object blocks, pairs counted once, plus
   // access zones leaving the floor.
   int access_blocked = 0;
+  // In a room with a door (layout/walkway.h): objects whose front no walker from the door
+  // reaches, plus one when the reached share of the free floor falls short; and that share.
+  int walkway_failures = 0;
+  double walkway_share = 1.0;
   double seconds = 0.0;
   int moves = 0;
   int accepted = 0;
@@ -52,7 +63,7 @@ struct SolveResult {
   std::vector<std::string> conflicts;  // relations that cannot hold together, when detected
   bool AllPass() const {
     return relations_passed == relations_total && collisions == 0 && outside_room == 0 &&
-           access_blocked == 0;
+           access_blocked == 0 && walkway_failures == 0;
   }
   std::string ToString() const;
 };

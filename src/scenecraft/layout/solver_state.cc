@@ -177,7 +177,6 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     if (items_[i].object->support == Support::kFloor) {
       bodies_[i].access_m = items_[i].object->access_m;
       bodies_[i].access_long_side = items_[i].object->access_long_side;
-      max_access_m_ = std::max(max_access_m_, bodies_[i].access_m);
     }
   }
   // Cells about the size of a typical object: most moves then look at a handful of cells.
@@ -232,7 +231,7 @@ void State::UpdateBody(int i) {
   if (!o.pose) return;
   bodies_[i].box = o.WorldBox();
   bodies_[i].yaw_rad = o.pose->yaw_rad;
-  grid_.Update(i, bodies_[i].Foot().Expanded(options_.clearance_m / 2 + 1e-9));
+  grid_.Update(i, bodies_[i].Foot().Expanded(GridMargin(i)));
 }
 
 // The z where an object rests: on its parent's top, on the floor, on a wall, at the ceiling.
@@ -358,12 +357,13 @@ double State::FaceYaw(int i, int t) const {
   return YawFacing(bodies_[t].Center2() - bodies_[i].Center2());
 }
 
-RelationEvaluation State::Evaluate(size_t r) const {
+RelationEvaluation State::Evaluate(size_t r, bool words) const {
   scratch_.clear();
   for (int m : members_[r]) scratch_.push_back(&bodies_[m]);
   EvalContext context;
   context.environment = &graph_->environment;
   context.camera = graph_->camera ? &*graph_->camera : nullptr;
+  context.words = words;
   return EvaluateRelation(graph_->relations[r], scratch_, context);
 }
 

@@ -69,8 +69,9 @@ class State {
   Vec2 Pitch(const Relation& r) const;
   // The yaw that turns object i toward object t.
   double FaceYaw(int i, int t) const;
-  // The RELATIONS.md test of relation r on the current bodies.
-  RelationEvaluation Evaluate(size_t r) const;
+  // The RELATIONS.md test of relation r on the current bodies; a failure is worded only when
+  // `words` (the report, not the search).
+  RelationEvaluation Evaluate(size_t r, bool words = false) const;
   // Whether a relation names both objects (a chair at its desk may stand in the desk's access).
   bool Related(int a, int b) const;
   // The side of object i whose access the solver keeps clear (layout/access.h): its front, or
@@ -89,8 +90,12 @@ class State {
   Rect2 floor_;                            // the room's floor, or the outdoor site
   Polygon2 polygon_;                       // the room's floor polygon, when it has one
   std::vector<WallSegment> walls_;         // with a polygon: the walls things may stand against
+  // Every object is listed by its footprint grown by GridMargin: half the clearance, and its
+  // access depth when it has access, so that a query of another footprint grown by its own
+  // margin meets every object it may collide with or stand in the access zone of (or that
+  // stands in its own); objects without access are not looked for farther away.
   CollisionGrid grid_;
-  double max_access_m_ = 0.0;  // the deepest access zone: how far collision queries look
+  double GridMargin(int i) const { return options_.clearance_m / 2 + bodies_[i].access_m + 1e-9; }
 
  private:
   void Attach(int child, int parent);
