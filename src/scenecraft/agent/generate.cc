@@ -289,6 +289,18 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     if (progress) progress(line);
   };
   std::vector<Skill> library;  // the skills in use: applied now, and the reviser's learned fixes
+  // The arguments the text or the scene file gave each relation: the reviser and the learned
+  // fixes change only the ones a skill filled in (relations the library adds come after these).
+  std::vector<std::set<std::string>> stated_args;
+  for (const Relation& r : graph.relations) {
+    std::set<std::string>& keys = stated_args.emplace_back();
+    if (r.source.empty() && !graph.prompt.empty()) continue;
+    for (const auto& entry : r.args.numbers) keys.insert(entry.first);
+    for (const auto& entry : r.args.words) keys.insert(entry.first);
+  }
+  auto stated_of = [&stated_args](size_t relation) -> std::set<std::string> {
+    return relation < stated_args.size() ? stated_args[relation] : std::set<std::string>{};
+  };
   // The skill library only adds or parameterises relations (docs/SKILLS.md); without the
   // relation graph, the objects are placed alone.
   if (!options.relations) {
@@ -410,7 +422,8 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
     LearnedFixFn learned_fix = nullptr;
     if (!library.empty()) {
       learned_fix = [&](size_t relation, SceneGraph* g) -> std::string {
-        std::optional<AppliedSkill> a = ApplyLearnedFix(library, CategoryIsKindOf, relation, g);
+        std::optional<AppliedSkill> a =
+            ApplyLearnedFix(library, CategoryIsKindOf, relation, g, stated_of(relation));
         if (!a) return "";
         learned[relation] = a->key;
         const std::string change = "applied the learned fix " + a->ToString();
@@ -419,8 +432,11 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
         return change;
       };
     }
-    const Revision revision =
-        Revise(best.critique, &best.readback, round, ReviserOptions{}, &candidate, learned_fix);
+    const StatedArgFn stated = [&](size_t relation, const std::string& key) {
+      return stated_of(relation).count(key) > 0;
+    };
+    const Revision revision = Revise(best.critique, &best.readback, round, ReviserOptions{},
+                                     &candidate, learned_fix, stated);
     if (revision.empty()) break;
     if (!revision.swap_assets.empty()) {
       for (const std::string& w : SwapForProcedural(revision.swap_assets, &candidate)) {

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <sstream>
 
 #include "scenecraft/agent/learn_llm.h"
 #include "scenecraft/agent/library.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/critic/geometric_critic.h"
+#include "scenecraft/lang/lexicon.h"
 #include "scenecraft/layout/relations.h"
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/skills/store.h"
@@ -157,6 +159,38 @@ std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string
   return out;
 }
 
+std::string HeadClass(const std::string& category) {
+  const size_t space = category.rfind(' ');
+  if (space == std::string::npos) return category;
+  const std::string head = category.substr(space + 1);
+  // "chest of drawers" is no kind of drawers: a phrase with a preposition keeps its name.
+  std::istringstream words(category);
+  for (std::string w; words >> w;) {
+    if (ClassOf(w) == WordClass::kPreposition) return category;
+  }
+  return CategoryIsKindOf(category, head) ? head : category;
+}
+
+std::vector<Evidence> WithHeadClasses(std::vector<Evidence> evidence) {
+  const size_t n = evidence.size();
+  for (size_t i = 0; i < n; ++i) {
+    Evidence e = evidence[i];
+    e.subject = HeadClass(e.subject);
+    e.reference = HeadClass(e.reference);
+    if (e.subject != evidence[i].subject || e.reference != evidence[i].reference) {
+      evidence.push_back(std::move(e));
+    }
+  }
+  return evidence;
+}
+
+ScenePatterns StatedPatternsOf(const SceneGraph& graph, const std::string& query) {
+  SceneGraph stated = graph;
+  std::erase_if(stated.relations,
+                [](const Relation& r) { return StartsWith(r.source.pointer, "skill:"); });
+  return PatternsOf(stated, query);
+}
+
 bool Exercises(const Skill& skill, const SceneGraph& graph) {
   SceneGraph copy = graph;
   if (skill.kind == SkillKind::kRefinement && skill.refinement.on_failure) {
@@ -229,6 +263,8 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
         std::to_string(e.size()) + " facts");
   }
   report.evidence = static_cast<int>(evidence.size());
+  // Queries that name kinds differently ("swivel chair", "office chair") agree on their class.
+  evidence = WithHeadClasses(std::move(evidence));
 
   // 2. Consensus (measured parameters, and fixes the inner loops agree on); with a model, its
   //    proposals too, each checked against the skill schema.
@@ -236,11 +272,29 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
   for (Skill& fix : FixCandidates(evidence, skills, options.consensus)) {
     proposals.push_back(std::move(fix));
   }
+  // Motifs and implied relations the queries' own relations agree on (what their texts stated,
+  // not what a skill added): they relate the same objects in a new scene whose text does not say.
+  // They are tried on the queries they would change (those that did not state them).
+  std::map<std::string, std::vector<std::string>> trial_queries;  // proposal key -> queries
+  {
+    std::vector<ScenePatterns> patterns;
+    for (const auto& [id, graph] : graphs) patterns.push_back(StatedPatternsOf(graph, id));
+    for (Skill& s : PatternCandidates(patterns, skills, options.consensus)) {
+      s.provenance.origin = "learn";
+      std::vector<std::string>& trials = trial_queries[s.key];
+      for (const auto& [id, graph] : graphs) {
+        if (Exercises(s, graph)) trials.push_back(id);
+      }
+      proposals.push_back(std::move(s));
+    }
+  }
   if (options.learner != nullptr) {
     LlmSkillProposals llm = ProposeSkillUpdates(*options.learner, evidence, skills);
-    for (const std::string& why : llm.rejected) {
-      report.rejected.push_back("llm proposal: " + why);
-      say("rejected llm proposal: " + why);
+    // What failed the schema is logged in the library too (it never becomes a skill).
+    for (const RejectedProposal& r : llm.rejected) {
+      store.RecordInvalid("llm", r.proposal, r.reason);
+      report.rejected.push_back("llm proposal: " + r.reason);
+      say("rejected llm proposal: " + r.reason);
     }
     for (Skill& s : llm.valid) {
       for (const auto& [id, graph] : graphs) {
@@ -262,7 +316,9 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
     skills = store.Current();  // another learner may have stored updates meanwhile
     const std::vector<Skill> trial = With(skills, proposal);
     PassCount before, after;
-    for (const std::string& q : proposal.provenance.queries) {
+    const auto trials = trial_queries.find(proposal.key);
+    const bool pattern = trials != trial_queries.end();
+    for (const std::string& q : pattern ? trials->second : proposal.provenance.queries) {
       const auto it = by_id.find(q);
       if (it == by_id.end() || !baseline.count(q)) continue;
       const std::optional<GenerateResult> r = run(*it->second, trial, "trials");
@@ -273,10 +329,17 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
       after.passed += c.passed;
       after.total += c.total;
     }
-    const bool accept = after.total > 0 && after.Rate() + 1e-9 >= before.Rate();
-    const std::string reason = proposal.provenance.note + "; pass rate on its " +
-                               std::to_string(proposal.provenance.queries.size()) + " queries " +
-                               before.ToString() + " -> " + after.ToString();
+    // A motif or implied relation that changes none of the batch's queries (they all stated it)
+    // leaves the batch's pass rate as it is.
+    const bool unchanged = pattern && trials->second.empty();
+    const bool accept = unchanged || (after.total > 0 && after.Rate() + 1e-9 >= before.Rate());
+    const std::string reason =
+        proposal.provenance.note +
+        (unchanged ? "; changes none of the batch's queries (their texts state it)"
+                   : "; pass rate on its " +
+                         std::to_string(pattern ? trials->second.size()
+                                                : proposal.provenance.queries.size()) +
+                         " queries " + before.ToString() + " -> " + after.ToString());
     const int version = store.Record(proposal, accept, reason);
     const std::string line = std::string(SkillKindName(proposal.kind)) + " " + proposal.key +
                              (accept ? " v" + std::to_string(version) : "") + ": " + reason;
@@ -299,16 +362,26 @@ LearnReport LearnFromScenes(const fs::path& dir, const LearnOptions& options) {
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) throw Error("learn --from-scenes: '" + dir.string() + "' holds no .json file");
+  // Every file is checked like any scene file; a bad one is named and the run stops before
+  // anything is learned.
+  std::vector<std::pair<std::string, SceneGraph>> graphs;
+  for (const fs::path& f : files) graphs.emplace_back(f.filename().string(), LoadSceneFile(f));
+  LearnReport report = LearnFromGraphs(graphs, options);
+  report.seconds = Since(start);
+  return report;
+}
+
+LearnReport LearnFromGraphs(const std::vector<std::pair<std::string, SceneGraph>>& graphs,
+                            const LearnOptions& options) {
+  options.consensus.Check();
+  const auto start = std::chrono::steady_clock::now();
   LearnReport report;
   std::vector<ScenePatterns> patterns;
   std::vector<Evidence> evidence;
-  for (const fs::path& f : files) {
-    // Every file is checked like any scene file; a bad one is named and the run stops before
-    // anything is learned.
-    const SceneGraph g = LoadSceneFile(f);
+  for (const auto& [name, g] : graphs) {
     ++report.queries;
-    patterns.push_back(PatternsOf(g, f.filename().string()));
-    const std::vector<Evidence> e = PoseEvidence(g, f.filename().string());
+    patterns.push_back(PatternsOf(g, name));
+    const std::vector<Evidence> e = PoseEvidence(g, name);
     evidence.insert(evidence.end(), e.begin(), e.end());
   }
   report.evidence = static_cast<int>(evidence.size());

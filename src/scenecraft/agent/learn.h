@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "scenecraft/agent/batch_input.h"
@@ -55,8 +56,25 @@ LearnReport LearnFromCorpus(const std::vector<BatchItem>& items, const LearnOpti
 // Learns from the scene JSON files (*.json) of `dir`, arranged by hand: no Blender run.
 LearnReport LearnFromScenes(const std::filesystem::path& dir, const LearnOptions& options);
 
+// Learns from hand-arranged scene graphs, each with a name (its file): motifs and implied
+// relations their relations agree on, near distances measured on their poses.
+LearnReport LearnFromGraphs(const std::vector<std::pair<std::string, SceneGraph>>& graphs,
+                            const LearnOptions& options);
+
 // The evidence one generated scene gives (used by LearnFromCorpus; a seam for tests).
 std::vector<Evidence> EvidenceOf(const GenerateResult& result, const std::string& query);
+
+// The class a category's evidence also counts for: the head noun of a compound that is a kind of
+// it ("swivel chair" -> "chair", "king bed" -> "bed"); the category itself otherwise ("chest of
+// drawers", "desk").
+std::string HeadClass(const std::string& category);
+// The evidence with, for each fact about compound categories, the same fact about their head
+// classes: each query still votes once per class, and queries that name kinds differently agree.
+std::vector<Evidence> WithHeadClasses(std::vector<Evidence> evidence);
+
+// The patterns (skills/consensus.h) of what a graph's relations state: relations a skill added
+// (source "skill:...") are left out.
+ScenePatterns StatedPatternsOf(const SceneGraph& graph, const std::string& query);
 
 // Whether `skill` would change `graph` (relations as planned): a plan-time skill adds or
 // parameterises a relation, a learned fix matches a relation it would change.

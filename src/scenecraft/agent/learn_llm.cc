@@ -88,19 +88,20 @@ LlmSkillProposals ParseSkillProposals(const std::string& reply) {
   try {
     doc = json::parse(reply);
   } catch (const json::exception& e) {
-    out.rejected.push_back("the reply is not JSON: " + std::string(e.what()));
+    out.rejected.push_back({reply, "the reply is not JSON: " + std::string(e.what())});
     return out;
   }
   if (!doc.is_object() || !doc.contains("skills") || doc.size() != 1 || !doc["skills"].is_array()) {
-    out.rejected.push_back("the reply is not {\"skills\": [...]}");
+    out.rejected.push_back({reply, "the reply is not {\"skills\": [...]}"});
     return out;
   }
   const json& items = doc["skills"];
   for (size_t k = 0; k < items.size(); ++k) {
     const std::string pointer = "/skills/" + std::to_string(k);
     if (k >= kMaxProposals) {
-      out.rejected.push_back(pointer + ": more than " + std::to_string(kMaxProposals) +
-                             " proposals in one reply");
+      out.rejected.push_back(
+          {items[k].dump(),
+           pointer + ": more than " + std::to_string(kMaxProposals) + " proposals in one reply"});
       continue;
     }
     JsonProblems problems;
@@ -123,7 +124,7 @@ LlmSkillProposals ParseSkillProposals(const std::string& reply) {
         // The synthesised wrapper's pointers are the reply's own, but for the provenance.
         reasons += (reasons.empty() ? "" : "; ") + p.pointer + ": " + p.message;
       }
-      out.rejected.push_back(reasons);
+      out.rejected.push_back({items[k].dump(), reasons});
       continue;
     }
     out.valid.push_back(std::move(skill));
@@ -135,10 +136,10 @@ LlmSkillProposals ProposeSkillUpdates(ChatClient& client, const std::vector<Evid
                                       const std::vector<Skill>& current) {
   try {
     const ChatReply reply = client.Complete(SkillLearnerRequest(evidence, current));
-    if (!reply.refusal.empty()) return {{}, {"the model refused: " + reply.refusal}};
+    if (!reply.refusal.empty()) return {{}, {{"", "the model refused: " + reply.refusal}}};
     return ParseSkillProposals(reply.content);
   } catch (const LlmError& e) {
-    return {{}, {"the learner's model call failed: " + FallbackReason(e)}};
+    return {{}, {{"", "the learner's model call failed: " + FallbackReason(e)}}};
   }
 }
 

@@ -15,9 +15,15 @@
 
 namespace scenecraft {
 
+// A proposal the schema refused (or a whole reply): what was proposed, as text, and why not.
+struct RejectedProposal {
+  std::string proposal;  // the item's JSON, or the reply when it was not the schema's
+  std::string reason;    // "/skills/2/params/args/height_m: 'near' takes no ..."
+};
+
 struct LlmSkillProposals {
-  std::vector<Skill> valid;           // schema-checked, origin "llm", version 0
-  std::vector<std::string> rejected;  // "/skills/2/params/args/height_m: 'near' takes no ..."
+  std::vector<Skill> valid;  // schema-checked, origin "llm", version 0
+  std::vector<RejectedProposal> rejected;
 };
 
 // The request the learner sends: the skill schema in words, the current library and a summary

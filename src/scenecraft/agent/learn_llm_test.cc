@@ -5,19 +5,16 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <unistd.h>
 
 #include <memory>
 #include <mutex>
 #include <thread>
 
-#include <filesystem>
-
 #include "scenecraft/agent/learn.h"
+#include "scenecraft/agent/learn_testing.h"
 #include "scenecraft/llm/http_transport.h"
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/skills/store.h"
-#include "scenecraft/util/subprocess.h"
 
 namespace scenecraft {
 namespace {
@@ -101,13 +98,16 @@ TEST(LlmLearner, ProposalsAreCheckedAgainstTheSchemaAndInvalidOnesRejectedWithRe
   EXPECT_EQ(p.valid[0].version, 0);
   EXPECT_EQ(p.valid[1].key, "near:chair:desk:fix");
   ASSERT_EQ(p.rejected.size(), 4u);
-  EXPECT_NE(p.rejected[0].find("/skills/2/params/args/height_m: 'near' takes no argument"),
+  EXPECT_NE(p.rejected[0].reason.find("/skills/2/params/args/height_m: 'near' takes no argument"),
             std::string::npos)
-      << p.rejected[0];
-  EXPECT_NE(p.rejected[1].find("/skills/3/params/relations/0/relation"), std::string::npos)
-      << p.rejected[1];
-  EXPECT_NE(p.rejected[2].find("/skills/4/code"), std::string::npos) << p.rejected[2];
-  EXPECT_NE(p.rejected[3].find("/skills/5/kind"), std::string::npos) << p.rejected[3];
+      << p.rejected[0].reason;
+  EXPECT_NE(p.rejected[1].reason.find("/skills/3/params/relations/0/relation"), std::string::npos)
+      << p.rejected[1].reason;
+  EXPECT_NE(p.rejected[2].reason.find("/skills/4/code"), std::string::npos) << p.rejected[2].reason;
+  EXPECT_NE(p.rejected[3].reason.find("/skills/5/kind"), std::string::npos) << p.rejected[3].reason;
+  // What was proposed is kept as text, for the library's log of invalid updates.
+  EXPECT_EQ(nlohmann::json::parse(p.rejected[2].proposal)["code"],
+            "__import__('os').system('true')");
   // The request carried the evidence and the library, as data.
   const std::vector<std::string> bodies = model.bodies();
   ASSERT_EQ(bodies.size(), 1u);
@@ -121,7 +121,7 @@ TEST(LlmLearner, AReplyThatIsNotTheSchemaRejectsEverything) {
   const LlmSkillProposals p = ParseSkillProposals(R"({"skills": [], "extra": 1})");
   EXPECT_TRUE(p.valid.empty());
   ASSERT_EQ(p.rejected.size(), 1u);
-  EXPECT_EQ(p.rejected[0], "the reply is not {\"skills\": [...]}");
+  EXPECT_EQ(p.rejected[0].reason, "the reply is not {\"skills\": [...]}");
   EXPECT_TRUE(ParseSkillProposals(R"({"skills": []})").rejected.empty());
 }
 
@@ -137,14 +137,14 @@ TEST(LlmLearner, AnEndpointFailureIsARejectionNotAnError) {
   const LlmSkillProposals p = ProposeSkillUpdates(client, {}, {});
   EXPECT_TRUE(p.valid.empty());
   ASSERT_EQ(p.rejected.size(), 1u);
-  EXPECT_EQ(p.rejected[0].rfind("the learner's model call failed: ", 0), 0u) << p.rejected[0];
+  EXPECT_EQ(p.rejected[0].reason.rfind("the learner's model call failed: ", 0), 0u)
+      << p.rejected[0].reason;
 }
 
 // learn with a model, end to end on the real Blender: the model's valid proposal is tried by
 // re-running the queries it would change and logged with the pass rates; its invalid one is
 // rejected with the reason. (Suite name with "Integration": it starts Blender.)
 TEST(LlmLearnerIntegration, ValidProposalsAreTriedByTheReRunRuleInvalidOnesRejected) {
-  namespace fs = std::filesystem;
   FakeModel model(R"({"skills": [
     {"kind": "refinement", "params": {"relation": "near", "subject": "nightstand",
      "reference": "bed", "hard": true}, "why": "every query placed them close"},
@@ -152,33 +152,20 @@ TEST(LlmLearnerIntegration, ValidProposalsAreTriedByTheReRunRuleInvalidOnesRejec
      "hard": true}, "why": "no such pair"},
     {"kind": "refinement", "params": {"relation": "hover", "subject": "nightstand",
      "reference": "bed"}, "why": "x"}]})");
-  const fs::path dir =
-      fs::temp_directory_path() / ("scenecraft-llm-learn-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  LearnOptions options;
-  options.library = dir / "lib.sqlite";
-  options.work_dir = dir / "work";
-  options.generate.rounds = 0;
-  options.generate.preview = {"workbench", 1, 160, 120};
-  options.generate.final_render = options.generate.preview;
-  options.generate.assets.sources = {"procedural"};
+  LearnTestBed bed("llm-learn");
+  LearnOptions& options = bed.options;
   CurlTransport transport;
   ChatClient client(model.Options(), &transport);
   options.learner = &client;
-  std::vector<BatchItem> items;
+  std::vector<std::string> scenes;
   for (int k = 0; k < 2; ++k) {
-    BatchItem item;
-    item.id = "bed" + std::to_string(k);
-    item.scene_json = R"({"schema": 1, "environment": {"kind": "room", "size_m": [)" +
-                      std::to_string(4 + k) + R"(, 4, 2.7]}, "objects": [
+    scenes.push_back(R"({"schema": 1, "environment": {"kind": "room", "size_m": [)" +
+                     std::to_string(4 + k) + R"(, 4, 2.7]}, "objects": [
         {"id": "bed_1", "category": "bed"}, {"id": "nightstand_1", "category": "nightstand"}],
-        "relations": [{"type": "near", "objects": ["nightstand_1", "bed_1"]}]})";
-    items.push_back(item);
+        "relations": [{"type": "near", "objects": ["nightstand_1", "bed_1"]}]})");
   }
-  BackendOptions backend_options;
-  Backends backends(backend_options);
-  RealProcessLauncher launcher;
-  const LearnReport report = LearnFromCorpus(items, options, backends, launcher);
+  const std::vector<BatchItem> items = Items("bed", scenes);
+  const LearnReport report = LearnFromCorpus(items, options, bed.backends, bed.launcher);
   EXPECT_EQ(model.bodies().size(), 1u);
   SkillStore store(options.library);
   int tried = 0, unexercised = 0;
@@ -204,7 +191,13 @@ TEST(LlmLearnerIntegration, ValidProposalsAreTriedByTheReRunRuleInvalidOnesRejec
                        r.rfind("llm proposal: /skills/2/params/relation: unknown relation", 0) == 0;
   }
   EXPECT_TRUE(schema_rejection) << report.ToString();
-  fs::remove_all(dir);
+  // ... and it is in the library's log of invalid updates, with what was proposed.
+  const std::vector<InvalidUpdate> invalid = store.InvalidLog();
+  ASSERT_EQ(invalid.size(), 1u);
+  EXPECT_EQ(invalid[0].origin, "llm");
+  EXPECT_EQ(invalid[0].reason.rfind("/skills/2/params/relation: unknown relation", 0), 0u)
+      << invalid[0].reason;
+  EXPECT_EQ(nlohmann::json::parse(invalid[0].proposal)["params"]["relation"], "hover");
 }
 
 }  // namespace

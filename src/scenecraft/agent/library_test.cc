@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "scenecraft/agent/learn.h"
 #include "scenecraft/skills/skill_json.h"
 #include "scenecraft/skills/store.h"
 
@@ -57,6 +58,53 @@ TEST(Library, CorruptLibraryFileWarnsAndTheSeedIsUsed) {
   EXPECT_NE(warnings[0].find("not a skill library"), std::string::npos) << warnings[0];
   EXPECT_NE(warnings[0].find("using the seed library"), std::string::npos) << warnings[0];
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// Evidence about kinds named differently also counts for their head class, once per query, so
+// that two queries with a swivel chair and an office chair at a desk agree on "chair".
+TEST(Library, EvidenceAboutCompoundsAlsoCountsForTheirHeadClass) {
+  EXPECT_EQ(HeadClass("swivel chair"), "chair");
+  EXPECT_EQ(HeadClass("king bed"), "bed");
+  EXPECT_EQ(HeadClass("desk"), "desk");
+  EXPECT_EQ(HeadClass("chest of drawers"), "chest of drawers");
+  const std::vector<Evidence> evidence = {
+      {RelationType::kNear, "swivel chair", "desk", "distance_m", 0.3, "", "q1", 0},
+      {RelationType::kNear, "office chair", "desk", "distance_m", 0.32, "", "q2", 0},
+      {RelationType::kNear, "chair", "desk", "distance_m", 0.31, "", "q3", 0}};
+  const std::vector<Evidence> with = WithHeadClasses(evidence);
+  ASSERT_EQ(with.size(), 5u);
+  EXPECT_EQ(with[3].subject + "/" + with[3].query, "chair/q1");
+  EXPECT_EQ(with[4].subject + "/" + with[4].query, "chair/q2");
+  const std::vector<Skill> candidates = RefinementCandidates(with, {}, ConsensusOptions{});
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].key, "near:chair:desk");
+  EXPECT_EQ(candidates[0].provenance.queries, (std::vector<std::string>{"q1", "q2", "q3"}));
+}
+
+// The corpus learner learns motifs from what the texts stated, not from what a skill added.
+TEST(Library, StatedPatternsLeaveOutWhatASkillAdded) {
+  SceneGraph g = DeskScene("chair");
+  Relation stated;
+  stated.type = RelationType::kFacing;
+  stated.objects = {"seat_1", "desk_1"};
+  stated.source.begin = 0;
+  stated.source.end = 5;
+  Relation added = stated;
+  added.type = RelationType::kNear;
+  added.source = Source{};
+  added.source.pointer = "skill:motif/desk@1";
+  g.relations = {stated, added};
+  const ScenePatterns p = StatedPatternsOf(g, "q1");
+  ASSERT_EQ(p.anchored.size(), 1u);
+  EXPECT_EQ(std::get<0>(*p.anchored.begin()), RelationType::kFacing);
+  EXPECT_EQ(std::get<1>(*p.anchored.begin()) + "/" + std::get<2>(*p.anchored.begin()),
+            "chair/desk");
 }
 
 }  // namespace

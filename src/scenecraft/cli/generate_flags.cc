@@ -13,13 +13,17 @@ void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
       ->capture_default_str();
 }
 
-void AddGenerateFlags(CLI::App* app, GenerateFlags* flags) {
-  GenerateOptions* o = &flags->options;
+void AddLoopFlags(CLI::App* app, GenerateOptions* o) {
   app->add_option("--rounds", o->rounds, "Critique-and-revise rounds (0: none)")
       ->capture_default_str();
   app->add_option("--stop-after-stagnant", o->stagnant_rounds,
                   "Stop the loop after this many rounds in a row without a better score (0: never)")
       ->capture_default_str();
+}
+
+void AddGenerateFlags(CLI::App* app, GenerateFlags* flags) {
+  GenerateOptions* o = &flags->options;
+  AddLoopFlags(app, o);
   app->add_option("--seed", o->seed, "Random seed")->capture_default_str();
   app->add_option("--engine", o->final_render.engine,
                   "Final render engine: cycles, eevee or workbench")

@@ -1,5 +1,6 @@
 // The flags of the one generate path (agent/generate.h) that `generate`, `eval` and `batch`
-// share, so that the same pipeline is set up the same way from all three.
+// share, so that the same pipeline is set up the same way from all three; `learn` and `mcp` take
+// the loop's, Blender's, the asset and the LLM flags from here too.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -32,6 +33,10 @@ void ApplyGenerateFlags(GenerateFlags* flags);
 
 // Adds --blender and --blender-timeout.
 void AddBlenderFlags(CLI::App* app, BlenderOptions* options);
+
+// Adds the inner loop's --rounds and --stop-after-stagnant (also for `learn` and `mcp`, which
+// run the same loop).
+void AddLoopFlags(CLI::App* app, GenerateOptions* options);
 
 // Runs an options struct's Check() for values that came from flags: its Error is a UsageError.
 template <typename Options>

@@ -7,6 +7,7 @@
 
 #include "scenecraft/blender/runner.h"
 #include "scenecraft/cli/assets_command.h"
+#include "scenecraft/cli/generate_flags.h"
 #include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/mcp/scene_tools.h"
 #include "scenecraft/util/error.h"
@@ -59,14 +60,8 @@ McpSubcommand AddMcpCommand(CLI::App& root) {
                   "The only folder the tools read scene files from and write into (created if "
                   "missing)")
       ->capture_default_str();
-  app->add_option("--rounds", options->generate.rounds,
-                  "Default critique-and-revise rounds of generate")
-      ->capture_default_str();
-  app->add_option("--blender", options->generate.blender.blender,
-                  "Blender executable (default: $SCENECRAFT_BLENDER, then PATH)");
-  app->add_option("--blender-timeout", options->generate.blender.timeout_s,
-                  "Seconds each Blender run may take")
-      ->capture_default_str();
+  AddLoopFlags(app, &options->generate);
+  AddBlenderFlags(app, &options->generate.blender);
   AddAssetFlags(app, asset_flags.get());
   AddLlmFlags(app, &options->backends, /*with_critic=*/true);
   return {app, [=] {

@@ -101,6 +101,27 @@ std::set<std::string> RelationsOf(const fs::path& scene_json) {
   return out;
 }
 
+// learn takes exactly one source; --from-blend names a folder without .blend files; a fresh
+// library has no invalid proposals.
+TEST(SkillsCli, LearnSourcesAndTheInvalidLog) {
+  const fs::path dir = FreshDir("sources");
+  const std::string lib = (dir / "lib.sqlite").string();
+  CliResult none = Scenecraft(dir, {"learn", "--library", lib});
+  EXPECT_EQ(none.code, 2) << none.out;
+  EXPECT_NE(none.out.find("--from-scenes DIR or --from-blend DIR"), std::string::npos) << none.out;
+  CliResult two =
+      Scenecraft(dir, {"learn", "--from-scenes", dir.string(), "--from-blend", dir.string()});
+  EXPECT_EQ(two.code, 2) << two.out;
+  CliResult empty = Scenecraft(dir, {"learn", "--from-blend", dir.string(), "--library", lib, "-o",
+                                     (dir / "work").string()});
+  EXPECT_EQ(empty.code, 1) << empty.out;
+  EXPECT_NE(empty.out.find("holds no .blend file"), std::string::npos) << empty.out;
+  CliResult invalid = Scenecraft(dir, {"skills", "invalid", "--library", lib});
+  EXPECT_EQ(invalid.code, 0) << invalid.out;
+  EXPECT_EQ(invalid.out.find("invalid "), std::string::npos) << invalid.out;
+  fs::remove_all(dir);
+}
+
 TEST(SkillsCliIntegration, MotifLearnedFromTenScenesChangesANewScene) {
   const fs::path dir = FreshDir("scenes");
   const std::string lib = (dir / "lib.sqlite").string();

@@ -6,8 +6,10 @@
 #include <memory>
 
 #include "scenecraft/agent/learn.h"
+#include "scenecraft/agent/learn_blend.h"
 #include "scenecraft/agent/library.h"
 #include "scenecraft/cli/assets_command.h"
+#include "scenecraft/cli/generate_flags.h"
 #include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/llm/chat_client.h"
 #include "scenecraft/llm/http_transport.h"
@@ -66,7 +68,9 @@ SkillsSubcommand AddSkills(CLI::App& root) {
   auto in = std::make_shared<std::string>();
   imp->add_option("file", *in, "Exported skills (.json)")->required();
   auto* reset = app->add_subcommand("reset", "Delete every skill and the log; store the seed");
-  for (CLI::App* sub : {list, show, diff, exp, imp, reset}) {
+  auto* invalid = app->add_subcommand(
+      "invalid", "Proposed updates that failed the skill schema (an LLM learner's), with why");
+  for (CLI::App* sub : {list, show, diff, exp, imp, reset, invalid}) {
     sub->add_option("--library", *library, "Skill library file");
   }
   return {
@@ -90,6 +94,11 @@ SkillsSubcommand AddSkills(CLI::App& root) {
         SkillStore store(path);
         if (list->parsed()) {
           for (const Skill& s : store.Current()) Print(Line(s));
+        } else if (invalid->parsed()) {
+          for (const InvalidUpdate& u : store.InvalidLog()) {
+            Print("invalid " + std::to_string(u.id) + " " + u.time + " " + u.origin + ": " +
+                  u.reason + "\n\tproposed " + u.proposal + "\n");
+          }
         } else if (show->parsed()) {
           bool found = false;
           for (SkillKind kind : {SkillKind::kRefinement, SkillKind::kMotif, SkillKind::kImplied}) {
@@ -156,17 +165,17 @@ SkillsSubcommand AddLearn(CLI::App& root) {
   auto options = std::make_shared<LearnOptions>();
   auto library = std::make_shared<std::string>();
   auto work = std::make_shared<std::string>("out/learn");
+  auto blends = std::make_shared<std::string>();
   app->add_option("corpus", *corpus, "JSONL prompts (shared/corpus or batch format)");
   app->add_option("--from-scenes", *scenes, "Folder of hand-arranged scene JSON files");
+  app->add_option("--from-blend", *blends,
+                  "Folder of hand-arranged .blend files (read through Blender; -o holds its "
+                  "scratch files)");
   app->add_option("--library", *library, "Skill library file (default: in the cache folder)");
   app->add_option("-o,--out", *work, "Folder for the scenes the learner builds")
       ->capture_default_str();
-  app->add_option("--rounds", options->generate.rounds, "Critique-and-revise rounds per query")
-      ->capture_default_str();
-  app->add_option("--blender", options->generate.blender.blender, "Blender executable");
-  app->add_option("--blender-timeout", options->generate.blender.timeout_s,
-                  "Seconds each Blender run may take")
-      ->capture_default_str();
+  AddLoopFlags(app, &options->generate);
+  AddBlenderFlags(app, &options->generate.blender);
   app->add_option("--min-queries", options->consensus.min_queries,
                   "Fewest queries that must agree before a parameter moves (at least 2)")
       ->capture_default_str();
@@ -177,8 +186,11 @@ SkillsSubcommand AddLearn(CLI::App& root) {
   // Learning runs at preview quality: the final render is the preview's.
   options->generate.final_render = options->generate.preview;
   return {app, [=]() -> int {
-            if (corpus->empty() == scenes->empty()) {
-              throw UsageError("learn: give a corpus (JSONL) or --from-scenes DIR, not both");
+            if (static_cast<int>(!corpus->empty()) + static_cast<int>(!scenes->empty()) +
+                    static_cast<int>(!blends->empty()) !=
+                1) {
+              throw UsageError(
+                  "learn: give one of a corpus (JSONL), --from-scenes DIR or --from-blend DIR");
             }
             options->library = *library;
             options->work_dir = *work;
@@ -191,6 +203,9 @@ SkillsSubcommand AddLearn(CLI::App& root) {
             LearnReport report;
             if (!scenes->empty()) {
               report = LearnFromScenes(*scenes, *options);
+            } else if (!blends->empty()) {
+              RealProcessLauncher launcher;
+              report = LearnFromBlends(*blends, *options, launcher);
             } else {
               const std::vector<BatchItem> items =
                   ParseBatchPrompts(ReadFile(*corpus), *corpus, 1, options->generate.seed);

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "scenecraft/critic/reviser_args.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -122,7 +123,8 @@ void ReviserOptions::Check() const {
 }
 
 Revision Revise(const Critique& critique, const Readback* readback, int round,
-                const ReviserOptions& options, SceneGraph* graph, const LearnedFixFn& learned_fix) {
+                const ReviserOptions& options, SceneGraph* graph, const LearnedFixFn& learned_fix,
+                const StatedArgFn& stated) {
   options.Check();
   SC_CHECK(graph != nullptr);
   Revision revision;
@@ -176,12 +178,23 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         Relation& r = graph->relations[*f.relation];
         // 3. A failing relation weighs more; after a failed round it becomes hard. A hard one
-        //    that still fails changes its arguments (another wall), and later gets a sub-scene
-        //    of its own, solved first.
+        //    that still fails changes its arguments (another wall, another side, a distance the
+        //    layout can keep), and later gets a sub-scene of its own, solved first.
         const bool wall_type =
             r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall;
         if (r.hard && wall_type && readback != nullptr && !r.args.Word("wall")) {
           if (const std::string change = ChooseWall(&r, *graph, *readback); !change.empty()) {
+            revision.changes.push_back(change + ": " + f.measured);
+            revision.resolve = true;
+            break;
+          }
+        }
+        if (r.hard && readback != nullptr) {
+          const size_t index = *f.relation;
+          ArgumentRevisionInput in{graph, readback, [&](const std::string& key) {
+                                     return !stated || !stated(index, key);
+                                   }};
+          if (const std::string change = ReviseArgument(in, &r); !change.empty()) {
             revision.changes.push_back(change + ": " + f.measured);
             revision.resolve = true;
             break;

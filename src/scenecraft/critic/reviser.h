@@ -42,12 +42,19 @@ struct Revision {
 // that would change the relation. The seam keeps the critic free of the skills module.
 using LearnedFixFn = std::function<std::string(size_t relation, SceneGraph* graph)>;
 
+// Whether the argument `key` of the relation at index `relation` was given by the text or the
+// scene file: the reviser never changes those (the ones a skill filled in it may).
+using StatedArgFn = std::function<bool(size_t relation, const std::string& key)>;
+
 // Applies changes for the failing findings of `critique` to `graph`. `readback` (may be null)
 // supplies real mesh extents. `round` counts from 1. Poses of objects that are not fixed are
 // cleared when they must be solved again. For a failing relation, a learned fix (when given and
-// one applies) is the first revision tried, before the reviser's own escalation.
+// one applies) is the first revision tried, before the reviser's own escalation: a soft relation
+// becomes hard; a hard one gets another wall, another side or a distance the layout can keep
+// (critic/reviser_args.h; not the arguments `stated` says the text gave; without `stated`, none
+// is), then a sub-scene of its own.
 Revision Revise(const Critique& critique, const Readback* readback, int round,
                 const ReviserOptions& options, SceneGraph* graph,
-                const LearnedFixFn& learned_fix = nullptr);
+                const LearnedFixFn& learned_fix = nullptr, const StatedArgFn& stated = nullptr);
 
 }  // namespace scenecraft

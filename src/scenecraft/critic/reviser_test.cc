@@ -139,23 +139,30 @@ TEST(Reviser, BlockedAccessPlacesTheBlockerAndTheObjectAgain) {
 
 // A 5 x 4 m room whose back wall is lined with a wardrobe and a bookshelf, and a bed that fails
 // against_wall although hard.
+// Adds an object standing in the box lo..hi (category: its id's stem) to the graph, and what
+// Blender built of it to the readback.
+void AddBox(SceneGraph* g, Readback* rb, const std::string& id, Vec3 lo, Vec3 hi,
+            bool has_front = false) {
+  Object o;
+  o.id = id;
+  o.category = id.substr(0, id.find('_'));
+  o.size = hi - lo;
+  o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
+  g->objects.push_back(o);
+  ObjectReadback r;
+  r.id = id;
+  r.category = o.category;
+  r.has_front = has_front;
+  r.box = Box3::FromMinMax(lo, hi);
+  r.local_size = o.size;
+  r.location = {o.pose->x, o.pose->y, 0};
+  rb->objects.push_back(r);
+}
+
 SceneGraph RoomWithCrowdedBackWall(Readback* rb) {
   SceneGraph g;
   g.environment.size = {5, 4, 2.6};
-  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) {
-    Object o;
-    o.id = id;
-    o.category = id.substr(0, id.find('_'));
-    o.size = hi - lo;
-    o.pose = Pose{(lo.x + hi.x) / 2, (lo.y + hi.y) / 2, 0, 0};
-    g.objects.push_back(o);
-    ObjectReadback r;
-    r.id = id;
-    r.category = o.category;
-    r.box = Box3::FromMinMax(lo, hi);
-    r.local_size = o.size;
-    rb->objects.push_back(r);
-  };
+  const auto add = [&](const std::string& id, Vec3 lo, Vec3 hi) { AddBox(&g, rb, id, lo, hi); };
   add("wardrobe_1", {-2.5, 1.4, 0}, {-0.5, 2.0, 2});
   add("bookshelf_1", {-0.5, 1.6, 0}, {1.5, 2.0, 1.8});
   add("desk_1", {1.9, -1.0, 0}, {2.5, 0.4, 0.75});  // along the right wall
@@ -228,6 +235,103 @@ TEST(Reviser, StretchedOrWrongModelsAreSwapped) {
   r = Revise(c, &rb, 1, ReviserOptions{}, &g);
   EXPECT_EQ(r.swap_assets, std::vector<std::string>{"table_1"});
   EXPECT_TRUE(r.resolve);
+}
+
+}  // namespace
+}  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// A 4 x 4 m room with a desk against the back wall (its front toward the room, -Y) and a chair
+// standing in the room's front right corner; relation 0 is near(chair, desk), hard, with `args`.
+SceneGraph DeskAgainstTheBackWall(const RelationArgs& args, RelationType type, Vec3 chair_lo,
+                                  Readback* rb) {
+  SceneGraph g;
+  g.environment.kind = Environment::Kind::kRoom;
+  g.environment.size = {4, 4, 2.6};
+  AddBox(&g, rb, "desk_1", {-0.6, 1.4, 0}, {0.6, 2.0, 0.75}, /*has_front=*/true);
+  AddBox(&g, rb, "chair_1", chair_lo, chair_lo + Vec3{0.45, 0.5, 0.9}, /*has_front=*/true);
+  Relation r;
+  r.type = type;
+  r.objects = {"chair_1", "desk_1"};
+  r.args = args;
+  r.hard = true;
+  g.relations.push_back(r);
+  return g;
+}
+
+Critique RelationFails() {
+  Critique c;
+  Finding f;
+  f.kind = Finding::Kind::kRelation;
+  f.objects = {"chair_1", "desk_1"};
+  f.relation = 0;
+  f.measured = "measured";
+  c.findings.push_back(f);
+  return c;
+}
+
+// A side a skill gave that the room cannot hold (behind a desk against the wall) becomes the
+// freest side; a side the text gave stays, and the reviser escalates as before.
+TEST(ReviserArguments, ASideTheLayoutCannotKeepBecomesTheFreestSide) {
+  RelationArgs back;
+  back.words["side"] = "back";
+  Readback rb;
+  SceneGraph g = DeskAgainstTheBackWall(back, RelationType::kNear, {1.4, -1.9, 0}, &rb);
+  Revision r = Revise(RelationFails(), &rb, 1, ReviserOptions{}, &g);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(g.relations[0].args.Word("side").value_or(""), "front");
+  EXPECT_EQ(r.changes[0].rfind("near(chair_1, desk_1, side=back) [hard]: side back -> front", 0),
+            0u)
+      << r.changes[0];
+  EXPECT_TRUE(r.resolve);
+
+  // Now at the front, which is free, and still failing: no other side is freer, so the
+  // escalation goes on (a sub-scene of its own needs one to split; here the weight rises).
+  r = Revise(RelationFails(), &rb, 1, ReviserOptions{}, &g);
+  EXPECT_EQ(g.relations[0].args.Word("side").value_or(""), "front");
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].rfind("raised the weight", 0), 0u) << r.changes[0];
+
+  Readback rb2;
+  SceneGraph stated = DeskAgainstTheBackWall(back, RelationType::kNear, {1.4, -1.9, 0}, &rb2);
+  const StatedArgFn text_side = [](size_t, const std::string& key) { return key == "side"; };
+  r = Revise(RelationFails(), &rb2, 1, ReviserOptions{}, &stated, nullptr, text_side);
+  EXPECT_EQ(stated.relations[0].args.Word("side").value_or(""), "back");
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].rfind("raised the weight", 0), 0u) << r.changes[0];
+}
+
+// A gap the layout could not keep is relaxed to the measured one (here capped at double the
+// skill's value) when that alone makes the relation hold; a chair beside the desk, not in front,
+// keeps its distance (the direction fails, not the gap).
+TEST(ReviserArguments, ADistanceThatAloneFailsIsRelaxed) {
+  RelationArgs close;
+  close.numbers["distance_m"] = 0.3;
+  Readback rb;
+  // The chair 0.5 m in front of the desk's front face (y = 1.4).
+  SceneGraph g = DeskAgainstTheBackWall(close, RelationType::kInFrontOf, {-0.2, 0.4, 0}, &rb);
+  Revision r = Revise(RelationFails(), &rb, 1, ReviserOptions{}, &g);
+  ASSERT_EQ(r.changes.size(), 1u) << r.changes[0];
+  EXPECT_DOUBLE_EQ(g.relations[0].args.Number("distance_m").value_or(0), 0.6);
+  EXPECT_NE(r.changes[0].find("distance 0.3 -> 0.6 m (measured gap 0.5 m)"), std::string::npos)
+      << r.changes[0];
+
+  Readback rb2;
+  SceneGraph beside = DeskAgainstTheBackWall(close, RelationType::kInFrontOf, {1.2, 1.4, 0}, &rb2);
+  r = Revise(RelationFails(), &rb2, 1, ReviserOptions{}, &beside);
+  EXPECT_DOUBLE_EQ(beside.relations[0].args.Number("distance_m").value_or(0), 0.3);
+  ASSERT_EQ(r.changes.size(), 1u);
+  EXPECT_EQ(r.changes[0].rfind("raised the weight", 0), 0u) << r.changes[0];
+
+  // far's least gap is lowered the same way (at most halved).
+  RelationArgs apart;
+  apart.numbers["distance_m"] = 3.0;
+  Readback rb3;
+  SceneGraph far = DeskAgainstTheBackWall(apart, RelationType::kFar, {-0.2, -0.8, 0}, &rb3);
+  r = Revise(RelationFails(), &rb3, 1, ReviserOptions{}, &far);
+  EXPECT_DOUBLE_EQ(far.relations[0].args.Number("distance_m").value_or(0), 1.6);  // gap 1.7
 }
 
 }  // namespace

@@ -127,10 +127,11 @@ class Applier {
     return changes;
   }
 
-  // Fills in the refinement's arguments that `r` does not carry and makes it hard; returns what
-  // changed ("near(a, b): distance_m 0.4, hard"), or "" when the skill does not match or changes
-  // nothing.
-  std::string RefineOne(const Skill& s, Relation* r) {
+  // Fills in the refinement's arguments that `r` does not carry (with `replace`, also those it
+  // carries with another value, except the `stated` ones) and makes it hard; returns what changed
+  // ("near(a, b): distance_m 0.4, hard"), or "" when the skill does not match or changes nothing.
+  std::string RefineOne(const Skill& s, Relation* r, bool replace = false,
+                        const std::set<std::string>& stated = {}) {
     const Refinement& p = s.refinement;
     if (r->type != p.relation || r->objects.size() != 2) return "";
     const Object* a = g_.FindObject(r->objects[0]);
@@ -140,14 +141,20 @@ class Applier {
     }
     const std::string before = r->ToString();
     std::vector<std::string> what;
-    // Arguments the text gave stay; only missing ones are filled in.
+    // Arguments the text gave stay; only missing ones are filled in (or, for a fix, replaced).
+    auto keep = [&](const std::string& key) {
+      return (!replace || stated.count(key)) &&
+             (r->args.numbers.count(key) || r->args.words.count(key));
+    };
     for (const auto& [key, value] : p.args.numbers) {
-      if (r->args.numbers.count(key) || r->args.words.count(key)) continue;
+      if (keep(key) || r->args.Number(key) == value) continue;
+      r->args.words.erase(key);
       r->args.numbers[key] = value;
       what.push_back(key + " " + FormatNumber(value, 2));
     }
     for (const auto& [key, value] : p.args.words) {
-      if (r->args.numbers.count(key) || r->args.words.count(key)) continue;
+      if (keep(key) || r->args.Word(key) == value) continue;
+      r->args.numbers.erase(key);
       r->args.words[key] = value;
       what.push_back(key + " " + value);
     }
@@ -224,12 +231,14 @@ std::vector<AppliedSkill> ApplySkills(const std::vector<Skill>& skills, const Cl
 
 std::optional<AppliedSkill> ApplyLearnedFix(const std::vector<Skill>& skills,
                                             const ClassMatcher& matches, size_t relation,
-                                            SceneGraph* graph) {
+                                            SceneGraph* graph,
+                                            const std::set<std::string>& stated) {
   if (relation >= graph->relations.size()) return std::nullopt;
   Applier applier(matches, graph);
   for (const Skill& s : skills) {
     if (s.kind != SkillKind::kRefinement || !s.refinement.on_failure) continue;
-    const std::string change = applier.RefineOne(s, &graph->relations[relation]);
+    const std::string change =
+        applier.RefineOne(s, &graph->relations[relation], /*replace=*/true, stated);
     if (!change.empty()) return AppliedSkill{s.kind, s.key, s.version, {change}};
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,12 @@ std::vector<AppliedSkill> ApplySkills(const std::vector<Skill>& skills, const Cl
                                       SceneGraph* graph);
 
 // The reviser's first try for a failing relation (index `relation` of `graph`): the first learned
-// fix (a refinement on_failure) that matches it and changes it, applied: its missing arguments
-// filled in, made hard. nullopt when no fix matches or every match is already in effect.
+// fix (a refinement on_failure) that matches it and changes it, applied: its arguments set (also
+// over ones the relation carries, since they failed, except those in `stated`: the text's own),
+// made hard. nullopt when no fix matches or every match is already in effect.
 std::optional<AppliedSkill> ApplyLearnedFix(const std::vector<Skill>& skills,
                                             const ClassMatcher& matches, size_t relation,
-                                            SceneGraph* graph);
+                                            SceneGraph* graph,
+                                            const std::set<std::string>& stated = {});
 
 }  // namespace scenecraft

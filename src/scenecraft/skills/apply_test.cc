@@ -99,17 +99,23 @@ TEST(ApplySkills, RefinementFillsMissingArgumentsOnlyAndRunsAfterMotifs) {
 
 // A learned fix (refinement on_failure) is not applied at planning; ApplyLearnedFix applies it to
 // the failing relation it matches, once.
-TEST(ApplySkills, LearnedFixesWaitForAFailure) {
+// A learned fix near:chair:desk:fix that asks for the desk's front side.
+Skill FrontOfDeskFix(bool hard, int version) {
   Skill fix;
   fix.kind = SkillKind::kRefinement;
   fix.refinement.relation = RelationType::kNear;
   fix.refinement.subject = "chair";
   fix.refinement.reference = "desk";
   fix.refinement.args.words["side"] = "front";
-  fix.refinement.hard = true;
+  if (hard) fix.refinement.hard = true;
   fix.refinement.on_failure = true;
   fix.key = SkillKey(fix);
-  fix.version = 1;
+  fix.version = version;
+  return fix;
+}
+
+TEST(ApplySkills, LearnedFixesWaitForAFailure) {
+  const Skill fix = FrontOfDeskFix(/*hard=*/true, 1);
   EXPECT_EQ(fix.key, "near:chair:desk:fix");
   SceneGraph g = Scene({{"desk_1", "desk"}, {"chair_1", "chair"}, {"lamp_1", "lamp"}});
   g.relations.push_back(Rel(RelationType::kNear, {"lamp_1", "desk_1"}));
@@ -124,6 +130,24 @@ TEST(ApplySkills, LearnedFixesWaitForAFailure) {
   EXPECT_TRUE(Has(g, "near(chair_1, desk_1, side=front) [hard]"));
   EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 1, &g).has_value());  // in effect
   EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 7, &g).has_value());  // no such index
+}
+
+// A learned fix replaces an argument the failing relation carries with another value (a side a
+// skill guessed), but never one the text gave.
+TEST(ApplySkills, ALearnedFixReplacesAFailedArgumentButNotTheTexts) {
+  const Skill fix = FrontOfDeskFix(/*hard=*/false, 2);
+  SceneGraph g = Scene({{"desk_1", "desk"}, {"chair_1", "chair"}});
+  Relation back = Rel(RelationType::kNear, {"chair_1", "desk_1"});
+  back.args.words["side"] = "back";
+  g.relations.push_back(back);
+  EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 0, &g, {"side"}).has_value());
+  EXPECT_TRUE(Has(g, "near(chair_1, desk_1, side=back)"));
+  const std::optional<AppliedSkill> a = ApplyLearnedFix({fix}, MatchesClassByName, 0, &g);
+  ASSERT_TRUE(a.has_value());
+  EXPECT_EQ(a->ToString(),
+            "refinement near:chair:desk:fix v2: near(chair_1, desk_1, side=back): side front");
+  EXPECT_TRUE(Has(g, "near(chair_1, desk_1, side=front)"));
+  EXPECT_FALSE(ApplyLearnedFix({fix}, MatchesClassByName, 0, &g).has_value());  // in effect
 }
 
 }  // namespace

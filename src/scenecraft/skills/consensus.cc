@@ -375,8 +375,19 @@ std::vector<Skill> PatternCandidates(const std::vector<ScenePatterns>& scenes,
   std::vector<Skill> out;
   for (auto& [anchor, m] : motifs) {
     m.key = SkillKey(m);
-    const Skill* existing = FindSkill(current, SkillKind::kMotif, m.key);
-    if (existing != nullptr && SkillParamsToJson(*existing) == SkillParamsToJson(m)) continue;
+    // A motif the library has keeps its relations; the learned ones are added to them, and
+    // when it has every one already there is nothing to learn.
+    if (const Skill* existing = FindSkill(current, SkillKind::kMotif, m.key)) {
+      std::vector<MotifRelation> merged = existing->motif.relations;
+      for (const MotifRelation& r : m.motif.relations) {
+        const bool held = std::any_of(merged.begin(), merged.end(), [&](const MotifRelation& e) {
+          return e.relation == r.relation && e.member == r.member && e.group == r.group;
+        });
+        if (!held) merged.push_back(r);
+      }
+      if (merged.size() == existing->motif.relations.size()) continue;
+      m.motif.relations = std::move(merged);
+    }
     out.push_back(std::move(m));
   }
   // Implied relations of one object: what most scenes with the category do.

@@ -25,7 +25,13 @@ CREATE TABLE IF NOT EXISTS updates(
   id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, kind TEXT NOT NULL,
   key TEXT NOT NULL, params TEXT NOT NULL, provenance TEXT NOT NULL, accepted INTEGER NOT NULL,
   version INTEGER NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS invalid_updates(
+  id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, origin TEXT NOT NULL,
+  proposal TEXT NOT NULL, reason TEXT NOT NULL);
 )sql";
+
+// How much of an invalid proposal the log keeps (it is the model's text, kept as data).
+constexpr size_t kMaxProposalChars = 4000;
 
 std::string NowUtc() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -201,9 +207,33 @@ int SkillStore::Record(const Skill& candidate, bool accepted, const std::string&
   });
 }
 
+void SkillStore::RecordInvalid(const std::string& origin, const std::string& proposal,
+                               const std::string& reason) {
+  const std::string now = NowUtc();
+  db_->Transaction([&] {
+    Db::Statement log(*db_,
+                      "INSERT INTO invalid_updates(time, origin, proposal, reason) "
+                      "VALUES (?1, ?2, ?3, ?4)");
+    log.Bind(1, now).Bind(2, origin).Bind(3, proposal.substr(0, kMaxProposalChars));
+    log.Bind(4, reason);
+    log.Step();
+    return 0;
+  });
+}
+
+std::vector<InvalidUpdate> SkillStore::InvalidLog() const {
+  Db::Statement q(*db_,
+                  "SELECT id, time, origin, proposal, reason FROM invalid_updates ORDER BY id");
+  std::vector<InvalidUpdate> out;
+  while (q.Step()) {
+    out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+  }
+  return out;
+}
+
 void SkillStore::Reset() {
   db_->Transaction([&] {
-    db_->Exec("DELETE FROM skills; DELETE FROM updates;");
+    db_->Exec("DELETE FROM skills; DELETE FROM updates; DELETE FROM invalid_updates;");
     Seed();
   });
 }

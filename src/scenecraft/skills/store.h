@@ -1,8 +1,9 @@
-// The skill library on disk (issue 13): one SQLite file holding every version of every skill and
-// an append-only log of candidate updates, accepted or rejected with the reason. Writers take the
-// database's write lock for the whole read-modify-write (BEGIN IMMEDIATE) and the file is in WAL
-// mode, so two processes learning into one library at once lose no update: each accepted update
-// becomes the next version of its key. A new library is filled with the seed library.
+// The skill library on disk (issue 13): one SQLite file holding every version of every skill, an
+// append-only log of candidate updates, accepted or rejected with the reason, and a log of
+// proposals that failed the schema. Writers take the database's write lock for the whole
+// read-modify-write (BEGIN IMMEDIATE) and the file is in WAL mode, so two processes learning into
+// one library at once lose no update: each accepted update becomes the next version of its key. A
+// new library is filled with the seed library.
 #pragma once
 
 #include <filesystem>
@@ -27,6 +28,16 @@ struct SkillUpdate {
   std::string reason;
 };
 
+// A proposed update that failed the skill schema (an LLM learner's), logged with the reason; it
+// never became a skill. `proposal` is the text as proposed (kept as data, at most 4000 chars).
+struct InvalidUpdate {
+  int64_t id = 0;
+  std::string time;
+  std::string origin;  // who proposed it ("llm")
+  std::string proposal;
+  std::string reason;  // every schema problem, with its JSON pointer
+};
+
 class SkillStore {
  public:
   // Opens (creating when missing) the library at `path`; ":memory:" for tests. Throws Error that
@@ -49,7 +60,12 @@ class SkillStore {
   // Appends `candidate` to the log; when `accepted`, also stores it as the next version of its key
   // (one transaction under the write lock). Returns the version stored, or 0.
   int Record(const Skill& candidate, bool accepted, const std::string& reason);
-  // Deletes every skill and the log, then stores the seed library.
+  // Appends a proposal that failed the schema to the log of invalid updates.
+  void RecordInvalid(const std::string& origin, const std::string& proposal,
+                     const std::string& reason);
+  // That log, oldest first.
+  std::vector<InvalidUpdate> InvalidLog() const;
+  // Deletes every skill and the logs, then stores the seed library.
   void Reset();
 
  private:

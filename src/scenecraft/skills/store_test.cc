@@ -59,6 +59,23 @@ TEST(SkillStore, AcceptedUpdatesBecomeVersionsRejectedOnesStayInTheLog) {
   EXPECT_TRUE(store.Log().empty());
 }
 
+// A proposal that failed the schema is logged apart, as text, and never becomes a skill.
+TEST(SkillStore, InvalidProposalsAreLoggedWithTheReasonNotStored) {
+  SkillStore store(":memory:");
+  const std::string proposal = R"({"kind": "script", "params": {"code": "import os"}})";
+  store.RecordInvalid("llm", proposal + std::string(5000, ' '), "/skills/0/kind: unknown kind");
+  const std::vector<InvalidUpdate> invalid = store.InvalidLog();
+  ASSERT_EQ(invalid.size(), 1u);
+  EXPECT_EQ(invalid[0].origin, "llm");
+  EXPECT_EQ(invalid[0].reason, "/skills/0/kind: unknown kind");
+  EXPECT_EQ(invalid[0].proposal.rfind(proposal, 0), 0u);
+  EXPECT_EQ(invalid[0].proposal.size(), 4000u);
+  EXPECT_TRUE(store.Log().empty());
+  EXPECT_EQ(store.Current().size(), SeedSkills().size());
+  store.Reset();
+  EXPECT_TRUE(store.InvalidLog().empty());
+}
+
 TEST(SkillStore, CorruptFileIsAClearErrorAndGenerationFallsBackToTheSeed) {
   const fs::path dir = TempDir("corrupt");
   const fs::path file = dir / "skills.sqlite";
