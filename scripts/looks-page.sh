@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Renders the prompts of docs/looks/prompts.tsv (id TAB prompt) with the default settings of
-# `generate` and puts a small copy of each beauty view into docs/looks/ (360 px wide, resized by
-# Blender), printing each scene's final render times from its blender.log.
+# `generate` and puts a small copy of each beauty view (from an older build without one, the
+# render) into docs/looks/ (320 px wide, resized by Blender), printing each scene's final render
+# times from its blender.log.
 #   bash scripts/looks-page.sh [ID ...]                     after: ./build/scenecraft into
 #                                                           out/looks/<id>/, docs/looks/<id>_after.png
 #   bash scripts/looks-page.sh --before BINARY [ID ...]     before: another build (e.g. main's)
@@ -31,16 +32,19 @@ while IFS=$'\t' read -r id prompt; do
   # shellcheck disable=SC2086
   nice -n 10 "$binary" generate "$prompt" -o "$dir" --force ${GENERATE_FLAGS:-} \
     >"$out/$id.log" 2>&1 || true
-  if [ -f "$dir/beauty.png" ]; then
+  # A build from before the beauty view (the "before" column) has only the planned camera's view.
+  picture="$dir/beauty.png"
+  [ -f "$picture" ] || picture="$dir/render.png"
+  if [ -f "$picture" ]; then
     nice -n 10 blender -b --factory-startup --python-expr "
 import bpy, sys
 image = bpy.data.images.load(sys.argv[-2])
 w, h = image.size
-image.scale(360, max(1, round(360 * h / w)))
+image.scale(320, max(1, round(320 * h / w)))
 image.filepath_raw = sys.argv[-1]
 image.file_format = 'PNG'
 image.save()
-" -- "$dir/beauty.png" "docs/looks/${id}_${suffix}.png" >/dev/null 2>&1
+" -- "$picture" "docs/looks/${id}_${suffix}.png" >/dev/null 2>&1
   fi
   echo "$id ($suffix): generate took $(( $(date +%s) - started )) s"
   grep "scenecraft: rendered" "$dir/blender.log" | sed 's|/[^ ]*/||; s/^/  /' || true

@@ -63,6 +63,24 @@ struct ViewReadback {
   std::map<std::string, double> in_frame;
 };
 
+// A part of a door or window (the script's object name, e.g. "window_1.glass"): the share of
+// light its material lets straight through and whether it casts shadows.
+struct OpeningPartReadback {
+  std::string opening;  // the opening's id
+  double light_through = 0.0;
+  bool casts_shadow = true;
+};
+
+// How a written picture came out, in its stored (display) values in [0, 1]: the mean luminance,
+// the shares of burnt-out (>= 0.98) and murky (<= 0.02) pixels, and the grain (the mean
+// luminance step between horizontal neighbours; render noise raises it).
+struct ImageStats {
+  double mean = 0.0;
+  double burnt = 0.0;
+  double murky = 0.0;
+  double grain = 0.0;
+};
+
 struct Readback {
   std::string blender_version;
   Environment environment;
@@ -81,6 +99,10 @@ struct Readback {
   std::map<std::string, std::string> surfaces;
   // The beauty view, when the script rendered one and wrote the readback.
   std::optional<ViewReadback> beauty;
+  // The parts of every door and window, by object name.
+  std::map<std::string, OpeningPartReadback> openings;
+  // The pictures the script wrote ("render", "beauty", "check").
+  std::map<std::string, ImageStats> images;
 
   const ObjectReadback* Find(std::string_view id) const;
 };

@@ -52,6 +52,33 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
     b.Finish();
     rb.beauty = std::move(view);
   }
+  if (const json* openings = r.Get("openings")) {
+    if (!openings->is_object()) r.AddProblem("openings", "expected an object");
+    for (auto it = openings->begin(); openings->is_object() && it != openings->end(); ++it) {
+      JsonObjectReader part(it.value(), JsonPointerAppend(r.PointerTo("openings"), it.key()),
+                            &problems);
+      OpeningPartReadback out;
+      out.opening = part.String("opening").value_or("");
+      out.light_through = part.Number("light_through").value_or(0.0);
+      out.casts_shadow = part.Bool("casts_shadow").value_or(true);
+      part.Finish();
+      rb.openings[it.key()] = out;
+    }
+  }
+  if (const json* images = r.Get("images")) {
+    if (!images->is_object()) r.AddProblem("images", "expected an object");
+    for (auto it = images->begin(); images->is_object() && it != images->end(); ++it) {
+      JsonObjectReader image(it.value(), JsonPointerAppend(r.PointerTo("images"), it.key()),
+                             &problems);
+      ImageStats stats;
+      stats.mean = image.Number("mean").value_or(0.0);
+      stats.burnt = image.Number("burnt").value_or(0.0);
+      stats.murky = image.Number("murky").value_or(0.0);
+      stats.grain = image.Number("grain").value_or(0.0);
+      image.Finish();
+      rb.images[it.key()] = stats;
+    }
+  }
   if (const json* objects = r.Get("objects", /*required=*/true)) {
     if (objects->is_array()) {
       for (size_t i = 0; i < objects->size(); ++i) {
@@ -118,6 +145,17 @@ json ReadbackToJson(const Readback& rb) {
            {"visibility_method", rb.visibility_method},
            {"warnings", rb.warnings}};
   if (rb.camera) out["camera"] = CameraToJson(*rb.camera);
+  for (const auto& [name, part] : rb.openings) {
+    out["openings"][name] = json{{"opening", part.opening},
+                                 {"light_through", part.light_through},
+                                 {"casts_shadow", part.casts_shadow}};
+  }
+  for (const auto& [kind, stats] : rb.images) {
+    out["images"][kind] = json{{"mean", stats.mean},
+                               {"burnt", stats.burnt},
+                               {"murky", stats.murky},
+                               {"grain", stats.grain}};
+  }
   out["objects"] = json::array();
   for (const ObjectReadback& o : rb.objects) {
     json oj{{"id", o.id},

@@ -139,7 +139,15 @@ TEST(SceneJson, ReadbackRoundTrip) {
   o.visible_fraction = 0.5;
   o.in_frame = true;
   rb.objects.push_back(o);
+  rb.openings["window_1.glass"] = OpeningPartReadback{"window_1", 0.92, false};
+  rb.images["beauty"] = ImageStats{0.4, 0.01, 0.02, 0.03};
   const Readback back = ParseReadback(ReadbackToJson(rb).dump(), "readback.json");
+  ASSERT_EQ(back.openings.count("window_1.glass"), 1u);
+  EXPECT_EQ(back.openings.at("window_1.glass").opening, "window_1");
+  EXPECT_DOUBLE_EQ(back.openings.at("window_1.glass").light_through, 0.92);
+  EXPECT_FALSE(back.openings.at("window_1.glass").casts_shadow);
+  ASSERT_EQ(back.images.count("beauty"), 1u);
+  EXPECT_DOUBLE_EQ(back.images.at("beauty").grain, 0.03);
   ASSERT_EQ(back.objects.size(), 1u);
   EXPECT_DOUBLE_EQ(back.objects[0].box.max.z, 0.9);
   EXPECT_EQ(back.objects[0].visible_fraction, 0.5);

@@ -73,9 +73,18 @@ double CostTerms::ShapeCost(size_t r) const {
     }
     return cost;
   }
-  if (rel.type == T::kFacing && s_.items_[m[1]].face_back == m[0]) {
+  // The watched object turns back toward its watcher: itself, or the support that carries it
+  // (see State).
+  int turner = -1;
+  if (rel.type == T::kFacing && m.size() == 2) {
+    turner = m[1];
+    while (s_.items_[turner].face_back != m[0] && s_.items_[turner].parent >= 0) {
+      turner = s_.items_[turner].parent;
+    }
+  }
+  if (turner >= 0 && s_.items_[turner].face_back == m[0]) {
     const Body& a = s_.bodies_[m[0]];
-    const Body& b = s_.bodies_[m[1]];
+    const Body& b = s_.bodies_[turner];
     const Vec2 to_a = a.Center2() - b.Center2();
     if (to_a.Norm() < 1e-9) return 0.0;
     const double c = FrontDirection(b.yaw_rad).Dot(to_a * (1.0 / to_a.Norm()));

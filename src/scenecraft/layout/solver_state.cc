@@ -129,16 +129,25 @@ State::State(SceneGraph* graph, const SolverOptions& options)
   }
   // What a few seats face turns back toward the first of them, when it has a front and faces
   // nothing itself: a TV toward the sofa that faces it, the armchairs beside seeing it from
-  // the side (a preference, see ShapeCost). A desk a whole class faces is left alone.
+  // the side (a preference, see ShapeCost). A desk a whole class faces is left alone. What
+  // rests on a support with a front (a TV on its stand) stays square to it: the support turns
+  // back instead, or, when it cannot turn (against a wall), the watcher comes in front of it.
   std::vector<int> watchers(n, 0);
   for (const Relation& rel : graph->relations) {
     if (rel.type == RelationType::kFacing) ++watchers[index_.at(rel.objects.back())];
   }
   for (const Relation& rel : graph->relations) {
     const int b = index_.at(rel.objects.back());
-    if (rel.type == RelationType::kFacing && watchers[b] <= 3 && items_[b].face_back < 0 &&
-        items_[b].face_target < 0 && items_[b].object->has_front) {
-      items_[b].face_back = index_.at(rel.objects[0]);
+    if (rel.type != RelationType::kFacing || watchers[b] > 3 || items_[b].face_back >= 0 ||
+        items_[b].face_target >= 0 || !items_[b].object->has_front) {
+      continue;
+    }
+    int turner = b;
+    while (items_[turner].parent >= 0 && items_[items_[turner].parent].object->has_front) {
+      turner = items_[turner].parent;
+    }
+    if (items_[turner].face_back < 0 && items_[turner].face_target < 0) {
+      items_[turner].face_back = index_.at(rel.objects[0]);
     }
   }
   // Rows and grids whose members all face one object: that object's place shapes the group

@@ -117,62 +117,149 @@ def frustum_distance(target, direction, corners, aspect, fov_deg):
     return distance
 
 
+def open_sides(outline):
+    """The walls of the floor outline that are not built (those facing the default camera, as
+    in opening_frame): the room's open front."""
+    sides = []
+    n = len(outline)
+    for i in range(n):
+        (ax, ay), (bx, by) = outline[i], outline[(i + 1) % n]
+        length = math.hypot(bx - ax, by - ay)
+        if length > 1e-6 and (bx - ax) / length > 0.7:
+            sides.append(((ax, ay), (bx, by)))
+    return sides
+
+
+def leaves_room(position, direction, outline, height, open_walls):
+    """Whether a ray from `position` (inside the room) leaves it through an open side before
+    it meets a wall, the floor or the ceiling: the picture would show the room's cut edge."""
+    nearest, through_open = float("inf"), False
+    n = len(outline)
+    for i in range(n):
+        (ax, ay), (bx, by) = outline[i], outline[(i + 1) % n]
+        ex, ey = bx - ax, by - ay
+        denominator = direction.x * ey - direction.y * ex
+        if abs(denominator) < 1e-12:
+            continue
+        t = ((ax - position.x) * ey - (ay - position.y) * ex) / denominator
+        u = ((ax - position.x) * direction.y - (ay - position.y) * direction.x) / denominator
+        if t > 1e-6 and -1e-6 <= u <= 1.0 + 1e-6 and t < nearest:
+            nearest = t
+            through_open = ((ax, ay), (bx, by)) in open_walls
+    if not through_open:
+        return False
+    z = position.z + direction.z * nearest
+    return 0.0 <= z <= height
+
+
+def frame_rays(position, target, fov_deg, aspect, steps=8):
+    """Directions through a grid of points over the whole picture, its border included (the
+    border alone can meet the ceiling, walls and floor while the middle looks out)."""
+    rotation = (target - position).to_track_quat("-Z", "Y").to_matrix()
+    tan_x = math.tan(math.radians(fov_deg) / 2)
+    tan_y = tan_x / aspect
+    rays = []
+    for i in range(steps + 1):
+        for j in range(steps + 1):
+            x, y = -1.0 + 2.0 * i / steps, -1.0 + 2.0 * j / steps
+            rays.append(rotation @ Vector((x * tan_x, y * tan_y, -1.0)))
+    return rays
+
+
+def inside_view(env, specs, corners, aspect, eye):
+    """The best view from inside the room: from a corner (pulled 0.25 m in along both walls) or
+    0.5 m inside a door, at eye height; turned and widened (to at most 95 degrees) so that as much
+    of every framed object is in the picture as it can be without the picture leaving the room
+    through its open side. Returns (position, target, fov_deg) or None."""
+    h = env["size_m"][2]
+    outline = floor_outline(env)
+    open_walls = open_sides(outline)
+    cy = sum(p[1] for p in outline) / len(outline)
+    candidates = []
+    n = len(outline)
+    for i, (x, y) in enumerate(outline):
+        (px, py), (nx, ny) = outline[i - 1], outline[(i + 1) % n]
+        to_prev, to_next = Vector((px - x, py - y)), Vector((nx - x, ny - y))
+        if to_prev.length < 0.6 or to_next.length < 0.6:
+            continue
+        point = Vector((x, y)) + to_prev.normalized() * 0.25 + to_next.normalized() * 0.25
+        candidates.append((point.x, point.y))
+    for opening in env.get("openings", []):
+        frame = opening_frame(env, opening) if opening.get("kind") == "door" else None
+        if frame is not None:
+            x, y, along, inward = frame
+            u = opening.get("offset_m", 0.0)
+            candidates.append((x + along[0] * u + inward[0] * 0.5,
+                               y + along[1] * u + inward[1] * 0.5))
+    # Along the open side, 0.3 m in: looking straight into the room.
+    for (ax, ay), (bx, by) in open_walls:
+        length = math.hypot(bx - ax, by - ay)
+        inward = (-(by - ay) / length, (bx - ax) / length)
+        for f in (0.3, 0.5, 0.7):
+            candidates.append((ax + (bx - ax) * f + inward[0] * 0.3,
+                               ay + (by - ay) * f + inward[1] * 0.3))
+    group, _ = main_group(specs)
+    boxes = {k: (spec, object_corners([spec])) for k, spec in enumerate(specs)}
+    best = None
+    for point in candidates:
+        if not inside_polygon(point, outline):
+            continue
+        if any(abs(point[0] - s["location"][0]) < s["size"][0] / 2 + 0.15 and
+               abs(point[1] - s["location"][1]) < s["size"][1] / 2 + 0.15 for s in specs):
+            continue  # in furniture
+        position = Vector((point[0], point[1], eye))
+        centre = aim(position, corners) - position
+        yaw0 = math.atan2(centre.y, centre.x)
+        # Looking down no more than 20 degrees: a person holds a camera nearly level.
+        pitch = max(math.radians(-20.0), min(math.radians(5.0),
+                                             math.asin(max(-1.0, min(1.0, centre.z)))))
+        for offset in range(-20, 21, 5):
+            yaw = yaw0 + math.radians(offset)
+            target = position + Vector((math.cos(pitch) * math.cos(yaw),
+                                        math.cos(pitch) * math.sin(yaw), math.sin(pitch)))
+            fov = min(95.0, fit_fov(position, target, corners, aspect))
+            while fov >= 40.0 and any(leaves_room(position, ray, outline, h, open_walls)
+                                      for ray in frame_rays(position, target, fov, aspect)):
+                fov -= 5.0
+            if fov < 40.0:
+                continue
+            shares = frame_shares(position, target, fov, aspect,
+                                  {k: (Vector((min(c.x for c in cs), min(c.y for c in cs),
+                                               min(c.z for c in cs))),
+                                       Vector((max(c.x for c in cs), max(c.y for c in cs),
+                                               max(c.z for c in cs))))
+                                   for k, (_, cs) in boxes.items()})
+            coverage = sum(shares.values()) / max(1, len(shares))
+            # As much of the objects as possible (in steps of 5 %), then from the open side,
+            # then from farther away (less distortion), then the narrower lens.
+            distance = math.hypot(point[0] - group.x, point[1] - group.y)
+            key = (round(coverage * 20.0), point[1] < cy, round(distance, 1), -fov)
+            if best is None or key > best[0]:
+                best = (key, position, target, fov)
+    return None if best is None else best[1:]
+
+
 def beauty_view(env, specs, aspect):
-    """Where a person would stand to take the picture: in a room at eye height in a corner or at
-    the door, aimed so every framed object's box is in the picture (the candidate that frames
-    them all in the narrowest view, preferring the open side and points far from the group);
-    outdoors on a three-quarter view from eye height up, as far back as the boxes need. Returns
-    (position, target, fov_deg)."""
+    """Where a person would stand to take the picture: in a room inside it, at eye height in a
+    corner or at the door (inside_view); outdoors on a three-quarter view from eye height up, as
+    far back as the boxes need. Returns (position, target, fov_deg)."""
     group, _ = main_group(specs)
     corners = object_corners(specs)
     if env["kind"] == "room":
         h = env["size_m"][2]
         outline = floor_outline(env)
-        cx = sum(p[0] for p in outline) / len(outline)
-        cy = sum(p[1] for p in outline) / len(outline)
-        candidates = []
-        for x, y in outline:
-            dx, dy = cx - x, cy - y
-            length = max(1e-6, math.hypot(dx, dy))
-            candidates.append((x + dx / length * 0.45, y + dy / length * 0.45))
-        for opening in env.get("openings", []):
-            frame = opening_frame(env, opening) if opening.get("kind") == "door" else None
-            if frame is not None:
-                x, y, along, inward = frame
-                u = opening.get("offset_m", 0.0)
-                candidates.append((x + along[0] * u + inward[0] * 0.5,
-                                   y + along[1] * u + inward[1] * 0.5))
         eye = min(1.6, h - 0.25)
-
-        def view_from(point):
-            position = Vector((point[0], point[1], eye))
-            target = aim(position, corners)
-            return position, target, fit_fov(position, target, corners, aspect)
-
-        def score(point):
-            # Inside the room, not in furniture, framing everything within 90 degrees, on the
-            # open side, far from the group.
-            blocked = any(abs(point[0] - s["location"][0]) < s["size"][0] / 2 + 0.25 and
-                          abs(point[1] - s["location"][1]) < s["size"][1] / 2 + 0.25
-                          for s in specs)
-            fov = view_from(point)[2]
-            distance = math.hypot(point[0] - group.x, point[1] - group.y)
-            return (inside_polygon(point, outline), not blocked, fov <= 90.0, point[1] < cy,
-                    distance)
-
-        position, target, fov = view_from(max(candidates, key=score))
-        if fov > 75.0:
-            # Too close to frame everything: stand in front of the open front side (no wall is
-            # built there), looking in along +Y, as far back as the boxes need to fit a 70
-            # degree frustum.
-            look = Vector((0.0, math.cos(math.radians(-12.0)), math.sin(math.radians(-12.0))))
-            distance = frustum_distance(group, look, corners, aspect, 70.0)
-            front = group - look * max(distance, 1.0)
-            if front.y < min(p[1] for p in outline):
-                front.z = max(eye, front.z)
-                position, target = front, group
-                fov = fit_fov(position, target, corners, aspect)
-        return position, target, min(fov, 100.0)
+        view = inside_view(env, specs, corners, aspect, eye)
+        if view is not None:
+            return view
+        # No corner or door inside the room is free: stand in front of the open front side,
+        # looking in along +Y, as far back as the boxes need to fit a 70 degree frustum.
+        look = Vector((0.0, math.cos(math.radians(-12.0)), math.sin(math.radians(-12.0))))
+        distance = frustum_distance(group, look, corners, aspect, 70.0)
+        position = group - look * max(distance, 1.0)
+        position.y = min(position.y, min(p[1] for p in outline) - 0.1)
+        position.z = max(eye, position.z)
+        return position, group, min(100.0, fit_fov(position, group, corners, aspect))
     angle = math.radians(-90.0 - 30.0)
     pitch = math.radians(-12.0)
     direction = Vector((-math.cos(angle) * math.cos(pitch), -math.sin(angle) * math.cos(pitch),

@@ -64,6 +64,18 @@ def main():
         render_extra_view(camera, options.beauty, options, warnings, "beauty")
     if options.check:
         render_extra_view(camera, options.check, options, warnings, "check")
+    if options.readback:
+        # How the pictures came out (brightness, burnt-out and murky shares, grain), written
+        # once they exist; the readback above stays if this fails.
+        try:
+            images = {kind: image_stats(path) for kind, path in
+                      (("render", options.render), ("beauty", options.beauty),
+                       ("check", options.check)) if path and os.path.isfile(path)}
+            extra["images"] = images
+            write_readback(options.readback, roots, SCENE["camera"], options, timings,
+                           visibility, warnings, extra)
+        except Exception as error:
+            print("scenecraft: warning: the image measures failed (%s)" % error)
     if options.views > 0:
         render_dataset_views(roots, camera, options, warnings)
     if options.save_blend:

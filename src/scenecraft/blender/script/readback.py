@@ -145,6 +145,67 @@ def surface_readback():
     return out
 
 
+def image_stats(path):
+    """What a written PNG looks like, in its stored (display) values: the mean luminance, the
+    share of burnt-out (>= 0.98) and of murky (<= 0.02) pixels, and the grain (the mean
+    luminance step between horizontal neighbours: render noise raises it)."""
+    import numpy
+
+    image = bpy.data.images.load(os.path.abspath(path), check_existing=False)
+    try:
+        width, height = image.size
+        pixels = numpy.empty(width * height * 4, dtype=numpy.float32)
+        image.pixels.foreach_get(pixels)
+    finally:
+        bpy.data.images.remove(image)
+    rgba = pixels.reshape(height, width, 4)
+    luminance = rgba[:, :, 0] * 0.2126 + rgba[:, :, 1] * 0.7152 + rgba[:, :, 2] * 0.0722
+    grain = float(numpy.abs(numpy.diff(luminance, axis=1)).mean()) if width > 1 else 0.0
+    return {"mean": float(luminance.mean()), "burnt": float((luminance >= 0.98).mean()),
+            "murky": float((luminance <= 0.02).mean()), "grain": grain}
+
+
+def light_through(material):
+    """The share of light a material lets straight through: a transparent BSDF mixed with a
+    reflection (a window pane), or a Principled BSDF's transmission."""
+    if material is None or not material.use_nodes:
+        return 0.0
+    output = next((n for n in material.node_tree.nodes if n.type == "OUTPUT_MATERIAL"), None)
+    if output is None or not output.inputs["Surface"].is_linked:
+        return 0.0
+    shader = output.inputs["Surface"].links[0].from_node
+    if shader.type == "MIX_SHADER":
+        fac = float(shader.inputs["Fac"].default_value)
+        share = 0.0
+        for k, weight in ((1, 1.0 - fac), (2, fac)):
+            if shader.inputs[k].is_linked and \
+                    shader.inputs[k].links[0].from_node.type == "BSDF_TRANSPARENT":
+                share += weight
+        return share
+    if shader.type == "BSDF_TRANSPARENT":
+        return 1.0
+    if shader.type == "BSDF_PRINCIPLED":
+        for name in ("Transmission Weight", "Transmission"):
+            if shader.inputs.get(name) is not None:
+                return float(shader.inputs[name].default_value) * \
+                    (1.0 - float(shader.inputs["Metallic"].default_value))
+    return 0.0
+
+
+def opening_readback():
+    """The parts of every door and window: what each lets through and whether it casts a
+    shadow (a window's glass: light through, no shadow)."""
+    out = {}
+    for obj in bpy.data.objects:
+        if obj.get("sc_category") != "opening" or obj.type != "MESH":
+            continue
+        material = obj.data.materials[0] if obj.data.materials else None
+        out[obj.name] = {"opening": obj.get("sc_opening", ""),
+                         "light_through": light_through(material),
+                         "casts_shadow": bool(getattr(obj, "visible_shadow", True))}
+    return out
+
+
 def write_readback(path, roots, camera_spec, options, timings, visibility, warnings, extra=None):
     depsgraph = bpy.context.evaluated_depsgraph_get()
     objects = []
@@ -175,6 +236,7 @@ def write_readback(path, roots, camera_spec, options, timings, visibility, warni
         "blender_version": bpy.app.version_string,
         "environment": SCENE["environment"],
         "surfaces": surface_readback(),
+        "openings": opening_readback(),
         "camera": camera_spec,
         "image_width": options.width,
         "image_height": options.height,

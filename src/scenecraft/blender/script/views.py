@@ -125,7 +125,8 @@ def render_dataset_views(roots, camera, options, warnings):
         scene.render.filepath = os.path.join(folder, name + ".png")
         bpy.ops.render.render(write_still=True)
         entry = {"name": name, "image": name + ".png", "target": list(target),
-                 "light_smoothed": smoothed}
+                 "light_smoothed": smoothed,
+                 "image_stats": image_stats(os.path.join(folder, name + ".png"))}
         entry.update(camera_json(camera, options.width, options.height))
         try:
             passes = render_passes(folder, name)
