@@ -15,22 +15,12 @@ namespace {
 constexpr std::array<const char*, 4> kSides = {"front", "back", "left", "right"};
 constexpr double kStep_m = 0.05;
 
-// The direction from the reference toward one of its sides (as near's side test reads it).
-Vec2 SideAxis(const Body& ref, const std::string& side) {
-  const Vec2 front = ref.has_front ? FrontDirection(ref.yaw_rad) : Vec2{0, -1};
-  const Vec2 left{front.y, -front.x};
-  if (side == "front") return front;
-  if (side == "back") return front * -1.0;
-  if (side == "left") return left;
-  return left * -1.0;
-}
-
 // How far from the reference's edge, toward `side`, a footprint the subject's size first finds
 // free floor (inside the room, touching no other body but flat coverings), searched up to
 // `limit` metres; infinity when it finds none.
 double FreeGap(const Body& subject, const Body& ref, const std::string& side, double limit,
                const std::map<std::string, Body>& bodies, const SceneGraph& graph) {
-  const Vec2 axis = SideAxis(ref, side);
+  const Vec2 axis = *NearSideAxis(ref, side);  // `side` is one of kSides
   const Rect2 foot = ref.Foot();
   const double reach = std::abs(axis.x) * foot.Width() / 2 + std::abs(axis.y) * foot.Depth() / 2;
   const Rect2 own = subject.Foot();
@@ -75,8 +65,7 @@ std::string ReviseArgument(const ArgumentRevisionInput& in, Relation* r) {
   if (r->type == RelationType::kNear && r->args.Word("side") && changeable("side")) {
     const std::string current = *r->args.Word("side");
     const double limit =
-        r->args.Number("distance_m")
-            .value_or(std::max(0.6, 0.3 * std::max(a->second.Size(), b->second.Size())));
+        r->args.Number("distance_m").value_or(NearDefaultLimit(a->second, b->second));
     std::string best = current;
     double best_gap = FreeGap(a->second, b->second, current, limit, bodies, *in.graph);
     for (const char* side : kSides) {
@@ -105,7 +94,7 @@ std::string ReviseArgument(const ArgumentRevisionInput& in, Relation* r) {
   if (upper) {
     double cap = 2.0 * *distance;
     if (r->type == RelationType::kNear) {
-      cap = std::min(cap, std::max(0.6, 0.3 * std::max(a->second.Size(), b->second.Size())));
+      cap = std::min(cap, NearDefaultLimit(a->second, b->second));
     }
     value = std::min(Snap(gap + 0.1, /*up=*/true), Snap(cap, /*up=*/false));
     if (value <= *distance + 1e-9) return "";

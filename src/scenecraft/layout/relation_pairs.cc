@@ -25,10 +25,32 @@ E Facing(const Body& a, const Vec2& toward, const std::string& what, double limi
   });
 }
 
+}  // namespace scenecraft::relation_tests
+
+namespace scenecraft {
+
+std::optional<Vec2> NearSideAxis(const Body& ref, const std::string& side) {
+  const Vec2 front = ref.has_front ? FrontDirection(ref.yaw_rad) : Vec2{0, -1};
+  const Vec2 left{front.y, -front.x};  // at yaw 0: front -Y, left -X
+  if (side == "front") return front;
+  if (side == "back") return front * -1.0;
+  if (side == "left") return left;
+  if (side == "right") return left * -1.0;
+  return std::nullopt;
+}
+
+double NearDefaultLimit(const Body& a, const Body& b) {
+  return std::max(0.6, 0.3 * std::max(a.Size(), b.Size()));
+}
+
+}  // namespace scenecraft
+
+namespace scenecraft::relation_tests {
+
 E Near(const Body& a, const Body& b, std::optional<double> distance_m,
        const std::optional<std::string>& side) {
   const double gap = Gap(a.Foot(), b.Foot());
-  const double limit = distance_m.value_or(std::max(0.6, 0.3 * std::max(a.Size(), b.Size())));
+  const double limit = distance_m.value_or(NearDefaultLimit(a, b));
   const bool collide = Collides(a, b);
   E e = Result(
       gap <= limit && !collide, std::max(0.0, gap - limit) + (collide ? 0.2 : 0.0), 0.5, [&] {
@@ -39,18 +61,13 @@ E Near(const Body& a, const Body& b, std::optional<double> distance_m,
   if (!side) return e;
   // The side: A's centre within 45 degrees of B's axis toward that side; left and right as seen
   // looking at B's front (B without a front: as the viewer sees it).
-  const Vec2 front = b.has_front ? FrontDirection(b.yaw_rad) : Vec2{0, -1};
-  const Vec2 left{front.y, -front.x};  // at yaw 0: front -Y, left -X
-  const Vec2 axis = *side == "front"  ? front
-                    : *side == "back" ? front * -1.0
-                    : *side == "left" ? left
-                                      : left * -1.0;
-  if (*side != "front" && *side != "back" && *side != "left" && *side != "right") {
+  const std::optional<Vec2> axis = NearSideAxis(b, *side);
+  if (!axis) {
     return Result(false, 1.0, 1.0, [&] {
       return "near: unknown side '" + *side + "' (front, back, left or right)";
     });
   }
-  const double angle = AngleBetween(a.Center2() - b.Center2(), axis);
+  const double angle = AngleBetween(a.Center2() - b.Center2(), *axis);
   return All({e, Result(angle <= DegToRad(45), angle - DegToRad(45), 0.5, [&] {
                 return a.id + " is " + F(RadToDeg(angle)) + " deg off the " + *side + " side of " +
                        b.id + " (at most 45)";

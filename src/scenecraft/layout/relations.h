@@ -75,6 +75,12 @@ RelationEvaluation EvaluateRelation(const Relation& relation,
 // overlap share (0 when they do not collide).
 double CollisionShare(const Body& a, const Body& b);
 bool Collides(const Body& a, const Body& b);
+// Near's side (docs/RELATIONS_EXTRA.md): the direction from `ref` toward its "front", "back",
+// "left" or "right" (left and right as seen looking at its front; a reference without a front as
+// the viewer sees it); nullopt for any other word.
+std::optional<Vec2> NearSideAxis(const Body& ref, const std::string& side);
+// Near's largest gap when the relation gives no distance_m.
+double NearDefaultLimit(const Body& a, const Body& b);
 // Rugs and carpets may lie under anything.
 bool IsFlatCovering(const std::string& category);
 // Whether a relation of this type between two objects allows their boxes to overlap.
