@@ -140,6 +140,12 @@ TEST(SafetyCliIntegration, HugeScenesAndStringsAreRefusedAtOnce) {
       << long_category.output;
   EXPECT_LT(long_category.output.size(), 2000u);
   EXPECT_FALSE(fs::exists(dir / "out" / "scene.py"));
+  // A description asking for more objects than a scene may hold is refused, not cut to ten.
+  const CliResult chairs = Scenecraft(dir, {"plan", "Ten thousand chairs in a hall."});
+  EXPECT_EQ(chairs.exit_code, 1) << chairs.output;
+  EXPECT_TRUE(Has(chairs.output, "the description asks for more than 500 objects"))
+      << chairs.output;
+  EXPECT_TRUE(Has(chairs.output, "alone is 10000")) << chairs.output;
   if (!HasFailure()) fs::remove_all(dir);
 }
 
