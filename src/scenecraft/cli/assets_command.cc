@@ -9,6 +9,7 @@
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/log.h"
 #include "scenecraft/util/strings.h"
+#include "scenecraft/util/usage_error.h"
 
 namespace scenecraft {
 namespace fs = std::filesystem;
@@ -111,7 +112,10 @@ AssetsSubcommand AddAssetsCommand(CLI::App& root) {
             }
             if (search->parsed()) {
               if (!source->empty() && *source != "sh3d" && *source != "user") {
-                throw Error("--source: expected sh3d or user, found '" + *source + "'");
+                throw UsageError("--source: expected sh3d or user, found '" + *source + "'");
+              }
+              if (*limit < 1 || *limit > 1000) {
+                throw UsageError("--limit: must be 1 to 1000, found " + std::to_string(*limit));
               }
               if (db->Count() == 0) {
                 LogWarning("the asset index is empty: run `scenecraft assets index` first");

@@ -88,8 +88,12 @@ int RunBatch(BatchFlags f) {
   if (!backends.config.empty()) backends.config = fs::absolute(backends.config).string();
   // An LLM setup that cannot work fails here, once, not in every scene.
   if (backends.UsesLlm()) Backends check(backends);
-  if (f.jobs < 1 || f.jobs > 256) throw Error("--jobs: must be 1 to 256");
-  if (f.max_attempts < 1 || f.max_attempts > 100) throw Error("--max-attempts: must be 1 to 100");
+  if (f.jobs < 1 || f.jobs > 256) throw UsageError("--jobs: must be 1 to 256");
+  if (f.max_attempts < 1 || f.max_attempts > 100) {
+    throw UsageError("--max-attempts: must be 1 to 100");
+  }
+  // ParseBatchPrompts' range, checked here too so that a bad flag is a usage error.
+  if (f.seeds < 1 || f.seeds > 10000) throw UsageError("--seeds: must be 1 to 10000");
 
   // The plan: every worker reads it from the output folder.
   BatchPlan plan;

@@ -1,5 +1,7 @@
 #include "scenecraft/cli/generate_flags.h"
 
+#include <charconv>
+
 #include "scenecraft/cli/llm_flags.h"
 #include "scenecraft/cli/render_flags.h"
 
@@ -13,6 +15,21 @@ void AddBlenderFlags(CLI::App* app, BlenderOptions* options) {
       ->capture_default_str();
 }
 
+void AddSeedFlag(CLI::App* app, uint64_t* seed, const std::string& help) {
+  const CLI::Validator whole_number(
+      [](std::string& text) -> std::string {
+        uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (text.empty() || error != std::errc() || stop != end) {
+          return "expected a whole number from 0 to 18446744073709551615, found '" + text + "'";
+        }
+        return "";
+      },
+      "UINT64");
+  app->add_option("--seed", *seed, help)->check(whole_number)->capture_default_str();
+}
+
 void AddLoopFlags(CLI::App* app, GenerateOptions* o) {
   app->add_option("--rounds", o->rounds, "Critique-and-revise rounds (0: none)")
       ->capture_default_str();
@@ -24,7 +41,7 @@ void AddLoopFlags(CLI::App* app, GenerateOptions* o) {
 void AddGenerateFlags(CLI::App* app, GenerateFlags* flags) {
   GenerateOptions* o = &flags->options;
   AddLoopFlags(app, o);
-  app->add_option("--seed", o->seed, "Random seed")->capture_default_str();
+  AddSeedFlag(app, &o->seed, "Random seed");
   app->add_option("--engine", o->final_render.engine,
                   "Final render engine: cycles, eevee or workbench")
       ->capture_default_str();
@@ -54,7 +71,7 @@ void AddGenerateFlags(CLI::App* app, GenerateFlags* flags) {
 
 void ApplyGenerateFlags(GenerateFlags* flags) {
   ApplyResolution(flags->resolution, &flags->options.final_render);
-  ApplyResolution(flags->preview_resolution, &flags->options.preview);
+  ApplyResolution(flags->preview_resolution, &flags->options.preview, "--preview-resolution");
   ApplyAssetFlags(flags->assets, &flags->options.assets);
   CheckFlags(flags->options);
   CheckFlags(flags->backends);

@@ -34,6 +34,10 @@ void ApplyGenerateFlags(GenerateFlags* flags);
 // Adds --blender and --blender-timeout.
 void AddBlenderFlags(CLI::App* app, BlenderOptions* options);
 
+// Adds --seed: a whole number from 0 to 2^64 - 1 in decimal digits. A sign, an exponent or a
+// number beyond that is a usage error (CLI11 alone wraps "-1" and saturates 1e30 silently).
+void AddSeedFlag(CLI::App* app, uint64_t* seed, const std::string& help);
+
 // Adds the inner loop's --rounds and --stop-after-stagnant (also for `learn` and `mcp`, which
 // run the same loop).
 void AddLoopFlags(CLI::App* app, GenerateOptions* options);

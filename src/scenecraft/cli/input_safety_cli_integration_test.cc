@@ -140,6 +140,12 @@ TEST(SafetyCliIntegration, HugeScenesAndStringsAreRefusedAtOnce) {
       << long_category.output;
   EXPECT_LT(long_category.output.size(), 2000u);
   EXPECT_FALSE(fs::exists(dir / "out" / "scene.py"));
+  // A description asking for more objects than a scene may hold is refused, not cut to ten.
+  const CliResult chairs = Scenecraft(dir, {"plan", "Ten thousand chairs in a hall."});
+  EXPECT_EQ(chairs.exit_code, 1) << chairs.output;
+  EXPECT_TRUE(Has(chairs.output, "the description asks for more than 500 objects"))
+      << chairs.output;
+  EXPECT_TRUE(Has(chairs.output, "alone is 10000")) << chairs.output;
   if (!HasFailure()) fs::remove_all(dir);
 }
 
@@ -219,14 +225,29 @@ TEST(SafetyCliIntegration, ExitCodesAreTheReadmes) {
       {{"plan", "--planner", "llm", "--llm-budget", "-1", "A chair."}, 2},
       {{"plan", "--planner", "crystal-ball", "A chair."}, 2},
       {{"solve", (dir / "missing.json").string()}, 1},
+      // CLI11 alone wrapped a negative seed and saturated a huge one without a word.
+      {{"solve", (dir / "s.json").string(), "--seed", "-1"}, 2},
+      {{"generate", "A chair.", "-o", out, "--seed", "99999999999999999999999"}, 2},
+      {{"generate", "A chair.", "-o", out, "--preview-resolution", "99999x9"}, 2},
+      // Range checks of other commands' flags: usage errors too, not exit 1 or 0.
+      {{"batch", (dir / "p.jsonl").string(), "-o", out, "--jobs", "-1"}, 2},
+      {{"batch", (dir / "p.jsonl").string(), "-o", out, "--seeds", "0"}, 2},
+      {{"assets", "search", "chair", "-n", "-1"}, 2},
+      {{"mcp", "--rounds", "-1"}, 2},
       {{"--help"}, 0},
       {{"--version"}, 0},
   };
   SceneFile(dir, R"("kind": "room")", "", "s.json");
+  WriteFileAtomic(dir / "p.jsonl", "{\"id\": \"a\", \"prompt\": \"A chair.\"}\n");
   for (const Case& c : cases) {
     const CliResult run = Scenecraft(dir, c.args);
     EXPECT_EQ(run.exit_code, c.code) << Join(c.args, " ") << "\n" << run.output;
   }
+  // A flag's message names that flag.
+  const CliResult preview =
+      Scenecraft(dir, {"generate", "A chair.", "-o", out, "--preview-resolution", "99999x9"});
+  EXPECT_TRUE(Has(preview.output, "--preview-resolution: 99999x9 is out of range"))
+      << preview.output;
   EXPECT_FALSE(fs::exists(out));
   if (!HasFailure()) fs::remove_all(dir);
 }

@@ -92,7 +92,7 @@ Command AddBuild(CLI::App& root) {
   auto resolution = std::make_shared<std::string>("640x480");
   app->add_option("scene", *scene, "Scene JSON file (ARCHITECTURE.md section 3)")->required();
   app->add_option("-o,--out", *out, "Output directory")->capture_default_str();
-  app->add_option("--seed", options->seed, "Seed for placing objects without a pose");
+  AddSeedFlag(app, &options->seed, "Seed for placing objects without a pose");
   app->add_flag("--force", options->force,
                 "Replace files in the output folder that scenecraft did not write");
   AddRenderFlags(app, &options->emit.render, resolution.get());
@@ -279,7 +279,7 @@ Command AddSolve(CLI::App& root) {
   auto options = std::make_shared<SolverOptions>();
   app->add_option("scene", *scene, "Scene JSON file")->required();
   app->add_option("-o,--out", *out, "Output scene JSON (default: standard output)");
-  app->add_option("--seed", options->seed, "Random seed")->capture_default_str();
+  AddSeedFlag(app, &options->seed, "Random seed");
   app->add_option("--time-budget", options->time_budget_s, "Seconds the search may take")
       ->capture_default_str();
   return {app, [=] {

@@ -66,7 +66,7 @@ McpSubcommand AddMcpCommand(CLI::App& root) {
   AddLlmFlags(app, &options->backends, /*with_critic=*/true);
   return {app, [=] {
             ApplyAssetFlags(*asset_flags, &options->generate.assets);
-            options->generate.blender.Check();
+            CheckFlags(options->generate);
             RealProcessLauncher launcher;
             SceneTools tools(*options, launcher);
             McpServerInfo info;

@@ -9,14 +9,14 @@
 
 namespace scenecraft {
 
-void ApplyResolution(const std::string& text, RenderSettings* settings) {
+void ApplyResolution(const std::string& text, RenderSettings* settings, const std::string& flag) {
   const std::vector<std::string> parts = Split(ToLower(text), 'x');
   try {
     if (parts.size() != 2) throw std::invalid_argument("parts");
     settings->width = std::stoi(parts[0]);
     settings->height = std::stoi(parts[1]);
   } catch (const std::exception&) {
-    throw UsageError("--resolution: expected WIDTHxHEIGHT such as 640x480, found '" + text + "'");
+    throw UsageError(flag + ": expected WIDTHxHEIGHT such as 640x480, found '" + text + "'");
   }
   // A value from a flag: its range error is a usage error too.
   try {
@@ -24,7 +24,10 @@ void ApplyResolution(const std::string& text, RenderSettings* settings) {
   } catch (const UsageError&) {
     throw;
   } catch (const Error& e) {
-    throw UsageError(e.what());
+    // RenderSettings names the final render's flag; this may be another one.
+    const std::string what = e.what();
+    const std::string own = "--resolution:";
+    throw UsageError(StartsWith(what, own) ? flag + what.substr(own.size() - 1) : what);
   }
 }
 

@@ -7,7 +7,9 @@
 
 namespace scenecraft {
 
-// Reads "WIDTHxHEIGHT" (the --resolution flag) into `settings`; throws UsageError naming the flag.
-void ApplyResolution(const std::string& text, RenderSettings* settings);
+// Reads "WIDTHxHEIGHT" (the --resolution flag, or the one `flag` names) into `settings`; throws
+// UsageError naming the flag.
+void ApplyResolution(const std::string& text, RenderSettings* settings,
+                     const std::string& flag = "--resolution");
 
 }  // namespace scenecraft

@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -37,8 +38,9 @@ const std::string kBinary = std::string(SCENECRAFT_BINARY_DIR) + "/scenecraft";
 const std::vector<std::string> kQuick = {"--rounds",  "0", "--engine",     "workbench",
                                          "--samples", "1", "--resolution", "160x120"};
 // A Cycles render that takes minutes, for runs that are stopped.
-const std::vector<std::string> kLong = {"--rounds",  "0",    "--engine",     "cycles",
-                                        "--samples", "4000", "--resolution", "1280x960"};
+const std::string kLongSamples = "4000";
+const std::vector<std::string> kLong = {"--rounds",  "0",          "--engine",     "cycles",
+                                        "--samples", kLongSamples, "--resolution", "1280x960"};
 
 fs::path FreshDir(const std::string& name) {
   const fs::path dir =
@@ -147,36 +149,90 @@ std::map<std::string, std::string> Snapshot(const fs::path& dir) {
   return files;
 }
 
+// Whether Blender's log in a run's private folder inside `out` shows Cycles past its first sample
+// of `samples` (the loop's previews, in the same folder, render one Cycles sample of their own).
+bool Rendering(const fs::path& out, const std::string& samples) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(out, ec)) {
+    if (entry.path().filename().string().rfind(OutputDir::kWorkPrefix, 0) != 0) continue;
+    std::ifstream in(entry.path() / "blender.log");
+    const std::string log((std::istreambuf_iterator<char>(in)), {});
+    const std::string total = "/" + samples;
+    for (size_t at = log.find("Sample "); at != std::string::npos;
+         at = log.find("Sample ", at + 1)) {
+      const size_t slash = log.find_first_not_of("0123456789", at + 7);
+      if (slash != std::string::npos && slash > at + 7 && log[at + 7] != '0' &&
+          log.compare(slash, total.size(), total) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+struct Stopped {
+  int exit_code = -1;
+  double blender_gone_s = -1;  // from the signal until Blender no longer runs
+  double exit_s = -1;          // from the signal until the tool exited
+  std::string log;
+};
+
+// Starts `args`, waits until Blender renders Cycles samples for the final render (not merely
+// started), sends `signal` to the tool and measures how long Blender and the tool take to go.
+Stopped StopDuringTheFinalRender(const std::vector<std::string>& args, const fs::path& out,
+                                 const fs::path& log, int signal) {
+  Stopped stopped;
+  const pid_t tool = StartCli(args, log);
+  const auto start = Clock::now();
+  while (
+      !(Rendering(out, kLongSamples) && ReadFile(log).find("final render") != std::string::npos) &&
+      Since(start) < 300) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  const std::vector<pid_t> blender = Children(tool);
+  EXPECT_TRUE(Rendering(out, kLongSamples)) << ReadFile(log);
+  EXPECT_EQ(blender.size(), 1u) << "Blender should be rendering";
+  const auto signalled = Clock::now();
+  kill(tool, signal);
+  while (!blender.empty() && Running(blender[0]) && Since(signalled) < 10) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  stopped.blender_gone_s = Since(signalled);
+  stopped.exit_code = WaitExit(tool);
+  stopped.exit_s = Since(signalled);
+  stopped.log = ReadFile(log);
+  return stopped;
+}
+
 TEST(InterruptIntegration, CtrlCDuringALongCyclesRenderStopsBlenderAndKeepsThePreviousResult) {
   const fs::path dir = FreshDir("ctrl_c");
   const fs::path out = dir / "out";
-  std::vector<std::string> first = {"-q", "generate", "A lamp on a wooden desk.", "-o",
-                                    out.string()};
-  first.insert(first.end(), kQuick.begin(), kQuick.end());
-  const CliRun complete = RunCli(first, dir / "first.log");
-  ASSERT_TRUE(complete.exit_code == 0 || complete.exit_code == 3) << complete.output;
-  const auto before = Snapshot(out);
+  // A fresh folder, SIGTERM: the stopped run leaves nothing (the folder it made goes again).
+  std::vector<std::string> fresh = {"generate", "A red chair next to a sofa.", "-o", out.string()};
+  fresh.insert(fresh.end(), kLong.begin(), kLong.end());
+  const Stopped first = StopDuringTheFinalRender(fresh, out, dir / "fresh.log", SIGTERM);
+  EXPECT_EQ(first.exit_code, 143) << first.log;
+  EXPECT_LE(first.blender_gone_s, 2.0);
+  EXPECT_FALSE(fs::exists(out)) << "an interrupted first run left " << out;
 
-  // The same folder, now a long final render; Ctrl-C three seconds into it.
-  std::vector<std::string> second = {"generate", "A red chair next to a sofa.", "-o", out.string()};
-  second.insert(second.end(), kLong.begin(), kLong.end());
-  const pid_t tool = StartCli(second, dir / "second.log");
-  ASSERT_TRUE(WaitForLog(dir / "second.log", "final render", 300)) << ReadFile(dir / "second.log");
-  std::this_thread::sleep_for(std::chrono::seconds(3));
-  const std::vector<pid_t> blender = Children(tool);
-  ASSERT_EQ(blender.size(), 1u) << "Blender should be rendering";
-  const auto interrupted = Clock::now();
-  kill(tool, SIGINT);
-  const int exit_code = WaitExit(tool);
-  const double exit_s = Since(interrupted);
-  std::this_thread::sleep_for(std::chrono::seconds(2));
-  EXPECT_FALSE(Running(blender[0])) << "Blender still runs 2 s after the tool exited";
-  EXPECT_EQ(exit_code, 130) << ReadFile(dir / "second.log");
-  EXPECT_LT(exit_s, 3.0);
-  const std::string log = ReadFile(dir / "second.log");
-  EXPECT_NE(log.find("interrupted by SIGINT"), std::string::npos) << log;
+  // A complete result, then the same folder with a long final render, stopped by Ctrl-C.
+  std::vector<std::string> complete = {"-q", "generate", "A lamp on a wooden desk.", "-o",
+                                       out.string()};
+  complete.insert(complete.end(), kQuick.begin(), kQuick.end());
+  const CliRun done = RunCli(complete, dir / "complete.log");
+  ASSERT_TRUE(done.exit_code == 0 || done.exit_code == 3) << done.output;
+  const auto before = Snapshot(out);
+  const Stopped second = StopDuringTheFinalRender(fresh, out, dir / "second.log", SIGINT);
+  EXPECT_LE(second.blender_gone_s, 2.0);
+  EXPECT_EQ(second.exit_code, 130) << second.log;
+  EXPECT_LT(second.exit_s, 3.0);
+  EXPECT_NE(second.log.find("interrupted by SIGINT"), std::string::npos) << second.log;
   // The folder is exactly the previous complete result: no new file, no work folder.
   EXPECT_EQ(Snapshot(out), before);
+  std::printf(
+      "SIGTERM, Ctrl-C during Cycles: Blender gone after %.2f s and %.2f s, tool exit "
+      "after %.2f s and %.2f s\n",
+      first.blender_gone_s, second.blender_gone_s, first.exit_s, second.exit_s);
   if (!HasFailure()) fs::remove_all(dir);
 }
 

@@ -60,6 +60,7 @@ void WriteManifest(const fs::path& dir, const std::vector<std::string>& names) {
 OutputDir::OutputDir(fs::path dir, std::vector<std::string> outputs, bool force)
     : dir_(std::move(dir)), outputs_(std::move(outputs)) {
   for (const std::string& name : outputs_) SC_CHECK(IsPlainName(name));
+  created_ = !Exists(dir_);
   EnsureDirectory(dir_);
 
   // Lock the folder (never through a symlink planted as the lock file).
@@ -77,6 +78,17 @@ OutputDir::OutputDir(fs::path dir, std::vector<std::string> outputs, bool force)
                   lock.string() + "); wait for it to finish or choose another -o folder");
     }
     throw Error("cannot lock '" + lock.string() + "': " + std::strerror(error));
+  }
+  // The lock counts only if the file is still the one in DIR: a run that removed it (see the
+  // destructor) may have let another run create a new one meanwhile.
+  struct stat held {
+  }, named{};
+  if (::fstat(lock_fd_, &held) != 0 || ::lstat(lock.c_str(), &named) != 0 ||
+      held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw Error("another scenecraft run is writing into '" + dir_.string() +
+                "' (its lock file changed); wait for it to finish or choose another -o folder");
   }
 
   try {
@@ -122,7 +134,12 @@ OutputDir::OutputDir(fs::path dir, std::vector<std::string> outputs, bool force)
     work_ = pattern;
     work_cleanup_ = std::make_unique<RemoveOnForcedExit>(work_);
   } catch (...) {
-    ::close(lock_fd_);  // the destructor does not run for a constructor that throws
+    // The destructor does not run for a constructor that throws.
+    if (!work_.empty()) {
+      std::error_code ignored;
+      fs::remove_all(work_, ignored);
+    }
+    ReleaseLock();
     throw;
   }
 }
@@ -131,7 +148,21 @@ OutputDir::~OutputDir() {
   std::error_code ignored;
   if (!work_.empty()) fs::remove_all(work_, ignored);
   work_cleanup_.reset();
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
+  ReleaseLock();
+}
+
+void OutputDir::ReleaseLock() {
+  if (lock_fd_ < 0) return;
+  // A folder this run created and put nothing into goes again: its lock file (removed while
+  // still held, see the constructor's check) and, if nothing else appeared in it, itself.
+  const bool remove = created_ && !committed_;
+  if (remove) {
+    ::unlink((dir_ / kManifest).c_str());
+    ::unlink((dir_ / kLock).c_str());
+  }
+  ::close(lock_fd_);  // releases the lock
+  lock_fd_ = -1;
+  if (remove) ::rmdir(dir_.c_str());  // fails, harmlessly, when the folder is not empty
 }
 
 std::set<std::string> OutputDir::ReadManifest() const {
@@ -169,6 +200,7 @@ std::vector<std::string> OutputDir::Commit(const std::set<std::string>& only) {
     }
     moved.push_back(name);
   }
+  if (!moved.empty()) committed_ = true;
   // The earlier run's files that this run did not write: gone, so that DIR holds one run.
   for (const std::string& name : before) {
     if (std::find(moved.begin(), moved.end(), name) != moved.end()) continue;

@@ -14,7 +14,8 @@
 //     in both the manifest and `outputs`), and the manifest is rewritten (other steps' entries,
 //     such as render's beside build's, stay).
 //  5. The destructor removes the private folder and releases the lock; without a commit (an
-//     error, Ctrl-C) DIR keeps what it had. Private folders that a killed run left behind are
+//     error, Ctrl-C) DIR keeps what it had, and a DIR this run created is removed again with its
+//     lock file, so that nothing new is left. Private folders that a killed run left behind are
 //     removed by the next run that takes the lock.
 #pragma once
 
@@ -59,12 +60,15 @@ class OutputDir {
 
  private:
   std::set<std::string> ReadManifest() const;
+  void ReleaseLock();
 
   std::filesystem::path dir_;
   std::vector<std::string> outputs_;
   std::filesystem::path work_;
   std::unique_ptr<RemoveOnForcedExit> work_cleanup_;
   int lock_fd_ = -1;
+  bool created_ = false;    // DIR did not exist before this run
+  bool committed_ = false;  // a Commit moved at least one file into DIR
 };
 
 }  // namespace scenecraft

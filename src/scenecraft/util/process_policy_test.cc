@@ -172,6 +172,34 @@ TEST(OutputDir, WithoutCommitTheFolderKeepsThePreviousResult) {
   fs::remove_all(dir);
 }
 
+TEST(OutputDir, AFolderTheRunCreatedAndFilledWithNothingIsRemovedAgain) {
+  const fs::path parent = TempDir("created");
+  const fs::path dir = parent / "out";
+  {
+    OutputDir out(dir, kOutputs, false);
+    WriteFileAtomic(out.work() / "scene.py", "half");
+    EXPECT_TRUE(fs::exists(dir / OutputDir::kLock));
+  }
+  EXPECT_FALSE(fs::exists(dir)) << "an interrupted first run left its folder";
+  // A file of the user's that appeared meanwhile keeps the folder (and only it stays).
+  {
+    OutputDir out(dir, kOutputs, false);
+    WriteFileAtomic(dir / "notes.txt", "mine");
+  }
+  EXPECT_EQ(ReadFile(dir / "notes.txt"), "mine");
+  EXPECT_FALSE(fs::exists(dir / OutputDir::kLock));
+  fs::remove(dir / "notes.txt");
+  fs::remove(dir);
+  // A run that committed keeps its folder.
+  {
+    OutputDir out(dir, kOutputs, false);
+    WriteFileAtomic(out.work() / "scene.py", "complete");
+    out.Commit();
+  }
+  EXPECT_EQ(ReadFile(dir / "scene.py"), "complete");
+  fs::remove_all(parent);
+}
+
 TEST(OutputDir, ASecondRunIntoTheSameFolderIsRefused) {
   const fs::path dir = TempDir("lock");
   OutputDir first(dir, kOutputs, false);
