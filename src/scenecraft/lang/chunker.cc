@@ -101,6 +101,11 @@ class Chunker {
     if (is(i + 1, {"of"}) && is(i + 2, {"them", "these", "those"}) && (ends(i + 3) || after_comma))
       return i + 3;
     if (is(i + 1, {"in"}) && is(i + 2, {"all", "total"}) && ends(i + 3)) return i + 3;
+    // A stack's height in things: "crates stacked five high".
+    if (is(i + 1, {"high", "tall"}) &&
+        (ends(i + 2) || MatchSpatialPhrase(texts_, i + 2) != nullptr)) {
+      return i + 2;
+    }
     if (is(i + 1, {"total", "altogether"}) && ends(i + 2)) return i + 2;
     return i;
   }
@@ -108,6 +113,18 @@ class Chunker {
   bool DimensionsAt(size_t i) const {
     return i + 2 < words_.size() && words_[i].number.has_value() &&
            (texts_[i + 1] == "by" || texts_[i + 1] == "x") && words_[i + 2].number.has_value();
+  }
+  // Whether words[k], after the reference of a spatial phrase, is the verb of the clause's
+  // subject: it agrees with the noun before the phrase, not with the one after it ("three bottles
+  // on a rack stand near the sink"), or the phrase opened the clause and the subject follows the
+  // verb ("Beside the hearth stand two pokers"). Never a compound WordNet knows ("a TV stand").
+  // `spatial` is the index of the phrase's item.
+  bool VerbAfterReference(size_t k, size_t spatial) const;
+  // "... and a mobile hangs above it": an -s verb after a single thing is its own clause's, though
+  // "A and" came before it.
+  bool OwnClauseVerb(size_t k, const NounPhrase& np) const {
+    const Word& w = words_[k];
+    return w.plural && np.count == 1 && w.verb_frequency > w.noun_frequency && VerbHere(k, np);
   }
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
@@ -232,10 +249,13 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
-  // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...".
+  // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...", or
+  // after the reference of the subject's phrase ("bottles on a rack stand ...").
   if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
       items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
-      w.word_class == WordClass::kOpen && VerbHere(i, SubjectBefore())) {
+      w.word_class == WordClass::kOpen &&
+      (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+       (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
@@ -373,6 +393,39 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   return false;
 }
 
+bool Chunker::VerbAfterReference(size_t k, size_t spatial) const {
+  const Word& w = words_[k];
+  if (!w.verb || spatial >= items_.size() || items_[spatial].kind != ItemKind::kSpatial || k == 0 ||
+      k + 1 >= words_.size() || words_[k + 1].punct ||
+      IsCompound(words_[k - 1].lemma + " " + w.lemma)) {
+    return false;
+  }
+  // A word WordNet saw more often as a noun is the noun ("on a wooden table by the sofa").
+  if (w.noun && w.verb_frequency <= w.noun_frequency) return false;
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  if (base.empty()) return false;
+  const bool s_form = base != w.text && EndsWith(w.text, "s");
+  const bool bare = base == w.text;
+  const Word& next = words_[k + 1];
+  const bool next_starts_noun_phrase =
+      Determiner(texts_[k + 1]).has_value() || next.number.has_value();
+  // Inversion: "In the corner stand two lamps", "By the door sits a crate".
+  const size_t n = spatial + 1;
+  const bool phrase_opens =
+      n == 1 || items_[n - 2].kind == ItemKind::kEnd || items_[n - 2].kind == ItemKind::kComma;
+  if (phrase_opens) return (bare || s_form) && next_starts_noun_phrase;
+  // The subject before the phrase: the verb agrees with it, and no noun follows the verb.
+  if (n < 2 || items_[n - 2].kind != ItemKind::kNoun || !items_[n - 2].np.pronoun.empty()) {
+    return false;
+  }
+  const NounPhrase& subject = items_[n - 2].np;
+  const bool next_noun = next.word_class == WordClass::kOpen && next.noun && !next.verb &&
+                         MatchSpatialPhrase(texts_, k + 1) == nullptr;
+  if (next_noun) return false;
+  const bool plural_subject = subject.plural || subject.count > 1;
+  return plural_subject ? bare : s_form;
+}
+
 size_t Chunker::AdverbAt(size_t k) const {
   if (k >= words_.size() || words_[k].punct || words_[k].word_class != WordClass::kOpen) return k;
   WordNet& wordnet = WordNet::Get();
@@ -409,6 +462,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   };
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
+  long groups = -1;  // "three rows of": groups whose size a number after them says
   while (k < words_.size() && !words_[k].punct) {
     const std::string& t = texts_[k];
     if (DimensionsAt(k)) {  // "a 4 by 6 rug": its size, not a count
@@ -434,15 +488,24 @@ size_t Chunker::NounPhraseAt(size_t i) {
       np.distributive = np.distributive || det->distributive;
       any = true;
       ++k;
-    } else if (const QuantityNoun* q = FindQuantityNoun(t);
+    } else if (const QuantityNoun* q = FindQuantityNoun(t) != nullptr
+                                           ? FindQuantityNoun(t)
+                                           : FindQuantityNoun(words_[k].lemma);
                q != nullptr && k + 1 < words_.size() && texts_[k + 1] == "of") {
       if (q->count > 0) np.count = np.count > 1 ? np.count * q->count : q->count;
+      // "three rows of four": the groups the count before an arrangement names, times the
+      // count after it; "rows" of several are a grid.
+      if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
       if (!q->arrangement.empty()) np.arrangement = std::string(q->arrangement);
+      if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
-      if (IsMultiplier(t)) {
+      if (groups > 1 && !IsMultiplier(t)) {
+        np.count = groups * value;
+        groups = -1;
+      } else if (IsMultiplier(t)) {
         np.count = std::max<long>(1, np.count) * value;
       } else if (np.count > 1 && !np.definite && any && np.count % 100 == 0) {
         np.count += value;  // "two hundred fifty"
@@ -521,7 +584,20 @@ size_t Chunker::NounPhraseAt(size_t i) {
         (!any || NounPhraseAfterPhrase(k))) {
       break;
     }
-    if (k > run_start && VerbHere(k, coordinated ? plural_np : np, coordinated)) break;
+    // After one word that is rather an adjective, an -s word is the plural head ("old tires
+    // stacked ..."), unless a singular determiner says it cannot be ("a mobile hangs ...").
+    const Word& first = words_[run_start];
+    const bool plural_head = k == run_start + 1 && w.plural && np.count != 1 && first.adjective &&
+                             first.adjective_frequency >= first.noun_frequency;
+    const bool own_clause = coordinated && OwnClauseVerb(k, np);
+    if (k > run_start && !plural_head &&
+        (own_clause || VerbHere(k, coordinated ? plural_np : np, coordinated))) {
+      break;
+    }
+    if (k > run_start && !items_.empty() && items_.back().kind == ItemKind::kSpatial &&
+        VerbAfterReference(k, items_.size() - 1)) {
+      break;
+    }
     run.push_back(k);
     ++k;
   }
@@ -562,9 +638,21 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // names a kind of it ("hamster cage", "garden gnome"); materials and colours describe it.
   std::string category = head_word.lemma;
   size_t compound_start = run.size() - 1;
-  while (compound_start > 0) {
+  // A door or a window is the room's opening, whatever its kind ("back door", "bay window").
+  const bool opening = np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow;
+  while (compound_start > 0 && !opening) {
     const Word& m = words_[run[compound_start - 1]];
     const std::string longer = m.text + " " + category;
+    // Two words WordNet writes as one ("bird bath": a birdbath, "tea pot"): that thing. (Not a
+    // part of the room: "back door" stays the room's door.)
+    if (compound_start == run.size() - 1 && np.room_part == RoomPart::kNone &&
+        m.word_class == WordClass::kOpen && !IsCompound(longer) &&
+        WordNet::Get().IsNoun(m.text + category) &&
+        WordNet::Get().IsPhysical(m.text + category)) {  // not "round table": a roundtable
+      category = WordNet::Get().NounBase(m.text + category);
+      --compound_start;
+      continue;
+    }
     if (IsCompound(longer)) {
       category = WordNet::Get().NounBase(longer);
       --compound_start;

@@ -102,6 +102,11 @@ void Reader::FlushWith() {
     if (span.first < 0 || with_host_.empty()) continue;
     Statement st;
     st.meaning = Meaning::kNear;
+    if (with_holds_ && with_host_.size() == 1) {
+      st.meaning = HolderOf(out_.entities[with_host_[0].entity].category) == Holder::kContainer
+                       ? Meaning::kIn
+                       : Meaning::kOn;
+    }
     st.subjects = group;
     st.references = with_host_;
     st.first = span.first;
@@ -121,6 +126,7 @@ void Reader::CloseClause() {
     fronted_.reset();
   }
   FlushWith();
+  holder_.clear();
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -136,6 +142,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  holder_.clear();
   describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
   Pending p;
@@ -164,6 +171,25 @@ void Reader::OnNoun(const Item& item) {
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
+    // A person or animal the text did not name before, before the thing it owns ("the
+    // fisherman's cabin", "a nurse's cart"), is no thing of the scene: it describes the thing.
+    const bool named_before =
+        std::any_of(out_.entities.begin(), out_.entities.end(),
+                    [&](const Entity& e) { return e.category == np.category; });
+    const std::vector<std::string> senses = WordNet::Get().LexFiles(np.category, 1);
+    const bool living =
+        !senses.empty() && (senses[0] == "noun.person" || senses[0] == "noun.animal");
+    if (!named_before && living && index_ + 2 < items_.size() &&
+        items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty()) {
+      std::string owner;
+      for (int k = item.first; k <= item.last; ++k) {
+        if (!Determiner(words_[k].text)) owner += (owner.empty() ? "" : " ") + words_[k].text;
+      }
+      owner_attribute_ = owner + "'s";
+      owner_described_ = true;
+      Account(item.first, item.last);
+      return;
+    }
     Group owner = Resolve(np, item, /*as_reference=*/true, {});
     if (!owner.empty()) {
       Mention(owner);
@@ -191,12 +217,17 @@ void Reader::OnNoun(const Item& item) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
+        // "four jars of pickles": some in every one of them, unless the text says how many.
+        const long holders = out_.entities[target[0].entity].count;
+        const bool spread = holders > 1 && np.count < 0 && np.plural;
+        if (spread) out_.entities[contents[0].entity].count = holders * (holders <= 6 ? 2 : 1);
         Account(item.first, item.last);
         Mention(contents);
         Statement st;
         st.meaning = holder == Holder::kContainer ? Meaning::kIn : Meaning::kOn;
         st.subjects = contents;
         st.references = target;
+        st.distributive = spread;
         st.first = item.first;
         st.last = item.last;
         out_.statements.push_back(std::move(st));
@@ -278,6 +309,29 @@ void Reader::OnNoun(const Item& item) {
     if (part || meaning) {
       // "with their backs to the wall": a part of a thing already there.
       Account(item.first, item.last);
+      return;
+    }
+  }
+  // "a stool holding a fern", "a hamper containing blankets": the thing after a verb of holding
+  // is on (in a container: in) the thing before it.
+  if (!holder_.empty() && !pending_ && np.pronoun.empty()) {
+    const Group holder = holder_;
+    holder_.clear();
+    const Group things = Resolve(np, item, /*as_reference=*/false, {});
+    if (!things.empty() && IsObject(things[0].entity)) {
+      Mention(things);
+      Statement st;
+      st.meaning = HolderOf(out_.entities[holder[0].entity].category) == Holder::kContainer
+                       ? Meaning::kIn
+                       : Meaning::kOn;
+      st.subjects = things;
+      st.references = holder;
+      st.first = holder_word_ >= 0 ? holder_word_ : item.first;
+      st.last = item.last;
+      Account(st.first, st.last);
+      out_.statements.push_back(std::move(st));
+      last_group_ = things;
+      last_is_reference_ = true;
       return;
     }
   }
@@ -526,6 +580,7 @@ Reading Reader::Run() {
     switch (item.kind) {
       case ItemKind::kNoun:
         OnNoun(item);
+        if (!owner_described_) owner_attribute_.clear();  // only the noun right after it
         break;
       case ItemKind::kSpatial:
         OnSpatial(item);
@@ -583,6 +638,12 @@ Reading Reader::Run() {
         with_host_ = host;
         with_current_.clear();
         in_with_ = true;
+        {
+          WordNet& wordnet = WordNet::Get();
+          const std::string verb = wordnet.VerbBase(words_[item.last].text);
+          with_holds_ = !verb.empty() && verb != words_[item.last].text &&
+                        item.first == item.last && wordnet.HoldsThings(verb);
+        }
         with_distributive_ = last_distributive_ && HostMembers() >= 2;
         with_word_ = item.first;
         after_comma_ = after_and_ = after_verb_ = false;
@@ -617,6 +678,14 @@ Reading Reader::Run() {
                               ? clause_subject_
                               : last_group_;
         }
+        holder_.clear();
+        if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
+            index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
+            items_[index_ + 1].np.pronoun.empty() &&
+            WordNet::Get().HoldsThings(WordNet::Get().VerbBase(words_[item.first].text))) {
+          holder_ = verb_subject_;
+          holder_word_ = item.first;
+        }
         break;
       case ItemKind::kPredicate:
         if (!clause_subject_.empty() && !pending_) {
@@ -625,7 +694,8 @@ Reading Reader::Run() {
         }
         break;
       case ItemKind::kPossessive:
-        possessor_ = last_group_;
+        if (!owner_described_) possessor_ = last_group_;
+        owner_described_ = false;
         Account(item.first, item.last);
         break;
       case ItemKind::kFunction:
@@ -635,6 +705,12 @@ Reading Reader::Run() {
         Group target = !clause_subject_.empty() ? clause_subject_ : last_group_;
         if (target.size() == 1 && target[0].member < 0 && IsObject(target[0].entity)) {
           out_.entities[target[0].entity].count = item.count;
+          // "stacked five high": a stack of that many.
+          const std::string& unit = words_[item.last].text;
+          if ((unit == "high" || unit == "tall") &&
+              out_.entities[target[0].entity].arrangement.empty()) {
+            out_.entities[target[0].entity].arrangement = "stack";
+          }
           Account(item.first, item.last);
           last_group_ = target;  // what follows is about them
           last_is_reference_ = false;

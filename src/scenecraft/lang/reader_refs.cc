@@ -33,6 +33,11 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   Entity e;
   e.category = np.category;
   e.attributes = np.attributes;
+  // "the fisherman's cabin": the owner the possessive named describes the thing owned.
+  if (!owner_attribute_.empty()) {
+    e.attributes.insert(e.attributes.begin(), owner_attribute_);
+    owner_attribute_.clear();
+  }
   e.kind = kind;
   e.room_part = np.room_part;
   e.wall_side = np.wall_side;

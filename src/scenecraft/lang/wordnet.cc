@@ -309,6 +309,39 @@ bool WordNet::ThingDoesItself(const std::string& verb) {
   return itself;
 }
 
+bool WordNet::HoldsThings(const std::string& verb) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = holds_cache_.find(verb); it != holds_cache_.end()) return it->second;
+  std::string w = Underscores(verb);
+  IndexPtr index = ::getindex(w.data(), VERB);
+  std::vector<long> offsets;
+  if (index != nullptr) {
+    for (int k = 0; k < index->off_cnt; ++k) offsets.push_back(index->offset[k]);
+    ::free_index(index);
+    while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  }
+  // The synsets of holding up ("hold, support, sustain, hold up") and of holding within ("hold,
+  // bear, carry, contain"): one of the verb's senses is one of them.
+  bool holds = false;
+  for (long offset : offsets) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(VERB, offset, empty);
+    if (s == nullptr) continue;
+    bool support = false, hold_up = false, contain = false;
+    for (int k = 0; k < s->wcount; ++k) {
+      const std::string word = s->words[k];
+      support = support || word == "support";
+      hold_up = hold_up || word == "hold_up";
+      contain = contain || word == "contain";
+    }
+    holds = holds || contain || (support && hold_up);
+    ::free_synset(s);
+  }
+  holds_cache_[verb] = holds;
+  return holds;
+}
+
 int WordNet::Frequency(const std::string& word, int pos) {
   if (!available_ || word.empty()) return 0;
   const std::string key = word + "#" + std::to_string(pos);
