@@ -6,6 +6,7 @@
 #include <set>
 
 #include "scenecraft/assets/procedural.h"
+#include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft {
@@ -56,6 +57,22 @@ std::string Head(const std::string& category) {
 const CategoryInfo* CatalogEntry(const std::string& category) {
   if (const CategoryInfo* info = FindProceduralCategory(category)) return info;
   return FindProceduralCategory(Head(category));
+}
+
+// Whether a thing is small and stands on a surface: the procedural catalog's entry, else the
+// stand-in its WordNet hypernyms give ("a cash register", "a night light": on a table's top,
+// with a footprint of at most 0.2 m2).
+bool SmallSurfaceThing(const Object& o) {
+  if (const CategoryInfo* info = CatalogEntry(o.category)) {
+    return info->support == Support::kSurface && info->size.x * info->size.y <= 0.2;
+  }
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return false;
+  const std::optional<StandIn> standin = ChooseStandIn(
+      o.category, o.description,
+      [&](std::string_view noun) { return wordnet.SenseAncestors(std::string(noun)); });
+  return standin && standin->support == Support::kSurface &&
+         standin->typical_m.x * standin->typical_m.y <= 0.2;
 }
 
 // The things a relation places on the floor plan: the subject of a relative position or a
@@ -205,12 +222,7 @@ void AddDefaults(PlanResult* plan) {
     if (AnyKind(o.category, WorkSurfaceClasses())) surfaces.push_back(o.id);
   }
   for (const Object& o : g.objects) {
-    if (supported.count(o.id)) continue;
-    const CategoryInfo* info = CatalogEntry(o.category);
-    if (info == nullptr || info->support != Support::kSurface ||
-        info->size.x * info->size.y > 0.2) {
-      continue;
-    }
+    if (supported.count(o.id) || !SmallSurfaceThing(o)) continue;
     std::string surface = surfaces.empty() ? "" : surfaces.front();
     if (const auto by = positioned.find(o.id); by != positioned.end()) {
       // Placed by things: on what they rest on ("plates around the cake" on the cake's table),
