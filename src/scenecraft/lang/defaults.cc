@@ -62,17 +62,29 @@ const CategoryInfo* CatalogEntry(const std::string& category) {
 // Whether a thing is small and stands on a surface: the procedural catalog's entry, else the
 // stand-in its WordNet hypernyms give ("a cash register", "a night light": on a table's top,
 // with a footprint of at most 0.2 m2).
+std::optional<StandIn> StandInOf(const Object& o) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return std::nullopt;
+  return ChooseStandIn(o.category, o.description, [&](std::string_view noun) {
+    return wordnet.SenseAncestors(std::string(noun));
+  });
+}
+
 bool SmallSurfaceThing(const Object& o) {
   if (const CategoryInfo* info = CatalogEntry(o.category)) {
     return info->support == Support::kSurface && info->size.x * info->size.y <= 0.2;
   }
-  WordNet& wordnet = WordNet::Get();
-  if (!wordnet.available()) return false;
-  const std::optional<StandIn> standin = ChooseStandIn(
-      o.category, o.description,
-      [&](std::string_view noun) { return wordnet.SenseAncestors(std::string(noun)); });
+  const std::optional<StandIn> standin = StandInOf(o);
   return standin && standin->support == Support::kSurface &&
          standin->typical_m.x * standin->typical_m.y <= 0.2;
+}
+
+// The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
+// with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
+Vec3 ExpectedSize(const Object& o) {
+  if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
+  if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
+  return {0.6, 0.6, 0.8};
 }
 
 // The things a relation places on the floor plan: the subject of a relative position or a
@@ -272,8 +284,7 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     building = building || (related.count(o.id) && !held.count(o.id) &&
                             (ClassifyNoun(o.category) == NounKind::kBuilding ||
                              ClassifyNoun(Head(o.category)) == NounKind::kOutdoorPlace));
-    const CategoryInfo* info = CatalogEntry(o.category);
-    const Vec3 size = info != nullptr ? info->size : Vec3{0.6, 0.6, 0.8};
+    const Vec3 size = ExpectedSize(o);
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
     outdoor_votes += !held.count(o.id) && AnyKind(o.category, OutdoorClasses()) ? 1 : 0;

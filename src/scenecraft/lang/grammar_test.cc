@@ -124,3 +124,20 @@ TEST(Grammar, CountsSaidAsContainersAndArrangements) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// The room is sized by what the text puts in it, also things outside the procedural catalog
+// (their stand-in's size prior): three delivery vans do not fit a 5 x 4 m room.
+TEST(Grammar, TheRoomIsSizedByThingsOutsideTheCatalog) {
+  OfflinePlanner planner;
+  const PlanResult garage =
+      planner.Plan("Inside the depot, three delivery vans are parked side by side.");
+  EXPECT_EQ(garage.graph.environment.kind, Environment::Kind::kRoom) << Show(garage);
+  const Vec3 size = garage.graph.environment.size;
+  EXPECT_GE(size.x * size.y, 40.0) << Show(garage);
+}
+
+}  // namespace
+}  // namespace scenecraft
