@@ -79,6 +79,16 @@ bool SmallSurfaceThing(const Object& o) {
          standin->typical_m.x * standin->typical_m.y <= 0.2;
 }
 
+// Whether WordNet defines the thing as one of the open air ("campfire": "a small outdoor fire
+// for warmth or cooking").
+bool MadeForOutdoors(const std::string& category) {
+  const std::string gloss = WordNet::Get().Gloss(category);
+  for (const char* outdoor : {"outdoor", "outside", "open air", "open-air", "out of doors"}) {
+    if (gloss.find(outdoor) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
 // with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
 Vec3 ExpectedSize(const Object& o) {
@@ -278,6 +288,7 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     }
   }
   bool building = false;
+  std::set<std::string> open_air_things;
   for (const Object& o : graph->objects) {
     // So does a natural feature built as a thing ("chairs surrounding the duck pond"): its head
     // names an outdoor place first.
@@ -287,8 +298,19 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     const Vec3 size = ExpectedSize(o);
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
-    outdoor_votes += !held.count(o.id) && AnyKind(o.category, OutdoorClasses()) ? 1 : 0;
+    const bool open_air = MadeForOutdoors(o.category);
+    if (open_air) open_air_things.insert(o.id);
+    outdoor_votes +=
+        !held.count(o.id) && (AnyKind(o.category, OutdoorClasses()) || open_air) ? 1 : 0;
   }
+  // What the text places by a thing of the open air is out there with it ("four stumps around a
+  // bonfire").
+  std::set<std::string> with_open_air;
+  for (const Relation& r : graph->relations) {
+    if (r.objects.size() < 2 || !open_air_things.count(r.objects.back())) continue;
+    for (size_t k = 0; k + 1 < r.objects.size(); ++k) with_open_air.insert(r.objects[k]);
+  }
+  outdoor_votes += static_cast<int>(with_open_air.size());
   bool outdoor = false;
   // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
   if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {

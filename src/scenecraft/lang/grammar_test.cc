@@ -141,3 +141,21 @@ TEST(Grammar, TheRoomIsSizedByThingsOutsideTheCatalog) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// A fire WordNet defines as one of the open air is built outdoors; "it" after a clause about a
+// thing named as another's ("Its ladder ...") is the owner.
+TEST(Grammar, OutdoorThingsAndTheOwnerInFocus) {
+  OfflinePlanner planner;
+  const PlanResult fire = planner.Plan("A bonfire with four stumps around it.");
+  EXPECT_EQ(fire.graph.environment.kind, Environment::Kind::kOutdoor) << Show(fire);
+  const PlanResult bed = planner.Plan(
+      "A loft bed stands in the corner. Its ladder faces the window. A beanbag sits at the foot "
+      "of it.");
+  EXPECT_TRUE(Has(bed, "in_front_of(beanbag_1, loft_bed_1)")) << Show(bed);
+}
+
+}  // namespace
+}  // namespace scenecraft

@@ -392,6 +392,9 @@ void Reader::OnNoun(const Item& item) {
   // A subject: a new clause's subject, or one more of a list ("a sofa, an armchair and a lamp").
   Group refs = Resolve(np, item, /*as_reference=*/false, {});
   if (refs.empty()) return;
+  if (owner.size() == 1 && refs.size() == 1 && owner[0].entity != refs[0].entity) {
+    owned_.push_back({refs[0].entity, owner[0].entity});
+  }
   Mention(refs);
   // A pronoun for the group just named is no new member of it ("four tables, each with ...").
   const bool same = std::any_of(refs.begin(), refs.end(), [&](const EntityRef& r) {

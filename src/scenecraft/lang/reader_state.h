@@ -135,6 +135,9 @@ class Reader {
   std::string owner_attribute_;
   // "a stool holding a fern": the thing a verb of holding is about, and the verb's word.
   Group holder_;
+  // "Its ladder faces the door": the thing a possessive named, and its owner, which keeps the
+  // focus for "it" ("a chest sits at the foot of it": the bed's foot).
+  std::vector<std::pair<int, int>> owned_;
   int holder_word_ = -1;
   bool owner_described_ = false;
   std::vector<int> recent_;           // entities, least recent first
