@@ -3,6 +3,7 @@
 // implicit. reader.cc walks the items and calls these.
 #include <algorithm>
 
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -33,9 +34,14 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   Entity e;
   e.category = np.category;
   e.attributes = np.attributes;
-  // "the fisherman's cabin": the owner the possessive named describes the thing owned.
+  // "the fisherman's cabin", "the host's armchair": the owner (not in the scene) describes the
+  // thing, unless WordNet knows them together ("a potter's wheel").
   if (!owner_attribute_.empty()) {
-    e.attributes.insert(e.attributes.begin(), owner_attribute_);
+    if (IsCompound(owner_attribute_ + " " + e.category)) {
+      e.category = WordNet::Get().NounBase(owner_attribute_ + " " + e.category);
+    } else {
+      e.attributes.insert(e.attributes.begin(), owner_attribute_);
+    }
     owner_attribute_.clear();
   }
   e.kind = kind;

@@ -131,7 +131,7 @@ class Reader {
   bool negated_ = false;
   Group possessor_;
   // A person or animal named only as an owner ("a nurse's cart"): not in the scene; the words
-  // describe the next new thing.
+  // describe the next new thing (or join its category where WordNet knows them together).
   std::string owner_attribute_;
   // "a stool holding a fern": the thing a verb of holding is about, and the verb's word.
   Group holder_;
