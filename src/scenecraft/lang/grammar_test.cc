@@ -159,3 +159,19 @@ TEST(Grammar, OutdoorThingsAndTheOwnerInFocus) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// A place named first and a thing after a colon make no list: "it" in the thing's "with" phrase
+// is the thing.
+TEST(Grammar, APlaceAndAThingMakeNoList) {
+  OfflinePlanner planner;
+  const PlanResult lobby =
+      planner.Plan("A ticket office: a desk opposite the door, with a bell and a lamp on it.");
+  EXPECT_TRUE(Has(lobby, "on(lamp_1, desk_1)")) << Show(lobby);
+  EXPECT_FALSE(Has(lobby, "on(lamp_1, bell_1)")) << Show(lobby);
+}
+
+}  // namespace
+}  // namespace scenecraft

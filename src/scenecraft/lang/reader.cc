@@ -400,8 +400,10 @@ void Reader::OnNoun(const Item& item) {
   const bool same = std::any_of(refs.begin(), refs.end(), [&](const EntityRef& r) {
     return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
   });
+  // (A place and a thing make no list: "A lobby: a desk ..." names the desk in the lobby.)
   const bool coordinated = (after_and_ || after_comma_) && !last_is_reference_ && !last_placed_ &&
-                           !last_group_.empty() && !in_with_ && !same;
+                           !last_group_.empty() && !in_with_ && !same &&
+                           IsObject(last_group_[0].entity) == IsObject(refs[0].entity);
   if (coordinated) {
     for (const EntityRef& r : refs) last_group_.push_back(r);
     if (!clause_subject_.empty()) clause_subject_ = last_group_;
