@@ -52,6 +52,21 @@ size_t Chunker::Next(size_t i) {
       return i + phrase->words.size();
     }
   }
+  // "pinned to the wall", "screwed to the door": after a verb of attaching or fastening, "to"
+  // puts the thing on what follows.
+  const auto attaching = [](const std::string& verb) {
+    WordNet& wordnet = WordNet::Get();
+    return wordnet.VerbKindOf(verb, "attach") || wordnet.VerbKindOf(verb, "fasten");
+  };
+  if (w.text == "to" && !items_.empty() && items_.back().kind == ItemKind::kVerb &&
+      attaching(WordNet::Get().VerbBase(texts_[items_.back().first]))) {
+    static const std::vector<std::string> kOn = {"on"};
+    if (const SpatialPhrase* on = MatchSpatialPhrase(kOn, 0); on != nullptr) {
+      Add(ItemKind::kSpatial, i, i);
+      items_.back().phrase = on;
+      return i + 1;
+    }
+  }
   for (const FunctionPhrase& f : FunctionPhrases()) {
     if (i + f.words.size() > texts_.size()) continue;
     if (std::equal(f.words.begin(), f.words.end(), texts_.begin() + i)) {

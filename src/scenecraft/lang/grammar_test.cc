@@ -175,3 +175,19 @@ TEST(Grammar, APlaceAndAThingMakeNoList) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// After a verb of attaching (WordNet: a kind of "attach"), "to" puts the thing on what follows.
+TEST(Grammar, AttachedToTheWallIsOnIt) {
+  OfflinePlanner planner;
+  const PlanResult chart = planner.Plan("A tide chart nailed to the wall above a small desk.");
+  EXPECT_TRUE(Has(chart, "on_wall(tide_chart_1)")) << Show(chart);
+  // (An opening holds nothing: on the door is planned beside it, as "on the window" is.)
+  const PlanResult mirror = planner.Plan("A mirror screwed to the door.");
+  EXPECT_TRUE(Has(mirror, "near(mirror_1, door_1)")) << Show(mirror);
+}
+
+}  // namespace
+}  // namespace scenecraft

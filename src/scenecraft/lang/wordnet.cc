@@ -342,6 +342,39 @@ bool WordNet::HoldsThings(const std::string& verb) {
   return holds;
 }
 
+bool WordNet::VerbKindOf(const std::string& verb, const std::string& kind) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = verb + "#" + kind;
+  if (auto it = kind_of_cache_.find(key); it != kind_of_cache_.end()) return it->second;
+  std::string w = Underscores(verb);
+  IndexPtr index = ::getindex(w.data(), VERB);
+  std::vector<long> level;
+  if (index != nullptr) {
+    for (int k = 0; k < index->off_cnt; ++k) level.push_back(index->offset[k]);
+    ::free_index(index);
+    while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  }
+  // Every sense (the fastening sense of "screw" is its fourth) and three levels above them.
+  bool found = false;
+  for (int depth = 0; depth < 4 && !found && !level.empty(); ++depth) {
+    std::vector<long> up;
+    for (long offset : level) {
+      char empty[] = "";
+      SynsetPtr s = ::read_synset(VERB, offset, empty);
+      if (s == nullptr) continue;
+      for (int k = 0; k < s->wcount && depth > 0; ++k) found = found || kind == s->words[k];
+      for (int p = 0; p < s->ptrcount; ++p) {
+        if (s->ptrtyp[p] == HYPERPTR) up.push_back(s->ptroff[p]);
+      }
+      ::free_synset(s);
+    }
+    level = std::move(up);
+  }
+  kind_of_cache_[key] = found;
+  return found;
+}
+
 int WordNet::Frequency(const std::string& word, int pos) {
   if (!available_ || word.empty()) return 0;
   const std::string key = word + "#" + std::to_string(pos);
