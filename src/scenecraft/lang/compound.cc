@@ -43,9 +43,12 @@ bool IsCompound(const std::string& words) {
 }
 
 bool ModifierJoinsHead(const Word& m, const std::string& head) {
-  if (m.text.find('-') != std::string::npos || RoomPartOf(m.text) != RoomPart::kNone ||
-      !WallSide(m.text).empty()) {
-    return false;
+  if (m.text.find('-') != std::string::npos || !WallSide(m.text).empty()) return false;
+  // A part of the room names where a made thing belongs ("a corner sofa", "a ceiling fan", "a
+  // wall clock"); the middle and the room itself say where it stands.
+  if (const RoomPart part = RoomPartOf(m.text); part != RoomPart::kNone) {
+    return part != RoomPart::kMiddle && part != RoomPart::kRoom &&
+           RoomPartOf(head) == RoomPart::kNone && HasMadeSense(head);
   }
   // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
   // "garden" and "blanket" are rather nouns).

@@ -87,9 +87,28 @@ std::vector<CorpusCase> LoadCorpus(const std::filesystem::path& path) {
   return cases;
 }
 
+namespace {
+
+// One noun in two spellings: "lamp post", "lamp-post" and "lamppost" (WordNet writes some
+// compounds as one word, the planner then uses its form).
+bool SameNoun(std::string_view a, std::string_view b) {
+  auto next = [](std::string_view s, size_t& k) {
+    while (k < s.size() && (s[k] == ' ' || s[k] == '-')) ++k;
+    return k < s.size() ? s[k++] : '\0';
+  };
+  size_t i = 0, j = 0;
+  for (;;) {
+    const char x = next(a, i), y = next(b, j);
+    if (x != y) return false;
+    if (x == '\0') return true;
+  }
+}
+
+}  // namespace
+
 bool CategoryMatches(std::string_view alternatives, std::string_view category) {
   for (const std::string& a : Split(alternatives, '|')) {
-    if (a == category) return true;
+    if (SameNoun(a, category)) return true;
   }
   return false;
 }
@@ -97,7 +116,7 @@ bool CategoryMatches(std::string_view alternatives, std::string_view category) {
 bool IsOwnNoun(std::string_view alternatives, std::string_view category) {
   const std::vector<std::string> alts = Split(alternatives, '|');
   for (size_t k = 0; k < alts.size(); ++k) {
-    if (alts[k] != category) continue;
+    if (!SameNoun(alts[k], category)) continue;
     bool head_of_earlier = false;
     for (size_t e = 0; e < k; ++e) {
       head_of_earlier =

@@ -97,6 +97,10 @@ TEST(Corpus, OwnNounIsNoHeadSubstitutedForACompound) {
   EXPECT_FALSE(IsOwnNoun("hamster cage", "hamster"));
   // Only a whole-word head counts: "bin" in "dustbin|bin" is listed as a synonym.
   EXPECT_TRUE(IsOwnNoun("dustbin|bin", "bin"));
+  // One noun in two spellings.
+  EXPECT_TRUE(IsOwnNoun("lamp post|street lamp", "lamppost"));
+  EXPECT_TRUE(CategoryMatches("bird bath|bath tub", "birdbath"));
+  EXPECT_FALSE(CategoryMatches("bird bath", "bird"));
 }
 
 TEST(Corpus, CountsPerPromptAndPerClause) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "scenecraft/assets/procedural.h"
+#include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft {
@@ -56,6 +57,44 @@ std::string Head(const std::string& category) {
 const CategoryInfo* CatalogEntry(const std::string& category) {
   if (const CategoryInfo* info = FindProceduralCategory(category)) return info;
   return FindProceduralCategory(Head(category));
+}
+
+// Whether a thing is small and stands on a surface: the procedural catalog's entry, else the
+// stand-in its WordNet hypernyms give ("a cash register", "a night light": on a table's top,
+// with a footprint of at most 0.2 m2).
+std::optional<StandIn> StandInOf(const Object& o) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return std::nullopt;
+  return ChooseStandIn(o.category, o.description, [&](std::string_view noun) {
+    return wordnet.SenseAncestors(std::string(noun));
+  });
+}
+
+bool SmallSurfaceThing(const Object& o) {
+  if (const CategoryInfo* info = CatalogEntry(o.category)) {
+    return info->support == Support::kSurface && info->size.x * info->size.y <= 0.2;
+  }
+  const std::optional<StandIn> standin = StandInOf(o);
+  return standin && standin->support == Support::kSurface &&
+         standin->typical_m.x * standin->typical_m.y <= 0.2;
+}
+
+// Whether WordNet defines the thing as one of the open air ("campfire": "a small outdoor fire
+// for warmth or cooking").
+bool MadeForOutdoors(const std::string& category) {
+  const std::string gloss = WordNet::Get().Gloss(category);
+  for (const char* outdoor : {"outdoor", "outside", "open air", "open-air", "out of doors"}) {
+    if (gloss.find(outdoor) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
+// with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
+Vec3 ExpectedSize(const Object& o) {
+  if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
+  if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
+  return {0.6, 0.6, 0.8};
 }
 
 // The things a relation places on the floor plan: the subject of a relative position or a
@@ -205,12 +244,7 @@ void AddDefaults(PlanResult* plan) {
     if (AnyKind(o.category, WorkSurfaceClasses())) surfaces.push_back(o.id);
   }
   for (const Object& o : g.objects) {
-    if (supported.count(o.id)) continue;
-    const CategoryInfo* info = CatalogEntry(o.category);
-    if (info == nullptr || info->support != Support::kSurface ||
-        info->size.x * info->size.y > 0.2) {
-      continue;
-    }
+    if (supported.count(o.id) || !SmallSurfaceThing(o)) continue;
     std::string surface = surfaces.empty() ? "" : surfaces.front();
     if (const auto by = positioned.find(o.id); by != positioned.end()) {
       // Placed by things: on what they rest on ("plates around the cake" on the cake's table),
@@ -254,18 +288,29 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     }
   }
   bool building = false;
+  std::set<std::string> open_air_things;
   for (const Object& o : graph->objects) {
     // So does a natural feature built as a thing ("chairs surrounding the duck pond"): its head
     // names an outdoor place first.
     building = building || (related.count(o.id) && !held.count(o.id) &&
                             (ClassifyNoun(o.category) == NounKind::kBuilding ||
                              ClassifyNoun(Head(o.category)) == NounKind::kOutdoorPlace));
-    const CategoryInfo* info = CatalogEntry(o.category);
-    const Vec3 size = info != nullptr ? info->size : Vec3{0.6, 0.6, 0.8};
+    const Vec3 size = ExpectedSize(o);
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
-    outdoor_votes += !held.count(o.id) && AnyKind(o.category, OutdoorClasses()) ? 1 : 0;
+    const bool open_air = MadeForOutdoors(o.category);
+    if (open_air) open_air_things.insert(o.id);
+    outdoor_votes +=
+        !held.count(o.id) && (AnyKind(o.category, OutdoorClasses()) || open_air) ? 1 : 0;
   }
+  // What the text places by a thing of the open air is out there with it ("four stumps around a
+  // bonfire").
+  std::set<std::string> with_open_air;
+  for (const Relation& r : graph->relations) {
+    if (r.objects.size() < 2 || !open_air_things.count(r.objects.back())) continue;
+    for (size_t k = 0; k + 1 < r.objects.size(); ++k) with_open_air.insert(r.objects[k]);
+  }
+  outdoor_votes += static_cast<int>(with_open_air.size());
   bool outdoor = false;
   // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
   if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {

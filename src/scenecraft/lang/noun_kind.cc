@@ -57,6 +57,12 @@ NounKind ClassifyNoun(const std::string& category) {
   if (!wordnet.IsNoun(noun)) return NounKind::kObject;  // open vocabulary: a thing
   const std::string base = wordnet.NounBase(noun);
   if (!base.empty()) noun = base;
+  // A compound WordNet does not know whose head is first of all a shop, an office or a workplace
+  // ("ceramics studio", "hat shop") is that kind of place.
+  if (noun != category && RoomPartOf(noun) == RoomPart::kNone) {
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, 0, 8);
+    if (Has(up, {"place of business", "establishment", "workplace"})) return NounKind::kIndoorPlace;
+  }
   // A compound WordNet does not know whose head can be a thing is that thing ("fence post": a
   // post is first a position, "garden shed"), not a place.
   if (noun != category && RoomPartOf(noun) == RoomPart::kNone && HasObjectSense(noun)) {

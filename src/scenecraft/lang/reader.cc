@@ -102,6 +102,11 @@ void Reader::FlushWith() {
     if (span.first < 0 || with_host_.empty()) continue;
     Statement st;
     st.meaning = Meaning::kNear;
+    if (with_holds_ && with_host_.size() == 1) {
+      st.meaning = HolderOf(out_.entities[with_host_[0].entity].category) == Holder::kContainer
+                       ? Meaning::kIn
+                       : Meaning::kOn;
+    }
     st.subjects = group;
     st.references = with_host_;
     st.first = span.first;
@@ -121,6 +126,7 @@ void Reader::CloseClause() {
     fronted_.reset();
   }
   FlushWith();
+  holder_.clear();
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -136,6 +142,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  holder_.clear();
   describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
   Pending p;
@@ -164,6 +171,25 @@ void Reader::OnNoun(const Item& item) {
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
+    // A person or animal the text did not name before, before the thing it owns ("the
+    // fisherman's cabin", "a nurse's cart"), is no thing of the scene: it describes the thing.
+    const bool named_before =
+        std::any_of(out_.entities.begin(), out_.entities.end(),
+                    [&](const Entity& e) { return e.category == np.category; });
+    const std::vector<std::string> senses = WordNet::Get().LexFiles(np.category, 1);
+    const bool living =
+        !senses.empty() && (senses[0] == "noun.person" || senses[0] == "noun.animal");
+    if (!named_before && living && index_ + 2 < items_.size() &&
+        items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty()) {
+      std::string owner;
+      for (int k = item.first; k <= item.last; ++k) {
+        if (!Determiner(words_[k].text)) owner += (owner.empty() ? "" : " ") + words_[k].text;
+      }
+      owner_attribute_ = owner + "'s";
+      owner_described_ = true;
+      Account(item.first, item.last);
+      return;
+    }
     Group owner = Resolve(np, item, /*as_reference=*/true, {});
     if (!owner.empty()) {
       Mention(owner);
@@ -191,12 +217,17 @@ void Reader::OnNoun(const Item& item) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
+        // "four jars of pickles": some in every one of them, unless the text says how many.
+        const long holders = out_.entities[target[0].entity].count;
+        const bool spread = holders > 1 && np.count < 0 && np.plural;
+        if (spread) out_.entities[contents[0].entity].count = holders * (holders <= 6 ? 2 : 1);
         Account(item.first, item.last);
         Mention(contents);
         Statement st;
         st.meaning = holder == Holder::kContainer ? Meaning::kIn : Meaning::kOn;
         st.subjects = contents;
         st.references = target;
+        st.distributive = spread;
         st.first = item.first;
         st.last = item.last;
         out_.statements.push_back(std::move(st));
@@ -281,6 +312,29 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
   }
+  // "a stool holding a fern", "a hamper containing blankets": the thing after a verb of holding
+  // is on (in a container: in) the thing before it.
+  if (!holder_.empty() && !pending_ && np.pronoun.empty()) {
+    const Group holder = holder_;
+    holder_.clear();
+    const Group things = Resolve(np, item, /*as_reference=*/false, {});
+    if (!things.empty() && IsObject(things[0].entity)) {
+      Mention(things);
+      Statement st;
+      st.meaning = HolderOf(out_.entities[holder[0].entity].category) == Holder::kContainer
+                       ? Meaning::kIn
+                       : Meaning::kOn;
+      st.subjects = things;
+      st.references = holder;
+      st.first = holder_word_ >= 0 ? holder_word_ : item.first;
+      st.last = item.last;
+      Account(st.first, st.last);
+      out_.statements.push_back(std::move(st));
+      last_group_ = things;
+      last_is_reference_ = true;
+      return;
+    }
+  }
   // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
   // clause's subject is; one thing, named by the predicate's noun.
   if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
@@ -338,13 +392,18 @@ void Reader::OnNoun(const Item& item) {
   // A subject: a new clause's subject, or one more of a list ("a sofa, an armchair and a lamp").
   Group refs = Resolve(np, item, /*as_reference=*/false, {});
   if (refs.empty()) return;
+  if (owner.size() == 1 && refs.size() == 1 && owner[0].entity != refs[0].entity) {
+    owned_.push_back({refs[0].entity, owner[0].entity});
+  }
   Mention(refs);
   // A pronoun for the group just named is no new member of it ("four tables, each with ...").
   const bool same = std::any_of(refs.begin(), refs.end(), [&](const EntityRef& r) {
     return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
   });
+  // (A place and a thing make no list: "A lobby: a desk ..." names the desk in the lobby.)
   const bool coordinated = (after_and_ || after_comma_) && !last_is_reference_ && !last_placed_ &&
-                           !last_group_.empty() && !in_with_ && !same;
+                           !last_group_.empty() && !in_with_ && !same &&
+                           IsObject(last_group_[0].entity) == IsObject(refs[0].entity);
   if (coordinated) {
     for (const EntityRef& r : refs) last_group_.push_back(r);
     if (!clause_subject_.empty()) clause_subject_ = last_group_;
@@ -389,126 +448,6 @@ void Reader::OnNoun(const Item& item) {
   clause_start_ = false;
 }
 
-bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
-                         NounKind kind) {
-  if (target.size() != 1 || target[0].member >= 0 || !np.pronoun.empty() || np.plural ||
-      (kind != NounKind::kObject && kind != NounKind::kBuilding) || out_.statements.empty()) {
-    return false;
-  }
-  Statement& last = out_.statements.back();
-  const Entity& part = out_.entities[target[0].entity];
-  // Only a part the statement just named for the first time ("on the roof"), not a thing of its
-  // own that was there before.
-  if (!(last.references == target) || part.count != 1 || part.kind != NounKind::kObject ||
-      part.first < last.first || !part.attributes.empty()) {
-    return false;
-  }
-  const size_t space = part.category.rfind(' ');
-  const std::string head =
-      space == std::string::npos ? part.category : part.category.substr(space + 1);
-  const auto position = PositionalMeaning(head);
-  if (!position && !WordNet::Get().IsPart(head)) return false;
-  // (Resolve may add an entity: `part` is not used after it.)
-  const Group owner = Resolve(np, item, /*as_reference=*/true, last.subjects);
-  if (owner.empty() || owner == target) return false;
-  const Meaning m = last.meaning;
-  if (position && (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn ||
-                   m == Meaning::kNear || m == Meaning::kFrom || m == Meaning::kAgainst)) {
-    last.meaning = *position;
-  }
-  last.references = owner;
-  last.last = item.last;
-  out_.entities[target[0].entity].kind = NounKind::kFrame;  // a place on the owner, not a thing
-  Account(item.first, item.last);
-  Mention(owner);
-  last_group_ = owner;
-  last_is_reference_ = true;
-  return true;
-}
-
-void Reader::ReviseKinds() {
-  const size_t n = out_.entities.size();
-  auto is_place = [&](size_t e) {
-    const NounKind k = out_.entities[e].kind;
-    return k == NounKind::kIndoorPlace || k == NounKind::kOutdoorPlace;
-  };
-  // How the statements use each entity: placed itself, or a reference things are placed by (in or
-  // at it: "in the garage", "at the market"; or around, beside, far from it: "far from the fire
-  // pit").
-  std::vector<bool> placed(n, false), landmark(n, false), container(n, false), subject(n, false),
-      encircled(n, false);
-  for (const Statement& st : out_.statements) {
-    // Placed relative to another thing; a unary placement ("in the middle") may be misread.
-    for (const EntityRef& r : st.subjects) {
-      subject[r.entity] = true;
-      if (!st.references.empty()) placed[r.entity] = true;
-    }
-    const bool containment = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt ||
-                             st.meaning == Meaning::kMiddleOf;
-    for (const EntityRef& r : st.references) {
-      (containment ? container : landmark)[r.entity] = true;
-      if (st.meaning == Meaning::kAround) encircled[r.entity] = true;
-      if (containment && st.fronted && out_.entities[r.entity].kind == NounKind::kBuilding &&
-          !subject[r.entity]) {
-        // "In the garage, a bicycle ...": the description is set inside the building.
-        out_.entities[r.entity].kind = NounKind::kIndoorPlace;
-      }
-    }
-  }
-  // A place noun that also names a made thing or a plant is that thing when the text counts it
-  // ("five lockers"), places it ("a hammock far from the grill") or places things by it other
-  // than in or at it ("chairs surrounding a fire pit"). Natural features stay places ("a bench
-  // facing the lake").
-  // A building that only "with" relates to things ("a greenhouse with two potting benches ...")
-  // holds them: it is the setting, seen from inside; "a barn with a tractor beside it" stays.
-  for (size_t e = 0; e < n; ++e) {
-    if (out_.entities[e].kind != NounKind::kBuilding || out_.entities[e].count != 1) continue;
-    bool with_only = std::find(with_hosts_.begin(), with_hosts_.end(), static_cast<int>(e)) !=
-                     with_hosts_.end(),
-         other = false;
-    for (const Statement& st : out_.statements) {
-      const auto has = [&](const std::vector<EntityRef>& g) {
-        return std::any_of(g.begin(), g.end(),
-                           [&](const EntityRef& r) { return r.entity == static_cast<int>(e); });
-      };
-      if (has(st.subjects)) other = true;
-      if (has(st.references)) (st.from_with ? with_only : other) = true;
-    }
-    if (!with_only || other) continue;
-    out_.entities[e].kind = NounKind::kIndoorPlace;
-    out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(),
-                                         [&](const Statement& st) {
-                                           return st.from_with && st.references.size() == 1 &&
-                                                  st.references[0].entity == static_cast<int>(e);
-                                         }),
-                          out_.statements.end());
-  }
-  bool outdoor_thing = false;  // an outdoor place became a thing: the scene is still outdoors
-  for (size_t e = 0; e < n; ++e) {
-    Entity& entity = out_.entities[e];
-    if (!is_place(e) || !(entity.count >= 2 || placed[e] || landmark[e])) continue;
-    const bool outdoor = entity.kind == NounKind::kOutdoorPlace;
-    if (HasMadeSense(entity.category)) entity.kind = NounKind::kObject;
-    // What a few things stand around is small enough to be a thing, natural or not ("chairs
-    // surrounding a fire pit").
-    if (encircled[e] && HasObjectSense(entity.category)) entity.kind = NounKind::kObject;
-    outdoor_thing = outdoor_thing || (outdoor && entity.kind == NounKind::kObject);
-  }
-  // The setting is the first place left (an indoor one before an outdoor one).
-  out_.setting.clear();
-  out_.setting_kind = NounKind::kObject;
-  for (size_t e = 0; e < n; ++e) {
-    if (!is_place(e)) continue;
-    const NounKind kind = out_.entities[e].kind;
-    if (out_.setting.empty() ||
-        (out_.setting_kind != NounKind::kIndoorPlace && kind == NounKind::kIndoorPlace)) {
-      out_.setting = out_.entities[e].category;
-      out_.setting_kind = kind;
-    }
-  }
-  if (out_.setting.empty() && outdoor_thing) out_.setting_kind = NounKind::kOutdoorPlace;
-}
-
 Reading Reader::Run() {
   for (index_ = 0; index_ < items_.size(); ++index_) {
     const Item& item = items_[index_];
@@ -526,6 +465,7 @@ Reading Reader::Run() {
     switch (item.kind) {
       case ItemKind::kNoun:
         OnNoun(item);
+        if (!owner_described_) owner_attribute_.clear();  // only the noun right after it
         break;
       case ItemKind::kSpatial:
         OnSpatial(item);
@@ -583,6 +523,12 @@ Reading Reader::Run() {
         with_host_ = host;
         with_current_.clear();
         in_with_ = true;
+        {
+          WordNet& wordnet = WordNet::Get();
+          const std::string verb = wordnet.VerbBase(words_[item.last].text);
+          with_holds_ = !verb.empty() && verb != words_[item.last].text &&
+                        item.first == item.last && wordnet.HoldsThings(verb);
+        }
         with_distributive_ = last_distributive_ && HostMembers() >= 2;
         with_word_ = item.first;
         after_comma_ = after_and_ = after_verb_ = false;
@@ -617,6 +563,14 @@ Reading Reader::Run() {
                               ? clause_subject_
                               : last_group_;
         }
+        holder_.clear();
+        if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
+            index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
+            items_[index_ + 1].np.pronoun.empty() &&
+            WordNet::Get().HoldsThings(WordNet::Get().VerbBase(words_[item.first].text))) {
+          holder_ = verb_subject_;
+          holder_word_ = item.first;
+        }
         break;
       case ItemKind::kPredicate:
         if (!clause_subject_.empty() && !pending_) {
@@ -625,7 +579,8 @@ Reading Reader::Run() {
         }
         break;
       case ItemKind::kPossessive:
-        possessor_ = last_group_;
+        if (!owner_described_) possessor_ = last_group_;
+        owner_described_ = false;
         Account(item.first, item.last);
         break;
       case ItemKind::kFunction:
@@ -635,6 +590,12 @@ Reading Reader::Run() {
         Group target = !clause_subject_.empty() ? clause_subject_ : last_group_;
         if (target.size() == 1 && target[0].member < 0 && IsObject(target[0].entity)) {
           out_.entities[target[0].entity].count = item.count;
+          // "stacked five high": a stack of that many.
+          const std::string& unit = words_[item.last].text;
+          if ((unit == "high" || unit == "tall") &&
+              out_.entities[target[0].entity].arrangement.empty()) {
+            out_.entities[target[0].entity].arrangement = "stack";
+          }
           Account(item.first, item.last);
           last_group_ = target;  // what follows is about them
           last_is_reference_ = false;

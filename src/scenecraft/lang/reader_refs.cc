@@ -3,6 +3,7 @@
 // implicit. reader.cc walks the items and calls these.
 #include <algorithm>
 
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -33,6 +34,16 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   Entity e;
   e.category = np.category;
   e.attributes = np.attributes;
+  // "the fisherman's cabin", "the host's armchair": the owner (not in the scene) describes the
+  // thing, unless WordNet knows them together ("a potter's wheel").
+  if (!owner_attribute_.empty()) {
+    if (IsCompound(owner_attribute_ + " " + e.category)) {
+      e.category = WordNet::Get().NounBase(owner_attribute_ + " " + e.category);
+    } else {
+      e.attributes.insert(e.attributes.begin(), owner_attribute_);
+    }
+    owner_attribute_.clear();
+  }
   e.kind = kind;
   e.room_part = np.room_part;
   e.wall_side = np.wall_side;
@@ -62,10 +73,14 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     // The subject of the clause before is the thing in focus ("A sewing machine sits on a
     // table; a dress form stands to its left"); else the last single thing named.
     for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
-      if (g->size() == 1 && (*g)[0].member < 0 && IsObject((*g)[0].entity) &&
-          !excluded((*g)[0].entity) && out_.entities[(*g)[0].entity].count == 1) {
-        return *g;
+      if (g->size() != 1 || (*g)[0].member >= 0) continue;
+      // A subject named as another thing's ("Its ladder faces the door") leaves its owner in
+      // focus.
+      int e = (*g)[0].entity;
+      for (const auto& [owned, owner] : owned_) {
+        if (owned == e && !excluded(owner)) e = owner;
       }
+      if (IsObject(e) && !excluded(e) && out_.entities[e].count == 1) return {{e, -1}};
     }
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};

@@ -115,6 +115,9 @@ class Reader {
   Group with_host_;
   std::vector<int> with_hosts_;  // every entity "with" hung things on
   bool in_with_ = false;
+  // The "with" word is a verb of holding ("holding", "contains"): what it names is on or in the
+  // host, not only near it.
+  bool with_holds_ = false;
   // "each with two chairs", "each of them has a lantern": one of every "with" thing per member of
   // the host group.
   bool with_distributive_ = false;
@@ -127,6 +130,16 @@ class Reader {
   bool describe_of_ = false;  // ... and the word was "of" (contents, not a purpose or material)
   bool negated_ = false;
   Group possessor_;
+  // A person or animal named only as an owner ("a nurse's cart"): not in the scene; the words
+  // describe the next new thing (or join its category where WordNet knows them together).
+  std::string owner_attribute_;
+  // "a stool holding a fern": the thing a verb of holding is about, and the verb's word.
+  Group holder_;
+  // "Its ladder faces the door": the thing a possessive named, and its owner, which keeps the
+  // focus for "it" ("a chest sits at the foot of it": the bed's foot).
+  std::vector<std::pair<int, int>> owned_;
+  int holder_word_ = -1;
+  bool owner_described_ = false;
   std::vector<int> recent_;           // entities, least recent first
   size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
   std::vector<Group> groups_;         // plural groups and coordinations, in order

@@ -287,16 +287,27 @@ std::string WordNet::VerbBase(const std::string& word) {
   return base;
 }
 
+namespace {
+
+// The synset offsets of a verb's senses, most frequent first, at most `max` (the caller holds
+// the lock).
+std::vector<long> VerbSenseOffsets(const std::string& verb, int max) {
+  std::string w = Underscores(verb);
+  IndexPtr index = ::getindex(w.data(), VERB);
+  std::vector<long> offsets;
+  if (index == nullptr) return offsets;
+  for (int k = 0; k < index->off_cnt && k < max; ++k) offsets.push_back(index->offset[k]);
+  ::free_index(index);
+  while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  return offsets;
+}
+
+}  // namespace
+
 bool WordNet::ThingDoesItself(const std::string& verb) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
-  std::string w = Underscores(verb);
-  IndexPtr index = ::getindex(w.data(), VERB);
-  if (index == nullptr) return false;
-  std::vector<long> offsets;
-  for (int k = 0; k < index->off_cnt && k < 2; ++k) offsets.push_back(index->offset[k]);
-  ::free_index(index);
-  while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  const std::vector<long> offsets = VerbSenseOffsets(verb, 2);
   // WordNet's generic frames 1 ("Something ----s") and 4 ("Something is ----ing PP").
   bool itself = false;
   for (long offset : offsets) {
@@ -307,6 +318,58 @@ bool WordNet::ThingDoesItself(const std::string& verb) {
     ::free_synset(s);
   }
   return itself;
+}
+
+bool WordNet::HoldsThings(const std::string& verb) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = holds_cache_.find(verb); it != holds_cache_.end()) return it->second;
+  const std::vector<long> offsets = VerbSenseOffsets(verb, 1 << 20);
+  // The synsets of holding up ("hold, support, sustain, hold up") and of holding within ("hold,
+  // bear, carry, contain"): one of the verb's senses is one of them.
+  bool holds = false;
+  for (long offset : offsets) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(VERB, offset, empty);
+    if (s == nullptr) continue;
+    bool support = false, hold_up = false, contain = false;
+    for (int k = 0; k < s->wcount; ++k) {
+      const std::string word = s->words[k];
+      support = support || word == "support";
+      hold_up = hold_up || word == "hold_up";
+      contain = contain || word == "contain";
+    }
+    holds = holds || contain || (support && hold_up);
+    ::free_synset(s);
+  }
+  holds_cache_[verb] = holds;
+  return holds;
+}
+
+bool WordNet::VerbKindOf(const std::string& verb, const std::string& kind) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::string key = verb + "#" + kind;
+  if (auto it = kind_of_cache_.find(key); it != kind_of_cache_.end()) return it->second;
+  std::vector<long> level = VerbSenseOffsets(verb, 1 << 20);
+  // Every sense (the fastening sense of "screw" is its fourth) and three levels above them.
+  bool found = false;
+  for (int depth = 0; depth < 4 && !found && !level.empty(); ++depth) {
+    std::vector<long> up;
+    for (long offset : level) {
+      char empty[] = "";
+      SynsetPtr s = ::read_synset(VERB, offset, empty);
+      if (s == nullptr) continue;
+      for (int k = 0; k < s->wcount && depth > 0; ++k) found = found || kind == s->words[k];
+      for (int p = 0; p < s->ptrcount; ++p) {
+        if (s->ptrtyp[p] == HYPERPTR) up.push_back(s->ptroff[p]);
+      }
+      ::free_synset(s);
+    }
+    level = std::move(up);
+  }
+  kind_of_cache_[key] = found;
+  return found;
 }
 
 int WordNet::Frequency(const std::string& word, int pos) {

@@ -47,6 +47,13 @@ class WordNet {
   // itself: WordNet's verb frames "Something ----s" or "Something is ----ing PP" ("dry", "sway";
   // not "pot", which somebody does to something).
   bool ThingDoesItself(const std::string& verb);
+  // Whether one of the verb's (a base form) senses is holding a thing up or within: WordNet's
+  // synsets "hold, support, sustain, hold up" and "hold, bear, carry, contain" ("a stool holding
+  // a fern", "a hamper containing blankets"; not "keep" or "face").
+  bool HoldsThings(const std::string& verb);
+  // Whether a hypernym of one of the verb's (a base form) senses, at most three levels up, has
+  // `kind` among its words ("pin", "nail", "mount" are kinds of "attach").
+  bool VerbKindOf(const std::string& verb, const std::string& kind);
   // How often the word was seen as this part of speech in WordNet's tagged texts (the sum of
   // its senses' tag counts, base form looked up); 0 when unknown. Decides "stand" (mostly a
   // verb) from "table" (mostly a noun).
@@ -84,7 +91,8 @@ class WordNet {
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
       sense_hypernym_cache_;
   std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
-  std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_;
+  std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_,
+      holds_cache_, kind_of_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;
 };

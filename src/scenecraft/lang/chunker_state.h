@@ -1,0 +1,172 @@
+// Internal to the chunker (chunker.cc: noun phrases and the walk over the words;
+// chunker_verbs.cc: verbs, adverbs and lists that share words): the chunker's state. Not part of
+// the lang library's interface.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "scenecraft/lang/chunker.h"
+#include "scenecraft/lang/chunker_data.h"
+#include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft::chunker_detail {
+
+class Chunker {
+ public:
+  explicit Chunker(const std::vector<Word>& words) : words_(words) {
+    for (const Word& w : words) texts_.push_back(w.text);
+  }
+
+  std::vector<Item> Run() {
+    size_t i = 0;
+    while (i < words_.size()) i = Next(i);
+    ShareAcrossLists();
+    return std::move(items_);
+  }
+
+ private:
+  size_t Next(size_t i);
+  // Lists whose members share a noun or modifiers: "a red and a blue chair", "two red and three
+  // blue beanbags" (the noun is said once, for the last member); "two oak chairs and tables" (the
+  // modifiers are said once, for the first).
+  void ShareAcrossLists();
+  // Whether a noun phrase is only a modifier whose noun comes later ("a red", "two wooden").
+  bool ElidedHead(const Item& item) const;
+  // Whether a noun phrase is only a material whose noun comes later, in a list parallel to `noun`.
+  bool ElidedMaterial(const Item& item, const Item& noun) const;
+  size_t NounPhraseAt(size_t i);
+  // Whether words[k], a word that opens a spatial phrase, is rather an adjective inside a noun
+  // phrase: it is one, it follows a word that is rather an adjective than a noun, and a noun
+  // that ends the phrase follows it ("a small round table").
+  bool ModifierHere(size_t k) const {
+    const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, k);
+    if (phrase == nullptr || phrase->words.size() != 1 || !words_[k].adjective || k == 0 ||
+        k + 1 >= words_.size()) {
+      return false;
+    }
+    const Word& before = words_[k - 1];
+    const Word& after = words_[k + 1];
+    const bool before_modifier =
+        before.adjective && (!before.noun || before.adjective_frequency >= before.noun_frequency);
+    return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
+           (after.noun || !after.known);
+  }
+  // A phrase whose last word makes a compound with the next ("on each side table": a side table)
+  // ends before that word: the longest shorter phrase at words[i], if any.
+  const SpatialPhrase* ShorterIfCompound(size_t i, const SpatialPhrase* phrase) const {
+    if (phrase == nullptr || phrase->words.size() < 2) return phrase;
+    const size_t last = i + phrase->words.size() - 1;
+    if (last + 1 >= words_.size()) return phrase;
+    // A compound WordNet knows, or a noun after the phrase's last noun that is no verb there.
+    const Word& next = words_[last + 1];
+    const bool noun_after = words_[last].noun && next.noun && !next.punct &&
+                            next.word_class == WordClass::kOpen &&
+                            next.noun_frequency >= next.verb_frequency && !next.number &&
+                            MatchSpatialPhrase(texts_, last + 1) == nullptr;
+    if (!noun_after && !IsCompound(texts_[last] + " " + next.lemma)) return phrase;
+    // The determiners before the compound go with it ("each side table", not "on each").
+    for (size_t end = last; end > i; --end) {
+      const std::vector<std::string> before(texts_.begin(),
+                                            texts_.begin() + static_cast<long>(end));
+      const SpatialPhrase* shorter = MatchSpatialPhrase(before, i);
+      if (shorter == nullptr) return nullptr;
+      if (!Determiner(texts_[i + shorter->words.size() - 1])) return shorter;
+      end = i + shorter->words.size();
+    }
+    return nullptr;
+  }
+  // Whether a word after a pronoun word is its verb ("each faces the wall", "it stands"), not a
+  // noun the word determines ("each side table").
+  static bool VerbAfterPronoun(const Word& w) {
+    return w.verb && (!w.noun || w.verb_frequency > w.noun_frequency || EndsWith(w.text, "s"));
+  }
+  // The end of a restated count at words[i] ("five of them" + punctuation), or i.
+  size_t RecountAt(size_t i) const {
+    if (!words_[i].number || *words_[i].number < 1) return i;
+    auto ends = [&](size_t k) { return k >= words_.size() || words_[k].punct; };
+    auto is = [&](size_t k, std::initializer_list<const char*> any) {
+      if (k >= words_.size()) return false;
+      for (const char* a : any) {
+        if (texts_[k] == a) return true;
+      }
+      return false;
+    };
+    // After a comma the clause may go on: "folding chairs, ten of them around a table".
+    const bool after_comma = !items_.empty() && items_.back().kind == ItemKind::kComma;
+    if (is(i + 1, {"of"}) && is(i + 2, {"them", "these", "those"}) && (ends(i + 3) || after_comma))
+      return i + 3;
+    if (is(i + 1, {"in"}) && is(i + 2, {"all", "total"}) && ends(i + 3)) return i + 3;
+    // A stack's height in things: "crates stacked five high".
+    if (is(i + 1, {"high", "tall"}) &&
+        (ends(i + 2) || MatchSpatialPhrase(texts_, i + 2) != nullptr)) {
+      return i + 2;
+    }
+    if (is(i + 1, {"total", "altogether"}) && ends(i + 2)) return i + 2;
+    return i;
+  }
+  // Whether words[i..i+2] are dimensions: a number, "by" or "x", a number.
+  bool DimensionsAt(size_t i) const {
+    return i + 2 < words_.size() && words_[i].number.has_value() &&
+           (texts_[i + 1] == "by" || texts_[i + 1] == "x") && words_[i + 2].number.has_value();
+  }
+  // Whether words[k], after the reference of a spatial phrase, is the verb of the clause's
+  // subject: it agrees with the noun before the phrase, not with the one after it ("three bottles
+  // on a rack stand near the sink"), or the phrase opened the clause and the subject follows the
+  // verb ("Beside the hearth stand two pokers"). Never a compound WordNet knows ("a TV stand").
+  // `spatial` is the index of the phrase's item.
+  bool VerbAfterReference(size_t k, size_t spatial) const;
+  // "... and a mobile hangs above it": an -s verb after a single thing is its own clause's, though
+  // "A and" came before it.
+  bool OwnClauseVerb(size_t k, const NounPhrase& np) const {
+    const Word& w = words_[k];
+    return w.plural && np.count == 1 && w.verb_frequency > w.noun_frequency && VerbHere(k, np);
+  }
+  // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
+  // adverb than a noun), or k when there is none.
+  size_t AdverbAt(size_t k) const;
+  // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
+  bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
+  // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").
+  NounPhrase SubjectBefore() const {
+    NounPhrase np = items_.back().np;
+    if (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kAnd &&
+        items_[items_.size() - 3].kind == ItemKind::kNoun) {
+      np.count = 2;
+    }
+    return np;
+  }
+  void Add(ItemKind kind, size_t first, size_t last) {
+    Item item;
+    item.kind = kind;
+    item.first = static_cast<int>(first);
+    item.last = static_cast<int>(last);
+    items_.push_back(std::move(item));
+  }
+  bool AfterDeterminer(size_t i) const {
+    if (!items_.empty() && (items_.back().kind == ItemKind::kRelative ||
+                            (items_.back().kind == ItemKind::kNoun &&
+                             items_.back().last + 1 == static_cast<int>(i)))) {
+      return false;
+    }
+    return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value()) &&
+           !NounPhraseAfterPhrase(i);
+  }
+  // Whether a spatial phrase starts at words[i] and a determiner or a number follows it: then it
+  // opens a phrase ("of five facing a mirror"), whatever stands before it.
+  bool NounPhraseAfterPhrase(size_t i) const {
+    const SpatialPhrase* p = MatchSpatialPhrase(texts_, i);
+    if (p == nullptr) return false;
+    const size_t after = i + p->words.size();
+    return after < words_.size() &&
+           (Determiner(texts_[after]).has_value() || words_[after].number.has_value());
+  }
+
+  const std::vector<Word>& words_;
+  std::vector<std::string> texts_;
+  std::vector<Item> items_;
+};
+
+}  // namespace scenecraft::chunker_detail

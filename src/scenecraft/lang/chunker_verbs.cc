@@ -1,0 +1,188 @@
+#include <wn.h>
+
+#include <algorithm>
+
+#include "scenecraft/lang/chunker_state.h"
+
+namespace scenecraft::chunker_detail {
+
+bool Chunker::ElidedHead(const Item& item) const {
+  if (item.kind != ItemKind::kNoun || !item.np.pronoun.empty() || item.np.head < 0 ||
+      item.np.category_words.size() != 1 || !item.np.attributes.empty()) {
+    return false;
+  }
+  const Word& w = words_[item.np.head];
+  return w.adjective && w.adjective_frequency >= w.noun_frequency && !w.plural;
+}
+
+bool Chunker::ElidedMaterial(const Item& item, const Item& noun) const {
+  if (item.kind != ItemKind::kNoun || !item.np.pronoun.empty() || item.np.head < 0 ||
+      item.np.category_words.size() != 1 || !item.np.attributes.empty() ||
+      noun.np.attribute_words.empty() || words_[item.np.head].plural || !noun.np.plural) {
+    return false;
+  }
+  // Parallel lists only: "four brass and two iron candlesticks" (a material before the noun said
+  // once), never "a rock and a tree".
+  const Word& own = words_[item.np.head];
+  const Word& theirs = words_[noun.np.attribute_words.front()];
+  const bool theirs_modifier = IsMaterial(theirs.text) || theirs.adjective;
+  return IsMaterial(own.text) && theirs_modifier;
+}
+
+void Chunker::ShareAcrossLists() {
+  auto joins = [&](size_t k) {
+    return k < items_.size() &&
+           (items_[k].kind == ItemKind::kAnd || items_[k].kind == ItemKind::kComma);
+  };
+  // The noun said once, last: each modifier-only member before it takes its noun.
+  for (size_t k = 0; k < items_.size(); ++k) {
+    // The members of the list up to the first that has a noun of its own.
+    size_t last = k;
+    while (joins(last + 1) && last + 2 < items_.size() &&
+           items_[last + 2].kind == ItemKind::kNoun &&
+           items_[last + 2].np.category_words.size() == 1 && items_[last + 2].np.attributes.empty())
+      last += 2;
+    // The noun said once follows "and" ("a red and a blue chair"); after a comma the next noun
+    // phrase is another thing ("under a mobile, a changing table ...").
+    if (!joins(last + 1) || items_[last + 1].kind != ItemKind::kAnd || last + 2 >= items_.size())
+      continue;
+    const Item& noun = items_[last + 2];
+    if (noun.kind != ItemKind::kNoun || !noun.np.pronoun.empty() || noun.np.head < 0) continue;
+    bool elided = true;
+    for (size_t m = k; m <= last && elided; m += 2) {
+      elided = ElidedHead(items_[m]) || ElidedMaterial(items_[m], noun);
+    }
+    if (!elided) continue;
+    for (size_t m = k; m <= last; m += 2) {
+      NounPhrase& np = items_[m].np;
+      np.attributes = {words_[np.head].text};
+      np.attribute_words = np.category_words;
+      np.category_words.clear();
+      np.category = noun.np.category;
+      np.head = noun.np.head;
+      np.plural = np.count > 1 || (np.count < 0 && noun.np.plural);
+    }
+    k = last;
+  }
+  // The modifiers said once, first: a bare noun right after "and" shares them.
+  for (size_t k = 0; k + 2 < items_.size(); ++k) {
+    const Item& first = items_[k];
+    Item& second = items_[k + 2];
+    if (first.kind != ItemKind::kNoun || items_[k + 1].kind != ItemKind::kAnd ||
+        second.kind != ItemKind::kNoun || !first.np.pronoun.empty() || !second.np.pronoun.empty() ||
+        first.np.attributes.empty() || second.np.determined || !second.np.attributes.empty() ||
+        second.np.head < 0) {
+      continue;
+    }
+    second.np.attributes = first.np.attributes;
+  }
+}
+
+// Whether words[k], inside a noun phrase's run of open words, is rather the clause's verb.
+// words[k - 1] is the last word of a noun (its head, or a word of its run).
+bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
+  const Word& w = words_[k];
+  if (!w.verb || k == 0) return false;
+  const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
+                              words_[k + 1].word_class == WordClass::kOpen &&
+                              (words_[k + 1].noun || !words_[k + 1].known) &&
+                              MatchSpatialPhrase(texts_, k + 1) == nullptr &&
+                              AdverbAt(k + 1) == k + 1;  // "rests upside down"
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  // A form other than the base and its -s form is a participle ("leaning", "stacked", and the
+  // irregular "laid", "hung", "worn").
+  const bool s_form = base + "s" == w.text || base + "es" == w.text ||
+                      (EndsWith(base, "y") && base.substr(0, base.size() - 1) + "ies" == w.text);
+  // (An irregular form that is also a noun is rather the noun: "a table saw".)
+  const bool regular = EndsWith(w.text, "ing") || EndsWith(w.text, "ed");
+  const bool participle = !base.empty() && base != w.text && !s_form && (regular || !w.noun);
+  // Agreement decides most of it: after a single thing only "stands" can be its verb ("a TV
+  // stand" is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a
+  // noun).
+  const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  if (next_open_noun) {
+    // Before another noun a participle is a modifier ("rocking chair", "folding table"); so is any
+    // word that does not agree with the noun before it, or that WordNet saw more often as a noun,
+    // or that makes a compound with a neighbour. A finite verb that agrees is the clause's verb:
+    // "a canoe hangs upside down", "two boys play chess".
+    if (participle) return false;
+    const bool agrees =
+        base != w.text ? s_form && singular_subject : !singular_subject && !coordinated;
+    if (!agrees || (w.noun && w.verb_frequency <= w.noun_frequency)) return false;
+    return !IsCompound(words_[k - 1].lemma + " " + w.lemma) &&
+           !IsCompound(w.lemma + " " + words_[k + 1].lemma);
+  }
+  if (!w.noun && !w.adjective) return true;
+  if (participle) return true;  // "a violin case leaning against ..."
+  if (IsCompound(words_[k - 1].lemma + " " + w.lemma)) return false;
+  // A verb of a single thing takes something after it ("a lamp stands by the bed"); an -s word
+  // that ends the phrase is a plural noun ("below the coat hooks.", "hooks and shelves").
+  const bool phrase_ends = k + 1 >= words_.size() || words_[k + 1].punct ||
+                           texts_[k + 1] == "and" || texts_[k + 1] == "or";
+  if (w.plural && phrase_ends) return false;
+  if (w.plural) return singular_subject;
+  // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
+  // only when WordNet saw it more often as one.
+  if (base == w.text && coordinated) return w.verb_frequency > w.noun_frequency;
+  if (base == w.text) return !singular_subject;
+  return false;
+}
+
+bool Chunker::VerbAfterReference(size_t k, size_t spatial) const {
+  const Word& w = words_[k];
+  if (!w.verb || spatial >= items_.size() || items_[spatial].kind != ItemKind::kSpatial || k == 0 ||
+      k + 1 >= words_.size() || words_[k + 1].punct ||
+      IsCompound(words_[k - 1].lemma + " " + w.lemma)) {
+    return false;
+  }
+  // A word WordNet saw more often as a noun is the noun ("on a wooden table by the sofa").
+  if (w.noun && w.verb_frequency <= w.noun_frequency) return false;
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  if (base.empty()) return false;
+  const bool s_form = base != w.text && EndsWith(w.text, "s");
+  const bool bare = base == w.text;
+  const Word& next = words_[k + 1];
+  const bool next_starts_noun_phrase =
+      Determiner(texts_[k + 1]).has_value() || next.number.has_value();
+  // Inversion: "In the corner stand two lamps", "By the door sits a crate".
+  const size_t n = spatial + 1;
+  const bool phrase_opens =
+      n == 1 || items_[n - 2].kind == ItemKind::kEnd || items_[n - 2].kind == ItemKind::kComma;
+  if (phrase_opens) return (bare || s_form) && next_starts_noun_phrase;
+  // The subject before the phrase: the verb agrees with it, and no noun follows the verb.
+  if (n < 2 || items_[n - 2].kind != ItemKind::kNoun || !items_[n - 2].np.pronoun.empty()) {
+    return false;
+  }
+  const NounPhrase& subject = items_[n - 2].np;
+  const bool next_noun = next.word_class == WordClass::kOpen && next.noun && !next.verb &&
+                         MatchSpatialPhrase(texts_, k + 1) == nullptr;
+  if (next_noun) return false;
+  const bool plural_subject = subject.plural || subject.count > 1;
+  return plural_subject ? bare : s_form;
+}
+
+size_t Chunker::AdverbAt(size_t k) const {
+  if (k >= words_.size() || words_[k].punct || words_[k].word_class != WordClass::kOpen) return k;
+  WordNet& wordnet = WordNet::Get();
+  // A collocation WordNet lists as an adverb ("upside down", "back to back").
+  for (size_t n = 3; n >= 2; --n) {
+    if (k + n > words_.size()) continue;
+    std::string words;
+    bool open = true;
+    for (size_t a = k; a < k + n; ++a) {
+      open = open && !words_[a].punct && !words_[a].possessive;
+      words += (words.empty() ? "" : " ") + texts_[a];
+    }
+    if (open && wordnet.IsAdverb(words)) return k + n;
+  }
+  // One word that is rather an adverb than a noun, and no noun follows it ("laid out").
+  const Word& w = words_[k];
+  if (!w.noun || !wordnet.IsAdverb(w.text)) return k;
+  if (k + 1 < words_.size() && words_[k + 1].noun && !words_[k + 1].punct &&
+      words_[k + 1].word_class == WordClass::kOpen) {
+    return k;
+  }
+  return wordnet.Frequency(w.text, ADV) > wordnet.Frequency(w.text, NOUN) ? k + 1 : k;
+}
+
+}  // namespace scenecraft::chunker_detail
