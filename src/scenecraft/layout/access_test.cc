@@ -6,6 +6,7 @@
 #include "scenecraft/core/access.h"
 #include "scenecraft/core/polygon.h"
 #include "scenecraft/layout/navigability.h"
+#include "scenecraft/layout/solve_testing.h"
 #include "scenecraft/layout/solver.h"
 
 namespace scenecraft {
@@ -145,13 +146,10 @@ TEST(Access, TheSolverKeepsFrontsAndABedSideClear) {
   ASSERT_GT(g.FindObject("wardrobe_1")->access_m, 0);
   ASSERT_TRUE(g.FindObject("bed_1")->access_long_side);
   for (uint64_t seed = 1; seed <= 3; ++seed) {
-    SceneGraph s = g;
-    SolverOptions options;
-    options.seed = seed;
-    const SolveResult result = Solve(&s, options);
-    EXPECT_TRUE(result.AllPass()) << result.ToString();
-    std::vector<Body> bodies;
-    for (const Object& o : s.objects) bodies.push_back(BodyOf(o));
+    const test_util::Solved solved = test_util::SolveCopy(g, seed);
+    const SceneGraph& s = solved.graph;
+    EXPECT_TRUE(solved.result.AllPass()) << solved.result.ToString();
+    const std::vector<Body> bodies = test_util::BodiesOf(s);
     for (const Body& b : bodies) {
       if (b.access_m <= 0) continue;
       std::vector<const Body*> others;

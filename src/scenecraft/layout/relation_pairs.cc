@@ -49,7 +49,8 @@ namespace scenecraft::relation_tests {
 
 E Near(const Body& a, const Body& b, std::optional<double> distance_m,
        const std::optional<std::string>& side) {
-  const double gap = Gap(a.Foot(), b.Foot());
+  // A modelled body's mesh may be round: the gap holds for its boxes both ways (see Body).
+  const double gap = std::max(Gap(a.Foot(), b.Foot()), Gap(a.RoundFoot(), b.RoundFoot()));
   const double limit = distance_m.value_or(NearDefaultLimit(a, b));
   const bool collide = Collides(a, b);
   E e = Result(

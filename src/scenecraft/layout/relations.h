@@ -37,9 +37,18 @@ struct Body {
   // from the box: the world box of a turned mesh is not centred on it (a fridge's rounded back
   // corners leave its box 4 cm off), so the turned footprint is centred here.
   std::optional<Vec2> origin;
+  // The solver's bodies: the box is the turned model box, not a measured mesh's. A mesh fills
+  // its model box only along its own axes, so a turned mesh's world box lies between that of
+  // the turned model box (a boxy mesh: a desk) and that of the box's inscribed ellipse (a round
+  // one: an office chair's star base). Tests that ask for a largest gap (near) hold for both;
+  // the readback's bodies are measured and leave this false.
+  bool modelled = false;
 
   Vec2 Center2() const { return box.Center().xy(); }
   Rect2 Foot() const { return box.Footprint(); }
+  // The floor box of a round mesh in this body's turned footprint: Foot() unless the body is
+  // modelled, turned off the axes and of known size.
+  Rect2 RoundFoot() const;
   // The turned footprint's corners, counter-clockwise (the corners of Foot() when the
   // object's own size is unknown).
   std::array<Vec2, 4> FootCorners() const;

@@ -23,6 +23,18 @@ std::array<Vec2, 4> Body::FootCorners() const {
   return {c - u - v, c + u - v, c + u + v, c - u + v};
 }
 
+Rect2 Body::RoundFoot() const {
+  const Rect2 f = Foot();
+  if (!modelled || local_size.x <= 0 || local_size.y <= 0) return f;
+  const double c = std::cos(yaw_rad), s = std::sin(yaw_rad);
+  const double a = local_size.x / 2, b = local_size.y / 2;
+  // The half extents of the turned ellipse with half axes a and b, never more than the box's.
+  const Vec2 half{std::min(f.Width() / 2, std::hypot(a * c, b * s)),
+                  std::min(f.Depth() / 2, std::hypot(a * s, b * c))};
+  const Vec2 centre = f.Center();
+  return Rect2{centre - half, centre + half};
+}
+
 Body BodyOf(const Object& o) {
   Body b;
   b.id = o.id;

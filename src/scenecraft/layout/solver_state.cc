@@ -183,9 +183,16 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     bodies_[i].has_front = items_[i].object->has_front;
     bodies_[i].support = items_[i].object->support;
     bodies_[i].local_size = items_[i].object->size;
+    bodies_[i].modelled = true;
     if (items_[i].object->support == Support::kFloor) {
       bodies_[i].access_m = items_[i].object->access_m;
       bodies_[i].access_long_side = items_[i].object->access_long_side;
+    }
+  }
+  // Doors and windows are built as the boxes they are (cuts in a wall): measured, not modelled.
+  for (const Opening& opening : graph->environment.openings) {
+    for (const std::string& id : {opening.id, DoorClearanceId(opening.id)}) {
+      if (const auto it = index_.find(id); it != index_.end()) bodies_[it->second].modelled = false;
     }
   }
   // Cells about the size of a typical object: most moves then look at a handful of cells.

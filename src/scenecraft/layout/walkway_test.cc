@@ -6,6 +6,7 @@
 #include "scenecraft/core/relation_testing.h"
 #include "scenecraft/core/room.h"
 #include "scenecraft/layout/navigability.h"
+#include "scenecraft/layout/solve_testing.h"
 #include "scenecraft/layout/solver.h"
 #include "scenecraft/layout/solver_state.h"
 #include "scenecraft/util/rng.h"
@@ -193,9 +194,7 @@ SceneGraph DesksBeforeBookcases() {
 }
 
 Navigability Measured(const SceneGraph& solved) {
-  std::vector<Body> bodies;
-  for (const Object& o : solved.objects) bodies.push_back(BodyOf(o));
-  for (const Object& o : OpeningObjects(solved.environment)) bodies.push_back(BodyOf(o));
+  const std::vector<Body> bodies = test_util::BodiesOf(solved, /*openings=*/true);
   std::vector<const Body*> pointers;
   for (const Body& b : bodies) pointers.push_back(&b);
   return MeasureNavigability(solved.environment, pointers);
@@ -205,18 +204,14 @@ TEST(Walkway, TheSolverLeavesAWayThroughARowOfDesks) {
   const SceneGraph g = DesksBeforeBookcases();
   int sealed_without = 0;
   for (uint64_t seed = 1; seed <= 3; ++seed) {
-    SceneGraph solved = g;
-    SolverOptions options;
-    options.seed = seed;
-    const SolveResult result = Solve(&solved, options);
-    EXPECT_TRUE(result.AllPass()) << result.ToString();
-    const Navigability nav = Measured(solved);
+    const test_util::Solved solved = test_util::SolveCopy(g, seed);
+    EXPECT_TRUE(solved.result.AllPass()) << solved.result.ToString();
+    const Navigability nav = Measured(solved.graph);
     EXPECT_GE(nav.reachable_share, 0.9) << "seed " << seed << ": " << nav.ToString();
     EXPECT_TRUE(nav.unreachable.empty()) << "seed " << seed << ": " << nav.ToString();
-    SceneGraph without = g;
-    options.walkway = false;
-    Solve(&without, options);
-    const Navigability before = Measured(without);
+    SolverOptions without;
+    without.walkway = false;
+    const Navigability before = Measured(test_util::SolveCopy(g, seed, without).graph);
     sealed_without += before.reachable_share < 0.9 || !before.unreachable.empty() ? 1 : 0;
   }
   // The scene is one the term is needed for.
