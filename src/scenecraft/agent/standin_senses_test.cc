@@ -64,14 +64,17 @@ int CountInRange(const std::string& file) {
 
 TEST(StandInSenses, NounsGetASizeOfTheirSceneSense) {
   if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
-  // Measured: 19 of 30 with the hypernyms of all senses merged, 22 with the sense choice. The
-  // rest need table rows or WordNet senses the table does not reach yet (printed above).
-  EXPECT_GE(CountInRange("standin_sizes.tsv"), 22);
+  // Measured: 19 of 30 with the hypernyms of all senses merged, 22 with the sense choice, 23
+  // since abstract senses no longer borrow a catalog homonym's shape (newspaper). The rest need
+  // size knowledge the table's classes do not have (a stapler is a "machine"; printed above).
+  EXPECT_GE(CountInRange("standin_sizes.tsv"), 23);
 }
 
 TEST(StandInSenses, NounsWrittenAfterTheSenseChoiceGetASizeOfTheirSceneSense) {
   if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
-  EXPECT_GE(CountInRange("standin_sizes_more.tsv"), 0);
+  // Measured: 17 of 23 before the homonym fix and the print media row, 19 after (gazette and
+  // tabloid are newspapers: the row was added for the newspaper, so they are not independent).
+  EXPECT_GE(CountInRange("standin_sizes_more.tsv"), 19);
 }
 
 }  // namespace
