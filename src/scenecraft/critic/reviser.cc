@@ -228,21 +228,11 @@ Revision Revise(const Critique& critique, const Readback* readback, int round,
         }
         break;
       }
-      case Finding::Kind::kNavigability: {
-        // Objects the walker cannot reach from the door are placed again (the door's
-        // clearance stays a hard constraint of the solver).
-        for (const std::string& id : f.objects) {
-          Object* o = graph->FindObject(id);
-          if (o == nullptr || o->pose_fixed) continue;
-          o->pose.reset();
-          revision.changes.push_back("placed " + id + " again: " + f.measured);
-          revision.resolve = true;
-        }
-        break;
-      }
+      case Finding::Kind::kNavigability:
       case Finding::Kind::kAccess: {
-        // The floor in front of a wardrobe (beside a bed) is blocked: what blocks it, else the
-        // object itself, is placed again; the solver keeps the access clear as a hard term.
+        // Objects the walker cannot reach from the door, or what blocks the floor in front of a
+        // wardrobe (beside a bed), else the object itself, are placed again; the door's clearance
+        // and the access zones stay hard terms of the solver.
         for (const std::string& id : f.objects) {
           Object* o = graph->FindObject(id);
           if (o == nullptr || o->pose_fixed) continue;
