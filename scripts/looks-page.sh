@@ -12,7 +12,7 @@
 # Runs niced: the final Cycles frames take minutes on a shared 2-core machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary=./build/scenecraft
+binary=${SCENECRAFT_BINARY:-./build/scenecraft}
 out=out/looks
 suffix=after
 if [ "${1:-}" = "--before" ]; then

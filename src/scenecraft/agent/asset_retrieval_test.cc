@@ -59,5 +59,26 @@ TEST(AssetRetrieval, MostCommonCategoriesGetTheRightKindOfModel) {
   EXPECT_GE(share, 0.85);
 }
 
+// A compound WordNet knows as another kind of thing does not take its head noun's model: a bird
+// bath (WordNet's "birdbath", a basin) is no bath(tub), whatever its size; a compound WordNet
+// files under its head noun, or does not know, still does (a floor lamp is a lamp).
+TEST(AssetRetrieval, ACompoundWordNetKnowsAsAnotherKindIsNotItsHeadNoun) {
+  if (!fs::exists(DefaultSh3dDirectory() / "Scopia.sh3f")) {
+    GTEST_SKIP() << "sweethome3d-furniture is not installed";
+  }
+  const TermExpander expander = WordNetTermExpander();
+  if (expander("birdbath").empty()) GTEST_SKIP() << "WordNet is not installed";
+  AssetIndex index(":memory:", expander);
+  index.Index({DefaultSh3dDirectory()});
+  const auto kind = [&](const std::string& category) {
+    const std::optional<RetrievalChoice> c =
+        ChooseAsset(index, {category, "", {}}, "sh3d", {}, expander);
+    return c ? HeadNoun(c->record.kind) : std::string("(none)");
+  };
+  EXPECT_NE(kind("bird bath"), "bath");
+  EXPECT_EQ(kind("floor lamp"), "lamp");
+  EXPECT_EQ(kind("garden lamp"), "lamp");  // not in WordNet: the head noun decides
+}
+
 }  // namespace
 }  // namespace scenecraft

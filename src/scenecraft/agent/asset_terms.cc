@@ -5,14 +5,34 @@
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft {
+namespace {
+
+// The spelling WordNet files a noun phrase under: as given, else closed up or hyphenated
+// ("bird bath" is "birdbath", "ice box" "icebox"). libwn's getindex tries these variants;
+// the word index does not.
+std::string WordNetSpelling(WordNet& wordnet, std::string_view noun) {
+  std::string given(noun);
+  if (given.find(' ') == std::string::npos || wordnet.SenseCount(given) > 0) return given;
+  std::string closed;
+  std::string hyphenated;
+  for (char c : given) {
+    if (c != ' ') closed += c;
+    hyphenated += c == ' ' ? '-' : c;
+  }
+  if (wordnet.SenseCount(closed) > 0) return closed;
+  if (wordnet.SenseCount(hyphenated) > 0) return hyphenated;
+  return given;
+}
+
+}  // namespace
 
 TermExpander WordNetTermExpander() {
   return [](std::string_view term) {
     std::vector<std::string> out;
     WordNet& wordnet = WordNet::Get();
     if (!wordnet.available() || term.empty()) return out;
-    const std::string noun(term);
-    std::set<std::string> seen{noun};
+    const std::string noun = WordNetSpelling(wordnet, term);
+    std::set<std::string> seen{std::string(term), noun};
     for (const std::string& w : wordnet.Synonyms(noun)) {
       if (seen.insert(w).second) out.push_back(w);
     }
@@ -29,9 +49,10 @@ HypernymLookup WordNetHypernymLookup() {
     if (!wordnet.available() || noun.empty()) return std::vector<std::string>{};
     // The most frequent sense's chain first (a kettle is a pot before a kettle drum), then
     // every sense's, nearest first.
-    std::vector<std::string> out = wordnet.Hypernyms(std::string(noun), /*depth=*/10, 1);
+    const std::string spelled = WordNetSpelling(wordnet, noun);
+    std::vector<std::string> out = wordnet.Hypernyms(spelled, /*depth=*/10, 1);
     std::set<std::string> seen(out.begin(), out.end());
-    for (std::string& w : wordnet.Hypernyms(std::string(noun), /*depth=*/10)) {
+    for (std::string& w : wordnet.Hypernyms(spelled, /*depth=*/10)) {
       if (seen.insert(w).second) out.push_back(std::move(w));
     }
     return out;
@@ -42,7 +63,7 @@ SenseLookup WordNetSenseLookup() {
   return [](std::string_view noun) {
     WordNet& wordnet = WordNet::Get();
     if (!wordnet.available() || noun.empty()) return std::vector<std::vector<std::string>>{};
-    return wordnet.SenseAncestors(std::string(noun));
+    return wordnet.SenseAncestors(WordNetSpelling(wordnet, noun));
   };
 }
 

@@ -86,7 +86,11 @@ Readback BuildWithBeautyView(const std::string& name, const std::string& prompt,
 // and never looks out through the open side, so where a wide room's objects cannot all be
 // framed from inside, an object beside the camera may be cut: on average at least 70 % of the
 // objects' box corners are in frame, and every object at least partly. Outdoors every object
-// is wholly in frame.
+// is wholly in frame. Why 70 % and not more: scripts/beauty-view-reach.py scores every standing
+// spot of a 0.5 m grid over the floor (turned up to 40 degrees, lens up to 95 degrees); in the
+// README example's solved room (docs/looks, objects along every wall) the best of them frames
+// 83 % and the chosen corner 78 %, so a higher bar would fail framings no camera inside the
+// room can beat; the bedroom, kitchen, bathroom and office views frame 90-100 %.
 TEST(LooksIntegration, TheBeautyViewStandsInTheRoomAndFramesTheObjectsTheTextNames) {
   if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
   const std::pair<const char*, const char*> prompts[] = {

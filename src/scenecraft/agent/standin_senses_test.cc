@@ -24,8 +24,8 @@ struct SizeRange {
   double extent_lo = 0, extent_hi = 0, height_lo = 0, height_hi = 0;
 };
 
-std::vector<SizeRange> ReadRanges() {
-  std::ifstream in(fs::path(SCENECRAFT_SOURCE_DIR) / "tests/corpus/standin_sizes.tsv");
+std::vector<SizeRange> ReadRanges(const std::string& file) {
+  std::ifstream in(fs::path(SCENECRAFT_SOURCE_DIR) / "tests/corpus" / file);
   std::vector<SizeRange> out;
   std::string line;
   while (std::getline(in, line)) {
@@ -38,14 +38,14 @@ std::vector<SizeRange> ReadRanges() {
   return out;
 }
 
-TEST(StandInSenses, NounsGetASizeOfTheirSceneSense) {
-  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
-  const std::vector<SizeRange> ranges = ReadRanges();
-  ASSERT_GE(ranges.size(), 20u) << "tests/corpus/standin_sizes.tsv is missing or short";
+// How many of the file's nouns get a stand-in of a size in their range (each printed).
+int CountInRange(const std::string& file) {
+  const std::vector<SizeRange> ranges = ReadRanges(file);
+  EXPECT_GE(ranges.size(), 20u) << "tests/corpus/" << file << " is missing or short";
   const AssetOptions options = WithWordNet({});
   int in_range = 0;
   for (const SizeRange& r : ranges) {
-    ASSERT_EQ(FindProceduralCategory(r.noun), nullptr) << r.noun << " is in the catalog";
+    EXPECT_EQ(FindProceduralCategory(r.noun), nullptr) << r.noun << " is in the catalog";
     const std::optional<StandIn> s = ChooseStandIn(r.noun, "", options.senses);
     if (!s) {
       std::printf("%-16s -> (none)  OUT OF RANGE\n", r.noun.c_str());
@@ -58,10 +58,23 @@ TEST(StandInSenses, NounsGetASizeOfTheirSceneSense) {
     std::printf("%-16s -> %-40s %s%s\n", r.noun.c_str(), s->Label().c_str(),
                 s->size_m.ToString().c_str(), ok ? "" : "  OUT OF RANGE");
   }
-  std::printf("stand-in sizes in range: %d of %zu\n", in_range, ranges.size());
-  // Measured: 19 of 30 with the hypernyms of all senses merged, 22 with the sense choice. The
-  // rest need table rows or WordNet senses the table does not reach yet (printed above).
-  EXPECT_GE(in_range, 22);
+  std::printf("stand-in sizes in range (%s): %d of %zu\n", file.c_str(), in_range, ranges.size());
+  return in_range;
+}
+
+TEST(StandInSenses, NounsGetASizeOfTheirSceneSense) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  // Measured: 19 of 30 with the hypernyms of all senses merged, 22 with the sense choice, 23
+  // since abstract senses no longer borrow a catalog homonym's shape (newspaper). The rest need
+  // size knowledge the table's classes do not have (a stapler is a "machine"; printed above).
+  EXPECT_GE(CountInRange("standin_sizes.tsv"), 23);
+}
+
+TEST(StandInSenses, NounsWrittenAfterTheSenseChoiceGetASizeOfTheirSceneSense) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  // Measured: 17 of 23 before the homonym fix and the print media row, 19 after (gazette and
+  // tabloid are newspapers: the row was added for the newspaper, so they are not independent).
+  EXPECT_GE(CountInRange("standin_sizes_more.tsv"), 19);
 }
 
 }  // namespace

@@ -80,6 +80,13 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
   const std::vector<AssetHit> hits = index.Search(category, /*limit=*/200, source, under);
   const std::vector<std::string> description = LowerWords(query.description);
   const Appearance wanted = ParseAppearance(query.description);
+  // The bare head noun names the kind ("lamp" for a floor lamp) unless WordNet knows the whole
+  // phrase as another kind of thing: a bird bath is a basin, not a bath(tub); a sofa bed a sofa.
+  bool head_names_kind = true;
+  if (expander && category_head != category) {
+    const std::vector<std::string> whole = expander(category);
+    head_names_kind = whole.empty() || Contains(whole, category_head);
+  }
   for (const AssetHit& hit : hits) {
     const AssetRecord& r = hit.record;
     // Doors and windows stand in walls; they only answer for doors and windows.
@@ -110,7 +117,7 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     } else {
       std::vector<std::string> tags;
       for (const std::string& t : r.tags) tags.push_back(ToLower(t));
-      bool related = kind == category_head;
+      bool related = head_names_kind && kind == category_head;
       // What WordNet says the kind is: its synonyms and hypernyms.
       std::vector<std::string> known;
       if (expander) {

@@ -20,8 +20,8 @@ struct RetrievalChoice {
   AssetRecord record;
   // How well the model's kind matches the category: 3 the same ("table" for table), 2 a compound
   // of it ("coffee table" for table; "toilets unit" for toilet), 1 a synonym or kind of it via
-  // WordNet, or the bare head noun ("lamp" for floor lamp). Models of implausible size are never
-  // chosen.
+  // WordNet, or the bare head noun ("lamp" for floor lamp) unless WordNet knows the phrase as
+  // another kind ("bird bath" is a basin). Models of implausible size are never chosen.
   int level = 0;
   double score = 0.0;  // higher is better within a level
   std::string ToString() const;

@@ -19,6 +19,9 @@ using testing::TempDir;
 std::vector<std::string> FakeExpander(std::string_view term) {
   if (term == "sofa") return {"couch", "seat"};
   if (term == "armchair") return {"chair", "seat"};
+  // Compounds the fake WordNet knows: one a kind of its head noun, one another kind of thing.
+  if (term == "side table") return {"table", "furniture"};
+  if (term == "bird table") return {"feeder", "device"};
   return {};
 }
 
@@ -62,6 +65,12 @@ TEST_F(Retrieval, SynonymsAndKindsFromTheExpander) {
   EXPECT_EQ(Choose("couch"), "sh3d:lib/T#sofa");
   EXPECT_EQ(Choose("chair"), "sh3d:lib/T#arm");
   EXPECT_EQ(Choose("bookcase"), "(none)");
+}
+
+TEST_F(Retrieval, TheBareHeadNounAnswersUnlessWordNetKnowsThePhraseAsSomethingElse) {
+  EXPECT_EQ(Choose("kitchen table", "", {1.6, 0.9, 0.75}), "sh3d:lib/T#table");  // unknown
+  EXPECT_EQ(Choose("side table", "", {1.6, 0.9, 0.75}), "sh3d:lib/T#table");     // a table
+  EXPECT_EQ(Choose("bird table", "", {1.6, 0.9, 0.75}), "(none)");               // a feeder
 }
 
 TEST_F(Retrieval, AUnitOfAThingIsTheThing) {

@@ -163,6 +163,10 @@ std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size
     }
     StandIn s;
     if (const Match m = MatchShape(chain, &s); m != Match::kNone) {
+      // An abstraction that only shares a word with a catalog name is a homonym, not the thing's
+      // shape: a newspaper publisher is a "firm, house", which gives no newspaper a house's
+      // shape and size, however rare the senses that are things.
+      if (m == Match::kCatalog && KindScore(chain, /*by_row=*/false) == 0.0) continue;
       consider(s,
                KindScore(chain, m == Match::kRow) + rank_score + (agreeing != nullptr ? 4.0 : 0.0));
     } else if (agreeing != nullptr && MatchShape(*agreeing, &s) != Match::kNone) {

@@ -99,6 +99,9 @@ const std::vector<StandInKind>& StandInKinds() {
       {"decoration", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
       // Books, magazines, newspapers, journals: "publication" (and the printed product).
       {"publication", "", "book", {0.21, 0.28, 0.015}, S::kSurface, false},
+      // Newspapers, gazettes, tabloids: WordNet files them under the press ("print media"), a
+      // medium, not under publication. A folded paper.
+      {"print media", "", "book", {0.3, 0.4, 0.01}, S::kSurface, false},
       {"ball", "artifact", "ball", {0.22, 0.22, 0.22}, S::kFloor, false},
       {"block", "artifact", "box", {0.3, 0.2, 0.25}, S::kFloor, false},
       // --- Plants and buildings ------------------------------------------------------------

@@ -101,6 +101,30 @@ TEST(StandIn, NothingOnTheChainGivesNone) {
   EXPECT_EQ(ChooseStandIn("old wooden chest", "", HypernymLookup{})->shape, "chest");
 }
 
+TEST(StandIn, AnAbstractSenseDoesNotBorrowACatalogHomonymsShape) {
+  // A made-up noun with two senses: a firm (an abstraction whose chain shares the word "house"
+  // with the catalog's house) and a thing no row covers. Neither gives a shape.
+  const SenseLookup senses = [](std::string_view noun) {
+    std::vector<std::vector<std::string>> out;
+    if (noun == "gazetteer") {
+      out.push_back({"firm", "house", "business", "organization", "group", "abstraction"});
+      out.push_back({"product", "creation", "artifact", "physical entity"});
+    }
+    return out;
+  };
+  ASSERT_NE(FindProceduralCategory("house"), nullptr);
+  EXPECT_FALSE(ChooseStandIn("gazetteer", "", senses));
+  // The same chain as a physical thing does take the house's shape.
+  const SenseLookup physical = [](std::string_view noun) {
+    std::vector<std::vector<std::string>> out;
+    if (noun == "gazetteer") out.push_back({"house", "building", "artifact", "physical entity"});
+    return out;
+  };
+  const std::optional<StandIn> house = ChooseStandIn("gazetteer", "", physical);
+  ASSERT_TRUE(house);
+  EXPECT_EQ(house->via, "house");
+}
+
 TEST(StandIn, ResolveGivesAStandInAndNotTheGenericShape) {
   SceneGraph graph;
   Object o;
