@@ -1,0 +1,300 @@
+// The reader's noun step: what a noun phrase does to the clause being read (a new thing, a
+// reference back, an owner, the reference of a pending spatial phrase).
+#include <algorithm>
+#include <optional>
+
+#include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/reader.h"
+#include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace reader_detail {
+
+void Reader::OnNoun(const Item& item) {
+  const NounPhrase& np = item.np;
+  last_was_pronoun_ = !np.pronoun.empty();
+  last_distributive_ = np.distributive && !np.pronoun.empty();
+  // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
+  if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
+      np.pronoun.empty() && !describe_) {
+    // A person or animal the text did not name before, before the thing it owns ("the
+    // fisherman's cabin", "a nurse's cart"), is no thing of the scene: it describes the thing.
+    const bool named_before =
+        std::any_of(out_.entities.begin(), out_.entities.end(),
+                    [&](const Entity& e) { return e.category == np.category; });
+    const std::vector<std::string> senses = WordNet::Get().LexFiles(np.category, 1);
+    const bool living =
+        !senses.empty() && (senses[0] == "noun.person" || senses[0] == "noun.animal");
+    if (!named_before && living && index_ + 2 < items_.size() &&
+        items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty()) {
+      std::string owner;
+      for (int k = item.first; k <= item.last; ++k) {
+        if (!Determiner(words_[k].text)) owner += (owner.empty() ? "" : " ") + words_[k].text;
+      }
+      owner_attribute_ = owner + "'s";
+      owner_described_ = true;
+      Account(item.first, item.last);
+      return;
+    }
+    Group owner = Resolve(np, item, /*as_reference=*/true, {});
+    if (!owner.empty()) {
+      Mention(owner);
+      last_group_ = owner;
+      return;
+    }
+  }
+  // Words after "of", "for" and "made of" describe the thing before ("a bowl of fruit").
+  if (describe_) {
+    const Group target = *describe_;
+    describe_.reset();
+    const NounKind kind = np.pronoun.empty() ? ClassifyNoun(np.category) : NounKind::kObject;
+    if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace ||
+        kind == NounKind::kRoomPart) {
+      Resolve(np, item, /*as_reference=*/true, {});
+      return;
+    }
+    // "on the roof of the van", "on the top of the cabinet": a part of a thing, or a position on
+    // it, is a place on its owner; the statement that named the part is about the owner.
+    if (describe_of_ && OwnerOfPart(np, item, target, kind)) return;
+    // "a basket of apples", "a shelf of pots": separate things a container or a support holds
+    // are things of their own, in or on it.
+    if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
+        IsObject(target[0].entity) && IsDiscrete(np.category, np.plural)) {
+      const Holder holder = HolderOf(out_.entities[target[0].entity].category);
+      if (holder != Holder::kNone) {
+        const Group contents = {{NewEntity(np, item, kind), -1}};
+        // "four jars of pickles": some in every one of them, unless the text says how many.
+        const long holders = out_.entities[target[0].entity].count;
+        const bool spread = holders > 1 && np.count < 0 && np.plural;
+        if (spread) out_.entities[contents[0].entity].count = holders * (holders <= 6 ? 2 : 1);
+        Account(item.first, item.last);
+        Mention(contents);
+        Statement st;
+        st.meaning = holder == Holder::kContainer ? Meaning::kIn : Meaning::kOn;
+        st.subjects = contents;
+        st.references = target;
+        st.distributive = spread;
+        st.first = item.first;
+        st.last = item.last;
+        out_.statements.push_back(std::move(st));
+        return;
+      }
+    }
+    if (!target.empty() && np.pronoun.empty()) {
+      Entity& e = out_.entities[target[0].entity];
+      for (const std::string& a : np.attributes) e.attributes.push_back(a);
+      e.attributes.push_back(np.category);
+      Account(item.first, item.last);
+    }
+    return;
+  }
+  if (negated_) {
+    negated_ = false;
+    Account(item.first, item.last);
+    return;
+  }
+  // A possessive before this noun ("the bed's foot", "its back", "their lower shelf"): a position
+  // on the owner ("at the foot of the bed") or a part of it (WordNet's meronymy: a shelf is part
+  // of a bookcase) names a place on the owner, not a new thing; "the cat's bowl" is a bowl
+  // described by its owner.
+  Group owner = possessor_;
+  possessor_.clear();
+  if (owner.empty() && np.pronoun.empty() && np.head >= 0) {
+    const std::string& det = words_[item.first].text;
+    if (det == "its" || det == "their") {
+      NounPhrase pronoun;
+      pronoun.pronoun = det == "its" ? "it" : "them";
+      const Group subjects = pending_ ? pending_->subjects : Group{};
+      if (det == "its") owner = ParallelOwner(subjects);
+      if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
+    }
+  }
+  // "a sink at one end", "a lamp at the side": a position with no owner named is one on the
+  // thing the phrase's subject is placed by (the implicit reference), one of its ends or sides.
+  bool unowned_position = false;
+  // (The middle, front, back, left and right alone are the room's: "in the middle".)
+  const std::string& position = np.head >= 0 ? words_[np.head].lemma : np.category;
+  if (owner.empty() && pending_ && pending_->references.empty() && np.pronoun.empty() &&
+      np.head >= 0 && np.room_part == RoomPart::kNone &&
+      (position == "end" || position == "side" || position == "foot" || position == "head" ||
+       position == "top") &&
+      (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
+                                       items_[index_ + 1].kind != ItemKind::kPossessive))) {
+    owner = Implicit(pending_->subjects);
+    // Which end or side is not said: beside it.
+    const std::string& head = words_[np.head].lemma;
+    unowned_position = head == "end" || head == "side";
+  }
+  if (!owner.empty() && np.pronoun.empty()) {
+    const std::string head = np.head >= 0 ? words_[np.head].lemma : "";
+    auto meaning = PositionalMeaning(head);
+    if (unowned_position) meaning = Meaning::kNear;
+    // Only a thing has parts here; a place noun is the setting ("a doctor's office").
+    const bool owner_thing = IsObject(owner[0].entity);
+    const NounKind kind = ClassifyNoun(np.category);
+    const bool part = !meaning && owner_thing &&
+                      (kind == NounKind::kObject || kind == NounKind::kAbstract) &&
+                      WordNet::Get().IsPart(head);
+    if ((meaning || part) && pending_) {
+      const Meaning m = pending_->meaning;
+      if (meaning &&
+          (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
+           m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
+        pending_->meaning = *meaning;
+      }
+      pending_->references = owner;
+      pending_->last = item.last;
+      Account(item.first, item.last);
+      reference_meaning_ = pending_->meaning;
+      reference_subject_ = pending_->subjects;
+      CompletePending();
+      last_group_ = owner;
+      last_is_reference_ = true;
+      return;
+    }
+    if (part || meaning) {
+      // "with their backs to the wall": a part of a thing already there.
+      Account(item.first, item.last);
+      return;
+    }
+  }
+  // "a stool holding a fern", "a hamper containing blankets": the thing after a verb of holding
+  // is on (in a container: in) the thing before it.
+  if (!holder_.empty() && !pending_ && np.pronoun.empty()) {
+    const Group holder = holder_;
+    holder_.clear();
+    const Group things = Resolve(np, item, /*as_reference=*/false, {});
+    if (!things.empty() && IsObject(things[0].entity)) {
+      Mention(things);
+      Statement st;
+      st.meaning = HolderOf(out_.entities[holder[0].entity].category) == Holder::kContainer
+                       ? Meaning::kIn
+                       : Meaning::kOn;
+      st.subjects = things;
+      st.references = holder;
+      st.first = holder_word_ >= 0 ? holder_word_ : item.first;
+      st.last = item.last;
+      Account(st.first, st.last);
+      out_.statements.push_back(std::move(st));
+      last_group_ = things;
+      last_is_reference_ = true;
+      return;
+    }
+  }
+  // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
+  // clause's subject is; one thing, named by the predicate's noun.
+  if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
+      np.pronoun.empty() && !np.definite && np.head >= 0 && clause_subject_.size() == 1 &&
+      clause_subject_[0].member < 0 && IsObject(clause_subject_[0].entity) && !in_with_ &&
+      !fronted_) {
+    const int at = items_[index_ - 1].first;
+    // ("there is", "there are" name new things.)
+    const std::string copula = at > 0 && words_[at - 1].text == "there" ? "" : words_[at].text;
+    Entity& subject = out_.entities[clause_subject_[0].entity];
+    const bool material = !np.determined && IsMaterial(np.category);  // "the lamp is brass"
+    if ((copula == "is" || copula == "are" || copula == "was" || copula == "were") &&
+        (material || ClassifyNoun(np.category) == NounKind::kObject) &&
+        subject.first < item.first) {
+      for (const std::string& a : np.attributes) subject.attributes.push_back(a);
+      if (material) {
+        subject.attributes.push_back(np.category);
+      } else {
+        subject.category = np.category;
+      }
+      Account(item.first, item.last);
+      last_group_ = clause_subject_;
+      last_is_reference_ = false;
+      return;
+    }
+  }
+  if (pending_) {
+    // The reference of the waiting phrase.
+    Group refs = Resolve(np, item, /*as_reference=*/true, pending_->subjects);
+    if (refs.empty()) {
+      if (np.pronoun.empty() && ClassifyNoun(np.category) == NounKind::kAbstract) {
+        pending_.reset();
+        return;
+      }
+      out_.warnings.push_back({"cannot tell what this refers to", item.first, item.last});
+      pending_.reset();
+      return;
+    }
+    if (np.distributive) pending_->distributive = true;
+    for (const EntityRef& r : refs) pending_->references.push_back(r);
+    pending_->last = item.last;
+    Mention(refs);
+    last_group_ = refs;
+    last_is_reference_ = true;
+    reference_meaning_ = pending_->meaning;
+    reference_subject_ = pending_->subjects;
+    const bool between = pending_->meaning == Meaning::kBetween;
+    const bool two = pending_->references.size() >= 2 ||
+                     (pending_->references.size() == 1 &&
+                      out_.entities[pending_->references[0].entity].count >= 2);
+    if (between && !two) return;  // "between the sofa and the TV": the second one follows
+    CompletePending();
+    return;
+  }
+  // A subject: a new clause's subject, or one more of a list ("a sofa, an armchair and a lamp").
+  Group refs = Resolve(np, item, /*as_reference=*/false, {});
+  if (refs.empty()) return;
+  if (owner.size() == 1 && refs.size() == 1 && owner[0].entity != refs[0].entity) {
+    owned_.push_back({refs[0].entity, owner[0].entity});
+  }
+  Mention(refs);
+  // A pronoun for the group just named is no new member of it ("four tables, each with ...").
+  const bool same = std::any_of(refs.begin(), refs.end(), [&](const EntityRef& r) {
+    return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
+  });
+  // (A place and a thing make no list: "A lobby: a desk ..." names the desk in the lobby.)
+  const bool coordinated = (after_and_ || after_comma_) && !last_is_reference_ && !last_placed_ &&
+                           !last_group_.empty() && !in_with_ && !same &&
+                           IsObject(last_group_[0].entity) == IsObject(refs[0].entity);
+  if (coordinated) {
+    for (const EntityRef& r : refs) last_group_.push_back(r);
+    if (!clause_subject_.empty()) clause_subject_ = last_group_;
+    if (last_group_.size() >= 2) groups_.push_back(last_group_);
+  } else {
+    last_group_ = refs;
+    last_placed_ = false;
+    if (clause_subject_.empty() || after_and_ || (after_comma_ && !in_with_) ||
+        fronted_.has_value()) {
+      if (!in_with_) {
+        // "A keyboard on the desk, the mouse to its right": the subject before the comma is the
+        // one a parallel member's "its" means.
+        if (after_comma_ && !clause_subject_.empty()) parallel_subject_ = clause_subject_;
+        clause_subject_ = refs;
+      }
+    }
+  }
+  last_is_reference_ = false;
+  if (in_with_) {
+    // The things a "with" list names together are a group for "them" and "both" ("with a sofa,
+    // a TV and a coffee table between them").
+    if (!(after_and_ || after_comma_)) with_list_.clear();
+    for (const EntityRef& r : refs) with_list_.push_back(r);
+    if (with_list_.size() >= 2) groups_.push_back(with_list_);
+    with_current_ = refs;
+    if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {
+      out_.entities[refs[0].entity].count *= HostMembers();  // one set per member of the host
+    }
+    with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
+    with_word_ = -1;
+  }
+  if (fronted_) {
+    Pending p = std::move(*fronted_);
+    fronted_.reset();
+    p.subjects = refs;
+    // A fronted phrase with no reference of its own ("In a row stand five chairs") needs none;
+    // one whose reference is implied takes the thing in focus.
+    if (p.references.empty()) p.references = Implicit(p.subjects);
+    Finish(std::move(p));
+  }
+  after_comma_ = after_and_ = after_verb_ = false;
+  clause_start_ = false;
+}
+
+}  // namespace reader_detail
+}  // namespace scenecraft
