@@ -132,7 +132,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return j < words_.size() && IsPronounWord(texts_[j]) &&
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
-            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]));
+            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]) ||
+            // "the other two", ending the phrase
+            (texts_[j] == "other" && words_[j + 1].number &&
+             (j + 2 >= words_.size() || words_[j + 2].punct ||
+              words_[j + 2].word_class != WordClass::kOpen)));
   };
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
@@ -212,6 +216,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (texts_[k] == "each") np.distributive = true;  // "four tables, each with two chairs"
     size_t end = k + 1;
     if (texts_[k] == "other" && end < words_.size() && texts_[end] == "one") ++end;
+    // "the other two": the rest of a group, that many.
+    if (texts_[k] == "other" && end < words_.size() && words_[end].number &&
+        *words_[end].number > 1) {
+      np.count = *words_[end].number;
+      ++end;
+    }
     Add(ItemKind::kNoun, i, end - 1);
     items_.back().np = np;
     return end;

@@ -105,6 +105,13 @@ enum class Meaning {
   kOnWall,
   kCenter,
   kHanging,
+  // Pairs within the subject group, with no reference: "opposite each other" (across), "far
+  // apart" (far), "in parallel" (parallel). The reader relates the group's members.
+  kAcrossEachOther,
+  kFarApart,
+  kParallelEachOther,
+  // "hanging from a beam": the subject hangs, beside what it hangs from.
+  kHangingFrom,
 };
 
 struct SpatialPhrase {

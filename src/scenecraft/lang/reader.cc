@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -20,11 +21,87 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
+// The members of a group one by one: every member of a plural entity, every thing of a
+// coordination.
+Group Reader::Members(const Group& g) const {
+  Group out;
+  for (const EntityRef& r : g) {
+    const long n = r.member >= 0 ? 1 : out_.entities[r.entity].count;
+    if (n <= 1) {
+      out.push_back(r);
+      continue;
+    }
+    for (int m = 0; m < n; ++m) out.push_back({r.entity, m});
+  }
+  return out;
+}
+
+// Phrases that relate a group within itself or say two things at once; true when the phrase
+// was read here.
+bool Reader::FinishGroupPhrase(const Pending& p) {
+  using M = Meaning;
+  if (p.subjects.empty()) return false;
+  if (p.meaning == M::kAcrossEachOther || p.meaning == M::kFarApart ||
+      p.meaning == M::kParallelEachOther) {
+    // "two recliners opposite each other", "goats far apart", "two benches in parallel": each
+    // member with the one before it (parallel: with the first).
+    const Group members = Members(p.subjects);
+    if (members.size() < 2 || members.size() > 12) {
+      out_.warnings.push_back({"this phrase needs several things", p.first, p.last});
+      return true;
+    }
+    const M pair = p.meaning == M::kAcrossEachOther ? M::kAcross
+                   : p.meaning == M::kFarApart      ? M::kFar
+                                                    : M::kParallel;
+    for (size_t k = 1; k < members.size(); ++k) {
+      Pending q = p;
+      q.meaning = pair;
+      q.subjects = {members[k]};
+      q.references = {members[pair == M::kParallel ? 0 : k - 1]};
+      Finish(std::move(q));
+    }
+    return true;
+  }
+  if (p.meaning == M::kHangingFrom) {
+    // "a lantern hanging from a beam": from the ceiling, or from a thing up there (a beam, a
+    // ceiling hook), it hangs; from anything else ("from a hook on the door") it is only beside
+    // what holds it.
+    Pending q = p;
+    q.meaning = M::kFrom;
+    if (!p.references.empty()) {
+      const Entity& ref = out_.entities[p.references[0].entity];
+      if (ref.room_part == RoomPart::kNone && IsObject(p.references[0].entity) &&
+          HangsOverhead(ref.category)) {
+        Pending hang = p;
+        hang.meaning = M::kHanging;
+        hang.references.clear();
+        Finish(std::move(hang));
+      }
+    }
+    Finish(std::move(q));
+    return true;
+  }
+  if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
+      Members(p.subjects).size() >= 2) {
+    // "four chairs along the long side of the table": beside it, and in a row.
+    Pending row = p;
+    row.meaning = M::kRow;
+    row.references.clear();
+    Pending q = p;
+    q.meaning = M::kNear;
+    Finish(std::move(q));
+    Finish(std::move(row));
+    return true;
+  }
+  return false;
+}
+
 void Reader::Finish(Pending p) {
   // Mark the "with" members a phrase placed.
   for (auto& [group, span] : with_members_) {
     if (group == p.subjects) span.first = -1;
   }
+  if (FinishGroupPhrase(p)) return;
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
     Entity& s = out_.entities[p.subjects[0].entity];
@@ -68,6 +145,31 @@ void Reader::CompletePending() {
   }
 }
 
+// The thing "its" names in a phrase with no noun after it ("on its right", "to its left").
+Group Reader::OwnerOfIts(const Pending& p) const {
+  using M = Meaning;
+  auto usable = [&](const Group& g) {
+    return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
+           std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
+  };
+  // The other side of the same thing: "On the left of the fireplace sits a basket; on its
+  // right, a poker stand".
+  if (!out_.statements.empty()) {
+    const Statement& before = out_.statements.back();
+    auto mirror = [](M a, M b) {
+      return (a == M::kLeftOf && b == M::kRightOf) || (a == M::kRightOf && b == M::kLeftOf) ||
+             (a == M::kInFrontOf && b == M::kBehind) || (a == M::kBehind && b == M::kInFrontOf);
+    };
+    if (mirror(before.meaning, p.meaning) && usable(before.references)) return before.references;
+  }
+  // The thing the last "it" named, in this sentence or the one before: "A stool stands in
+  // front of it. A paint table is to its right."
+  if (last_it_ >= 0 && sentence_ - last_it_sentence_ <= 1 && usable({{last_it_, -1}})) {
+    return {{last_it_, -1}};
+  }
+  return ParallelOwner(p.subjects);
+}
+
 // A phrase with no noun after it takes the implicit reference.
 void Reader::FlushPending() {
   if (!pending_) return;
@@ -77,7 +179,7 @@ void Reader::FlushPending() {
   // "to its right": the owner "its" names, the parallel member before if there is one.
   bool its = false;
   for (int k = p.first; k <= p.last; ++k) its = its || words_[k].text == "its";
-  if (needs_reference && its) p.references = ParallelOwner(p.subjects);
+  if (needs_reference && its) p.references = OwnerOfIts(p);
   if (p.references.empty()) p.references = Implicit(p.subjects);
   // "At its foot sits a cedar chest": the subject follows.
   if (p.subjects.empty() && p.fronted && !p.references.empty()) {
@@ -106,6 +208,14 @@ void Reader::FlushWith() {
       st.meaning = HolderOf(out_.entities[with_host_[0].entity].category) == Holder::kContainer
                        ? Meaning::kIn
                        : Meaning::kOn;
+    } else if (with_host_.size() == 1 && group.size() == 1 && IsObject(group[0].entity)) {
+      // "a desk with a computer", "a counter with a cash register": a small thing with a work
+      // surface stands on it.
+      const Entity& thing = out_.entities[group[0].entity];
+      if (RestsOnTop(thing.category, Join(thing.attributes, " "),
+                     out_.entities[with_host_[0].entity].category)) {
+        st.meaning = Meaning::kOn;
+      }
     }
     st.subjects = group;
     st.references = with_host_;
@@ -197,6 +307,7 @@ Reading Reader::Run() {
           out_.setting_kind = NounKind::kIndoorPlace;
         }
         sentence_first_entity_ = out_.entities.size();
+        ++sentence_;
         break;
       case ItemKind::kComma:
         FlushPending();

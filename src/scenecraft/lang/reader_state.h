@@ -22,6 +22,10 @@ std::optional<Meaning> PositionalMeaning(const std::string& noun);
 // or turned toward it.
 bool Beside(Meaning meaning);
 
+// Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
+// compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
+bool HangsOverhead(const std::string& category);
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)
@@ -49,6 +53,8 @@ class Reader {
   void ReviseKinds();
   void OnSpatial(const Item& item);
   void Finish(Pending p);
+  bool FinishGroupPhrase(const Pending& p);
+  Group Members(const Group& g) const;
   // The waiting phrase has its reference: it waits for its subject when it opened the clause,
   // else it is a statement now.
   void CompletePending();
@@ -57,8 +63,11 @@ class Reader {
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
+  Group ResolveIt(const Group& exclude);
+  Group ResolveOtherPronoun(const NounPhrase& np, const Group& exclude);
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
+  Group OwnerOfIts(const Pending& p) const;
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
   void Account(int first, int last) {
@@ -140,6 +149,11 @@ class Reader {
   std::vector<std::pair<int, int>> owned_;
   int holder_word_ = -1;
   bool owner_described_ = false;
+  // The thing the last "it" named, and in which sentence: "A stool stands in front of it. A
+  // table is to its right" (the same thing).
+  int last_it_ = -1;
+  int last_it_sentence_ = -1;
+  int sentence_ = 0;
   std::vector<int> recent_;           // entities, least recent first
   size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
   std::vector<Group> groups_;         // plural groups and coordinations, in order
