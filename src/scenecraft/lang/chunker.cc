@@ -112,6 +112,14 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
+  // The verb after a pronoun that a phrase opening the clause names ("Beneath it stands a
+  // bench").
+  if (items_.size() >= 2 && items_.back().kind == ItemKind::kNoun &&
+      !items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
+      w.word_class == WordClass::kOpen && VerbAfterReference(i, items_.size() - 2)) {
+    Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
   if (const size_t end = NounPhraseAt(i); end > i) return end;
   if (w.word_class == WordClass::kOpen && w.verb) {
     Add(ItemKind::kVerb, i, i);

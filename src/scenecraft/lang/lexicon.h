@@ -112,6 +112,8 @@ enum class Meaning {
   kParallelEachOther,
   // "hanging from a beam": the subject hangs, beside what it hangs from.
   kHangingFrom,
+  // "a cabinet full of trophies": the reference is in (or on) the subject.
+  kHolding,
 };
 
 struct SpatialPhrase {

@@ -81,6 +81,21 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     Finish(std::move(q));
     return true;
   }
+  if (p.meaning == M::kHolding) {
+    // "a cabinet full of trophies": the things are in the holder, or on it when it holds things
+    // up ("a bookcase full of books").
+    if (p.references.empty()) return false;
+    Pending q = p;
+    q.subjects = p.references;
+    q.references = p.subjects;
+    q.meaning = p.subjects.size() == 1 &&
+                        HolderOf(out_.entities[p.subjects[0].entity].category) == Holder::kSupport
+                    ? M::kOn
+                    : M::kIn;
+    Finish(std::move(q));
+    holding_ = p.subjects;  // "..., which stands against the wall" is about the holder
+    return true;
+  }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
       Members(p.subjects).size() >= 2) {
     // "four chairs along the long side of the table": beside it, and in a row.
@@ -143,6 +158,32 @@ void Reader::CompletePending() {
   } else {
     Finish(std::move(p));
   }
+}
+
+// A phrase that opened its clause placed the noun after it; the next members of a list it heads
+// take the same place ("On the desk there are a laptop, a lamp and a stack of notebooks"), unless
+// a verb or a phrase of their own follows them.
+void Reader::ContinueFrontedList(const Item& item) {
+  if (fronted_member_.empty()) {
+    if (item.kind != ItemKind::kNoun && item.kind != ItemKind::kComma &&
+        item.kind != ItemKind::kAnd) {
+      fronted_list_.reset();
+    }
+    return;
+  }
+  const Group member = std::move(fronted_member_);
+  fronted_member_.clear();
+  if (!fronted_list_ || (item.kind != ItemKind::kComma && item.kind != ItemKind::kAnd &&
+                         item.kind != ItemKind::kEnd)) {
+    fronted_list_.reset();
+    return;
+  }
+  Pending p = *fronted_list_;
+  p.subjects = member;
+  if (std::find(p.references.begin(), p.references.end(), member[0]) == p.references.end()) {
+    Finish(std::move(p));
+  }
+  if (item.kind == ItemKind::kEnd) fronted_list_.reset();
 }
 
 // The thing "its" names in a phrase with no noun after it ("on its right", "to its left").
@@ -245,6 +286,7 @@ void Reader::CloseClause() {
   negated_ = false;
   clause_subject_.clear();
   parallel_subject_.clear();
+  holding_.clear();
   last_group_.clear();
   clause_start_ = true;
   after_comma_ = after_and_ = after_verb_ = false;
@@ -252,6 +294,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  holding_.clear();
   holder_.clear();
   describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
@@ -277,6 +320,7 @@ void Reader::OnSpatial(const Item& item) {
 Reading Reader::Run() {
   for (index_ = 0; index_ < items_.size(); ++index_) {
     const Item& item = items_[index_];
+    ContinueFrontedList(item);
     // Content words: nouns and adjectives the text uses (verbs and closed classes are frame).
     if (item.kind == ItemKind::kNoun && item.np.pronoun.empty()) {
       for (int k : item.np.category_words) out_.content[k] = true;
@@ -289,8 +333,29 @@ Reading Reader::Run() {
       out_.content[item.first] = true;
     }
     switch (item.kind) {
-      case ItemKind::kNoun:
+      case ItemKind::kNoun: {
+        holding_.clear();
+        const bool fronted = fronted_.has_value();
+        const size_t statements = out_.statements.size();
+        const bool listed = fronted_list_ && index_ > 0 &&
+                            (items_[index_ - 1].kind == ItemKind::kComma ||
+                             items_[index_ - 1].kind == ItemKind::kAnd) &&
+                            item.np.pronoun.empty();
         OnNoun(item);
+        if (fronted && !fronted_ && out_.statements.size() > statements) {
+          // "On it are a vise and a toolbox": the phrase may place a list.
+          const Statement& st = out_.statements.back();
+          Pending p;
+          p.meaning = st.meaning;
+          p.references = st.references;
+          p.first = st.first;
+          p.last = st.last;
+          p.fronted = true;
+          fronted_list_ = std::move(p);
+        } else if (listed && !last_group_.empty() && !last_is_reference_) {
+          fronted_member_ = {last_group_.back()};
+        }
+      }
         if (!owner_described_) owner_attribute_.clear();  // only the noun right after it
         break;
       case ItemKind::kSpatial:
@@ -374,7 +439,7 @@ Reading Reader::Run() {
         negated_ = true;
         break;
       case ItemKind::kRelative:
-        relative_ = last_group_;
+        relative_ = holding_.empty() ? last_group_ : holding_;
         break;
       case ItemKind::kVerb:
         FlushPending();
@@ -432,6 +497,9 @@ Reading Reader::Run() {
       }
     }
   }
+  Item end;
+  end.kind = ItemKind::kEnd;
+  ContinueFrontedList(end);
   CloseClause();
   ReviseKinds();
   return std::move(out_);

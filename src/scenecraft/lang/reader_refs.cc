@@ -14,7 +14,9 @@ bool Beside(Meaning m) {
   using M = Meaning;
   return m == M::kNear || m == M::kAgainst || m == M::kAlong || m == M::kAt || m == M::kFar ||
          m == M::kInFrontOf || m == M::kBehind || m == M::kLeftOf || m == M::kRightOf ||
-         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide;
+         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide ||
+         // "a cabinet full of trophies against the wall": the cabinet is against it
+         m == M::kHolding;
 }
 
 bool HangsOverhead(const std::string& category) {

@@ -68,6 +68,7 @@ class Reader {
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
   Group OwnerOfIts(const Pending& p) const;
+  void ContinueFrontedList(const Item& item);
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
   void Account(int first, int last) {
@@ -110,8 +111,13 @@ class Reader {
   bool after_comma_ = false, after_and_ = false, after_verb_ = false;
   std::optional<Pending> pending_;  // a phrase waiting for its reference
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
-  Group relative_;                  // the noun a relative clause is about
-  Group verb_subject_;              // the noun right before the last verb
+  // A phrase that opened its clause and placed its subject, and the list member after it that
+  // it may place too (ContinueFrontedList).
+  std::optional<Pending> fronted_list_;
+  Group fronted_member_;
+  Group holding_;       // the holder a "full of" phrase just filled
+  Group relative_;      // the noun a relative clause is about
+  Group verb_subject_;  // the noun right before the last verb
   // The phrase the last reference completed, and what it placed: a second phrase after a
   // landmark may be about the same subject (PhraseSubject).
   Meaning reference_meaning_ = Meaning::kNear;
