@@ -182,6 +182,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
+      // "a stack of textbooks": "a" counts the stack, not the textbooks.
+      if (q->count == 0 && !q->arrangement.empty() && np.count == 1 && !words_[k].plural && k > i &&
+          (texts_[k - 1] == "a" || texts_[k - 1] == "an")) {
+        np.count = -1;
+      }
       if (!q->arrangement.empty()) np.arrangement = std::string(q->arrangement);
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;

@@ -208,6 +208,8 @@ const std::vector<Pattern>& Patterns() {
       {"on opposite sides|ends of", M::kFlanking, true},
       {"one| on|at|to each|either|both side|sides|end|ends", M::kEachSide, true},
       {"on opposite sides|ends", M::kEachSide, true},
+      {"at|on|to the|both sides|ends of", M::kFlanking, true},
+      {"at|on|to the|both sides|ends", M::kEachSide, true},
       {"at|by|near the foot|end of", M::kAtFoot, true},
       {"at|by its foot", M::kAtFoot, true},
       {"at the head of", M::kAtHead, true},

@@ -208,6 +208,15 @@ Group Reader::OwnerOfIts(const Pending& p) const {
   if (last_it_ >= 0 && sentence_ - last_it_sentence_ <= 1 && usable({{last_it_, -1}})) {
     return {{last_it_, -1}};
   }
+  // In a list of things a place has, the member before: "A lecture hall with a screen on the
+  // front wall, a podium to its right".
+  const bool place_host =
+      with_host_.empty() || out_.entities[with_host_[0].entity].kind != NounKind::kObject;
+  if (in_with_ && place_host && with_members_.size() >= 2 &&
+      with_members_.back().first == p.subjects &&
+      usable(with_members_[with_members_.size() - 2].first)) {
+    return with_members_[with_members_.size() - 2].first;
+  }
   return ParallelOwner(p.subjects);
 }
 
@@ -342,6 +351,11 @@ Reading Reader::Run() {
                              items_[index_ - 1].kind == ItemKind::kAnd) &&
                             item.np.pronoun.empty();
         OnNoun(item);
+        if (!command_arrangement_.empty() && last_group_.size() == 1 && last_group_[0].member < 0) {
+          Entity& e = out_.entities[last_group_[0].entity];
+          if (e.count >= 2 && e.arrangement.empty()) e.arrangement = command_arrangement_;
+        }
+        command_arrangement_.clear();
         if (fronted && !fronted_ && out_.statements.size() > statements) {
           // "On it are a vise and a toolbox": the phrase may place a list.
           const Statement& st = out_.statements.back();
@@ -359,6 +373,16 @@ Reading Reader::Run() {
         if (!owner_described_) owner_attribute_.clear();  // only the noun right after it
         break;
       case ItemKind::kSpatial:
+        // "a wheelbarrow full of soil": a substance describes its holder, as "of" does.
+        if (item.phrase->meaning == Meaning::kHolding && index_ + 1 < items_.size() &&
+            items_[index_ + 1].kind == ItemKind::kNoun && items_[index_ + 1].np.pronoun.empty() &&
+            !IsDiscrete(items_[index_ + 1].np.category, items_[index_ + 1].np.plural)) {
+          FlushPending();
+          if (!last_group_.empty()) describe_ = last_group_;
+          describe_of_ = true;
+          Account(item.first, item.last);
+          break;
+        }
         OnSpatial(item);
         break;
       case ItemKind::kEnd:
@@ -442,6 +466,13 @@ Reading Reader::Run() {
         relative_ = holding_.empty() ? last_group_ : holding_;
         break;
       case ItemKind::kVerb:
+        // "Stack three tires by the door": a command whose verb names an arrangement.
+        command_arrangement_.clear();
+        if (clause_start_) {
+          const QuantityNoun* q =
+              FindQuantityNoun(WordNet::Get().VerbBase(words_[item.first].text));
+          if (q != nullptr && q->count == 0) command_arrangement_ = std::string(q->arrangement);
+        }
         FlushPending();
         after_verb_ = true;
         verb_subject_.clear();

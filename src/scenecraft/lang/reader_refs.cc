@@ -107,9 +107,11 @@ Group Reader::ResolveIt(const Group& exclude) {
     }
     // In a list of placements, the thing the member before was about: "A grand piano on the
     // stage, a piano bench in front of it" (the piano, not its stage).
+    // Not once the member named a landmark of its own ("an office chair in front of the desk
+    // facing it": the desk).
     if (parallel_subject_.size() == 1 && parallel_subject_[0].member < 0 &&
-        parallel_subject_ != clause_subject_ && IsObject(parallel_subject_[0].entity) &&
-        !excluded(parallel_subject_[0].entity) &&
+        parallel_subject_ != clause_subject_ && last_group_ == clause_subject_ &&
+        IsObject(parallel_subject_[0].entity) && !excluded(parallel_subject_[0].entity) &&
         out_.entities[parallel_subject_[0].entity].count == 1) {
       return parallel_subject_;
     }

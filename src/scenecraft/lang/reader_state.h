@@ -115,9 +115,10 @@ class Reader {
   // it may place too (ContinueFrontedList).
   std::optional<Pending> fronted_list_;
   Group fronted_member_;
-  Group holding_;       // the holder a "full of" phrase just filled
-  Group relative_;      // the noun a relative clause is about
-  Group verb_subject_;  // the noun right before the last verb
+  Group holding_;                    // the holder a "full of" phrase just filled
+  std::string command_arrangement_;  // "Stack three tires": the arrangement the verb names
+  Group relative_;                   // the noun a relative clause is about
+  Group verb_subject_;               // the noun right before the last verb
   // The phrase the last reference completed, and what it placed: a second phrase after a
   // landmark may be about the same subject (PhraseSubject).
   Meaning reference_meaning_ = Meaning::kNear;
