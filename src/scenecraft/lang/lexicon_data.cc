@@ -197,6 +197,7 @@ const std::vector<Pattern>& Patterns() {
       {"between|betwixt", M::kBetween, true},
       {"in between", M::kBetween, true},
       {"around|surrounding|encircling|circling|ringing", M::kAround, true},
+      {"surround|surrounds|encircle|encircles", M::kAround, true},
       {"arranged|placed|gathered|set|grouped|clustered|pulled|spaced all|evenly| around|round",
        M::kAround, true},
       {"all around", M::kAround, true},

@@ -113,8 +113,8 @@ TEST(Planner, OwnCorpusMeetsTheTargets) {
 
 TEST(Planner, GeneralCorpusFloors) {
   // tests/corpus/general.jsonl: 320 prompts written blind, never tuned on (its README). Floors
-  // under what the planner measures on it (84.1 % exact counts, 93.2 % of count clauses, 84.8 %
-  // recall, 82.5 % stated precision, 76 % precision, 94.1 % own nouns), so that it cannot
+  // under what the planner measures on it (84.1 % exact counts, 93.2 % of count clauses, 85.3 %
+  // recall, 82.7 % stated precision, 76.1 % precision, 94.1 % own nouns), so that it cannot
   // silently get worse;
   // issue 12's targets on unseen text are higher (90 % of count clauses, 85 % recall).
   const auto corpus =
@@ -126,7 +126,7 @@ TEST(Planner, GeneralCorpusFloors) {
   const CorpusScore score = ScoreCorpus(corpus, planner, options);
   EXPECT_GE(score.exact_count_share, 0.84) << score.ToString(false);
   EXPECT_GE(score.count_clause_share, 0.93) << score.ToString(false);
-  EXPECT_GE(score.recall, 0.84) << score.ToString(false);
+  EXPECT_GE(score.recall, 0.85) << score.ToString(false);
   EXPECT_GE(score.stated_precision, 0.82) << score.ToString(false);
   EXPECT_GE(score.precision, 0.75) << score.ToString(false);
   EXPECT_GE(score.own_noun_share, 0.94) << score.ToString(false);

@@ -72,6 +72,13 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
   const std::string& p = np.pronoun;
   if (p == "it") {
     Group it = ResolveIt(exclude);
+    // "A backdrop stand, two lights on either side of it": "it" cannot be what the phrase is
+    // about, so the phrase is about the list's last member and "it" an earlier one.
+    if (it.empty() && pending_ && pending_->subjects == exclude && exclude.size() >= 2) {
+      const Group last{exclude.back()};
+      it = ResolveIt(last);
+      if (!it.empty()) pending_->subjects = last;
+    }
     if (it.size() == 1) {
       last_it_ = it[0].entity;
       last_it_sentence_ = sentence_;

@@ -114,6 +114,16 @@ TEST(SpatialPhrase, ReferencesInALaterClause) {
   EXPECT_TRUE(Has(desk, "facing(stool_1, desk_1)")) << Show(desk);
 }
 
+// "A, B beside it": "it" cannot be what the phrase is about, so the phrase is about B and "it" is
+// A; a verb of surrounding takes its reference.
+TEST(SpatialPhrase, AListMemberAndItsPronoun) {
+  OfflinePlanner planner;
+  const PlanResult lectern = planner.Plan("A lectern, two flags on either side of it.");
+  EXPECT_TRUE(Has(lectern, "symmetric(flag_1, flag_2, lectern_1)")) << Show(lectern);
+  const PlanResult fire = planner.Plan("A brazier burns in the courtyard. Five logs surround it.");
+  EXPECT_TRUE(Has(fire, "around(log_1, log_2, log_3, log_4, log_5, brazier_1)")) << Show(fire);
+}
+
 // A phrase that opens its clause places every member of the list after it.
 TEST(SpatialPhrase, AFrontedPhrasePlacesAList) {
   OfflinePlanner planner;
