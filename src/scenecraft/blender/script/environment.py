@@ -252,3 +252,25 @@ def hide_from_camera(ceiling):
         ceiling.visible_camera = False
     else:
         ceiling.hide_render = True
+
+
+def hide_ceiling_above(scene, camera):
+    """Cycles lets a camera look in through the ceiling (hide_from_camera); Workbench and EEVEE
+    have no per-ray visibility, so for them a ceiling below the camera is left out of the render.
+    Returns what was hidden, for show_again."""
+    hidden = []
+    if scene.render.engine == "CYCLES":
+        return hidden
+    for obj in scene.objects:
+        if obj.get("sc_category") != "ceiling" or obj.hide_render:
+            continue
+        top = max((obj.matrix_world @ Vector(corner)).z for corner in obj.bound_box)
+        if camera.matrix_world.translation.z > top:
+            obj.hide_render = True
+            hidden.append(obj)
+    return hidden
+
+
+def show_again(hidden):
+    for obj in hidden:
+        obj.hide_render = False

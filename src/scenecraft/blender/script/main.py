@@ -29,7 +29,9 @@ def main():
         if cycles and options.smooth_light:
             add_light_smoothing(scene)
         scene.render.filepath = os.path.abspath(options.render)
+        hidden = hide_ceiling_above(scene, camera)
         bpy.ops.render.render(write_still=True)
+        show_again(hidden)
         if index_folder is not None:
             index_counts = read_index_pass(index_folder, roots)
         elif use_index:
