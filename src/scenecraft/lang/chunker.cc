@@ -104,10 +104,11 @@ size_t Chunker::Next(size_t i) {
   }
   // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...", or
   // after the reference of the subject's phrase ("bottles on a rack stand ...").
+  // A pronoun can be that reference: "Beneath it stands a cabinet".
   if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
-      items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
-      w.word_class == WordClass::kOpen &&
-      (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+      items_.back().last + 1 == static_cast<int>(i) && w.word_class == WordClass::kOpen &&
+      ((items_.back().np.pronoun.empty() &&
+        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -339,6 +340,17 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
+  // suit of armour"), not a holder and its contents.
+  size_t last = run.back();
+  if (!opening && last + 2 < words_.size() && texts_[last + 1] == "of" &&
+      words_[last + 2].word_class == WordClass::kOpen) {
+    const std::string whole = category + " of " + texts_[last + 2];
+    if (IsCompound(whole) && WordNet::Get().IsPhysical(whole)) {
+      category = whole;
+      last += 2;
+    }
+  }
   for (size_t r = 0; r < compound_start; ++r) {
     np.attributes.push_back(texts_[run[r]]);
     np.attribute_words.push_back(static_cast<int>(run[r]));
@@ -351,13 +363,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }
+  for (size_t r = run.back() + 1; r <= last; ++r) np.category_words.push_back(static_cast<int>(r));
   np.category = category;
   np.determined = any;
-  Add(ItemKind::kNoun, i, run.back());
+  Add(ItemKind::kNoun, i, last);
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
   // the next item.
-  return run.back() + 1;
+  return last + 1;
 }
 
 }  // namespace chunker_detail

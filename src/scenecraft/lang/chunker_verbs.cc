@@ -120,6 +120,10 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool phrase_ends = k + 1 >= words_.size() || words_[k + 1].punct ||
                            texts_[k + 1] == "and" || texts_[k + 1] == "or";
   if (w.plural && phrase_ends) return false;
+  // After "of" the phrase names contents ("a shelf of pickle jars above ..."): its -s word is a
+  // plural noun unless WordNet saw it more often as a verb ("a bowl of fruit sits ...").
+  const bool contents = !items_.empty() && items_.back().kind == ItemKind::kOf;
+  if (w.plural && contents && w.noun && w.noun_frequency >= w.verb_frequency) return false;
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.

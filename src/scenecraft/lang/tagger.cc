@@ -133,7 +133,9 @@ void TagWords(std::vector<Word>* words) {
     }
     w.adjective = wordnet.IsAdjective(w.text);
     w.verb = wordnet.IsVerb(w.text);
-    w.known = w.noun || w.adjective || w.verb;
+    // A word WordNet knows only as an adverb ("honestly", "basically") is known: no slip to
+    // correct and no noun.
+    w.known = w.noun || w.adjective || w.verb || wordnet.IsAdverb(w.text);
     // A word no dictionary knows is taken as a noun; its regular plural is undone ("beanbags",
     // "nightstands", "benches").
     if (!w.known && w.text.size() > 3 && EndsWith(w.text, "s") && !EndsWith(w.text, "ss")) {
