@@ -59,6 +59,13 @@ bool NamesKindsOfMadeThings(const std::string& modifier) {
 }  // namespace
 
 bool ModifierJoinsHead(const Word& m, const std::string& head) {
+  WordNet& wordnet = WordNet::Get();
+  // A noun that is itself a kind of the head names it more precisely: "a four-poster bed", "an
+  // oak tree" (in its two most frequent senses; "a leather sofa" is no kind of sofa).
+  if (m.noun && m.lemma != head) {
+    const std::vector<std::string> up = wordnet.Hypernyms(m.lemma, 6, 2);
+    if (std::find(up.begin(), up.end(), head) != up.end()) return true;
+  }
   if (m.text.find('-') != std::string::npos || !WallSide(m.text).empty()) return false;
   // A part of the room names where a made thing belongs ("a corner sofa", "a ceiling fan", "a
   // wall clock"); the middle and the room itself say where it stands.
@@ -66,7 +73,6 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
     return part != RoomPart::kMiddle && part != RoomPart::kRoom &&
            RoomPartOf(head) == RoomPart::kNone && HasMadeSense(head);
   }
-  WordNet& wordnet = WordNet::Get();
   // A gerund: a verb's -ing form whose noun senses, if it has any, are no things ("folding" is
   // also the act of folding; "a hanging" is a thing).
   const std::string verb = m.verb && EndsWith(m.text, "ing") ? wordnet.VerbBase(m.text) : "";

@@ -91,6 +91,25 @@ TEST(NounPhrase, InversionAfterAPronoun) {
   EXPECT_TRUE(Has(anvil, "near(anvil_1, forge_1)")) << Show(anvil);
 }
 
+// A noun before the head that is itself a kind of the head names it more precisely; a material
+// noun describes it.
+TEST(NounPhrase, AModifierThatIsAKindOfTheHeadJoinsIt) {
+  OfflinePlanner planner;
+  const PlanResult tree = planner.Plan("An oak tree shades a leather sofa.");
+  EXPECT_EQ(CountOf(tree, "oak tree"), 1) << Show(tree);
+  EXPECT_EQ(CountOf(tree, "sofa"), 1) << Show(tree);
+}
+
+// A plural's possessive ("players'") is a possessive: the owners are not in the scene and the
+// count is the things owned.
+TEST(NounPhrase, APluralPossessiveDescribes) {
+  OfflinePlanner planner;
+  const PlanResult chess = planner.Plan("A chessboard sits between the two players' chairs.");
+  EXPECT_EQ(CountOf(chess, "chair"), 2) << Show(chess);
+  EXPECT_EQ(CountOf(chess, "players chair"), 0) << Show(chess);
+  EXPECT_TRUE(Has(chess, "between(chessboard_1, chair_1, chair_2)")) << Show(chess);
+}
+
 // The scorer takes a corpus's plural as the planner's base form of the same noun.
 TEST(NounPhrase, ScorerTakesAPluralKeyAsItsBaseForm) {
   EXPECT_TRUE(CategoryMatches("fairy lights|light", "fairy light"));

@@ -62,6 +62,16 @@ std::vector<Word> Tokenize(std::string_view text) {
         possessive.end = static_cast<int>(j);
         possessive.possessive = true;
         words.push_back(possessive);
+      } else if (j < text.size() && text[j] == '\'' && EndsWith(word, "s")) {
+        // A plural's possessive: "the players' chairs".
+        words.push_back(MakeWord(word, i, j));
+        Word possessive;
+        possessive.text = "'s";
+        possessive.begin = static_cast<int>(j);
+        possessive.end = static_cast<int>(j + 1);
+        possessive.possessive = true;
+        words.push_back(possessive);
+        ++j;
       } else {
         words.push_back(MakeWord(word, i, j));
       }
