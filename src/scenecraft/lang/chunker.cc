@@ -265,7 +265,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     const bool plural_head = k == run_start + 1 && w.plural && np.count != 1 && first.adjective &&
                              first.adjective_frequency >= first.noun_frequency;
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
-    if (k > run_start && !plural_head &&
+    // In the reference of a spatial phrase a finite verb agrees with the subject before the
+    // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
+    // is no verb of "metal"); a participle still ends it ("next to a wetsuit hanging on ...").
+    const bool reference =
+        !items_.empty() && items_.back().kind == ItemKind::kSpatial && words_[k].plural;
+    if (k > run_start && !plural_head && !reference &&
         (own_clause || VerbHere(k, coordinated ? plural_np : np, coordinated))) {
       break;
     }

@@ -110,6 +110,23 @@ TEST(NounPhrase, APluralPossessiveDescribes) {
   EXPECT_TRUE(Has(chess, "between(chessboard_1, chair_1, chair_2)")) << Show(chess);
 }
 
+// Words that can be verbs inside a noun phrase: a participle that makes a WordNet compound with
+// the next word, a plural in the reference of a spatial phrase (its verb would agree with the
+// subject before the phrase), and a noun right before the clause's verb.
+TEST(NounPhrase, VerbLikeWordsInsideANounPhrase) {
+  OfflinePlanner planner;
+  const PlanResult cans = planner.Plan("A rusty watering can beside a dented milk can.");
+  EXPECT_EQ(CountOf(cans, "watering can"), 1) << Show(cans);
+  EXPECT_EQ(CountOf(cans, "rusty"), 0) << Show(cans);
+  const PlanResult jars = planner.Plan("Six jars on wooden racks along the wall.");
+  EXPECT_EQ(CountOf(jars, "jar"), 6) << Show(jars);
+  EXPECT_GE(CountOf(jars, "rack"), 1) << Show(jars);
+  EXPECT_EQ(CountOf(jars, "wooden"), 0) << Show(jars);
+  const PlanResult rack = planner.Plan("A radio and a spice rack sit on the shelf.");
+  EXPECT_EQ(CountOf(rack, "spice rack"), 1) << Show(rack);
+  EXPECT_TRUE(Has(rack, "on(spice_rack_1, shelf_1)")) << Show(rack);
+}
+
 // The scorer takes a corpus's plural as the planner's base form of the same noun.
 TEST(NounPhrase, ScorerTakesAPluralKeyAsItsBaseForm) {
   EXPECT_TRUE(CategoryMatches("fairy lights|light", "fairy light"));
