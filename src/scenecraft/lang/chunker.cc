@@ -168,6 +168,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
                                            : FindQuantityNoun(words_[k].lemma);
                q != nullptr && k + 1 < words_.size() && texts_[k + 1] == "of") {
       if (q->count > 0) np.count = np.count > 1 ? np.count * q->count : q->count;
+      // "a stack of plates", "a row of hooks": "a" counts the stack, not the plates, whose number
+      // is not said.
+      if (q->count == 0 && np.count == 1 && !words_[k].plural) np.count = -1;
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;

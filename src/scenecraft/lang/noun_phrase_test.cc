@@ -77,6 +77,18 @@ TEST(NounPhrase, EachCornerDistributesTheCount) {
   EXPECT_TRUE(Has(ferns, "in_corner(fern_4)")) << Show(ferns);
 }
 
+// "a stack of X": "a" counts the stack; the things in it are several, stacked.
+TEST(NounPhrase, AStackOfThingsIsSeveral) {
+  OfflinePlanner planner;
+  const PlanResult towels =
+      planner.Plan("A stack of towels on the stool and a pile of leaves under the tree.");
+  EXPECT_GE(CountOf(towels, "towel"), 2) << Show(towels);
+  EXPECT_TRUE(Has(towels, "stack(towel_1, towel_2)")) << Show(towels);
+  EXPECT_TRUE(Has(towels, "on(towel_1, stool_1)")) << Show(towels);
+  EXPECT_GE(CountOf(towels, "leaf"), 2) << Show(towels);
+  EXPECT_TRUE(Has(towels, "under(leaf_1, tree_1)")) << Show(towels);
+}
+
 // After a phrase and a pronoun that open the clause, a finite verb before a determiner is the
 // verb of the subject after it ("Above it hangs a mobile"), not a noun "stand".
 TEST(NounPhrase, InversionAfterAPronoun) {
