@@ -104,10 +104,11 @@ size_t Chunker::Next(size_t i) {
   }
   // A verb right after its subject: "a rocking chair stands ...", "a case leaning ...", or
   // after the reference of the subject's phrase ("bottles on a rack stand ...").
+  // A pronoun can be that reference: "Beneath it stands a cabinet".
   if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
-      items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
-      w.word_class == WordClass::kOpen &&
-      (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+      items_.back().last + 1 == static_cast<int>(i) && w.word_class == WordClass::kOpen &&
+      ((items_.back().np.pronoun.empty() &&
+        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -179,6 +180,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
                                            : FindQuantityNoun(words_[k].lemma);
                q != nullptr && k + 1 < words_.size() && texts_[k + 1] == "of") {
       if (q->count > 0) np.count = np.count > 1 ? np.count * q->count : q->count;
+      // "a stack of plates", "a row of hooks": "a" counts the stack, not the plates, whose number
+      // is not said.
+      if (q->count == 0 && np.count == 1 && !words_[k].plural) np.count = -1;
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
@@ -287,7 +291,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     const bool plural_head = k == run_start + 1 && w.plural && np.count != 1 && first.adjective &&
                              first.adjective_frequency >= first.noun_frequency;
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
-    if (k > run_start && !plural_head &&
+    // In the reference of a spatial phrase a finite verb agrees with the subject before the
+    // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
+    // is no verb of "metal"); a participle still ends it ("next to a wetsuit hanging on ...").
+    const bool reference =
+        !items_.empty() && items_.back().kind == ItemKind::kSpatial && words_[k].plural;
+    if (k > run_start && !plural_head && !reference &&
         (own_clause || VerbHere(k, coordinated ? plural_np : np, coordinated))) {
       break;
     }
@@ -362,6 +371,17 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
+  // suit of armour"), not a holder and its contents.
+  size_t last = run.back();
+  if (!opening && last + 2 < words_.size() && texts_[last + 1] == "of" &&
+      words_[last + 2].word_class == WordClass::kOpen) {
+    const std::string whole = category + " of " + texts_[last + 2];
+    if (IsCompound(whole) && WordNet::Get().IsPhysical(whole)) {
+      category = whole;
+      last += 2;
+    }
+  }
   for (size_t r = 0; r < compound_start; ++r) {
     np.attributes.push_back(texts_[run[r]]);
     np.attribute_words.push_back(static_cast<int>(run[r]));
@@ -374,13 +394,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }
+  for (size_t r = run.back() + 1; r <= last; ++r) np.category_words.push_back(static_cast<int>(r));
   np.category = category;
   np.determined = any;
-  Add(ItemKind::kNoun, i, run.back());
+  Add(ItemKind::kNoun, i, last);
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
   // the next item.
-  return run.back() + 1;
+  return last + 1;
 }
 
 }  // namespace chunker_detail

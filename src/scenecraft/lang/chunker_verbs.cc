@@ -112,6 +112,15 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
     return !IsCompound(words_[k - 1].lemma + " " + w.lemma) &&
            !IsCompound(w.lemma + " " + words_[k + 1].lemma);
   }
+  // A word WordNet knows with the next one is that compound's ("a red watering can").
+  if (k + 1 < words_.size() && !words_[k + 1].punct && IsCompound(w.text + " " + texts_[k + 1])) {
+    return false;
+  }
+  // A verb follows: this word is the subject's last noun ("a cake display sit on it").
+  if (w.noun && k + 1 < words_.size() && words_[k + 1].verb && !words_[k + 1].noun &&
+      !words_[k + 1].adjective && words_[k + 1].word_class == WordClass::kOpen) {
+    return false;
+  }
   if (!w.noun && !w.adjective) return true;
   if (participle) return true;  // "a violin case leaning against ..."
   if (IsCompound(words_[k - 1].lemma + " " + w.lemma)) return false;
@@ -120,6 +129,17 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool phrase_ends = k + 1 >= words_.size() || words_[k + 1].punct ||
                            texts_[k + 1] == "and" || texts_[k + 1] == "or";
   if (w.plural && phrase_ends) return false;
+  // After "of" the phrase names contents ("a shelf of pickle jars above ..."): its -s word is a
+  // plural noun unless WordNet saw it more often as a verb ("a bowl of fruit sits ...").
+  // ("a row of coat hooks": "of" inside the phrase, after a quantity noun.)
+  size_t before = k;
+  while (before > 0 && words_[before - 1].word_class == WordClass::kOpen &&
+         !words_[before - 1].punct && texts_[before - 1] != "of") {
+    --before;
+  }
+  const bool contents = (before > 0 && texts_[before - 1] == "of") ||
+                        (!items_.empty() && items_.back().kind == ItemKind::kOf);
+  if (w.plural && contents && w.noun && w.noun_frequency >= w.verb_frequency) return false;
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.

@@ -42,7 +42,30 @@ bool IsCompound(const std::string& words) {
   return WordNet::Get().IsNoun(words) && words.find(' ') != std::string::npos;
 }
 
+namespace {
+
+// Whether WordNet lists compounds of `modifier` that are made things, first of all ("folding
+// chair", "magnifying glass", "revolving door"; not "drying oil", a substance, or "burning
+// bush", a plant), in one of their three most frequent senses.
+bool NamesKindsOfMadeThings(const std::string& modifier) {
+  WordNet& wordnet = WordNet::Get();
+  for (const std::string& compound : wordnet.CompoundsStartingWith(modifier)) {
+    const std::vector<std::string> senses = wordnet.LexFiles(compound, 3);
+    if (std::find(senses.begin(), senses.end(), "noun.artifact") != senses.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool ModifierJoinsHead(const Word& m, const std::string& head) {
+  WordNet& wordnet = WordNet::Get();
+  // A noun that is itself a kind of the head names it more precisely: "a four-poster bed", "an
+  // oak tree" (in its two most frequent senses; "a leather sofa" is no kind of sofa).
+  if (m.noun && m.lemma != head) {
+    const std::vector<std::string> up = wordnet.Hypernyms(m.lemma, 6, 2);
+    if (std::find(up.begin(), up.end(), head) != up.end()) return true;
+  }
   if (m.text.find('-') != std::string::npos || !WallSide(m.text).empty()) return false;
   // A part of the room names where a made thing belongs ("a corner sofa", "a ceiling fan", "a
   // wall clock"); the middle and the room itself say where it stands.
@@ -50,18 +73,27 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
     return part != RoomPart::kMiddle && part != RoomPart::kRoom &&
            RoomPartOf(head) == RoomPart::kNone && HasMadeSense(head);
   }
+  // A gerund: a verb's -ing form whose noun senses, if it has any, are no things ("folding" is
+  // also the act of folding; "a hanging" is a thing).
+  const std::string verb = m.verb && EndsWith(m.text, "ing") ? wordnet.VerbBase(m.text) : "";
+  if (!verb.empty() && verb != m.text && (!m.noun || !HasObjectSense(m.text))) {
+    // A living thing is doing it: "a sleeping dog", "a grazing sheep".
+    const std::vector<std::string> head_senses = wordnet.LexFiles(head, 1);
+    if (!head_senses.empty() &&
+        (head_senses[0] == "noun.animal" || head_senses[0] == "noun.person")) {
+      return false;
+    }
+    // What somebody does with the thing names what it is for ("a potting bench"), and a gerund
+    // WordNet uses to name kinds of made things ("folding chair", "rolling pin", "magnifying
+    // glass") names a kind of this one too ("a folding screen", "a magnifying lamp"); what a
+    // thing otherwise does by itself (per WordNet's verb frames) says what it is doing ("drying
+    // pots", "matching nightstands").
+    return !wordnet.ThingDoesItself(verb) || NamesKindsOfMadeThings(m.text);
+  }
   // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
   // "garden" and "blanket" are rather nouns).
   const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
   if ((m.noun || !m.known) && !adjective) return !IsMaterial(m.text);
-  // A gerund WordNet knows only as a verb form, of a verb that somebody does (not one a thing
-  // does by itself, per WordNet's verb frames), names what a made thing is for ("a potting
-  // bench"); otherwise it says what the thing is doing ("drying pots", "a sleeping cat").
-  WordNet& wordnet = WordNet::Get();
-  if (!m.noun && !m.adjective && m.verb && EndsWith(m.text, "ing") &&
-      wordnet.VerbBase(m.text) != m.text && !wordnet.ThingDoesItself(wordnet.VerbBase(m.text))) {
-    return HasMadeSense(head);
-  }
   return false;
 }
 

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <optional>
 
+#include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/files.h"
 #include "scenecraft/util/json.h"
@@ -91,7 +92,7 @@ namespace {
 
 // One noun in two spellings: "lamp post", "lamp-post" and "lamppost" (WordNet writes some
 // compounds as one word, the planner then uses its form).
-bool SameNoun(std::string_view a, std::string_view b) {
+bool SameSpelling(std::string_view a, std::string_view b) {
   auto next = [](std::string_view s, size_t& k) {
     while (k < s.size() && (s[k] == ' ' || s[k] == '-')) ++k;
     return k < s.size() ? s[k++] : '\0';
@@ -102,6 +103,18 @@ bool SameNoun(std::string_view a, std::string_view b) {
     if (x != y) return false;
     if (x == '\0') return true;
   }
+}
+
+// The planner names a thing by its noun's base form, so a corpus's plural ("string lights") is
+// the same noun as its singular ("string light").
+bool SameNoun(std::string_view expected, std::string_view category) {
+  if (SameSpelling(expected, category)) return true;
+  const std::string e(expected);
+  const size_t space = e.rfind(' ');
+  const std::string last = space == std::string::npos ? e : e.substr(space + 1);
+  const std::string base = WordNet::Get().NounBase(last);
+  if (base.empty() || base == last) return false;
+  return SameSpelling(e.substr(0, space == std::string::npos ? 0 : space + 1) + base, category);
 }
 
 }  // namespace
@@ -119,8 +132,11 @@ bool IsOwnNoun(std::string_view alternatives, std::string_view category) {
     if (!SameNoun(alts[k], category)) continue;
     bool head_of_earlier = false;
     for (size_t e = 0; e < k; ++e) {
+      const size_t space = alts[e].rfind(' ');
       head_of_earlier =
-          head_of_earlier || (alts[e].size() > alts[k].size() && EndsWith(alts[e], " " + alts[k]));
+          head_of_earlier ||
+          (alts[e].size() > alts[k].size() && EndsWith(alts[e], " " + alts[k])) ||
+          (space != std::string::npos && SameNoun(alts[e].substr(space + 1), alts[k]));
     }
     if (!head_of_earlier) return true;
   }

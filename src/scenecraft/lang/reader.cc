@@ -125,6 +125,8 @@ void Reader::Finish(Pending p) {
     if (one && p.distributive && p.references.size() == 1) {
       const Entity& r = out_.entities[p.references[0].entity];
       if (r.count > 1) s.count = r.count;
+      // "a fern in each corner": a room has four.
+      if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = 4;
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;

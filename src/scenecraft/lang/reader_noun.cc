@@ -29,11 +29,17 @@ void Reader::OnNoun(const Item& item) {
         !senses.empty() && (senses[0] == "noun.person" || senses[0] == "noun.animal");
     if (!named_before && living && index_ + 2 < items_.size() &&
         items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty()) {
+      // The owner's own words, not its count ("two rows of pupils' desks"); a plural's
+      // possessive is written "pupils'".
       std::string owner;
-      for (int k = item.first; k <= item.last; ++k) {
+      const int from = !np.attribute_words.empty()  ? np.attribute_words.front()
+                       : !np.category_words.empty() ? np.category_words.front()
+                                                    : item.first;
+      for (int k = from; k <= item.last; ++k) {
         if (!Determiner(words_[k].text)) owner += (owner.empty() ? "" : " ") + words_[k].text;
       }
-      owner_attribute_ = owner + "'s";
+      const Word& mark = words_[items_[index_ + 1].first];
+      owner_attribute_ = owner + (mark.end - mark.begin == 1 ? "'" : "'s");
       owner_described_ = true;
       Account(item.first, item.last);
       return;

@@ -32,7 +32,7 @@ bool ClosedClass(std::string_view word) {
 bool Known(const std::string& word) {
   WordNet& wordnet = WordNet::Get();
   return ClosedClass(word) || NumberValue(word).has_value() || !wordnet.NounBase(word).empty() ||
-         wordnet.IsAdjective(word) || wordnet.IsVerb(word);
+         wordnet.IsAdjective(word) || wordnet.IsVerb(word) || wordnet.IsAdverb(word);
 }
 
 // Every string at one edit from `word` (lower-case letters only).

@@ -62,6 +62,16 @@ std::vector<Word> Tokenize(std::string_view text) {
         possessive.end = static_cast<int>(j);
         possessive.possessive = true;
         words.push_back(possessive);
+      } else if (j < text.size() && text[j] == '\'' && EndsWith(word, "s")) {
+        // A plural's possessive: "the players' chairs".
+        words.push_back(MakeWord(word, i, j));
+        Word possessive;
+        possessive.text = "'s";
+        possessive.begin = static_cast<int>(j);
+        possessive.end = static_cast<int>(j + 1);
+        possessive.possessive = true;
+        words.push_back(possessive);
+        ++j;
       } else {
         words.push_back(MakeWord(word, i, j));
       }
@@ -133,7 +143,9 @@ void TagWords(std::vector<Word>* words) {
     }
     w.adjective = wordnet.IsAdjective(w.text);
     w.verb = wordnet.IsVerb(w.text);
-    w.known = w.noun || w.adjective || w.verb;
+    // A word WordNet knows only as an adverb ("honestly", "basically") is known: no slip to
+    // correct and no noun.
+    w.known = w.noun || w.adjective || w.verb || wordnet.IsAdverb(w.text);
     // A word no dictionary knows is taken as a noun; its regular plural is undone ("beanbags",
     // "nightstands", "benches").
     if (!w.known && w.text.size() > 3 && EndsWith(w.text, "s") && !EndsWith(w.text, "ss")) {

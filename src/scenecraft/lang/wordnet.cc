@@ -129,6 +129,19 @@ bool WordNet::IsNoun(const std::string& word) {
   return noun;
 }
 
+std::vector<std::string> WordNet::CompoundsStartingWith(const std::string& word) {
+  if (!available_ || word.empty() || index_ == nullptr) return {};
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = compounds_cache_.find(word); it != compounds_cache_.end()) return it->second;
+  std::vector<std::string> out;
+  for (const std::string& lemma : index_->LemmasWithPrefix(Underscores(word) + "_", NOUN, 40)) {
+    out.push_back(Spaces(lemma.c_str()));
+  }
+  Bound(compounds_cache_);
+  compounds_cache_[word] = out;
+  return out;
+}
+
 std::string WordNet::NounBase(const std::string& word) {
   if (!available_ || word.empty()) return word;
   std::lock_guard<std::mutex> lock(Lock());

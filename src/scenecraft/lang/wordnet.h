@@ -25,6 +25,9 @@ class WordNet {
   // WordNet knows no other form; empty when it is not a noun at all.
   std::string NounBase(const std::string& word);
   bool IsNoun(const std::string& word);
+  // The compound nouns WordNet lists whose first word is `word` ("folding" -> "folding chair",
+  // "folding door", ...), with spaces; at most a few dozen, empty without the mapped index.
+  std::vector<std::string> CompoundsStartingWith(const std::string& word);
   // Whether the noun's most frequent sense is a physical thing (an object, a living thing, a
   // substance), not an abstraction ("style", "evening").
   bool IsPhysical(const std::string& noun);
@@ -89,7 +92,7 @@ class WordNet {
   std::map<std::string, std::string> base_cache_;
   std::map<std::string, bool> noun_cache_, physical_cache_;
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
-      sense_hypernym_cache_;
+      sense_hypernym_cache_, compounds_cache_;
   std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
   std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_,
       holds_cache_, kind_of_cache_;

@@ -136,6 +136,21 @@ bool WordNetIndex::Has(std::string_view lemma, int pos) const {
   return !FindLine(index_[pos], lemma).empty();
 }
 
+std::vector<std::string> WordNetIndex::LemmasWithPrefix(std::string_view prefix, int pos,
+                                                        size_t limit) const {
+  std::vector<std::string> out;
+  if (pos < 1 || pos >= kPosCount || prefix.empty()) return out;
+  const std::string_view text = index_[pos].view();
+  for (size_t start = LowerBoundLine(text, prefix); start < text.size() && out.size() < limit;) {
+    const std::string_view line = LineAt(text, start);
+    const std::string_view lemma = FirstField(line);
+    if (lemma.substr(0, prefix.size()) != prefix) break;
+    out.emplace_back(lemma);
+    start += line.size() + 1;
+  }
+  return out;
+}
+
 bool WordNetIndex::Offsets(std::string_view lemma, int pos, std::vector<long>* out) const {
   out->clear();
   if (pos < 1 || pos >= kPosCount) return false;

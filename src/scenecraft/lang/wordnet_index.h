@@ -61,6 +61,9 @@ class WordNetIndex {
   // false when WordNet has no such lemma.
   bool Offsets(std::string_view lemma, int pos, std::vector<long>* out) const;
   bool Has(std::string_view lemma, int pos) const;
+  // Lemmas that begin with `prefix` (lower case, underscores as in the files), in file order, at
+  // most `limit` of them ("folding_" -> "folding_chair", "folding_door", ...).
+  std::vector<std::string> LemmasWithPrefix(std::string_view prefix, int pos, size_t limit) const;
   // Base form by WordNet's morphology (exception list, then suffix rules), or "" when none is a
   // lemma of this part of speech. The word itself when it is a lemma and no exception applies.
   std::string Morph(const std::string& word, int pos) const;
