@@ -91,11 +91,16 @@ bool MadeForOutdoors(const std::string& category) {
 
 // The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
 // with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
+}  // namespace
+
 Vec3 ExpectedSize(const Object& o) {
+  if (o.HasSize()) return o.size;
   if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
   if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
   return {0.6, 0.6, 0.8};
 }
+
+namespace {
 
 // The things a relation places on the floor plan: the subject of a relative position or a
 // placement in the room, every member of a group around something or between two things.
