@@ -320,6 +320,10 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
   // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
   if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {
     outdoor = setting_kind == NounKind::kOutdoorPlace;
+  } else if (!env.openings.empty()) {
+    // A door or window the text names is in a wall: things placed by it are inside ("a bicycle
+    // next to the front door"), or the relation to it could not hold.
+    outdoor = false;
   } else {
     outdoor = building ||
               (outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size()));

@@ -164,6 +164,8 @@ const std::vector<Pattern>& Patterns() {
       {"facing|faces|face|turned|oriented|angled|looking|pointing|pointed toward|towards",
        M::kFacing, true},
       {"looking|pointed|pointing|aimed at", M::kFacing, true},
+      {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out|through", M::kFacing, true},
+      {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out of", M::kFacing, true},
       {"facing|turned|looking|faces|face away from", M::kFacingAway, true},
       {"with its|their back|backs to", M::kFacingAway, true},
       {"opposite|across to|from|", M::kAcross, true},

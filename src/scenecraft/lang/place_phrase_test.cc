@@ -58,5 +58,25 @@ TEST(PlacePhrase, APlaceNamedBeforeAListIsTheSetting) {
   EXPECT_EQ(CountOf(veranda, "porch swing"), 1) << FormatPlanTable(veranda);
 }
 
+// Doors and windows are things the text places others by: the relation names the opening, and a
+// door or window the text names keeps the scene inside walls even when what stands by it is a
+// thing of the outdoors.
+TEST(PlacePhrase, DoorsAndWindowsAreReferents) {
+  OfflinePlanner planner;
+  const PlanResult scooter = planner.Plan("A scooter leaning next to the front door.");
+  EXPECT_FALSE(Outdoors(scooter)) << FormatPlanTable(scooter);
+  EXPECT_TRUE(Has(scooter, "near(scooter_1, door_1)")) << FormatPlanTable(scooter);
+  // "under the window": below it (under's test for a window), against the window's own wall.
+  const PlanResult bureau =
+      planner.Plan("A writing bureau under the window and a harp beside the doorway.");
+  EXPECT_TRUE(Has(bureau, "under(writing_bureau_1, window_1)")) << FormatPlanTable(bureau);
+  EXPECT_TRUE(Has(bureau, "against_wall(writing_bureau_1, wall=window_1)"))
+      << FormatPlanTable(bureau);
+  EXPECT_TRUE(Has(bureau, "near(harp_1, door_1)")) << FormatPlanTable(bureau);
+  // "looking out (of) the window" turns a thing toward it.
+  const PlanResult easel = planner.Plan("An easel gazing out of the window, a stool behind it.");
+  EXPECT_TRUE(Has(easel, "facing(easel_1, window_1)")) << FormatPlanTable(easel);
+}
+
 }  // namespace
 }  // namespace scenecraft
