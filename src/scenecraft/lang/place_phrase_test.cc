@@ -53,6 +53,10 @@ TEST(PlacePhrase, APlaceNamedBeforeAListIsTheSetting) {
   EXPECT_EQ(CountOf(boathouse, "boathouse"), 0) << FormatPlanTable(boathouse);
   EXPECT_TRUE(Has(boathouse, "center(canoe_1)")) << FormatPlanTable(boathouse);
   EXPECT_FALSE(Outdoors(boathouse)) << FormatPlanTable(boathouse);
+  const PlanResult loft =
+      planner.Plan("Could you make a pottery studio please: a kiln and a wheel.");
+  EXPECT_EQ(CountOf(loft, "pottery studio"), 0) << FormatPlanTable(loft);
+  EXPECT_EQ(CountOf(loft, "kiln"), 1) << FormatPlanTable(loft);
   const PlanResult veranda = planner.Plan("On the veranda: a porch swing and a potted fern.");
   EXPECT_EQ(CountOf(veranda, "veranda"), 0) << FormatPlanTable(veranda);
   EXPECT_EQ(CountOf(veranda, "porch swing"), 1) << FormatPlanTable(veranda);

@@ -10,10 +10,12 @@ namespace scenecraft::reader_detail {
 namespace {
 
 // What a scene can be set in, by WordNet: a building, or a made structure one stands in (in its
-// two most frequent senses, an area such as a room or an enclosure, or a shelter; with
+// two most frequent senses, an area such as a room or an enclosure, a shelter, an establishment
+// or a workplace; with
 // `any_structure` any structure, for a place the text names as the scene: "On the balcony: ...").
 // A thing of that kind too small to stand in (a cage, an aquarium: its stand-in's size prior) is
-// none. The second value: whether it is seen from inside (a building, a room, a shelter).
+// none. The second value: whether it is seen from inside (a building, a room, a shelter, an
+// establishment, a workplace).
 std::optional<bool> SceneSense(const std::string& category, bool any_structure) {
   if (ClassifyNoun(category) == NounKind::kBuilding) return true;
   WordNet& wordnet = WordNet::Get();
@@ -26,7 +28,8 @@ std::optional<bool> SceneSense(const std::string& category, bool any_structure) 
     const auto has = [&](const char* w) {
       return std::find(senses[k].begin(), senses[k].end(), w) != senses[k].end();
     };
-    if (has("building") || has("room") || has("shelter")) {
+    if (has("building") || has("room") || has("shelter") || has("establishment") ||
+        has("workplace")) {
       found = true;
     } else if (has("area") || (any_structure && has("structure"))) {
       found = false;
@@ -158,8 +161,13 @@ void Reader::ReviseKinds() {
       continue;
     const bool only_in = container[e] && !subject[e] && !placed[e] && !landmark[e];
     bool named = false;
-    if (entity.last >= 0 && entity.last + 1 < static_cast<int>(words_.size()) &&
-        words_[entity.last + 1].text == ":") {
+    // (Words of the request's frame may come between: "a home office please: ...".)
+    int next = entity.last + 1;
+    while (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
+           words_[next].word_class == WordClass::kFunction) {
+      ++next;
+    }
+    if (entity.last >= 0 && next < static_cast<int>(words_.size()) && words_[next].text == ":") {
       // The scene's name: the first thing the text names, or the place a phrase opening the
       // text puts things in or on.
       named = e == 0;
