@@ -37,6 +37,19 @@ TEST(PlacePhrase, ABuildingThingsAreOnlyInIsTheSetting) {
   EXPECT_EQ(CountOf(ponies, "pony"), 3) << FormatPlanTable(ponies);
 }
 
+// A vehicle the description opens in is seen from inside; a kind of window by WordNet is the
+// room's window.
+TEST(PlacePhrase, AVehicleTheTextOpensInIsTheSetting) {
+  OfflinePlanner planner;
+  const PlanResult minibus =
+      planner.Plan("Inside the minibus, six seats in two rows and a cooler by the driver seat.");
+  EXPECT_EQ(CountOf(minibus, "minibus"), 0) << FormatPlanTable(minibus);
+  EXPECT_FALSE(Outdoors(minibus)) << FormatPlanTable(minibus);
+  const PlanResult porthole = planner.Plan("A dresser below the porthole.");
+  EXPECT_TRUE(Has(porthole, "under(dresser_1, window_1)")) << FormatPlanTable(porthole);
+  EXPECT_EQ(CountOf(porthole, "porthole"), 0) << FormatPlanTable(porthole);
+}
+
 // A building the text also places things by stays a thing ("leaning against the shed").
 TEST(PlacePhrase, ABuildingThingsArePlacedByStaysAThing) {
   OfflinePlanner planner;

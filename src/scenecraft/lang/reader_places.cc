@@ -16,7 +16,8 @@ namespace {
 // A thing of that kind too small to stand in (a cage, an aquarium: its stand-in's size prior) is
 // none. The second value: whether it is seen from inside (a building, a room, a shelter, an
 // establishment, a workplace).
-std::optional<bool> SceneSense(const std::string& category, bool any_structure) {
+std::optional<bool> SceneSense(const std::string& category, bool any_structure,
+                               bool vehicle = false) {
   if (ClassifyNoun(category) == NounKind::kBuilding) return true;
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available()) return std::nullopt;
@@ -29,7 +30,7 @@ std::optional<bool> SceneSense(const std::string& category, bool any_structure) 
       return std::find(senses[k].begin(), senses[k].end(), w) != senses[k].end();
     };
     if (has("building") || has("room") || has("shelter") || has("establishment") ||
-        has("workplace")) {
+        has("workplace") || (vehicle && has("conveyance"))) {
       found = true;
     } else if (has("area") || (any_structure && has("structure"))) {
       found = false;
@@ -153,7 +154,8 @@ void Reader::ReviseKinds() {
   // A building or an enclosure the text only puts things in or at ("a stool beside the cow in
   // the barn", "two ponies in the corral"), or names as the scene before a colon and the list of
   // what it holds ("A scene of a boathouse: ...", "On the veranda: ..."), is where the scene is:
-  // its inside (a building, a room, a shelter) or its open ground (an enclosure, a porch).
+  // its inside (a building, a room, a shelter) or its open ground (an enclosure, a porch). A
+  // vehicle the scene is named by or opened in is its inside ("Inside the minibus, ...").
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
     if (entity.count != 1 ||
@@ -176,8 +178,19 @@ void Reader::ReviseKinds() {
           named = named || (st.fronted && r.entity == static_cast<int>(e));
       }
     }
-    if (!only_in && !named) continue;
-    const std::optional<bool> inside = SceneSense(entity.category, named);
+    // A phrase opening the first sentence that puts things in it ("Inside the minibus, ...") sets
+    // the scene in it, a vehicle too.
+    bool opened_in = false;
+    for (const Statement& st : out_.statements) {
+      const bool in = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt;
+      for (const EntityRef& r : st.references) {
+        opened_in = opened_in ||
+                    (st.fronted && in && r.entity == static_cast<int>(e) && !subject[e] && e == 0);
+      }
+    }
+    if (!only_in && !named && !opened_in) continue;
+    const std::optional<bool> inside =
+        SceneSense(entity.category, named || opened_in, /*vehicle=*/named || opened_in);
     if (!inside) continue;
     entity.kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
   }
