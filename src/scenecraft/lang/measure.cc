@@ -35,6 +35,18 @@ bool JoinsToNounBefore(const std::string& w) {
   return words.count(w) > 0;
 }
 
+// Words after a length that make it a distance, not a size ("one foot from the bed", "2 m away",
+// "a metre above the floor"): prepositions and adverbs of place.
+bool DistanceWord(const std::string& w) {
+  static const std::set<std::string> words = {
+      "from",   "away",   "apart",  "above",   "below",  "beneath", "under", "over",
+      "behind", "in",     "to",     "off",     "past",   "beyond",  "left",  "right",
+      "front",  "back",   "up",     "down",    "out",    "along",   "clear", "short",
+      "inside", "into",   "toward", "towards", "onto",   "on",      "of",    "between",
+      "ahead",  "nearer", "closer", "farther", "further"};
+  return words.count(w) > 0;
+}
+
 bool Determiner(const Token& t) {
   static const std::set<std::string> words = {"a",     "an",   "the",   "this", "that",  "these",
                                               "those", "each", "every", "its",  "their", "his",
@@ -114,6 +126,12 @@ std::vector<Measurement> ReadMeasurements(std::string_view text, const RoomShape
     if (axis != Axis::kNone) {
       ++m.words;
       ++k;
+    }
+    // "2 m across from the door", "three feet in front of it": a distance.
+    if (sides.size() == 1 && k < t.size() && t[k].word && DistanceWord(t[k].text) &&
+        (axis == Axis::kNone || axis == Axis::kAcross)) {
+      i = k - 1;
+      continue;
     }
     if (sides.size() == 1) {
       const double v = sides[0].value;

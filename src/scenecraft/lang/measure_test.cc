@@ -52,6 +52,10 @@ TEST(Measure, ReadsSidesUnitsAndTheNounTheyBelongTo) {
   // Numbers without a unit are counts or a grid, no size; "in" after a number is no inch when a
   // noun follows.
   EXPECT_TRUE(ReadMeasurements("four planters in a 2 by 2 grid, 3 in a row", {}).empty());
+  // A length before a preposition is a distance, no size.
+  EXPECT_TRUE(
+      ReadMeasurements("a mat one foot from the hearth, a fan 2 m away, a hook 1.5 m above it", {})
+          .empty());
   // Nonsense sizes are not read.
   EXPECT_TRUE(ReadMeasurements("a 0 m stool and a 900 m rope", {}).empty());
 }
