@@ -1,12 +1,12 @@
 // Integration tests: the real Blender runs the real emitted script, and the readback is checked
 // against the scene graph (issue 2's acceptance). Suites named *Integration* start Blender.
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 
+#include "scenecraft/agent/blender_test_support.h"
 #include "scenecraft/agent/generate.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/assets/procedural.h"
@@ -20,13 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path FreshDir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("scenecraft_it_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using blender_test::FreshDir;
 
 Object At(std::string id, std::string category, double x, double y, double yaw_deg,
           std::string description = "", double z = 0.0) {
@@ -46,15 +40,11 @@ std::pair<SceneGraph, Readback> BuildAndRender(const SceneGraph& graph, const fs
   BuildOptions build;
   build.emit.render.engine = engine;
   build.emit.render.samples = 4;
-  const BuildResult built = BuildScene(graph, dir, build);
-  RenderRequest request;
-  request.settings = build.emit.render;
-  request.settings.width = width;
-  request.settings.height = height;
-  RealProcessLauncher launcher;
-  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  build.emit.render.width = width;
+  build.emit.render.height = height;
+  const blender_test::Built built = blender_test::BuildAndRender(graph, dir, build);
   EXPECT_TRUE(fs::exists(dir / "render.png"));
-  return {built.graph, outcome.readback};
+  return {built.build.graph, built.readback};
 }
 
 // Every object is present, has the asset's dimensions within 2 %, stands where it was put,

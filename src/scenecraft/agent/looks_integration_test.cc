@@ -1,6 +1,5 @@
 // How scenes look, checked in the real Blender (docs/LOOKS.md): the room's type chooses its floor
 // and walls unless the text names the floor. Suites named *Integration* start Blender.
-#include <unistd.h>
 
 #include <gtest/gtest.h>
 
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/agent/blender_test_support.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/blender/runner.h"
 #include "scenecraft/lang/planner.h"
@@ -21,13 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path FreshDir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("scenecraft_looks_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using blender_test::BuildAndRender;
+using blender_test::FreshDir;
 
 // A 4 x 3 m room of a type with one chair, built in Blender; the readback's surfaces.
 std::map<std::string, std::string> BuiltSurfaces(const std::string& room_type,
@@ -42,18 +37,14 @@ std::map<std::string, std::string> BuiltSurfaces(const std::string& room_type,
   chair.pose = Pose{0.0, 0.0, 0.0, 0.0};
   chair.pose_fixed = true;
   graph.objects.push_back(chair);
-  const fs::path dir = FreshDir(room_type.empty() ? "plain" : room_type);
+  const fs::path dir = FreshDir("looks_" + (room_type.empty() ? "plain" : room_type));
   BuildOptions build;
   build.emit.render.engine = "workbench";
-  BuildScene(graph, dir, build);
-  RenderRequest request;
-  request.settings = build.emit.render;
-  request.settings.width = 64;
-  request.settings.height = 48;
-  RealProcessLauncher launcher;
-  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  build.emit.render.width = 64;
+  build.emit.render.height = 48;
+  const Readback readback = BuildAndRender(graph, dir, build).readback;
   fs::remove_all(dir);
-  return outcome.readback.surfaces;
+  return readback.surfaces;
 }
 
 // Plans a prompt, solves and builds it with the real WordNet and the default assets, renders the
@@ -62,24 +53,21 @@ Readback BuildWithBeautyView(const std::string& name, const std::string& prompt,
                              Environment* environment = nullptr) {
   OfflinePlanner planner;
   const SceneGraph graph = planner.Plan(prompt).graph;
-  const fs::path dir = FreshDir(name);
+  const fs::path dir = FreshDir("looks_" + name);
   BuildOptions build;
   build.assets = WithWordNet(build.assets);
   std::vector<std::string> warnings;
   build.assets.sources = DefaultAssetSources(DefaultSh3dDirectory(), &warnings);
   build.emit.render.engine = "workbench";
-  BuildScene(graph, dir, build);
-  if (environment != nullptr) *environment = LoadSceneFile(dir / "scene.json").environment;
+  build.emit.render.width = 160;
+  build.emit.render.height = 120;
   RenderRequest request;
-  request.settings = build.emit.render;
-  request.settings.width = 160;
-  request.settings.height = 120;
   request.beauty_and_check = true;
-  RealProcessLauncher launcher;
-  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  const Readback readback = BuildAndRender(graph, dir, build, request).readback;
+  if (environment != nullptr) *environment = LoadSceneFile(dir / "scene.json").environment;
   EXPECT_TRUE(fs::exists(dir / "beauty.png")) << name;
   fs::remove_all(dir);
-  return outcome.readback;
+  return readback;
 }
 
 // In a room the beauty view stands inside it (a corner, a door or just inside the open side)
@@ -152,19 +140,15 @@ Readback RenderedNoonRoom(bool window) {
   chair.pose_fixed = true;
   graph.objects.push_back(chair);
   graph.camera = Camera{{0.0, 0.85, 2.3}, {0.0, 0.86, 0.0}, 60.0};
-  const fs::path dir = FreshDir(window ? "window" : "no_window");
+  const fs::path dir = FreshDir(window ? "looks_window" : "looks_no_window");
   BuildOptions build;
   build.emit.render.engine = "cycles";
   build.emit.render.samples = 8;
-  BuildScene(graph, dir, build);
-  RenderRequest request;
-  request.settings = build.emit.render;
-  request.settings.width = 96;
-  request.settings.height = 72;
-  RealProcessLauncher launcher;
-  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
+  build.emit.render.width = 96;
+  build.emit.render.height = 72;
+  const Readback readback = BuildAndRender(graph, dir, build).readback;
   fs::remove_all(dir);
-  return outcome.readback;
+  return readback;
 }
 
 // A window's pane lets the light through and casts no shadow, and daylight comes in through
@@ -201,7 +185,7 @@ TEST(LooksIntegration, EveryDatasetViewIsLightSmoothed) {
     o.category = category;
     graph.objects.push_back(o);
   }
-  const fs::path dir = FreshDir("views");
+  const fs::path dir = FreshDir("looks_views");
   BuildOptions build;
   build.emit.render.engine = "cycles";
   build.emit.render.samples = 4;

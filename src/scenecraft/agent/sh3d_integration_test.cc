@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/agent/blender_test_support.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/asset_index.h"
@@ -38,10 +39,7 @@ Object At(std::string id, std::string category, double x, double y, double yaw_d
   return o;
 }
 
-struct Built {
-  BuildResult build;
-  Readback readback;
-};
+using blender_test::Built;
 
 Built BuildAndRender(const SceneGraph& graph, const fs::path& dir, const AssetOptions& assets) {
   BuildOptions options;
@@ -50,12 +48,7 @@ Built BuildAndRender(const SceneGraph& graph, const fs::path& dir, const AssetOp
   options.emit.render.samples = 1;
   options.emit.render.width = 320;
   options.emit.render.height = 240;
-  Built out;
-  out.build = BuildScene(graph, dir, options);
-  RenderRequest request;
-  request.settings = options.emit.render;
-  RealProcessLauncher launcher;
-  out.readback = RenderSceneDir(dir, request, BlenderOptions{}, launcher).readback;
+  blender_test::Built out = blender_test::BuildAndRender(graph, dir, options);
   EXPECT_TRUE(fs::exists(dir / "render.png"));
   return out;
 }

@@ -2,8 +2,6 @@
 // catalog names get a stand-in of a related kind with a plausible size (never the 0.5 m
 // placeholder cube), and colour, material and finish words reach Blender's materials. The nouns
 // and their expected ranges were written before the code first ran on them.
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 #include <map>
 
 #include "scenecraft/agent/asset_terms.h"
+#include "scenecraft/agent/blender_test_support.h"
 #include "scenecraft/agent/pipeline.h"
 #include "scenecraft/assets/appearance.h"
 #include "scenecraft/assets/procedural.h"
@@ -46,13 +45,8 @@ bool HaveWordNet() {
   return WordNet::Get().available();
 }
 
-fs::path FreshDir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("scenecraft_it_" + name + "_" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+using blender_test::BuildAndRender;
+using blender_test::FreshDir;
 
 bool PlaceholderCube(const Vec3& s) {
   return std::abs(s.x - 0.5) < 0.05 && std::abs(s.y - 0.5) < 0.05 && std::abs(s.z - 0.5) < 0.05;
@@ -140,20 +134,16 @@ TEST(StandInIntegration, UnusualNounsBuildInBlenderWithPlausibleSizes) {
   BuildOptions build;
   build.assets.sources = {"procedural"};
   build.emit.render.engine = "workbench";
-  const BuildResult built = BuildScene(graph, dir, build);
-  EXPECT_EQ(CountAssetShares(built.graph).placeholders, 0)
-      << CountAssetShares(built.graph).ToString();
-  RenderRequest request;
-  request.settings = build.emit.render;
-  request.settings.width = 480;
-  request.settings.height = 360;
-  RealProcessLauncher launcher;
-  const BlenderOutcome outcome = RenderSceneDir(dir, request, BlenderOptions{}, launcher);
-  ASSERT_EQ(outcome.readback.objects.size(), graph.objects.size());
+  build.emit.render.width = 480;
+  build.emit.render.height = 360;
+  const blender_test::Built built = BuildAndRender(graph, dir, build);
+  EXPECT_EQ(CountAssetShares(built.build.graph).placeholders, 0)
+      << CountAssetShares(built.build.graph).ToString();
+  ASSERT_EQ(built.readback.objects.size(), graph.objects.size());
   i = 0;
   for (const Expectation& e : kUnusual) {
     const std::string id = "thing_" + std::to_string(++i);
-    const ObjectReadback* r = outcome.readback.Find(id);
+    const ObjectReadback* r = built.readback.Find(id);
     ASSERT_NE(r, nullptr) << id;
     EXPECT_EQ(r->category, e.category);  // the user's noun, never rewritten
     const Vec3 s = r->local_size;
@@ -198,12 +188,9 @@ TEST(MaterialIntegration, GlassVaseAndMatteBlackLampReachBlender) {
   BuildOptions build;
   build.assets.sources = {"procedural"};
   build.emit.render.engine = "workbench";
-  BuildScene(graph, dir, build);
   RenderRequest request;
-  request.settings = build.emit.render;
   request.render = false;
-  RealProcessLauncher launcher;
-  const Readback rb = RenderSceneDir(dir, request, BlenderOptions{}, launcher).readback;
+  const Readback rb = BuildAndRender(graph, dir, build, request).readback;
   // A glass vase transmits light and is smooth.
   const ObjectReadback* vase = rb.Find("vase_1");
   ASSERT_NE(vase, nullptr);

@@ -1,6 +1,8 @@
 // JSON (de)serialisation of the readback and the critique (declared in scene_json.h).
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <string>
 
 #include "scenecraft/core/scene_json.h"
 #include "scenecraft/core/scene_json_detail.h"
@@ -10,6 +12,28 @@
 namespace scenecraft {
 
 using nlohmann::json;
+
+namespace {
+
+// Reads the object under field whose every member is one entry ("openings", "images"): each
+// member's reader goes to read_entry, and what it returns is stored under the member's name.
+template <typename T, typename ReadEntry>
+void ReadNamedEntries(JsonObjectReader& r, const char* field, JsonProblems* problems,
+                      std::map<std::string, T>* out, ReadEntry read_entry) {
+  const json* entries = r.Get(field);
+  if (entries == nullptr) return;
+  if (!entries->is_object()) {
+    r.AddProblem(field, "expected an object");
+    return;
+  }
+  for (auto it = entries->begin(); it != entries->end(); ++it) {
+    JsonObjectReader entry(it.value(), JsonPointerAppend(r.PointerTo(field), it.key()), problems);
+    (*out)[it.key()] = read_entry(entry);
+    entry.Finish();
+  }
+}
+
+}  // namespace
 
 Readback ParseReadback(std::string_view text, std::string_view origin) {
   const json j = ParseJson(text, origin);
@@ -52,33 +76,21 @@ Readback ParseReadback(std::string_view text, std::string_view origin) {
     b.Finish();
     rb.beauty = std::move(view);
   }
-  if (const json* openings = r.Get("openings")) {
-    if (!openings->is_object()) r.AddProblem("openings", "expected an object");
-    for (auto it = openings->begin(); openings->is_object() && it != openings->end(); ++it) {
-      JsonObjectReader part(it.value(), JsonPointerAppend(r.PointerTo("openings"), it.key()),
-                            &problems);
-      OpeningPartReadback out;
-      out.opening = part.String("opening").value_or("");
-      out.light_through = part.Number("light_through").value_or(0.0);
-      out.casts_shadow = part.Bool("casts_shadow").value_or(true);
-      part.Finish();
-      rb.openings[it.key()] = out;
-    }
-  }
-  if (const json* images = r.Get("images")) {
-    if (!images->is_object()) r.AddProblem("images", "expected an object");
-    for (auto it = images->begin(); images->is_object() && it != images->end(); ++it) {
-      JsonObjectReader image(it.value(), JsonPointerAppend(r.PointerTo("images"), it.key()),
-                             &problems);
-      ImageStats stats;
-      stats.mean = image.Number("mean").value_or(0.0);
-      stats.burnt = image.Number("burnt").value_or(0.0);
-      stats.murky = image.Number("murky").value_or(0.0);
-      stats.grain = image.Number("grain").value_or(0.0);
-      image.Finish();
-      rb.images[it.key()] = stats;
-    }
-  }
+  ReadNamedEntries(r, "openings", &problems, &rb.openings, [](JsonObjectReader& part) {
+    OpeningPartReadback out;
+    out.opening = part.String("opening").value_or("");
+    out.light_through = part.Number("light_through").value_or(0.0);
+    out.casts_shadow = part.Bool("casts_shadow").value_or(true);
+    return out;
+  });
+  ReadNamedEntries(r, "images", &problems, &rb.images, [](JsonObjectReader& image) {
+    ImageStats stats;
+    stats.mean = image.Number("mean").value_or(0.0);
+    stats.burnt = image.Number("burnt").value_or(0.0);
+    stats.murky = image.Number("murky").value_or(0.0);
+    stats.grain = image.Number("grain").value_or(0.0);
+    return stats;
+  });
   if (const json* objects = r.Get("objects", /*required=*/true)) {
     if (objects->is_array()) {
       for (size_t i = 0; i < objects->size(); ++i) {

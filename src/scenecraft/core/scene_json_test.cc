@@ -154,6 +154,27 @@ TEST(SceneJson, ReadbackRoundTrip) {
   EXPECT_FALSE(back.objects[0].visible_pixels.has_value());
 }
 
+// A malformed part of the readback's named entries is named by its place in the file.
+TEST(SceneJson, ReadbackNamedEntriesReportWhereTheyAreMalformed) {
+  const auto error_of = [](const std::string& text) {
+    try {
+      ParseReadback(text, "readback.json");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_NE(error_of(R"({"objects": [], "openings": [1]})").find("/openings: expected an object"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"objects": [], "images": {"beauty": {"grain": "x"}}})")
+                .find("/images/beauty/grain"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"({"objects": [], "openings": {"w.glass": {"sill": 1}}})")
+                .find("/openings/w.glass"),
+            std::string::npos);
+  EXPECT_EQ(error_of(R"({"objects": [], "openings": {}, "images": {}})"), "");
+}
+
 TEST(SceneJson, CritiqueRoundTrip) {
   Critique c;
   c.score = 0.5;

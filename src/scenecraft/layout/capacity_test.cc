@@ -2,16 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include "scenecraft/core/relation_testing.h"
 #include "scenecraft/layout/solver.h"
 
 namespace scenecraft {
 namespace {
 
 Object Sized(const std::string& id, const std::string& category, Vec3 size, Support s) {
-  Object o;
-  o.id = id;
-  o.category = category;
-  o.size = size;
+  Object o = test_util::Sized(id, category, size, /*has_front=*/false);
   o.support = s;
   return o;
 }

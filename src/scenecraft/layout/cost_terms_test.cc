@@ -4,14 +4,13 @@
 
 #include <memory>
 
+#include "scenecraft/core/relation_testing.h"
+
 namespace scenecraft::solver {
 namespace {
 
 Object Box(const std::string& id, const std::string& category, Vec3 size, Pose pose) {
-  Object o;
-  o.id = id;
-  o.category = category;
-  o.size = size;
+  Object o = test_util::Sized(id, category, size, /*has_front=*/false);
   o.pose = pose;
   return o;
 }

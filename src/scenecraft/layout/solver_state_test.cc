@@ -9,16 +9,8 @@
 namespace scenecraft::solver {
 namespace {
 
-Object Sized(const std::string& id, const std::string& category, Vec3 size) {
-  Object o;
-  o.id = id;
-  o.category = category;
-  o.size = size;
-  o.has_front = true;
-  return o;
-}
-
 using test_util::Rel;
+using test_util::Sized;
 
 SceneGraph Bedroom() {
   SceneGraph g;

@@ -1,14 +1,9 @@
 # -- Environment ---------------------------------------------------------------------------------
 
 
-def solid_box(collection, name, category, lo, hi, material):
+def architecture_object(collection, name, category, bm, material):
+    """The object of a finished bmesh (freed here) with one material, tagged and linked."""
     mesh = bpy.data.meshes.new(name)
-    bm = bmesh.new()
-    bmesh.ops.create_cube(bm, size=1.0)
-    size = [hi[k] - lo[k] for k in range(3)]
-    centre = [(hi[k] + lo[k]) / 2 for k in range(3)]
-    bmesh.ops.transform(bm, matrix=Matrix.Translation(Vector(centre)) @
-                        Matrix.Diagonal((size[0], size[1], size[2], 1.0)), verts=bm.verts)
     bm.to_mesh(mesh)
     bm.free()
     mesh.materials.append(material)
@@ -16,6 +11,21 @@ def solid_box(collection, name, category, lo, hi, material):
     tag(obj, name, category, False)
     collection.objects.link(obj)
     return obj
+
+
+def box_bmesh(lo, hi, world=Matrix.Identity(4)):
+    """A bmesh box from corner lo to corner hi, in the frame `world` maps to the scene."""
+    bm = bmesh.new()
+    bmesh.ops.create_cube(bm, size=1.0)
+    size = [hi[k] - lo[k] for k in range(3)]
+    centre = [(hi[k] + lo[k]) / 2 for k in range(3)]
+    bmesh.ops.transform(bm, matrix=world @ Matrix.Translation(Vector(centre)) @
+                        Matrix.Diagonal((size[0], size[1], size[2], 1.0)), verts=bm.verts)
+    return bm
+
+
+def solid_box(collection, name, category, lo, hi, material):
+    return architecture_object(collection, name, category, box_bmesh(lo, hi), material)
 
 
 def wall_segments(length, height, openings):
@@ -46,7 +56,6 @@ def wall_segments(length, height, openings):
 
 def prism(collection, name, category, outline, z0, z1, material):
     """A solid of the floor outline (x, y corners, counter-clockwise) between heights z0 and z1."""
-    mesh = bpy.data.meshes.new(name)
     bm = bmesh.new()
     bottom = [bm.verts.new((x, y, z0)) for x, y in outline]
     top = [bm.verts.new((x, y, z1)) for x, y in outline]
@@ -57,13 +66,7 @@ def prism(collection, name, category, outline, z0, z1, material):
         j = (i + 1) % n
         bm.faces.new((bottom[i], bottom[j], top[j], top[i]))
     bm.normal_update()
-    bm.to_mesh(mesh)
-    bm.free()
-    mesh.materials.append(material)
-    obj = bpy.data.objects.new(name, mesh)
-    tag(obj, name, category, False)
-    collection.objects.link(obj)
-    return obj
+    return architecture_object(collection, name, category, bm, material)
 
 
 def polygon_walls(collection, polygon, height, openings, material):
@@ -149,20 +152,9 @@ def opening_box(collection, opening, frame, part, lo, hi, material):
                                  (0.0, 0.0, 1.0, 0.0),
                                  (0.0, 0.0, 0.0, 1.0)))
     name = "%s.%s" % (opening.get("id") or opening.get("kind", "opening"), part)
-    mesh = bpy.data.meshes.new(name)
-    bm = bmesh.new()
-    bmesh.ops.create_cube(bm, size=1.0)
-    size = [hi[k] - lo[k] for k in range(3)]
-    centre = [(hi[k] + lo[k]) / 2 for k in range(3)]
-    bmesh.ops.transform(bm, matrix=world_from_opening @ Matrix.Translation(Vector(centre)) @
-                        Matrix.Diagonal((size[0], size[1], size[2], 1.0)), verts=bm.verts)
-    bm.to_mesh(mesh)
-    bm.free()
-    mesh.materials.append(material)
-    obj = bpy.data.objects.new(name, mesh)
-    tag(obj, name, "opening", False)
+    obj = architecture_object(collection, name, "opening", box_bmesh(lo, hi, world_from_opening),
+                              material)
     obj["sc_opening"] = opening.get("id", "")
-    collection.objects.link(obj)
     return obj
 
 
