@@ -88,8 +88,12 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
       if (fixed.count(item->id) > 0) {
         // A size the text gave ("a 5 m long boat on a trailer") is kept: the support grows under
         // it, its height kept, unless its size was given too.
-        if (p.inside || p.stacked || ScaleToStandOn(*item, *holder, options.fill_share) >= 1 - 1e-6)
+        const double share = options.fill_share;
+        if (p.inside || p.stacked ||
+            (item->size.x <= share * holder->size.x + 1e-9 &&
+             item->size.y <= share * holder->size.y + 1e-9)) {
           continue;
+        }
         Object* support = graph->FindObject(p.holder);
         if (fixed.count(support->id) > 0) {
           refused.insert(item->id);
@@ -98,13 +102,10 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
                           "); both sizes were given");
           continue;
         }
-        const double need_long = std::max(item->size.x, item->size.y) / options.fill_share;
-        const double need_short = std::min(item->size.x, item->size.y) / options.fill_share;
+        // Side by side with the item as it stands (the layout's capacity check does not turn it).
         const Vec3 before = support->size;
-        double& lx = support->size.x >= support->size.y ? support->size.x : support->size.y;
-        double& sx = support->size.x >= support->size.y ? support->size.y : support->size.x;
-        lx = std::max(lx, need_long);
-        sx = std::max(sx, need_short);
+        support->size.x = std::max(support->size.x, item->size.x / share);
+        support->size.y = std::max(support->size.y, item->size.y / share);
         changed = true;
         lines.push_back(support->id + " sized to carry " + item->id + ": " + Dims(before) + " -> " +
                         Dims(support->size));
