@@ -112,6 +112,14 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
+  // The verb after a pronoun that a phrase opening the clause names ("Beneath it stands a
+  // bench").
+  if (items_.size() >= 2 && items_.back().kind == ItemKind::kNoun &&
+      !items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
+      w.word_class == WordClass::kOpen && VerbAfterReference(i, items_.size() - 2)) {
+    Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
   if (const size_t end = NounPhraseAt(i); end > i) return end;
   if (w.word_class == WordClass::kOpen && w.verb) {
     Add(ItemKind::kVerb, i, i);
@@ -132,7 +140,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return j < words_.size() && IsPronounWord(texts_[j]) &&
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
-            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]));
+            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]) ||
+            // "the other two", ending the phrase
+            (texts_[j] == "other" && words_[j + 1].number &&
+             (j + 2 >= words_.size() || words_[j + 2].punct ||
+              words_[j + 2].word_class != WordClass::kOpen)));
   };
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
@@ -170,6 +182,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
+      // "a stack of textbooks": "a" counts the stack, not the textbooks.
+      if (q->count == 0 && !q->arrangement.empty() && np.count == 1 && !words_[k].plural && k > i &&
+          (texts_[k - 1] == "a" || texts_[k - 1] == "an")) {
+        np.count = -1;
+      }
       if (!q->arrangement.empty()) np.arrangement = std::string(q->arrangement);
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
@@ -212,6 +229,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (texts_[k] == "each") np.distributive = true;  // "four tables, each with two chairs"
     size_t end = k + 1;
     if (texts_[k] == "other" && end < words_.size() && texts_[end] == "one") ++end;
+    // "the other two": the rest of a group, that many.
+    if (texts_[k] == "other" && end < words_.size() && words_[end].number &&
+        *words_[end].number > 1) {
+      np.count = *words_[end].number;
+      ++end;
+    }
     Add(ItemKind::kNoun, i, end - 1);
     items_.back().np = np;
     return end;

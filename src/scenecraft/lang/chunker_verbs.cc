@@ -135,8 +135,6 @@ bool Chunker::VerbAfterReference(size_t k, size_t spatial) const {
       IsCompound(words_[k - 1].lemma + " " + w.lemma)) {
     return false;
   }
-  // A word WordNet saw more often as a noun is the noun ("on a wooden table by the sofa").
-  if (w.noun && w.verb_frequency <= w.noun_frequency) return false;
   const std::string base = WordNet::Get().VerbBase(w.text);
   if (base.empty()) return false;
   const bool s_form = base != w.text && EndsWith(w.text, "s");
@@ -144,11 +142,16 @@ bool Chunker::VerbAfterReference(size_t k, size_t spatial) const {
   const Word& next = words_[k + 1];
   const bool next_starts_noun_phrase =
       Determiner(texts_[k + 1]).has_value() || next.number.has_value();
-  // Inversion: "In the corner stand two lamps", "By the door sits a crate".
+  // Inversion: "In the corner stand two lamps", "By the door sits a crate", "Beneath it stands
+  // a bench": a noun phrase after the word has no place unless the word is the verb, however
+  // often WordNet saw it as a noun.
   const size_t n = spatial + 1;
   const bool phrase_opens =
       n == 1 || items_[n - 2].kind == ItemKind::kEnd || items_[n - 2].kind == ItemKind::kComma;
-  if (phrase_opens) return (bare || s_form) && next_starts_noun_phrase;
+  if (phrase_opens && (bare || s_form) && next_starts_noun_phrase) return true;
+  // A word WordNet saw more often as a noun is the noun ("on a wooden table by the sofa").
+  if (w.noun && w.verb_frequency <= w.noun_frequency) return false;
+  if (phrase_opens) return false;
   // The subject before the phrase: the verb agrees with it, and no noun follows the verb.
   if (n < 2 || items_[n - 2].kind != ItemKind::kNoun || !items_[n - 2].np.pronoun.empty()) {
     return false;

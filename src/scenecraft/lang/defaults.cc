@@ -8,6 +8,7 @@
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
@@ -89,6 +90,18 @@ bool MadeForOutdoors(const std::string& category) {
   return false;
 }
 
+// Whether a thing is made to hang from the ceiling: a compound on the ceiling ("ceiling fan"), or
+// WordNet's definition says it hangs or is suspended from one ("chandelier").
+bool MadeToHangFromCeiling(const std::string& category) {
+  if (StartsWith(category, "ceiling ")) return true;
+  const std::string gloss = WordNet::Get().Gloss(category);
+  for (const char* verb : {"hangs from", "hung from", "suspended from", "hanging from"}) {
+    const size_t at = gloss.find(verb);
+    if (at != std::string::npos && gloss.find("ceiling", at) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
 // with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
 }  // namespace
@@ -141,6 +154,27 @@ bool IsKindOf(const std::string& category, const std::string& kind_class) {
   }
   const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 1);
   return std::find(up.begin(), up.end(), kind_class) != up.end();
+}
+
+bool RestsOnTop(const std::string& thing, const std::string& description,
+                const std::string& support) {
+  if (!AnyKind(support, WorkSurfaceClasses())) return false;
+  if (AnyKind(thing, SeatClasses()) || AnyKind(thing, {"furniture", "organism", "person"})) {
+    return false;
+  }
+  Object o;
+  o.category = thing;
+  o.description = description;
+  if (SmallSurfaceThing(o)) return true;
+  if (const CategoryInfo* info = CatalogEntry(thing)) {
+    if (info->support != Support::kSurface) return false;
+  }
+  // A small device or container the surface can carry: at most 0.2 m2 of footprint, 0.5 m high.
+  const Vec3 size = ExpectedSize(o);
+  Object under;
+  under.category = support;
+  const Vec3 top = ExpectedSize(under);
+  return size.x * size.y <= 0.2 && size.z <= 0.5 && size.x * size.y <= 0.5 * top.x * top.y;
 }
 
 void AddDefaults(PlanResult* plan) {
@@ -241,6 +275,24 @@ void AddDefaults(PlanResult* plan) {
       if (!placed.count(o.id) && AnyKind(o.category, AgainstWallClasses())) {
         add(T::kAgainstWall, {o.id});
       }
+    }
+  }
+  // A thing made to hang from the ceiling hangs there unless the text gives it another support
+  // ("a ceiling fan over the bed", "a chandelier above the table": WordNet's definition of a
+  // chandelier says it hangs from the ceiling).
+  {
+    std::set<std::string> resting;
+    for (const Relation& r : g.relations) {
+      if (r.type == T::kOn || r.type == T::kStack || r.type == T::kHanging ||
+          r.type == T::kOnWall || r.type == T::kOnFloor || r.type == T::kInside ||
+          r.type == T::kUnder) {
+        if (!r.objects.empty()) resting.insert(r.objects[0]);
+      }
+    }
+    for (const Object& o : g.objects) {
+      if (resting.count(o.id) || !MadeToHangFromCeiling(o.category)) continue;
+      add(T::kHanging, {o.id});
+      supported.insert(o.id);
     }
   }
   // A small thing that names no support rests on a table, desk or counter.

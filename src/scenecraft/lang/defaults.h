@@ -16,6 +16,13 @@ namespace scenecraft {
 // Whether a category is a kind of one of the knowledge table's classes ("seat", "table" ...).
 bool IsKindOf(const std::string& category, const std::string& kind_class);
 
+// Whether "a SUPPORT with a THING" puts the thing on the support's top: the support is a work
+// surface (a table, desk, counter or workbench by WordNet) and the thing is small and no furniture,
+// seat or living thing (its catalog entry or WordNet stand-in stands on surfaces, or its expected
+// size is that of a small device or container: "a counter with a cash register").
+bool RestsOnTop(const std::string& thing, const std::string& description,
+                const std::string& support);
+
 void AddDefaults(PlanResult* plan);
 
 // The size a thing will have: the one it has (the text's measurement), else the procedural

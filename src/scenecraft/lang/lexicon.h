@@ -105,6 +105,15 @@ enum class Meaning {
   kOnWall,
   kCenter,
   kHanging,
+  // Pairs within the subject group, with no reference: "opposite each other" (across), "far
+  // apart" (far), "in parallel" (parallel). The reader relates the group's members.
+  kAcrossEachOther,
+  kFarApart,
+  kParallelEachOther,
+  // "hanging from a beam": the subject hangs, beside what it hangs from.
+  kHangingFrom,
+  // "a cabinet full of trophies": the reference is in (or on) the subject.
+  kHolding,
 };
 
 struct SpatialPhrase {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -20,11 +21,102 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
+// The members of a group one by one: every member of a plural entity, every thing of a
+// coordination.
+Group Reader::Members(const Group& g) const {
+  Group out;
+  for (const EntityRef& r : g) {
+    const long n = r.member >= 0 ? 1 : out_.entities[r.entity].count;
+    if (n <= 1) {
+      out.push_back(r);
+      continue;
+    }
+    for (int m = 0; m < n; ++m) out.push_back({r.entity, m});
+  }
+  return out;
+}
+
+// Phrases that relate a group within itself or say two things at once; true when the phrase
+// was read here.
+bool Reader::FinishGroupPhrase(const Pending& p) {
+  using M = Meaning;
+  if (p.subjects.empty()) return false;
+  if (p.meaning == M::kAcrossEachOther || p.meaning == M::kFarApart ||
+      p.meaning == M::kParallelEachOther) {
+    // "two recliners opposite each other", "goats far apart", "two benches in parallel": each
+    // member with the one before it (parallel: with the first).
+    const Group members = Members(p.subjects);
+    if (members.size() < 2 || members.size() > 12) {
+      out_.warnings.push_back({"this phrase needs several things", p.first, p.last});
+      return true;
+    }
+    const M pair = p.meaning == M::kAcrossEachOther ? M::kAcross
+                   : p.meaning == M::kFarApart      ? M::kFar
+                                                    : M::kParallel;
+    for (size_t k = 1; k < members.size(); ++k) {
+      Pending q = p;
+      q.meaning = pair;
+      q.subjects = {members[k]};
+      q.references = {members[pair == M::kParallel ? 0 : k - 1]};
+      Finish(std::move(q));
+    }
+    return true;
+  }
+  if (p.meaning == M::kHangingFrom) {
+    // "a lantern hanging from a beam": from the ceiling, or from a thing up there (a beam, a
+    // ceiling hook), it hangs; from anything else ("from a hook on the door") it is only beside
+    // what holds it.
+    Pending q = p;
+    q.meaning = M::kFrom;
+    if (!p.references.empty()) {
+      const Entity& ref = out_.entities[p.references[0].entity];
+      if (ref.room_part == RoomPart::kNone && IsObject(p.references[0].entity) &&
+          HangsOverhead(ref.category)) {
+        Pending hang = p;
+        hang.meaning = M::kHanging;
+        hang.references.clear();
+        Finish(std::move(hang));
+      }
+    }
+    Finish(std::move(q));
+    return true;
+  }
+  if (p.meaning == M::kHolding) {
+    // "a cabinet full of trophies": the things are in the holder, or on it when it holds things
+    // up ("a bookcase full of books").
+    if (p.references.empty()) return false;
+    Pending q = p;
+    q.subjects = p.references;
+    q.references = p.subjects;
+    q.meaning = p.subjects.size() == 1 &&
+                        HolderOf(out_.entities[p.subjects[0].entity].category) == Holder::kSupport
+                    ? M::kOn
+                    : M::kIn;
+    Finish(std::move(q));
+    holding_ = p.subjects;  // "..., which stands against the wall" is about the holder
+    return true;
+  }
+  if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
+      Members(p.subjects).size() >= 2) {
+    // "four chairs along the long side of the table": beside it, and in a row.
+    Pending row = p;
+    row.meaning = M::kRow;
+    row.references.clear();
+    Pending q = p;
+    q.meaning = M::kNear;
+    Finish(std::move(q));
+    Finish(std::move(row));
+    return true;
+  }
+  return false;
+}
+
 void Reader::Finish(Pending p) {
   // Mark the "with" members a phrase placed.
   for (auto& [group, span] : with_members_) {
     if (group == p.subjects) span.first = -1;
   }
+  if (FinishGroupPhrase(p)) return;
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
     Entity& s = out_.entities[p.subjects[0].entity];
@@ -68,6 +160,66 @@ void Reader::CompletePending() {
   }
 }
 
+// A phrase that opened its clause placed the noun after it; the next members of a list it heads
+// take the same place ("On the desk there are a laptop, a lamp and a stack of notebooks"), unless
+// a verb or a phrase of their own follows them.
+void Reader::ContinueFrontedList(const Item& item) {
+  if (fronted_member_.empty()) {
+    if (item.kind != ItemKind::kNoun && item.kind != ItemKind::kComma &&
+        item.kind != ItemKind::kAnd) {
+      fronted_list_.reset();
+    }
+    return;
+  }
+  const Group member = std::move(fronted_member_);
+  fronted_member_.clear();
+  if (!fronted_list_ || (item.kind != ItemKind::kComma && item.kind != ItemKind::kAnd &&
+                         item.kind != ItemKind::kEnd)) {
+    fronted_list_.reset();
+    return;
+  }
+  Pending p = *fronted_list_;
+  p.subjects = member;
+  if (std::find(p.references.begin(), p.references.end(), member[0]) == p.references.end()) {
+    Finish(std::move(p));
+  }
+  if (item.kind == ItemKind::kEnd) fronted_list_.reset();
+}
+
+// The thing "its" names in a phrase with no noun after it ("on its right", "to its left").
+Group Reader::OwnerOfIts(const Pending& p) const {
+  using M = Meaning;
+  auto usable = [&](const Group& g) {
+    return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
+           std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
+  };
+  // The other side of the same thing: "On the left of the fireplace sits a basket; on its
+  // right, a poker stand".
+  if (!out_.statements.empty()) {
+    const Statement& before = out_.statements.back();
+    auto mirror = [](M a, M b) {
+      return (a == M::kLeftOf && b == M::kRightOf) || (a == M::kRightOf && b == M::kLeftOf) ||
+             (a == M::kInFrontOf && b == M::kBehind) || (a == M::kBehind && b == M::kInFrontOf);
+    };
+    if (mirror(before.meaning, p.meaning) && usable(before.references)) return before.references;
+  }
+  // The thing the last "it" named, in this sentence or the one before: "A stool stands in
+  // front of it. A paint table is to its right."
+  if (last_it_ >= 0 && sentence_ - last_it_sentence_ <= 1 && usable({{last_it_, -1}})) {
+    return {{last_it_, -1}};
+  }
+  // In a list of things a place has, the member before: "A lecture hall with a screen on the
+  // front wall, a podium to its right".
+  const bool place_host =
+      with_host_.empty() || out_.entities[with_host_[0].entity].kind != NounKind::kObject;
+  if (in_with_ && place_host && with_members_.size() >= 2 &&
+      with_members_.back().first == p.subjects &&
+      usable(with_members_[with_members_.size() - 2].first)) {
+    return with_members_[with_members_.size() - 2].first;
+  }
+  return ParallelOwner(p.subjects);
+}
+
 // A phrase with no noun after it takes the implicit reference.
 void Reader::FlushPending() {
   if (!pending_) return;
@@ -77,7 +229,7 @@ void Reader::FlushPending() {
   // "to its right": the owner "its" names, the parallel member before if there is one.
   bool its = false;
   for (int k = p.first; k <= p.last; ++k) its = its || words_[k].text == "its";
-  if (needs_reference && its) p.references = ParallelOwner(p.subjects);
+  if (needs_reference && its) p.references = OwnerOfIts(p);
   if (p.references.empty()) p.references = Implicit(p.subjects);
   // "At its foot sits a cedar chest": the subject follows.
   if (p.subjects.empty() && p.fronted && !p.references.empty()) {
@@ -106,6 +258,14 @@ void Reader::FlushWith() {
       st.meaning = HolderOf(out_.entities[with_host_[0].entity].category) == Holder::kContainer
                        ? Meaning::kIn
                        : Meaning::kOn;
+    } else if (with_host_.size() == 1 && group.size() == 1 && IsObject(group[0].entity)) {
+      // "a desk with a computer", "a counter with a cash register": a small thing with a work
+      // surface stands on it.
+      const Entity& thing = out_.entities[group[0].entity];
+      if (RestsOnTop(thing.category, Join(thing.attributes, " "),
+                     out_.entities[with_host_[0].entity].category)) {
+        st.meaning = Meaning::kOn;
+      }
     }
     st.subjects = group;
     st.references = with_host_;
@@ -135,6 +295,7 @@ void Reader::CloseClause() {
   negated_ = false;
   clause_subject_.clear();
   parallel_subject_.clear();
+  holding_.clear();
   last_group_.clear();
   clause_start_ = true;
   after_comma_ = after_and_ = after_verb_ = false;
@@ -142,6 +303,7 @@ void Reader::CloseClause() {
 
 void Reader::OnSpatial(const Item& item) {
   FlushPending();
+  holding_.clear();
   holder_.clear();
   describe_.reset();  // "rows of five facing a wall": the phrase ends what "of" began
   const SpatialPhrase& phrase = *item.phrase;
@@ -167,6 +329,7 @@ void Reader::OnSpatial(const Item& item) {
 Reading Reader::Run() {
   for (index_ = 0; index_ < items_.size(); ++index_) {
     const Item& item = items_[index_];
+    ContinueFrontedList(item);
     // Content words: nouns and adjectives the text uses (verbs and closed classes are frame).
     if (item.kind == ItemKind::kNoun && item.np.pronoun.empty()) {
       for (int k : item.np.category_words) out_.content[k] = true;
@@ -179,11 +342,47 @@ Reading Reader::Run() {
       out_.content[item.first] = true;
     }
     switch (item.kind) {
-      case ItemKind::kNoun:
+      case ItemKind::kNoun: {
+        holding_.clear();
+        const bool fronted = fronted_.has_value();
+        const size_t statements = out_.statements.size();
+        const bool listed = fronted_list_ && index_ > 0 &&
+                            (items_[index_ - 1].kind == ItemKind::kComma ||
+                             items_[index_ - 1].kind == ItemKind::kAnd) &&
+                            item.np.pronoun.empty();
         OnNoun(item);
+        if (!command_arrangement_.empty() && last_group_.size() == 1 && last_group_[0].member < 0) {
+          Entity& e = out_.entities[last_group_[0].entity];
+          if (e.count >= 2 && e.arrangement.empty()) e.arrangement = command_arrangement_;
+        }
+        command_arrangement_.clear();
+        if (fronted && !fronted_ && out_.statements.size() > statements) {
+          // "On it are a vise and a toolbox": the phrase may place a list.
+          const Statement& st = out_.statements.back();
+          Pending p;
+          p.meaning = st.meaning;
+          p.references = st.references;
+          p.first = st.first;
+          p.last = st.last;
+          p.fronted = true;
+          fronted_list_ = std::move(p);
+        } else if (listed && !last_group_.empty() && !last_is_reference_) {
+          fronted_member_ = {last_group_.back()};
+        }
+      }
         if (!owner_described_) owner_attribute_.clear();  // only the noun right after it
         break;
       case ItemKind::kSpatial:
+        // "a wheelbarrow full of soil": a substance describes its holder, as "of" does.
+        if (item.phrase->meaning == Meaning::kHolding && index_ + 1 < items_.size() &&
+            items_[index_ + 1].kind == ItemKind::kNoun && items_[index_ + 1].np.pronoun.empty() &&
+            !IsDiscrete(items_[index_ + 1].np.category, items_[index_ + 1].np.plural)) {
+          FlushPending();
+          if (!last_group_.empty()) describe_ = last_group_;
+          describe_of_ = true;
+          Account(item.first, item.last);
+          break;
+        }
         OnSpatial(item);
         break;
       case ItemKind::kEnd:
@@ -197,6 +396,7 @@ Reading Reader::Run() {
           out_.setting_kind = NounKind::kIndoorPlace;
         }
         sentence_first_entity_ = out_.entities.size();
+        ++sentence_;
         break;
       case ItemKind::kComma:
         FlushPending();
@@ -263,9 +463,16 @@ Reading Reader::Run() {
         negated_ = true;
         break;
       case ItemKind::kRelative:
-        relative_ = last_group_;
+        relative_ = holding_.empty() ? last_group_ : holding_;
         break;
       case ItemKind::kVerb:
+        // "Stack three tires by the door": a command whose verb names an arrangement.
+        command_arrangement_.clear();
+        if (clause_start_) {
+          const QuantityNoun* q =
+              FindQuantityNoun(WordNet::Get().VerbBase(words_[item.first].text));
+          if (q != nullptr && q->count == 0) command_arrangement_ = std::string(q->arrangement);
+        }
         FlushPending();
         after_verb_ = true;
         verb_subject_.clear();
@@ -321,6 +528,9 @@ Reading Reader::Run() {
       }
     }
   }
+  Item end;
+  end.kind = ItemKind::kEnd;
+  ContinueFrontedList(end);
   CloseClause();
   ReviseKinds();
   return std::move(out_);

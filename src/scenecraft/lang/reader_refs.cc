@@ -14,7 +14,15 @@ bool Beside(Meaning m) {
   using M = Meaning;
   return m == M::kNear || m == M::kAgainst || m == M::kAlong || m == M::kAt || m == M::kFar ||
          m == M::kInFrontOf || m == M::kBehind || m == M::kLeftOf || m == M::kRightOf ||
-         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide;
+         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide ||
+         // "a cabinet full of trophies against the wall": the cabinet is against it
+         m == M::kHolding;
+}
+
+bool HangsOverhead(const std::string& category) {
+  if (StartsWith(category, "ceiling ")) return true;
+  const std::vector<std::string> up = WordNet::Get().Hypernyms(category, 6);
+  return std::find(up.begin(), up.end(), "structural member") != up.end();
 }
 
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
@@ -63,12 +71,56 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
   };
   const std::string& p = np.pronoun;
   if (p == "it") {
+    Group it = ResolveIt(exclude);
+    // "A backdrop stand, two lights on either side of it": "it" cannot be what the phrase is
+    // about, so the phrase is about the list's last member and "it" an earlier one.
+    if (it.empty() && pending_ && pending_->subjects == exclude && exclude.size() >= 2) {
+      const Group last{exclude.back()};
+      it = ResolveIt(last);
+      if (!it.empty()) pending_->subjects = last;
+    }
+    if (it.size() == 1) {
+      last_it_ = it[0].entity;
+      last_it_sentence_ = sentence_;
+    }
+    return it;
+  }
+  if (p == "other" && np.count >= 2) {
+    // "the anvil between the other two": the rest of the last group with that many.
+    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
+      Group rest;
+      for (const EntityRef& r : *g) {
+        if (!excluded(r.entity)) rest.push_back(r);
+      }
+      if (rest.size() < g->size() && static_cast<long>(rest.size()) == np.count) return rest;
+    }
+    return {};
+  }
+  return ResolveOtherPronoun(np, exclude);
+}
+
+Group Reader::ResolveIt(const Group& exclude) {
+  auto excluded = [&](int e) {
+    return std::any_of(exclude.begin(), exclude.end(),
+                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
+  };
+  {
     // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
     // a beanbag in front of it".
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) &&
         (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {
       return with_host_;
+    }
+    // In a list of placements, the thing the member before was about: "A grand piano on the
+    // stage, a piano bench in front of it" (the piano, not its stage).
+    // Not once the member named a landmark of its own ("an office chair in front of the desk
+    // facing it": the desk).
+    if (parallel_subject_.size() == 1 && parallel_subject_[0].member < 0 &&
+        parallel_subject_ != clause_subject_ && last_group_ == clause_subject_ &&
+        IsObject(parallel_subject_[0].entity) && !excluded(parallel_subject_[0].entity) &&
+        out_.entities[parallel_subject_[0].entity].count == 1) {
+      return parallel_subject_;
     }
     // The subject of the clause before is the thing in focus ("A sewing machine sits on a
     // table; a dress form stands to its left"); else the last single thing named.
@@ -87,6 +139,14 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
     }
     return {};
   }
+}
+
+Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
+  auto excluded = [&](int e) {
+    return std::any_of(exclude.begin(), exclude.end(),
+                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
+  };
+  const std::string& p = np.pronoun;
   if (p == "them" || p == "both") {
     for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
       if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))

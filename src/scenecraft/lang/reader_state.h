@@ -22,6 +22,10 @@ std::optional<Meaning> PositionalMeaning(const std::string& noun);
 // or turned toward it.
 bool Beside(Meaning meaning);
 
+// Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
+// compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
+bool HangsOverhead(const std::string& category);
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)
@@ -49,6 +53,8 @@ class Reader {
   void ReviseKinds();
   void OnSpatial(const Item& item);
   void Finish(Pending p);
+  bool FinishGroupPhrase(const Pending& p);
+  Group Members(const Group& g) const;
   // The waiting phrase has its reference: it waits for its subject when it opened the clause,
   // else it is a statement now.
   void CompletePending();
@@ -57,8 +63,12 @@ class Reader {
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
+  Group ResolveIt(const Group& exclude);
+  Group ResolveOtherPronoun(const NounPhrase& np, const Group& exclude);
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
+  Group OwnerOfIts(const Pending& p) const;
+  void ContinueFrontedList(const Item& item);
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
   void Account(int first, int last) {
@@ -101,8 +111,14 @@ class Reader {
   bool after_comma_ = false, after_and_ = false, after_verb_ = false;
   std::optional<Pending> pending_;  // a phrase waiting for its reference
   std::optional<Pending> fronted_;  // a phrase waiting for its subject
-  Group relative_;                  // the noun a relative clause is about
-  Group verb_subject_;              // the noun right before the last verb
+  // A phrase that opened its clause and placed its subject, and the list member after it that
+  // it may place too (ContinueFrontedList).
+  std::optional<Pending> fronted_list_;
+  Group fronted_member_;
+  Group holding_;                    // the holder a "full of" phrase just filled
+  std::string command_arrangement_;  // "Stack three tires": the arrangement the verb names
+  Group relative_;                   // the noun a relative clause is about
+  Group verb_subject_;               // the noun right before the last verb
   // The phrase the last reference completed, and what it placed: a second phrase after a
   // landmark may be about the same subject (PhraseSubject).
   Meaning reference_meaning_ = Meaning::kNear;
@@ -140,6 +156,11 @@ class Reader {
   std::vector<std::pair<int, int>> owned_;
   int holder_word_ = -1;
   bool owner_described_ = false;
+  // The thing the last "it" named, and in which sentence: "A stool stands in front of it. A
+  // table is to its right" (the same thing).
+  int last_it_ = -1;
+  int last_it_sentence_ = -1;
+  int sentence_ = 0;
   std::vector<int> recent_;           // entities, least recent first
   size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
   std::vector<Group> groups_;         // plural groups and coordinations, in order
