@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 
+#include "scenecraft/core/room.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -81,7 +82,33 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
       Object* item = graph->FindObject(p.item);
       const Object* holder = graph->FindObject(p.holder);
       if (item == nullptr || holder == nullptr || !item->HasSize() || !holder->HasSize() ||
-          fixed.count(item->id) > 0 || refused.count(item->id) > 0) {
+          refused.count(item->id) > 0) {
+        continue;
+      }
+      if (fixed.count(item->id) > 0) {
+        // A size the text gave ("a 5 m long boat on a trailer") is kept: the support grows under
+        // it, its height kept, unless its size was given too.
+        const double share = options.fill_share;
+        if (p.inside || p.stacked ||
+            (item->size.x <= share * holder->size.x + 1e-9 &&
+             item->size.y <= share * holder->size.y + 1e-9)) {
+          continue;
+        }
+        Object* support = graph->FindObject(p.holder);
+        if (fixed.count(support->id) > 0) {
+          refused.insert(item->id);
+          lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) +
+                          ") stand on " + support->id + " (" + Dims(support->size) +
+                          "); both sizes were given");
+          continue;
+        }
+        // Side by side with the item as it stands (the layout's capacity check does not turn it).
+        const Vec3 before = support->size;
+        support->size.x = std::max(support->size.x, item->size.x / share);
+        support->size.y = std::max(support->size.y, item->size.y / share);
+        changed = true;
+        lines.push_back(support->id + " sized to carry " + item->id + ": " + Dims(before) + " -> " +
+                        Dims(support->size));
         continue;
       }
       const double share = p.stacked ? 1.0 : options.fill_share;
@@ -104,6 +131,29 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
                       holder->id + ": " + Dims(before) + " -> " + Dims(item->size));
     }
     if (!changed) break;
+  }
+  // What stands under a window stays below its sill ("a fern under the window").
+  for (const Relation& r : graph->relations) {
+    if (r.type != RelationType::kUnder || r.objects.size() != 2) continue;
+    const Opening* window = FindOpening(graph->environment, r.objects[1]);
+    Object* item = graph->FindObject(r.objects[0]);
+    if (window == nullptr || window->kind != "window" || item == nullptr || !item->HasSize() ||
+        window->sill_m <= 0 || item->size.z <= window->sill_m) {
+      continue;
+    }
+    const double scale = window->sill_m / item->size.z;
+    const double total = scaled.count(item->id) ? scaled[item->id] * scale : scale;
+    if (fixed.count(item->id) > 0 || total < options.min_scale) {
+      lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) +
+                      ") stand under " + window->id + " (sill " + FormatNumber(window->sill_m, 2) +
+                      " m); it keeps its size");
+      continue;
+    }
+    const Vec3 before = item->size;
+    item->size = {item->size.x * scale, item->size.y * scale, item->size.z * scale};
+    scaled[item->id] = total;
+    lines.push_back(item->id + " sized to stand under " + window->id + ": " + Dims(before) +
+                    " -> " + Dims(item->size));
   }
   for (const std::string& line : lines) graph->notes.push_back(line);
   return lines;

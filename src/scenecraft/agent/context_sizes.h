@@ -25,7 +25,8 @@ struct ContextSizeOptions {
 
 // Scales objects uniformly so that they fit what the text puts them on or in ("a vase on a
 // small stool", "a teapot inside the cabinet"), the smallest scale first where several relations
-// ask for it. `fixed` holds the ids whose size was given (never changed). Returns one line per
+// ask for it. `fixed` holds the ids whose size was given (never changed); a support under a thing
+// of given size grows its footprint to carry it. Returns one line per
 // change and per relation no size can satisfy; the lines are also added to the graph's notes.
 std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std::string>& fixed,
                                            const ContextSizeOptions& options = {});

@@ -74,6 +74,44 @@ TEST(ContextSizes, WhenNoPlausibleSizeFitsThePlanSaysSo) {
   EXPECT_DOUBLE_EQ(g.FindObject("sofa_1")->size.x, 2.0);
 }
 
+// "A 5 m long canoe on a cart": the size the text gave is kept, and the support grows under it
+// (its height stays); a support whose size was given too is left, and the plan says so.
+TEST(ContextSizes, ASupportGrowsUnderAThingOfGivenSize) {
+  SceneGraph g;
+  g.objects = {Sized("canoe_1", 5.0, 0.9, 0.4), Sized("cart_1", 1.0, 0.6, 0.7)};
+  g.relations = {Rel(RelationType::kOn, {"canoe_1", "cart_1"})};
+  const std::vector<std::string> lines = FitSizesToContext(&g, /*fixed=*/{"canoe_1"});
+  ASSERT_EQ(lines.size(), 1u);
+  const Object& cart = *g.FindObject("cart_1");
+  EXPECT_NEAR(std::max(cart.size.x, cart.size.y), 5.0 / 0.9, 1e-9);
+  EXPECT_NEAR(std::min(cart.size.x, cart.size.y), 0.9 / 0.9, 1e-9);
+  EXPECT_DOUBLE_EQ(cart.size.z, 0.7);
+  EXPECT_DOUBLE_EQ(g.FindObject("canoe_1")->size.x, 5.0);
+  SceneGraph both;
+  both.objects = {Sized("canoe_1", 5.0, 0.9, 0.4), Sized("cart_1", 1.0, 0.6, 0.7)};
+  both.relations = {Rel(RelationType::kOn, {"canoe_1", "cart_1"})};
+  const std::vector<std::string> said = FitSizesToContext(&both, {"canoe_1", "cart_1"});
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_NE(said[0].find("no plausible size"), std::string::npos) << said[0];
+  EXPECT_DOUBLE_EQ(both.FindObject("cart_1")->size.x, 1.0);
+}
+
+// "A fern under the window": what stands under a window is no taller than its sill.
+TEST(ContextSizes, WhatStandsUnderAWindowStaysBelowItsSill) {
+  SceneGraph g;
+  g.environment.size = {5, 4, 2.8};
+  g.environment.openings.push_back({"window", "back", 0.0, 1.2, 1.2, 0.9, "window_1"});
+  g.objects = {Sized("fern_1", 0.5, 0.5, 1.0), Sized("fridge_1", 0.7, 0.7, 1.9)};
+  g.relations = {Rel(RelationType::kUnder, {"fern_1", "window_1"}),
+                 Rel(RelationType::kUnder, {"fridge_1", "window_1"})};
+  const std::vector<std::string> lines = FitSizesToContext(&g, {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_LE(g.FindObject("fern_1")->size.z, 0.9 + 1e-9);
+  // A fridge would have to lose more than half its size: it keeps it, and the plan says so.
+  EXPECT_DOUBLE_EQ(g.FindObject("fridge_1")->size.z, 1.9);
+  EXPECT_NE(lines[1].find("no plausible size lets fridge_1"), std::string::npos) << lines[1];
+}
+
 TEST(ContextSizes, StacksFitWhatCarriesThem) {
   SceneGraph g;
   g.objects = {Sized("box_1", 0.6, 0.4, 0.3), Sized("box_2", 0.6, 0.4, 0.3),

@@ -105,6 +105,14 @@ const WallSegment* ResolveWall(const Environment& environment,
     }
     return best;
   }
+  // An opening's id: the wall it is in ("window_2").
+  for (const Opening& o : environment.openings) {
+    if (o.id != name) continue;
+    for (const WallSegment& c : walls) {
+      if (!o.wall.empty() && c.name == o.wall) return &c;
+    }
+    return nullptr;
+  }
   return FindWall(walls, name);
 }
 

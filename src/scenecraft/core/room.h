@@ -43,8 +43,8 @@ std::vector<WallSegment> RoomWalls(const Environment& environment);
 const WallSegment* FindWall(const std::vector<WallSegment>& walls, std::string_view name);
 // FindWall, and the walls people name by what is in them or across from it: "window" (the wall
 // with the room's first window), "door" (with its first door), "opposite_door" (the longest
-// wall facing the door's wall, within 45 degrees of straight across). Null when the room has no
-// such wall or the opening is not placed yet.
+// wall facing the door's wall, within 45 degrees of straight across), an opening's id ("window_2":
+// the wall it is in). Null when the room has no such wall or the opening is not placed yet.
 const WallSegment* ResolveWall(const Environment& environment,
                                const std::vector<WallSegment>& walls, std::string_view name);
 

@@ -207,6 +207,21 @@ TEST(ResolveWall, LongShortWindowDoorAndOppositeTheDoor) {
   EXPECT_EQ(ResolveWall(l, lw, "opposite_door"), nullptr);
 }
 
+// An opening's id names the wall it is in ("against the wall under window_2"); null until the
+// opening is placed.
+TEST(ResolveWall, AnOpeningsIdNamesItsWall) {
+  Environment env;
+  env.size = {5, 4, 2.8};
+  env.openings.push_back({"window", "back", 1.0, 1.2, 1.2, 0.9, "window_1"});
+  env.openings.push_back({"window", "right", 0.0, 1.2, 1.2, 0.9, "window_2"});
+  env.openings.push_back({"door", "", 0.0, 0.9, 2.05, 0.0, "door_1"});
+  const std::vector<WallSegment> walls = RoomWalls(env);
+  EXPECT_EQ(ResolveWall(env, walls, "window_2")->name, "right");
+  EXPECT_EQ(ResolveWall(env, walls, "window_1")->name, "back");
+  EXPECT_EQ(ResolveWall(env, walls, "door_1"), nullptr);
+  EXPECT_EQ(ResolveWall(env, walls, "window_9"), nullptr);
+}
+
 TEST(RoomTypeWindows, TheTableGivesLivingRoomsTwoHallsNoneBathroomsASmallOne) {
   EXPECT_EQ(WindowsForRoomType("living room")->windows, 2);
   EXPECT_EQ(WindowsForRoomType("hall")->windows, 0);

@@ -269,9 +269,21 @@ void Builder::AddStatement(const Statement& st) {
       Relate(type, {subjects[k], r}, st, args);
     }
   };
-  if (opening && (st.meaning == M::kOn || st.meaning == M::kIn || st.meaning == M::kAgainst ||
-                  st.meaning == M::kUnder || st.meaning == M::kMiddleOf)) {
-    return pairwise(T::kNear);  // "a plant on the window (sill)", "a desk under the window"
+  if (opening && (st.meaning == M::kUnder || st.meaning == M::kAgainst)) {
+    // "a radiator under the window": below its sill, within its width (under's test for a window,
+    // docs/RELATIONS_EXTRA.md), against its own wall (core/room.h's ResolveWall takes an
+    // opening's id) so the layout starts it there; "against the window": beside it on that wall.
+    const bool window = ref.room_part == RoomPart::kWindow;
+    pairwise(st.meaning == M::kUnder && window ? T::kUnder : T::kNear);
+    for (size_t k = 0; k < subjects.size(); ++k) {
+      RelationArgs wall;
+      wall.words["wall"] = refs[st.distributive ? k % refs.size() : 0];
+      Relate(T::kAgainstWall, {subjects[k]}, st, wall);
+    }
+    return;
+  }
+  if (opening && (st.meaning == M::kOn || st.meaning == M::kIn || st.meaning == M::kMiddleOf)) {
+    return pairwise(T::kNear);  // "a plant on the window (sill)"
   }
   switch (st.meaning) {
     case M::kOn:

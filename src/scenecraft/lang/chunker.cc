@@ -340,6 +340,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
   np.head = static_cast<int>(run.back());
   np.plural = head_word.plural || (np.count > 1);
   np.room_part = RoomPartOf(head_word.lemma);
+  if (np.room_part == RoomPart::kNone && head_word.noun) {
+    // A kind of window or door by WordNet ("porthole", "skylight", "trapdoor") is an opening too.
+    for (const std::string& h : WordNet::Get().SenseHypernyms(head_word.lemma, 0, 2)) {
+      if (h == "window" || h == "door") np.room_part = RoomPartOf(h);
+    }
+  }
   // The compound: nouns before the head that WordNet knows with it, or one concrete noun that
   // names a kind of it ("hamster cage", "garden gnome"); materials and colours describe it.
   std::string category = head_word.lemma;

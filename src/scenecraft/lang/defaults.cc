@@ -104,11 +104,16 @@ bool MadeToHangFromCeiling(const std::string& category) {
 
 // The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
 // with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
+}  // namespace
+
 Vec3 ExpectedSize(const Object& o) {
+  if (o.HasSize()) return o.size;
   if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
   if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
   return {0.6, 0.6, 0.8};
 }
+
+namespace {
 
 // The things a relation places on the floor plan: the subject of a relative position or a
 // placement in the room, every member of a group around something or between two things.
@@ -367,6 +372,10 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
   // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
   if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {
     outdoor = setting_kind == NounKind::kOutdoorPlace;
+  } else if (!env.openings.empty()) {
+    // A door or window the text names is in a wall: things placed by it are inside ("a bicycle
+    // next to the front door"), or the relation to it could not hold.
+    outdoor = false;
   } else {
     outdoor = building ||
               (outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size()));

@@ -25,6 +25,10 @@ bool RestsOnTop(const std::string& thing, const std::string& description,
 
 void AddDefaults(PlanResult* plan);
 
+// The size a thing will have: the one it has (the text's measurement), else the procedural
+// catalog's, else its stand-in's size prior (WordNet hypernyms, with the text's size words).
+Vec3 ExpectedSize(const Object& o);
+
 // Chooses the environment: the setting the text names (`setting`, `setting_kind`), else outdoors
 // when most objects are things of the outdoors (trees, buildings, vehicles), else a room; sized
 // for the objects.

@@ -6,6 +6,7 @@
 #include "scenecraft/lang/builder.h"
 #include "scenecraft/lang/chunker.h"
 #include "scenecraft/lang/defaults.h"
+#include "scenecraft/lang/measure.h"
 #include "scenecraft/lang/reader.h"
 #include "scenecraft/lang/room_shape.h"
 #include "scenecraft/lang/tagger.h"
@@ -54,9 +55,12 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
   // and blanked, offsets kept (room_shape.h).
   // So are the qualifiers of walls named by an opening ("the wall with the window",
   // wall_phrase.h).
+  // And the sizes it gives things ("a 2 m long table", measure.h).
   const RoomShapeReading shape = ReadRoomShape(text);
+  const std::vector<Measurement> measurements = ReadMeasurements(text, shape);
   const std::vector<WallPhrase> wall_phrases = ReadWallPhrases(text);
-  std::vector<Word> words = Tokenize(BlankWallPhrases(BlankRoomShape(text, shape), wall_phrases));
+  std::vector<Word> words = Tokenize(
+      BlankWallPhrases(BlankMeasurements(BlankRoomShape(text, shape), measurements), wall_phrases));
   CheckEnglish(words);
   TagWords(&words);
   // Most words unknown to the dictionary and the grammar: not English (or not words).
@@ -109,8 +113,10 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
         "wooden desk\")");
   }
   const bool text_openings = !plan.graph.environment.openings.empty();
+  const std::vector<Measurement> unsized = SizeMeasuredObjects(measurements, &plan);
   ChooseEnvironment(reading.setting, reading.setting_kind, &plan.graph);
   ShapeRoom(shape, reading.setting, text_openings, &plan);
+  SizeRoomFromMeasurements(unsized, shape, &plan);
   ApplyWallPhrases(wall_phrases, &plan);
   AddDefaults(&plan);
   Decompose(&plan.graph);

@@ -2,10 +2,49 @@
 // on its owner, and after reading, place nouns the text treats as things become things.
 #include <algorithm>
 
+#include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft::reader_detail {
+namespace {
+
+// What a scene can be set in, by WordNet: a building, or a made structure one stands in (in its
+// two most frequent senses, an area such as a room or an enclosure, a shelter, an establishment
+// or a workplace; with
+// `any_structure` any structure, for a place the text names as the scene: "On the balcony: ...").
+// A thing of that kind too small to stand in (a cage, an aquarium: its stand-in's size prior) is
+// none. The second value: whether it is seen from inside (a building, a room, a shelter, an
+// establishment, a workplace).
+std::optional<bool> SceneSense(const std::string& category, bool any_structure,
+                               bool vehicle = false) {
+  if (ClassifyNoun(category) == NounKind::kBuilding) return true;
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return std::nullopt;
+  const size_t space = category.rfind(' ');
+  const std::string head = space == std::string::npos ? category : category.substr(space + 1);
+  const std::vector<std::vector<std::string>> senses = wordnet.SenseAncestors(head);
+  std::optional<bool> found;
+  for (size_t k = 0; k < senses.size() && k < 2 && !found; ++k) {
+    const auto has = [&](const char* w) {
+      return std::find(senses[k].begin(), senses[k].end(), w) != senses[k].end();
+    };
+    if (has("building") || has("room") || has("shelter") || has("establishment") ||
+        has("workplace") || (vehicle && has("conveyance"))) {
+      found = true;
+    } else if (has("area") || (any_structure && has("structure"))) {
+      found = false;
+    }
+  }
+  if (!found) return std::nullopt;
+  const std::optional<StandIn> standin = ChooseStandIn(category, "", [&](std::string_view noun) {
+    return wordnet.SenseAncestors(std::string(noun));
+  });
+  if (standin && std::max(standin->typical_m.x, standin->typical_m.y) < 1.0) return std::nullopt;
+  return found;
+}
+
+}  // namespace
 
 bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
                          NounKind kind) {
@@ -111,6 +150,49 @@ void Reader::ReviseKinds() {
     // surrounding a fire pit").
     if (encircled[e] && HasObjectSense(entity.category)) entity.kind = NounKind::kObject;
     outdoor_thing = outdoor_thing || (outdoor && entity.kind == NounKind::kObject);
+  }
+  // A building or an enclosure the text only puts things in or at ("a stool beside the cow in
+  // the barn", "two ponies in the corral"), or names as the scene before a colon and the list of
+  // what it holds ("A scene of a boathouse: ...", "On the veranda: ..."), is where the scene is:
+  // its inside (a building, a room, a shelter) or its open ground (an enclosure, a porch). A
+  // vehicle the scene is named by or opened in is its inside ("Inside the minibus, ...").
+  for (size_t e = 0; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.count != 1 ||
+        (entity.kind != NounKind::kObject && entity.kind != NounKind::kBuilding))
+      continue;
+    const bool only_in = container[e] && !subject[e] && !placed[e] && !landmark[e];
+    bool named = false;
+    // (Words of the request's frame may come between: "a home office please: ...".)
+    int next = entity.last + 1;
+    while (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
+           words_[next].word_class == WordClass::kFunction) {
+      ++next;
+    }
+    if (entity.last >= 0 && next < static_cast<int>(words_.size()) && words_[next].text == ":") {
+      // The scene's name: the first thing the text names, or the place a phrase opening the
+      // text puts things in or on.
+      named = e == 0;
+      for (const Statement& st : out_.statements) {
+        for (const EntityRef& r : st.references)
+          named = named || (st.fronted && r.entity == static_cast<int>(e));
+      }
+    }
+    // A phrase opening the first sentence that puts things in it ("Inside the minibus, ...") sets
+    // the scene in it, a vehicle too.
+    bool opened_in = false;
+    for (const Statement& st : out_.statements) {
+      const bool in = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt;
+      for (const EntityRef& r : st.references) {
+        opened_in = opened_in ||
+                    (st.fronted && in && r.entity == static_cast<int>(e) && !subject[e] && e == 0);
+      }
+    }
+    if (!only_in && !named && !opened_in) continue;
+    const std::optional<bool> inside =
+        SceneSense(entity.category, named || opened_in, /*vehicle=*/named || opened_in);
+    if (!inside) continue;
+    entity.kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
   }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();

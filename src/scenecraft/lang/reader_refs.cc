@@ -220,6 +220,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
+  // A kind of window or door ("porthole", chunker.cc) is the room's opening.
+  if (np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow) {
+    kind = NounKind::kRoomPart;
+  }
   // A thing the text puts others in or at may be a place by another of its senses ("in the
   // middle of the village square"). A compound the dictionary does not know stays the thing its
   // head names unless its first part is a place too ("at the breakfast bar", a counter; "at the

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <set>
 
 #include "scenecraft/core/room.h"
+#include "scenecraft/lang/lengths.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
@@ -13,76 +13,15 @@
 namespace scenecraft {
 namespace {
 
-// A token of the raw text: a run of letters, a number (digits with an optional decimal part,
-// or a number word), or one other character; byte offsets kept.
-struct Token {
-  std::string text;  // lower case
-  int begin = 0;
-  int end = 0;
-  std::optional<double> number;
-  bool word = false;
-};
-
-// Closed classes: number words, units, the words that join a size or a cut to the room.
-std::optional<double> NumberWord(const std::string& w) {
-  static const char* const kWords[] = {"zero",  "one",   "two",  "three", "four",   "five",  "six",
-                                       "seven", "eight", "nine", "ten",   "eleven", "twelve"};
-  for (int i = 0; i < 13; ++i) {
-    if (w == kWords[i]) return i;
-  }
-  return std::nullopt;
-}
-
-// Metres per unit; nullopt when the word is no unit of length.
-std::optional<double> UnitScale(const std::string& w) {
-  static const std::set<std::string> metres = {"m", "metre", "metres", "meter", "meters"};
-  static const std::set<std::string> feet = {"ft", "foot", "feet"};
-  if (metres.count(w)) return 1.0;
-  if (feet.count(w)) return 0.3048;
-  return std::nullopt;
-}
+using lengths::Lex;
+using lengths::Token;
+using lengths::UnitScale;
 
 bool IsCutNoun(const std::string& w) {
   static const std::set<std::string> nouns = {"notch",   "notches", "cutout",  "cutouts",
                                               "cut",     "recess",  "bay",     "alcove",
                                               "corners", "corner",  "recesses"};
   return nouns.count(w) > 0;
-}
-
-std::vector<Token> Lex(std::string_view text) {
-  std::vector<Token> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    Token t;
-    t.begin = static_cast<int>(i);
-    if (std::isalpha(c)) {
-      while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
-        t.text += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-        ++i;
-      }
-      t.word = true;
-      t.number = NumberWord(t.text);
-    } else if (std::isdigit(c)) {
-      while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) ||
-                                 (text[i] == '.' && i + 1 < text.size() &&
-                                  std::isdigit(static_cast<unsigned char>(text[i + 1]))))) {
-        t.text += text[i++];
-      }
-      t.number = std::strtod(t.text.c_str(), nullptr);
-    } else if (c == 0xC3 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) == 0x97) {
-      t.text = "x";  // the multiplication sign
-      i += 2;
-    } else {
-      ++i;
-      if (std::isspace(c) || c == '-') continue;  // "L-shaped", "2-metre" read like "L shaped"
-      t.text = std::string(1, static_cast<char>(c));
-    }
-    t.end = static_cast<int>(i);
-    out.push_back(std::move(t));
-  }
-  return out;
 }
 
 // "N [unit] (by|x) M [unit]" starting at token i: the two lengths in metres and the token after

@@ -25,6 +25,22 @@ E Facing(const Body& a, const Vec2& toward, const std::string& what, double limi
   });
 }
 
+E UnderWindow(const Body& a, const Body& window) {
+  const Rect2 w = window.Foot();
+  const Vec2 c = a.Center2();
+  // The window's box is thin across its wall and long along it.
+  const bool along_x = w.max.x - w.min.x >= w.max.y - w.min.y;
+  const double lo = along_x ? w.min.x : w.min.y, hi = along_x ? w.max.x : w.max.y;
+  const double grow = 0.05 * (hi - lo), at = along_x ? c.x : c.y;
+  const double beside = std::max({0.0, lo - grow - at, at - hi - grow});
+  const double off_wall = std::max(0.0, Gap(a.Foot(), w) - 0.10);
+  const double above_sill = std::max(0.0, a.box.max.z - window.box.min.z - kContactEpsilon);
+  return Result(beside + off_wall + above_sill <= 0.0, beside + off_wall + above_sill, 0.3, [&] {
+    return a.id + " is not under " + window.id + ": " + F(beside) + " m beside its width, " +
+           F(off_wall) + " m too far from its wall, top " + F(above_sill) + " m above its sill";
+  });
+}
+
 }  // namespace scenecraft::relation_tests
 
 namespace scenecraft {

@@ -66,6 +66,10 @@ E InFrontOf(const Body& a, const Body& b, bool behind,
 E AtEnd(const Body& a, const Body& b, const std::string& end);
 E AlongSide(const Body& a, const Body& b, const std::string& side);
 E Inside(const Body& a, const Body& b);
+// under (A, window) (docs/RELATIONS_EXTRA.md): A's footprint within 0.10 m of the window's box
+// (against its wall), A's centre along the wall within the window's width grown by 10 %, and
+// A's top no higher than the sill.
+E UnderWindow(const Body& a, const Body& window);
 
 // Groups (relation_groups.cc).
 E Row(const std::vector<const Body*>& bodies);

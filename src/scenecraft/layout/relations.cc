@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scenecraft/core/room.h"
 #include "scenecraft/layout/relation_tests.h"
 #include "scenecraft/util/error.h"
 
@@ -27,6 +28,11 @@ RelationEvaluation EvaluateRelation(const Relation& r, const std::vector<const B
     case RelationType::kOn:
       return On(a, *ref);
     case RelationType::kUnder: {
+      if (c.environment != nullptr) {
+        if (const Opening* o = FindOpening(*c.environment, ref->id); o && o->kind == "window") {
+          return UnderWindow(a, *ref);
+        }
+      }
       const double out = OutsideDistance(ref->Foot().Grown(0.1), a.Center2());
       const bool lower = a.box.max.z < ref->box.max.z;
       return Result(

@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "scenecraft/core/polygon.h"
+#include "scenecraft/core/room.h"
 
 namespace scenecraft {
 namespace {
@@ -62,6 +63,36 @@ TEST(Relations, OnRequiresContactWithinEpsilonAndCentreOverTop) {
   EXPECT_FALSE(Passes(RelationType::kOn, {Keep(Make("lamp", kSmall, 0.5, 0.3, 0.79)), &table}));
   EXPECT_FALSE(Passes(RelationType::kOn, {Keep(Make("lamp", kSmall, 0.61, 0, 0.75)), &table}));
   EXPECT_TRUE(Passes(RelationType::kOn, {Keep(Make("lamp", kSmall, 0.59, 0, 0.75)), &table}));
+}
+
+// "A radiator under the window": against the window's wall, within its span, below its sill
+// (docs/RELATIONS_EXTRA.md).
+TEST(Relations, UnderAWindowIsAgainstItsWallBelowTheSill) {
+  Environment room = Room();
+  room.openings.push_back({"window", "back", 0.5, 1.2, 1.2, 0.9, "window_1"});
+  const std::optional<Object> opening = OpeningObject(room, room.openings[0]);
+  ASSERT_TRUE(opening.has_value());
+  const Body window = BodyOf(*opening);
+  const double wall_y = window.box.min.y;  // the back wall's inner face
+  EvalContext c;
+  c.environment = &room;
+  auto under = [&](Vec3 size, double x, double y) {
+    Relation r;
+    r.type = RelationType::kUnder;
+    r.objects = {"radiator", "window_1"};
+    const Body* a = Keep(Make("radiator", size, x, y));
+    const RelationEvaluation e = EvaluateRelation(r, {a, &window}, c);
+    EXPECT_EQ(e.pass, e.violation == 0.0);
+    if (!e.pass) {
+      EXPECT_FALSE(e.reason.empty());
+    }
+    return e.pass;
+  };
+  const Vec3 radiator{0.8, 0.12, 0.6};
+  EXPECT_TRUE(under(radiator, 0.5, wall_y - 0.07));          // against the wall, below the window
+  EXPECT_FALSE(under(radiator, 0.5, wall_y - 0.8));          // out in the room
+  EXPECT_FALSE(under(radiator, -1.5, wall_y - 0.07));        // beside the window, not below it
+  EXPECT_FALSE(under({0.7, 0.6, 1.8}, 0.5, wall_y - 0.31));  // a fridge rises above the sill
 }
 
 TEST(Relations, UnderUsesGrownFootprintAndLowerTop) {
