@@ -18,10 +18,7 @@ using plan_test::CountOf;
 using plan_test::DescriptionOf;
 using plan_test::Has;
 using plan_test::RelationStrings;
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
-}
+using plan_test::Show;
 
 // A second phrase after one that sets the subject beside a landmark places the same subject; after
 // one that puts it on a support, it places the support.

@@ -15,14 +15,8 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
-}
-
-bool Indoors(const PlanResult& plan) {
-  return plan.graph.environment.kind != Environment::Kind::kOutdoor;
-}
+using plan_test::Indoors;
+using plan_test::Show;
 
 // A person or animal named only as the owner of something ("the fisherman's cabin") is not in
 // the scene: the possessive describes the thing owned. One already in the scene stays one.

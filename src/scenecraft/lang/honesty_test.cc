@@ -18,6 +18,7 @@ using plan_test::CountOf;
 using plan_test::DescriptionOf;
 using plan_test::Has;
 using plan_test::RelationStrings;
+using plan_test::Show;
 
 bool Unaccounted(const PlanResult& plan, const std::string& word) {
   if (!plan.coverage) return false;
@@ -27,10 +28,6 @@ bool Unaccounted(const PlanResult& plan, const std::string& word) {
 
 bool Complete(const PlanResult& plan) {
   return plan.coverage && plan.coverage->complete();
-}
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
 }
 
 // A second room the scene cannot also be is not "accounted for" by being read as a place.

@@ -15,10 +15,7 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
-}
+using plan_test::Show;
 
 // A gerund before a made thing names a kind of it when WordNet uses that gerund for kinds of made
 // things ("folding chair", "revolving door", "reclining chair") or when somebody does it with the

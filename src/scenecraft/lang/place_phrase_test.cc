@@ -14,10 +14,7 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
-
-bool Outdoors(const PlanResult& plan) {
-  return plan.graph.environment.kind == Environment::Kind::kOutdoor;
-}
+using plan_test::Outdoors;
 
 // A building the text only puts things in is the setting, seen from inside; the things are in
 // the room it makes, not inside a box of it.

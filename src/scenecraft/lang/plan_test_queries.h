@@ -32,4 +32,17 @@ inline std::string DescriptionOf(const PlanResult& plan, const std::string& id) 
   return "(no " + id + ")";
 }
 
+// The plan as the CLI's table, for failure messages.
+inline std::string Show(const PlanResult& plan) {
+  return FormatPlanTable(plan);
+}
+
+inline bool Outdoors(const PlanResult& plan) {
+  return plan.graph.environment.kind == Environment::Kind::kOutdoor;
+}
+
+inline bool Indoors(const PlanResult& plan) {
+  return !Outdoors(plan);
+}
+
 }  // namespace scenecraft::plan_test

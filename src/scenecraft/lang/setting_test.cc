@@ -14,14 +14,8 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
-}
-
-bool Outdoors(const PlanResult& plan) {
-  return plan.graph.environment.kind == Environment::Kind::kOutdoor;
-}
+using plan_test::Outdoors;
+using plan_test::Show;
 
 // A stated position of a thing is where it stands: no support is implied for it. Where the text
 // leaves its place open, or puts it by something that rests on a table, it rests on the table.

@@ -13,10 +13,7 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
-
-std::string Show(const PlanResult& plan) {
-  return FormatPlanTable(plan);
-}
+using plan_test::Show;
 
 // "X with a Y": a small device or container with a work surface stands on it; a seat does not.
 TEST(SpatialPhrase, ASmallThingWithAWorkSurfaceStandsOnIt) {
