@@ -80,38 +80,36 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
     bool changed = false;
     for (const Pair& p : pairs) {
       Object* item = graph->FindObject(p.item);
-      const Object* holder = graph->FindObject(p.holder);
+      Object* holder = graph->FindObject(p.holder);
       if (item == nullptr || holder == nullptr || !item->HasSize() || !holder->HasSize() ||
           refused.count(item->id) > 0) {
         continue;
       }
+      const double share = p.stacked ? 1.0 : options.fill_share;
       if (fixed.count(item->id) > 0) {
         // A size the text gave ("a 5 m long boat on a trailer") is kept: the support grows under
         // it, its height kept, unless its size was given too.
-        const double share = options.fill_share;
         if (p.inside || p.stacked ||
             (item->size.x <= share * holder->size.x + 1e-9 &&
              item->size.y <= share * holder->size.y + 1e-9)) {
           continue;
         }
-        Object* support = graph->FindObject(p.holder);
-        if (fixed.count(support->id) > 0) {
+        if (fixed.count(holder->id) > 0) {
           refused.insert(item->id);
           lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) +
-                          ") stand on " + support->id + " (" + Dims(support->size) +
+                          ") stand on " + holder->id + " (" + Dims(holder->size) +
                           "); both sizes were given");
           continue;
         }
         // Side by side with the item as it stands (the layout's capacity check does not turn it).
-        const Vec3 before = support->size;
-        support->size.x = std::max(support->size.x, item->size.x / share);
-        support->size.y = std::max(support->size.y, item->size.y / share);
+        const Vec3 before = holder->size;
+        holder->size.x = std::max(holder->size.x, item->size.x / share);
+        holder->size.y = std::max(holder->size.y, item->size.y / share);
         changed = true;
-        lines.push_back(support->id + " sized to carry " + item->id + ": " + Dims(before) + " -> " +
-                        Dims(support->size));
+        lines.push_back(holder->id + " sized to carry " + item->id + ": " + Dims(before) + " -> " +
+                        Dims(holder->size));
         continue;
       }
-      const double share = p.stacked ? 1.0 : options.fill_share;
       const double scale =
           p.inside ? ScaleToFitIn(*item, *holder, share) : ScaleToStandOn(*item, *holder, share);
       if (scale >= 1.0 - 1e-6) continue;

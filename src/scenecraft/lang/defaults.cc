@@ -102,10 +102,11 @@ bool MadeToHangFromCeiling(const std::string& category) {
   return false;
 }
 
-// The size a thing will have: the catalog's, else its stand-in's size prior (WordNet hypernyms,
-// with the text's size words), the way the asset stage resolves it ("a tractor" is 4 m long).
 }  // namespace
 
+// The size a thing will have: the one the text gave, else the catalog's, else its stand-in's size
+// prior (WordNet hypernyms, with the text's size words), the way the asset stage resolves it ("a
+// tractor" is 4 m long).
 Vec3 ExpectedSize(const Object& o) {
   if (o.HasSize()) return o.size;
   if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
@@ -181,7 +182,8 @@ void AddDefaults(PlanResult* plan) {
   SceneGraph& g = plan->graph;
   std::map<std::string, size_t> index;
   for (size_t o = 0; o < g.objects.size(); ++o) index[g.objects[o].id] = o;
-  std::set<std::string> supported, facing, placed;
+  // `resting`: the subjects the text gives a support or a place to hang (not "above" something).
+  std::set<std::string> supported, resting, facing, placed;
   // What the text positions each thing by, beside which work surfaces, and what rests on what.
   std::map<std::string, std::vector<std::string>> positioned, near_surfaces;
   std::map<std::string, std::string> support_of;
@@ -190,6 +192,7 @@ void AddDefaults(PlanResult* plan) {
         r.type == T::kHanging || r.type == T::kOnWall || r.type == T::kOnFloor ||
         r.type == T::kInside) {
       for (const std::string& id : r.objects) supported.insert(id);
+      if (r.type != T::kAbove && !r.objects.empty()) resting.insert(r.objects[0]);
     }
     if (r.type == T::kFacing || r.type == T::kFacingAway || r.type == T::kAcross) {
       facing.insert(r.objects[0]);
@@ -280,20 +283,10 @@ void AddDefaults(PlanResult* plan) {
   // A thing made to hang from the ceiling hangs there unless the text gives it another support
   // ("a ceiling fan over the bed", "a chandelier above the table": WordNet's definition of a
   // chandelier says it hangs from the ceiling).
-  {
-    std::set<std::string> resting;
-    for (const Relation& r : g.relations) {
-      if (r.type == T::kOn || r.type == T::kStack || r.type == T::kHanging ||
-          r.type == T::kOnWall || r.type == T::kOnFloor || r.type == T::kInside ||
-          r.type == T::kUnder) {
-        if (!r.objects.empty()) resting.insert(r.objects[0]);
-      }
-    }
-    for (const Object& o : g.objects) {
-      if (resting.count(o.id) || !MadeToHangFromCeiling(o.category)) continue;
-      add(T::kHanging, {o.id});
-      supported.insert(o.id);
-    }
+  for (const Object& o : g.objects) {
+    if (resting.count(o.id) || !MadeToHangFromCeiling(o.category)) continue;
+    add(T::kHanging, {o.id});
+    supported.insert(o.id);
   }
   // A small thing that names no support rests on a table, desk or counter.
   std::vector<std::string> surfaces;
