@@ -183,15 +183,17 @@ double LargestExtent(const Vec3& v) {
 
 // A thing named for an animal ("cat bed", "hamster cage", "dog kennel": the modifier's most
 // frequent sense is an animal) is made to the animal's size: its largest extent at most
-// kForAnimal times the animal's stand-in's.
+// kForAnimal times the animal's stand-in's, and never below kRoomToMove (a cage or bed for a
+// small animal still leaves it room).
 void FitToAnimal(const std::string& modifier, const SenseLookup& senses, Vec3* size) {
   constexpr double kForAnimal = 1.5;
+  constexpr double kRoomToMove = 0.4;
   if (!senses) return;
   const std::vector<std::vector<std::string>> chains = senses(modifier);
   if (chains.empty() || !Has(chains.front(), "animal") || Has(chains.front(), "person")) return;
   const std::optional<StandIn> animal = ChooseForTail({modifier}, 0, senses, std::nullopt);
   if (!animal) return;
-  const double limit = kForAnimal * LargestExtent(animal->size_m);
+  const double limit = std::max(kRoomToMove, kForAnimal * LargestExtent(animal->size_m));
   const double extent = LargestExtent(*size);
   if (extent > limit) *size = *size * (limit / extent);
 }
