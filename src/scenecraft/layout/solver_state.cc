@@ -47,6 +47,14 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     items_[i].ceiling = o.support == Support::kCeiling;
     items_[i].flat = IsFlatCovering(o.category);
   }
+  // A stack first: its members rest on one another, whatever else names them a support (the
+  // books of "a stack of books on the footstool"; the first of them rests on the footstool).
+  for (const Relation& rel : graph->relations) {
+    if (rel.type != RelationType::kStack) continue;
+    for (size_t k = 0; k + 1 < rel.objects.size(); ++k) {
+      Attach(index_.at(rel.objects[k + 1]), index_.at(rel.objects[k]));
+    }
+  }
   for (size_t r = 0; r < graph->relations.size(); ++r) {
     const Relation& rel = graph->relations[r];
     std::set<int> seen;
@@ -63,11 +71,6 @@ State::State(SceneGraph* graph, const SolverOptions& options)
         // Contents go where their container goes, onto its bottom (a bowl of fruit on a table).
         if (Attach(index_.at(rel.objects[0]), last))
           items_[index_.at(rel.objects[0])].in_parent = true;
-        break;
-      case RelationType::kStack:
-        for (size_t k = 0; k + 1 < rel.objects.size(); ++k) {
-          Attach(index_.at(rel.objects[k + 1]), index_.at(rel.objects[k]));
-        }
         break;
       case RelationType::kFacing:
       case RelationType::kAcross:
