@@ -112,9 +112,19 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
 }
 
 void Reader::Finish(Pending p) {
-  // Mark the "with" members a phrase placed.
+  // Mark the "with" members a phrase placed (also each of several it placed together).
   for (auto& [group, span] : with_members_) {
-    if (group == p.subjects) span.first = -1;
+    const bool all_in = std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
+      return std::find(p.subjects.begin(), p.subjects.end(), r) != p.subjects.end();
+    });
+    if (group == p.subjects || (!group.empty() && all_in)) span.first = -1;
+  }
+  if (in_with_ && p.subjects == with_current_ && p.subjects.size() == 1 &&
+      (((p.meaning == Meaning::kCenter || p.meaning == Meaning::kMiddleOf) &&
+        (p.references.empty() || p.references == with_host_)) ||
+       (p.references.size() == 1 &&
+        out_.entities[p.references[0].entity].room_part == RoomPart::kMiddle))) {
+    with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
@@ -222,6 +232,44 @@ Group Reader::OwnerOfIts(const Pending& p) const {
   return ParallelOwner(p.subjects);
 }
 
+// A verb whose object is a part of the room places its subject there: "a bookshelf fills the
+// wall", "a trellis lines the back wall" (against it); "a rug covers the floor" says no more than
+// the floor. A phrase after that object is the subject's ("... the floor in front of the desk").
+void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
+  if (subject.size() != 1 || !IsObject(subject[0].entity) || last_group_.size() != 1 ||
+      !item.np.pronoun.empty() ||
+      std::find(subject.begin(), subject.end(), last_group_[0]) != subject.end()) {
+    return;
+  }
+  const Entity& part = out_.entities[last_group_[0].entity];
+  if (part.room_part != RoomPart::kWall && part.room_part != RoomPart::kFloor) return;
+  verb_object_of_ = subject;
+  if (part.room_part != RoomPart::kWall) return;
+  Pending p;
+  p.meaning = Meaning::kAgainst;
+  p.subjects = subject;
+  p.references = last_group_;
+  p.first = item.first;
+  p.last = item.last;
+  Finish(std::move(p));
+}
+
+// The members of a "with" list that "and" or a comma joined before any phrase placed them.
+void Reader::JoinWithMember(const Item& item) {
+  if (!in_with_ || with_current_.empty() || !item.np.pronoun.empty() || last_is_reference_ ||
+      with_current_ != last_group_) {
+    return;
+  }
+  const bool joined = index_ > 0 && (items_[index_ - 1].kind == ItemKind::kAnd ||
+                                     items_[index_ - 1].kind == ItemKind::kComma);
+  const bool before_open =
+      with_members_.size() >= 2 && with_members_[with_members_.size() - 2].second.first >= 0 &&
+      !with_joined_.empty() &&
+      with_members_[with_members_.size() - 2].first.back() == with_joined_.back();
+  if (!joined || !before_open) with_joined_.clear();
+  for (const EntityRef& r : with_current_) with_joined_.push_back(r);
+}
+
 // A phrase with no noun after it takes the implicit reference.
 void Reader::FlushPending() {
   if (!pending_) return;
@@ -289,6 +337,8 @@ void Reader::CloseClause() {
   }
   FlushWith();
   holder_.clear();
+  with_joined_.clear();
+  with_centre_.clear();
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -296,6 +346,7 @@ void Reader::CloseClause() {
   describe_.reset();
   negated_ = false;
   clause_subject_.clear();
+  verb_object_of_.clear();
   parallel_subject_.clear();
   holding_.clear();
   last_group_.clear();
@@ -352,7 +403,12 @@ Reading Reader::Run() {
                             (items_[index_ - 1].kind == ItemKind::kComma ||
                              items_[index_ - 1].kind == ItemKind::kAnd) &&
                             item.np.pronoun.empty();
+        const bool after_verb = after_verb_;
+        const Group verb_subject = verb_subject_;
         OnNoun(item);
+        verb_object_of_.clear();
+        if (after_verb) VerbTakesRoomPart(verb_subject, item);
+        JoinWithMember(item);
         if (!command_arrangement_.empty() && last_group_.size() == 1 && last_group_[0].member < 0) {
           Entity& e = out_.entities[last_group_[0].entity];
           if (e.count >= 2 && e.arrangement.empty()) e.arrangement = command_arrangement_;
@@ -440,6 +496,8 @@ Reading Reader::Run() {
         if (!host.empty() && !IsObject(host[0].entity)) host.clear();
         with_host_ = host;
         with_current_.clear();
+        with_joined_.clear();
+        with_centre_.clear();
         in_with_ = true;
         {
           WordNet& wordnet = WordNet::Get();
@@ -487,6 +545,12 @@ Reading Reader::Run() {
                                   relative_.empty()
                               ? clause_subject_
                               : last_group_;
+          // "with a rake and a hoe hanging on the wall": a participle after members "and"
+          // joined is theirs.
+          if (!finite && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
+              !last_is_reference_) {
+            verb_subject_ = with_joined_;
+          }
         }
         holder_.clear();
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&

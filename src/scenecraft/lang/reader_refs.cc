@@ -107,6 +107,11 @@ Group Reader::ResolveIt(const Group& exclude) {
   {
     // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
     // a beanbag in front of it".
+    // Once a member stands in the middle of the host, the host is the place around it: "a
+    // plaza with a statue in the middle and benches around it".
+    if (in_with_ && with_centre_.size() == 1 && !excluded(with_centre_[0].entity)) {
+      return with_centre_;
+    }
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) &&
         (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {
@@ -332,6 +337,8 @@ Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
   // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
   if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
+  // "a rug covers the floor in front of the desk": the rug is in front of it.
+  if (!verb_object_of_.empty()) return verb_object_of_;
   if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
   // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
   // the clause's subject, not the reference just named; so is any phrase after a part of the
@@ -352,6 +359,12 @@ Group Reader::PhraseSubject(const Item& item) const {
   if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
       !(in_with_ && with_current_ != reference_subject_)) {
     return reference_subject_;
+  }
+  // "with a rake and a hoe hanging on the wall": a participle after members "and" joined places
+  // them all.
+  if (verbal && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
+      !last_is_reference_) {
+    return with_joined_;
   }
   return last_group_;
 }

@@ -91,6 +91,11 @@ void ConstructiveStart::Place() {
       face_pair[s_.members_[r][0]] = face_pair[s_.members_[r][1]] = 1;
     }
   }
+  auto under_window = [&](const Relation& r) {
+    if (r.type != RelationType::kUnder || r.objects.size() != 2) return false;
+    const Opening* o = FindOpening(s_.graph_->environment, r.objects.back());
+    return o != nullptr && o->kind == "window";
+  };
   // 1. Anchors: corners, walls, the centre, then large floor objects at random.
   for (const Relation& r : s_.graph_->relations) {
     const int a = s_.index_.at(r.objects[0]);
@@ -122,8 +127,12 @@ void ConstructiveStart::Place() {
       p.y = s_.floor_.max.y - h.y;
       p.yaw_rad = 0;
       place(a, p);
-    } else if (r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall) {
-      const auto wall = r.args.Word("wall");
+    } else if (r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall ||
+               under_window(r)) {
+      // Under a window: against the window's own wall (core/room.h's ResolveWall takes an
+      // opening's id).
+      const auto wall =
+          under_window(r) ? std::optional<std::string>(r.objects.back()) : r.args.Word("wall");
       // The least crowded of a few places along the wall.
       Pose best = p;
       double best_score = 1e18;
