@@ -164,7 +164,13 @@ void ConstructiveStart::Place() {
             }
             pick -= c->Length();
           }
-          const Vec2 at = w->a + w->Direction() * s_.rng_.Uniform(0.0, w->Length());
+          // Under a window: below its middle; else anywhere along the wall.
+          double along = s_.rng_.Uniform(0.0, w->Length());
+          if (under_window(r)) {
+            const Vec2 window = s_.bodies_[s_.index_.at(r.objects.back())].Center2();
+            along = std::clamp((window - w->a).Dot(w->Direction()), 0.0, w->Length());
+          }
+          const Vec2 at = w->a + w->Direction() * along;
           q.x = at.x;
           q.y = at.y;
           s_.SnapToSegment(a, *w, &q);
