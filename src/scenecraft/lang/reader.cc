@@ -112,6 +112,19 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
 }
 
 void Reader::Finish(Pending p) {
+  // "at the end of the bed" is its foot; "at the end of the counter" is beside it.
+  if (p.meaning == Meaning::kAtEnd) {
+    bool bed = false;
+    if (p.references.size() == 1) {
+      // A bed by one of its three most frequent senses ("cot": a fingerstall, a crib, a camp bed).
+      const std::string& c = out_.entities[p.references[0].entity].category;
+      WordNet& wordnet = WordNet::Get();
+      const std::string noun = wordnet.IsNoun(c) ? c : c.substr(c.rfind(' ') + 1);
+      const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 3);
+      bed = IsKindOf(c, "bed") || std::find(up.begin(), up.end(), "bed") != up.end();
+    }
+    p.meaning = bed ? Meaning::kAtFoot : Meaning::kNear;
+  }
   // Mark the "with" members a phrase placed (also each of several it placed together).
   for (auto& [group, span] : with_members_) {
     const bool all_in = std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
@@ -126,7 +139,20 @@ void Reader::Finish(Pending p) {
         out_.entities[p.references[0].entity].room_part == RoomPart::kMiddle))) {
     with_centre_ = p.subjects;
   }
+  // "flowers in a vase, centred on the table": what stands inside a container is carried by
+  // it, so a support named next is the container's.
+  if ((p.meaning == Meaning::kOn || p.meaning == Meaning::kMiddleOf) && p.references.size() == 1 &&
+      IsObject(p.references[0].entity)) {
+    for (const Statement& st : out_.statements) {
+      if (st.meaning == Meaning::kIn && st.subjects == p.subjects && st.references.size() == 1 &&
+          IsObject(st.references[0].entity) && st.references != p.references) {
+        p.subjects = st.references;
+        break;
+      }
+    }
+  }
   if (FinishGroupPhrase(p)) return;
+  HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
     Entity& s = out_.entities[p.subjects[0].entity];
@@ -203,6 +229,7 @@ Group Reader::OwnerOfIts(const Pending& p) const {
   using M = Meaning;
   auto usable = [&](const Group& g) {
     return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
+           !NamesPerson(out_.entities[g[0].entity].category) &&
            std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
   };
   // The other side of the same thing: "On the left of the fireplace sits a basket; on its
@@ -252,6 +279,43 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
   p.first = item.first;
   p.last = item.last;
   Finish(std::move(p));
+}
+
+// "Two sconces hang on either side of the mirror", "a quilt hangs above the headboard": what
+// hangs beside or above a thing that holds nothing up hangs on the wall. Not from or on a holder
+// ("hangs from a beam", "hangs on a hook", "hangs beside the stand": supports and containers),
+// not between two things (they hold it), and not over a table or a counter (a pendant lamp).
+void Reader::HangOnTheWall(const Pending& p) {
+  using M = Meaning;
+  if (hang_subject_.empty() || p.subjects != hang_subject_ || p.references.empty()) return;
+  const M m = p.meaning;
+  // (Between two things, they hold it: "string lights hanging between two poles".)
+  if (m != M::kNear && m != M::kLeftOf && m != M::kRightOf && m != M::kFlanking &&
+      m != M::kEachSide && m != M::kAbove) {
+    return;
+  }
+  for (const EntityRef& r : p.references) {
+    const Entity& ref = out_.entities[r.entity];
+    if (ref.room_part == RoomPart::kCeiling || ref.room_part == RoomPart::kWall) return;
+    // A support or a container holds what hangs by it ("a bridle hung on the stand's left").
+    if (IsObject(r.entity) &&
+        (HangsOverhead(ref.category) || HolderOf(ref.category) != Holder::kNone)) {
+      return;
+    }
+    // Over a table or a counter it hangs from the ceiling (a pendant lamp, a lantern).
+    if (m == M::kAbove && (IsKindOf(ref.category, "table") || IsKindOf(ref.category, "counter")))
+      return;
+  }
+  for (const EntityRef& s : p.subjects) {
+    if (!IsObject(s.entity) || HangsOverhead(out_.entities[s.entity].category)) return;
+  }
+  hang_subject_.clear();
+  Pending wall;
+  wall.meaning = M::kOnWall;
+  wall.subjects = p.subjects;
+  wall.first = p.first;
+  wall.last = p.last;
+  Finish(std::move(wall));
 }
 
 // The members of a "with" list that "and" or a comma joined before any phrase placed them.
@@ -347,6 +411,7 @@ void Reader::CloseClause() {
   negated_ = false;
   clause_subject_.clear();
   verb_object_of_.clear();
+  hang_subject_.clear();
   parallel_subject_.clear();
   holding_.clear();
   last_group_.clear();
@@ -478,6 +543,16 @@ Reading Reader::Run() {
         FlushPending();
         FlushWith();
         Group host = last_is_reference_ && !clause_subject_.empty() ? clause_subject_ : last_group_;
+        // "My son wants a desk by the wall with a lamp on it": a person holds no "with" list; the
+        // thing the verb named does.
+        if (host.size() == 1 && NamesPerson(out_.entities[host[0].entity].category)) {
+          for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+            if (IsObject(*e) && !NamesPerson(out_.entities[*e].category)) {
+              host = {{*e, -1}};
+              break;
+            }
+          }
+        }
         // A building that "has" or "contains" things holds them inside: it is the setting ("the
         // greenhouse has four seed trays ..."); "a barn with a tractor beside it" stays a thing.
         if (host.size() == 1 && host[0].member < 0 && words_[item.first].text != "with" &&
@@ -553,6 +628,11 @@ Reading Reader::Run() {
           }
         }
         holder_.clear();
+        hang_subject_.clear();
+        if (WordNet::Get().VerbBase(words_[item.first].text) == "hang" ||
+            words_[item.first].text == "hang") {
+          hang_subject_ = verb_subject_.empty() ? clause_subject_ : verb_subject_;
+        }
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
             items_[index_ + 1].np.pronoun.empty() &&

@@ -14,7 +14,8 @@ bool Beside(Meaning m) {
   using M = Meaning;
   return m == M::kNear || m == M::kAgainst || m == M::kAlong || m == M::kAt || m == M::kFar ||
          m == M::kInFrontOf || m == M::kBehind || m == M::kLeftOf || m == M::kRightOf ||
-         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide ||
+         m == M::kAtFoot || m == M::kAtEnd || m == M::kAtHead || m == M::kAlongLongSide ||
+         m == M::kAlongShortSide ||
          // "a cabinet full of trophies against the wall": the cabinet is against it
          m == M::kHolding;
 }
@@ -25,8 +26,14 @@ bool HangsOverhead(const std::string& category) {
   return std::find(up.begin(), up.end(), "structural member") != up.end();
 }
 
+bool NamesPerson(const std::string& category) {
+  const std::vector<std::string> files = WordNet::Get().LexFiles(category, 1);
+  return !files.empty() && files[0] == "noun.person";
+}
+
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
-  if (noun == "foot" || noun == "end") return Meaning::kAtFoot;
+  if (noun == "foot") return Meaning::kAtFoot;
+  if (noun == "end") return Meaning::kAtEnd;
   if (noun == "head") return Meaning::kAtHead;
   if (noun == "top") return Meaning::kOn;
   if (noun == "left") return Meaning::kLeftOf;
@@ -100,8 +107,10 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
 }
 
 Group Reader::ResolveIt(const Group& exclude) {
+  // "it" is no person ("My daughter wants a bed with a ladder at its end").
   auto excluded = [&](int e) {
-    return std::any_of(exclude.begin(), exclude.end(),
+    return NamesPerson(out_.entities[e].category) ||
+           std::any_of(exclude.begin(), exclude.end(),
                        [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
   };
   {

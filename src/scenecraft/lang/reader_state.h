@@ -25,6 +25,8 @@ bool Beside(Meaning meaning);
 // Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
 // compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
 bool HangsOverhead(const std::string& category);
+// Whether a noun names a person by its most frequent sense: "it" and "its" never do.
+bool NamesPerson(const std::string& category);
 
 class Reader {
  public:
@@ -62,6 +64,7 @@ class Reader {
   void FlushPending();
   void VerbTakesRoomPart(const Group& subject, const Item& item);
   void JoinWithMember(const Item& item);
+  void HangOnTheWall(const Pending& p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
@@ -135,6 +138,9 @@ class Reader {
   bool last_was_pronoun_ = false;  // the last noun phrase was a pronoun
   // The subject whose verb took a part of the room as its object ("a mat covers the floor").
   Group verb_object_of_;
+  // The subject of "hang(s)" in this clause: a phrase that sets it beside something, not from
+  // or on a holder, hangs it on the wall there ("two sconces hang on either side of the mirror").
+  Group hang_subject_;
   Group last_pair_;              // subject and reference of the last two-thing statement
   std::vector<Group> subjects_;  // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.

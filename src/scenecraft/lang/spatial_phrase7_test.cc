@@ -98,3 +98,92 @@ TEST(SpatialPhrase7, CoversTheFloorInFrontOf) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+using plan_test::Has;
+using plan_test::Show;
+
+// "it" and "its" never name a person: "My nephew wants a cot with a rail at its side".
+TEST(SpatialPhrase7, ItIsNoPerson) {
+  OfflinePlanner planner;
+  const PlanResult nephew = planner.Plan(
+      "My nephew wants a cot by the wall with a mobile above it, and a chest opposite it.");
+  EXPECT_TRUE(Has(nephew, "above(mobile_1, cot_1)")) << Show(nephew);
+  EXPECT_TRUE(Has(nephew, "across(chest_1, cot_1)")) << Show(nephew);
+}
+
+// "centred on" a thing is on it (not the middle of the room); on a wall, against that wall.
+TEST(SpatialPhrase7, CentredOn) {
+  OfflinePlanner planner;
+  const PlanResult clock = planner.Plan("A clock centred on the mantelpiece.");
+  EXPECT_TRUE(Has(clock, "on(clock_1, mantelpiece_1)")) << Show(clock);
+  EXPECT_FALSE(Has(clock, "center(clock_1)")) << Show(clock);
+  const PlanResult sofa = planner.Plan("The couch is centered on the left wall.");
+  EXPECT_TRUE(Has(sofa, "against_wall(couch_1, wall=left)")) << Show(sofa);
+  EXPECT_FALSE(Has(sofa, "center(couch_1)")) << Show(sofa);
+}
+
+// A thing that hangs beside, above or on either side of something that holds nothing up hangs
+// on the wall there.
+TEST(SpatialPhrase7, HangsBesideSomethingIsOnTheWall) {
+  OfflinePlanner planner;
+  const PlanResult sconces = planner.Plan("Two sconces hang on either side of the mirror.");
+  EXPECT_TRUE(Has(sconces, "on_wall(sconce_1)")) << Show(sconces);
+  EXPECT_TRUE(Has(sconces, "on_wall(sconce_2)")) << Show(sconces);
+  const PlanResult quilt = planner.Plan("A quilt hangs above the headboard.");
+  EXPECT_TRUE(Has(quilt, "on_wall(quilt_1)")) << Show(quilt);
+  EXPECT_TRUE(Has(quilt, "above(quilt_1, headboard_1)")) << Show(quilt);
+}
+
+// What hangs between two things, or by a support, is held by them, not by a wall.
+TEST(SpatialPhrase7, HangsBetweenOrByAHolderIsNotOnTheWall) {
+  OfflinePlanner planner;
+  const PlanResult flags = planner.Plan("Prayer flags hang between two trees.");
+  EXPECT_FALSE(Has(flags, "on_wall(prayer_flag_1)")) << Show(flags);
+  const PlanResult coat = planner.Plan("A raincoat hangs beside the umbrella stand.");
+  EXPECT_FALSE(Has(coat, "on_wall(raincoat_1)")) << Show(coat);
+}
+
+// What stands in a container is carried by it: a support named next is the container's.
+TEST(SpatialPhrase7, InAContainerThenOnASupport) {
+  OfflinePlanner planner;
+  const PlanResult pens = planner.Plan("Some pencils in a mug, centered on the desk.");
+  EXPECT_TRUE(Has(pens, "on(mug_1, desk_1)")) << Show(pens);
+  EXPECT_FALSE(Has(pens, "on(pencil_1, desk_1)")) << Show(pens);
+}
+
+// "at the end of" a bed is its foot; of anything else, beside it.
+TEST(SpatialPhrase7, AtTheEndOf) {
+  OfflinePlanner planner;
+  const PlanResult bar = planner.Plan("A stool at the end of the bar counter.");
+  EXPECT_TRUE(Has(bar, "near(stool_1, bar_counter_1)")) << Show(bar);
+  EXPECT_FALSE(Has(bar, "in_front_of(stool_1, bar_counter_1)")) << Show(bar);
+  const PlanResult cot = planner.Plan("A blanket box at the end of the cot.");
+  EXPECT_TRUE(Has(cot, "in_front_of(blanket_box_1, cot_1)")) << Show(cot);
+}
+
+// After "on", the next phrase places the support: "a kettle on a shelf by the door" (the shelf
+// is by the door).
+TEST(SpatialPhrase7, ASecondPhraseAfterOnPlacesTheSupport) {
+  OfflinePlanner planner;
+  const PlanResult kettle =
+      planner.Plan("A studio with an easel in the middle and a kettle on a shelf by the door.");
+  EXPECT_TRUE(Has(kettle, "on(kettle_1, shelf_1)")) << Show(kettle);
+  EXPECT_TRUE(Has(kettle, "near(shelf_1, door_1)")) << Show(kettle);
+  EXPECT_FALSE(Has(kettle, "near(kettle_1, door_1)")) << Show(kettle);
+}
+
+// "X with N Y" after a list: the Y are X's.
+TEST(SpatialPhrase7, WithAfterAListIsTheLastMembers) {
+  OfflinePlanner planner;
+  const PlanResult bistro = planner.Plan(
+      "a bistro please: espresso bar along the back, two tall tables with three stools each, "
+      "and a coat stand");
+  EXPECT_TRUE(Has(bistro, "near(stool_1, tall_table_1)") || Has(bistro, "near(stool_1, table_1)"))
+      << Show(bistro);
+}
+
+}  // namespace
+}  // namespace scenecraft
