@@ -65,6 +65,7 @@ class Reader {
   void VerbTakesRoomPart(const Group& subject, const Item& item);
   void JoinWithMember(const Item& item);
   void HangOnTheWall(const Pending& p);
+  void AdjustPhrase(Pending* p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
