@@ -71,7 +71,18 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   return static_cast<int>(out_.entities.size()) - 1;
 }
 
-Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
+Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude_subjects) {
+  // A pronoun in a phrase about a thing is not what that thing holds: "a rack of wetsuits next
+  // to them" (not the wetsuits).
+  Group exclude = exclude_subjects;
+  for (const Statement& st : out_.statements) {
+    if ((st.meaning != Meaning::kIn && st.meaning != Meaning::kOn) || st.references.size() != 1 ||
+        std::find(exclude_subjects.begin(), exclude_subjects.end(), st.references[0]) ==
+            exclude_subjects.end()) {
+      continue;
+    }
+    for (const EntityRef& r : st.subjects) exclude.push_back({r.entity, -1});
+  }
   auto excluded = [&](int e) {
     return std::any_of(exclude.begin(), exclude.end(),
                        [&](const EntityRef& r) { return r.entity == e && r.member < 0; });

@@ -154,6 +154,14 @@ TEST(SpatialPhrase7, InAContainerThenOnASupport) {
   EXPECT_FALSE(Has(pens, "on(pencil_1, desk_1)")) << Show(pens);
 }
 
+// "them" in a phrase about a holder is not what the holder holds.
+TEST(SpatialPhrase7, ThemIsNotTheHoldersContents) {
+  OfflinePlanner planner;
+  const PlanResult dock = planner.Plan("Two canoes by the jetty, and a bin of oars beside them.");
+  EXPECT_TRUE(Has(dock, "near(bin_1, canoe_1)")) << Show(dock);
+  EXPECT_FALSE(Has(dock, "near(bin_1, oar_1)")) << Show(dock);
+}
+
 // "at the end of" a bed is its foot; of anything else, beside it.
 TEST(SpatialPhrase7, AtTheEndOf) {
   OfflinePlanner planner;
