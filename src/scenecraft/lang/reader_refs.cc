@@ -27,8 +27,11 @@ bool HangsOverhead(const std::string& category) {
 }
 
 bool NamesPerson(const std::string& category) {
-  const std::vector<std::string> files = WordNet::Get().LexFiles(category, 1);
-  return !files.empty() && files[0] == "noun.person";
+  // A person by its most frequent sense and no made thing by the next ones ("monitor" is first
+  // a supervisor, then a screen; "daughter" only a person).
+  const std::vector<std::string> files = WordNet::Get().LexFiles(category, 4);
+  return !files.empty() && files[0] == "noun.person" &&
+         std::find(files.begin(), files.end(), "noun.artifact") == files.end();
 }
 
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {

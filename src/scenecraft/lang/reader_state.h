@@ -25,7 +25,7 @@ bool Beside(Meaning meaning);
 // Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
 // compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
 bool HangsOverhead(const std::string& category);
-// Whether a noun names a person by its most frequent sense: "it" and "its" never do.
+// Whether a noun names a person (and no made thing): "it" and "its" never do.
 bool NamesPerson(const std::string& category);
 
 class Reader {

@@ -112,6 +112,9 @@ TEST(SpatialPhrase7, ItIsNoPerson) {
       "My nephew wants a cot by the wall with a mobile above it, and a chest opposite it.");
   EXPECT_TRUE(Has(nephew, "above(mobile_1, cot_1)")) << Show(nephew);
   EXPECT_TRUE(Has(nephew, "across(chest_1, cot_1)")) << Show(nephew);
+  // A noun that is first a person but also a made thing is the thing ("monitor").
+  const PlanResult screen = planner.Plan("A monitor on the table with a mouse beside it.");
+  EXPECT_TRUE(Has(screen, "near(mouse_1, monitor_1)")) << Show(screen);
 }
 
 // "centred on" a thing is on it (not the middle of the room); on a wall, against that wall.
