@@ -96,15 +96,6 @@ TEST(SpatialPhrase7, CoversTheFloorInFrontOf) {
   EXPECT_TRUE(Has(mat, "in_front_of(mat_1, stove_1)")) << Show(mat);
 }
 
-}  // namespace
-}  // namespace scenecraft
-
-namespace scenecraft {
-namespace {
-
-using plan_test::Has;
-using plan_test::Show;
-
 // "it" and "its" never name a person: "My nephew wants a cot with a rail at its side".
 TEST(SpatialPhrase7, ItIsNoPerson) {
   OfflinePlanner planner;
