@@ -1,6 +1,8 @@
 // Stage 4 of the offline planner, its reference half: which entity a noun phrase or pronoun names
 // (a new one, or one already there), and what a spatial phrase is about when the text leaves it
 // implicit. reader.cc walks the items and calls these.
+#include <wn.h>
+
 #include <algorithm>
 
 #include "scenecraft/lang/compound.h"
@@ -369,7 +371,13 @@ Group Reader::PhraseSubject(const Item& item) const {
   // Inside a "with" list the subject is the list's current member.
   const Group& subject = in_with_ && !with_current_.empty() ? with_current_ : clause_subject_;
   const Word& first = words_[item.first];
-  const bool verbal = EndsWith(first.text, "ing") || first.verb;
+  // (A word WordNet saw more often as an adjective or adverb than as a verb is no verb here:
+  // "near the door".)
+  WordNet& wordnet = WordNet::Get();
+  const bool verbal =
+      EndsWith(first.text, "ing") ||
+      (first.verb && wordnet.Frequency(first.text, VERB) >=
+                         wordnet.Frequency(first.text, ADJ) + wordnet.Frequency(first.text, ADV));
   const bool place = !last_group_.empty() && !IsObject(last_group_[0].entity);
   // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
   if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {

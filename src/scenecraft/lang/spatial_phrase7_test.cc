@@ -175,6 +175,10 @@ TEST(SpatialPhrase7, ASecondPhraseAfterOnPlacesTheSupport) {
   EXPECT_TRUE(Has(kettle, "on(kettle_1, shelf_1)")) << Show(kettle);
   EXPECT_TRUE(Has(kettle, "near(shelf_1, door_1)")) << Show(kettle);
   EXPECT_FALSE(Has(kettle, "near(kettle_1, door_1)")) << Show(kettle);
+  // "near" is a preposition here, though WordNet also has the verb ("to near the coast").
+  const PlanResult printer = planner.Plan("A printer on a cabinet near the window.");
+  EXPECT_TRUE(Has(printer, "near(cabinet_1, window_1)")) << Show(printer);
+  EXPECT_FALSE(Has(printer, "near(printer_1, window_1)")) << Show(printer);
 }
 
 // "X with N Y" after a list: the Y are X's.
