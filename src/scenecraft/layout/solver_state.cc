@@ -132,6 +132,27 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     }
     members_.push_back(std::move(members));
   }
+  // What is above a thing and names no support of its own (a TV above the fireplace, a lamp
+  // above the table) cannot stand on the floor: over a thing against a wall it hangs on that
+  // wall, over one out in the room from the ceiling. Floor furniture keeps the floor.
+  if (graph->environment.IsRoom()) {
+    for (const Relation& rel : graph->relations) {
+      if (rel.type != RelationType::kAbove || rel.objects.size() != 2) continue;
+      Item& it = items_[index_.at(rel.objects[0])];
+      const int over = index_.at(rel.objects[1]);
+      if (it.parent >= 0 || it.wall || it.ceiling || it.fixed ||
+          it.object->support == Support::kFloor) {
+        continue;
+      }
+      if (items_[over].wall_aligned || items_[over].wall) {
+        it.wall = true;
+        it.wall_aligned = true;
+        it.above = over;
+      } else {
+        it.ceiling = true;
+      }
+    }
+  }
   // A door and the clearance in front of it touch by design.
   for (const Opening& opening : graph->environment.openings) {
     const auto door = index_.find(opening.id);
@@ -274,7 +295,10 @@ double State::RestZ(int i) const {
   }
   if (it.wall) {
     const double h = graph_->environment.IsRoom() ? graph_->environment.size.z : 3.0;
-    return std::clamp(1.5 - SizeOf(i).z / 2, 0.5, std::max(0.5, h - SizeOf(i).z - 0.1));
+    double z = 1.5 - SizeOf(i).z / 2;
+    // Over a thing, clear of its top.
+    if (it.above >= 0) z = std::max(z, bodies_[it.above].box.max.z + 0.05);
+    return std::clamp(z, 0.5, std::max(0.5, h - SizeOf(i).z - 0.1));
   }
   return 0.0;
 }

@@ -168,6 +168,17 @@ TEST(Solver, WhatIsInsideAContainerOnATableIsInItNotOnTheFloor) {
   for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
 }
 
+TEST(Solver, WhatIsAboveAThingWithNoSupportGoesOnItsWallOrHangs) {
+  // "A TV above the fireplace", "a lamp above the table": neither names a support. Over a thing
+  // against a wall it hangs on that wall, over a thing in the room it hangs from the ceiling.
+  SceneGraph g = Scene({"tv_1:tv", "fireplace_1:fireplace", "lamp_1:lamp", "table_1:table"},
+                       {{"above", "tv_1", "fireplace_1"},
+                        {"against_wall", "fireplace_1"},
+                        {"above", "lamp_1", "table_1"},
+                        {"center", "table_1"}});
+  for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
+}
+
 TEST(Solver, ContradictionEndsAndIsNamed) {
   SceneGraph g = Scene({"a:box", "b:box"}, {{"left_of", "a", "b"}, {"left_of", "b", "a"}});
   SolverOptions options;
