@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/chunker_state.h"
+#include "scenecraft/lang/noun_kind.h"
 
 namespace scenecraft {
 namespace chunker_detail {
@@ -25,6 +26,17 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kRecount, i, end - 1);
     items_.back().count = *w.number;
     return end;
+  }
+  // "with two chairs each": a count per member of the group the phrase is about, when "each"
+  // ends the noun phrase it follows.
+  if (w.text == "each" && !items_.empty() && items_.back().kind == ItemKind::kNoun &&
+      items_.back().np.pronoun.empty() && items_.back().np.count >= 1 &&
+      items_.back().last + 1 == static_cast<int>(i) &&
+      (i + 1 >= words_.size() || words_[i + 1].punct || texts_[i + 1] == "and" ||
+       MatchSpatialPhrase(texts_, i + 1) != nullptr)) {
+    items_.back().np.each = true;
+    items_.back().last = static_cast<int>(i);
+    return i + 1;
   }
   // Dimensions of an arrangement ("4 by 4", "three x five"): grammar, not things.
   if (DimensionsAt(i)) {
@@ -120,6 +132,18 @@ size_t Chunker::Next(size_t i) {
       w.word_class == WordClass::kOpen && VerbAfterReference(i, items_.size() - 2)) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
+  }
+  // A bare verb form after a copula and before a spatial phrase is passive, no noun: "the tables
+  // are spread across the room", "a rug is set before the hearth".
+  if (w.word_class == WordClass::kOpen && w.verb && !items_.empty() &&
+      items_.back().kind == ItemKind::kFunction && items_.back().first == items_.back().last &&
+      i + 1 < words_.size() && MatchSpatialPhrase(texts_, i + 1) != nullptr) {
+    const std::string& before = texts_[items_.back().first];
+    if (before == "is" || before == "are" || before == "was" || before == "were" ||
+        before == "be" || before == "been") {
+      Add(ItemKind::kVerb, i, i);
+      return i + 1;
+    }
   }
   if (const size_t end = NounPhraseAt(i); end > i) return end;
   if (w.word_class == WordClass::kOpen && w.verb) {
@@ -352,6 +376,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   size_t compound_start = run.size() - 1;
   // A door or a window is the room's opening, whatever its kind ("back door", "bay window").
   const bool opening = np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow;
+  bool known_thing = false;  // the words joined so far are a thing WordNet knows ("lab bench")
   while (compound_start > 0 && !opening) {
     const Word& m = words_[run[compound_start - 1]];
     const std::string longer = m.text + " " + category;
@@ -365,11 +390,34 @@ size_t Chunker::NounPhraseAt(size_t i) {
       --compound_start;
       continue;
     }
-    if (IsCompound(longer)) {
+    // A compound WordNet knows only as no thing ("round table": a meeting) is the head the
+    // modifier describes ("a small round table").
+    if (IsCompound(longer) && (HasPhysicalSense(longer) || !HasPhysicalSense(head_word.lemma))) {
+      known_thing = HasPhysicalSense(longer);
       category = WordNet::Get().NounBase(longer);
       --compound_start;
       continue;
     }
+    // A compound WordNet knows before the words already joined ("heart rate" monitor, "air
+    // conditioning" unit), or two words it writes as one ("bear skin" rug: a bearskin rug). (A
+    // thing WordNet knows is complete: "a chemistry lab bench" is a lab bench.)
+    if (compound_start < run.size() - 1 && !known_thing && m.word_class == WordClass::kOpen &&
+        !m.number) {
+      const std::string& next = texts_[run[compound_start]];
+      if (IsCompound(m.text + " " + next)) {
+        category = m.text + " " + category;
+        --compound_start;
+        continue;
+      }
+      if (m.text.size() >= 3 && WordNet::Get().IsNoun(m.text + next) &&
+          HasPhysicalSense(m.text + next)) {
+        category = m.text + category;
+        --compound_start;
+        continue;
+      }
+    }
+    // (So is any other compound WordNet knows as no thing: "alarm bell", a sound; "round table",
+    // a meeting, "a small round table".)
     if (compound_start == run.size() - 1 && ModifierJoinsHead(m, head_word.lemma)) {
       category = m.text + " " + category;
       --compound_start;
@@ -408,6 +456,37 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
   // the next item.
   return last + 1;
+}
+
+void Chunker::MarkContexts() {
+  WordNet& wordnet = WordNet::Get();
+  for (size_t k = 0; k < items_.size(); ++k) {
+    if (items_[k].kind != ItemKind::kNoun || !items_[k].np.pronoun.empty()) continue;
+    NounPhrase& np = items_[k].np;
+    size_t next = k + 1;
+    if (next < items_.size() && items_[next].kind == ItemKind::kVerb) ++next;
+    np.placed = next < items_.size() && items_[next].kind == ItemKind::kSpatial;
+    // "My grandfather would like a recliner", "our coach needs a whiteboard": a person whose verb
+    // (past the auxiliaries) is one of wanting, thinking, saying or having, with a noun phrase
+    // after it, asks for things and is none.
+    if (np.placed || np.head < 0) continue;
+    const std::vector<std::string> senses = wordnet.LexFiles(np.category, 1);
+    if (senses.empty() || senses[0] != "noun.person") continue;
+    size_t v = k + 1;
+    std::string lexfile;
+    while (v < items_.size() && items_[v].first == items_[v].last &&
+           (items_[v].kind == ItemKind::kFunction || items_[v].kind == ItemKind::kVerb)) {
+      lexfile = wordnet.VerbLexFile(wordnet.VerbBase(texts_[items_[v].first]));
+      ++v;
+      if (!lexfile.empty()) break;
+    }
+    static const char* const kAsking[] = {"verb.emotion",    "verb.cognition", "verb.communication",
+                                          "verb.possession", "verb.stative",   "verb.perception"};
+    const bool asking = std::any_of(std::begin(kAsking), std::end(kAsking),
+                                    [&](const char* f) { return lexfile == f; });
+    np.requester = asking && v < items_.size() && items_[v].kind == ItemKind::kNoun &&
+                   items_[v].np.pronoun.empty();
+  }
 }
 
 }  // namespace chunker_detail

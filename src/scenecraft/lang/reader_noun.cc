@@ -51,6 +51,11 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
   }
+  // A person who asks for things ("My daughter wants a bunk bed") is none of them.
+  if (np.requester && !describe_ && !pending_) {
+    Account(item.first, item.last);
+    return;
+  }
   // Words after "of", "for" and "made of" describe the thing before ("a bowl of fruit").
   if (describe_) {
     const Group target = *describe_;
@@ -191,10 +196,12 @@ void Reader::OnNoun(const Item& item) {
   }
   // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
   // clause's subject is; one thing, named by the predicate's noun.
+  // (A bare singular is no such noun: "the tables are spread across", a participle.)
   if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
-      np.pronoun.empty() && !np.definite && np.head >= 0 && clause_subject_.size() == 1 &&
-      clause_subject_[0].member < 0 && IsObject(clause_subject_[0].entity) && !in_with_ &&
-      !fronted_) {
+      np.pronoun.empty() && !np.definite &&
+      (np.determined || np.plural || IsMaterial(np.category)) && np.head >= 0 &&
+      clause_subject_.size() == 1 && clause_subject_[0].member < 0 &&
+      IsObject(clause_subject_[0].entity) && !in_with_ && !fronted_) {
     const int at = items_[index_ - 1].first;
     // ("there is", "there are" name new things.)
     const std::string copula = at > 0 && words_[at - 1].text == "there" ? "" : words_[at].text;
@@ -283,6 +290,8 @@ void Reader::OnNoun(const Item& item) {
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_current_ = refs;
+    // "with two chairs each": as many per member of the host.
+    if (np.each && HostMembers() >= 2) with_distributive_ = true;
     if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {
       out_.entities[refs[0].entity].count *= HostMembers();  // one set per member of the host
     }

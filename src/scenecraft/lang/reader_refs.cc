@@ -251,9 +251,9 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     kind = NounKind::kObject;
   }
   // A noun filed first as an event that the text places things by is the thing among its
-  // senses ("a dog asleep by the fire").
+  // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
-  if (kind == NounKind::kAbstract && as_reference && pending_ && np.head >= 0 &&
+  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed) && np.head >= 0 &&
       FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
     kind = NounKind::kObject;
   }
