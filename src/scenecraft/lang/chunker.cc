@@ -145,6 +145,10 @@ size_t Chunker::Next(size_t i) {
       return i + 1;
     }
   }
+  if (PrepositionHere(i) && !items_.empty() && items_.back().kind == ItemKind::kNoun) {
+    Add(ItemKind::kFunction, i, i);
+    return i + 1;
+  }
   if (const size_t end = NounPhraseAt(i); end > i) return end;
   if (w.word_class == WordClass::kOpen && w.verb) {
     Add(ItemKind::kVerb, i, i);
@@ -328,6 +332,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
         VerbAfterReference(k, items_.size() - 1)) {
       break;
     }
+    // A word WordNet knows as an adverb before a determiner is a preposition there: "a rug down
+    // the middle", "a runner up the stairs".
+    if (k > run_start && PrepositionHere(k)) break;
     run.push_back(k);
     ++k;
   }
@@ -434,6 +441,23 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (IsCompound(whole) && WordNet::Get().IsPhysical(whole)) {
       category = whole;
       last += 2;
+    }
+  }
+  // "at the back", "near the rear", "the far end": a position with no owner named (no "of", no
+  // possessive) is the room's wall on that side, not a thing.
+  const bool owned =
+      (i > 0 && (words_[i - 1].possessive || texts_[i] == "its" || texts_[i] == "their" ||
+                 texts_[i] == "his" || texts_[i] == "her")) ||
+      (last + 1 < words_.size() && (texts_[last + 1] == "of" || words_[last + 1].possessive));
+  if (np.room_part == RoomPart::kNone && np.definite && !owned &&
+      compound_start == run.size() - 1) {
+    const std::string& position = head_word.lemma;
+    std::string_view side = WallSide(position);
+    if (position == "end" && run.size() == 2) side = WallSide(texts_[run[0]]);
+    if (side == "back" || side == "front") {
+      np.room_part = RoomPart::kWall;
+      np.wall_side = std::string(side);
+      category = "wall";
     }
   }
   for (size_t r = 0; r < compound_start; ++r) {

@@ -82,6 +82,11 @@ class Chunker {
     }
     return nullptr;
   }
+  // Whether words[k], an open word WordNet knows as an adverb, is followed by a determiner.
+  bool PrepositionHere(size_t k) const {
+    return k + 1 < words_.size() && words_[k].word_class == WordClass::kOpen && !words_[k].number &&
+           Determiner(texts_[k + 1]).has_value() && WordNet::Get().IsAdverb(texts_[k]);
+  }
   // Whether a word after a pronoun word is its verb ("each faces the wall", "it stands"), not a
   // noun the word determines ("each side table").
   static bool VerbAfterPronoun(const Word& w) {

@@ -80,6 +80,24 @@ TEST(NounPhrase7, VerbsAreNoCompoundParts) {
   EXPECT_TRUE(Has(candle, "on(candle_1, windowsill_1)")) << Show(candle);
 }
 
+// A position with no owner ("at the rear", "by the far end") is the room's wall on that side, no
+// thing; an adverb before a determiner is a preposition, no part of the noun before it.
+TEST(NounPhrase7, PositionsWithNoOwnerAreTheRoomsWalls) {
+  OfflinePlanner planner;
+  const PlanResult shelf =
+      planner.Plan("A tall shelf at the rear and a piano by the far end, a runner down the hall.");
+  EXPECT_EQ(CountOf(shelf, "rear"), 0) << Show(shelf);
+  EXPECT_EQ(CountOf(shelf, "end"), 0) << Show(shelf);
+  EXPECT_EQ(CountOf(shelf, "shelf"), 1) << Show(shelf);
+  EXPECT_EQ(CountOf(shelf, "piano"), 1) << Show(shelf);
+  EXPECT_EQ(CountOf(shelf, "runner"), 1) << Show(shelf);
+  EXPECT_TRUE(Has(shelf, "against_wall(shelf_1, wall=back)")) << Show(shelf);
+  // An owner named keeps the position on the owner.
+  const PlanResult bed = planner.Plan("A trunk sits at the end of the bed.");
+  EXPECT_EQ(CountOf(bed, "trunk"), 1) << Show(bed);
+  EXPECT_EQ(CountOf(bed, "wall"), 0) << Show(bed);
+}
+
 // A bare verb form after "is" or "are" and before a spatial phrase is passive: no thing, and no
 // new name for the subject.
 TEST(NounPhrase7, PassiveParticiplesAreNoNouns) {
