@@ -489,7 +489,11 @@ void Chunker::MarkContexts() {
     NounPhrase& np = items_[k].np;
     size_t next = k + 1;
     if (next < items_.size() && items_[next].kind == ItemKind::kVerb) ++next;
-    np.placed = next < items_.size() && items_[next].kind == ItemKind::kSpatial;
+    // (Placed by a thing or a part of the room, not "in the evening".)
+    np.placed = next + 1 < items_.size() && items_[next].kind == ItemKind::kSpatial &&
+                items_[next + 1].kind == ItemKind::kNoun &&
+                (!items_[next + 1].np.pronoun.empty() ||
+                 ClassifyNoun(items_[next + 1].np.category) != NounKind::kAbstract);
     // "My grandfather would like a recliner", "our coach needs a whiteboard": a person whose verb
     // (past the auxiliaries) is one of wanting, thinking, saying or having, with a noun phrase
     // after it, asks for things and is none.

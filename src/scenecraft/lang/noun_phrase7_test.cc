@@ -98,6 +98,25 @@ TEST(NounPhrase7, PositionsWithNoOwnerAreTheRoomsWalls) {
   EXPECT_EQ(CountOf(bed, "wall"), 0) << Show(bed);
 }
 
+// "each X" names the group already there, also by the head of its compound: one thing per member.
+TEST(NounPhrase7, EachNamesTheGroupByItsHead) {
+  OfflinePlanner planner;
+  const PlanResult racks =
+      planner.Plan("Three drying racks stand in a row, with a bucket under each rack.");
+  // ("drying" is something a thing does by itself: the sixth round's rule makes it an attribute.)
+  EXPECT_EQ(CountOf(racks, "drying rack") + CountOf(racks, "rack"), 3) << Show(racks);
+  EXPECT_EQ(CountOf(racks, "bucket"), 3) << Show(racks);
+}
+
+// A compound WordNet does not know whose head is first a place but also a made thing is that
+// thing where the text places it.
+TEST(NounPhrase7, PlacedCompoundsWithAPlaceHeadAreThings) {
+  OfflinePlanner planner;
+  const PlanResult sign =
+      planner.Plan("A hitching post beside the saloon door and a water trough.");
+  EXPECT_EQ(CountOf(sign, "hitching post"), 1) << Show(sign);
+}
+
 // A bare verb form after "is" or "are" and before a spatial phrase is passive: no thing, and no
 // new name for the subject.
 TEST(NounPhrase7, PassiveParticiplesAreNoNouns) {
