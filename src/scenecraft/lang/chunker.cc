@@ -120,7 +120,11 @@ size_t Chunker::Next(size_t i) {
   if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
       items_.back().last + 1 == static_cast<int>(i) && w.word_class == WordClass::kOpen &&
       ((items_.back().np.pronoun.empty() &&
-        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np))) ||
+        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+         // "a cabinet of trophies stands": the verb of the noun before "of".
+         (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
+          items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&
+          items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -332,6 +336,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
         VerbAfterReference(k, items_.size() - 1)) {
       break;
     }
+    // Two plurals make no compound: the second is the verb of the noun before "of" ("a cabinet of
+    // trophies stands ..."), unless WordNet knows the two together.
+    if (k > run_start && w.plural && words_[k - 1].plural && w.verb &&
+        !IsCompound(texts_[k - 1] + " " + w.lemma)) {
+      break;
+    }
     // A word WordNet knows as an adverb before a determiner is a preposition there: "a rug down
     // the middle", "a runner up the stairs".
     if (k > run_start && PrepositionHere(k)) break;
@@ -397,9 +407,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
       --compound_start;
       continue;
     }
-    // A compound WordNet knows only as no thing ("round table": a meeting) is the head the
-    // modifier describes ("a small round table").
-    if (IsCompound(longer) && (HasPhysicalSense(longer) || !HasPhysicalSense(head_word.lemma))) {
+    // A compound WordNet knows only as no thing, after an adjective ("round table": a meeting), is
+    // the head the adjective describes ("a small round table"); after a noun it is the user's
+    // compound ("board game", "alarm bell").
+    const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+    if (IsCompound(longer) &&
+        (HasPhysicalSense(longer) || !HasPhysicalSense(head_word.lemma) || !adjective)) {
       known_thing = HasPhysicalSense(longer);
       category = WordNet::Get().NounBase(longer);
       --compound_start;
@@ -423,8 +436,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
         continue;
       }
     }
-    // (So is any other compound WordNet knows as no thing: "alarm bell", a sound; "round table",
-    // a meeting, "a small round table".)
     if (compound_start == run.size() - 1 && ModifierJoinsHead(m, head_word.lemma)) {
       category = m.text + " " + category;
       --compound_start;

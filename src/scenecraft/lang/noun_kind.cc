@@ -206,6 +206,13 @@ Holder HolderOf(const std::string& category) {
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 10);
     if (Has(up, {"container"})) return Holder::kContainer;
     if (Has(up, {"support", "supporting structure", "platform", "table"})) return Holder::kSupport;
+    // Furniture that WordNet's definition says is for storage ("cabinet": "... with doors and
+    // shelves and drawers; for storage or display") holds things within.
+    if (k == 0 && Has(up, {"furniture", "piece of furniture"})) {
+      const std::string gloss = wordnet.Gloss(noun);
+      if (gloss.find("storage") != std::string::npos || gloss.find("storing") != std::string::npos)
+        return Holder::kContainer;
+    }
   }
   return Holder::kNone;
 }

@@ -117,6 +117,23 @@ TEST(NounPhrase7, PlacedCompoundsWithAPlaceHeadAreThings) {
   EXPECT_EQ(CountOf(sign, "hitching post"), 1) << Show(sign);
 }
 
+// Furniture WordNet defines as for storage holds what "of" names, by any sense of it that is a
+// made thing.
+TEST(NounPhrase7, StorageFurnitureHoldsItsContents) {
+  OfflinePlanner planner;
+  const PlanResult trophies = planner.Plan("A cabinet of trophies stands in the hallway.");
+  EXPECT_GE(CountOf(trophies, "trophy"), 2) << Show(trophies);
+  EXPECT_TRUE(Has(trophies, "inside(trophy_1, cabinet_1)")) << Show(trophies);
+}
+
+// A word typed in capitals among words that are not is an abbreviation: a noun, no slip.
+TEST(NounPhrase7, AbbreviationsAreNouns) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan("A PA speaker beside the stage and an ATM near the door.");
+  EXPECT_EQ(CountOf(hall, "pa speaker"), 1) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "atm"), 1) << Show(hall);
+}
+
 // A bare verb form after "is" or "are" and before a spatial phrase is passive: no thing, and no
 // new name for the subject.
 TEST(NounPhrase7, PassiveParticiplesAreNoNouns) {

@@ -60,7 +60,15 @@ void Reader::OnNoun(const Item& item) {
   if (describe_) {
     const Group target = *describe_;
     describe_.reset();
-    const NounKind kind = np.pronoun.empty() ? ClassifyNoun(np.category) : NounKind::kObject;
+    NounKind kind = np.pronoun.empty() ? ClassifyNoun(np.category) : NounKind::kObject;
+    // What a container or a support holds is a thing by any of its senses ("a cabinet of china":
+    // first a country, also dishware).
+    const bool held = describe_of_ && np.pronoun.empty() && kind != NounKind::kObject &&
+                      kind != NounKind::kRoomPart && !target.empty() &&
+                      IsObject(target[0].entity) &&
+                      HolderOf(out_.entities[target[0].entity].category) != Holder::kNone &&
+                      HasMadeThingSense(np.category);
+    if (held) kind = NounKind::kObject;
     if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace ||
         kind == NounKind::kRoomPart) {
       Resolve(np, item, /*as_reference=*/true, {});
@@ -72,7 +80,7 @@ void Reader::OnNoun(const Item& item) {
     // "a basket of apples", "a shelf of pots": separate things a container or a support holds
     // are things of their own, in or on it.
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
-        IsObject(target[0].entity) && IsDiscrete(np.category, np.plural)) {
+        IsObject(target[0].entity) && (held || IsDiscrete(np.category, np.plural))) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
