@@ -149,7 +149,8 @@ size_t Chunker::Next(size_t i) {
       return i + 1;
     }
   }
-  if (PrepositionHere(i) && !items_.empty() && items_.back().kind == ItemKind::kNoun) {
+  if (PrepositionHere(i) && !items_.empty() &&
+      (items_.back().kind == ItemKind::kNoun || items_.back().kind == ItemKind::kSpatial)) {
     Add(ItemKind::kFunction, i, i);
     return i + 1;
   }
@@ -288,8 +289,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   // The run of open words: attributes, compound and head. After "A and" the subject is plural,
   // whatever this noun's own number ("a harp and a cello wait").
-  const bool coordinated = items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
-                           items_[items_.size() - 2].kind == ItemKind::kNoun;
+  // (Not a determined noun after the reference of a spatial phrase: "... to the right of the
+  // altar and a candle stand is ..." opens a clause of its own; a bare "bean bags" may still be
+  // a plural.)
+  const bool coordinated =
+      items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
+      items_[items_.size() - 2].kind == ItemKind::kNoun &&
+      !(any && items_.size() >= 3 && items_[items_.size() - 3].kind == ItemKind::kSpatial);
   NounPhrase plural_np = np;
   plural_np.count = 2;
   const size_t run_start = k;

@@ -134,6 +134,20 @@ TEST(NounPhrase7, AbbreviationsAreNouns) {
   EXPECT_EQ(CountOf(hall, "atm"), 1) << Show(hall);
 }
 
+// "and" after the reference of a spatial phrase opens a new clause: the noun after it is no
+// second subject, so its bare last word is no plural verb ("a plant stand is behind it").
+TEST(NounPhrase7, AndAfterAReferenceOpensAClause) {
+  OfflinePlanner planner;
+  const PlanResult stand =
+      planner.Plan("A lamp is to the left of the sofa and a plant stand is behind it.");
+  EXPECT_EQ(CountOf(stand, "plant stand"), 1) << Show(stand);
+  EXPECT_EQ(CountOf(stand, "plant"), 0) << Show(stand);
+  // An adverb before a determiner after a phrase is a preposition too.
+  const PlanResult benches = planner.Plan("Two benches in a row down the hall.");
+  EXPECT_EQ(CountOf(benches, "bench"), 2) << Show(benches);
+  EXPECT_EQ(CountOf(benches, "down"), 0) << Show(benches);
+}
+
 // A bare verb form after "is" or "are" and before a spatial phrase is passive: no thing, and no
 // new name for the subject.
 TEST(NounPhrase7, PassiveParticiplesAreNoNouns) {
