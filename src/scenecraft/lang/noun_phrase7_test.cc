@@ -148,6 +148,16 @@ TEST(NounPhrase7, AndAfterAReferenceOpensAClause) {
   EXPECT_EQ(CountOf(benches, "down"), 0) << Show(benches);
 }
 
+// "two chairs behind each desk": the count is per member of the reference's group.
+TEST(NounPhrase7, CountsPerMemberOfADistributiveReference) {
+  OfflinePlanner planner;
+  const PlanResult desks = planner.Plan("Four desks in a row and two chairs behind each desk.");
+  EXPECT_EQ(CountOf(desks, "desk"), 4) << Show(desks);
+  EXPECT_EQ(CountOf(desks, "chair"), 8) << Show(desks);
+  EXPECT_TRUE(Has(desks, "behind(chair_1, desk_1)")) << Show(desks);
+  EXPECT_TRUE(Has(desks, "behind(chair_5, desk_1)")) << Show(desks);
+}
+
 // A bare verb form after "is" or "are" and before a spatial phrase is passive: no thing, and no
 // new name for the subject.
 TEST(NounPhrase7, PassiveParticiplesAreNoNouns) {
