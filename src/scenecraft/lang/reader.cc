@@ -59,11 +59,14 @@ void Reader::Finish(Pending p) {
     Entity& s = out_.entities[p.subjects[0].entity];
     const bool one = s.count == 1;
     if (one && (p.meaning == Meaning::kEachSide || p.meaning == Meaning::kFlanking)) s.count = 2;
-    if (one && p.distributive && p.references.size() == 1) {
+    // ("each with" has counted its things per member already.)
+    if (p.distributive && p.references.size() == 1 && (one || !(in_with_ && with_distributive_))) {
       const Entity& r = out_.entities[p.references[0].entity];
-      if (r.count > 1) s.count = r.count;
+      // "two chairs behind each desk": that many per member.
+      const long per = one ? 1 : s.count;
+      if (r.count > 1) s.count = per * r.count;
       // "a fern in each corner": a room has four.
-      if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = 4;
+      if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = per * 4;
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;

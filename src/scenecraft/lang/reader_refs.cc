@@ -281,11 +281,25 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     kind = NounKind::kObject;
   }
   // A noun filed first as an event that the text places things by is the thing among its
-  // senses ("a dog asleep by the fire").
+  // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
-  if (kind == NounKind::kAbstract && as_reference && pending_ && np.head >= 0 &&
+  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed) && np.head >= 0 &&
       FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
     kind = NounKind::kObject;
+  }
+  // A compound WordNet does not know, whose head is a place by its first sense but a made thing
+  // by another, is that thing where the text places it ("a timetable post next to the
+  // shelter"), unless its first part is a place too ("the village square").
+  if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) && np.placed &&
+      np.category.find(' ') != std::string::npos && !WordNet::Get().IsNoun(np.category)) {
+    const size_t space = np.category.rfind(' ');
+    const std::string first_part = np.category.substr(0, space);
+    const NounKind first = ClassifyNoun(first_part);
+    if (HasMadeThingSense(np.category.substr(space + 1)) &&
+        (first == NounKind::kObject || first == NounKind::kAbstract) &&
+        PlaceSense(first_part) == NounKind::kObject) {
+      kind = NounKind::kObject;
+    }
   }
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
@@ -314,7 +328,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
-    if (!np.definite || c.size() <= n.size() + 1 ||
+    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
         c.compare(c.size() - n.size(), n.size(), n) != 0) {
       return false;
     }
