@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "scenecraft/assets/procedural.h"
@@ -178,8 +179,43 @@ bool RestsOnTop(const std::string& thing, const std::string& description,
   return size.x * size.y <= 0.2 && size.z <= 0.5 && size.x * size.y <= 0.5 * top.x * top.y;
 }
 
+namespace {
+
+// A stack on a support rests on it by its first member; the others rest on one another
+// (RELATIONS.md's stack), so "on the support" said of the whole stack is kept for the first
+// member only ("a stack of four plates on the shelf"). A first member that has no support of
+// its own takes the one said of the others.
+void RestStacksOnTheirFirstMember(SceneGraph* g) {
+  for (const Relation& stack : std::vector<Relation>(g->relations)) {
+    if (stack.type != T::kStack || stack.objects.size() < 2) continue;
+    const std::set<std::string> upper(stack.objects.begin() + 1, stack.objects.end());
+    const std::string& first = stack.objects.front();
+    std::optional<Relation> carried;
+    bool first_rests = false;
+    std::vector<Relation> kept;
+    for (Relation& r : g->relations) {
+      const bool support = (r.type == T::kOn || r.type == T::kInside) && r.objects.size() == 2;
+      if (support && r.objects[0] == first) first_rests = true;
+      if (support && upper.count(r.objects[0]) && !upper.count(r.objects[1]) &&
+          r.objects[1] != first) {
+        if (!carried) carried = r;
+        continue;
+      }
+      kept.push_back(std::move(r));
+    }
+    if (carried && !first_rests) {
+      carried->objects[0] = first;
+      kept.push_back(*carried);
+    }
+    g->relations = std::move(kept);
+  }
+}
+
+}  // namespace
+
 void AddDefaults(PlanResult* plan) {
   SceneGraph& g = plan->graph;
+  RestStacksOnTheirFirstMember(&g);
   std::map<std::string, size_t> index;
   for (size_t o = 0; o < g.objects.size(); ++o) index[g.objects[o].id] = o;
   // `resting`: the subjects the text gives a support or a place to hang (not "above" something).

@@ -192,4 +192,20 @@ TEST(SpatialPhrase7, WithAfterAListIsTheLastMembers) {
 }
 
 }  // namespace
+// A stack on a support: the stack's first member rests on the support, the others on one another
+// (RELATIONS.md's stack); no member but the first is also "on" the support, which no layout can
+// satisfy together with the stack.
+TEST(SpatialPhrase7, AStackRestsOnItsSupportByItsFirstMember) {
+  OfflinePlanner planner;
+  const PlanResult plates = planner.Plan("A stack of four plates on the shelf.");
+  EXPECT_EQ(CountOf(plates, "plate"), 4) << Show(plates);
+  EXPECT_TRUE(Has(plates, "stack(plate_1, plate_2, plate_3, plate_4)")) << Show(plates);
+  EXPECT_TRUE(Has(plates, "on(plate_1, shelf_1)")) << Show(plates);
+  for (const char* upper : {"on(plate_2, shelf_1)", "on(plate_3, shelf_1)", "on(plate_4, shelf_1)"})
+    EXPECT_FALSE(Has(plates, upper)) << Show(plates);
+  const PlanResult crates = planner.Plan("Three crates piled up on the cart by the gate.");
+  EXPECT_TRUE(Has(crates, "on(crate_1, cart_1)")) << Show(crates);
+  EXPECT_FALSE(Has(crates, "on(crate_3, cart_1)")) << Show(crates);
+}
+
 }  // namespace scenecraft
