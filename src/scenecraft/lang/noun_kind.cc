@@ -213,10 +213,16 @@ bool IsDiscrete(const std::string& category, bool plural) {
 
 std::string GroundOf(const std::string& place) {
   WordNet& wordnet = WordNet::Get();
-  const std::vector<std::string> h = wordnet.Hypernyms(place, 8, 1);
+  // (The place itself may be the stuff the ground is made of: "on the sand", "on the gravel".)
+  std::vector<std::string> h = wordnet.Hypernyms(place, 8, 1);
+  h.insert(h.begin(), place);
   if (Has(h, {"thoroughfare", "road", "paved surface", "square", "public square"}))
     return "pavement";
-  if (Has(h, {"beach", "desert", "shore", "sand"}) || place == "beach") return "sand";
+  if (Has(h, {"beach", "desert", "shore", "sand"})) return "sand";
+  // The other grounds the Blender script has a surface for.
+  for (const char* stuff : {"gravel", "snow", "asphalt", "concrete"}) {
+    if (Has(h, {stuff})) return stuff;
+  }
   return "grass";
 }
 
