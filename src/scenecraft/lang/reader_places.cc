@@ -9,9 +9,7 @@
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft::reader_detail {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
                          NounKind kind) {
@@ -110,8 +108,9 @@ void Reader::ReviseKinds() {
   // Placed by a place ("on the square").
   std::vector<bool> in_place(n, false);
   for (const Statement& st : out_.statements) {
-    const bool by_place = std::any_of(st.references.begin(), st.references.end(),
-                                      [&](const EntityRef& r) { return is_place(static_cast<size_t>(r.entity)); });
+    const bool by_place =
+        std::any_of(st.references.begin(), st.references.end(),
+                    [&](const EntityRef& r) { return is_place(static_cast<size_t>(r.entity)); });
     for (const EntityRef& r : st.subjects) in_place[r.entity] = in_place[r.entity] || by_place;
   }
   bool outdoor_thing = false;  // an outdoor place became a thing: the scene is still outdoors
@@ -171,7 +170,10 @@ void Reader::ReviseKinds() {
     if (entity.count != 1) continue;
     // (A place already: where it is, inside or out, is decided again when the text names it as
     // the scene: "A den with ...": a den is first a lair, then a room.)
-    const bool thing = entity.kind == NounKind::kObject || entity.kind == NounKind::kBuilding;
+    // (A noun first of all no physical thing may still name a room by a later sense: "a cozy
+    // study with ...".)
+    const bool thing = entity.kind == NounKind::kObject || entity.kind == NounKind::kBuilding ||
+                       entity.kind == NounKind::kAbstract;
     if (!thing && !is_place(e)) continue;
     const bool only_in = container[e] && !subject[e] && !placed[e] && !landmark[e];
     bool named = false;
@@ -190,13 +192,28 @@ void Reader::ReviseKinds() {
           named = named || (st.fronted && r.entity == static_cast<int>(e));
       }
     }
+    // The only noun before the text's first colon, whatever words describe it ("An attic full
+    // of old things: ...").
+    if (!named && e == 0 && entity.last >= 0) {
+      int colon = -1;
+      for (int w = entity.last + 1; w < static_cast<int>(words_.size()); ++w) {
+        if (words_[w].text == "." || words_[w].text == ";") break;
+        if (words_[w].text == ":") {
+          colon = w;
+          break;
+        }
+      }
+      named = colon > 0 &&
+              std::none_of(out_.entities.begin() + 1, out_.entities.end(),
+                           [&](const Entity& o) { return o.first >= 0 && o.first < colon; });
+    }
     // A phrase opening the first sentence that puts things in it ("Inside the minibus, ...") sets
     // the scene in it, a vehicle too.
     bool opened_in = false;
     for (const Statement& st : out_.statements) {
       // ("On the terrace there are ...": on it, too.)
-      const bool in = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt ||
-                      st.meaning == Meaning::kOn;
+      const bool in =
+          st.meaning == Meaning::kIn || st.meaning == Meaning::kAt || st.meaning == Meaning::kOn;
       for (const EntityRef& r : st.references) {
         opened_in = opened_in ||
                     (st.fronted && in && r.entity == static_cast<int>(e) && !subject[e] && e == 0);
@@ -210,7 +227,9 @@ void Reader::ReviseKinds() {
                        std::find(with_hosts_.begin(), with_hosts_.end(), static_cast<int>(e)) !=
                            with_hosts_.end() &&
                        !(landmark_other[e] && ClassifyNoun(entity.category) == NounKind::kBuilding);
-    if (!(thing && only_in) && !named && !opened_in && !hosts) continue;
+    if (!((thing && entity.kind != NounKind::kAbstract) && only_in) && !named && !opened_in &&
+        !hosts)
+      continue;
     SceneSenseQuery query;
     query.any_structure = query.vehicle = named || opened_in;
     query.contents_m2 = contents_footprint(e);
@@ -229,6 +248,13 @@ void Reader::ReviseKinds() {
     }
     if (!inside) continue;
     entity.kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
+    // What "with" hung on it is in it: the setting holds it, no relation is left to build.
+    out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(),
+                                         [&](const Statement& st) {
+                                           return st.from_with && st.references.size() == 1 &&
+                                                  st.references[0].entity == static_cast<int>(e);
+                                         }),
+                          out_.statements.end());
   }
   // "Outside the bakery, ...": the scene is out of doors, in front of the building the text
   // opens with, which stands there as a thing (its front is the backdrop). (The chunker may have
@@ -255,6 +281,14 @@ void Reader::ReviseKinds() {
     }
     break;
   }
+  // Out there, a made place the text puts by the building is a thing too ("a ticket booth by
+  // the entrance").
+  for (size_t e = 0; e < n && outside; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind == NounKind::kIndoorPlace && HasMadeThingSense(entity.category)) {
+      entity.kind = NounKind::kObject;
+    }
+  }
   // A ground the text only puts things on, that covers the ground rather than stands on it ("on
   // the grass", "on the sand"), is the outdoor ground the scene is set on.
   for (size_t e = 0; e < n; ++e) {
@@ -264,7 +298,10 @@ void Reader::ReviseKinds() {
     for (const Statement& st : out_.statements) {
       for (const EntityRef& r : st.references) {
         if (r.entity != static_cast<int>(e)) continue;
-        (st.meaning == Meaning::kOn ? on : other) = true;
+        // ("stuck in the sand", "lying in the grass").
+        const bool ground =
+            st.meaning == Meaning::kOn || st.meaning == Meaning::kIn || st.meaning == Meaning::kAt;
+        (ground ? on : other) = true;
       }
     }
     if (on && !other && IsGroundCover(entity.category)) entity.kind = NounKind::kOutdoorPlace;

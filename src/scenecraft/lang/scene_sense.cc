@@ -31,8 +31,8 @@ enum class SenseClass { kNone, kInside, kOutside, kOpen };
 // What one sense (its hypernyms on every path) makes of a place. The classes are WordNet's own
 // top place synsets, a closed set.
 SenseClass ClassOf(const std::vector<std::string>& up, const SceneSenseQuery& query) {
-  if (HasAny(up, {"room", "storey", "building", "shelter", "establishment", "workplace",
-                  "facility", "passageway"}) ||
+  if (HasAny(up, {"room", "storey", "building", "shelter", "establishment", "workplace", "facility",
+                  "passageway"}) ||
       (query.vehicle && HasAny(up, {"conveyance"}))) {
     return SenseClass::kInside;
   }
@@ -81,17 +81,15 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     }
     // A thing sense before the place sense: the place only when what the text puts in it covers
     // more floor than the thing would ("our lounge: three sofas ..."; "on the bed" is no plot).
-    if (thing_before && !(query.contents_m2 > 0 &&
-                                    query.contents_m2 > 1.5 * TypicalFootprint(category))) {
+    if (thing_before &&
+        !(query.contents_m2 > 0 && query.contents_m2 > 1.5 * TypicalFootprint(category))) {
       return std::nullopt;
     }
     // A kind of thing too small to stand in when it is first of all a thing of its own (a cage,
     // an aquarium: the stand-in's size prior).
     if (k < 2) {
-      const std::optional<StandIn> standin =
-          ChooseStandIn(category, "", [&](std::string_view n) {
-            return wordnet.SenseAncestors(std::string(n));
-          });
+      const std::optional<StandIn> standin = ChooseStandIn(
+          category, "", [&](std::string_view n) { return wordnet.SenseAncestors(std::string(n)); });
       if (standin && std::max(standin->typical_m.x, standin->typical_m.y) < 1.0 &&
           !(query.contents_m2 > 1.5 * standin->typical_m.x * standin->typical_m.y)) {
         return std::nullopt;
@@ -104,7 +102,9 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
       }
     }
     if (c == SenseClass::kOutside) return false;
-    // An area or a structure: out of doors unless its definition says it is inside.
+    // An area or a structure: what its definition says; else an area (a part of a structure:
+    // a storage space, a cellar) is inside, an enclosure (a pen, a corral) or any other
+    // structure (a porch) out of doors.
     if (k == 0) {
       const std::string gloss = wordnet.Gloss(noun);
       for (const char* out : {"outdoor", "outside", "open air", "open-air", "unroofed"}) {
@@ -114,7 +114,7 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
         if (gloss.find(in) != std::string::npos) return true;
       }
     }
-    return false;
+    return HasAny(senses[k], {"area"}) && !HasAny(senses[k], {"enclosure"});
   }
   return std::nullopt;
 }

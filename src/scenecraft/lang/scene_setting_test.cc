@@ -124,9 +124,52 @@ TEST(SceneSetting, OutsideABuildingIsOutdoors) {
 // "long and narrow" shapes the room: one side at least twice the other.
 TEST(SceneSetting, ALongNarrowRoomIsLong) {
   OfflinePlanner planner;
-  const PlanResult room = planner.Plan("A long, narrow room with a rowing machine and a treadmill.");
+  const PlanResult room =
+      planner.Plan("A long, narrow room with a rowing machine and a treadmill.");
   const Vec3 size = room.graph.environment.size;
   EXPECT_GE(std::max(size.x, size.y), 2.0 * std::min(size.x, size.y)) << Show(room);
+}
+
+// What things lie or stand in, not only on, may be the ground ("stuck in the sand").
+TEST(SceneSetting, AGroundThingsAreInIsTheOutdoorGround) {
+  OfflinePlanner planner;
+  const PlanResult clover = planner.Plan("A cricket bat lying in the clover beside two wickets.");
+  EXPECT_EQ(CountOf(clover, "clover"), 0) << Show(clover);
+  EXPECT_TRUE(Outdoors(clover)) << Show(clover);
+}
+
+// Outside a building, a made place the text puts there is a thing, and the scene stays out of
+// doors.
+TEST(SceneSetting, OutsideABuildingAKioskIsAThing) {
+  OfflinePlanner planner;
+  const PlanResult museum =
+      planner.Plan("Outside the museum, a hot dog cart and a kiosk under a tree.");
+  EXPECT_TRUE(Outdoors(museum)) << Show(museum);
+  EXPECT_EQ(CountOf(museum, "kiosk"), 1) << Show(museum);
+}
+
+// The only noun before the colon names the scene, whatever words describe it; a floor of a
+// building (a loft, a cellar) is inside.
+TEST(SceneSetting, ATitleWithDescribingWordsAndAStoreyAreInside) {
+  OfflinePlanner planner;
+  const PlanResult basement =
+      planner.Plan("A basement full of clutter: a chest freezer, two bikes and a workbench.");
+  EXPECT_EQ(CountOf(basement, "basement"), 0) << Show(basement);
+  EXPECT_TRUE(Indoors(basement)) << Show(basement);
+  const PlanResult hayloft = planner.Plan("The hayloft holds twelve bales and a pitchfork.");
+  EXPECT_EQ(CountOf(hayloft, "hayloft"), 0) << Show(hayloft);
+  EXPECT_TRUE(Indoors(hayloft)) << Show(hayloft);
+}
+
+// Proportion words shape the setting they describe, never a thing's measured length.
+TEST(SceneSetting, ProportionWordsShapeOnlyTheSetting) {
+  OfflinePlanner planner;
+  const PlanResult galley = planner.Plan("A long narrow galley with a stove and a fridge.");
+  const Vec3 g = galley.graph.environment.size;
+  EXPECT_GE(std::max(g.x, g.y), 2.0 * std::min(g.x, g.y)) << Show(galley);
+  const PlanResult bench = planner.Plan("A room with a 2 m long bench and a coat rack.");
+  const Vec3 b = bench.graph.environment.size;
+  EXPECT_LT(std::max(b.x, b.y), 2.0 * std::min(b.x, b.y)) << Show(bench);
 }
 
 }  // namespace
