@@ -236,7 +236,8 @@ void Reader::ReviseKinds() {
     bool furniture = false, open_air = false;
     for (size_t f = 0; f < n; ++f) {
       if (f == e || out_.entities[f].kind != NounKind::kObject) continue;
-      furniture = furniture || IsKindOf(out_.entities[f].category, "furnishing");
+      furniture = furniture || IsKindOf(out_.entities[f].category, "furnishing") ||
+                  IsKindOf(out_.entities[f].category, "home appliance");
       open_air = open_air || BelongsOutdoors(out_.entities[f].category);
     }
     query.indoor_contents = furniture && !open_air;
@@ -291,9 +292,34 @@ void Reader::ReviseKinds() {
   }
   // A ground the text only puts things on, that covers the ground rather than stands on it ("on
   // the grass", "on the sand"), is the outdoor ground the scene is set on.
+  // A phrase after the ground is about what stands on it ("two chairs on the grass next to a
+  // table": the chairs are by the table): the statements with the ground as subject that follow
+  // the one putting things on it, or none when another statement has it as subject.
+  const auto handed_over = [&](int e) {
+    std::vector<std::pair<size_t, size_t>> hand;  // (statement, the one before it)
+    for (size_t k = 0; k < out_.statements.size(); ++k) {
+      const Statement& st = out_.statements[k];
+      const auto is_e = [&](const EntityRef& r) { return r.entity == e; };
+      if (std::none_of(st.subjects.begin(), st.subjects.end(), is_e)) continue;
+      size_t j = k;
+      while (j > 0 && std::any_of(out_.statements[j - 1].subjects.begin(),
+                                  out_.statements[j - 1].subjects.end(), is_e)) {
+        --j;
+      }
+      if (j == 0 || st.subjects.size() != 1 ||
+          std::none_of(out_.statements[j - 1].references.begin(),
+                       out_.statements[j - 1].references.end(), is_e)) {
+        return std::vector<std::pair<size_t, size_t>>{{k, k}};  // k, k: cannot
+      }
+      hand.push_back({k, j - 1});
+    }
+    return hand;
+  };
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
-    if (entity.kind != NounKind::kObject || entity.count != 1 || subject[e]) continue;
+    if (entity.kind != NounKind::kObject || entity.count != 1) continue;
+    const std::vector<std::pair<size_t, size_t>> hand = handed_over(static_cast<int>(e));
+    if (subject[e] && (hand.empty() || hand[0].first == hand[0].second)) continue;
     bool on = false, other = false;
     for (const Statement& st : out_.statements) {
       for (const EntityRef& r : st.references) {
@@ -304,7 +330,11 @@ void Reader::ReviseKinds() {
         (ground ? on : other) = true;
       }
     }
-    if (on && !other && IsGroundCover(entity.category)) entity.kind = NounKind::kOutdoorPlace;
+    if (!on || other || !IsGroundCover(entity.category)) continue;
+    entity.kind = NounKind::kOutdoorPlace;
+    for (const auto& [k, before] : hand) {
+      out_.statements[k].subjects = out_.statements[before].subjects;
+    }
   }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();

@@ -81,7 +81,10 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     }
     // A thing sense before the place sense: the place only when what the text puts in it covers
     // more floor than the thing would ("our lounge: three sofas ..."; "on the bed" is no plot).
-    if (thing_before &&
+    // (Furnishings or household appliances in it make a room sense win: "a galley with a stove
+    // and a fridge" is the ship's kitchen, not the ship.)
+    const bool furnished = query.indoor_contents && c == SenseClass::kInside;
+    if (thing_before && !furnished &&
         !(query.contents_m2 > 0 && query.contents_m2 > 1.5 * TypicalFootprint(category))) {
       return std::nullopt;
     }

@@ -18,9 +18,10 @@ struct SceneSenseQuery {
   bool any_structure = false;  // the text names it as the scene ("X: ...", "On the X, ...")
   bool vehicle = false;        // a vehicle counts (seen from inside)
   double contents_m2 = 0.0;    // the floor area of what the text puts in it
-  // What the text puts in it is furniture and nothing of it belongs out of doors (no plant, no
-  // vehicle, nothing WordNet defines as of the open air): a later sense that is inside wins over
-  // an outdoor one ("a den with a couch": a lair first, a room by its fourth sense).
+  // What the text puts in it is furniture or household appliances and nothing of it belongs out
+  // of doors (no plant, no vehicle, nothing WordNet defines as of the open air): a later sense
+  // that is inside wins over an outdoor one or a thing ("a den with a couch": a lair first, a
+  // room by its fourth sense; "a galley with a stove": a ship first, a kitchen by its third).
   bool indoor_contents = false;
 };
 
