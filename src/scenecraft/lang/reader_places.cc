@@ -113,6 +113,20 @@ void Reader::ReviseKinds() {
                     [&](const EntityRef& r) { return is_place(static_cast<size_t>(r.entity)); });
     for (const EntityRef& r : st.subjects) in_place[r.entity] = in_place[r.entity] || by_place;
   }
+  // A made place named after the setting and placed itself is a thing in it ("The chemistry lab
+  // has ...; an eyewash station is next to the door").
+  for (size_t e = 1; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind != NounKind::kIndoorPlace || !subject[e] || entity.count != 1) continue;
+    bool earlier = false;
+    for (size_t f = 0; f < e; ++f)
+      earlier = earlier || out_.entities[f].kind == NounKind::kIndoorPlace;
+    const size_t space = entity.category.rfind(' ');
+    const std::string head = WordNet::Get().IsNoun(entity.category) || space == std::string::npos
+                                 ? entity.category
+                                 : entity.category.substr(space + 1);
+    if (earlier && HasMadeThingSense(head)) entity.kind = NounKind::kObject;
+  }
   bool outdoor_thing = false;  // an outdoor place became a thing: the scene is still outdoors
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
