@@ -83,15 +83,15 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
   const CorpusScore score = ScoreCorpus(corpus, planner);
   std::printf("%s",
               score.ToString(/*details=*/std::getenv("SCENECRAFT_DETAILS") != nullptr).c_str());
-  // Floors under what the planner of issue 12 measures (83.3 % exact counts, 78.2 % recall, 77.3 %
-  // stated precision, 70.9 % precision), so that it cannot silently get worse. Issue 4's targets
+  // Floors under what the planner of issue 12 measures (83.3 % exact counts, 78.2 % recall, 78.4 %
+  // stated precision, 71.8 % precision; seventh round), so that it cannot silently get worse. Issue 4's targets
   // (95 / 90 / 90 %) were met by mapping nouns to the catalog's categories ("dining table" ->
   // table, "couch" -> sofa) and by special cases keyed to these prompts; issue 12 keeps the user's
   // own noun as the category, which this corpus, scored by exact category, counts as a miss.
   EXPECT_GE(score.exact_count_share, 0.78) << score.ToString(true);
   EXPECT_GE(score.recall, 0.77) << score.ToString(true);
-  EXPECT_GE(score.stated_precision, 0.77) << score.ToString(true);
-  EXPECT_GE(score.precision, 0.70) << score.ToString(true);
+  EXPECT_GE(score.stated_precision, 0.78) << score.ToString(true);
+  EXPECT_GE(score.precision, 0.71) << score.ToString(true);
 }
 
 TEST(Planner, OwnCorpusMeetsTheTargets) {
@@ -113,9 +113,9 @@ TEST(Planner, OwnCorpusMeetsTheTargets) {
 
 TEST(Planner, GeneralCorpusFloors) {
   // tests/corpus/general.jsonl: 320 prompts written blind, never tuned on (its README). Floors
-  // under what the planner measures on it (86.2 % exact counts, 94.2 % of count clauses, 86.9 %
-  // recall, 84.2 % stated precision, 77.4 % precision, 95.1 % own nouns), so that it cannot
-  // silently get worse;
+  // under what the planner measures on it (seventh round: 86.6 % exact counts, 94.4 % of count
+  // clauses, 88.1 % recall, 85.7 % stated precision, 78.8 % precision, 96.1 % own nouns), so
+  // that it cannot silently get worse;
   // issue 12's targets on unseen text are higher (90 % of count clauses, 85 % recall).
   const auto corpus =
       LoadCorpus(std::string(SCENECRAFT_SOURCE_DIR) + "/tests/corpus/general.jsonl");
@@ -126,10 +126,10 @@ TEST(Planner, GeneralCorpusFloors) {
   const CorpusScore score = ScoreCorpus(corpus, planner, options);
   EXPECT_GE(score.exact_count_share, 0.86) << score.ToString(false);
   EXPECT_GE(score.count_clause_share, 0.94) << score.ToString(false);
-  EXPECT_GE(score.recall, 0.86) << score.ToString(false);
-  EXPECT_GE(score.stated_precision, 0.84) << score.ToString(false);
-  EXPECT_GE(score.precision, 0.77) << score.ToString(false);
-  EXPECT_GE(score.own_noun_share, 0.95) << score.ToString(false);
+  EXPECT_GE(score.recall, 0.87) << score.ToString(false);
+  EXPECT_GE(score.stated_precision, 0.85) << score.ToString(false);
+  EXPECT_GE(score.precision, 0.78) << score.ToString(false);
+  EXPECT_GE(score.own_noun_share, 0.96) << score.ToString(false);
 }
 
 // Colour and material words before a noun describe it; they are not objects of their own
