@@ -1,6 +1,10 @@
 #include "scenecraft/agent/asset_terms.h"
 
+#include <algorithm>
+#include <functional>
 #include <set>
+
+#include <wn.h>
 
 #include "scenecraft/lang/wordnet.h"
 
@@ -24,7 +28,25 @@ std::string WordNetSpelling(WordNet& wordnet, std::string_view noun) {
   return given;
 }
 
+bool Has(const std::vector<std::string>& chain, std::string_view word) {
+  return std::find(chain.begin(), chain.end(), word) != chain.end();
+}
+
 }  // namespace
+
+std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
+    std::vector<std::vector<std::string>> senses, int tag_count) {
+  // WordNet orders a noun's senses by how often tagged texts use them; for a noun they hardly
+  // use at all, that order is arbitrary, and a made thing is what a scene means by it.
+  if (tag_count >= kCommonNounTagCount) return senses;
+  auto person = [](const std::vector<std::string>& chain) {
+    return Has(chain, "person") && !Has(chain, "artifact");
+  };
+  const bool has_thing = std::any_of(senses.begin(), senses.end(),
+                                     [](const auto& chain) { return Has(chain, "artifact"); });
+  if (has_thing) std::stable_partition(senses.begin(), senses.end(), std::not_fn(person));
+  return senses;
+}
 
 TermExpander WordNetTermExpander() {
   return [](std::string_view term) {
@@ -63,7 +85,9 @@ SenseLookup WordNetSenseLookup() {
   return [](std::string_view noun) {
     WordNet& wordnet = WordNet::Get();
     if (!wordnet.available() || noun.empty()) return std::vector<std::vector<std::string>>{};
-    return wordnet.SenseAncestors(WordNetSpelling(wordnet, noun));
+    const std::string spelled = WordNetSpelling(wordnet, noun);
+    std::vector<std::vector<std::string>> senses = wordnet.SenseAncestors(spelled);
+    return ThingsBeforeRarePeople(std::move(senses), wordnet.Frequency(spelled, NOUN));
   };
 }
 

@@ -2,6 +2,9 @@
 // the agent wires lang's WordNet into it here.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "scenecraft/assets/resolve.h"
 
 namespace scenecraft {
@@ -16,8 +19,19 @@ TermExpander WordNetTermExpander();
 HypernymLookup WordNetHypernymLookup();
 
 // The senses of a noun or noun phrase, most frequent first, each with the hypernyms on all its
-// paths, nearest first, for stand-ins. Empty when WordNet is not installed.
+// paths, nearest first, for stand-ins (see ThingsBeforeRarePeople). Empty when WordNet is not
+// installed.
 SenseLookup WordNetSenseLookup();
+
+// Below this many uses in WordNet's tagged texts, a noun's sense order says little.
+inline constexpr int kCommonNounTagCount = 10;
+
+// `senses` reordered for a scene: when the noun is rare in tagged texts (`tag_count` below
+// kCommonNounTagCount) and one of its senses is a made thing, its senses that are people come
+// last ("coaster": the mat on a table, not a resident of the coast; "planter": the pot, not the
+// plantation owner). A common noun keeps WordNet's order ("guard" is first a person).
+std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
+    std::vector<std::vector<std::string>> senses, int tag_count);
 
 // `options` with WordNet as its expander and hypernym lookup unless it has them already.
 AssetOptions WithWordNet(AssetOptions options);

@@ -77,5 +77,13 @@ TEST(StandInSenses, NounsWrittenAfterTheSenseChoiceGetASizeOfTheirSceneSense) {
   EXPECT_GE(CountInRange("standin_sizes_more.tsv"), 19);
 }
 
+TEST(StandInSenses, NounsWhoseFirstSensesArePeopleGetTheSizeOfTheThing) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  // Measured: 5 of 21 before people yielded to things for nouns rare in tagged texts and the
+  // covering, shelter, fabric and drinking-glass rows, 11 after (coaster, planter, rocker, shaker
+  // and runner were people; the rest printed above need finer size knowledge).
+  EXPECT_GE(CountInRange("standin_sizes_people.tsv"), 11);
+}
+
 }  // namespace
 }  // namespace scenecraft

@@ -168,11 +168,25 @@ fs::path UserModelRoot(const AssetOptions& options, const fs::path& file) {
   return file.parent_path();
 }
 
+// A model's size with the text's size words: on each axis a word scaled (`ratio` is not 1: "small",
+// "tall", "toy"), a model more than a quarter off the size asked for (`wanted`) takes that size
+// (the emitted script fits imports to the object's size); otherwise the model's own.
+Vec3 FitToSizeWords(const Vec3& model, const Vec3& wanted, const Vec3& ratio) {
+  auto fit = [](double m, double w, double r) {
+    constexpr double kTolerance = 1.25;
+    if (r == 1.0 || w <= 0.0) return m;
+    return m > kTolerance * w || m * kTolerance < w ? w : m;
+  };
+  return {fit(model.x, wanted.x, ratio.x), fit(model.y, wanted.y, ratio.y),
+          fit(model.z, wanted.z, ratio.z)};
+}
+
 void UseIndexed(Object* o, const AssetRecord& r, const CategoryInfo* info,
-                const std::optional<StandIn>& standin) {
+                const std::optional<StandIn>& standin, const Vec3& wanted, const Vec3& ratio) {
   o->asset = {r.source, r.id, r.name, r.creator, r.license};
-  // The model's true dimensions, so the solver and the readback agree with what is built.
-  if (!o->HasSize()) o->size = r.size_m;
+  // The model's true dimensions, so the solver and the readback agree with what is built, unless
+  // the text's size words ask for another.
+  if (!o->HasSize()) o->size = FitToSizeWords(r.size_m, wanted, ratio);
   o->has_front = info != nullptr ? info->has_front : standin ? standin->has_front : true;
   o->support = info != nullptr ? info->support : standin ? standin->support : Support::kFloor;
 }
@@ -232,6 +246,11 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;
     if (info == nullptr) standin = ChooseStandIn(o.category, o.description, senses, fits_m);
+    // How the size words (and a stand-in's miniature modifiers) scale the kind's typical size.
+    const Vec3 ratio = standin ? Vec3{standin->size_m.x / standin->typical_m.x,
+                                      standin->size_m.y / standin->typical_m.y,
+                                      standin->size_m.z / standin->typical_m.z}
+                               : ApplySizeWords(o.description, {1.0, 1.0, 1.0});
     // Real models of the stand-in's kind say its size better than the table, where there are.
     if (standin && index != nullptr) {
       if (const std::optional<Vec3> real = IndexedSizePrior(*index, *standin)) {
@@ -268,7 +287,7 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
             ChooseAsset(*index, {o.category, o.description, size_hint}, sh3d ? "sh3d" : "user",
                         sh3d ? fs::path() : fs::path(source), options.expand_terms);
         if (!choice) continue;
-        UseIndexed(&o, choice->record, info, standin);
+        UseIndexed(&o, choice->record, info, standin, hint, ratio);
         done = true;
       }
       if (done) break;

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "scenecraft/assets/model_materials.h"
+#include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/resolve.h"
 #include "scenecraft/assets/test_zip.h"
 #include "scenecraft/util/error.h"
@@ -117,6 +119,37 @@ TEST_F(Retrieval, ResolveUsesTheSourcesInOrderAndTheAssetsTrueSize) {
   options.sources = {"procedural", "sh3d"};
   ResolveAssets(&h, options);
   EXPECT_EQ(h.objects[0].asset.source, "procedural");
+}
+
+TEST_F(Retrieval, SizeWordsFitAModelFarFromWhatTheyAskFor) {
+  // The only sofa model is 2 m wide: "a small sofa" is fitted to the small size on the axes the
+  // word scales; a sofa without size words keeps the model's true size (test above); a word
+  // that only changes the height leaves the footprint as modelled.
+  const CategoryInfo* sofa = FindProceduralCategory("sofa");
+  ASSERT_NE(sofa, nullptr);
+  SceneGraph g;
+  for (const char* description : {"small", "low"}) {
+    g.objects.push_back(Object{});
+    g.objects.back().id = std::string(description) + "_sofa";
+    g.objects.back().category = "sofa";
+    g.objects.back().description = description;
+  }
+  AssetOptions options;
+  options.sources = {"sh3d"};
+  options.sh3d_paths = {dir_ / "lib.sh3f"};
+  options.cache_dir = dir_ / "cache";
+  options.expand_terms = FakeExpander;
+  ResolveAssets(&g, options);
+  const Object& small = g.objects[0];
+  EXPECT_EQ(small.asset.id, "sh3d:lib/T#sofa");
+  EXPECT_NEAR(std::max(small.size.x, small.size.y), 0.75 * std::max(sofa->size.x, sofa->size.y),
+              1e-6);
+  EXPECT_LT(small.size.x, 2.0);
+  const Object& low = g.objects[1];
+  EXPECT_EQ(low.asset.id, "sh3d:lib/T#sofa");
+  EXPECT_NEAR(low.size.x, 2.0, 1e-9);
+  EXPECT_NEAR(low.size.y, 0.9, 1e-9);
+  EXPECT_NEAR(low.size.z, 0.7 * sofa->size.z, 1e-6);
 }
 
 TEST_F(Retrieval, BrokenModelFallsBackToTheProceduralModel) {

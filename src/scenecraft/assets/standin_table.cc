@@ -23,6 +23,8 @@ const std::vector<StandInKind>& StandInKinds() {
       {"cooking utensil", "", "vessel", {0.3, 0.3, 0.22}, S::kSurface, false},
       {"kitchen utensil", "", "vessel", {0.2, 0.2, 0.15}, S::kSurface, false},
       {"tableware", "", "bowl", {0.22, 0.22, 0.1}, S::kSurface, false},
+      // A drinking glass (tumbler, goblet, beer mug); "within" keeps glass the material out.
+      {"glass", "container", "vase", {0.08, 0.08, 0.12}, S::kSurface, false},
       {"receptacle", "", "vessel", {0.3, 0.3, 0.3}, S::kFloor, false},
       {"vivarium", "", "tank", {0.8, 0.35, 0.5}, S::kSurface, true},
       {"cage", "enclosure", "cage", {0.5, 0.35, 0.4}, S::kSurface, true},
@@ -88,6 +90,13 @@ const std::vector<StandInKind>& StandInKinds() {
       {"vessel", "craft", "bag", {4.0, 15.0, 4.0}, S::kFloor, true},
       // --- Furnishings, clothing, decoration -----------------------------------------------
       {"floor cover", "", "rug", {2.0, 1.4, 0.02}, S::kFloor, false},
+      // Shelters are coverings too (a birdhouse, a doghouse, an awning, a bus shelter): a small
+      // hut.
+      {"shelter", "protective covering", "house", {1.0, 1.0, 1.0}, S::kFloor, true},
+      // Lids, mats, covers and other coverings of things (floor covers above are larger).
+      {"covering", "artifact", "rug", {0.4, 0.4, 0.03}, S::kSurface, false},
+      // Cloth as a thing: table linen, a tarpaulin, a bolt of fabric laid out.
+      {"fabric", "artifact", "rug", {1.5, 1.0, 0.01}, S::kSurface, false},
       {"timepiece", "", "clock", {0.3, 0.1, 0.3}, S::kWall, true},
       {"source of illumination", "", "lamp", {0.3, 0.3, 0.5}, S::kSurface, false},
       {"furniture", "", "cabinet", {1.0, 0.45, 0.9}, S::kFloor, true},

@@ -375,7 +375,7 @@ void ConstructiveStart::Place() {
           t * std::min(usable, s_.SizeOf(parent).x * (1.0 - 1.0 / siblings.size()));
       place(static_cast<int>(i),
             Pose{q.x + along * std::cos(q.yaw_rad), q.y + along * std::sin(q.yaw_rad),
-                 s_.bodies_[parent].box.max.z, q.yaw_rad});
+                 s_.RestZ(static_cast<int>(i)), q.yaw_rad});
       progress = true;
     }
   }

@@ -59,6 +59,11 @@ State::State(SceneGraph* graph, const SolverOptions& options)
       case RelationType::kOn:
         Attach(index_.at(rel.objects[0]), last);
         break;
+      case RelationType::kInside:
+        // Contents go where their container goes, onto its bottom (a bowl of fruit on a table).
+        if (Attach(index_.at(rel.objects[0]), last))
+          items_[index_.at(rel.objects[0])].in_parent = true;
+        break;
       case RelationType::kStack:
         for (size_t k = 0; k + 1 < rel.objects.size(); ++k) {
           Attach(index_.at(rel.objects[k + 1]), index_.at(rel.objects[k]));
@@ -206,14 +211,15 @@ State::State(SceneGraph* graph, const SolverOptions& options)
   grid_.Reset(floor_, cell, n);
 }
 
-void State::Attach(int child, int parent) {
-  if (child == parent || items_[child].parent >= 0) return;
+bool State::Attach(int child, int parent) {
+  if (child == parent || items_[child].parent >= 0) return false;
   // Refuse cycles (A on B on A).
   for (int p = parent; p >= 0; p = items_[p].parent) {
-    if (p == child) return;
+    if (p == child) return false;
   }
   items_[child].parent = parent;
   items_[parent].children.push_back(child);
+  return true;
 }
 
 void State::Subtree(int i, std::vector<int>* out) const {
@@ -253,7 +259,8 @@ void State::UpdateBody(int i) {
 // The z where an object rests: on its parent's top, on the floor, on a wall, at the ceiling.
 double State::RestZ(int i) const {
   const Item& it = items_[i];
-  if (it.parent >= 0) return bodies_[it.parent].box.max.z;
+  if (it.parent >= 0)
+    return it.in_parent ? bodies_[it.parent].box.min.z : bodies_[it.parent].box.max.z;
   if (it.ceiling && graph_->environment.IsRoom()) {
     return std::max(0.0, graph_->environment.size.z - SizeOf(i).z);
   }

@@ -22,8 +22,9 @@ namespace scenecraft::solver {
 struct Item {
   Object* object = nullptr;
   bool fixed = false;
-  int parent = -1;                // the object it rests on (on / stack), or -1
-  std::vector<int> children;      // objects resting on it
+  int parent = -1;                // the object it rests on (on / stack) or in (inside), or -1
+  bool in_parent = false;         // rests on the parent's bottom, inside it (inside)
+  std::vector<int> children;      // objects resting on or in it
   std::vector<size_t> relations;  // relations it takes part in
   int face_target = -1;           // an object it should face (facing, around, across)
   int face_back = -1;             // the one object facing it, when it faces nothing itself
@@ -98,7 +99,9 @@ class State {
   double GridMargin(int i) const { return options_.clearance_m / 2 + bodies_[i].access_m + 1e-9; }
 
  private:
-  void Attach(int child, int parent);
+  // Makes `child` rest on (or in) `parent`; false when it has a parent already or a cycle would
+  // form.
+  bool Attach(int child, int parent);
   mutable std::vector<const Body*> scratch_;
 };
 

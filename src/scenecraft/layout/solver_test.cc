@@ -152,6 +152,22 @@ TEST(Solver, DevCorpusDeskPerpendicularWardrobeFar) {
                       {"near", "mirror_1", "wardrobe_1"}}));
 }
 
+TEST(Solver, WhatIsInsideAContainerOnATableIsInItNotOnTheFloor) {
+  // A bowl of apples on a kitchen table and a pencil in a cup on a desk: the contents rest on
+  // their container's bottom, wherever the container stands, for every seed.
+  SceneGraph g = Scene({"table_1:kitchen table", "bowl_1:bowl", "apple_1:apple", "desk_1:desk",
+                        "cup_1:cup", "pencil_1:pencil"},
+                       {{"on", "bowl_1", "table_1"},
+                        {"inside", "apple_1", "bowl_1"},
+                        {"inside", "pencil_1", "cup_1"},
+                        {"on", "cup_1", "desk_1"}});
+  g.objects[1].size = {0.3, 0.3, 0.12};
+  g.objects[2].size = {0.08, 0.08, 0.08};
+  g.objects[4].size = {0.09, 0.09, 0.11};
+  g.objects[5].size = {0.01, 0.01, 0.1};
+  for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
+}
+
 TEST(Solver, ContradictionEndsAndIsNamed) {
   SceneGraph g = Scene({"a:box", "b:box"}, {{"left_of", "a", "b"}, {"left_of", "b", "a"}});
   SolverOptions options;
