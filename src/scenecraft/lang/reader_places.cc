@@ -293,6 +293,15 @@ void Reader::ReviseKinds() {
     if (entity.count == 1 && (is_place(e) || entity.kind == NounKind::kBuilding)) {
       outside = true;
       if (entity.kind == NounKind::kIndoorPlace) entity.kind = NounKind::kBuilding;
+      // The phrase opened the sentence: the building is no member of the list after it ("Outside
+      // the chapel, a hearse is parked beside ...").
+      for (Statement& st : out_.statements) {
+        if (st.subjects.size() < 2) continue;
+        st.subjects.erase(
+            std::remove_if(st.subjects.begin(), st.subjects.end(),
+                           [&](const EntityRef& r) { return r.entity == static_cast<int>(e); }),
+            st.subjects.end());
+      }
     }
     break;
   }
@@ -344,7 +353,12 @@ void Reader::ReviseKinds() {
         (ground ? on : other) = true;
       }
     }
-    if (!on || other || !IsGroundCover(entity.category)) continue;
+    // (So is an outdoor place read as a thing on the way that nothing but this places: "two
+    // palm trees on the beach".)
+    const bool ground = IsGroundCover(entity.category) ||
+                        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
+                         !HasMadeSense(entity.category));
+    if (!on || other || !ground) continue;
     entity.kind = NounKind::kOutdoorPlace;
     for (const auto& [k, before] : hand) {
       out_.statements[k].subjects = out_.statements[before].subjects;

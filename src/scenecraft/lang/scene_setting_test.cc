@@ -172,5 +172,18 @@ TEST(SceneSetting, ProportionWordsShapeOnlyTheSetting) {
   EXPECT_LT(std::max(b.x, b.y), 2.0 * std::min(b.x, b.y)) << Show(bench);
 }
 
+// An outdoor place that only things placed by something else stand on is the ground, and a
+// building opened with "Outside" is no member of the list after it.
+TEST(SceneSetting, AnOutdoorPlaceUnderAPlacedThingAndOutsideSubjects) {
+  OfflinePlanner planner;
+  const PlanResult shore = planner.Plan("Three gulls between two driftwood logs on the shore.");
+  EXPECT_EQ(CountOf(shore, "shore"), 0) << Show(shore);
+  EXPECT_TRUE(Outdoors(shore)) << Show(shore);
+  const PlanResult hall =
+      planner.Plan("Outside the town hall, a flag pole and two planters next to a bench.");
+  EXPECT_TRUE(Outdoors(hall)) << Show(hall);
+  EXPECT_FALSE(Relates(hall, "town hall")) << Show(hall);
+}
+
 }  // namespace
 }  // namespace scenecraft
