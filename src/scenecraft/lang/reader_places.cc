@@ -353,12 +353,30 @@ void Reader::ReviseKinds() {
         (ground ? on : other) = true;
       }
     }
-    // (So is an outdoor place read as a thing on the way that nothing but this places: "two
-    // palm trees on the beach".)
-    const bool ground = IsGroundCover(entity.category) ||
-                        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
-                         !HasMadeSense(entity.category));
-    if (!on || other || !ground) continue;
+    if (!on || other) continue;
+    // (So is a noun whose first sense is an outdoor place, read as a thing on the way, when its
+    // made sense, if any, is too small to carry what is on it: "two palm trees on the beach",
+    // "two logs on the shore" - a shore is also a prop.)
+    const auto carried_m2 = [&]() {
+      double m2 = 0.0;
+      for (const Statement& st : out_.statements) {
+        const bool on_e =
+            std::any_of(st.references.begin(), st.references.end(),
+                        [&](const EntityRef& r) { return r.entity == static_cast<int>(e); });
+        if (!on_e) continue;
+        for (const EntityRef& r : st.subjects) {
+          const Entity& held = out_.entities[r.entity];
+          m2 += TypicalFootprint(held.category) *
+                static_cast<double>(r.member >= 0 ? 1 : std::min<long>(held.count, 50));
+        }
+      }
+      return m2;
+    };
+    const bool ground =
+        IsGroundCover(entity.category) ||
+        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
+         (!HasMadeSense(entity.category) || carried_m2() > TypicalFootprint(entity.category)));
+    if (!ground) continue;
     entity.kind = NounKind::kOutdoorPlace;
     for (const auto& [k, before] : hand) {
       out_.statements[k].subjects = out_.statements[before].subjects;
