@@ -84,10 +84,11 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
   std::printf("%s",
               score.ToString(/*details=*/std::getenv("SCENECRAFT_DETAILS") != nullptr).c_str());
   // Floors under what the planner of issue 12 measures (83.3 % exact counts, 78.2 % recall, 78.4 %
-  // stated precision, 71.8 % precision; seventh round), so that it cannot silently get worse. Issue 4's targets
-  // (95 / 90 / 90 %) were met by mapping nouns to the catalog's categories ("dining table" ->
-  // table, "couch" -> sofa) and by special cases keyed to these prompts; issue 12 keeps the user's
-  // own noun as the category, which this corpus, scored by exact category, counts as a miss.
+  // stated precision, 71.8 % precision; seventh round), so that it cannot silently get worse. Issue
+  // 4's targets (95 / 90 / 90 %) were met by mapping nouns to the catalog's categories ("dining
+  // table" -> table, "couch" -> sofa) and by special cases keyed to these prompts; issue 12 keeps
+  // the user's own noun as the category, which this corpus, scored by exact category, counts as a
+  // miss.
   EXPECT_GE(score.exact_count_share, 0.78) << score.ToString(true);
   EXPECT_GE(score.recall, 0.77) << score.ToString(true);
   EXPECT_GE(score.stated_precision, 0.78) << score.ToString(true);

@@ -247,6 +247,7 @@ void Reader::ReviseKinds() {
     SceneSenseQuery query;
     query.any_structure = query.vehicle = named || opened_in;
     query.contents_m2 = contents_footprint(e);
+    query.strong_only = hosts && !named && !opened_in && landmark_other[e];
     bool furniture = false, open_air = false;
     for (size_t f = 0; f < n; ++f) {
       if (f == e || out_.entities[f].kind != NounKind::kObject) continue;

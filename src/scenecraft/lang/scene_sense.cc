@@ -40,7 +40,8 @@ SenseClass ClassOf(const std::vector<std::string>& up, const SceneSenseQuery& qu
                   "public square"})) {
     return SenseClass::kOutside;
   }
-  if (HasAny(up, {"area"}) || (query.any_structure && HasAny(up, {"structure"}))) {
+  if (!query.strong_only &&
+      (HasAny(up, {"area"}) || (query.any_structure && HasAny(up, {"structure"})))) {
     return SenseClass::kOpen;
   }
   return SenseClass::kNone;

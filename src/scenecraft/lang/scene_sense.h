@@ -18,6 +18,10 @@ struct SceneSenseQuery {
   bool any_structure = false;  // the text names it as the scene ("X: ...", "On the X, ...")
   bool vehicle = false;        // a vehicle counts (seen from inside)
   double contents_m2 = 0.0;    // the floor area of what the text puts in it
+  // Only a room, building, establishment ... or a tract counts, no area or structure: for a noun
+  // the text also places things by ("a fireplace with a couch facing it": a fireplace is a
+  // recess, an area, by WordNet).
+  bool strong_only = false;
   // What the text puts in it is furniture or household appliances and nothing of it belongs out
   // of doors (no plant, no vehicle, nothing WordNet defines as of the open air): a later sense
   // that is inside wins over an outdoor one or a thing ("a den with a couch": a lair first, a
