@@ -36,8 +36,10 @@ SenseClass ClassOf(const std::vector<std::string>& up, const SceneSenseQuery& qu
       (query.vehicle && HasAny(up, {"conveyance"}))) {
     return SenseClass::kInside;
   }
+  // (An "area" that is no structure is a region: "a playground" is first an area, country.)
   if (HasAny(up, {"geographical area", "tract", "field", "yard", "plot", "thoroughfare", "road",
-                  "public square"})) {
+                  "public square"}) ||
+      (HasAny(up, {"area"}) && !HasAny(up, {"structure"}))) {
     return SenseClass::kOutside;
   }
   if (!query.strong_only &&
