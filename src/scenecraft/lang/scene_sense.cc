@@ -26,7 +26,7 @@ std::string KnownHead(const std::string& category) {
   return category.substr(space + 1);
 }
 
-enum class SenseClass { kNone, kInside, kOutside, kOpen };
+enum class SenseClass { kNone, kInside, kOutside, kOpen, kRegion };
 
 // What one sense (its hypernyms on every path) makes of a place. The classes are WordNet's own
 // top place synsets, a closed set.
@@ -36,12 +36,13 @@ SenseClass ClassOf(const std::vector<std::string>& up, const SceneSenseQuery& qu
       (query.vehicle && HasAny(up, {"conveyance"}))) {
     return SenseClass::kInside;
   }
-  // (An "area" that is no structure is a region: "a playground" is first an area, country.)
   if (HasAny(up, {"geographical area", "tract", "field", "yard", "plot", "thoroughfare", "road",
-                  "public square"}) ||
-      (HasAny(up, {"area"}) && !HasAny(up, {"structure"}))) {
+                  "public square"})) {
     return SenseClass::kOutside;
   }
+  // An "area" that is no structure is a region ("a playground" is first an area, country; so is
+  // "a nook"): its other senses decide.
+  if (HasAny(up, {"area"}) && !HasAny(up, {"structure"})) return SenseClass::kRegion;
   if (!query.strong_only &&
       (HasAny(up, {"area"}) || (query.any_structure && HasAny(up, {"structure"})))) {
     return SenseClass::kOpen;
@@ -108,6 +109,20 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
       }
     }
     if (c == SenseClass::kOutside) return false;
+    if (c == SenseClass::kRegion) {
+      // Its definition, else the first other sense that is inside or out (a playground is also
+      // a yard), else inside, as an area is.
+      const std::string gloss = k == 0 ? wordnet.Gloss(noun) : std::string();
+      for (const char* out : {"outdoor", "outside", "open air", "open-air"}) {
+        if (gloss.find(out) != std::string::npos) return false;
+      }
+      for (size_t j = 0; j < senses.size(); ++j) {
+        const SenseClass other = j == k ? SenseClass::kNone : ClassOf(senses[j], query);
+        if (other == SenseClass::kInside) return true;
+        if (other == SenseClass::kOutside) return false;
+      }
+      return true;
+    }
     // An area or a structure: what its definition says; else an area (a part of a structure:
     // a storage space, a cellar) is inside, an enclosure (a pen, a corral) or any other
     // structure (a porch) out of doors.
