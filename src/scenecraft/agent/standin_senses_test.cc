@@ -85,5 +85,24 @@ TEST(StandInSenses, NounsWhoseFirstSensesArePeopleGetTheSizeOfTheThing) {
   EXPECT_GE(CountInRange("standin_sizes_people.tsv"), 11);
 }
 
+TEST(StandInSenses, AThingNamedForAnAnimalHasTheAnimalsSize) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  // Written before the rule ran on them: compounds WordNet does not know whose modifier is an
+  // animal, with generous real-world ranges of the largest extent (metres).
+  const AssetOptions options = WithWordNet({});
+  const struct {
+    const char* noun;
+    double lo, hi;
+  } cases[] = {{"cat bed", 0.35, 1.0},     {"dog bed", 0.5, 1.4},    {"hamster cage", 0.15, 0.8},
+               {"rabbit hutch", 0.4, 1.6}, {"dog kennel", 0.6, 2.0}, {"cat tree", 0.4, 2.0}};
+  for (const auto& c : cases) {
+    const std::optional<StandIn> s = ChooseStandIn(c.noun, "", options.senses);
+    ASSERT_TRUE(s.has_value()) << c.noun;
+    const double extent = std::max({s->size_m.x, s->size_m.y, s->size_m.z});
+    EXPECT_GE(extent, c.lo) << c.noun << " " << s->Label() << " " << s->size_m.ToString();
+    EXPECT_LE(extent, c.hi) << c.noun << " " << s->Label() << " " << s->size_m.ToString();
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft

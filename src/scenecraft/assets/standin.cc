@@ -177,6 +177,27 @@ std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size
   return best;
 }
 
+double LargestExtent(const Vec3& v) {
+  return std::max({v.x, v.y, v.z});
+}
+
+// A thing named for an animal ("cat bed", "hamster cage", "dog kennel": the modifier's most
+// frequent sense is an animal) is made to the animal's size: its largest extent at most
+// kForAnimal times the animal's stand-in's, and never below kRoomToMove (a cage or bed for a
+// small animal still leaves it room).
+void FitToAnimal(const std::string& modifier, const SenseLookup& senses, Vec3* size) {
+  constexpr double kForAnimal = 1.5;
+  constexpr double kRoomToMove = 0.4;
+  if (!senses) return;
+  const std::vector<std::vector<std::string>> chains = senses(modifier);
+  if (chains.empty() || !Has(chains.front(), "animal") || Has(chains.front(), "person")) return;
+  const std::optional<StandIn> animal = ChooseForTail({modifier}, 0, senses, std::nullopt);
+  if (!animal) return;
+  const double limit = std::max(kRoomToMove, kForAnimal * LargestExtent(animal->size_m));
+  const double extent = LargestExtent(*size);
+  if (extent > limit) *size = *size * (limit / extent);
+}
+
 }  // namespace
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
@@ -191,6 +212,7 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
       for (const Miniature& m : kMiniatures) {
         if (words[i] == m.word) s->size_m = s->size_m * m.scale;
       }
+      FitToAnimal(words[i], senses, &s->size_m);
       size_words += " " + words[i];
     }
     s->size_m = ApplySizeWords(size_words, s->size_m);

@@ -65,7 +65,9 @@ struct StandIn {
 // more frequent sense first, a sense that shares a near hypernym with a modifier of the phrase
 // first of all ("barbecue grill": the grate, which a barbecue rack also is, not the grill room;
 // when that sense has no row, the modifier's agreeing sense lends its shape), and a size that
-// fits into `fits_m` (the room, or the outdoor extent) before one that does not. nullopt when
+// fits into `fits_m` (the room, or the outdoor extent) before one that does not. Modifiers the
+// shape did not use scale the size: "toy", "model" and "mini" make a small copy, an animal makes
+// it to the animal's size ("cat bed", "hamster cage"). nullopt when
 // no sense of any tail matches (then the object is a shapeless placeholder). `senses` may be
 // empty (then only the words themselves match).
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,

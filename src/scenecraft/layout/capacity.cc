@@ -1,6 +1,8 @@
 #include "scenecraft/layout/capacity.h"
 
+#include <algorithm>
 #include <map>
+#include <utility>
 
 #include "scenecraft/util/strings.h"
 
@@ -9,19 +11,42 @@ namespace scenecraft {
 std::vector<std::string> FitOnSupports(SceneGraph* graph) {
   std::vector<std::string> changes;
   auto area = [](const Object& o) { return o.size.x * o.size.y; };
-  // What each support carries so far, in the order the relations name it.
+  // The stack each object is a member of: a stack takes the room of its largest member only.
+  std::map<std::string, size_t> stack_of;
+  for (size_t k = 0; k < graph->relations.size(); ++k) {
+    const Relation& r = graph->relations[k];
+    if (r.type != RelationType::kStack) continue;
+    for (const std::string& id : r.objects) stack_of.emplace(id, k);
+  }
+  // What each support carries so far, in the order the relations name it, and the room each
+  // stack on it takes.
   std::map<std::string, double> used;
+  std::map<std::pair<std::string, size_t>, double> stack_room;
   for (Relation& r : graph->relations) {
     if (r.type != RelationType::kOn || r.objects.size() != 2) continue;
     const Object* item = graph->FindObject(r.objects[0]);
     const Object* support = graph->FindObject(r.objects[1]);
     if (item == nullptr || support == nullptr || !item->HasSize() || !support->HasSize()) continue;
+    const auto stack = stack_of.find(item->id);
+    // The room the item adds on support `s`: its area, or what it adds to its stack's.
+    auto adds = [&](const Object& s) {
+      if (stack == stack_of.end()) return area(*item);
+      const auto room = stack_room.find({s.id, stack->second});
+      return room == stack_room.end() ? area(*item) : std::max(0.0, area(*item) - room->second);
+    };
     auto fits = [&](const Object& s) {
-      return used[s.id] + area(*item) <= kUsableTopShare * area(s) + 1e-9 &&
+      return used[s.id] + adds(s) <= kUsableTopShare * area(s) + 1e-9 &&
              item->size.x <= s.size.x + 1e-9 && item->size.y <= s.size.y + 1e-9;
     };
+    auto put = [&](const Object& s) {
+      used[s.id] += adds(s);
+      if (stack != stack_of.end()) {
+        double& room = stack_room[{s.id, stack->second}];
+        room = std::max(room, area(*item));
+      }
+    };
     if (fits(*support)) {
-      used[support->id] += area(*item);
+      put(*support);
       continue;
     }
     // Another support of the same kind with room, the first named.
@@ -34,7 +59,7 @@ std::vector<std::string> FitOnSupports(SceneGraph* graph) {
     }
     std::string line;
     if (other != nullptr) {
-      used[other->id] += area(*item);
+      put(*other);
       line = item->id + " did not fit on " + support->id + "; it goes on " + other->id;
       r.objects[1] = other->id;
     } else {

@@ -59,5 +59,27 @@ TEST(Capacity, WhatFitsStaysWhereItWasPut) {
   EXPECT_EQ(g.relations[0].objects[1], "desk_1");
 }
 
+TEST(Capacity, AStackTakesTheRoomOfItsLargestMemberOnly) {
+  // "A stack of five books on the footstool": each book covers 0.06 m^2 of a 0.14 m^2 top, but
+  // stacked they take the room of one; a sixth book beside the stack still fits, a seventh not.
+  SceneGraph g;
+  g.objects.push_back(Sized("footstool_1", "footstool", {0.45, 0.37, 0.4}, Support::kFloor));
+  Relation stack;
+  stack.type = RelationType::kStack;
+  for (int k = 1; k <= 7; ++k) {
+    const std::string id = "book_" + std::to_string(k);
+    g.objects.push_back(Sized(id, "book", {0.3, 0.2, 0.04}, Support::kSurface));
+    Relation on;
+    on.type = RelationType::kOn;
+    on.objects = {id, "footstool_1"};
+    g.relations.push_back(on);
+    if (k <= 5) stack.objects.push_back(id);
+  }
+  g.relations.push_back(stack);
+  const std::vector<std::string> changes = FitOnSupports(&g);
+  ASSERT_EQ(changes.size(), 1u) << changes.front();
+  EXPECT_NE(changes.front().find("book_7 did not fit"), std::string::npos) << changes.front();
+}
+
 }  // namespace
 }  // namespace scenecraft

@@ -47,6 +47,14 @@ State::State(SceneGraph* graph, const SolverOptions& options)
     items_[i].ceiling = o.support == Support::kCeiling;
     items_[i].flat = IsFlatCovering(o.category);
   }
+  // A stack first: its members rest on one another, whatever else names them a support (the
+  // books of "a stack of books on the footstool"; the first of them rests on the footstool).
+  for (const Relation& rel : graph->relations) {
+    if (rel.type != RelationType::kStack) continue;
+    for (size_t k = 0; k + 1 < rel.objects.size(); ++k) {
+      Attach(index_.at(rel.objects[k + 1]), index_.at(rel.objects[k]));
+    }
+  }
   for (size_t r = 0; r < graph->relations.size(); ++r) {
     const Relation& rel = graph->relations[r];
     std::set<int> seen;
@@ -63,11 +71,6 @@ State::State(SceneGraph* graph, const SolverOptions& options)
         // Contents go where their container goes, onto its bottom (a bowl of fruit on a table).
         if (Attach(index_.at(rel.objects[0]), last))
           items_[index_.at(rel.objects[0])].in_parent = true;
-        break;
-      case RelationType::kStack:
-        for (size_t k = 0; k + 1 < rel.objects.size(); ++k) {
-          Attach(index_.at(rel.objects[k + 1]), index_.at(rel.objects[k]));
-        }
         break;
       case RelationType::kFacing:
       case RelationType::kAcross:
@@ -123,6 +126,27 @@ State::State(SceneGraph* graph, const SolverOptions& options)
       }
     }
     members_.push_back(std::move(members));
+  }
+  // What is above a thing and names no support of its own (a TV above the fireplace, a lamp
+  // above the table) cannot stand on the floor: over a thing against a wall it hangs on that
+  // wall, over one out in the room from the ceiling. Floor furniture keeps the floor.
+  if (graph->environment.IsRoom()) {
+    for (const Relation& rel : graph->relations) {
+      if (rel.type != RelationType::kAbove || rel.objects.size() != 2) continue;
+      Item& it = items_[index_.at(rel.objects[0])];
+      const int over = index_.at(rel.objects[1]);
+      if (it.parent >= 0 || it.wall || it.ceiling || it.fixed ||
+          it.object->support == Support::kFloor) {
+        continue;
+      }
+      if (items_[over].wall_aligned || items_[over].wall) {
+        it.wall = true;
+        it.wall_aligned = true;
+        it.above = over;
+      } else {
+        it.ceiling = true;
+      }
+    }
   }
   // A door and the clearance in front of it touch by design.
   for (const Opening& opening : graph->environment.openings) {
@@ -266,7 +290,10 @@ double State::RestZ(int i) const {
   }
   if (it.wall) {
     const double h = graph_->environment.IsRoom() ? graph_->environment.size.z : 3.0;
-    return std::clamp(1.5 - SizeOf(i).z / 2, 0.5, std::max(0.5, h - SizeOf(i).z - 0.1));
+    double z = 1.5 - SizeOf(i).z / 2;
+    // Over a thing, clear of its top.
+    if (it.above >= 0) z = std::max(z, bodies_[it.above].box.max.z + 0.05);
+    return std::clamp(z, 0.5, std::max(0.5, h - SizeOf(i).z - 0.1));
   }
   return 0.0;
 }

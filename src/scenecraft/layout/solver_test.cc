@@ -168,6 +168,38 @@ TEST(Solver, WhatIsInsideAContainerOnATableIsInItNotOnTheFloor) {
   for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
 }
 
+TEST(Solver, WhatIsAboveAThingWithNoSupportGoesOnItsWallOrHangs) {
+  // "A TV above the fireplace", "a lamp above the table": neither names a support. Over a thing
+  // against a wall it hangs on that wall, over a thing in the room it hangs from the ceiling.
+  SceneGraph g = Scene({"tv_1:tv", "fireplace_1:fireplace", "lamp_1:lamp", "table_1:table"},
+                       {{"above", "tv_1", "fireplace_1"},
+                        {"against_wall", "fireplace_1"},
+                        {"above", "lamp_1", "table_1"},
+                        {"center", "table_1"}});
+  for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
+}
+
+TEST(Solver, AStackOnASupportIsStackedThere) {
+  // "A stack of books on the footstool" as a plan may say it: each book on the footstool and the
+  // books a stack. The stack is what was asked for: it stands on the footstool, the first book
+  // at the bottom; the other books cannot also lie on the footstool, and only those fail.
+  SceneGraph g = Scene({"footstool_1:footstool", "book_1:book", "book_2:book", "book_3:book"},
+                       {{"on", "book_1", "footstool_1"},
+                        {"on", "book_2", "footstool_1"},
+                        {"on", "book_3", "footstool_1"},
+                        {"stack", "book_1", "book_2", "book_3"}});
+  for (uint64_t seed : {1, 2}) {
+    SceneGraph solved = g;
+    SolverOptions options;
+    options.seed = seed;
+    const SolveResult result = Solve(&solved, options);
+    EXPECT_EQ(result.relations_passed, result.relations_total - 2) << result.ToString();
+    for (const std::string& w : result.warnings) {
+      EXPECT_TRUE(w.rfind("on(book_2", 0) == 0 || w.rfind("on(book_3", 0) == 0) << w;
+    }
+  }
+}
+
 TEST(Solver, ContradictionEndsAndIsNamed) {
   SceneGraph g = Scene({"a:box", "b:box"}, {{"left_of", "a", "b"}, {"left_of", "b", "a"}});
   SolverOptions options;
