@@ -270,11 +270,12 @@ void Builder::AddStatement(const Statement& st) {
     }
   };
   if (opening && (st.meaning == M::kUnder || st.meaning == M::kAgainst)) {
-    // "a radiator under the window": below its sill, within its width (under's test for a window,
-    // docs/RELATIONS_EXTRA.md), against its own wall (core/room.h's ResolveWall takes an
-    // opening's id) so the layout starts it there; "against the window": beside it on that wall.
+    // "a radiator under the window": below its sill, within its width, at its wall (under's test
+    // for a window, docs/RELATIONS_EXTRA.md; the layout starts it at that wall): the one relation
+    // the text states. "against the window" / "under the door": beside it, against its wall.
     const bool window = ref.room_part == RoomPart::kWindow;
-    pairwise(st.meaning == M::kUnder && window ? T::kUnder : T::kNear);
+    if (st.meaning == M::kUnder && window) return pairwise(T::kUnder);
+    pairwise(T::kNear);
     for (size_t k = 0; k < subjects.size(); ++k) {
       RelationArgs wall;
       wall.words["wall"] = refs[st.distributive ? k % refs.size() : 0];

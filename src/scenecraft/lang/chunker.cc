@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/chunker_state.h"
+#include "scenecraft/lang/noun_kind.h"
 
 namespace scenecraft {
 namespace chunker_detail {
@@ -25,6 +26,17 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kRecount, i, end - 1);
     items_.back().count = *w.number;
     return end;
+  }
+  // "with two chairs each": a count per member of the group the phrase is about, when "each"
+  // ends the noun phrase it follows.
+  if (w.text == "each" && !items_.empty() && items_.back().kind == ItemKind::kNoun &&
+      items_.back().np.pronoun.empty() && items_.back().np.count >= 1 &&
+      items_.back().last + 1 == static_cast<int>(i) &&
+      (i + 1 >= words_.size() || words_[i + 1].punct || texts_[i + 1] == "and" ||
+       MatchSpatialPhrase(texts_, i + 1) != nullptr)) {
+    items_.back().np.each = true;
+    items_.back().last = static_cast<int>(i);
+    return i + 1;
   }
   // Dimensions of an arrangement ("4 by 4", "three x five"): grammar, not things.
   if (DimensionsAt(i)) {
@@ -108,7 +120,11 @@ size_t Chunker::Next(size_t i) {
   if (!items_.empty() && items_.back().kind == ItemKind::kNoun &&
       items_.back().last + 1 == static_cast<int>(i) && w.word_class == WordClass::kOpen &&
       ((items_.back().np.pronoun.empty() &&
-        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np))) ||
+        (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+         // "a cabinet of trophies stands": the verb of the noun before "of".
+         (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
+          items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&
+          items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -119,6 +135,23 @@ size_t Chunker::Next(size_t i) {
       !items_.back().np.pronoun.empty() && items_.back().last + 1 == static_cast<int>(i) &&
       w.word_class == WordClass::kOpen && VerbAfterReference(i, items_.size() - 2)) {
     Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
+  // A bare verb form after a copula and before a spatial phrase is passive, no noun: "the tables
+  // are spread across the room", "a rug is set before the hearth".
+  if (w.word_class == WordClass::kOpen && w.verb && !items_.empty() &&
+      items_.back().kind == ItemKind::kFunction && items_.back().first == items_.back().last &&
+      i + 1 < words_.size() && MatchSpatialPhrase(texts_, i + 1) != nullptr) {
+    const std::string& before = texts_[items_.back().first];
+    if (before == "is" || before == "are" || before == "was" || before == "were" ||
+        before == "be" || before == "been") {
+      Add(ItemKind::kVerb, i, i);
+      return i + 1;
+    }
+  }
+  if (PrepositionHere(i) && !items_.empty() &&
+      (items_.back().kind == ItemKind::kNoun || items_.back().kind == ItemKind::kSpatial)) {
+    Add(ItemKind::kFunction, i, i);
     return i + 1;
   }
   if (const size_t end = NounPhraseAt(i); end > i) return end;
@@ -256,8 +289,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   // The run of open words: attributes, compound and head. After "A and" the subject is plural,
   // whatever this noun's own number ("a harp and a cello wait").
-  const bool coordinated = items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
-                           items_[items_.size() - 2].kind == ItemKind::kNoun;
+  // (Not a determined noun after the reference of a spatial phrase: "... to the right of the
+  // altar and a candle stand is ..." opens a clause of its own; a bare "bean bags" may still be
+  // a plural.)
+  const bool coordinated =
+      items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
+      items_[items_.size() - 2].kind == ItemKind::kNoun &&
+      !(any && items_.size() >= 3 && items_[items_.size() - 3].kind == ItemKind::kSpatial);
   NounPhrase plural_np = np;
   plural_np.count = 2;
   const size_t run_start = k;
@@ -304,6 +342,15 @@ size_t Chunker::NounPhraseAt(size_t i) {
         VerbAfterReference(k, items_.size() - 1)) {
       break;
     }
+    // Two plurals make no compound: the second is the verb of the noun before "of" ("a cabinet of
+    // trophies stands ..."), unless WordNet knows the two together.
+    if (k > run_start && w.plural && words_[k - 1].plural && w.verb &&
+        !IsCompound(texts_[k - 1] + " " + w.lemma)) {
+      break;
+    }
+    // A word WordNet knows as an adverb before a determiner is a preposition there: "a rug down
+    // the middle", "a runner up the stairs".
+    if (k > run_start && PrepositionHere(k)) break;
     run.push_back(k);
     ++k;
   }
@@ -352,6 +399,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   size_t compound_start = run.size() - 1;
   // A door or a window is the room's opening, whatever its kind ("back door", "bay window").
   const bool opening = np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow;
+  bool known_thing = false;  // the words joined so far are a thing WordNet knows ("lab bench")
   while (compound_start > 0 && !opening) {
     const Word& m = words_[run[compound_start - 1]];
     const std::string longer = m.text + " " + category;
@@ -365,10 +413,34 @@ size_t Chunker::NounPhraseAt(size_t i) {
       --compound_start;
       continue;
     }
-    if (IsCompound(longer)) {
+    // A compound WordNet knows only as no thing, after an adjective ("round table": a meeting), is
+    // the head the adjective describes ("a small round table"); after a noun it is the user's
+    // compound ("board game", "alarm bell").
+    const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+    if (IsCompound(longer) &&
+        (HasPhysicalSense(longer) || !HasPhysicalSense(head_word.lemma) || !adjective)) {
+      known_thing = HasPhysicalSense(longer);
       category = WordNet::Get().NounBase(longer);
       --compound_start;
       continue;
+    }
+    // A compound WordNet knows before the words already joined ("heart rate" monitor, "air
+    // conditioning" unit), or two words it writes as one ("bear skin" rug: a bearskin rug). (A
+    // thing WordNet knows is complete: "a chemistry lab bench" is a lab bench.)
+    if (compound_start < run.size() - 1 && !known_thing && m.word_class == WordClass::kOpen &&
+        !m.number) {
+      const std::string& next = texts_[run[compound_start]];
+      if (IsCompound(m.text + " " + next)) {
+        category = m.text + " " + category;
+        --compound_start;
+        continue;
+      }
+      if (m.text.size() >= 3 && WordNet::Get().IsNoun(m.text + next) &&
+          HasPhysicalSense(m.text + next)) {
+        category = m.text + category;
+        --compound_start;
+        continue;
+      }
     }
     if (compound_start == run.size() - 1 && ModifierJoinsHead(m, head_word.lemma)) {
       category = m.text + " " + category;
@@ -386,6 +458,23 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (IsCompound(whole) && WordNet::Get().IsPhysical(whole)) {
       category = whole;
       last += 2;
+    }
+  }
+  // "at the back", "near the rear", "the far end": a position with no owner named (no "of", no
+  // possessive) is the room's wall on that side, not a thing.
+  const bool owned =
+      (i > 0 && (words_[i - 1].possessive || texts_[i] == "its" || texts_[i] == "their" ||
+                 texts_[i] == "his" || texts_[i] == "her")) ||
+      (last + 1 < words_.size() && (texts_[last + 1] == "of" || words_[last + 1].possessive));
+  if (np.room_part == RoomPart::kNone && np.definite && !owned &&
+      compound_start == run.size() - 1) {
+    const std::string& position = head_word.lemma;
+    std::string_view side = WallSide(position);
+    if (position == "end" && run.size() == 2) side = WallSide(texts_[run[0]]);
+    if (side == "back" || side == "front") {
+      np.room_part = RoomPart::kWall;
+      np.wall_side = std::string(side);
+      category = "wall";
     }
   }
   for (size_t r = 0; r < compound_start; ++r) {
@@ -408,6 +497,41 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
   // the next item.
   return last + 1;
+}
+
+void Chunker::MarkContexts() {
+  WordNet& wordnet = WordNet::Get();
+  for (size_t k = 0; k < items_.size(); ++k) {
+    if (items_[k].kind != ItemKind::kNoun || !items_[k].np.pronoun.empty()) continue;
+    NounPhrase& np = items_[k].np;
+    size_t next = k + 1;
+    if (next < items_.size() && items_[next].kind == ItemKind::kVerb) ++next;
+    // (Placed by a thing or a part of the room, not "in the evening".)
+    np.placed = next + 1 < items_.size() && items_[next].kind == ItemKind::kSpatial &&
+                items_[next + 1].kind == ItemKind::kNoun &&
+                (!items_[next + 1].np.pronoun.empty() ||
+                 ClassifyNoun(items_[next + 1].np.category) != NounKind::kAbstract);
+    // "My grandfather would like a recliner", "our coach needs a whiteboard": a person whose verb
+    // (past the auxiliaries) is one of wanting, thinking, saying or having, with a noun phrase
+    // after it, asks for things and is none.
+    if (np.placed || np.head < 0) continue;
+    const std::vector<std::string> senses = wordnet.LexFiles(np.category, 1);
+    if (senses.empty() || senses[0] != "noun.person") continue;
+    size_t v = k + 1;
+    std::string lexfile;
+    while (v < items_.size() && items_[v].first == items_[v].last &&
+           (items_[v].kind == ItemKind::kFunction || items_[v].kind == ItemKind::kVerb)) {
+      lexfile = wordnet.VerbLexFile(wordnet.VerbBase(texts_[items_[v].first]));
+      ++v;
+      if (!lexfile.empty()) break;
+    }
+    static const char* const kAsking[] = {"verb.emotion",    "verb.cognition", "verb.communication",
+                                          "verb.possession", "verb.stative",   "verb.perception"};
+    const bool asking = std::any_of(std::begin(kAsking), std::end(kAsking),
+                                    [&](const char* f) { return lexfile == f; });
+    np.requester = asking && v < items_.size() && items_[v].kind == ItemKind::kNoun &&
+                   items_[v].np.pronoun.empty();
+  }
 }
 
 }  // namespace chunker_detail

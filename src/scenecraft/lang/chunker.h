@@ -24,6 +24,9 @@ struct NounPhrase {
   bool plural = false;
   bool negated = false;     // "no rug": nothing to build
   bool determined = false;  // a determiner, number or quantity noun opens it
+  bool placed = false;      // a spatial phrase follows it (after its verb, if any)
+  bool requester = false;   // a person who wants, needs or asks: no thing of the scene
+  bool each = false;        // "with two chairs each": that many per member of the host
   std::string arrangement;  // from "a row of", "a stack of": a RELATIONS.md type
   std::string pronoun;      // "it", "them", "both", "latter", "former", "other", "one"
   RoomPart room_part = RoomPart::kNone;

@@ -24,6 +24,7 @@ class Chunker {
     size_t i = 0;
     while (i < words_.size()) i = Next(i);
     ShareAcrossLists();
+    MarkContexts();
     return std::move(items_);
   }
 
@@ -38,6 +39,9 @@ class Chunker {
   // Whether a noun phrase is only a material whose noun comes later, in a list parallel to `noun`.
   bool ElidedMaterial(const Item& item, const Item& noun) const;
   size_t NounPhraseAt(size_t i);
+  // What the items around a noun phrase say of it: the text places it (a spatial phrase after
+  // it, or after its verb), or it is a person who wants or asks for the next noun phrase.
+  void MarkContexts();
   // Whether words[k], a word that opens a spatial phrase, is rather an adjective inside a noun
   // phrase: it is one, it follows a word that is rather an adjective than a noun, and a noun
   // that ends the phrase follows it ("a small round table").
@@ -77,6 +81,11 @@ class Chunker {
       end = i + shorter->words.size();
     }
     return nullptr;
+  }
+  // Whether words[k], an open word WordNet knows as an adverb, is followed by a determiner.
+  bool PrepositionHere(size_t k) const {
+    return k + 1 < words_.size() && words_[k].word_class == WordClass::kOpen && !words_[k].number &&
+           Determiner(texts_[k + 1]).has_value() && WordNet::Get().IsAdverb(texts_[k]);
   }
   // Whether a word after a pronoun word is its verb ("each faces the wall", "it stands"), not a
   // noun the word determines ("each side table").

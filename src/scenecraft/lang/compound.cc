@@ -59,6 +59,9 @@ bool NamesKindsOfMadeThings(const std::string& modifier) {
 }  // namespace
 
 bool ModifierJoinsHead(const Word& m, const std::string& head) {
+  // An abbreviation names what the thing is for ("a PA speaker", "an IV stand"), never a
+  // material (Pa is also protactinium).
+  if (m.capitals) return true;
   WordNet& wordnet = WordNet::Get();
   // A noun that is itself a kind of the head names it more precisely: "a four-poster bed", "an
   // oak tree" (in its two most frequent senses; "a leather sofa" is no kind of sofa).

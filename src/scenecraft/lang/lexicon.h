@@ -84,6 +84,8 @@ enum class Meaning {
   kFlanking,
   kEachSide,
   kAtFoot,
+  // "at the end of": a bed's foot, else beside it (the reader decides by the reference).
+  kAtEnd,
   kAtHead,
   kAlongLongSide,
   kAlongShortSide,

@@ -211,7 +211,8 @@ const std::vector<Pattern>& Patterns() {
       {"on opposite sides|ends", M::kEachSide, true},
       {"at|on|to the|both sides|ends of", M::kFlanking, true},
       {"at|on|to the|both sides|ends", M::kEachSide, true},
-      {"at|by|near the foot|end of", M::kAtFoot, true},
+      {"at|by|near the foot of", M::kAtFoot, true},
+      {"at|by|near the end of", M::kAtEnd, true},
       {"at|by its foot", M::kAtFoot, true},
       {"at the head of", M::kAtHead, true},
       {"at its head", M::kAtHead, true},
@@ -220,6 +221,8 @@ const std::vector<Pattern>& Patterns() {
       {"in|at the middle|center|centre of", M::kMiddleOf, true},
       {"in|at the very middle|center|centre of", M::kMiddleOf, true},
       {"centred|centered", M::kCenter, false},
+      // "centred on the table": on it; "centred on the back wall": against it (the builder).
+      {"centred|centered on|upon", M::kMiddleOf, true},
       {"bigger|larger|wider than", M::kLarger, true},
       {"smaller|narrower than", M::kSmaller, true},
       {"taller|higher than", M::kTaller, true},

@@ -54,6 +54,13 @@ NounKind ClassifyNoun(const std::string& category) {
   // The compound when WordNet knows it, else its head ("reading nook" -> "nook").
   std::string noun = category;
   if (!wordnet.IsNoun(noun)) noun = head;
+  // A compound WordNet knows only as no thing whose head is one ("alarm bell": a sound) is the
+  // thing the user named with it.
+  if (noun == category && space != std::string::npos && !HasPhysicalSense(category) &&
+      HasPhysicalSense(head) && PlaceSense(category) == NounKind::kObject &&
+      !Has(wordnet.LexFiles(category, 0), {"noun.location"})) {
+    noun = head;
+  }
   if (!wordnet.IsNoun(noun)) return NounKind::kObject;  // open vocabulary: a thing
   const std::string base = wordnet.NounBase(noun);
   if (!base.empty()) noun = base;
@@ -118,6 +125,13 @@ NounKind ClassifyNoun(const std::string& category) {
 bool HasMadeThingSense(const std::string& noun) {
   for (const std::string& lexfile : WordNet::Get().LexFiles(noun, 0)) {
     if (lexfile == "noun.artifact" || lexfile == "noun.object") return true;
+  }
+  return false;
+}
+
+bool HasPhysicalSense(const std::string& noun) {
+  for (const std::string& lexfile : WordNet::Get().LexFiles(noun, 0)) {
+    if (PhysicalLexFile(lexfile)) return true;
   }
   return false;
 }
@@ -192,6 +206,13 @@ Holder HolderOf(const std::string& category) {
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 10);
     if (Has(up, {"container"})) return Holder::kContainer;
     if (Has(up, {"support", "supporting structure", "platform", "table"})) return Holder::kSupport;
+    // Furniture that WordNet's definition says is for storage ("cabinet": "... with doors and
+    // shelves and drawers; for storage or display") holds things within.
+    if (k == 0 && Has(up, {"furniture", "piece of furniture"})) {
+      const std::string gloss = wordnet.Gloss(noun);
+      if (gloss.find("storage") != std::string::npos || gloss.find("storing") != std::string::npos)
+        return Holder::kContainer;
+    }
   }
   return Holder::kNone;
 }

@@ -28,6 +28,10 @@ NounKind ClassifyNoun(const std::string& category);
 // fireplace with a fire burning).
 bool HasMadeThingSense(const std::string& noun);
 
+// Whether any sense of the noun is a physical thing (an artifact, a natural object, a plant, an
+// animal, food, a person, a substance, a body part): "round table" (a meeting) has none.
+bool HasPhysicalSense(const std::string& noun);
+
 // Whether one of the noun's three most frequent senses is a thing rather than a place ("toilet"
 // is first a room, then a bowl; "stage" is first a period, then a platform).
 bool HasObjectSense(const std::string& category);

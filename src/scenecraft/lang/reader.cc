@@ -36,97 +36,37 @@ Group Reader::Members(const Group& g) const {
   return out;
 }
 
-// Phrases that relate a group within itself or say two things at once; true when the phrase
-// was read here.
-bool Reader::FinishGroupPhrase(const Pending& p) {
-  using M = Meaning;
-  if (p.subjects.empty()) return false;
-  if (p.meaning == M::kAcrossEachOther || p.meaning == M::kFarApart ||
-      p.meaning == M::kParallelEachOther) {
-    // "two recliners opposite each other", "goats far apart", "two benches in parallel": each
-    // member with the one before it (parallel: with the first).
-    const Group members = Members(p.subjects);
-    if (members.size() < 2 || members.size() > 12) {
-      out_.warnings.push_back({"this phrase needs several things", p.first, p.last});
-      return true;
-    }
-    const M pair = p.meaning == M::kAcrossEachOther ? M::kAcross
-                   : p.meaning == M::kFarApart      ? M::kFar
-                                                    : M::kParallel;
-    for (size_t k = 1; k < members.size(); ++k) {
-      Pending q = p;
-      q.meaning = pair;
-      q.subjects = {members[k]};
-      q.references = {members[pair == M::kParallel ? 0 : k - 1]};
-      Finish(std::move(q));
-    }
-    return true;
-  }
-  if (p.meaning == M::kHangingFrom) {
-    // "a lantern hanging from a beam": from the ceiling, or from a thing up there (a beam, a
-    // ceiling hook), it hangs; from anything else ("from a hook on the door") it is only beside
-    // what holds it.
-    Pending q = p;
-    q.meaning = M::kFrom;
-    if (!p.references.empty()) {
-      const Entity& ref = out_.entities[p.references[0].entity];
-      if (ref.room_part == RoomPart::kNone && IsObject(p.references[0].entity) &&
-          HangsOverhead(ref.category)) {
-        Pending hang = p;
-        hang.meaning = M::kHanging;
-        hang.references.clear();
-        Finish(std::move(hang));
-      }
-    }
-    Finish(std::move(q));
-    return true;
-  }
-  if (p.meaning == M::kHolding) {
-    // "a cabinet full of trophies": the things are in the holder, or on it when it holds things
-    // up ("a bookcase full of books").
-    if (p.references.empty()) return false;
-    Pending q = p;
-    q.subjects = p.references;
-    q.references = p.subjects;
-    q.meaning = p.subjects.size() == 1 &&
-                        HolderOf(out_.entities[p.subjects[0].entity].category) == Holder::kSupport
-                    ? M::kOn
-                    : M::kIn;
-    Finish(std::move(q));
-    holding_ = p.subjects;  // "..., which stands against the wall" is about the holder
-    return true;
-  }
-  if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
-      Members(p.subjects).size() >= 2) {
-    // "four chairs along the long side of the table": beside it, and in a row.
-    Pending row = p;
-    row.meaning = M::kRow;
-    row.references.clear();
-    Pending q = p;
-    q.meaning = M::kNear;
-    Finish(std::move(q));
-    Finish(std::move(row));
-    return true;
-  }
-  return false;
-}
-
 void Reader::Finish(Pending p) {
-  // Mark the "with" members a phrase placed.
+  AdjustPhrase(&p);
+  // Mark the "with" members a phrase placed (also each of several it placed together).
   for (auto& [group, span] : with_members_) {
-    if (group == p.subjects) span.first = -1;
+    const bool all_in = std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
+      return std::find(p.subjects.begin(), p.subjects.end(), r) != p.subjects.end();
+    });
+    if (group == p.subjects || (!group.empty() && all_in)) span.first = -1;
+  }
+  if (in_with_ && p.subjects == with_current_ && p.subjects.size() == 1 &&
+      (((p.meaning == Meaning::kCenter || p.meaning == Meaning::kMiddleOf) &&
+        (p.references.empty() || p.references == with_host_)) ||
+       (p.references.size() == 1 &&
+        out_.entities[p.references[0].entity].room_part == RoomPart::kMiddle))) {
+    with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
+  HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
     Entity& s = out_.entities[p.subjects[0].entity];
     const bool one = s.count == 1;
     if (one && (p.meaning == Meaning::kEachSide || p.meaning == Meaning::kFlanking)) s.count = 2;
-    if (one && p.distributive && p.references.size() == 1) {
+    // ("each with" has counted its things per member already.)
+    if (p.distributive && p.references.size() == 1 && (one || !(in_with_ && with_distributive_))) {
       const Entity& r = out_.entities[p.references[0].entity];
-      if (r.count > 1) s.count = r.count;
+      // "two chairs behind each desk": that many per member.
+      const long per = one ? 1 : s.count;
+      if (r.count > 1) s.count = per * r.count;
       // "a fern in each corner": a room has four.
-      if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = 4;
+      if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = per * 4;
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;
@@ -193,6 +133,7 @@ Group Reader::OwnerOfIts(const Pending& p) const {
   using M = Meaning;
   auto usable = [&](const Group& g) {
     return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
+           !NamesPerson(out_.entities[g[0].entity].category) &&
            std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
   };
   // The other side of the same thing: "On the left of the fireplace sits a basket; on its
@@ -289,6 +230,8 @@ void Reader::CloseClause() {
   }
   FlushWith();
   holder_.clear();
+  with_joined_.clear();
+  with_centre_.clear();
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -296,6 +239,8 @@ void Reader::CloseClause() {
   describe_.reset();
   negated_ = false;
   clause_subject_.clear();
+  verb_object_of_.clear();
+  hang_subject_.clear();
   parallel_subject_.clear();
   holding_.clear();
   last_group_.clear();
@@ -352,7 +297,12 @@ Reading Reader::Run() {
                             (items_[index_ - 1].kind == ItemKind::kComma ||
                              items_[index_ - 1].kind == ItemKind::kAnd) &&
                             item.np.pronoun.empty();
+        const bool after_verb = after_verb_;
+        const Group verb_subject = verb_subject_;
         OnNoun(item);
+        verb_object_of_.clear();
+        if (after_verb) VerbTakesRoomPart(verb_subject, item);
+        JoinWithMember(item);
         if (!command_arrangement_.empty() && last_group_.size() == 1 && last_group_[0].member < 0) {
           Entity& e = out_.entities[last_group_[0].entity];
           if (e.count >= 2 && e.arrangement.empty()) e.arrangement = command_arrangement_;
@@ -422,6 +372,16 @@ Reading Reader::Run() {
         FlushPending();
         FlushWith();
         Group host = last_is_reference_ && !clause_subject_.empty() ? clause_subject_ : last_group_;
+        // "My son wants a desk by the wall with a lamp on it": a person holds no "with" list; the
+        // thing the verb named does.
+        if (host.size() == 1 && NamesPerson(out_.entities[host[0].entity].category)) {
+          for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+            if (IsObject(*e) && !NamesPerson(out_.entities[*e].category)) {
+              host = {{*e, -1}};
+              break;
+            }
+          }
+        }
         // A building that "has" or "contains" things holds them inside: it is the setting ("the
         // greenhouse has four seed trays ..."); "a barn with a tractor beside it" stays a thing.
         if (host.size() == 1 && host[0].member < 0 && words_[item.first].text != "with" &&
@@ -440,6 +400,8 @@ Reading Reader::Run() {
         if (!host.empty() && !IsObject(host[0].entity)) host.clear();
         with_host_ = host;
         with_current_.clear();
+        with_joined_.clear();
+        with_centre_.clear();
         in_with_ = true;
         {
           WordNet& wordnet = WordNet::Get();
@@ -487,8 +449,19 @@ Reading Reader::Run() {
                                   relative_.empty()
                               ? clause_subject_
                               : last_group_;
+          // "with a rake and a hoe hanging on the wall": a participle after members "and"
+          // joined is theirs.
+          if (!finite && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
+              !last_is_reference_) {
+            verb_subject_ = with_joined_;
+          }
         }
         holder_.clear();
+        hang_subject_.clear();
+        if (WordNet::Get().VerbBase(words_[item.first].text) == "hang" ||
+            words_[item.first].text == "hang") {
+          hang_subject_ = verb_subject_.empty() ? clause_subject_ : verb_subject_;
+        }
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
             items_[index_ + 1].np.pronoun.empty() &&

@@ -51,11 +51,24 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
   }
+  // A person who asks for things ("My daughter wants a bunk bed") is none of them.
+  if (np.requester && !describe_ && !pending_) {
+    Account(item.first, item.last);
+    return;
+  }
   // Words after "of", "for" and "made of" describe the thing before ("a bowl of fruit").
   if (describe_) {
     const Group target = *describe_;
     describe_.reset();
-    const NounKind kind = np.pronoun.empty() ? ClassifyNoun(np.category) : NounKind::kObject;
+    NounKind kind = np.pronoun.empty() ? ClassifyNoun(np.category) : NounKind::kObject;
+    // What a container or a support holds is a thing by any of its senses ("a cabinet of china":
+    // first a country, also dishware).
+    const bool held = describe_of_ && np.pronoun.empty() && kind != NounKind::kObject &&
+                      kind != NounKind::kRoomPart && !target.empty() &&
+                      IsObject(target[0].entity) &&
+                      HolderOf(out_.entities[target[0].entity].category) != Holder::kNone &&
+                      HasMadeThingSense(np.category);
+    if (held) kind = NounKind::kObject;
     if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace ||
         kind == NounKind::kRoomPart) {
       Resolve(np, item, /*as_reference=*/true, {});
@@ -67,7 +80,7 @@ void Reader::OnNoun(const Item& item) {
     // "a basket of apples", "a shelf of pots": separate things a container or a support holds
     // are things of their own, in or on it.
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
-        IsObject(target[0].entity) && IsDiscrete(np.category, np.plural)) {
+        IsObject(target[0].entity) && (held || IsDiscrete(np.category, np.plural))) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
@@ -191,10 +204,12 @@ void Reader::OnNoun(const Item& item) {
   }
   // "the plant by the door is a cactus": after a copula, an indefinite noun says what the
   // clause's subject is; one thing, named by the predicate's noun.
+  // (A bare singular is no such noun: "the tables are spread across", a participle.)
   if (!pending_ && index_ > 0 && items_[index_ - 1].kind == ItemKind::kFunction &&
-      np.pronoun.empty() && !np.definite && np.head >= 0 && clause_subject_.size() == 1 &&
-      clause_subject_[0].member < 0 && IsObject(clause_subject_[0].entity) && !in_with_ &&
-      !fronted_) {
+      np.pronoun.empty() && !np.definite &&
+      (np.determined || np.plural || IsMaterial(np.category)) && np.head >= 0 &&
+      clause_subject_.size() == 1 && clause_subject_[0].member < 0 &&
+      IsObject(clause_subject_[0].entity) && !in_with_ && !fronted_) {
     const int at = items_[index_ - 1].first;
     // ("there is", "there are" name new things.)
     const std::string copula = at > 0 && words_[at - 1].text == "there" ? "" : words_[at].text;
@@ -283,6 +298,8 @@ void Reader::OnNoun(const Item& item) {
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_current_ = refs;
+    // "with two chairs each": as many per member of the host.
+    if (np.each && HostMembers() >= 2) with_distributive_ = true;
     if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {
       out_.entities[refs[0].entity].count *= HostMembers();  // one set per member of the host
     }

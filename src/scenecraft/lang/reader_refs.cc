@@ -1,6 +1,8 @@
 // Stage 4 of the offline planner, its reference half: which entity a noun phrase or pronoun names
 // (a new one, or one already there), and what a spatial phrase is about when the text leaves it
 // implicit. reader.cc walks the items and calls these.
+#include <wn.h>
+
 #include <algorithm>
 
 #include "scenecraft/lang/compound.h"
@@ -15,7 +17,8 @@ bool Beside(Meaning m) {
   using M = Meaning;
   return m == M::kNear || m == M::kAgainst || m == M::kAlong || m == M::kAt || m == M::kFar ||
          m == M::kInFrontOf || m == M::kBehind || m == M::kLeftOf || m == M::kRightOf ||
-         m == M::kAtFoot || m == M::kAtHead || m == M::kAlongLongSide || m == M::kAlongShortSide ||
+         m == M::kAtFoot || m == M::kAtEnd || m == M::kAtHead || m == M::kAlongLongSide ||
+         m == M::kAlongShortSide ||
          // "a cabinet full of trophies against the wall": the cabinet is against it
          m == M::kHolding;
 }
@@ -26,8 +29,17 @@ bool HangsOverhead(const std::string& category) {
   return std::find(up.begin(), up.end(), "structural member") != up.end();
 }
 
+bool NamesPerson(const std::string& category) {
+  // A person by its most frequent sense and no made thing by the next ones ("monitor" is first
+  // a supervisor, then a screen; "daughter" only a person).
+  const std::vector<std::string> files = WordNet::Get().LexFiles(category, 4);
+  return !files.empty() && files[0] == "noun.person" &&
+         std::find(files.begin(), files.end(), "noun.artifact") == files.end();
+}
+
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
-  if (noun == "foot" || noun == "end") return Meaning::kAtFoot;
+  if (noun == "foot") return Meaning::kAtFoot;
+  if (noun == "end") return Meaning::kAtEnd;
   if (noun == "head") return Meaning::kAtHead;
   if (noun == "top") return Meaning::kOn;
   if (noun == "left") return Meaning::kLeftOf;
@@ -65,7 +77,18 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   return static_cast<int>(out_.entities.size()) - 1;
 }
 
-Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
+Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude_subjects) {
+  // A pronoun in a phrase about a thing is not what that thing holds: "a rack of wetsuits next
+  // to them" (not the wetsuits).
+  Group exclude = exclude_subjects;
+  for (const Statement& st : out_.statements) {
+    if ((st.meaning != Meaning::kIn && st.meaning != Meaning::kOn) || st.references.size() != 1 ||
+        std::find(exclude_subjects.begin(), exclude_subjects.end(), st.references[0]) ==
+            exclude_subjects.end()) {
+      continue;
+    }
+    for (const EntityRef& r : st.subjects) exclude.push_back({r.entity, -1});
+  }
   auto excluded = [&](int e) {
     return std::any_of(exclude.begin(), exclude.end(),
                        [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
@@ -101,13 +124,20 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude) {
 }
 
 Group Reader::ResolveIt(const Group& exclude) {
+  // "it" is no person ("My daughter wants a bed with a ladder at its end").
   auto excluded = [&](int e) {
-    return std::any_of(exclude.begin(), exclude.end(),
+    return NamesPerson(out_.entities[e].category) ||
+           std::any_of(exclude.begin(), exclude.end(),
                        [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
   };
   {
     // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
     // a beanbag in front of it".
+    // Once a member stands in the middle of the host, the host is the place around it: "a
+    // plaza with a statue in the middle and benches around it".
+    if (in_with_ && with_centre_.size() == 1 && !excluded(with_centre_[0].entity)) {
+      return with_centre_;
+    }
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) &&
         (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {
@@ -252,11 +282,25 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     kind = NounKind::kObject;
   }
   // A noun filed first as an event that the text places things by is the thing among its
-  // senses ("a dog asleep by the fire").
+  // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
-  if (kind == NounKind::kAbstract && as_reference && pending_ && np.head >= 0 &&
+  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed) && np.head >= 0 &&
       FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
     kind = NounKind::kObject;
+  }
+  // A compound WordNet does not know, whose head is a place by its first sense but a made thing
+  // by another, is that thing where the text places it ("a timetable post next to the
+  // shelter"), unless its first part is a place too ("the village square").
+  if ((kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace) && np.placed &&
+      np.category.find(' ') != std::string::npos && !WordNet::Get().IsNoun(np.category)) {
+    const size_t space = np.category.rfind(' ');
+    const std::string first_part = np.category.substr(0, space);
+    const NounKind first = ClassifyNoun(first_part);
+    if (HasMadeThingSense(np.category.substr(space + 1)) &&
+        (first == NounKind::kObject || first == NounKind::kAbstract) &&
+        PlaceSense(first_part) == NounKind::kObject) {
+      kind = NounKind::kObject;
+    }
   }
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
@@ -292,7 +336,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
-    if (!np.definite || c.size() <= n.size() + 1 ||
+    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
         c.compare(c.size() - n.size(), n.size(), n) != 0) {
       return false;
     }
@@ -340,6 +384,8 @@ Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
   // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
   if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
+  // "a rug covers the floor in front of the desk": the rug is in front of it.
+  if (!verb_object_of_.empty()) return verb_object_of_;
   if ((after_comma_ || after_verb_) && !clause_subject_.empty()) return clause_subject_;
   // A phrase that opens with a participle or a verb ("facing it", "flanking the bed") is about
   // the clause's subject, not the reference just named; so is any phrase after a part of the
@@ -347,7 +393,13 @@ Group Reader::PhraseSubject(const Item& item) const {
   // Inside a "with" list the subject is the list's current member.
   const Group& subject = in_with_ && !with_current_.empty() ? with_current_ : clause_subject_;
   const Word& first = words_[item.first];
-  const bool verbal = EndsWith(first.text, "ing") || first.verb;
+  // (A word WordNet saw more often as an adjective or adverb than as a verb is no verb here:
+  // "near the door".)
+  WordNet& wordnet = WordNet::Get();
+  const bool verbal =
+      EndsWith(first.text, "ing") ||
+      (first.verb && wordnet.Frequency(first.text, VERB) >=
+                         wordnet.Frequency(first.text, ADJ) + wordnet.Frequency(first.text, ADV));
   const bool place = !last_group_.empty() && !IsObject(last_group_[0].entity);
   // A pronoun takes no phrase of its own ("a table between them on a rug": the table is on it).
   if ((verbal || place || last_was_pronoun_) && last_is_reference_ && !subject.empty()) {
@@ -360,6 +412,12 @@ Group Reader::PhraseSubject(const Item& item) const {
   if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
       !(in_with_ && with_current_ != reference_subject_)) {
     return reference_subject_;
+  }
+  // "with a rake and a hoe hanging on the wall": a participle after members "and" joined places
+  // them all.
+  if (verbal && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
+      !last_is_reference_) {
+    return with_joined_;
   }
   return last_group_;
 }

@@ -25,6 +25,8 @@ bool Beside(Meaning meaning);
 // Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
 // compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
 bool HangsOverhead(const std::string& category);
+// Whether a noun names a person (and no made thing): "it" and "its" never do.
+bool NamesPerson(const std::string& category);
 
 class Reader {
  public:
@@ -60,6 +62,10 @@ class Reader {
   void CompletePending();
   void CloseClause();
   void FlushPending();
+  void VerbTakesRoomPart(const Group& subject, const Item& item);
+  void JoinWithMember(const Item& item);
+  void HangOnTheWall(const Pending& p);
+  void AdjustPhrase(Pending* p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
@@ -123,10 +129,21 @@ class Reader {
   // landmark may be about the same subject (PhraseSubject).
   Meaning reference_meaning_ = Meaning::kNear;
   Group reference_subject_;
-  Group with_current_;             // the member of a "with" list being described
+  Group with_current_;  // the member of a "with" list being described
+  // The members of a "with" list joined by "and" with no phrase of their own yet: a participle
+  // after them places them all ("with a rake and a hoe hanging on the wall").
+  Group with_joined_;
+  // The member of a "with" list put in the middle of its host: the host is a place, and "it"
+  // is that member ("a plaza with a statue in the middle and benches around it").
+  Group with_centre_;
   bool last_was_pronoun_ = false;  // the last noun phrase was a pronoun
-  Group last_pair_;                // subject and reference of the last two-thing statement
-  std::vector<Group> subjects_;    // clause subjects of earlier clauses, in order
+  // The subject whose verb took a part of the room as its object ("a mat covers the floor").
+  Group verb_object_of_;
+  // The subject of "hang(s)" in this clause: a phrase that sets it beside something, not from
+  // or on a holder, hangs it on the wall there ("two sconces hang on either side of the mirror").
+  Group hang_subject_;
+  Group last_pair_;              // subject and reference of the last two-thing statement
+  std::vector<Group> subjects_;  // clause subjects of earlier clauses, in order
   // "with": the thing the following nouns belong to, and those not placed by a phrase yet.
   Group with_host_;
   std::vector<int> with_hosts_;  // every entity "with" hung things on

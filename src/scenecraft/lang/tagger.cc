@@ -2,6 +2,7 @@
 
 #include <wn.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "scenecraft/lang/spelling.h"
@@ -54,6 +55,11 @@ std::vector<Word> Tokenize(std::string_view text) {
         ++j;
       }
       std::string word = ToLower(text.substr(i, j - i));
+      const std::string_view typed = text.substr(i, j - i);
+      const bool capitals =
+          typed.size() >= 2 && std::all_of(typed.begin(), typed.end(), [](char letter) {
+            return (letter >= 'A' && letter <= 'Z') || letter == '-';
+          });
       if (EndsWith(word, "'s") && word.size() > 2 && !IsContraction(word)) {
         words.push_back(MakeWord(word.substr(0, word.size() - 2), i, j - 2));
         Word possessive;
@@ -74,6 +80,7 @@ std::vector<Word> Tokenize(std::string_view text) {
         ++j;
       } else {
         words.push_back(MakeWord(word, i, j));
+        words.back().capitals = capitals;
       }
       i = j;
     } else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
@@ -107,9 +114,20 @@ void TagWords(std::vector<Word>* words) {
       collocated[k] = collocated[k + 1] = true;
     }
   }
+  // A word typed in capitals among words that are not is an abbreviation, a noun ("an IV stand",
+  // "a PA speaker"); a text typed all in capitals says nothing by it.
+  size_t capitals = 0, open = 0;
+  for (const Word& w : *words) {
+    if (w.punct || w.possessive) continue;
+    ++open;
+    capitals += w.capitals;
+  }
+  if (capitals * 3 > open) {
+    for (Word& w : *words) w.capitals = false;
+  }
   for (size_t k = 0; k < words->size(); ++k) {
     Word& w = (*words)[k];
-    if (!w.punct && !w.possessive && !NumberValue(w.text) && !collocated[k]) {
+    if (!w.punct && !w.possessive && !NumberValue(w.text) && !collocated[k] && !w.capitals) {
       if (auto split = SplitRunTogether(w.text)) {
         Word second = w;
         w.typed = second.typed = w.text;
@@ -155,6 +173,12 @@ void TagWords(std::vector<Word>* words) {
                 : es                    ? w.text.substr(0, w.text.size() - 2)
                                         : w.text.substr(0, w.text.size() - 1);
       w.plural = true;
+    }
+    if (w.capitals) {
+      w.noun = w.known = true;
+      w.adjective = w.verb = w.plural = false;
+      w.lemma = w.text;
+      continue;
     }
     if (w.noun && (w.verb || w.adjective)) w.noun_frequency = wordnet.Frequency(w.text, NOUN);
     if (w.noun && w.verb) w.verb_frequency = wordnet.Frequency(w.text, VERB);

@@ -26,6 +26,7 @@ struct Word {
   bool verb = false;
   bool known = false;          // WordNet or a closed class knows the word
   bool plural = false;         // a noun form whose base form differs ("chairs")
+  bool capitals = false;       // typed in capitals, two letters or more ("IV", "TV", "PA")
   std::optional<long> number;  // a number word or digits
   // Tag counts of the word's senses in WordNet's tagged texts, as a noun, a verb and an
   // adjective (looked up only for words that are more than one of them).

@@ -333,6 +333,20 @@ bool WordNet::ThingDoesItself(const std::string& verb) {
   return itself;
 }
 
+std::string WordNet::VerbLexFile(const std::string& verb) {
+  if (!available_ || verb.empty()) return "";
+  std::lock_guard<std::mutex> lock(Lock());
+  const std::vector<long> offsets = VerbSenseOffsets(verb, 1);
+  if (offsets.empty()) return "";
+  char empty[] = "";
+  SynsetPtr s = ::read_synset(VERB, offsets[0], empty);
+  if (s == nullptr) return "";
+  std::string lexfile;
+  if (s->fnum >= 0 && s->fnum < kLexFileCount) lexfile = ::lexfiles[s->fnum];
+  ::free_synset(s);
+  return lexfile;
+}
+
 bool WordNet::HoldsThings(const std::string& verb) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());

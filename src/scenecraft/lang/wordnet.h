@@ -50,6 +50,9 @@ class WordNet {
   // itself: WordNet's verb frames "Something ----s" or "Something is ----ing PP" ("dry", "sway";
   // not "pot", which somebody does to something).
   bool ThingDoesItself(const std::string& verb);
+  // The lexicographer file of the verb's (a base form) most frequent sense ("want" ->
+  // "verb.emotion", "sit" -> "verb.contact"); empty when it is no verb.
+  std::string VerbLexFile(const std::string& verb);
   // Whether one of the verb's (a base form) senses is holding a thing up or within: WordNet's
   // synsets "hold, support, sustain, hold up" and "hold, bear, carry, contain" ("a stool holding
   // a fern", "a hamper containing blankets"; not "keep" or "face").

@@ -91,6 +91,11 @@ void ConstructiveStart::Place() {
       face_pair[s_.members_[r][0]] = face_pair[s_.members_[r][1]] = 1;
     }
   }
+  auto under_window = [&](const Relation& r) {
+    if (r.type != RelationType::kUnder || r.objects.size() != 2) return false;
+    const Opening* o = FindOpening(s_.graph_->environment, r.objects.back());
+    return o != nullptr && o->kind == "window";
+  };
   // 1. Anchors: corners, walls, the centre, then large floor objects at random.
   for (const Relation& r : s_.graph_->relations) {
     const int a = s_.index_.at(r.objects[0]);
@@ -122,8 +127,12 @@ void ConstructiveStart::Place() {
       p.y = s_.floor_.max.y - h.y;
       p.yaw_rad = 0;
       place(a, p);
-    } else if (r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall) {
-      const auto wall = r.args.Word("wall");
+    } else if (r.type == RelationType::kAgainstWall || r.type == RelationType::kOnWall ||
+               under_window(r)) {
+      // Under a window: against the window's own wall (core/room.h's ResolveWall takes an
+      // opening's id).
+      const auto wall =
+          under_window(r) ? std::optional<std::string>(r.objects.back()) : r.args.Word("wall");
       // The least crowded of a few places along the wall.
       Pose best = p;
       double best_score = 1e18;
@@ -155,7 +164,13 @@ void ConstructiveStart::Place() {
             }
             pick -= c->Length();
           }
-          const Vec2 at = w->a + w->Direction() * s_.rng_.Uniform(0.0, w->Length());
+          // Under a window: below its middle; else anywhere along the wall.
+          double along = s_.rng_.Uniform(0.0, w->Length());
+          if (under_window(r)) {
+            const Vec2 window = s_.bodies_[s_.index_.at(r.objects.back())].Center2();
+            along = std::clamp((window - w->a).Dot(w->Direction()), 0.0, w->Length());
+          }
+          const Vec2 at = w->a + w->Direction() * along;
           q.x = at.x;
           q.y = at.y;
           s_.SnapToSegment(a, *w, &q);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "scenecraft/core/relation_testing.h"
+#include "scenecraft/core/room.h"
 
 namespace scenecraft::solver {
 namespace {
@@ -45,6 +46,31 @@ TEST(ConstructiveStart, FreeSpotAvoidsWhatStandsAlready) {
   EXPECT_EQ(IntersectionArea(chair, s.bodies_[0].Foot()), 0.0) << spot;
   EXPECT_EQ(start.Crowding(chair, 1), 0.0);
   EXPECT_GT(start.Crowding(Rect2{{-1.2, -0.2}, {-0.8, 0.2}}, 1), 0.0);
+}
+
+}  // namespace
+}  // namespace scenecraft::solver
+
+namespace scenecraft::solver {
+namespace {
+
+// "A chest under the window" (under alone, no against_wall): the start puts it at the window's
+// own wall already, as it does for a wall a relation names.
+TEST(ConstructiveStart, UnderAWindowStartsAtTheWindowsWall) {
+  for (const char* wall : {"left", "back", "right"}) {
+    SceneGraph g;
+    g.environment.size = {6, 5, 2.8};
+    g.environment.openings.push_back({"window", wall, 0.0, 1.2, 1.2, 0.9, "window_1"});
+    g.objects.push_back(Sized("chest_1", "chest", {1.0, 0.5, 0.6}));
+    g.relations.push_back(Rel(RelationType::kUnder, {"chest_1", "window_1"}));
+    // As Solve does: the window joins the objects as a fixed box in its wall.
+    PlaceOpenings(&g.environment);
+    for (Object& o : OpeningObjects(g.environment)) g.objects.push_back(std::move(o));
+    State s(&g, SolverOptions{});
+    ConstructiveStart(&s).Place();
+    ASSERT_TRUE(g.objects[0].pose.has_value());
+    EXPECT_TRUE(s.Evaluate(0).pass) << wall << ": " << s.Evaluate(0).reason;
+  }
 }
 
 }  // namespace

@@ -90,6 +90,14 @@ State::State(SceneGraph* graph, const SolverOptions& options)
       case RelationType::kInCorner:
         items_[index_.at(rel.objects[0])].wall_aligned = true;
         break;
+      case RelationType::kUnder:
+        // Under a window is at the window's wall (its test asks for it): the thing slides along
+        // walls like furniture against one.
+        if (const Opening* o = FindOpening(graph->environment, rel.objects.back());
+            o != nullptr && o->kind == "window") {
+          items_[index_.at(rel.objects[0])].wall_aligned = true;
+        }
+        break;
       case RelationType::kHanging:
         items_[index_.at(rel.objects[0])].ceiling = true;
         break;

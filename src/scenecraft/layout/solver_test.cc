@@ -506,3 +506,32 @@ TEST(Solver, RoomTurnedThirtyDegreesPutsFurnitureSquareToItsWalls) {
 
 }  // namespace
 }  // namespace scenecraft
+
+namespace scenecraft {
+namespace {
+
+// "A chest under the window" plans under(chest, window) alone (no against_wall): the solver
+// starts it at the window's wall, and the window's under test (its wall, its span, below the
+// sill) holds on the solved scene.
+TEST(Solver, UnderAWindowAloneFindsTheWindowsWall) {
+  for (const char* wall : {"left", "back", "right"}) {
+    SceneGraph g;
+    g.environment.size = {5, 4, 2.8};
+    Object chest;
+    chest.id = "chest_1";
+    chest.category = "chest";
+    chest.size = {1.0, 0.5, 0.6};
+    g.objects.push_back(chest);
+    Relation under;
+    under.type = RelationType::kUnder;
+    under.objects = {"chest_1", "window_1"};
+    g.relations.push_back(under);
+    g.environment.openings.push_back({"window", wall, 0.0, 1.2, 1.2, 0.9, "window_1"});
+    SolverOptions options;
+    const SolveResult result = Solve(&g, options);
+    EXPECT_TRUE(result.AllPass()) << wall << ": " << result.ToString();
+  }
+}
+
+}  // namespace
+}  // namespace scenecraft
