@@ -234,10 +234,19 @@ bool IsDiscrete(const std::string& category, bool plural) {
 
 std::string GroundOf(const std::string& place) {
   WordNet& wordnet = WordNet::Get();
-  const std::vector<std::string> h = wordnet.Hypernyms(place, 8, 1);
+  // (The place itself may be the stuff the ground is made of: "on the sand", "on the gravel".)
+  const std::string noun = KnownNoun(place);  // "rooftop terrace" -> "terrace"
+  std::vector<std::string> h = wordnet.Hypernyms(noun, 8, 1);
+  h.insert(h.begin(), noun);
   if (Has(h, {"thoroughfare", "road", "paved surface", "square", "public square"}))
     return "pavement";
-  if (Has(h, {"beach", "desert", "shore", "sand"}) || place == "beach") return "sand";
+  if (Has(h, {"beach", "desert", "shore", "sand"})) return "sand";
+  // The other grounds the Blender script has a surface for.
+  for (const char* stuff : {"gravel", "snow", "asphalt", "concrete"}) {
+    if (Has(h, {stuff})) return stuff;
+  }
+  // A made open place (a terrace, a patio, a courtyard) is paved.
+  if (Has(h, {"structure"})) return "pavement";
   return "grass";
 }
 

@@ -115,6 +115,15 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
   const bool text_openings = !plan.graph.environment.openings.empty();
   const std::vector<Measurement> unsized = SizeMeasuredObjects(measurements, &plan);
   ChooseEnvironment(reading.setting, reading.setting_kind, &plan.graph);
+  {
+    // What the scene was set in, and why it is inside or out (the plan says what it chose).
+    const Environment& env = plan.graph.environment;
+    const std::string where =
+        env.IsRoom() ? "a room, seen from inside" : "out of doors, on " + env.ground;
+    plan.graph.notes.push_back(
+        "setting: " + (reading.setting.empty() ? std::string("none named") : reading.setting) +
+        " (" + where + ")");
+  }
   ShapeRoom(shape, reading.setting, text_openings, &plan);
   SizeRoomFromMeasurements(unsized, shape, &plan);
   ApplyWallPhrases(wall_phrases, &plan);
@@ -164,7 +173,11 @@ PlanResult OfflinePlanner::Plan(std::string_view text) {
 
 std::string FormatPlanTable(const PlanResult& plan) {
   const SceneGraph& g = plan.graph;
-  std::string out = "environment: " + g.environment.ToString() + "\n\nobjects:\n";
+  std::string out = "environment: " + g.environment.ToString() + "\n";
+  for (const std::string& note : g.notes) {
+    if (StartsWith(note, "setting: ") || StartsWith(note, "room: ")) out += note + "\n";
+  }
+  out += "\nobjects:\n";
   for (const Object& o : g.objects) {
     out += "  " + o.id + std::string(std::max<int>(1, 20 - static_cast<int>(o.id.size())), ' ') +
            o.category + (o.description.empty() ? "" : "  (" + o.description + ")") + "\n";

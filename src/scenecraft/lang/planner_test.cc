@@ -133,7 +133,8 @@ TEST(Planner, GeneralCorpusFloors) {
   EXPECT_GE(score.recall, 0.89) << score.ToString(false);
   EXPECT_GE(score.stated_precision, 0.86) << score.ToString(false);
   EXPECT_GE(score.precision, 0.79) << score.ToString(false);
-  EXPECT_GE(score.own_noun_share, 0.95) << score.ToString(false);
+  // (With planner7set merged: 96.1 % own nouns of 1276, 89.4 % / 95.7 % / 90 % / 87.3 % / 80 %.)
+  EXPECT_GE(score.own_noun_share, 0.96) << score.ToString(false);
 }
 
 // Colour and material words before a noun describe it; they are not objects of their own

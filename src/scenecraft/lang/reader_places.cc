@@ -3,48 +3,13 @@
 #include <algorithm>
 
 #include "scenecraft/assets/standin.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft::reader_detail {
-namespace {
-
-// What a scene can be set in, by WordNet: a building, or a made structure one stands in (in its
-// two most frequent senses, an area such as a room or an enclosure, a shelter, an establishment
-// or a workplace; with
-// `any_structure` any structure, for a place the text names as the scene: "On the balcony: ...").
-// A thing of that kind too small to stand in (a cage, an aquarium: its stand-in's size prior) is
-// none. The second value: whether it is seen from inside (a building, a room, a shelter, an
-// establishment, a workplace).
-std::optional<bool> SceneSense(const std::string& category, bool any_structure,
-                               bool vehicle = false) {
-  if (ClassifyNoun(category) == NounKind::kBuilding) return true;
-  WordNet& wordnet = WordNet::Get();
-  if (!wordnet.available()) return std::nullopt;
-  const size_t space = category.rfind(' ');
-  const std::string head = space == std::string::npos ? category : category.substr(space + 1);
-  const std::vector<std::vector<std::string>> senses = wordnet.SenseAncestors(head);
-  std::optional<bool> found;
-  for (size_t k = 0; k < senses.size() && k < 2 && !found; ++k) {
-    const auto has = [&](const char* w) {
-      return std::find(senses[k].begin(), senses[k].end(), w) != senses[k].end();
-    };
-    if (has("building") || has("room") || has("shelter") || has("establishment") ||
-        has("workplace") || (vehicle && has("conveyance"))) {
-      found = true;
-    } else if (has("area") || (any_structure && has("structure"))) {
-      found = false;
-    }
-  }
-  if (!found) return std::nullopt;
-  const std::optional<StandIn> standin = ChooseStandIn(category, "", [&](std::string_view noun) {
-    return wordnet.SenseAncestors(std::string(noun));
-  });
-  if (standin && std::max(standin->typical_m.x, standin->typical_m.y) < 1.0) return std::nullopt;
-  return found;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
                          NounKind kind) {
@@ -140,17 +105,75 @@ void Reader::ReviseKinds() {
                                          }),
                           out_.statements.end());
   }
+  // Placed by a place ("on the square").
+  std::vector<bool> in_place(n, false);
+  for (const Statement& st : out_.statements) {
+    const bool by_place =
+        std::any_of(st.references.begin(), st.references.end(),
+                    [&](const EntityRef& r) { return is_place(static_cast<size_t>(r.entity)); });
+    for (const EntityRef& r : st.subjects) in_place[r.entity] = in_place[r.entity] || by_place;
+  }
+  // A made place named after the setting and placed itself is a thing in it ("The chemistry lab
+  // has ...; an eyewash station is next to the door").
+  for (size_t e = 1; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind != NounKind::kIndoorPlace || !subject[e] || entity.count != 1) continue;
+    bool earlier = false;
+    for (size_t f = 0; f < e; ++f)
+      earlier = earlier || out_.entities[f].kind == NounKind::kIndoorPlace;
+    const size_t space = entity.category.rfind(' ');
+    const std::string head = WordNet::Get().IsNoun(entity.category) || space == std::string::npos
+                                 ? entity.category
+                                 : entity.category.substr(space + 1);
+    if (earlier && HasMadeThingSense(head)) entity.kind = NounKind::kObject;
+  }
   bool outdoor_thing = false;  // an outdoor place became a thing: the scene is still outdoors
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
     if (!is_place(e) || !(entity.count >= 2 || placed[e] || landmark[e])) continue;
     const bool outdoor = entity.kind == NounKind::kOutdoorPlace;
     if (HasMadeSense(entity.category)) entity.kind = NounKind::kObject;
+    // A made place the text puts in or on another place is a thing there ("two kiosks on the
+    // square", "a stall in the market"): the scene cannot be set in both.
+    if (placed[e] && entity.kind == NounKind::kIndoorPlace && in_place[e] &&
+        HasMadeThingSense(entity.category)) {
+      entity.kind = NounKind::kObject;
+    }
     // What a few things stand around is small enough to be a thing, natural or not ("chairs
     // surrounding a fire pit").
     if (encircled[e] && HasObjectSense(entity.category)) entity.kind = NounKind::kObject;
     outdoor_thing = outdoor_thing || (outdoor && entity.kind == NounKind::kObject);
   }
+  // Referenced by a statement "with" did not make ("a podium to its right").
+  std::vector<bool> landmark_other(n, false);
+  for (const Statement& st : out_.statements) {
+    if (st.from_with) continue;
+    for (const EntityRef& r : st.references) landmark_other[r.entity] = true;
+  }
+  // Whether the noun at word `w` is the text's first (words of a request may come before: "I'd
+  // like a ...", "Picture a ...").
+  const auto first_noun_of_text = [&](int w) {
+    for (int k = 0; k < w && k < static_cast<int>(words_.size()); ++k) {
+      if (words_[k].text == "." || words_[k].text == ":" || words_[k].text == ";") return false;
+    }
+    return true;
+  };
+  // The floor area of what the text names besides entity `e`.
+  const auto contents_footprint = [&](size_t e) {
+    double m2 = 0.0;
+    for (size_t f = 0; f < n; ++f) {
+      const Entity& other = out_.entities[f];
+      if (f == e || other.kind != NounKind::kObject) continue;
+      m2 += static_cast<double>(std::min<long>(other.count, 50)) * TypicalFootprint(other.category);
+    }
+    return m2;
+  };
+  const auto unknown_word = [&](const std::string& category) {
+    WordNet& wordnet = WordNet::Get();
+    const size_t space = category.rfind(' ');
+    return wordnet.available() && !wordnet.IsNoun(category) &&
+           (space == std::string::npos || !wordnet.IsNoun(category.substr(space + 1)));
+  };
   // A building or an enclosure the text only puts things in or at ("a stool beside the cow in
   // the barn", "two ponies in the corral"), or names as the scene before a colon and the list of
   // what it holds ("A scene of a boathouse: ...", "On the veranda: ..."), is where the scene is:
@@ -158,9 +181,14 @@ void Reader::ReviseKinds() {
   // vehicle the scene is named by or opened in is its inside ("Inside the minibus, ...").
   for (size_t e = 0; e < n; ++e) {
     Entity& entity = out_.entities[e];
-    if (entity.count != 1 ||
-        (entity.kind != NounKind::kObject && entity.kind != NounKind::kBuilding))
-      continue;
+    if (entity.count != 1) continue;
+    // (A place already: where it is, inside or out, is decided again when the text names it as
+    // the scene: "A den with ...": a den is first a lair, then a room.)
+    // (A noun first of all no physical thing may still name a room by a later sense: "a cozy
+    // study with ...".)
+    const bool thing = entity.kind == NounKind::kObject || entity.kind == NounKind::kBuilding ||
+                       entity.kind == NounKind::kAbstract;
+    if (!thing && !is_place(e)) continue;
     const bool only_in = container[e] && !subject[e] && !placed[e] && !landmark[e];
     bool named = false;
     // (Words of the request's frame may come between: "a home office please: ...".)
@@ -178,21 +206,182 @@ void Reader::ReviseKinds() {
           named = named || (st.fronted && r.entity == static_cast<int>(e));
       }
     }
+    // The only noun before the text's first colon, whatever words describe it ("An attic full
+    // of old things: ...").
+    if (!named && e == 0 && entity.last >= 0) {
+      int colon = -1;
+      for (int w = entity.last + 1; w < static_cast<int>(words_.size()); ++w) {
+        if (words_[w].text == "." || words_[w].text == ";") break;
+        if (words_[w].text == ":") {
+          colon = w;
+          break;
+        }
+      }
+      named = colon > 0 &&
+              std::none_of(out_.entities.begin() + 1, out_.entities.end(),
+                           [&](const Entity& o) { return o.first >= 0 && o.first < colon; });
+    }
     // A phrase opening the first sentence that puts things in it ("Inside the minibus, ...") sets
     // the scene in it, a vehicle too.
     bool opened_in = false;
     for (const Statement& st : out_.statements) {
-      const bool in = st.meaning == Meaning::kIn || st.meaning == Meaning::kAt;
+      // ("On the terrace there are ...": on it, too.)
+      const bool in =
+          st.meaning == Meaning::kIn || st.meaning == Meaning::kAt || st.meaning == Meaning::kOn;
       for (const EntityRef& r : st.references) {
         opened_in = opened_in ||
                     (st.fronted && in && r.entity == static_cast<int>(e) && !subject[e] && e == 0);
       }
     }
-    if (!only_in && !named && !opened_in) continue;
-    const std::optional<bool> inside =
-        SceneSense(entity.category, named || opened_in, /*vehicle=*/named || opened_in);
+    // "X with a, b and c" or "the X holds a and b" opening the text: X holds what follows when
+    // one of its senses is a place (what is "beside it" then means a thing, not X; a building
+    // things are also placed by stays one: "a barn with a tractor beside it").
+    const bool first = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first);
+    const bool hosts = first && !subject[e] && !placed[e] &&
+                       std::find(with_hosts_.begin(), with_hosts_.end(), static_cast<int>(e)) !=
+                           with_hosts_.end() &&
+                       !(landmark_other[e] && ClassifyNoun(entity.category) == NounKind::kBuilding);
+    if (!((thing && entity.kind != NounKind::kAbstract) && only_in) && !named && !opened_in &&
+        !hosts)
+      continue;
+    SceneSenseQuery query;
+    query.any_structure = query.vehicle = named || opened_in;
+    query.contents_m2 = contents_footprint(e);
+    query.strong_only = hosts && !named && !opened_in && landmark_other[e];
+    bool furniture = false, open_air = false;
+    for (size_t f = 0; f < n; ++f) {
+      if (f == e || out_.entities[f].kind != NounKind::kObject) continue;
+      furniture = furniture || IsKindOf(out_.entities[f].category, "furnishing") ||
+                  IsKindOf(out_.entities[f].category, "home appliance");
+      open_air = open_air || BelongsOutdoors(out_.entities[f].category);
+    }
+    query.indoor_contents = furniture && !open_air;
+    std::optional<bool> inside = SceneSense(entity.category, query);
+    // A word no dictionary knows, named as the scene before the list of what it holds ("A
+    // dojo: ..."), is the place they are in, inside unless they say otherwise.
+    if (!inside && named && unknown_word(entity.category) && out_.entities.size() >= 3) {
+      inside = true;
+    }
     if (!inside) continue;
     entity.kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
+    // What "with" hung on it is in it: the setting holds it, no relation is left to build.
+    out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(),
+                                         [&](const Statement& st) {
+                                           return st.from_with && st.references.size() == 1 &&
+                                                  st.references[0].entity == static_cast<int>(e);
+                                         }),
+                          out_.statements.end());
+  }
+  // "Outside the bakery, ...": the scene is out of doors, in front of the building the text
+  // opens with, which stands there as a thing (its front is the backdrop). (The chunker may have
+  // read "outside" as a noun: it is the preposition.)
+  bool outside = false;
+  int outside_word = -1;
+  for (int w = 0; w < static_cast<int>(words_.size()) && first_noun_of_text(w); ++w) {
+    if (words_[w].text == "outside") {
+      outside_word = w;
+      break;
+    }
+    if (words_[w].word_class == WordClass::kOpen && !words_[w].verb) break;
+  }
+  for (size_t e = 0; e < n && outside_word >= 0; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.first == outside_word && entity.last == outside_word) {
+      entity.kind = NounKind::kFrame;
+      continue;
+    }
+    if (entity.first <= outside_word) continue;
+    if (entity.count == 1 && (is_place(e) || entity.kind == NounKind::kBuilding)) {
+      outside = true;
+      if (entity.kind == NounKind::kIndoorPlace) entity.kind = NounKind::kBuilding;
+      // The phrase opened the sentence: the building is no member of the list after it ("Outside
+      // the chapel, a hearse is parked beside ...").
+      for (Statement& st : out_.statements) {
+        if (st.subjects.size() < 2) continue;
+        st.subjects.erase(
+            std::remove_if(st.subjects.begin(), st.subjects.end(),
+                           [&](const EntityRef& r) { return r.entity == static_cast<int>(e); }),
+            st.subjects.end());
+      }
+    }
+    break;
+  }
+  // Out there, a made place the text puts by the building is a thing too ("a ticket booth by
+  // the entrance").
+  for (size_t e = 0; e < n && outside; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind == NounKind::kIndoorPlace && HasMadeThingSense(entity.category)) {
+      entity.kind = NounKind::kObject;
+    }
+  }
+  // A ground the text only puts things on, that covers the ground rather than stands on it ("on
+  // the grass", "on the sand"), is the outdoor ground the scene is set on.
+  // A phrase after the ground is about what stands on it ("two chairs on the grass next to a
+  // table": the chairs are by the table): the statements with the ground as subject that follow
+  // the one putting things on it, or none when another statement has it as subject.
+  const auto handed_over = [&](int e) {
+    std::vector<std::pair<size_t, size_t>> hand;  // (statement, the one before it)
+    for (size_t k = 0; k < out_.statements.size(); ++k) {
+      const Statement& st = out_.statements[k];
+      const auto is_e = [&](const EntityRef& r) { return r.entity == e; };
+      if (std::none_of(st.subjects.begin(), st.subjects.end(), is_e)) continue;
+      size_t j = k;
+      while (j > 0 && std::any_of(out_.statements[j - 1].subjects.begin(),
+                                  out_.statements[j - 1].subjects.end(), is_e)) {
+        --j;
+      }
+      if (j == 0 || st.subjects.size() != 1 ||
+          std::none_of(out_.statements[j - 1].references.begin(),
+                       out_.statements[j - 1].references.end(), is_e)) {
+        return std::vector<std::pair<size_t, size_t>>{{k, k}};  // k, k: cannot
+      }
+      hand.push_back({k, j - 1});
+    }
+    return hand;
+  };
+  for (size_t e = 0; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind != NounKind::kObject || entity.count != 1) continue;
+    const std::vector<std::pair<size_t, size_t>> hand = handed_over(static_cast<int>(e));
+    if (subject[e] && (hand.empty() || hand[0].first == hand[0].second)) continue;
+    bool on = false, other = false;
+    for (const Statement& st : out_.statements) {
+      for (const EntityRef& r : st.references) {
+        if (r.entity != static_cast<int>(e)) continue;
+        // ("stuck in the sand", "lying in the grass").
+        const bool ground =
+            st.meaning == Meaning::kOn || st.meaning == Meaning::kIn || st.meaning == Meaning::kAt;
+        (ground ? on : other) = true;
+      }
+    }
+    if (!on || other) continue;
+    // (So is a noun whose first sense is an outdoor place, read as a thing on the way, when its
+    // made sense, if any, is too small to carry what is on it: "two palm trees on the beach",
+    // "two logs on the shore" - a shore is also a prop.)
+    const auto carried_m2 = [&]() {
+      double m2 = 0.0;
+      for (const Statement& st : out_.statements) {
+        const bool on_e =
+            std::any_of(st.references.begin(), st.references.end(),
+                        [&](const EntityRef& r) { return r.entity == static_cast<int>(e); });
+        if (!on_e) continue;
+        for (const EntityRef& r : st.subjects) {
+          const Entity& held = out_.entities[r.entity];
+          m2 += TypicalFootprint(held.category) *
+                static_cast<double>(r.member >= 0 ? 1 : std::min<long>(held.count, 50));
+        }
+      }
+      return m2;
+    };
+    const bool ground =
+        IsGroundCover(entity.category) ||
+        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
+         (!HasMadeSense(entity.category) || carried_m2() > TypicalFootprint(entity.category)));
+    if (!ground) continue;
+    entity.kind = NounKind::kOutdoorPlace;
+    for (const auto& [k, before] : hand) {
+      out_.statements[k].subjects = out_.statements[before].subjects;
+    }
   }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();
@@ -206,7 +395,9 @@ void Reader::ReviseKinds() {
       out_.setting_kind = kind;
     }
   }
-  if (out_.setting.empty() && outdoor_thing) out_.setting_kind = NounKind::kOutdoorPlace;
+  if (out_.setting.empty() && (outdoor_thing || outside)) {
+    out_.setting_kind = NounKind::kOutdoorPlace;
+  }
 }
 
 }  // namespace scenecraft::reader_detail

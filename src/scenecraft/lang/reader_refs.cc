@@ -7,6 +7,7 @@
 
 #include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
@@ -304,6 +305,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
     return {};
+  }
+  // The text's first noun, first of all no physical thing, may name the scene by a later sense
+  // ("A cozy study with ...": a study is a room by its fifth sense; scene_sense.h).
+  if (kind == NounKind::kAbstract && out_.entities.empty() && !as_reference) {
+    if (const std::optional<bool> inside = SceneSense(np.category, {})) {
+      kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
+    }
   }
   if (kind == NounKind::kAbstract) {
     out_.warnings.push_back(

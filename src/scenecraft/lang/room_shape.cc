@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <set>
 
 #include "scenecraft/core/room.h"
@@ -61,6 +62,34 @@ int UnitWords(const std::vector<Token>& t, size_t begin, size_t end) {
   return n;
 }
 
+bool IsProportionWord(const std::string& w) {
+  static const std::set<std::string> words = {"long", "narrow", "elongated", "thin", "skinny"};
+  return words.count(w) > 0;
+}
+
+// "long and narrow", "long, narrow", "narrow": the run of proportion words and the next few
+// words, one of which is the noun they describe.
+void ReadProportion(const std::vector<Token>& t, RoomShapeReading* r) {
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (!t[i].word || !IsProportionWord(t[i].text)) continue;
+    // "a 3 m long table" is a measurement, not a proportion.
+    if (i > 0 && (t[i - 1].number || UnitScale(t[i - 1].text))) continue;
+    int said = 0;
+    size_t k = i;
+    std::set<std::string> seen;
+    while (k < t.size() && (IsProportionWord(t[k].text) || t[k].text == "and" || t[k].text == "," ||
+                            t[k].text == "very" || t[k].text == "rather")) {
+      if (IsProportionWord(t[k].text) && seen.insert(t[k].text).second) ++said;
+      ++k;
+    }
+    for (size_t j = k; j < t.size() && j < k + 3 && t[j].word; ++j) {
+      r->elongated_nouns.push_back(t[j].text);
+    }
+    r->elongation = std::max(r->elongation, said >= 2 ? 2.5 : 2.0);
+    i = k;
+  }
+}
+
 }  // namespace
 
 RoomShapeReading ReadRoomShape(std::string_view text) {
@@ -78,6 +107,7 @@ RoomShapeReading ReadRoomShape(std::string_view text) {
       break;
     }
   }
+  ReadProportion(t, &r);
   if (r.shape == 0) return r;
   for (size_t i = 0; i < t.size(); ++i) {
     const std::optional<Pair> pair = ReadPair(t, i);
@@ -148,6 +178,25 @@ void ShapeRoom(const RoomShapeReading& reading, const std::string& setting, bool
     if (plan->coverage) {
       plan->coverage->content_words += reading.words;
       plan->coverage->accounted_words += reading.words;
+    }
+  }
+  // "A long, narrow room": the same floor, drawn out (when neither a size nor a shape is given).
+  // (A room the text names by no type is its setting too: "a long, narrow room".)
+  if (reading.shape == 0 && !reading.size_m && reading.elongation > 0) {
+    const size_t space = setting.rfind(' ');
+    const std::string head = setting.empty()              ? std::string("room")
+                             : space == std::string::npos ? setting
+                                                          : setting.substr(space + 1);
+    const auto& nouns = reading.elongated_nouns;
+    const bool said = std::find(nouns.begin(), nouns.end(), head) != nouns.end() ||
+                      std::find(nouns.begin(), nouns.end(), head + "s") != nouns.end();
+    const double area = env.size.x * env.size.y;
+    if (said && env.size.x < reading.elongation * env.size.y) {
+      env.size.x = std::sqrt(area * reading.elongation);
+      env.size.y = std::max(1.8, area / env.size.x);
+      plan->graph.notes.push_back("room: " + FormatNumber(env.size.x) + " x " +
+                                  FormatNumber(env.size.y) +
+                                  " m, long and narrow as the text says");
     }
   }
   // The type's row: the setting's noun, else its nearest hypernym the table names.

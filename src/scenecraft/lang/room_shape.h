@@ -28,6 +28,10 @@ struct RoomShapeReading {
   std::optional<Vec2> cut_m;               // the cut's width x depth, when the text gives it
   std::vector<std::pair<int, int>> spans;  // byte spans read (begin, end)
   int words = 0;                           // how many words those spans hold
+  // Proportion words ("a long, narrow room", "a narrow hallway"): the words that may be the
+  // noun they describe, and how many times longer than wide that makes it (0: none said).
+  std::vector<std::string> elongated_nouns;
+  double elongation = 0.0;
 };
 
 // Reads the shape words of `text`; an empty reading when it names no shape.
@@ -43,7 +47,11 @@ Polygon2 RoomShapePolygon(const RoomShapeReading& reading, const Vec2& default_s
 // the floor polygon of `reading` (when it names a shape), the windows of the room's type when the
 // text gave no opening (`text_openings` false: the one window ChooseEnvironment adds to any room
 // is replaced; the type is `setting` or its nearest WordNet hypernym in RoomTypeWindowTable,
-// "room" when the text names none), and the read words counted as accounted for.
+// "room" when the text names none), and the read words counted as accounted for. A setting the
+// text calls long or narrow, with no size given, keeps its floor area but gets the reading's
+// proportion (its walls then run along the long side).
+//
+// The proportion words are a closed class: long, narrow, elongated, thin, skinny.
 void ShapeRoom(const RoomShapeReading& reading, const std::string& setting, bool text_openings,
                PlanResult* plan);
 
