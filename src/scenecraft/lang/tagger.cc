@@ -55,6 +55,13 @@ std::vector<Word> Tokenize(std::string_view text) {
         ++j;
       }
       std::string word = ToLower(text.substr(i, j - i));
+      // "w/" is how people type "with" ("a lounge w/ a fireplace"), a closed-class abbreviation.
+      if (word == "w" && j < text.size() && text[j] == '/' &&
+          (j + 1 == text.size() || std::isalnum(static_cast<unsigned char>(text[j + 1])) == 0)) {
+        words.push_back(MakeWord("with", i, j + 1));
+        i = j + 1;
+        continue;
+      }
       const std::string_view typed = text.substr(i, j - i);
       const bool capitals =
           typed.size() >= 2 && std::all_of(typed.begin(), typed.end(), [](char letter) {

@@ -28,6 +28,18 @@ TEST(Tagger, SplitsPossessivesKeepsHyphensAndThousands) {
   EXPECT_EQ(words[1].end, 9);
 }
 
+TEST(Tagger, WSlashIsWith) {
+  // Typed shorthand: "w/" is "with"; a "w" that is no shorthand stays ("a w/o", "w/2" are not it).
+  const std::vector<Word> words = Tokenize("a boat shed w/ two kayaks, W/ oars");
+  std::vector<std::string> texts;
+  for (const Word& w : words) texts.push_back(w.text);
+  EXPECT_EQ(texts, (std::vector<std::string>{"a", "boat", "shed", "with", "two", "kayaks", ",",
+                                             "with", "oars"}));
+  EXPECT_EQ(words[3].end, 14);  // the slash is the word's
+  const std::vector<Word> other = Tokenize("cell w/2");
+  EXPECT_EQ(other[1].text, "w");
+}
+
 TEST(Tagger, BaseFormsAndPartsOfSpeechComeFromWordNet) {
   const std::vector<Word> words = Tagged("two wolves leaning on crimson benches");
   EXPECT_EQ(words[0].number, 2);
