@@ -197,7 +197,13 @@ void Reader::ReviseKinds() {
            words_[next].word_class == WordClass::kFunction) {
       ++next;
     }
-    if (entity.last >= 0 && next < static_cast<int>(words_.size()) && words_[next].text == ":") {
+    // A title: the first sentence is the name alone ("A loft apartment. The bed sits ...").
+    const bool title = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
+                       next < static_cast<int>(words_.size()) &&
+                       (words_[next].text == "." || words_[next].text == "!") &&
+                       next + 1 < static_cast<int>(words_.size());
+    if (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
+        (words_[next].text == ":" || title)) {
       // The scene's name: the first thing the text names, or the place a phrase opening the
       // text puts things in or on.
       named = e == 0;

@@ -32,7 +32,7 @@ enum class SenseClass { kNone, kInside, kOutside, kOpen, kRegion };
 // top place synsets, a closed set.
 SenseClass ClassOf(const std::vector<std::string>& up, const SceneSenseQuery& query) {
   if (HasAny(up, {"room", "storey", "building", "shelter", "establishment", "workplace", "facility",
-                  "passageway"}) ||
+                  "passageway", "housing"}) ||
       (query.vehicle && HasAny(up, {"conveyance"}))) {
     return SenseClass::kInside;
   }

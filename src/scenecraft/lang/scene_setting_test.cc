@@ -186,4 +186,21 @@ TEST(SceneSetting, AnOutdoorPlaceUnderAPlacedThingAndOutsideSubjects) {
 }
 
 }  // namespace
+// A first sentence that is only a name is the scene's title when the name is a place, and the
+// sentences after it furnish it; a first sentence naming a thing stays a thing.
+TEST(SceneSetting, AFirstSentenceThatIsOnlyAPlaceNamesTheScene) {
+  OfflinePlanner planner;
+  const PlanResult kitchen = planner.Plan(
+      "A farmhouse kitchen. A long table stands in the middle with six chairs around it.");
+  EXPECT_TRUE(Indoors(kitchen)) << Show(kitchen);
+  EXPECT_EQ(CountOf(kitchen, "farmhouse kitchen"), 0) << Show(kitchen);
+  EXPECT_EQ(CountOf(kitchen, "kitchen"), 0) << Show(kitchen);
+  EXPECT_EQ(CountOf(kitchen, "chair"), 6) << Show(kitchen);
+  const PlanResult suite = planner.Plan("Hotel suite. The bed faces the window.");
+  EXPECT_TRUE(Indoors(suite)) << Show(suite);
+  EXPECT_EQ(CountOf(suite, "hotel suite"), 0) << Show(suite);
+  const PlanResult chair = planner.Plan("A red armchair. It stands by the window.");
+  EXPECT_EQ(CountOf(chair, "armchair"), 1) << Show(chair);
+}
+
 }  // namespace scenecraft
