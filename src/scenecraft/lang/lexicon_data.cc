@@ -341,7 +341,7 @@ RoomPart RoomPartOf(std::string_view lemma) {
       {"ceiling", RoomPart::kCeiling}, {"corner", RoomPart::kCorner}, {"door", RoomPart::kDoor},
       {"doorway", RoomPart::kDoor},    {"entrance", RoomPart::kDoor}, {"window", RoomPart::kWindow},
       {"room", RoomPart::kRoom},       {"middle", RoomPart::kMiddle}, {"center", RoomPart::kMiddle},
-      {"centre", RoomPart::kMiddle},
+      {"centre", RoomPart::kMiddle},   {"exit", RoomPart::kDoor},     {"entry", RoomPart::kDoor},
   };
   auto it = table.find(lemma);
   return it == table.end() ? RoomPart::kNone : it->second;

@@ -180,4 +180,35 @@ TEST(NounPhrase7, CountsPerMemberAfterTheNoun) {
 }
 
 }  // namespace
+// Coordinator's fixes of the seventh round, each with sentences written before running them.
+// "the island" after "a kitchen island": the thing already named, though an island is first a
+// place.
+TEST(NounPhrase7, ADefiniteHeadNamesTheCompoundAlreadyThere) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan(
+      "A marble kitchen island stands in the middle; two pendant lamps hang above the island.");
+  EXPECT_EQ(CountOf(plan, "island"), 0) << Show(plan);
+  EXPECT_EQ(CountOf(plan, "kitchen island"), 1) << Show(plan);
+  EXPECT_TRUE(Has(plan, "above(lamp_1, kitchen_island_1)")) << Show(plan);
+}
+
+// An exit is a door the text places things by.
+TEST(NounPhrase7, AnExitIsADoor) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("A coat rack stands beside the exit.");
+  EXPECT_EQ(CountOf(plan, "exit"), 0) << Show(plan);
+  EXPECT_TRUE(Has(plan, "near(coat_rack_1, door_1)")) << Show(plan);
+}
+
+// A modifier no dictionary knows is the user's word, not a slip for another thing; a slip that
+// makes a compound WordNet knows, or an adjective, is still corrected.
+TEST(NounPhrase7, AnUnknownModifierIsNotCorrectedToAnotherThing) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("A pachinko machine, a kichen table and a wodden bench by the wall.");
+  EXPECT_EQ(CountOf(plan, "pachinko machine"), 1) << Show(plan);
+  EXPECT_EQ(CountOf(plan, "kitchen table"), 1) << Show(plan);
+  EXPECT_EQ(CountOf(plan, "bench"), 1) << Show(plan);
+}
+
 }  // namespace scenecraft

@@ -302,6 +302,31 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       kind = NounKind::kObject;
     }
   }
+  // The same noun first; else, for a definite noun, a thing whose compound ends in it ("the lamp"
+  // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
+  auto same_head = [&](const std::string& c) {
+    const std::string& n = np.category;
+    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
+        c.compare(c.size() - n.size(), n.size(), n) != 0) {
+      return false;
+    }
+    const std::string first = c.substr(0, c.size() - n.size());
+    if (first.back() == ' ' || first.back() == '-') return true;
+    return first.size() >= 3 && WordNet::Get().IsNoun(first);
+  };
+  // "the island" after "a kitchen island": a definite noun naming a thing already there by its
+  // noun or its compound's head is that thing, whatever place or abstraction the noun is first.
+  if (np.definite && kind != NounKind::kObject && kind != NounKind::kFrame &&
+      kind != NounKind::kRoomPart) {
+    for (const int e : recent_) {
+      const Entity& entity = out_.entities[e];
+      if (entity.kind == NounKind::kObject &&
+          (entity.category == np.category || same_head(entity.category))) {
+        kind = NounKind::kObject;
+        break;
+      }
+    }
+  }
   if (kind == NounKind::kFrame) {
     Account(item.first, item.last);
     return {};
@@ -332,18 +357,6 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
   // (when an armchair was named before). Room parts are matched by kind and wall side.
   const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
-  // The same noun first; else, for a definite noun, a thing whose compound ends in it ("the lamp"
-  // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
-  auto same_head = [&](const std::string& c) {
-    const std::string& n = np.category;
-    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
-        c.compare(c.size() - n.size(), n.size(), n) != 0) {
-      return false;
-    }
-    const std::string first = c.substr(0, c.size() - n.size());
-    if (first.back() == ' ' || first.back() == '-') return true;
-    return first.size() >= 3 && WordNet::Get().IsNoun(first);
-  };
   for (int pass = 0; reuse && pass < 2; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];

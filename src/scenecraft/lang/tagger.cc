@@ -106,6 +106,23 @@ std::vector<Word> Tokenize(std::string_view text) {
   return words;
 }
 
+namespace {
+
+// Whether correcting an unknown word to the noun `fixed` before the noun at `next` would name
+// another thing than the user's: a word no dictionary knows before a noun is the user's own
+// modifier ("a foosball table" is no football table) unless the correction makes a compound
+// WordNet knows ("a cofee table") or is no noun ("a wodden table").
+bool NamesAnotherThing(const std::string& fixed, const std::vector<Word>& words, size_t next,
+                       WordNet& wordnet) {
+  if (next >= words.size() || words[next].punct || words[next].possessive) return false;
+  const std::string& noun = words[next].text;
+  if (wordnet.NounBase(noun).empty() || wordnet.NounBase(fixed).empty()) return false;
+  if (wordnet.IsAdjective(fixed) || ClassOf(fixed) != WordClass::kOpen) return false;
+  return !wordnet.IsNoun(fixed + " " + noun) && !wordnet.IsNoun(fixed + noun);
+}
+
+}  // namespace
+
 void TagWords(std::vector<Word>* words) {
   WordNet& wordnet = WordNet::Get();
   // Slips first: "teh" -> "the", "infront" -> "in front" (the two words share the span).
@@ -144,7 +161,8 @@ void TagWords(std::vector<Word>* words) {
         corrected.push_back(std::move(second));
         continue;
       }
-      if (auto fixed = CorrectSpelling(w.text)) {
+      if (auto fixed = CorrectSpelling(w.text);
+          fixed && !NamesAnotherThing(*fixed, *words, k + 1, wordnet)) {
         w.typed = w.text;
         w.text = *fixed;
       }

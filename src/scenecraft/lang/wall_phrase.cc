@@ -51,8 +51,8 @@ std::vector<Token> Lex(std::string_view text) {
 // Closed classes: the openings a wall is named by, the words that join them to "wall".
 std::string OpeningWall(const std::string& w) {
   if (w == "window" || w == "windows") return "window";
-  static const std::set<std::string> doors = {"door",     "doors",     "doorway", "doorways",
-                                              "entrance", "entrances", "entry"};
+  static const std::set<std::string> doors = {
+      "door", "doors", "doorway", "doorways", "entrance", "entrances", "entry", "exit", "exits"};
   return doors.count(w) ? "door" : "";
 }
 
