@@ -211,11 +211,33 @@ void RestStacksOnTheirFirstMember(SceneGraph* g) {
   }
 }
 
+// What hangs above a thing the text puts in the middle of the room hangs from the ceiling, not
+// on a wall ("pendant lamps hang above the island" with the island in the middle): no wall is
+// over the middle of the room.
+void NoWallOverTheMiddle(SceneGraph* g) {
+  std::set<std::string> middle, over_middle;
+  for (const Relation& r : g->relations) {
+    if (r.type == T::kCenter && !r.objects.empty()) middle.insert(r.objects[0]);
+  }
+  for (const Relation& r : g->relations) {
+    if (r.type == T::kAbove && r.objects.size() == 2 && middle.count(r.objects[1])) {
+      over_middle.insert(r.objects[0]);
+    }
+  }
+  g->relations.erase(std::remove_if(g->relations.begin(), g->relations.end(),
+                                    [&](const Relation& r) {
+                                      return r.type == T::kOnWall && !r.objects.empty() &&
+                                             over_middle.count(r.objects[0]);
+                                    }),
+                     g->relations.end());
+}
+
 }  // namespace
 
 void AddDefaults(PlanResult* plan) {
   SceneGraph& g = plan->graph;
   RestStacksOnTheirFirstMember(&g);
+  NoWallOverTheMiddle(&g);
   std::map<std::string, size_t> index;
   for (size_t o = 0; o < g.objects.size(); ++o) index[g.objects[o].id] = o;
   // `resting`: the subjects the text gives a support or a place to hang (not "above" something).

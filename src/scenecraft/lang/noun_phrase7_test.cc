@@ -190,6 +190,8 @@ TEST(NounPhrase7, ADefiniteHeadNamesTheCompoundAlreadyThere) {
   EXPECT_EQ(CountOf(plan, "island"), 0) << Show(plan);
   EXPECT_EQ(CountOf(plan, "kitchen island"), 1) << Show(plan);
   EXPECT_TRUE(Has(plan, "above(lamp_1, kitchen_island_1)")) << Show(plan);
+  // Over the middle of the room they hang from the ceiling: no wall is there.
+  EXPECT_FALSE(Has(plan, "on_wall(lamp_1)")) << Show(plan);
 }
 
 // An exit is a door the text places things by.
