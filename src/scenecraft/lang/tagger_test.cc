@@ -51,6 +51,13 @@ TEST(Tagger, BaseFormsAndPartsOfSpeechComeFromWordNet) {
   EXPECT_EQ(words[5].lemma, "bench");
 }
 
+TEST(Tagger, APluralWithSeveralListedBasesTakesTheRegularOne) {
+  // WordNet's exception list gives two bases for these plurals, a rarer spelling or a name first.
+  const std::vector<Word> words = Tagged("three guilders and two gurnards");
+  EXPECT_EQ(words[1].lemma, "guilder");
+  EXPECT_EQ(words[4].lemma, "gurnard");
+}
+
 TEST(Tagger, AWordNoDictionaryKnowsLosesItsRegularPlural) {
   const std::vector<Word> words = Tagged("two zorblaxes and three quibbets");
   EXPECT_EQ(words[1].lemma, "zorblax");

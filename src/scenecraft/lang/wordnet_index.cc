@@ -175,7 +175,20 @@ std::string WordNetIndex::Exception(const std::string& word, int pos) const {
   if (line.empty()) return "";
   Fields fields(line);
   fields.Next();
-  return std::string(fields.Next());
+  const std::string first(fields.Next());
+  // Several bases ("ottomans othman ottoman", "leaves leaf leave"): the first, unless tagged texts
+  // never use it and a later one is what a regular ending gives (the first is then a name or a
+  // rare spelling: "Othman").
+  if (TagCount(first, pos) > 0) return first;
+  for (std::string_view base = fields.Next(); !base.empty(); base = fields.Next()) {
+    for (const Rule& rule : Rules(pos)) {
+      if (EndsWith(word, rule.suffix) && word.size() > rule.suffix.size() &&
+          word.substr(0, word.size() - rule.suffix.size()) + std::string(rule.ending) == base) {
+        return std::string(base);
+      }
+    }
+  }
+  return first;
 }
 
 std::string WordNetIndex::MorphWord(const std::string& word, int pos) const {
