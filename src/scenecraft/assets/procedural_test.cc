@@ -429,6 +429,8 @@ TEST(Procedural, ColourWordsParse) {
 TEST(Procedural, SizeWordsScaleDefaults) {
   EXPECT_NEAR(ApplySizeWords("a small table", {1.0, 1.0, 1.0}).x, 0.75, 1e-9);
   EXPECT_NEAR(ApplySizeWords("tall", {1, 1, 1}).z, 1.35, 1e-9);
+  // "mini" (a mini fridge, a mini bar) is a size word too.
+  EXPECT_NEAR(ApplySizeWords("mini", {1, 1, 1}).z, 0.5, 1e-9);
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ Vec3 ApplySizeWords(std::string_view description, const Vec3& size) {
   std::string word;
   auto apply = [&](const std::string& w) {
     if (w == "small" || w == "little" || w == "compact") out = out * 0.75;
-    if (w == "tiny" || w == "miniature") out = out * 0.5;
+    if (w == "tiny" || w == "miniature" || w == "mini") out = out * 0.5;
     if (w == "large" || w == "big") out = out * 1.3;
     if (w == "huge" || w == "giant" || w == "enormous") out = out * 1.8;
     if (w == "tall" || w == "high") out.z *= 1.35;

@@ -16,8 +16,7 @@ struct Miniature {
   const char* word;
   double scale;
 };
-constexpr Miniature kMiniatures[] = {
-    {"toy", 0.08}, {"model", 0.08}, {"miniature", 0.1}, {"mini", 0.4}};
+constexpr Miniature kMiniatures[] = {{"toy", 0.08}, {"model", 0.08}, {"miniature", 0.1}};
 
 const StandInKind* FindKind(const std::string& term, const std::vector<std::string>& chain) {
   for (const StandInKind& k : StandInKinds()) {

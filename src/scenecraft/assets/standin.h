@@ -66,7 +66,8 @@ struct StandIn {
 // first of all ("barbecue grill": the grate, which a barbecue rack also is, not the grill room;
 // when that sense has no row, the modifier's agreeing sense lends its shape), and a size that
 // fits into `fits_m` (the room, or the outdoor extent) before one that does not. Modifiers the
-// shape did not use scale the size: "toy", "model" and "mini" make a small copy, an animal makes
+// shape did not use scale the size: "toy", "model" and "miniature" make a small copy, size words
+// ("mini", "small") scale it, an animal makes
 // it to the animal's size ("cat bed", "hamster cage"). nullopt when
 // no sense of any tail matches (then the object is a shapeless placeholder). `senses` may be
 // empty (then only the words themselves match).
