@@ -296,6 +296,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
       items_.size() >= 2 && items_.back().kind == ItemKind::kAnd &&
       items_[items_.size() - 2].kind == ItemKind::kNoun &&
       !(any && items_.size() >= 3 && items_[items_.size() - 3].kind == ItemKind::kSpatial);
+  np.determined = any;  // (VerbHere reads it while the run is scanned)
   NounPhrase plural_np = np;
   plural_np.count = 2;
   const size_t run_start = k;
@@ -491,7 +492,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   for (size_t r = run.back() + 1; r <= last; ++r) np.category_words.push_back(static_cast<int>(r));
   np.category = category;
-  np.determined = any;
   Add(ItemKind::kNoun, i, last);
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to

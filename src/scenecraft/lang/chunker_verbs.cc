@@ -140,6 +140,12 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool contents = (before > 0 && texts_[before - 1] == "of") ||
                         (!items_.empty() && items_.back().kind == ItemKind::kOf);
   if (w.plural && contents && w.noun && w.noun_frequency >= w.verb_frequency) return false;
+  // After "with" (or "has", "featuring") a phrase with no determiner is the thing had: read as a
+  // verb, the -s word would leave a bare singular noun as all that is had ("a sofa with end
+  // tables beside it" is no sofa with an end that tables beside it), so it is the plural head.
+  if (w.plural && !np.determined && !items_.empty() && items_.back().kind == ItemKind::kWith) {
+    return false;
+  }
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.

@@ -213,4 +213,27 @@ TEST(NounPhrase7, AnUnknownModifierIsNotCorrectedToAnotherThing) {
   EXPECT_EQ(CountOf(plan, "bench"), 1) << Show(plan);
 }
 
+// After "with" or "has", a bare plural compound WordNet does not list, whose first word is also a
+// verb or a position ("corner", "tool", "plant", "wall"), is the things had, and the spatial phrase
+// after it places them: its -s word is no verb of the first word.
+TEST(NounPhrase7, BarePluralCompoundAfterWithBeforeAPhrase) {
+  OfflinePlanner planner;
+  const PlanResult shelves = planner.Plan("A bed with corner shelves above it.");
+  EXPECT_EQ(CountOf(shelves, "corner shelf"), 2) << Show(shelves);
+  EXPECT_TRUE(Has(shelves, "above(corner_shelf_1, bed_1)")) << Show(shelves);
+  const PlanResult racks = planner.Plan("A workbench with tool racks beside it.");
+  EXPECT_EQ(CountOf(racks, "tool rack"), 2) << Show(racks);
+  EXPECT_TRUE(Has(racks, "near(tool_rack_1, workbench_1)")) << Show(racks);
+  const PlanResult pots = planner.Plan("A garden bench with plant pots next to it.");
+  EXPECT_EQ(CountOf(pots, "plant pot"), 2) << Show(pots);
+  EXPECT_TRUE(Has(pots, "near(plant_pot_2, garden_bench_1)")) << Show(pots);
+  const PlanResult hooks = planner.Plan("The bathtub has wall hooks above it.");
+  EXPECT_EQ(CountOf(hooks, "wall hook"), 2) << Show(hooks);
+  EXPECT_TRUE(Has(hooks, "above(wall_hook_1, bathtub_1)")) << Show(hooks);
+  // A determined phrase after "with" still lets the -s word be the verb of the thing before it.
+  const PlanResult stands = planner.Plan("A desk with a lamp stands by the window.");
+  EXPECT_EQ(CountOf(stands, "lamp"), 1) << Show(stands);
+  EXPECT_EQ(CountOf(stands, "lamp stand"), 0) << Show(stands);
+}
+
 }  // namespace scenecraft
