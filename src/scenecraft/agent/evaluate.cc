@@ -26,6 +26,7 @@ class CorpusJudge {
         context_(ContextFor(graph, readback)) {}
 
   // The built instances of a corpus name ("sofa|couch"), in the graph's order.
+  // The room's doors and windows are its openings, named by their kind ("door|entrance").
   std::vector<const Body*> Instances(const std::string& alternatives) const {
     std::vector<const Body*> out;
     for (const Object& o : graph_.objects) {
@@ -34,14 +35,33 @@ class CorpusJudge {
         out.push_back(&it->second);
       }
     }
+    for (const Opening& opening : graph_.environment.openings) {
+      auto it = bodies_.find(opening.id);
+      if (it != bodies_.end() && CategoryMatches(alternatives, opening.kind)) {
+        out.push_back(&it->second);
+      }
+    }
     return out;
   }
 
-  // Empty when the relation holds, else why not.
+  // Empty when the relation holds, else why not. A type may list alternatives ("inside|on"):
+  // the relation holds when one of them does.
   std::string Judge(const std::vector<std::string>& tuple) const {
-    const std::optional<RelationType> type =
-        tuple.empty() ? std::nullopt : RelationTypeFromName(tuple[0]);
-    if (!type) return "unknown relation type";
+    if (tuple.empty()) return "unknown relation type";
+    std::string reason;
+    for (const std::string& name : Split(tuple[0], '|')) {
+      std::vector<std::string> one = tuple;
+      one[0] = name;
+      reason = JudgeOne(one);
+      if (reason.empty()) return "";
+    }
+    return reason;
+  }
+
+ private:
+  std::string JudgeOne(const std::vector<std::string>& tuple) const {
+    const std::optional<RelationType> type = RelationTypeFromName(tuple[0]);
+    if (!type) return "unknown relation type " + tuple[0];
     const RelationInfo& info = GetRelationInfo(*type);
     std::vector<std::vector<const Body*>> args;
     for (size_t k = 1; k < tuple.size(); ++k) {
@@ -54,7 +74,6 @@ class CorpusJudge {
     return Group(*type, info, args);
   }
 
- private:
   // Every instance of the first argument holds with some distinct instances of the others.
   std::string EveryWithSome(RelationType type,
                             const std::vector<std::vector<const Body*>>& args) const {

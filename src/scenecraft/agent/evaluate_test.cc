@@ -63,6 +63,46 @@ TEST(CorpusJudgement, MissingCategoryFails) {
   EXPECT_NE(j.failures[0].find("no lamp was built"), std::string::npos) << j.failures[0];
 }
 
+TEST(CorpusJudgement, DoorsAndWindowsAreTheRoomsOpenings) {
+  // A corpus names the room's door and window by kind; Blender built them as openings, not
+  // objects. A bench by the door holds; a lamp far from the window does not, and says why.
+  Built b;
+  b.graph.environment.size = {5, 4, 2.8};
+  Opening door;
+  door.kind = "door";
+  door.id = "door_1";
+  door.wall = "front";
+  b.graph.environment.openings.push_back(door);
+  Opening window;
+  window.kind = "window";
+  window.id = "window_1";
+  window.wall = "back";
+  window.sill_m = 0.9;
+  window.height_m = 1.2;
+  b.graph.environment.openings.push_back(window);
+  b.Add("bench_1", "bench", {-0.6, -1.95, 0}, {0.6, -1.5, 0.45});
+  b.Add("lamp_1", "lamp", {-2.4, -1.9, 0}, {-2.1, -1.6, 1.5});
+  const CorpusJudgement j =
+      JudgeCorpusCase(Case({}, {{"near", "bench", "door|entrance"}, {"near", "lamp", "window"}}),
+                      b.graph, b.readback);
+  EXPECT_EQ(j.relations_passed, 1);
+  ASSERT_EQ(j.failures.size(), 1u);
+  EXPECT_NE(j.failures[0].find("lamp_1"), std::string::npos) << j.failures[0];
+}
+
+TEST(CorpusJudgement, ARelationTypeMayListAlternatives) {
+  // "inside|on": the corpus accepts either reading; the relation holds when one does.
+  Built b;
+  b.Add("rack_1", "rack", {0, 0, 0}, {0.8, 0.3, 1.2});
+  b.Add("envelope_1", "envelope", {0.2, 0.1, 1.2}, {0.4, 0.15, 1.25});
+  const CorpusJudgement j = JudgeCorpusCase(
+      Case({}, {{"inside|on", "envelope", "rack"}, {"inside|under", "envelope", "rack"}}), b.graph,
+      b.readback);
+  EXPECT_EQ(j.relations_passed, 1);
+  ASSERT_EQ(j.failures.size(), 1u);
+  EXPECT_EQ(j.failures[0].find("unknown relation type"), std::string::npos) << j.failures[0];
+}
+
 TEST(CorpusJudgement, StackIsJudgedFromTheBottomUpWhateverTheGraphOrder) {
   Built b;
   b.Add("box_1", "box", {0, 0, 0.6}, {0.3, 0.3, 0.9});  // top
