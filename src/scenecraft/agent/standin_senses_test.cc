@@ -80,9 +80,10 @@ TEST(StandInSenses, NounsWrittenAfterTheSenseChoiceGetASizeOfTheirSceneSense) {
 TEST(StandInSenses, NounsWhoseFirstSensesArePeopleGetTheSizeOfTheThing) {
   if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
   // Measured: 5 of 21 before people yielded to things for nouns rare in tagged texts and the
-  // covering, shelter, fabric and drinking-glass rows, 11 after (coaster, planter, rocker, shaker
-  // and runner were people; the rest printed above need finer size knowledge).
-  EXPECT_GE(CountInRange("standin_sizes_people.tsv"), 11);
+  // covering, shelter and drinking-glass rows, 10 after (coaster, planter, rocker, shaker and
+  // runner were people; the rest printed above need finer size knowledge). A fabric row gave 11
+  // but made a canvas on an easel and a plush toy flat cloths, and was taken out.
+  EXPECT_GE(CountInRange("standin_sizes_people.tsv"), 10);
 }
 
 TEST(StandInSenses, AThingNamedForAnAnimalHasTheAnimalsSize) {

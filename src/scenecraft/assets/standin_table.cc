@@ -95,8 +95,6 @@ const std::vector<StandInKind>& StandInKinds() {
       {"shelter", "protective covering", "house", {1.0, 1.0, 1.0}, S::kFloor, true},
       // Lids, mats, covers and other coverings of things (floor covers above are larger).
       {"covering", "artifact", "rug", {0.4, 0.4, 0.03}, S::kSurface, false},
-      // Cloth as a thing: table linen, a tarpaulin, a bolt of fabric laid out.
-      {"fabric", "artifact", "rug", {1.5, 1.0, 0.01}, S::kSurface, false},
       {"timepiece", "", "clock", {0.3, 0.1, 0.3}, S::kWall, true},
       {"source of illumination", "", "lamp", {0.3, 0.3, 0.5}, S::kSurface, false},
       {"furniture", "", "cabinet", {1.0, 0.45, 0.9}, S::kFloor, true},
