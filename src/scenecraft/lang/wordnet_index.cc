@@ -33,6 +33,13 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// `word` with the rule's ending in place of its suffix ("benches" -> "bench"), or empty when the
+// word does not end in the suffix.
+std::string WithEnding(const std::string& word, const Rule& rule) {
+  if (!EndsWith(word, rule.suffix) || word.size() <= rule.suffix.size()) return "";
+  return word.substr(0, word.size() - rule.suffix.size()) + std::string(rule.ending);
+}
+
 // The fields of one line, separated by spaces, read one at a time.
 class Fields {
  public:
@@ -182,10 +189,7 @@ std::string WordNetIndex::Exception(const std::string& word, int pos) const {
   if (TagCount(first, pos) > 0) return first;
   for (std::string_view base = fields.Next(); !base.empty(); base = fields.Next()) {
     for (const Rule& rule : Rules(pos)) {
-      if (EndsWith(word, rule.suffix) && word.size() > rule.suffix.size() &&
-          word.substr(0, word.size() - rule.suffix.size()) + std::string(rule.ending) == base) {
-        return std::string(base);
-      }
+      if (WithEnding(word, rule) == base) return std::string(base);
     }
   }
   return first;
@@ -195,20 +199,19 @@ std::string WordNetIndex::MorphWord(const std::string& word, int pos) const {
   if (std::string base = Exception(word, pos); !base.empty()) return base;
   if (pos == 1 && EndsWith(word, "ss")) return Has(word, pos) ? word : "";
   for (const Rule& rule : Rules(pos)) {
-    if (!EndsWith(word, rule.suffix) || word.size() <= rule.suffix.size()) continue;
-    const std::string candidate =
-        word.substr(0, word.size() - rule.suffix.size()) + std::string(rule.ending);
-    if (Has(candidate, pos)) return candidate;
+    const std::string candidate = WithEnding(word, rule);
+    if (!candidate.empty() && Has(candidate, pos)) return candidate;
   }
   return Has(word, pos) ? word : "";
 }
 
 std::string WordNetIndex::Morph(const std::string& word, int pos) const {
   if (pos < 1 || pos >= kPosCount || word.empty()) return "";
-  if (std::string base = Exception(word, pos); !base.empty()) return base;
-  // A collocation ("coffee_tables"): the word itself, else its last word's base form.
+  // (A single word's exception is MorphWord's first look.)
   const size_t underscore = word.rfind('_');
   if (underscore != std::string::npos) {
+    if (std::string base = Exception(word, pos); !base.empty()) return base;
+    // A collocation ("coffee_tables"): the word itself, else its last word's base form.
     if (Has(word, pos)) return word;
     const std::string last = MorphWord(word.substr(underscore + 1), pos);
     if (last.empty()) return "";
