@@ -7,6 +7,7 @@
 #include <wn.h>
 
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
@@ -28,10 +29,6 @@ std::string WordNetSpelling(WordNet& wordnet, std::string_view noun) {
   return given;
 }
 
-bool Has(const std::vector<std::string>& chain, std::string_view word) {
-  return std::find(chain.begin(), chain.end(), word) != chain.end();
-}
-
 }  // namespace
 
 std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
@@ -40,10 +37,10 @@ std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
   // use at all, that order is arbitrary, and a made thing is what a scene means by it.
   if (tag_count >= kCommonNounTagCount) return senses;
   auto person = [](const std::vector<std::string>& chain) {
-    return Has(chain, "person") && !Has(chain, "artifact");
+    return Contains(chain, "person") && !Contains(chain, "artifact");
   };
   const bool has_thing = std::any_of(senses.begin(), senses.end(),
-                                     [](const auto& chain) { return Has(chain, "artifact"); });
+                                     [](const auto& chain) { return Contains(chain, "artifact"); });
   if (has_thing) std::stable_partition(senses.begin(), senses.end(), std::not_fn(person));
   return senses;
 }

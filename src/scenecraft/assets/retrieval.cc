@@ -12,10 +12,6 @@
 namespace scenecraft {
 namespace {
 
-bool Contains(const std::vector<std::string>& list, const std::string& s) {
-  return std::find(list.begin(), list.end(), s) != list.end();
-}
-
 // Sum of |log ratio| over the three extents: 0 for the same size, ln 2 per dimension twice off.
 double SizeMismatch(const Vec3& size, const Vec3& hint) {
   if (!(hint.x > 0 && hint.y > 0 && hint.z > 0)) return 0.0;

@@ -56,18 +56,14 @@ SenseLookup SingleSense(HypernymLookup hypernyms) {
 
 namespace {
 
-bool Has(const std::vector<std::string>& chain, std::string_view word) {
-  return std::find(chain.begin(), chain.end(), word) != chain.end();
-}
-
 // How well a sense fits a scene, from its hypernyms: a made thing, a living or other physical
 // thing, an abstraction. Chains without WordNet's top levels (a lookup that does not reach them)
 // count as physical, and so does an abstraction a row of the table names on purpose (an
 // imaginary being stands for its figure); an abstraction that only shares a word with a catalog
 // name ("firm, house" for a magazine publisher) does not.
 double KindScore(const std::vector<std::string>& chain, bool by_row) {
-  if (Has(chain, "artifact")) return 3.0;
-  if (Has(chain, "physical entity") || !Has(chain, "abstraction") || by_row) return 1.5;
+  if (Contains(chain, "artifact")) return 3.0;
+  if (Contains(chain, "physical entity") || !Contains(chain, "abstraction") || by_row) return 1.5;
   return 0.0;
 }
 
@@ -80,7 +76,7 @@ constexpr size_t kAgreementDepth = 3;
 bool Agree(const std::vector<std::string>& head, const std::string& modifier,
            const std::vector<std::string>& modifier_chain) {
   for (size_t i = 0; i < head.size() && i < kAgreementDepth; ++i) {
-    if (head[i] == modifier || Has(modifier_chain, head[i])) return true;
+    if (head[i] == modifier || Contains(modifier_chain, head[i])) return true;
   }
   return false;
 }
@@ -189,7 +185,8 @@ void FitToAnimal(const std::string& modifier, const SenseLookup& senses, Vec3* s
   constexpr double kRoomToMove = 0.4;
   if (!senses) return;
   const std::vector<std::vector<std::string>> chains = senses(modifier);
-  if (chains.empty() || !Has(chains.front(), "animal") || Has(chains.front(), "person")) return;
+  if (chains.empty() || !Contains(chains.front(), "animal") || Contains(chains.front(), "person"))
+    return;
   const std::optional<StandIn> animal = ChooseForTail({modifier}, 0, senses, std::nullopt);
   if (!animal) return;
   const double limit = std::max(kRoomToMove, kForAnimal * LargestExtent(animal->size_m));

@@ -16,6 +16,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 std::vector<std::string> LowerWords(std::string_view text, std::string_view also = "");
 bool StartsWith(std::string_view text, std::string_view prefix);
 bool EndsWith(std::string_view text, std::string_view suffix);
+// Whether `words` holds `word`.
+bool Contains(const std::vector<std::string>& words, std::string_view word);
 // Replaces every occurrence of `from` (non-empty) by `to`.
 std::string ReplaceAll(std::string_view text, std::string_view from, std::string_view to);
 // Formats a number with at most `digits` decimals and no trailing zeros ("0.5", "12").
