@@ -1,7 +1,6 @@
 #include "scenecraft/agent/context_sizes.h"
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "scenecraft/core/room.h"
@@ -10,17 +9,6 @@
 
 namespace scenecraft {
 namespace {
-
-// The object's dimensions, largest first (it may turn to fit: only the sorted sizes matter).
-std::array<double, 3> Sorted3(const Vec3& v) {
-  std::array<double, 3> d = {v.x, v.y, v.z};
-  std::sort(d.begin(), d.end(), std::greater<>());
-  return d;
-}
-
-std::string Dims(const Vec3& v) {
-  return FormatNumber(v.x, 2) + " x " + FormatNumber(v.y, 2) + " x " + FormatNumber(v.z, 2) + " m";
-}
 
 // The largest scale (at most 1) at which `item` stands on `support`'s top: its footprint, turned
 // as needed, within `share` of the top's sides.
@@ -34,11 +22,9 @@ double ScaleToStandOn(const Object& item, const Object& support, double share) {
 
 // The largest scale (at most 1) at which `item` fits inside `container`, turned as needed.
 double ScaleToFitIn(const Object& item, const Object& container, double share) {
-  const std::array<double, 3> a = Sorted3(item.size);
-  const std::array<double, 3> b = Sorted3(container.size);
-  double scale = 1.0;
-  for (int k = 0; k < 3; ++k) scale = std::min(scale, share * b[k] / a[k]);
-  return scale;
+  // It may turn to fit: only the sorted sides matter.
+  const Vec3 a = item.size.Descending(), b = container.size.Descending();
+  return std::min({1.0, share * b.x / a.x, share * b.y / a.y, share * b.z / a.z});
 }
 
 }  // namespace
@@ -96,8 +82,8 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
         }
         if (fixed.count(holder->id) > 0) {
           refused.insert(item->id);
-          lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) +
-                          ") stand on " + holder->id + " (" + Dims(holder->size) +
+          lines.push_back("no plausible size lets " + item->id + " (" + item->size.SizeString() +
+                          ") stand on " + holder->id + " (" + holder->size.SizeString() +
                           "); both sizes were given");
           continue;
         }
@@ -106,8 +92,8 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
         holder->size.x = std::max(holder->size.x, item->size.x / share);
         holder->size.y = std::max(holder->size.y, item->size.y / share);
         changed = true;
-        lines.push_back(holder->id + " sized to carry " + item->id + ": " + Dims(before) + " -> " +
-                        Dims(holder->size));
+        lines.push_back(holder->id + " sized to carry " + item->id + ": " + before.SizeString() +
+                        " -> " + holder->size.SizeString());
         continue;
       }
       const double scale =
@@ -116,9 +102,9 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
       const double total = scaled.count(item->id) ? scaled[item->id] * scale : scale;
       if (total < options.min_scale) {
         refused.insert(item->id);
-        lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) + ") " +
-                        (p.inside ? "fit inside " : "stand on ") + holder->id + " (" +
-                        Dims(holder->size) + "); it keeps its size");
+        lines.push_back("no plausible size lets " + item->id + " (" + item->size.SizeString() +
+                        ") " + (p.inside ? "fit inside " : "stand on ") + holder->id + " (" +
+                        holder->size.SizeString() + "); it keeps its size");
         continue;
       }
       const Vec3 before = item->size;
@@ -126,7 +112,7 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
       scaled[item->id] = total;
       changed = true;
       lines.push_back(item->id + " sized to " + (p.inside ? "fit inside " : "stand on ") +
-                      holder->id + ": " + Dims(before) + " -> " + Dims(item->size));
+                      holder->id + ": " + before.SizeString() + " -> " + item->size.SizeString());
     }
     if (!changed) break;
   }
@@ -142,7 +128,7 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
     const double scale = window->sill_m / item->size.z;
     const double total = scaled.count(item->id) ? scaled[item->id] * scale : scale;
     if (fixed.count(item->id) > 0 || total < options.min_scale) {
-      lines.push_back("no plausible size lets " + item->id + " (" + Dims(item->size) +
+      lines.push_back("no plausible size lets " + item->id + " (" + item->size.SizeString() +
                       ") stand under " + window->id + " (sill " + FormatNumber(window->sill_m, 2) +
                       " m); it keeps its size");
       continue;
@@ -150,8 +136,8 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
     const Vec3 before = item->size;
     item->size = {item->size.x * scale, item->size.y * scale, item->size.z * scale};
     scaled[item->id] = total;
-    lines.push_back(item->id + " sized to stand under " + window->id + ": " + Dims(before) +
-                    " -> " + Dims(item->size));
+    lines.push_back(item->id + " sized to stand under " + window->id + ": " + before.SizeString() +
+                    " -> " + item->size.SizeString());
   }
   for (const std::string& line : lines) graph->notes.push_back(line);
   return lines;

@@ -18,6 +18,10 @@ std::string Vec3::ToString() const {
   return "(" + FormatNumber(x) + ", " + FormatNumber(y) + ", " + FormatNumber(z) + ")";
 }
 
+std::string Vec3::SizeString() const {
+  return FormatNumber(x, 2) + " x " + FormatNumber(y, 2) + " x " + FormatNumber(z, 2) + " m";
+}
+
 Rect2 Rect2::Grown(double fraction) const {
   const double dx = 0.5 * fraction * Width();
   const double dy = 0.5 * fraction * Depth();

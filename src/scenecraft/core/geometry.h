@@ -48,6 +48,16 @@ struct Vec3 {
   }
   double Norm() const { return std::sqrt(x * x + y * y + z * z); }
   Vec2 xy() const { return {x, y}; }
+  // As the sizes of a box: "1.42 x 0.52 x 0.73 m" (two decimals).
+  std::string SizeString() const;
+  // The same lengths, largest first: a box's sides whatever way it is turned.
+  Vec3 Descending() const {
+    double a = x, b = y, c = z;
+    if (a < b) std::swap(a, b);
+    if (b < c) std::swap(b, c);
+    if (a < b) std::swap(a, b);
+    return {a, b, c};
+  }
   std::string ToString() const;
 };
 

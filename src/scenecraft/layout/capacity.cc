@@ -23,7 +23,8 @@ std::vector<std::string> FitOnSupports(SceneGraph* graph) {
   std::map<std::string, double> used;
   std::map<std::pair<std::string, size_t>, double> stack_room;
   for (Relation& r : graph->relations) {
-    if (r.type != RelationType::kOn || r.objects.size() != 2) continue;
+    const bool inside = r.type == RelationType::kInside;
+    if ((r.type != RelationType::kOn && !inside) || r.objects.size() != 2) continue;
     const Object* item = graph->FindObject(r.objects[0]);
     const Object* support = graph->FindObject(r.objects[1]);
     if (item == nullptr || support == nullptr || !item->HasSize() || !support->HasSize()) continue;
@@ -34,9 +35,13 @@ std::vector<std::string> FitOnSupports(SceneGraph* graph) {
       const auto room = stack_room.find({s.id, stack->second});
       return room == stack_room.end() ? area(*item) : std::max(0.0, area(*item) - room->second);
     };
+    // On a top the item keeps its turn; inside a container it lies on the bottom, turned as it
+    // fits (a rolled rug in a chest), and no side of it may stick out.
     auto fits = [&](const Object& s) {
-      return used[s.id] + adds(s) <= kUsableTopShare * area(s) + 1e-9 &&
-             item->size.x <= s.size.x + 1e-9 && item->size.y <= s.size.y + 1e-9;
+      if (used[s.id] + adds(s) > kUsableTopShare * area(s) + 1e-9) return false;
+      if (!inside) return item->size.x <= s.size.x + 1e-9 && item->size.y <= s.size.y + 1e-9;
+      const Vec3 a = item->size.Descending(), b = s.size.Descending();
+      return a.x <= b.x + 1e-9 && a.y <= b.y + 1e-9 && a.z <= b.z + 1e-9;
     };
     auto put = [&](const Object& s) {
       used[s.id] += adds(s);
@@ -60,13 +65,19 @@ std::vector<std::string> FitOnSupports(SceneGraph* graph) {
     std::string line;
     if (other != nullptr) {
       put(*other);
-      line = item->id + " did not fit on " + support->id + "; it goes on " + other->id;
+      line = item->id + " did not fit " + (inside ? "inside " : "on ") + support->id +
+             "; it goes " + (inside ? "inside " : "on ") + other->id;
       r.objects[1] = other->id;
     } else {
-      line = item->id + " did not fit on " + support->id + " (" +
-             FormatNumber(used[support->id], 2) + " of its " +
-             FormatNumber(kUsableTopShare * area(*support), 2) +
-             " m^2 are taken); it stands on the floor next to it";
+      // Why: the item alone is too large, or what is already there takes the room.
+      const std::string why = used[support->id] > 0
+                                  ? FormatNumber(used[support->id], 2) + " of its " +
+                                        FormatNumber(kUsableTopShare * area(*support), 2) +
+                                        " m^2 are taken"
+                                  : item->id + " is " + item->size.SizeString() + ", " +
+                                        support->id + " " + support->size.SizeString();
+      line = item->id + " did not fit " + (inside ? "inside " : "on ") + support->id + " (" + why +
+             "); it stands on the floor next to it";
       r.type = RelationType::kNear;
       Object* moved = graph->FindObject(item->id);
       moved->support = Support::kFloor;

@@ -81,5 +81,32 @@ TEST(Capacity, AStackTakesTheRoomOfItsLargestMemberOnly) {
   EXPECT_NE(changes.front().find("book_7 did not fit"), std::string::npos) << changes.front();
 }
 
+TEST(Capacity, WhatCannotGoInsideAContainerStandsBesideIt) {
+  // A plan may ask for what no container holds (a bench inside a 30 cm vase): the bench stands
+  // next to it and the plan says why; what fits stays inside, turned as it fits.
+  SceneGraph g;
+  g.environment.size = {6, 5, 2.8};
+  g.objects.push_back(Sized("vase_1", "vase", {0.3, 0.25, 0.4}, Support::kFloor));
+  g.objects.push_back(Sized("bench_1", "bench", {1.4, 0.5, 0.7}, Support::kFloor));
+  g.objects.push_back(Sized("stem_1", "stem", {0.02, 0.35, 0.02}, Support::kSurface));
+  for (const char* id : {"bench_1", "stem_1"}) {
+    Relation in;
+    in.type = RelationType::kInside;
+    in.objects = {id, "vase_1"};
+    g.relations.push_back(in);
+  }
+  const std::vector<std::string> changes = FitOnSupports(&g);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_NE(changes[0].find("bench_1 did not fit inside vase_1 (bench_1 is 1.4 x 0.5 x 0.7 m"),
+            std::string::npos)
+      << changes[0];
+  EXPECT_EQ(g.relations[0].type, RelationType::kNear);
+  EXPECT_EQ(g.FindObject("bench_1")->support, Support::kFloor);
+  EXPECT_EQ(g.relations[1].type, RelationType::kInside);
+  SolverOptions options;
+  const SolveResult result = Solve(&g, options);
+  EXPECT_EQ(result.collisions, 0) << result.ToString();
+}
+
 }  // namespace
 }  // namespace scenecraft
