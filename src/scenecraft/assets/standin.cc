@@ -56,13 +56,17 @@ SenseLookup SingleSense(HypernymLookup hypernyms) {
 
 namespace {
 
-// How well a sense fits a scene, from its hypernyms: a made thing, a living or other physical
-// thing, an abstraction. Chains without WordNet's top levels (a lookup that does not reach them)
-// count as physical, and so does an abstraction a row of the table names on purpose (an
+// How well a sense fits a scene, from its hypernyms: a made thing, food, a living or other
+// physical thing, an abstraction. Chains without WordNet's top levels (a lookup that does not reach
+// them) count as physical, and so does an abstraction a row of the table names on purpose (an
 // imaginary being stands for its figure); an abstraction that only shares a word with a catalog
 // name ("firm, house" for a magazine publisher) does not.
 double KindScore(const std::vector<std::string>& chain, bool by_row) {
   if (Contains(chain, "artifact")) return 3.0;
+  // Solid food before the plant it grows on, even when the plant is the more frequent sense: a
+  // scene names plants as plants ("an apple tree", "a tomato plant"), and an apple or a pumpkin
+  // alone is the thing in a crate or on a table. Not drinks: a mixer is the machine.
+  if (Contains(chain, "solid food")) return 2.75;
   if (Contains(chain, "physical entity") || !Contains(chain, "abstraction") || by_row) return 1.5;
   return 0.0;
 }

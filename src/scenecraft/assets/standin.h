@@ -60,13 +60,14 @@ struct StandIn {
 // ("antique cedar chest" -> "cedar chest" -> "chest"; the longest tail with any candidate
 // decides), each sense of it by its hypernyms, nearest first: the first word that a table row or
 // a catalog category (name or synonym) matches gives the sense's shape and size. Among the
-// senses, the one that fits a scene wins: a made thing (WordNet's "artifact") before a living or
-// other physical thing before an abstraction ("magazine" the periodical, not the publisher), the
-// more frequent sense first, a sense that shares a near hypernym with a modifier of the phrase
-// first of all ("barbecue grill": the grate, which a barbecue rack also is, not the grill room;
-// when that sense has no row, the modifier's agreeing sense lends its shape), and a size that
-// fits into `fits_m` (the room, or the outdoor extent) before one that does not. Modifiers the
-// shape did not use scale the size: "toy", "model" and "miniature" make a small copy, size words
+// senses, the one that fits a scene wins: a made thing (WordNet's "artifact") before food
+// before a living or other physical thing before an abstraction ("magazine" the periodical, not the
+// publisher), the more frequent sense first, a sense that shares a near hypernym with a modifier of
+// the phrase first of all ("barbecue grill": the grate, which a barbecue rack also is, not the
+// grill room; when that sense has no row, the modifier's agreeing sense lends its shape), and a
+// size that fits into `fits_m` (the room, or the outdoor extent) before one that does not.
+// Modifiers the shape did not use scale the size: "toy", "model" and "miniature" make a small copy,
+// size words
 // ("mini", "small") scale it, an animal makes
 // it to the animal's size ("cat bed", "hamster cage"). nullopt when
 // no sense of any tail matches (then the object is a shapeless placeholder). `senses` may be

@@ -111,6 +111,12 @@ const std::vector<StandInKind>& StandInKinds() {
       {"print media", "", "book", {0.3, 0.4, 0.01}, S::kSurface, false},
       {"ball", "artifact", "ball", {0.22, 0.22, 0.22}, S::kFloor, false},
       {"block", "artifact", "box", {0.3, 0.2, 0.25}, S::kFloor, false},
+      // --- Food: fruit and vegetables round, baked goods and dishes low and round ----------
+      {"edible fruit", "", "ball", {0.1, 0.1, 0.1}, S::kSurface, false},
+      {"vegetable", "", "ball", {0.15, 0.15, 0.15}, S::kSurface, false},
+      {"baked goods", "", "vessel", {0.25, 0.25, 0.12}, S::kSurface, false},
+      {"dish", "nutriment", "vessel", {0.28, 0.28, 0.05}, S::kSurface, false},
+      {"food", "", "vessel", {0.15, 0.15, 0.1}, S::kSurface, false},
       // --- Plants and buildings ------------------------------------------------------------
       {"woody plant", "", "tree", {3.0, 3.0, 5.0}, S::kFloor, false},
       {"herb", "plant", "plant", {0.3, 0.3, 0.4}, S::kSurface, false},
