@@ -115,6 +115,37 @@ Vec3 ExpectedSize(const Object& o) {
   return {0.6, 0.6, 0.8};
 }
 
+Support ExpectedSupport(const std::string& category) {
+  if (const CategoryInfo* info = CatalogEntry(category)) return info->support;
+  Object o;
+  o.category = category;
+  if (const std::optional<StandIn> standin = StandInOf(o)) return standin->support;
+  return Support::kFloor;
+}
+
+bool StandsOnTheFloor(const std::string& category) {
+  Support support = Support::kFloor;
+  Vec3 size;
+  Object o;
+  o.category = category;
+  if (const CategoryInfo* info = CatalogEntry(category)) {
+    support = info->support;
+    size = info->size;
+  } else if (const std::optional<StandIn> standin = StandInOf(o)) {
+    support = standin->support;
+    size = standin->typical_m;
+  } else {
+    return false;  // nothing known of it: the text's word decides
+  }
+  // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard"); so is what
+  // WordNet defines by a wall ("sconce: a decorative wall bracket ...").
+  if (support != Support::kFloor || std::min(size.x, size.y) <= 0.1) return false;
+  if (WordNet::Get().Gloss(category).find("wall") != std::string::npos) return false;
+  // Furniture, appliances and machines stand; a rack or a frame may be either ("a cue rack on
+  // the wall"), and the text's word says on it.
+  return AnyKind(category, {"furniture", "appliance", "machine"});
+}
+
 namespace {
 
 // The things a relation places on the floor plan: the subject of a relative position or a

@@ -53,6 +53,9 @@ void Reader::Finish(Pending p) {
     with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
+  with_member_on_host_ = in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
+                         p.references == with_host_ &&
+                         (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn);
   HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
@@ -60,7 +63,12 @@ void Reader::Finish(Pending p) {
     const bool one = s.count == 1;
     if (one && (p.meaning == Meaning::kEachSide || p.meaning == Meaning::kFlanking)) s.count = 2;
     // ("each with" has counted its things per member already.)
-    if (p.distributive && p.references.size() == 1 && (one || !(in_with_ && with_distributive_))) {
+    if (p.pairwise && p.references.size() == 1) {
+      // "a screen between each pair of beds": one per two neighbours.
+      const Entity& r = out_.entities[p.references[0].entity];
+      if (r.count > 1) s.count = (one ? 1 : s.count) * (r.count - 1);
+    } else if (p.distributive && p.references.size() == 1 &&
+               (one || !(in_with_ && with_distributive_))) {
       const Entity& r = out_.entities[p.references[0].entity];
       // "two chairs behind each desk": that many per member.
       const long per = one ? 1 : s.count;
@@ -88,6 +96,7 @@ void Reader::Finish(Pending p) {
   st.first = p.first;
   st.last = p.last;
   st.distributive = p.distributive;
+  st.pairwise = p.pairwise;
   st.fronted = p.fronted;
   out_.statements.push_back(std::move(st));
 }
@@ -232,6 +241,7 @@ void Reader::CloseClause() {
   holder_.clear();
   with_joined_.clear();
   with_centre_.clear();
+  with_member_on_host_ = false;
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -326,8 +336,10 @@ Reading Reader::Run() {
         break;
       case ItemKind::kSpatial:
         // "a wheelbarrow full of soil": a substance describes its holder, as "of" does.
-        if (item.phrase->meaning == Meaning::kHolding && index_ + 1 < items_.size() &&
-            items_[index_ + 1].kind == ItemKind::kNoun && items_[index_ + 1].np.pronoun.empty() &&
+        if ((item.phrase->meaning == Meaning::kHolding ||
+             item.phrase->meaning == Meaning::kLadenWith) &&
+            index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
+            items_[index_ + 1].np.pronoun.empty() &&
             !IsDiscrete(items_[index_ + 1].np.category, items_[index_ + 1].np.plural)) {
           FlushPending();
           if (!last_group_.empty()) describe_ = last_group_;

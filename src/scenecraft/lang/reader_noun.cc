@@ -243,6 +243,7 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
     if (np.distributive) pending_->distributive = true;
+    if (np.pairwise) pending_->pairwise = true;
     for (const EntityRef& r : refs) pending_->references.push_back(r);
     pending_->last = item.last;
     Mention(refs);
@@ -298,6 +299,7 @@ void Reader::OnNoun(const Item& item) {
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_current_ = refs;
+    with_member_on_host_ = false;
     // "with two chairs each": as many per member of the host.
     if (np.each && HostMembers() >= 2) with_distributive_ = true;
     if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {

@@ -54,19 +54,50 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     Finish(std::move(q));
     return true;
   }
-  if (p.meaning == M::kHolding) {
+  if (p.meaning == M::kHolding || p.meaning == M::kLadenWith) {
     // "a cabinet full of trophies": the things are in the holder, or on it when it holds things
-    // up ("a bookcase full of books").
+    // up ("a bookcase full of books"). "a cart piled with boxes", "a desk covered in maps": on
+    // it, or in it when it is a container ("a bin loaded with tools").
     if (p.references.empty()) return false;
     Pending q = p;
     q.subjects = p.references;
     q.references = p.subjects;
-    q.meaning = p.subjects.size() == 1 &&
-                        HolderOf(out_.entities[p.subjects[0].entity].category) == Holder::kSupport
-                    ? M::kOn
-                    : M::kIn;
+    const Holder holder = p.subjects.size() == 1
+                              ? HolderOf(out_.entities[p.subjects[0].entity].category)
+                              : Holder::kNone;
+    if (p.meaning == M::kHolding) {
+      q.meaning = holder == Holder::kSupport ? M::kOn : M::kIn;
+    } else {
+      q.meaning = holder == Holder::kContainer ? M::kIn : M::kOn;
+    }
     Finish(std::move(q));
     holding_ = p.subjects;  // "..., which stands against the wall" is about the holder
+    return true;
+  }
+  if (p.meaning == M::kHangingAbove) {
+    // "a fan hanging above the bed": it hangs, above the thing; what hangs above a thing that
+    // holds nothing up hangs on the wall there ("a quilt hanging above the headboard",
+    // HangOnTheWall), unless it is a device or a light, made to hang from the ceiling (WordNet),
+    // and not a thing made for walls (its catalog entry or stand-in: a clock, a mirror).
+    bool device = false;
+    bool wall_thing = false;
+    for (const EntityRef& r : p.subjects) {
+      const std::string& c = out_.entities[r.entity].category;
+      wall_thing = wall_thing || ExpectedSupport(c) == Support::kWall;
+      const std::vector<std::string> up = WordNet::Get().Hypernyms(c, 8, 2);
+      device = device || std::find(up.begin(), up.end(), "device") != up.end() ||
+               std::find(up.begin(), up.end(), "source of illumination") != up.end();
+    }
+    if (wall_thing || !device) hang_subject_ = p.subjects;
+    Pending above = p;
+    above.meaning = M::kAbove;
+    Finish(std::move(above));
+    if ((wall_thing || !device) && hang_subject_.empty()) return true;  // on the wall
+    hang_subject_.clear();
+    Pending hang = p;
+    hang.meaning = M::kHanging;
+    hang.references.clear();
+    Finish(std::move(hang));
     return true;
   }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&

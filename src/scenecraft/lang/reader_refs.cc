@@ -20,7 +20,7 @@ bool Beside(Meaning m) {
          m == M::kAtFoot || m == M::kAtEnd || m == M::kAtHead || m == M::kAlongLongSide ||
          m == M::kAlongShortSide ||
          // "a cabinet full of trophies against the wall": the cabinet is against it
-         m == M::kHolding;
+         m == M::kHolding || m == M::kLadenWith;
 }
 
 bool HangsOverhead(const std::string& category) {
@@ -306,7 +306,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
-    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
+    if (!(np.definite || np.distributive || np.pairwise) || c.size() <= n.size() + 1 ||
         c.compare(c.size() - n.size(), n.size(), n) != 0) {
       return false;
     }
@@ -356,13 +356,18 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
   // (when an armchair was named before). Room parts are matched by kind and wall side.
-  const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
-  for (int pass = 0; reuse && pass < 2; ++pass) {
+  const bool reuse =
+      np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
+  // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
+  // pump named after them), then any thing of that noun.
+  const bool plural_first = np.partitive || np.pairwise || np.plural;
+  for (int pass = plural_first ? 0 : 2; reuse && pass < 4; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];
       const std::string& c = entity.category;
-      const bool match = pass == 0 ? c == np.category : same_head(c);
+      const bool match = pass % 2 == 0 ? c == np.category : same_head(c);
       if (!match || entity.wall_side != np.wall_side) continue;
+      if (pass < 2 && entity.count < 2) continue;
       for (const std::string& a : np.attributes) {
         if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
                 entity.attributes.end() &&
@@ -395,6 +400,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
+  // "a bench with a cushion on it next to the door": after a member put on its host, the
+  // phrase closes the list and places the host.
+  if (in_with_ && with_member_on_host_ && !after_verb_ &&
+      (!last_is_reference_ || last_group_ == with_host_) &&
+      (last_group_ == with_current_ || last_group_ == with_host_)) {
+    return with_host_;
+  }
   // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
   if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
   // "a rug covers the floor in front of the desk": the rug is in front of it.

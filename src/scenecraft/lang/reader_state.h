@@ -44,6 +44,7 @@ class Reader {
     Group references;
     int first = 0, last = 0;
     bool distributive = false;
+    bool pairwise = false;  // "between each pair of beds"
     bool fronted = false;
   };
 
@@ -133,6 +134,9 @@ class Reader {
   // The members of a "with" list joined by "and" with no phrase of their own yet: a participle
   // after them places them all ("with a rake and a hoe hanging on the wall").
   Group with_joined_;
+  // A member of the "with" list was just put on or in its host ("with a lamp on it", "with a
+  // kettle on top"): a phrase after that is about the host ("... beside the window").
+  bool with_member_on_host_ = false;
   // The member of a "with" list put in the middle of its host: the host is a place, and "it"
   // is that member ("a plaza with a statue in the middle and benches around it").
   Group with_centre_;
