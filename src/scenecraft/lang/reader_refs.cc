@@ -185,6 +185,18 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
       if (p == "both" &&
           !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
         continue;
+      // A list whose last member is a plural the text placed on its own ("a desk facing the
+      // door, two sofas facing each other with a table between them"): "them" is that plural,
+      // not the list.
+      if (p == "them" && g->size() >= 2) {
+        const EntityRef& last = g->back();
+        const bool placed_alone =
+            std::any_of(out_.statements.begin(), out_.statements.end(),
+                        [&](const Statement& st) { return st.subjects == Group{last}; });
+        if (last.member < 0 && out_.entities[last.entity].count >= 2 && placed_alone) {
+          return {last};
+        }
+      }
       return *g;
     }
     // The two things the last statement related ("a sofa facing a TV, a table between them").
