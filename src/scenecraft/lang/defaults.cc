@@ -23,6 +23,11 @@ const std::vector<std::string>& SeatClasses() {
   static const std::vector<std::string> c = {"seat", "sofa"};
   return c;
 }
+// Soft things that lie on a seat or a bed ("a daybed with two cushions", "a bench with a quilt").
+const std::vector<std::string>& SoftFurnishingClasses() {
+  static const std::vector<std::string> c = {"cushion", "bedclothes"};
+  return c;
+}
 const std::vector<std::string>& WorkSurfaceClasses() {
   static const std::vector<std::string> c = {"table", "desk", "counter", "workbench"};
   return c;
@@ -192,6 +197,11 @@ bool IsKindOf(const std::string& category, const std::string& kind_class) {
 
 bool RestsOnTop(const std::string& thing, const std::string& description,
                 const std::string& support) {
+  // Cushions and bedclothes lie on the seat or bed they come with.
+  if ((AnyKind(support, SeatClasses()) || IsKindOf(support, "bed")) &&
+      AnyKind(thing, SoftFurnishingClasses())) {
+    return true;
+  }
   if (!AnyKind(support, WorkSurfaceClasses())) return false;
   if (AnyKind(thing, SeatClasses()) || AnyKind(thing, {"furniture", "organism", "person"})) {
     return false;

@@ -16,7 +16,8 @@ namespace scenecraft {
 // Whether a category is a kind of one of the knowledge table's classes ("seat", "table" ...).
 bool IsKindOf(const std::string& category, const std::string& kind_class);
 
-// Whether "a SUPPORT with a THING" puts the thing on the support's top: the support is a work
+// Whether "a SUPPORT with a THING" puts the thing on the support's top: cushions and bedclothes
+// (WordNet) on a seat or a bed; else the support is a work
 // surface (a table, desk, counter or workbench by WordNet) and the thing is small and no furniture,
 // seat or living thing (its catalog entry or WordNet stand-in stands on surfaces, or its expected
 // size is that of a small device or container: "a counter with a cash register").

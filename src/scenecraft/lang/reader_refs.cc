@@ -25,7 +25,12 @@ bool Beside(Meaning m) {
 
 bool HangsOverhead(const std::string& category) {
   if (StartsWith(category, "ceiling ")) return true;
-  const std::vector<std::string> up = WordNet::Get().Hypernyms(category, 6);
+  // A compound WordNet does not know is judged by its head ("the porch rafters").
+  WordNet& wordnet = WordNet::Get();
+  const std::string noun = wordnet.IsNoun(category) || category.find(' ') == std::string::npos
+                               ? category
+                               : category.substr(category.rfind(' ') + 1);
+  const std::vector<std::string> up = wordnet.Hypernyms(noun, 6);
   return std::find(up.begin(), up.end(), "structural member") != up.end();
 }
 
@@ -446,6 +451,13 @@ Group Reader::PhraseSubject(const Item& item) const {
   // the bed"), a second phrase places the same subject ("... next to a watering can"). After one
   // that puts it on, in, under or over its reference, or turns it toward it, the next phrase
   // places the reference ("a vase on a table by the window": the table is by the window).
+  // "two lamps on the desk on either side of the monitor": a pair is flanking, whatever placed it.
+  const Meaning meaning = item.phrase != nullptr ? item.phrase->meaning : Meaning::kNear;
+  if (last_is_reference_ && (meaning == Meaning::kFlanking || meaning == Meaning::kEachSide) &&
+      Members(reference_subject_).size() == 2 &&
+      !(in_with_ && with_current_ != reference_subject_)) {
+    return reference_subject_;
+  }
   if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
       !(in_with_ && with_current_ != reference_subject_)) {
     return reference_subject_;

@@ -169,5 +169,67 @@ TEST(Relation8, NamedWallByWhatTheThingIs) {
   EXPECT_TRUE(Has(map, "on_wall(map_1, wall=back)")) << Show(map);
 }
 
+// "under" a thing that hangs from the ceiling is the same scene as that thing above: one
+// relation, above and hanging, whichever way the text turns it.
+TEST(Relation8, UnderAHangingThingIsItAbove) {
+  OfflinePlanner planner;
+  const PlanResult recliner = planner.Plan("A recliner sits under a chandelier.");
+  EXPECT_TRUE(Has(recliner, "above(chandelier_1, recliner_1)")) << Show(recliner);
+  EXPECT_TRUE(Has(recliner, "hanging(chandelier_1)")) << Show(recliner);
+  EXPECT_FALSE(Has(recliner, "under(recliner_1, chandelier_1)")) << Show(recliner);
+  const PlanResult inverse = planner.Plan("A chandelier hangs above the recliner.");
+  EXPECT_TRUE(Has(inverse, "above(chandelier_1, recliner_1)")) << Show(inverse);
+  const PlanResult overhead = planner.Plan("The workbench is under an overhead lamp.");
+  EXPECT_TRUE(Has(overhead, "above(lamp_1, workbench_1)")) << Show(overhead);
+  // A thing that stands keeps "under": a stool under a floor lamp, a crate under the desk.
+  const PlanResult stool = planner.Plan("A stool under a floor lamp and a crate under the desk.");
+  EXPECT_TRUE(Has(stool, "under(stool_1, floor_lamp_1)")) << Show(stool);
+  EXPECT_TRUE(Has(stool, "under(crate_1, desk_1)")) << Show(stool);
+}
+
+// "them" after a list whose last member is a group placed on its own is that group.
+TEST(Relation8, ThemAfterAListIsItsPluralMember) {
+  OfflinePlanner planner;
+  const PlanResult office = planner.Plan(
+      "An office with a printer by the door, two armchairs facing each other with a side table "
+      "between them.");
+  EXPECT_TRUE(Has(office, "between(side_table_1, armchair_1, armchair_2)")) << Show(office);
+}
+
+// A thing made for a wall that the text puts above something hangs on the wall.
+TEST(Relation8, AWallThingAboveSomethingIsOnTheWall) {
+  OfflinePlanner planner;
+  const PlanResult clock = planner.Plan("A clock above the door.");
+  EXPECT_TRUE(Has(clock, "above(clock_1, door_1)")) << Show(clock);
+  EXPECT_TRUE(Has(clock, "on_wall(clock_1)")) << Show(clock);
+}
+
+// "on X on either side of Y": the pair flanks Y (not X).
+TEST(Relation8, OnAndEitherSide) {
+  OfflinePlanner planner;
+  const PlanResult candles =
+      planner.Plan("Two candles stand on the mantel on either side of the clock.");
+  EXPECT_TRUE(Has(candles, "symmetric(candle_1, candle_2, clock_1)")) << Show(candles);
+  EXPECT_TRUE(Has(candles, "on(candle_1, mantel_1)")) << Show(candles);
+}
+
+// What hangs from a compound of a structural member hangs from the ceiling.
+TEST(Relation8, HangingFromACompoundBeam) {
+  OfflinePlanner planner;
+  const PlanResult ferns = planner.Plan("Two ferns hang from the porch rafters.");
+  EXPECT_TRUE(Has(ferns, "hanging(fern_1)")) << Show(ferns);
+}
+
+// Cushions and bedclothes "with" a seat or a bed lie on it; a lamp stays beside it.
+TEST(Relation8, CushionsWithASeatLieOnIt) {
+  OfflinePlanner planner;
+  const PlanResult daybed = planner.Plan("A daybed with two cushions.");
+  EXPECT_TRUE(Has(daybed, "on(cushion_1, daybed_1)")) << Show(daybed);
+  const PlanResult bench = planner.Plan("A bench with a quilt.");
+  EXPECT_TRUE(Has(bench, "on(quilt_1, bench_1)")) << Show(bench);
+  const PlanResult sofa = planner.Plan("A sofa with a lamp.");
+  EXPECT_FALSE(Has(sofa, "on(lamp_1, sofa_1)")) << Show(sofa);
+}
+
 }  // namespace
 }  // namespace scenecraft
