@@ -35,6 +35,23 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     }
     return true;
   }
+  if (p.meaning == M::kFacingEachOther) facing_pair_ = p.subjects;
+  if (p.meaning == M::kAcross && p.subjects == facing_pair_ && p.references.size() == 1 &&
+      Members(p.subjects).size() == 2) {
+    // "two armchairs facing each other across a coffee table": the table is between them, and
+    // they are across from each other (RELATIONS.md's across: facing, apart).
+    const Group pair = Members(p.subjects);
+    Pending between = p;
+    between.meaning = M::kBetween;
+    between.subjects = p.references;
+    between.references = pair;
+    Finish(std::move(between));
+    Pending across = p;
+    across.subjects = {pair[1]};
+    across.references = {pair[0]};
+    Finish(std::move(across));
+    return true;
+  }
   if (p.meaning == M::kHangingFrom) {
     // "a lantern hanging from a beam": from the ceiling, or from a thing up there (a beam, a
     // ceiling hook), it hangs; from anything else ("from a hook on the door") it is only beside

@@ -137,6 +137,9 @@ class Reader {
   // A member of the "with" list was just put on or in its host ("with a lamp on it", "with a
   // kettle on top"): a phrase after that is about the host ("... beside the window").
   bool with_member_on_host_ = false;
+  // The pair the last "facing each other" was about: "across a table" after it puts the table
+  // between them.
+  Group facing_pair_;
   // The member of a "with" list put in the middle of its host: the host is a place, and "it"
   // is that member ("a plaza with a statue in the middle and benches around it").
   Group with_centre_;

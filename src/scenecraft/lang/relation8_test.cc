@@ -231,5 +231,14 @@ TEST(Relation8, CushionsWithASeatLieOnIt) {
   EXPECT_FALSE(Has(sofa, "on(lamp_1, sofa_1)")) << Show(sofa);
 }
 
+// "two X face each other across Y": Y is between them.
+TEST(Relation8, FaceEachOtherAcrossAThing) {
+  OfflinePlanner planner;
+  const PlanResult sofas = planner.Plan("Two sofas face each other across a rug.");
+  EXPECT_TRUE(Has(sofas, "between(rug_1, sofa_1, sofa_2)")) << Show(sofas);
+  EXPECT_TRUE(Has(sofas, "facing(sofa_1, sofa_2)")) << Show(sofas);
+  EXPECT_FALSE(Has(sofas, "across(sofa_1, rug_1)")) << Show(sofas);
+}
+
 }  // namespace
 }  // namespace scenecraft
