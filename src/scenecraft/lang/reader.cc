@@ -38,6 +38,17 @@ Group Reader::Members(const Group& g) const {
 
 void Reader::Finish(Pending p) {
   AdjustPhrase(&p);
+  // Nothing is placed by itself: "Three sofas, and a lamp beside every sofa" places the lamp
+  // (the list before it named the sofas).
+  if (!p.references.empty() && p.subjects.size() >= 2) {
+    Group own;
+    for (const EntityRef& s : p.subjects) {
+      const bool referred = std::any_of(p.references.begin(), p.references.end(),
+                                        [&](const EntityRef& r) { return r.entity == s.entity; });
+      if (!referred) own.push_back(s);
+    }
+    if (!own.empty()) p.subjects = std::move(own);
+  }
   // Mark the "with" members a phrase placed (also each of several it placed together).
   for (auto& [group, span] : with_members_) {
     const bool all_in = std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {

@@ -240,5 +240,15 @@ TEST(Relation8, FaceEachOtherAcrossAThing) {
   EXPECT_FALSE(Has(sofas, "across(sofa_1, rug_1)")) << Show(sofas);
 }
 
+// A phrase after a list is not about the thing it names: "Four desks, and a bin beside every
+// desk" places the bins, one per desk.
+TEST(Relation8, AListMemberIsNotPlacedByItself) {
+  OfflinePlanner planner;
+  const PlanResult desks = planner.Plan("Four desks, and a bin beside every desk.");
+  EXPECT_EQ(CountOf(desks, "desk"), 4) << Show(desks);
+  EXPECT_EQ(CountOf(desks, "bin"), 4) << Show(desks);
+  EXPECT_TRUE(Has(desks, "near(bin_4, desk_4)")) << Show(desks);
+}
+
 }  // namespace
 }  // namespace scenecraft
