@@ -300,9 +300,13 @@ void HangersAreAbove(SceneGraph* g) {
   for (const Relation& r : g->relations) {
     if (r.type == T::kHanging && !r.objects.empty()) hanging.insert(r.objects[0]);
   }
-  std::set<std::string> hangs;
+  // (Only what something is under is looked up: the stand-in lookup is not free.)
+  std::set<std::string> over, hangs;
+  for (const Relation& r : g->relations) {
+    if (r.type == T::kUnder) over.insert(r.objects.begin(), r.objects.end());
+  }
   for (const Object& o : g->objects) {
-    if (HangsFromCeiling(o, hanging)) hangs.insert(o.id);
+    if (over.count(o.id) && HangsFromCeiling(o, hanging)) hangs.insert(o.id);
   }
   std::vector<Relation> added;
   for (Relation& r : g->relations) {
@@ -433,8 +437,10 @@ void AddDefaults(PlanResult* plan) {
   // ("a ceiling fan over the bed", "a chandelier above the table": WordNet's definition of a
   // chandelier says it hangs from the ceiling).
   for (const Object& o : g.objects) {
-    if (resting.count(o.id) ||
-        !(MadeToHangFromCeiling(o.category) || ExpectedSupport(o.category) == Support::kCeiling)) {
+    // (Or the catalog's entry hangs: "pendant light".)
+    const CategoryInfo* entry = CatalogEntry(o.category);
+    if (resting.count(o.id) || !(MadeToHangFromCeiling(o.category) ||
+                                 (entry != nullptr && entry->support == Support::kCeiling))) {
       continue;
     }
     add(T::kHanging, {o.id});
