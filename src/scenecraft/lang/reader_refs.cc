@@ -184,9 +184,22 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
   };
   const std::string& p = np.pronoun;
   if (p == "them" || p == "both") {
+    // Things before parts of the room: "two beds on opposite walls, a desk between them" (the
+    // beds, not the walls), unless no group of things is there, or the pronoun is "each" going
+    // on about the same placement ("panels hang on the side walls, four on each").
+    auto parts = [&](const Group& g) {
+      return std::all_of(g.begin(), g.end(),
+                         [&](const EntityRef& r) { return !IsObject(r.entity); });
+    };
+    const bool any_things =
+        !np.distributive && std::any_of(groups_.begin(), groups_.end(), [&](const Group& g) {
+          return !parts(g) && std::none_of(g.begin(), g.end(),
+                                           [&](const EntityRef& r) { return excluded(r.entity); });
+        });
     for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
       if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
         continue;
+      if (any_things && parts(*g)) continue;
       if (p == "both" &&
           !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
         continue;

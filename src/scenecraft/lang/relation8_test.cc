@@ -250,5 +250,13 @@ TEST(Relation8, AListMemberIsNotPlacedByItself) {
   EXPECT_TRUE(Has(desks, "near(bin_4, desk_4)")) << Show(desks);
 }
 
+// "them" names things before parts of the room.
+TEST(Relation8, ThemIsThingsNotWalls) {
+  OfflinePlanner planner;
+  const PlanResult cots =
+      planner.Plan("Two cots stand against opposite walls, and a trunk sits between them.");
+  EXPECT_TRUE(Has(cots, "between(trunk_1, cot_1, cot_2)")) << Show(cots);
+}
+
 }  // namespace
 }  // namespace scenecraft
