@@ -21,6 +21,14 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
+// Whether a verb (a base form) fills or covers what follows: the synsets "fill, fill up, make
+// full" and "cover, spread over" and the verbs below them ("stuff", "clutter", "carpet", "drape").
+bool FillsOrCovers(const std::string& verb) {
+  WordNet& wordnet = WordNet::Get();
+  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, "fill_up") ||
+         wordnet.VerbKindOf(verb, "spread_over");
+}
+
 // The members of a group one by one: every member of a plural entity, every thing of a
 // coordination.
 Group Reader::Members(const Group& g) const {
@@ -487,10 +495,18 @@ Reading Reader::Run() {
         }
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
-            items_[index_ + 1].np.pronoun.empty() &&
-            WordNet::Get().HoldsThings(WordNet::Get().VerbBase(words_[item.first].text))) {
-          holder_ = verb_subject_;
-          holder_word_ = item.first;
+            items_[index_ + 1].np.pronoun.empty()) {
+          const std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+          if (WordNet::Get().HoldsThings(verb)) {
+            holder_ = verb_subject_;
+            holder_word_ = item.first;
+            holder_filled_ = false;
+          } else if (FillsOrCovers(verb) && items_[index_ + 1].np.room_part == RoomPart::kNone) {
+            // "jars fill the shelves", "a cloth covers the table": the subject is in or on it.
+            holder_ = verb_subject_;
+            holder_word_ = item.first;
+            holder_filled_ = true;
+          }
         }
         break;
       case ItemKind::kPredicate:

@@ -188,17 +188,24 @@ void Reader::OnNoun(const Item& item) {
     if (!things.empty() && IsObject(things[0].entity)) {
       Mention(things);
       Statement st;
-      st.meaning = HolderOf(out_.entities[holder[0].entity].category) == Holder::kContainer
+      // (What fills or covers a thing is in it when it is a container, else on it.)
+      const Group& container = holder_filled_ ? things : holder;
+      st.meaning = HolderOf(out_.entities[container[0].entity].category) == Holder::kContainer
                        ? Meaning::kIn
                        : Meaning::kOn;
-      st.subjects = things;
-      st.references = holder;
+      st.subjects = holder_filled_ ? holder : things;
+      st.references = holder_filled_ ? things : holder;
       st.first = holder_word_ >= 0 ? holder_word_ : item.first;
       st.last = item.last;
       Account(st.first, st.last);
       out_.statements.push_back(std::move(st));
       last_group_ = things;
       last_is_reference_ = true;
+      // "bottles fill the shelves behind it": a phrase after what is filled places it.
+      if (holder_filled_) {
+        after_verb_ = false;
+        reference_subject_.clear();
+      }
       return;
     }
   }

@@ -179,6 +179,9 @@ class Reader {
   // focus for "it" ("a chest sits at the foot of it": the bed's foot).
   std::vector<std::pair<int, int>> owned_;
   int holder_word_ = -1;
+  // ... or the verb fills or covers the thing after it ("jars fill the shelves"): the verb's
+  // subject is in or on that thing.
+  bool holder_filled_ = false;
   bool owner_described_ = false;
   // The thing the last "it" named, and in which sentence: "A stool stands in front of it. A
   // table is to its right" (the same thing).

@@ -258,5 +258,18 @@ TEST(Relation8, ThemIsThingsNotWalls) {
   EXPECT_TRUE(Has(cots, "between(trunk_1, cot_1, cot_2)")) << Show(cots);
 }
 
+// "X fill(s) / cover(s) Y": X is in or on Y.
+TEST(Relation8, VerbsOfFillingAndCovering) {
+  OfflinePlanner planner;
+  // (First written "Jars of jam fill ...": the noun stage reads "jam fill" as a noun, its part.)
+  const PlanResult jars = planner.Plan("Glass jars fill the shelves beside the stove.");
+  EXPECT_TRUE(Has(jars, "on(jar_1, shelf_1)")) << Show(jars);
+  const PlanResult toys = planner.Plan("Wooden toys fill a wicker hamper.");
+  EXPECT_TRUE(Has(toys, "inside(toy_1, hamper_1)")) << Show(toys);
+  const PlanResult cloth = planner.Plan("A lace cloth covers the dresser.");
+  // (WordNet knows "lace cloth" as one noun.)
+  EXPECT_TRUE(Has(cloth, "on(lace_cloth_1, dresser_1)")) << Show(cloth);
+}
+
 }  // namespace
 }  // namespace scenecraft
