@@ -270,7 +270,11 @@ void Builder::AddStatement(const Statement& st) {
       case RoomPart::kRoom:
       case RoomPart::kNone:
         if (st.meaning == M::kMiddleOf) unary = T::kCenter;
-        if (st.meaning == M::kAlong || st.meaning == M::kAgainst) unary = T::kAgainstWall;
+        // ("along one side of the room" is along a wall.)
+        if (st.meaning == M::kAlong || st.meaning == M::kAgainst ||
+            st.meaning == M::kAlongLongSide || st.meaning == M::kAlongShortSide) {
+          unary = T::kAgainstWall;
+        }
         break;
     }
     if (unary) {

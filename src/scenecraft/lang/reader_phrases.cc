@@ -119,12 +119,14 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
   }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
       Members(p.subjects).size() >= 2) {
-    // "four chairs along the long side of the table": beside it, and in a row.
+    // "four chairs along the long side of the table": beside it, and in a row ("along one side
+    // of the room": against its wall).
     Pending row = p;
     row.meaning = M::kRow;
     row.references.clear();
     Pending q = p;
-    q.meaning = M::kNear;
+    const bool place = p.references.size() == 1 && !IsObject(p.references[0].entity);
+    q.meaning = place ? M::kAgainst : M::kNear;
     Finish(std::move(q));
     Finish(std::move(row));
     return true;
@@ -146,7 +148,9 @@ void Reader::AdjustPhrase(Pending* p) {
       const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 3);
       bed = IsKindOf(c, "bed") || std::find(up.begin(), up.end(), "bed") != up.end();
     }
-    p->meaning = bed ? Meaning::kAtFoot : Meaning::kNear;
+    // (An end of the room is a wall: "a gong at one end of the room".)
+    const bool place = p->references.size() == 1 && !IsObject(p->references[0].entity);
+    p->meaning = bed ? Meaning::kAtFoot : place ? Meaning::kAgainst : Meaning::kNear;
   }
   // "flowers in a vase, centred on the table": what stands inside a container is carried by
   // it, so a support named next is the container's.

@@ -271,5 +271,19 @@ TEST(Relation8, VerbsOfFillingAndCovering) {
   EXPECT_TRUE(Has(cloth, "on(lace_cloth_1, dresser_1)")) << Show(cloth);
 }
 
+// One side or one end of the room (or of the place the scene is set in) is a wall.
+TEST(Relation8, OneSideOrEndOfTheRoomIsAWall) {
+  OfflinePlanner planner;
+  const PlanResult gym = planner.Plan(
+      "A yoga room with a cabinet along one side of the room and a gong at one end of the room.");
+  EXPECT_TRUE(Has(gym, "against_wall(cabinet_1)")) << Show(gym);
+  EXPECT_TRUE(Has(gym, "against_wall(gong_1)")) << Show(gym);
+  // (First written "... of the hall": the noun stage builds a hall named only by a phrase as a
+  // thing, its part.)
+  const PlanResult hall = planner.Plan("Three benches along one side of the room.");
+  EXPECT_TRUE(Has(hall, "against_wall(bench_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "row(bench_1, bench_2, bench_3)")) << Show(hall);
+}
+
 }  // namespace
 }  // namespace scenecraft
