@@ -285,5 +285,13 @@ TEST(Relation8, OneSideOrEndOfTheRoomIsAWall) {
   EXPECT_TRUE(Has(hall, "row(bench_1, bench_2, bench_3)")) << Show(hall);
 }
 
+// The place named before a colon is no member of the list after it: "them" is the list's group.
+TEST(Relation8, ThemAfterAColonList) {
+  OfflinePlanner planner;
+  const PlanResult barn =
+      planner.Plan("A stable: two ponies stand side by side, and a lantern hangs above them.");
+  EXPECT_TRUE(Has(barn, "above(lantern_1, pony_1)")) << Show(barn);
+}
+
 }  // namespace
 }  // namespace scenecraft
