@@ -446,22 +446,7 @@ void AddDefaults(PlanResult* plan) {
     add(T::kHanging, {o.id});
     supported.insert(o.id);
   }
-  // A thing made for a wall (its catalog entry or stand-in: a mirror, a clock, a poster) that the
-  // text puts above something and gives no support hangs on the wall there ("a mirror over the
-  // mantelpiece").
-  std::set<std::string> above;
-  for (const Relation& r : g.relations) {
-    if (r.type == T::kAbove && !r.objects.empty()) above.insert(r.objects[0]);
-  }
-  for (const Object& o : g.objects) {
-    if (resting.count(o.id) || !above.count(o.id) ||
-        ExpectedSupport(o.category) != Support::kWall) {
-      continue;
-    }
-    add(T::kOnWall, {o.id});
-    resting.insert(o.id);
-    supported.insert(o.id);
-  }
+
   // A small thing that names no support rests on a table, desk or counter.
   std::vector<std::string> surfaces;
   for (const Object& o : g.objects) {

@@ -196,12 +196,13 @@ TEST(Relation8, ThemAfterAListIsItsPluralMember) {
   EXPECT_TRUE(Has(office, "between(side_table_1, armchair_1, armchair_2)")) << Show(office);
 }
 
-// A thing made for a wall that the text puts above something hangs on the wall.
-TEST(Relation8, AWallThingAboveSomethingIsOnTheWall) {
+// A thing made for a wall that the text puts above something: above it. (Written expecting an
+// implied on_wall too; the solver now gives such a thing its wall support itself (main f3a7ee2),
+// and the corpora do not list the relation, so the planner does not add it.)
+TEST(Relation8, AWallThingAboveSomething) {
   OfflinePlanner planner;
   const PlanResult clock = planner.Plan("A clock above the door.");
   EXPECT_TRUE(Has(clock, "above(clock_1, door_1)")) << Show(clock);
-  EXPECT_TRUE(Has(clock, "on_wall(clock_1)")) << Show(clock);
 }
 
 // "on X on either side of Y": the pair flanks Y (not X).
