@@ -5,6 +5,8 @@
 #include <set>
 
 #include "scenecraft/core/scene_json.h"
+#include "scenecraft/lang/defaults.h"
+#include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -35,6 +37,8 @@ class Builder {
   void AddStatement(const Statement& st);
   std::vector<std::string> Members(const EntityRef& ref) const;
   std::vector<std::string> MembersOf(const std::vector<EntityRef>& refs) const;
+  bool StandsOnFloor(const std::string& id) const;
+  bool HungByVerb(const Statement& st) const;
   void Relate(RelationType type, std::vector<std::string> ids, const Statement& st,
               RelationArgs args = {});
   // Whether the setting itself answers a statement that built no relation: a thing in, at or on
@@ -167,6 +171,25 @@ void Builder::Relate(RelationType type, std::vector<std::string> ids, const Stat
   graph_.relations.push_back(std::move(r));
 }
 
+// Whether the object stands on the floor by what it is (its catalog entry or stand-in).
+bool Builder::StandsOnFloor(const std::string& id) const {
+  for (const Object& o : graph_.objects) {
+    if (o.id == id) return StandsOnTheFloor(o.category);
+  }
+  return false;
+}
+
+// Whether the verb before a statement's phrase hangs or fixes its subject ("hung on", "mounted
+// on", "nailed on"): WordNet's verbs of attaching, and "hang".
+bool Builder::HungByVerb(const Statement& st) const {
+  if (st.first <= 0) return false;
+  WordNet& wordnet = WordNet::Get();
+  const std::string& word = words_[st.first - 1].text;
+  std::string verb = wordnet.VerbBase(word);
+  if (verb.empty()) verb = word;
+  return verb == "hang" || wordnet.VerbKindOf(verb, "attach") || wordnet.VerbKindOf(verb, "fix");
+}
+
 void Builder::AddStatement(const Statement& st) {
   using M = Meaning;
   const std::vector<std::string> subjects = MembersOf(st.subjects);
@@ -247,13 +270,25 @@ void Builder::AddStatement(const Statement& st) {
       case RoomPart::kRoom:
       case RoomPart::kNone:
         if (st.meaning == M::kMiddleOf) unary = T::kCenter;
-        if (st.meaning == M::kAlong || st.meaning == M::kAgainst) unary = T::kAgainstWall;
+        // ("along one side of the room" is along a wall.)
+        if (st.meaning == M::kAlong || st.meaning == M::kAgainst ||
+            st.meaning == M::kAlongLongSide || st.meaning == M::kAlongShortSide) {
+          unary = T::kAgainstWall;
+        }
         break;
     }
     if (unary) {
-      for (const std::string& s : subjects) {
-        Relate(*unary, {s}, st,
-               *unary == T::kAgainstWall || *unary == T::kOnWall ? wall : RelationArgs{});
+      for (size_t k = 0; k < subjects.size(); ++k) {
+        RelationType type = *unary;
+        // "a bookcase on the left wall", "dryers on the opposite wall": a thing that stands on
+        // the floor (its catalog entry or stand-in) is against that wall, unless a verb hangs
+        // or fixes it there ("a bike hung on the wall").
+        if (type == T::kOnWall && st.meaning == M::kOn && StandsOnFloor(subjects[k]) &&
+            !HungByVerb(st)) {
+          type = T::kAgainstWall;
+        }
+        Relate(type, {subjects[k]}, st,
+               type == T::kAgainstWall || type == T::kOnWall ? wall : RelationArgs{});
       }
     }
     return;
@@ -342,6 +377,14 @@ void Builder::AddStatement(const Statement& st) {
     case M::kAlongShortSide:
       return pairwise(T::kNear);
     case M::kBetween:
+      if (st.pairwise && refs.size() >= 2) {
+        // "a screen between each pair of beds": member k between beds k and k + 1.
+        for (size_t k = 0; k < subjects.size(); ++k) {
+          const size_t left = k % (refs.size() - 1);
+          Relate(T::kBetween, {subjects[k], refs[left], refs[left + 1]}, st);
+        }
+        return;
+      }
       if (refs.size() >= 2) {
         for (const std::string& s : subjects) Relate(T::kBetween, {s, refs[0], refs[1]}, st);
       }

@@ -212,6 +212,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
                                            ? FindQuantityNoun(t)
                                            : FindQuantityNoun(words_[k].lemma);
                q != nullptr && k + 1 < words_.size() && texts_[k + 1] == "of") {
+      // "between each pair of beds": the pairs of a group already there, no count of new ones.
+      if (np.distributive && q->count == 2 && np.count < 0) {
+        np.pairwise = true;
+        any = true;
+        k += 2;
+        continue;
+      }
       if (q->count > 0) np.count = np.count > 1 ? np.count * q->count : q->count;
       // "a stack of plates", "a row of hooks": "a" counts the stack, not the plates, whose number
       // is not said.

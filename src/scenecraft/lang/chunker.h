@@ -21,6 +21,8 @@ struct NounPhrase {
   bool definite = false;
   bool distributive = false;  // "each", "every": one per member of a group
   bool partitive = false;     // "one of the chairs": a member of a group already there
+  // "each pair of beds": every two neighbours of a group already there (no new things).
+  bool pairwise = false;
   bool plural = false;
   bool negated = false;     // "no rug": nothing to build
   bool determined = false;  // a determiner, number or quantity noun opens it

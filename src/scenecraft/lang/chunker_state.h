@@ -66,7 +66,11 @@ class Chunker {
     if (last + 1 >= words_.size()) return phrase;
     // A compound WordNet knows, or a noun after the phrase's last noun that is no verb there.
     const Word& next = words_[last + 1];
-    const bool noun_after = words_[last].noun && next.noun && !next.punct &&
+    // (A last word that is a preposition of its own is no noun here: "covered in maps", though
+    // WordNet knows "in" as an inch.)
+    const bool preposition =
+        MatchSpatialPhrase(std::vector<std::string>{texts_[last]}, 0) != nullptr;
+    const bool noun_after = words_[last].noun && !preposition && next.noun && !next.punct &&
                             next.word_class == WordClass::kOpen &&
                             next.noun_frequency >= next.verb_frequency && !next.number &&
                             MatchSpatialPhrase(texts_, last + 1) == nullptr;

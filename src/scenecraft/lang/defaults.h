@@ -16,7 +16,8 @@ namespace scenecraft {
 // Whether a category is a kind of one of the knowledge table's classes ("seat", "table" ...).
 bool IsKindOf(const std::string& category, const std::string& kind_class);
 
-// Whether "a SUPPORT with a THING" puts the thing on the support's top: the support is a work
+// Whether "a SUPPORT with a THING" puts the thing on the support's top: cushions and bedclothes
+// (WordNet) on a seat or a bed; else the support is a work
 // surface (a table, desk, counter or workbench by WordNet) and the thing is small and no furniture,
 // seat or living thing (its catalog entry or WordNet stand-in stands on surfaces, or its expected
 // size is that of a small device or container: "a counter with a cash register").
@@ -28,6 +29,14 @@ void AddDefaults(PlanResult* plan);
 // The size a thing will have: the one it has (the text's measurement), else the procedural
 // catalog's, else its stand-in's size prior (WordNet hypernyms, with the text's size words).
 Vec3 ExpectedSize(const Object& o);
+// What a thing of this category rests on: the procedural catalog's support, else its stand-in's
+// (WordNet hypernyms), else the floor.
+Support ExpectedSupport(const std::string& category);
+// Whether a thing of this category stands on the floor by what is known of it: its catalog
+// entry or stand-in rests on the floor and is deeper than a panel, and WordNet makes it a kind
+// of furniture, appliance or machine that it does not define by a wall: "a bookcase on the left
+// wall" is against it, "a dartboard" or "a cue rack on the left wall" on it.
+bool StandsOnTheFloor(const std::string& category);
 
 // Chooses the environment: the setting the text names (`setting`, `setting_kind`), else outdoors
 // when most objects are things of the outdoors (trees, buildings, vehicles), else a room; sized

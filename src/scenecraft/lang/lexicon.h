@@ -116,6 +116,11 @@ enum class Meaning {
   kHangingFrom,
   // "a cabinet full of trophies": the reference is in (or on) the subject.
   kHolding,
+  // "a cart piled with boxes", "a desk covered in maps": the reference lies on the subject, or in
+  // it when the subject is a container.
+  kLadenWith,
+  // "a fan hanging above the bed": the subject hangs, above the reference.
+  kHangingAbove,
 };
 
 struct SpatialPhrase {

@@ -89,12 +89,14 @@ TEST(Planner, DevCorpusMeetsTheTargets) {
   // table, "couch" -> sofa) and by special cases keyed to these prompts; issue 12 keeps the user's
   // own noun as the category, which this corpus, scored by exact category, counts as a miss.
   EXPECT_GE(score.exact_count_share, 0.78) << score.ToString(true);
-  EXPECT_GE(score.recall, 0.80) << score.ToString(true);
+  // Eighth round (relations): 83.3 % recall, 79.5 % stated precision, 72.2 % precision ("two
+  // armchairs facing each other across a coffee table" puts the table between them).
+  EXPECT_GE(score.recall, 0.83) << score.ToString(true);
   // Seventh round, both branches merged: 80.8 % recall, 77.9 % stated precision, 70.8 %. "A
   // teacher's desk at the front" now plans `against_wall(desk, wall=front)` (a position with no
   // owner is the room's wall on that side), which this corpus does not list.
-  EXPECT_GE(score.stated_precision, 0.77) << score.ToString(true);
-  EXPECT_GE(score.precision, 0.70) << score.ToString(true);
+  EXPECT_GE(score.stated_precision, 0.79) << score.ToString(true);
+  EXPECT_GE(score.precision, 0.72) << score.ToString(true);
 }
 
 TEST(Planner, OwnCorpusMeetsTheTargets) {
@@ -130,8 +132,10 @@ TEST(Planner, GeneralCorpusFloors) {
   const CorpusScore score = ScoreCorpus(corpus, planner, options);
   EXPECT_GE(score.exact_count_share, 0.89) << score.ToString(false);
   EXPECT_GE(score.count_clause_share, 0.95) << score.ToString(false);
-  EXPECT_GE(score.recall, 0.89) << score.ToString(false);
-  EXPECT_GE(score.stated_precision, 0.86) << score.ToString(false);
+  // (Eighth round, relations: 90.3 % recall, 87.4 % stated precision, 79.9 % precision; wall
+  // things above something now also plan on_wall, which some prompts do not list.)
+  EXPECT_GE(score.recall, 0.90) << score.ToString(false);
+  EXPECT_GE(score.stated_precision, 0.87) << score.ToString(false);
   EXPECT_GE(score.precision, 0.79) << score.ToString(false);
   // (With planner7set merged: 96.1 % own nouns of 1276, 89.4 % / 95.7 % / 90 % / 87.3 % / 80 %.)
   EXPECT_GE(score.own_noun_share, 0.96) << score.ToString(false);

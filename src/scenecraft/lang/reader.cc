@@ -21,6 +21,14 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
+// Whether a verb (a base form) fills or covers what follows: the synsets "fill, fill up, make
+// full" and "cover, spread over" and the verbs below them ("stuff", "clutter", "carpet", "drape").
+bool FillsOrCovers(const std::string& verb) {
+  WordNet& wordnet = WordNet::Get();
+  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, "fill_up") ||
+         wordnet.VerbKindOf(verb, "spread_over");
+}
+
 // The members of a group one by one: every member of a plural entity, every thing of a
 // coordination.
 Group Reader::Members(const Group& g) const {
@@ -38,6 +46,17 @@ Group Reader::Members(const Group& g) const {
 
 void Reader::Finish(Pending p) {
   AdjustPhrase(&p);
+  // Nothing is placed by itself: "Three sofas, and a lamp beside every sofa" places the lamp
+  // (the list before it named the sofas).
+  if (!p.references.empty() && p.subjects.size() >= 2) {
+    Group own;
+    for (const EntityRef& s : p.subjects) {
+      const bool referred = std::any_of(p.references.begin(), p.references.end(),
+                                        [&](const EntityRef& r) { return r.entity == s.entity; });
+      if (!referred) own.push_back(s);
+    }
+    if (!own.empty()) p.subjects = std::move(own);
+  }
   // Mark the "with" members a phrase placed (also each of several it placed together).
   for (auto& [group, span] : with_members_) {
     const bool all_in = std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
@@ -53,6 +72,9 @@ void Reader::Finish(Pending p) {
     with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
+  with_member_on_host_ = in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
+                         p.references == with_host_ &&
+                         (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn);
   HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
@@ -60,7 +82,12 @@ void Reader::Finish(Pending p) {
     const bool one = s.count == 1;
     if (one && (p.meaning == Meaning::kEachSide || p.meaning == Meaning::kFlanking)) s.count = 2;
     // ("each with" has counted its things per member already.)
-    if (p.distributive && p.references.size() == 1 && (one || !(in_with_ && with_distributive_))) {
+    if (p.pairwise && p.references.size() == 1) {
+      // "a screen between each pair of beds": one per two neighbours.
+      const Entity& r = out_.entities[p.references[0].entity];
+      if (r.count > 1) s.count = (one ? 1 : s.count) * (r.count - 1);
+    } else if (p.distributive && p.references.size() == 1 &&
+               (one || !(in_with_ && with_distributive_))) {
       const Entity& r = out_.entities[p.references[0].entity];
       // "two chairs behind each desk": that many per member.
       const long per = one ? 1 : s.count;
@@ -88,6 +115,7 @@ void Reader::Finish(Pending p) {
   st.first = p.first;
   st.last = p.last;
   st.distributive = p.distributive;
+  st.pairwise = p.pairwise;
   st.fronted = p.fronted;
   out_.statements.push_back(std::move(st));
 }
@@ -232,6 +260,7 @@ void Reader::CloseClause() {
   holder_.clear();
   with_joined_.clear();
   with_centre_.clear();
+  with_member_on_host_ = false;
   in_with_ = false;
   with_distributive_ = false;
   with_host_.clear();
@@ -326,8 +355,10 @@ Reading Reader::Run() {
         break;
       case ItemKind::kSpatial:
         // "a wheelbarrow full of soil": a substance describes its holder, as "of" does.
-        if (item.phrase->meaning == Meaning::kHolding && index_ + 1 < items_.size() &&
-            items_[index_ + 1].kind == ItemKind::kNoun && items_[index_ + 1].np.pronoun.empty() &&
+        if ((item.phrase->meaning == Meaning::kHolding ||
+             item.phrase->meaning == Meaning::kLadenWith) &&
+            index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
+            items_[index_ + 1].np.pronoun.empty() &&
             !IsDiscrete(items_[index_ + 1].np.category, items_[index_ + 1].np.plural)) {
           FlushPending();
           if (!last_group_.empty()) describe_ = last_group_;
@@ -464,10 +495,18 @@ Reading Reader::Run() {
         }
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
-            items_[index_ + 1].np.pronoun.empty() &&
-            WordNet::Get().HoldsThings(WordNet::Get().VerbBase(words_[item.first].text))) {
-          holder_ = verb_subject_;
-          holder_word_ = item.first;
+            items_[index_ + 1].np.pronoun.empty()) {
+          const std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+          if (WordNet::Get().HoldsThings(verb)) {
+            holder_ = verb_subject_;
+            holder_word_ = item.first;
+            holder_filled_ = false;
+          } else if (FillsOrCovers(verb) && items_[index_ + 1].np.room_part == RoomPart::kNone) {
+            // "jars fill the shelves", "a cloth covers the table": the subject is in or on it.
+            holder_ = verb_subject_;
+            holder_word_ = item.first;
+            holder_filled_ = true;
+          }
         }
         break;
       case ItemKind::kPredicate:

@@ -40,8 +40,10 @@ struct Statement {
   int first = 0;  // word span: the phrase through its reference
   int last = 0;
   bool distributive = false;  // "a lamp on each nightstand": subject member k with reference k
-  bool from_with = false;     // "a desk with a chair": only "with" joined them
-  bool fronted = false;       // the phrase opened its clause ("In the garage, a car ...")
+  // "a screen between each pair of beds": subject member k between reference members k and k+1.
+  bool pairwise = false;
+  bool from_with = false;  // "a desk with a chair": only "with" joined them
+  bool fronted = false;    // the phrase opened its clause ("In the garage, a car ...")
 };
 
 struct ReadWarning {

@@ -188,17 +188,24 @@ void Reader::OnNoun(const Item& item) {
     if (!things.empty() && IsObject(things[0].entity)) {
       Mention(things);
       Statement st;
-      st.meaning = HolderOf(out_.entities[holder[0].entity].category) == Holder::kContainer
+      // (What fills or covers a thing is in it when it is a container, else on it.)
+      const Group& container = holder_filled_ ? things : holder;
+      st.meaning = HolderOf(out_.entities[container[0].entity].category) == Holder::kContainer
                        ? Meaning::kIn
                        : Meaning::kOn;
-      st.subjects = things;
-      st.references = holder;
+      st.subjects = holder_filled_ ? holder : things;
+      st.references = holder_filled_ ? things : holder;
       st.first = holder_word_ >= 0 ? holder_word_ : item.first;
       st.last = item.last;
       Account(st.first, st.last);
       out_.statements.push_back(std::move(st));
       last_group_ = things;
       last_is_reference_ = true;
+      // "bottles fill the shelves behind it": a phrase after what is filled places it.
+      if (holder_filled_) {
+        after_verb_ = false;
+        reference_subject_.clear();
+      }
       return;
     }
   }
@@ -243,6 +250,7 @@ void Reader::OnNoun(const Item& item) {
       return;
     }
     if (np.distributive) pending_->distributive = true;
+    if (np.pairwise) pending_->pairwise = true;
     for (const EntityRef& r : refs) pending_->references.push_back(r);
     pending_->last = item.last;
     Mention(refs);
@@ -270,8 +278,11 @@ void Reader::OnNoun(const Item& item) {
     return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
   });
   // (A place and a thing make no list: "A lobby: a desk ..." names the desk in the lobby.)
-  const bool coordinated = (after_and_ || after_comma_) && !last_is_reference_ && !last_placed_ &&
-                           !last_group_.empty() && !in_with_ && !same &&
+  // (Nor does a name before a colon and the list after it: "A shed: three hives ...".)
+  const bool after_colon = index_ > 0 && items_[index_ - 1].kind == ItemKind::kComma &&
+                           words_[items_[index_ - 1].first].text == ":";
+  const bool coordinated = (after_and_ || after_comma_) && !after_colon && !last_is_reference_ &&
+                           !last_placed_ && !last_group_.empty() && !in_with_ && !same &&
                            IsObject(last_group_[0].entity) == IsObject(refs[0].entity);
   if (coordinated) {
     for (const EntityRef& r : refs) last_group_.push_back(r);
@@ -298,6 +309,7 @@ void Reader::OnNoun(const Item& item) {
     for (const EntityRef& r : refs) with_list_.push_back(r);
     if (with_list_.size() >= 2) groups_.push_back(with_list_);
     with_current_ = refs;
+    with_member_on_host_ = false;
     // "with two chairs each": as many per member of the host.
     if (np.each && HostMembers() >= 2) with_distributive_ = true;
     if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {

@@ -35,6 +35,23 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     }
     return true;
   }
+  if (p.meaning == M::kFacingEachOther) facing_pair_ = p.subjects;
+  if (p.meaning == M::kAcross && p.subjects == facing_pair_ && p.references.size() == 1 &&
+      Members(p.subjects).size() == 2) {
+    // "two armchairs facing each other across a coffee table": the table is between them, and
+    // they are across from each other (RELATIONS.md's across: facing, apart).
+    const Group pair = Members(p.subjects);
+    Pending between = p;
+    between.meaning = M::kBetween;
+    between.subjects = p.references;
+    between.references = pair;
+    Finish(std::move(between));
+    Pending across = p;
+    across.subjects = {pair[1]};
+    across.references = {pair[0]};
+    Finish(std::move(across));
+    return true;
+  }
   if (p.meaning == M::kHangingFrom) {
     // "a lantern hanging from a beam": from the ceiling, or from a thing up there (a beam, a
     // ceiling hook), it hangs; from anything else ("from a hook on the door") it is only beside
@@ -54,29 +71,62 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     Finish(std::move(q));
     return true;
   }
-  if (p.meaning == M::kHolding) {
+  if (p.meaning == M::kHolding || p.meaning == M::kLadenWith) {
     // "a cabinet full of trophies": the things are in the holder, or on it when it holds things
-    // up ("a bookcase full of books").
+    // up ("a bookcase full of books"). "a cart piled with boxes", "a desk covered in maps": on
+    // it, or in it when it is a container ("a bin loaded with tools").
     if (p.references.empty()) return false;
     Pending q = p;
     q.subjects = p.references;
     q.references = p.subjects;
-    q.meaning = p.subjects.size() == 1 &&
-                        HolderOf(out_.entities[p.subjects[0].entity].category) == Holder::kSupport
-                    ? M::kOn
-                    : M::kIn;
+    const Holder holder = p.subjects.size() == 1
+                              ? HolderOf(out_.entities[p.subjects[0].entity].category)
+                              : Holder::kNone;
+    if (p.meaning == M::kHolding) {
+      q.meaning = holder == Holder::kSupport ? M::kOn : M::kIn;
+    } else {
+      q.meaning = holder == Holder::kContainer ? M::kIn : M::kOn;
+    }
     Finish(std::move(q));
     holding_ = p.subjects;  // "..., which stands against the wall" is about the holder
     return true;
   }
+  if (p.meaning == M::kHangingAbove) {
+    // "a fan hanging above the bed": it hangs, above the thing; what hangs above a thing that
+    // holds nothing up hangs on the wall there ("a quilt hanging above the headboard",
+    // HangOnTheWall), unless it is a device or a light, made to hang from the ceiling (WordNet),
+    // and not a thing made for walls (its catalog entry or stand-in: a clock, a mirror).
+    bool device = false;
+    bool wall_thing = false;
+    for (const EntityRef& r : p.subjects) {
+      const std::string& c = out_.entities[r.entity].category;
+      wall_thing = wall_thing || ExpectedSupport(c) == Support::kWall;
+      const std::vector<std::string> up = WordNet::Get().Hypernyms(c, 8, 2);
+      device = device || std::find(up.begin(), up.end(), "device") != up.end() ||
+               std::find(up.begin(), up.end(), "source of illumination") != up.end();
+    }
+    if (wall_thing || !device) hang_subject_ = p.subjects;
+    Pending above = p;
+    above.meaning = M::kAbove;
+    Finish(std::move(above));
+    if ((wall_thing || !device) && hang_subject_.empty()) return true;  // on the wall
+    hang_subject_.clear();
+    Pending hang = p;
+    hang.meaning = M::kHanging;
+    hang.references.clear();
+    Finish(std::move(hang));
+    return true;
+  }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
       Members(p.subjects).size() >= 2) {
-    // "four chairs along the long side of the table": beside it, and in a row.
+    // "four chairs along the long side of the table": beside it, and in a row ("along one side
+    // of the room": against its wall).
     Pending row = p;
     row.meaning = M::kRow;
     row.references.clear();
     Pending q = p;
-    q.meaning = M::kNear;
+    const bool place = p.references.size() == 1 && !IsObject(p.references[0].entity);
+    q.meaning = place ? M::kAgainst : M::kNear;
     Finish(std::move(q));
     Finish(std::move(row));
     return true;
@@ -98,7 +148,9 @@ void Reader::AdjustPhrase(Pending* p) {
       const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 3);
       bed = IsKindOf(c, "bed") || std::find(up.begin(), up.end(), "bed") != up.end();
     }
-    p->meaning = bed ? Meaning::kAtFoot : Meaning::kNear;
+    // (An end of the room is a wall: "a gong at one end of the room".)
+    const bool place = p->references.size() == 1 && !IsObject(p->references[0].entity);
+    p->meaning = bed ? Meaning::kAtFoot : place ? Meaning::kAgainst : Meaning::kNear;
   }
   // "flowers in a vase, centred on the table": what stands inside a container is carried by
   // it, so a support named next is the container's.

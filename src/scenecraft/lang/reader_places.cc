@@ -309,6 +309,13 @@ void Reader::ReviseKinds() {
                            [&](const EntityRef& r) { return r.entity == static_cast<int>(e); }),
             st.subjects.end());
       }
+      // The phrase itself sets the scene, it places nothing ("outside" is otherwise beside:
+      // "a mat outside the door").
+      out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(),
+                                           [&](const Statement& st) {
+                                             return st.first == outside_word && st.fronted;
+                                           }),
+                            out_.statements.end());
     }
     break;
   }

@@ -20,12 +20,17 @@ bool Beside(Meaning m) {
          m == M::kAtFoot || m == M::kAtEnd || m == M::kAtHead || m == M::kAlongLongSide ||
          m == M::kAlongShortSide ||
          // "a cabinet full of trophies against the wall": the cabinet is against it
-         m == M::kHolding;
+         m == M::kHolding || m == M::kLadenWith;
 }
 
 bool HangsOverhead(const std::string& category) {
   if (StartsWith(category, "ceiling ")) return true;
-  const std::vector<std::string> up = WordNet::Get().Hypernyms(category, 6);
+  // A compound WordNet does not know is judged by its head ("the porch rafters").
+  WordNet& wordnet = WordNet::Get();
+  const std::string noun = wordnet.IsNoun(category) || category.find(' ') == std::string::npos
+                               ? category
+                               : category.substr(category.rfind(' ') + 1);
+  const std::vector<std::string> up = wordnet.Hypernyms(noun, 6);
   return std::find(up.begin(), up.end(), "structural member") != up.end();
 }
 
@@ -179,12 +184,37 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
   };
   const std::string& p = np.pronoun;
   if (p == "them" || p == "both") {
+    // Things before parts of the room: "two beds on opposite walls, a desk between them" (the
+    // beds, not the walls), unless no group of things is there, or the pronoun is "each" going
+    // on about the same placement ("panels hang on the side walls, four on each").
+    auto parts = [&](const Group& g) {
+      return std::all_of(g.begin(), g.end(),
+                         [&](const EntityRef& r) { return !IsObject(r.entity); });
+    };
+    const bool any_things =
+        !np.distributive && std::any_of(groups_.begin(), groups_.end(), [&](const Group& g) {
+          return !parts(g) && std::none_of(g.begin(), g.end(),
+                                           [&](const EntityRef& r) { return excluded(r.entity); });
+        });
     for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
       if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
         continue;
+      if (any_things && parts(*g)) continue;
       if (p == "both" &&
           !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
         continue;
+      // A list whose last member is a plural the text placed on its own ("a desk facing the
+      // door, two sofas facing each other with a table between them"): "them" is that plural,
+      // not the list.
+      if (p == "them" && g->size() >= 2) {
+        const EntityRef& last = g->back();
+        const bool placed_alone =
+            std::any_of(out_.statements.begin(), out_.statements.end(),
+                        [&](const Statement& st) { return st.subjects == Group{last}; });
+        if (last.member < 0 && out_.entities[last.entity].count >= 2 && placed_alone) {
+          return {last};
+        }
+      }
       return *g;
     }
     // The two things the last statement related ("a sofa facing a TV, a table between them").
@@ -306,7 +336,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
-    if (!(np.definite || np.distributive) || c.size() <= n.size() + 1 ||
+    if (!(np.definite || np.distributive || np.pairwise) || c.size() <= n.size() + 1 ||
         c.compare(c.size() - n.size(), n.size(), n) != 0) {
       return false;
     }
@@ -356,13 +386,18 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
   // (when an armchair was named before). Room parts are matched by kind and wall side.
-  const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
-  for (int pass = 0; reuse && pass < 2; ++pass) {
+  const bool reuse =
+      np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
+  // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
+  // pump named after them), then any thing of that noun.
+  const bool plural_first = np.partitive || np.pairwise || np.plural;
+  for (int pass = plural_first ? 0 : 2; reuse && pass < 4; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];
       const std::string& c = entity.category;
-      const bool match = pass == 0 ? c == np.category : same_head(c);
+      const bool match = pass % 2 == 0 ? c == np.category : same_head(c);
       if (!match || entity.wall_side != np.wall_side) continue;
+      if (pass < 2 && entity.count < 2) continue;
       for (const std::string& a : np.attributes) {
         if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
                 entity.attributes.end() &&
@@ -395,6 +430,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
+  // "a bench with a cushion on it next to the door": after a member put on its host, the
+  // phrase closes the list and places the host.
+  if (in_with_ && with_member_on_host_ && !after_verb_ &&
+      (!last_is_reference_ || last_group_ == with_host_) &&
+      (last_group_ == with_current_ || last_group_ == with_host_)) {
+    return with_host_;
+  }
   // A verb right after a noun is that noun's ("a wetsuit hanging on a hook"; "a lamp stands on").
   if (after_verb_ && !verb_subject_.empty()) return verb_subject_;
   // "a rug covers the floor in front of the desk": the rug is in front of it.
@@ -422,6 +464,13 @@ Group Reader::PhraseSubject(const Item& item) const {
   // the bed"), a second phrase places the same subject ("... next to a watering can"). After one
   // that puts it on, in, under or over its reference, or turns it toward it, the next phrase
   // places the reference ("a vase on a table by the window": the table is by the window).
+  // "two lamps on the desk on either side of the monitor": a pair is flanking, whatever placed it.
+  const Meaning meaning = item.phrase != nullptr ? item.phrase->meaning : Meaning::kNear;
+  if (last_is_reference_ && (meaning == Meaning::kFlanking || meaning == Meaning::kEachSide) &&
+      Members(reference_subject_).size() == 2 &&
+      !(in_with_ && with_current_ != reference_subject_)) {
+    return reference_subject_;
+  }
   if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
       !(in_with_ && with_current_ != reference_subject_)) {
     return reference_subject_;

@@ -44,6 +44,7 @@ class Reader {
     Group references;
     int first = 0, last = 0;
     bool distributive = false;
+    bool pairwise = false;  // "between each pair of beds"
     bool fronted = false;
   };
 
@@ -133,6 +134,12 @@ class Reader {
   // The members of a "with" list joined by "and" with no phrase of their own yet: a participle
   // after them places them all ("with a rake and a hoe hanging on the wall").
   Group with_joined_;
+  // A member of the "with" list was just put on or in its host ("with a lamp on it", "with a
+  // kettle on top"): a phrase after that is about the host ("... beside the window").
+  bool with_member_on_host_ = false;
+  // The pair the last "facing each other" was about: "across a table" after it puts the table
+  // between them.
+  Group facing_pair_;
   // The member of a "with" list put in the middle of its host: the host is a place, and "it"
   // is that member ("a plaza with a statue in the middle and benches around it").
   Group with_centre_;
@@ -172,6 +179,9 @@ class Reader {
   // focus for "it" ("a chest sits at the foot of it": the bed's foot).
   std::vector<std::pair<int, int>> owned_;
   int holder_word_ = -1;
+  // ... or the verb fills or covers the thing after it ("jars fill the shelves"): the verb's
+  // subject is in or on that thing.
+  bool holder_filled_ = false;
   bool owner_described_ = false;
   // The thing the last "it" named, and in which sentence: "A stool stands in front of it. A
   // table is to its right" (the same thing).
