@@ -251,8 +251,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
-  // A kind of window or door ("porthole", chunker.cc) is the room's opening.
-  if (np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow) {
+  // A kind of window or door ("porthole", chunker.cc) is the room's opening; a part of the
+  // building overhead ("the roof beams") is its ceiling.
+  if (np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow ||
+      np.room_part == RoomPart::kCeiling) {
     kind = NounKind::kRoomPart;
   }
   // A thing the text puts others in or at may be a place by another of its senses ("in the

@@ -239,6 +239,7 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
   out->hypernyms.clear();
   out->instance = false;
   out->part = false;
+  out->holonyms.clear();
   for (long k = 0; k < words; ++k) {
     std::string word(fields.Next());
     fields.Next();  // lex_id
@@ -256,7 +257,10 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
     fields.Next();  // source/target
     if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
     if (symbol == "@i") out->instance = true;
-    if (symbol == "#p") out->part = true;
+    if (symbol == "#p") {
+      out->part = true;
+      if (pos == "n") out->holonyms.push_back(target);
+    }
   }
   out->gloss = bar == std::string_view::npos ? "" : std::string(line.substr(bar + 3));
   return true;

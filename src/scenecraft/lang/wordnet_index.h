@@ -22,6 +22,7 @@ struct SynsetRecord {
   std::vector<long> hypernyms;     // offsets of its hypernyms and instance hypernyms
   bool instance = false;           // a proper noun: an instance of its hypernym ("Mobile", a city)
   bool part = false;               // a part of something (a part holonym: a shelf of a bookcase)
+  std::vector<long> holonyms;      // offsets of the wholes it is a part of ("leg" -> table, chair)
   std::string gloss;
 };
 
