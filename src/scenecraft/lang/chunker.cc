@@ -480,13 +480,16 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // A part of the building ("the rafters", "the sloping roof", "the doorframe"; two words WordNet
   // writes as one: "door frame") is the room's, unless the text names its owner ("the roof of the
   // van") or puts things on it ("on the windowsill": a support of its own).
-  const bool on = !items_.empty() && items_.back().kind == ItemKind::kSpatial &&
-                  items_.back().phrase != nullptr && items_.back().phrase->meaning == Meaning::kOn;
+  const bool after_phrase = !items_.empty() && items_.back().kind == ItemKind::kSpatial &&
+                            items_.back().phrase != nullptr;
+  const bool on = after_phrase && items_.back().phrase->meaning == Meaning::kOn;
+  const bool from = after_phrase && (items_.back().phrase->meaning == Meaning::kFrom ||
+                                     items_.back().phrase->meaning == Meaning::kHangingFrom);
   if (np.room_part == RoomPart::kNone && head_word.noun && !owned && !on) {
     const bool closed = category.find(' ') == std::string::npos && category != head_word.lemma;
     np.room_part = ArchitectureOf(
         closed ? category : head_word.lemma,
-        !closed && compound_start + 1 < run.size() ? &words_[run[run.size() - 2]] : nullptr);
+        !closed && compound_start + 1 < run.size() ? &words_[run[run.size() - 2]] : nullptr, from);
   }
   if (np.room_part == RoomPart::kNone && np.definite && !owned &&
       compound_start == run.size() - 1) {

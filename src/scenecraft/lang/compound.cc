@@ -132,12 +132,18 @@ bool PartNamesWhole(const Word& whole, const Word& part) {
       ClassifyNoun(whole.lemma) != NounKind::kObject) {
     return false;
   }
+  WordNet& wordnet = WordNet::Get();
   const RoomPart opening = RoomPartOf(part.lemma);
-  return opening == RoomPart::kDoor || opening == RoomPart::kWindow ||
-         WordNet::Get().IsPartOf(part.lemma, whole.lemma);
+  if (opening == RoomPart::kNone) return wordnet.IsPartOf(part.lemma, whole.lemma);
+  // A door or a window of furniture, an appliance, a vehicle (WordNet's instrumentalities and
+  // commodities), not of a structure one stands on or in ("the balcony door", "the loading dock
+  // door", "the roof window" are the room's).
+  if (opening != RoomPart::kDoor && opening != RoomPart::kWindow) return false;
+  const std::vector<std::string> up = wordnet.Hypernyms(whole.lemma, 12, 2);
+  return Contains(up, "instrumentality") || Contains(up, "commodity");
 }
 
-RoomPart ArchitectureOf(const std::string& noun, const Word* modifier) {
+RoomPart ArchitectureOf(const std::string& noun, const Word* modifier, bool hung_from) {
   WordNet& wordnet = WordNet::Get();
   const std::vector<std::string> wholes = wordnet.Wholes(noun, 1);
   if (Contains(wholes, "door")) return RoomPart::kDoor;
@@ -155,6 +161,11 @@ RoomPart ArchitectureOf(const std::string& noun, const Word* modifier) {
     return Contains(w, "building") || Contains(w, "house") || Contains(w, "roof");
   };
   if (of_building(noun) && overhead(noun, 1)) return RoomPart::kCeiling;
+  // What things hang from, a structural member by its most frequent sense: "from the rafters",
+  // "from the joists" (not "from a beam": first of all a ray of light).
+  if (hung_from && Contains(wordnet.SenseHypernyms(noun, 0, 4), "structural member")) {
+    return RoomPart::kCeiling;
+  }
   // "the roof beams", "the ceiling joists": a structural member of such a part.
   if (modifier != nullptr && modifier->noun && overhead(noun, 2) &&
       (RoomPartOf(modifier->lemma) == RoomPart::kCeiling ||

@@ -29,8 +29,9 @@ bool PartNamesWhole(const Word& whole, const Word& part);
 // The part of the room a part of the building names, by WordNet's part holonymy of its most
 // frequent sense: a part of a door or a window is that opening ("doorframe", "windowsill"); a
 // covering or a structural member of the building is the ceiling ("the sloping roof", "the roof
-// beams": a beam after a word that names such a part). kNone for anything else. `modifier` is
-// the word before the noun, if any.
-RoomPart ArchitectureOf(const std::string& noun, const Word* modifier);
+// beams": a beam after a word that names such a part; what things hang from: "the rafters").
+// kNone for anything else. `modifier` is the word before the noun, if any; `hung_from`: the
+// noun follows "from".
+RoomPart ArchitectureOf(const std::string& noun, const Word* modifier, bool hung_from);
 
 }  // namespace scenecraft

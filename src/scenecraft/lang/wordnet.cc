@@ -544,6 +544,16 @@ std::vector<std::string> WordNet::Wholes(const std::string& noun, int senses) {
   return out;
 }
 
+int WordNet::Depth(long offset) const {
+  SynsetRecord s;
+  int depth = 0;
+  while (depth < 32 && Synset(offset, &s) && !s.hypernyms.empty()) {
+    offset = s.hypernyms[0];
+    ++depth;
+  }
+  return depth;
+}
+
 bool WordNet::IsPartOf(const std::string& part, const std::string& whole) {
   if (!available_ || part.empty() || whole.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
@@ -599,7 +609,8 @@ bool WordNet::IsPartOf(const std::string& part, const std::string& whole) {
         std::string_view(::lexfiles[s.lexfile]) != "noun.artifact") {
       continue;
     }
-    for (long k : up({h}, 2)) found = found || made_kinds.count(k) > 0;
+    // (A kind specific enough: seven levels or more below the root; "structure" is five.)
+    for (long k : up({h}, 2)) found = found || (made_kinds.count(k) > 0 && Depth(k) >= 7);
   }
   Bound(part_of_cache_);
   part_of_cache_[key] = found;

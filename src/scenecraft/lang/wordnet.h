@@ -97,6 +97,8 @@ class WordNet {
   // The synset offsets of a noun's senses, and one synset (caller holds the lock).
   std::vector<long> NounOffsets(const std::string& noun) const;
   bool Synset(long offset, SynsetRecord* out) const;
+  // How many hypernym levels a synset is below the root (following the first hypernym).
+  int Depth(long offset) const;
   bool available_ = false;
   // The index files in memory; null when they could not be read (libwordnet answers then).
   std::unique_ptr<WordNetIndex> index_;

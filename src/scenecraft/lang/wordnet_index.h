@@ -77,6 +77,8 @@ class WordNetIndex {
   // The line of `file` whose first field is `key` (without its newline), or "" when none.
   static std::string_view FindLine(const MappedFile& file, std::string_view key);
   std::string MorphWord(const std::string& word, int pos) const;
+  // Whether every sense of the noun (a lemma with underscores) is an instance: a proper noun.
+  bool OnlyInstances(const std::string& noun) const;
   std::string Exception(const std::string& word, int pos) const;
   std::array<MappedFile, kPosCount> index_;
   std::array<MappedFile, kPosCount> exceptions_;
