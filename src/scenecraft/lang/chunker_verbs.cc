@@ -204,10 +204,11 @@ bool Chunker::HolderVerb(size_t i) const {
   }
   const NounPhrase& holder = items_[k - 2].np;
   if (holder.plural || holder.count > 1) return false;
-  // The -s form of a verb, and no compound with the noun before it ("coat stands").
+  // The -s form of a verb, and no compound with the noun before it as written ("shoe stands";
+  // but "coats stands": a compound's first noun is singular).
   const std::string base = WordNet::Get().VerbBase(w.text);
   if (base.empty() || base == w.text || !EndsWith(w.text, "s") ||
-      IsCompound(words_[i - 1].lemma + " " + w.lemma)) {
+      IsCompound(texts_[i - 1] + " " + w.lemma)) {
     return false;
   }
   return MatchSpatialPhrase(texts_, i + 1) != nullptr || AdverbAt(i + 1) > i + 1 ||

@@ -298,7 +298,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     const size_t space = np.category.rfind(' ');
     const std::string first_part = np.category.substr(0, space);
     const NounKind first = ClassifyNoun(first_part);
-    if (HasMadeThingSense(np.category.substr(space + 1)) &&
+    // (A first part that names an activity says what the place is for: "a camping spot", "a
+    // fishing spot" stay places.)
+    WordNet& wordnet = WordNet::Get();
+    const std::vector<std::string> first_sense = wordnet.LexFiles(first_part, 1);
+    const bool activity = (!first_sense.empty() && first_sense[0] == "noun.act") ||
+                          (EndsWith(first_part, "ing") && !wordnet.VerbBase(first_part).empty());
+    if (HasMadeThingSense(np.category.substr(space + 1)) && !activity &&
         (first == NounKind::kObject || first == NounKind::kAbstract) &&
         PlaceSense(first_part) == NounKind::kObject) {
       kind = NounKind::kObject;
