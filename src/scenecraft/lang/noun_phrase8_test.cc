@@ -143,6 +143,29 @@ TEST(NounPhrase8, AVerbAfterAListOfContentsIsTheHolders) {
   EXPECT_FALSE(Has(crate, "near(magazine_1, sofa_1)")) << Show(crate);
 }
 
+// "the lamp" after "a lamp post" is the lamp post when nothing else is a lamp (WordNet's
+// definition of the compound names a lamp); a lamp of its own stays a lamp.
+TEST(NounPhrase8, ADefiniteFirstPartNamesTheCompound) {
+  OfflinePlanner planner;
+  const PlanResult post = planner.Plan("A lamp post by the gate and a bench beside the lamp.");
+  EXPECT_EQ(CountOf(post, "lamp"), 0) << Show(post);
+  EXPECT_TRUE(Has(post, "near(bench_1, lamppost_1)")) << Show(post);
+  const PlanResult both =
+      planner.Plan("A lamp post by the gate, a lamp on the porch table and a cat under the lamp.");
+  EXPECT_EQ(CountOf(both, "lamp"), 1) << Show(both);
+  EXPECT_TRUE(Has(both, "under(cat_1, lamp_1)")) << Show(both);
+}
+
+// (Regression guard written after a hold-out miss: "for" with no noun after it describes
+// nothing past the colon.)
+TEST(NounPhrase8, AColonEndsWhatForBegan) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("Studio for one: a drafting table by the window and a stool in front of it.");
+  EXPECT_EQ(CountOf(plan, "drafting table"), 1) << Show(plan);
+  EXPECT_TRUE(Has(plan, "near(drafting_table_1, window_1)")) << Show(plan);
+}
+
 // A verb's -ing form or a verb that names what the thing is for keeps the two words as its kind.
 TEST(NounPhrase8, PurposeModifiersNameKinds) {
   OfflinePlanner planner;

@@ -364,12 +364,28 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
   // (when an armchair was named before). Room parts are matched by kind and wall side.
+  // Last, "the lamp" after "a lamp post" when nothing else is a lamp: a definite noun that opens
+  // the compound of a thing already there, whose WordNet definition names it ("a metal post
+  // supporting an outdoor lamp").
+  auto first_part = [&](const std::string& c) {
+    const std::string& n = np.category;
+    if (!np.definite || np.plural || c.size() <= n.size() || c.compare(0, n.size(), n) != 0) {
+      return false;
+    }
+    const std::string gloss = " " + WordNet::Get().Gloss(c) + " ";
+    for (const char* after : {" ", ",", ")", ";"}) {
+      if (gloss.find(" " + n + after) != std::string::npos) return true;
+    }
+    return false;
+  };
   const bool reuse = np.definite || np.partitive || (as_reference && !np.plural && np.count <= 1);
-  for (int pass = 0; reuse && pass < 2; ++pass) {
+  for (int pass = 0; reuse && pass < 3; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];
       const std::string& c = entity.category;
-      const bool match = pass == 0 ? c == np.category : same_head(c);
+      const bool match = pass == 0   ? c == np.category
+                         : pass == 1 ? same_head(c)
+                                     : entity.kind == NounKind::kObject && first_part(c);
       if (!match || entity.wall_side != np.wall_side) continue;
       for (const std::string& a : np.attributes) {
         if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
