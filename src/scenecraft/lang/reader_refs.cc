@@ -369,7 +369,9 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // supporting an outdoor lamp").
   auto first_part = [&](const std::string& c) {
     const std::string& n = np.category;
-    if (!np.definite || np.plural || c.size() <= n.size() || c.compare(0, n.size(), n) != 0) {
+    // (Never a part of the room: "the window" after "a window seat" is the room's.)
+    if (!np.definite || np.plural || np.room_part != RoomPart::kNone || c.size() <= n.size() ||
+        c.compare(0, n.size(), n) != 0) {
       return false;
     }
     const std::string gloss = " " + WordNet::Get().Gloss(c) + " ";
