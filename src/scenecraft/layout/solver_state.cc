@@ -137,22 +137,35 @@ State::State(SceneGraph* graph, const SolverOptions& options)
   }
   // What is above a thing and names no support of its own (a TV above the fireplace, a lamp
   // above the table) cannot stand on the floor: over a thing against a wall it hangs on that
-  // wall, over one out in the room from the ceiling. Floor furniture keeps the floor.
+  // wall, over one out in the room from the ceiling. Floor furniture keeps the floor. The object's
+  // support says where it went, so the critic's support test and a later solve see it; what
+  // hangs on a wall by its nature (a picture) keeps its wall and goes over the thing.
   if (graph->environment.IsRoom()) {
+    std::set<int> mounted;  // on a wall or the ceiling by a relation of its own
+    for (const Relation& rel : graph->relations) {
+      if (rel.type == RelationType::kOnWall || rel.type == RelationType::kHanging)
+        mounted.insert(index_.at(rel.objects[0]));
+    }
     for (const Relation& rel : graph->relations) {
       if (rel.type != RelationType::kAbove || rel.objects.size() != 2) continue;
-      Item& it = items_[index_.at(rel.objects[0])];
+      const int self = index_.at(rel.objects[0]);
+      Item& it = items_[self];
       const int over = index_.at(rel.objects[1]);
-      if (it.parent >= 0 || it.wall || it.ceiling || it.fixed ||
-          it.object->support == Support::kFloor) {
+      const Support support = it.object->support;
+      if (it.parent >= 0 || mounted.count(self) > 0 || it.fixed || support == Support::kFloor ||
+          support == Support::kCeiling) {
         continue;
       }
-      if (items_[over].wall_aligned || items_[over].wall) {
+      const bool over_wall = items_[over].wall_aligned || items_[over].wall;
+      if (over_wall) {
         it.wall = true;
         it.wall_aligned = true;
+        it.ceiling = false;
         it.above = over;
-      } else {
+        it.object->support = Support::kWall;
+      } else if (support == Support::kSurface) {
         it.ceiling = true;
+        it.object->support = Support::kCeiling;
       }
     }
   }

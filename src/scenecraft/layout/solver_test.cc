@@ -179,6 +179,32 @@ TEST(Solver, WhatIsAboveAThingWithNoSupportGoesOnItsWallOrHangs) {
   for (uint64_t seed : {1, 2, 3}) ExpectSolved(g, seed);
 }
 
+TEST(Solver, WhatGoesOnAWallOrHangsByAboveSaysSo) {
+  // The support the solver chose is the object's support afterwards: the critic's support test
+  // (no floating) sees a lamp on the wall over a stool, and a second solve (a revision round)
+  // keeps it over its stool.
+  SceneGraph g = Scene({"lamp_1:lamp", "stool_1:stool", "lamp_2:lamp", "table_1:table"},
+                       {{"above", "lamp_1", "stool_1"},
+                        {"against_wall", "stool_1"},
+                        {"above", "lamp_2", "table_1"},
+                        {"center", "table_1"}});
+  g.FindObject("lamp_1")->support = Support::kSurface;
+  g.FindObject("lamp_2")->support = Support::kSurface;
+  SolverOptions options;
+  SolveResult result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+  EXPECT_EQ(g.FindObject("lamp_1")->support, Support::kWall);
+  EXPECT_EQ(g.FindObject("lamp_2")->support, Support::kCeiling);
+  std::vector<Body> bodies;
+  for (const Object& o : g.objects) bodies.push_back(BodyOf(o));
+  std::vector<const Body*> all;
+  for (const Body& b : bodies) all.push_back(&b);
+  for (const Body& b : bodies) EXPECT_EQ(SupportProblem(b, all, g.environment), "") << b.id;
+  options.seed = 2;
+  result = Solve(&g, options);
+  EXPECT_TRUE(result.AllPass()) << result.ToString();
+}
+
 TEST(Solver, AStackOnASupportIsStackedThere) {
   // "A stack of books on the footstool" as a plan may say it: each book on the footstool and the
   // books a stack. The stack is what was asked for: it stands on the footstool, the first book
