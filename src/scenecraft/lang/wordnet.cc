@@ -340,6 +340,7 @@ bool WordNet::ThingDoesItself(const std::string& verb) {
 bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = transitive_cache_.find(verb); it != transitive_cache_.end()) return it->second;
   bool found = false;
   for (long offset : VerbSenseOffsets(verb, 2)) {
     char empty[] = "";
@@ -348,6 +349,8 @@ bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
     for (int f = 0; f < s->fcount; ++f) found = found || s->frmid[f] == 8;
     ::free_synset(s);
   }
+  Bound(transitive_cache_);
+  transitive_cache_[verb] = found;
   return found;
 }
 

@@ -110,7 +110,7 @@ class WordNet {
       sense_hypernym_cache_, compounds_cache_, wholes_cache_;
   std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
   std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_,
-      holds_cache_, kind_of_cache_, part_of_cache_;
+      holds_cache_, kind_of_cache_, part_of_cache_, transitive_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;
 };
