@@ -134,9 +134,10 @@ TEST(Planner, GeneralCorpusFloors) {
   const CorpusScore score = ScoreCorpus(corpus, planner, options);
   EXPECT_GE(score.exact_count_share, 0.89) << score.ToString(false);
   EXPECT_GE(score.count_clause_share, 0.95) << score.ToString(false);
-  EXPECT_GE(score.recall, 0.89) << score.ToString(false);
-  EXPECT_GE(score.stated_precision, 0.86) << score.ToString(false);
-  EXPECT_GE(score.precision, 0.79) << score.ToString(false);
+  // (planner8np: 89.4 % / 95.7 % / 90.2 % / 87.4 % / 80.2 %, 96.2 % own nouns of 1275.)
+  EXPECT_GE(score.recall, 0.90) << score.ToString(false);
+  EXPECT_GE(score.stated_precision, 0.87) << score.ToString(false);
+  EXPECT_GE(score.precision, 0.80) << score.ToString(false);
   // (With planner7set merged: 96.1 % own nouns of 1276, 89.4 % / 95.7 % / 90 % / 87.3 % / 80 %.)
   EXPECT_GE(score.own_noun_share, 0.96) << score.ToString(false);
 }
