@@ -256,7 +256,8 @@ void Builder::AddStatement(const Statement& st) {
         if (st.meaning == M::kMiddleOf) unary = T::kCenter;
         break;
       case RoomPart::kCeiling:
-        unary = T::kHanging;
+        // (What stands under the roof or near the ceiling does not hang.)
+        if (st.meaning != M::kUnder && st.meaning != M::kNear) unary = T::kHanging;
         break;
       case RoomPart::kCorner:
         unary = T::kInCorner;

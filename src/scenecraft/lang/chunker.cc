@@ -124,7 +124,8 @@ size_t Chunker::Next(size_t i) {
          // "a cabinet of trophies stands": the verb of the noun before "of".
          (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
           items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&
-          items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)))) ||
+          items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)) ||
+         HolderVerb(i))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -366,7 +367,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
   int head = -1;
   for (size_t r = run.size(); r-- > 0;) {
     const Word& w = words_[run[r]];
-    if (w.noun || !w.known || std::find(joined.begin(), joined.end(), run[r]) != joined.end()) {
+    if (w.noun || !w.known || std::find(joined.begin(), joined.end(), run[r]) != joined.end() ||
+        (r + 1 == run.size() && r > 0 && MaterialGerund(run[r]))) {
       head = static_cast<int>(r);
       break;
     }
@@ -390,6 +392,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
       items_.back().np = np;
       return run.back() + 2;
     }
+  }
+  // A landmark named by a part of it ("against the table leg", "on the sofa arm", "in the desk
+  // drawer", "to the freezer door"): a place on the thing, which is the landmark. (The part's
+  // word stays in the phrase's category words: it is accounted for.)
+  const size_t part_word = run.back();
+  if (!items_.empty() && items_.back().kind == ItemKind::kSpatial && run.size() >= 2 &&
+      PartNamesWhole(words_[run[run.size() - 2]], words_[run.back()])) {
+    run.pop_back();
   }
   const Word& head_word = words_[run.back()];
   np.head = static_cast<int>(run.back());
@@ -459,7 +469,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
   // suit of armour"), not a holder and its contents.
-  size_t last = run.back();
+  size_t last = std::max(run.back(), part_word);
   if (!opening && last + 2 < words_.size() && texts_[last + 1] == "of" &&
       words_[last + 2].word_class == WordClass::kOpen) {
     const std::string whole = category + " of " + texts_[last + 2];
@@ -474,6 +484,20 @@ size_t Chunker::NounPhraseAt(size_t i) {
       (i > 0 && (words_[i - 1].possessive || texts_[i] == "its" || texts_[i] == "their" ||
                  texts_[i] == "his" || texts_[i] == "her")) ||
       (last + 1 < words_.size() && (texts_[last + 1] == "of" || words_[last + 1].possessive));
+  // A part of the building ("the rafters", "the sloping roof", "the doorframe"; two words WordNet
+  // writes as one: "door frame") is the room's, unless the text names its owner ("the roof of the
+  // van") or puts things on it ("on the windowsill": a support of its own).
+  const bool after_phrase = !items_.empty() && items_.back().kind == ItemKind::kSpatial &&
+                            items_.back().phrase != nullptr;
+  const bool on = after_phrase && items_.back().phrase->meaning == Meaning::kOn;
+  const bool from = after_phrase && (items_.back().phrase->meaning == Meaning::kFrom ||
+                                     items_.back().phrase->meaning == Meaning::kHangingFrom);
+  if (np.room_part == RoomPart::kNone && head_word.noun && !owned && !on) {
+    const bool closed = category.find(' ') == std::string::npos && category != head_word.lemma;
+    np.room_part = ArchitectureOf(
+        closed ? category : head_word.lemma,
+        !closed && compound_start + 1 < run.size() ? &words_[run[run.size() - 2]] : nullptr, from);
+  }
   if (np.room_part == RoomPart::kNone && np.definite && !owned &&
       compound_start == run.size() - 1) {
     const std::string& position = head_word.lemma;

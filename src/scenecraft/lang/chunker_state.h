@@ -137,6 +137,14 @@ class Chunker {
     const Word& w = words_[k];
     return w.plural && np.count == 1 && w.verb_frequency > w.noun_frequency && VerbHere(k, np);
   }
+  // Whether words[i], right after a list of contents ("a jar of pens and pencils rests on the
+  // desk"), is the -s verb of their holder: it agrees with the single holder before "of", not
+  // with the plural contents, and a spatial phrase, an adverb or a determiner follows it.
+  bool HolderVerb(size_t i) const;
+  // Whether words[k], an -ing word that ends the noun phrase after a noun, is its head rather
+  // than a verb: a noun WordNet files first as a made thing ("wire fencing"), or, after a
+  // material, a gerund that names what is made of it ("steel shelving"; not "stone lying").
+  bool MaterialGerund(size_t k) const;
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
   size_t AdverbAt(size_t k) const;

@@ -83,6 +83,7 @@ void Chunker::ShareAcrossLists() {
 bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const Word& w = words_[k];
   if (!w.verb || k == 0) return false;
+  if (MaterialGerund(k)) return false;  // "steel shelving against the wall"
   const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
                               words_[k + 1].word_class == WordClass::kOpen &&
                               (words_[k + 1].noun || !words_[k + 1].known) &&
@@ -152,6 +153,66 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   if (base == w.text && coordinated) return w.verb_frequency > w.noun_frequency;
   if (base == w.text) return !singular_subject;
   return false;
+}
+
+bool Chunker::MaterialGerund(size_t k) const {
+  if (k == 0) return false;
+  const Word& w = words_[k];
+  const Word& before = words_[k - 1];
+  if (!w.verb || !w.known || !EndsWith(w.text, "ing") || before.punct ||
+      before.word_class != WordClass::kOpen || !before.noun) {
+    return false;
+  }
+  // It ends the noun phrase: "wire fencing around ...", but "a tent housing the generator".
+  const bool ends = k + 1 >= words_.size() || words_[k + 1].punct || texts_[k + 1] == "and" ||
+                    texts_[k + 1] == "or" || MatchSpatialPhrase(texts_, k + 1) != nullptr;
+  if (!ends) return false;
+  WordNet& wordnet = WordNet::Get();
+  // A noun whose first sense is a made thing, after a noun that is no living thing: "wire
+  // fencing", "garden fencing".
+  // Never a verb things do by themselves: "a mop hanging on ...", "stone lying", "wood burning"
+  // are clauses.
+  const std::string verb = wordnet.VerbBase(w.text);
+  if (verb.empty() || wordnet.ThingDoesItself(verb)) return false;
+  if (w.noun) {
+    const std::vector<std::string> senses = wordnet.LexFiles(w.text, 1);
+    const std::vector<std::string> owner = wordnet.LexFiles(before.lemma, 1);
+    return !senses.empty() && senses[0] == "noun.artifact" &&
+           (owner.empty() || (owner[0] != "noun.person" && owner[0] != "noun.animal"));
+  }
+  // No noun at all, after a material: a verb somebody does to things ("steel shelving").
+  return IsMaterial(before.lemma) && wordnet.SomebodyDoesItToSomething(verb);
+}
+
+bool Chunker::HolderVerb(size_t i) const {
+  const Word& w = words_[i];
+  if (!w.verb || !w.plural || i == 0 || i + 1 >= words_.size() || items_.empty()) return false;
+  // The list: bare nouns joined by "and" or commas, after "of" and the holder.
+  size_t k = items_.size() - 1;
+  auto bare = [&](size_t n) {
+    return items_[n].kind == ItemKind::kNoun && items_[n].np.pronoun.empty() &&
+           !items_[n].np.determined;
+  };
+  if (!bare(k) || !items_[k].np.plural) return false;
+  while (k >= 2 && bare(k - 2) &&
+         (items_[k - 1].kind == ItemKind::kAnd || items_[k - 1].kind == ItemKind::kComma)) {
+    k -= 2;
+  }
+  if (k < 2 || items_[k - 1].kind != ItemKind::kOf || items_[k - 2].kind != ItemKind::kNoun ||
+      !items_[k - 2].np.pronoun.empty()) {
+    return false;
+  }
+  const NounPhrase& holder = items_[k - 2].np;
+  if (holder.plural || holder.count > 1) return false;
+  // The -s form of a verb, and no compound with the noun before it as written ("shoe stands";
+  // but "coats stands": a compound's first noun is singular).
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  if (base.empty() || base == w.text || !EndsWith(w.text, "s") ||
+      IsCompound(texts_[i - 1] + " " + w.lemma)) {
+    return false;
+  }
+  return MatchSpatialPhrase(texts_, i + 1) != nullptr || AdverbAt(i + 1) > i + 1 ||
+         Determiner(texts_[i + 1]).has_value();
 }
 
 bool Chunker::VerbAfterReference(size_t k, size_t spatial) const {

@@ -91,13 +91,88 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
     // glass") names a kind of this one too ("a folding screen", "a magnifying lamp"); what a
     // thing otherwise does by itself (per WordNet's verb frames) says what it is doing ("drying
     // pots", "matching nightstands").
+    // What somebody does to things with a support is what it is for, though the things may also
+    // do it by themselves: "a drying rack", "a changing table" (not "matching nightstands": a
+    // state, nor "drying pots", no support).
+    if ((HolderOf(head) == Holder::kSupport ||
+         Contains(wordnet.Hypernyms(head, 6, 2), "furniture")) &&
+        wordnet.VerbLexFile(verb) != "verb.stative" && wordnet.SomebodyDoesItToSomething(verb)) {
+      return true;
+    }
     return !wordnet.ThingDoesItself(verb) || NamesKindsOfMadeThings(m.text);
+  }
+  // An activity (the noun's most frequent sense is an act: an exercise, a sport) before a
+  // framework or a piece of equipment names what it is for, though the word is more often an
+  // adjective: "a squat rack" (not "a squat vase").
+  if (m.noun) {
+    const std::vector<std::string> first = wordnet.LexFiles(m.lemma, 1);
+    const std::vector<std::string> up = wordnet.SenseHypernyms(head, 0, 6);
+    if (!first.empty() && first[0] == "noun.act" &&
+        (Contains(up, "framework") || Contains(up, "equipment") || Contains(up, "apparatus"))) {
+      return true;
+    }
   }
   // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
   // "garden" and "blanket" are rather nouns).
   const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
   if ((m.noun || !m.known) && !adjective) return !IsMaterial(m.text);
   return false;
+}
+
+bool PartNamesWhole(const Word& whole, const Word& part) {
+  if (!whole.noun || whole.capitals || whole.number || !part.noun || whole.lemma == part.lemma ||
+      whole.text.find('-') != std::string::npos || !WallSide(whole.text).empty() ||
+      RoomPartOf(whole.lemma) != RoomPart::kNone) {
+    return false;
+  }
+  if (whole.adjective && whole.adjective_frequency >= whole.noun_frequency) return false;
+  // A compound WordNet knows is that thing ("car door", "table tennis").
+  if (IsCompound(whole.lemma + " " + part.lemma)) return false;
+  if (IsMaterial(whole.lemma) || !HasMadeSense(whole.lemma) ||
+      ClassifyNoun(whole.lemma) != NounKind::kObject) {
+    return false;
+  }
+  WordNet& wordnet = WordNet::Get();
+  const RoomPart opening = RoomPartOf(part.lemma);
+  if (opening == RoomPart::kNone) return wordnet.IsPartOf(part.lemma, whole.lemma);
+  // A door or a window of furniture, an appliance, a vehicle (WordNet's instrumentalities and
+  // commodities), not of a structure one stands on or in ("the balcony door", "the loading dock
+  // door", "the roof window" are the room's).
+  if (opening != RoomPart::kDoor && opening != RoomPart::kWindow) return false;
+  const std::vector<std::string> up = wordnet.Hypernyms(whole.lemma, 12, 2);
+  return Contains(up, "instrumentality") || Contains(up, "commodity");
+}
+
+RoomPart ArchitectureOf(const std::string& noun, const Word* modifier, bool hung_from) {
+  WordNet& wordnet = WordNet::Get();
+  const std::vector<std::string> wholes = wordnet.Wholes(noun, 1);
+  if (Contains(wholes, "door")) return RoomPart::kDoor;
+  if (Contains(wholes, "window")) return RoomPart::kWindow;
+  // The building's top: a covering or a structural member that is a part of a building.
+  auto overhead = [&](const std::string& n, int senses) {
+    for (int k = 0; k < senses; ++k) {
+      const std::vector<std::string> up = wordnet.SenseHypernyms(n, k, 4);
+      if (Contains(up, "covering") || Contains(up, "structural member")) return true;
+    }
+    return false;
+  };
+  auto of_building = [&](const std::string& n) {
+    const std::vector<std::string> w = wordnet.Wholes(n, 1);
+    return Contains(w, "building") || Contains(w, "house") || Contains(w, "roof");
+  };
+  if (of_building(noun) && overhead(noun, 1)) return RoomPart::kCeiling;
+  // What things hang from, a structural member by its most frequent sense: "from the rafters",
+  // "from the joists" (not "from a beam": first of all a ray of light).
+  if (hung_from && Contains(wordnet.SenseHypernyms(noun, 0, 4), "structural member")) {
+    return RoomPart::kCeiling;
+  }
+  // "the roof beams", "the ceiling joists": a structural member of such a part.
+  if (modifier != nullptr && modifier->noun && overhead(noun, 2) &&
+      (RoomPartOf(modifier->lemma) == RoomPart::kCeiling ||
+       (of_building(modifier->lemma) && overhead(modifier->lemma, 1)))) {
+    return RoomPart::kCeiling;
+  }
+  return RoomPart::kNone;
 }
 
 }  // namespace scenecraft

@@ -15,11 +15,28 @@ bool Has(const std::vector<std::string>& words, std::initializer_list<const char
   return false;
 }
 
+// Whether hypernym words include the room one is in (WordNet's synset {room}), not the room one
+// has (the synset {room, way, elbow room}: "seating" is a kind of that).
+bool UnderRoom(const std::vector<std::string>& up) {
+  return Has(up, {"room"}) && !Has(up, {"elbow room"});
+}
+
 // The lexicographer files of physical things.
 bool PhysicalLexFile(const std::string& lexfile) {
   return lexfile == "noun.artifact" || lexfile == "noun.object" || lexfile == "noun.plant" ||
          lexfile == "noun.animal" || lexfile == "noun.food" || lexfile == "noun.person" ||
          lexfile == "noun.substance" || lexfile == "noun.body";
+}
+
+// Whether the head of a compound WordNet does not know names a thing by any of its senses ("violin
+// case": a case is first an occurrence); a person only by a frequent sense: "a dinner party", "a
+// tea party" are gatherings (a party is also a person in a lawsuit), "a toy soldier" a figure.
+bool ThingHead(const std::string& head) {
+  const std::vector<std::string> senses = WordNet::Get().LexFiles(head, 0);
+  for (size_t k = 0; k < senses.size(); ++k) {
+    if (PhysicalLexFile(senses[k]) && (senses[k] != "noun.person" || k < 2)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -57,7 +74,7 @@ NounKind ClassifyNoun(const std::string& category) {
   // A compound WordNet knows only as no thing whose head is one ("alarm bell": a sound) is the
   // thing the user named with it.
   if (noun == category && space != std::string::npos && !HasPhysicalSense(category) &&
-      HasPhysicalSense(head) && PlaceSense(category) == NounKind::kObject &&
+      ThingHead(head) && PlaceSense(category) == NounKind::kObject &&
       !Has(wordnet.LexFiles(category, 0), {"noun.location"})) {
     noun = head;
   }
@@ -80,7 +97,7 @@ NounKind ClassifyNoun(const std::string& category) {
     return noun == "room" ? NounKind::kIndoorPlace : NounKind::kRoomPart;
   }
   const std::vector<std::string> first = wordnet.Hypernyms(noun, 8, 1);
-  if (Has(first, {"room"})) return NounKind::kIndoorPlace;
+  if (UnderRoom(first)) return NounKind::kIndoorPlace;
   if (Has(first, {"geographical area", "tract", "field", "land", "plot", "yard", "thoroughfare",
                   "road", "geological formation", "body of water", "vegetation"})) {
     return NounKind::kOutdoorPlace;
@@ -106,9 +123,11 @@ NounKind ClassifyNoun(const std::string& category) {
   // A compound the dictionary does not know is a thing when its head has any physical sense
   // ("violin case": a case is first of all an occurrence); a lone noun needs one of its two
   // most frequent senses to be physical ("style" and "evening" are not things).
-  const std::vector<std::string> all = wordnet.LexFiles(noun, noun != category ? 0 : 2);
-  for (const std::string& lexfile : all) {
-    if (PhysicalLexFile(lexfile)) return NounKind::kObject;
+  if (noun != category && ThingHead(noun)) return NounKind::kObject;
+  if (noun == category) {
+    for (const std::string& lexfile : wordnet.LexFiles(noun, 2)) {
+      if (PhysicalLexFile(lexfile)) return NounKind::kObject;
+    }
   }
   // A closed compound filed as an event whose last part is its kind and names a made thing by
   // another sense ("campfire", "bonfire": a kind of fire, and a fire is also a fireplace with a
@@ -150,8 +169,9 @@ bool HasThingSense(const std::string& category, std::initializer_list<const char
   for (size_t k = 0; k < senses.size(); ++k) {
     if (!Has({senses[k]}, lexfiles)) continue;
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 8);
-    if (!Has(up, {"room", "area", "building", "place of business", "establishment",
-                  "geographical area", "tract", "workplace", "facility"})) {
+    if (!Has(up, {"area", "building", "place of business", "establishment", "geographical area",
+                  "tract", "workplace", "facility"}) &&
+        !UnderRoom(up)) {
       return true;
     }
   }
@@ -176,7 +196,7 @@ NounKind PlaceSense(const std::string& category) {
                                : category.substr(space + 1);
   for (int k = 0; k < std::min(3, wordnet.SenseCount(noun)); ++k) {
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 8);
-    if (Has(up, {"room"})) return NounKind::kIndoorPlace;
+    if (UnderRoom(up)) return NounKind::kIndoorPlace;
     if (Has(up, {"geographical area", "tract", "field", "land", "plot", "yard", "thoroughfare",
                  "road", "geological formation"})) {
       return NounKind::kOutdoorPlace;

@@ -385,6 +385,9 @@ Reading Reader::Run() {
         FlushPending();
         after_comma_ = true;
         relative_.clear();
+        // "Office for two: two desks ...": what "for" or "of" began ends here; the next noun
+        // phrase is a thing of its own.
+        describe_.reset();
         break;
       case ItemKind::kAnd:
         if (pending_ && pending_->meaning == Meaning::kBetween) break;

@@ -56,6 +56,16 @@ void Reader::OnNoun(const Item& item) {
     Account(item.first, item.last);
     return;
   }
+  // "a basket of apples and pears", "a crate of books, comics and magazines": a bare noun (no
+  // determiner, no count) joined to the contents of a holder is held too.
+  if (!describe_ && !contents_holder_.empty() && index_ >= 2 && contents_item_ + 2 == index_ &&
+      (items_[index_ - 1].kind == ItemKind::kAnd || items_[index_ - 1].kind == ItemKind::kComma) &&
+      np.pronoun.empty() && !np.determined) {
+    describe_ = contents_holder_;
+    describe_of_ = true;
+    after_and_ = after_comma_ = false;
+  }
+  contents_holder_.clear();
   // Words after "of", "for" and "made of" describe the thing before ("a bowl of fruit").
   if (describe_) {
     const Group target = *describe_;
@@ -98,6 +108,8 @@ void Reader::OnNoun(const Item& item) {
         st.first = item.first;
         st.last = item.last;
         out_.statements.push_back(std::move(st));
+        contents_holder_ = target;
+        contents_item_ = index_;
         return;
       }
     }

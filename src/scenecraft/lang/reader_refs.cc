@@ -281,8 +281,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   NounKind kind = ClassifyNoun(np.category);
-  // A kind of window or door ("porthole", chunker.cc) is the room's opening.
-  if (np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow) {
+  // A kind of window or door ("porthole", chunker.cc) is the room's opening; a part of the
+  // building overhead ("the roof beams") is its ceiling.
+  if (np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow ||
+      np.room_part == RoomPart::kCeiling) {
     kind = NounKind::kRoomPart;
   }
   // A thing the text puts others in or at may be a place by another of its senses ("in the
@@ -326,7 +328,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     const size_t space = np.category.rfind(' ');
     const std::string first_part = np.category.substr(0, space);
     const NounKind first = ClassifyNoun(first_part);
-    if (HasMadeThingSense(np.category.substr(space + 1)) &&
+    // (A first part that names an activity says what the place is for: "a camping spot", "a
+    // fishing spot" stay places.)
+    WordNet& wordnet = WordNet::Get();
+    const std::vector<std::string> first_sense = wordnet.LexFiles(first_part, 1);
+    const bool activity = (!first_sense.empty() && first_sense[0] == "noun.act") ||
+                          (EndsWith(first_part, "ing") && !wordnet.VerbBase(first_part).empty());
+    if (HasMadeThingSense(np.category.substr(space + 1)) && !activity &&
         (first == NounKind::kObject || first == NounKind::kAbstract) &&
         PlaceSense(first_part) == NounKind::kObject) {
       kind = NounKind::kObject;
@@ -386,16 +394,34 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // A thing named again is the thing already there: "the sofa", "a floor lamp near an armchair"
   // (when an armchair was named before). Room parts are matched by kind and wall side.
+  // Last, "the lamp" after "a lamp post" when nothing else is a lamp: a definite noun that opens
+  // the compound of a thing already there, whose WordNet definition names it ("a metal post
+  // supporting an outdoor lamp").
+  auto first_part = [&](const std::string& c) {
+    const std::string& n = np.category;
+    // (Never a part of the room: "the window" after "a window seat" is the room's.)
+    if (!np.definite || np.plural || np.room_part != RoomPart::kNone || c.size() <= n.size() ||
+        c.compare(0, n.size(), n) != 0) {
+      return false;
+    }
+    const std::string gloss = " " + WordNet::Get().Gloss(c) + " ";
+    for (const char* after : {" ", ",", ")", ";"}) {
+      if (gloss.find(" " + n + after) != std::string::npos) return true;
+    }
+    return false;
+  };
   const bool reuse =
       np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
   // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
-  // pump named after them), then any thing of that noun.
+  // pump named after them), then any thing of that noun, then a compound it opens.
   const bool plural_first = np.partitive || np.pairwise || np.plural;
-  for (int pass = plural_first ? 0 : 2; reuse && pass < 4; ++pass) {
+  for (int pass = plural_first ? 0 : 2; reuse && pass < 5; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];
       const std::string& c = entity.category;
-      const bool match = pass % 2 == 0 ? c == np.category : same_head(c);
+      const bool match = pass == 4       ? entity.kind == NounKind::kObject && first_part(c)
+                         : pass % 2 == 0 ? c == np.category
+                                         : same_head(c);
       if (!match || entity.wall_side != np.wall_side) continue;
       if (pass < 2 && entity.count < 2) continue;
       for (const std::string& a : np.attributes) {

@@ -168,6 +168,10 @@ class Reader {
   // A noun phrase after "of", "for", "made of": its words describe this group.
   std::optional<Group> describe_;
   bool describe_of_ = false;  // ... and the word was "of" (contents, not a purpose or material)
+  // The holder of the last contents read, and that noun phrase's item: a bare noun joined to them
+  // ("a basket of apples and pears") is held too.
+  Group contents_holder_;
+  size_t contents_item_ = 0;
   bool negated_ = false;
   Group possessor_;
   // A person or animal named only as an owner ("a nurse's cart"): not in the scene; the words

@@ -1,5 +1,6 @@
 #include "scenecraft/lang/wordnet.h"
 
+#include "scenecraft/lang/wordnet_detail.h"
 #include "scenecraft/lang/wordnet_index.h"
 
 #include <wn.h>
@@ -14,20 +15,10 @@
 namespace scenecraft {
 namespace {
 
-std::mutex& Lock() {
-  static std::mutex m;
-  return m;
-}
-
-// WordNet 3.0 has 45 lexicographer files (adj.all ... verb.weather); `lexfiles` names them.
-constexpr int kLexFileCount = 45;
-
-std::string Spaces(const char* word) {
-  std::string s(word);
-  std::replace(s.begin(), s.end(), '_', ' ');
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
+using wordnet_detail::Bound;
+using wordnet_detail::kLexFileCount;
+using wordnet_detail::Lock;
+using wordnet_detail::Spaces;
 
 std::string Underscores(std::string s) {
   std::replace(s.begin(), s.end(), ' ', '_');
@@ -46,14 +37,6 @@ std::vector<long> LibNounOffsets(const std::string& noun) {
   ::free_index(index);
   while (IndexPtr rest = ::getindex(nullptr, NOUN)) ::free_index(rest);
   return offsets;
-}
-
-// Caches grow with every distinct word seen; a long-running process fed
-// arbitrary text (or a fuzzer) must not grow without bound.
-template <typename Map>
-void Bound(Map& cache) {
-  constexpr size_t kMaxEntries = 50000;
-  if (cache.size() >= kMaxEntries) cache.clear();
 }
 
 }  // namespace
@@ -86,9 +69,13 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
   out->words.clear();
   out->hypernyms.clear();
   out->part = false;
+  out->holonyms.clear();
   for (int k = 0; k < s->wcount; ++k) out->words.push_back(s->words[k]);
   for (int p = 0; p < s->ptrcount; ++p) {
-    if (s->ptrtyp[p] == ISPARTPTR) out->part = true;
+    if (s->ptrtyp[p] == ISPARTPTR) {
+      out->part = true;
+      out->holonyms.push_back(s->ptroff[p]);
+    }
     if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE)
       out->hypernyms.push_back(s->ptroff[p]);
   }
@@ -333,6 +320,23 @@ bool WordNet::ThingDoesItself(const std::string& verb) {
   return itself;
 }
 
+bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
+  if (!available_ || verb.empty()) return false;
+  std::lock_guard<std::mutex> lock(Lock());
+  if (auto it = transitive_cache_.find(verb); it != transitive_cache_.end()) return it->second;
+  bool found = false;
+  for (long offset : VerbSenseOffsets(verb, 2)) {
+    char empty[] = "";
+    SynsetPtr s = ::read_synset(VERB, offset, empty);
+    if (s == nullptr) continue;
+    for (int f = 0; f < s->fcount; ++f) found = found || s->frmid[f] == 8;
+    ::free_synset(s);
+  }
+  Bound(transitive_cache_);
+  transitive_cache_[verb] = found;
+  return found;
+}
+
 std::string WordNet::VerbLexFile(const std::string& verb) {
   if (!available_ || verb.empty()) return "";
   std::lock_guard<std::mutex> lock(Lock());
@@ -482,22 +486,6 @@ std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int se
   Bound(sense_hypernym_cache_);
   sense_hypernym_cache_[key] = out;
   return out;
-}
-
-bool WordNet::IsPart(const std::string& noun, int senses) {
-  if (!available_ || noun.empty()) return false;
-  std::lock_guard<std::mutex> lock(Lock());
-  const std::string key = std::to_string(senses) + noun;
-  if (auto it = part_cache_.find(key); it != part_cache_.end()) return it->second;
-  const std::vector<long> offsets = NounOffsets(noun);
-  bool part = false;
-  SynsetRecord s;
-  for (size_t k = 0; k < offsets.size() && k < static_cast<size_t>(senses) && !part; ++k) {
-    part = Synset(offsets[k], &s) && s.part;
-  }
-  Bound(part_cache_);
-  part_cache_[key] = part;
-  return part;
 }
 
 std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string& noun, int depth) {

@@ -50,6 +50,9 @@ class WordNet {
   // itself: WordNet's verb frames "Something ----s" or "Something is ----ing PP" ("dry", "sway";
   // not "pot", which somebody does to something).
   bool ThingDoesItself(const std::string& verb);
+  // Whether one of the verb's (a base form) two most frequent senses has WordNet's generic frame
+  // 8, "Somebody ----s something" ("dry clothes", "change a baby"; not "sag").
+  bool SomebodyDoesItToSomething(const std::string& verb);
   // The lexicographer file of the verb's (a base form) most frequent sense ("want" ->
   // "verb.emotion", "sit" -> "verb.contact"); empty when it is no verb.
   std::string VerbLexFile(const std::string& verb);
@@ -77,6 +80,13 @@ class WordNet {
   // Whether one of the noun's `senses` most frequent senses is a part of something in WordNet's
   // meronymy ("shelf" of a bookcase, "drawer" of a dresser, "headboard" of a bed).
   bool IsPart(const std::string& noun, int senses = 3);
+  // Whether a sense of `part` is, by WordNet's part holonymy (two levels), a part of `whole`, of a
+  // kind of it, or of a thing of the same kind within two levels ("leg" of "table", of "coffee
+  // table"; "arm" of "sofa", since an armchair's and a sofa are seats; "drawer" of "desk").
+  bool IsPartOf(const std::string& part, const std::string& whole);
+  // The words of the wholes the noun's `senses` most frequent senses are parts of, two levels up
+  // the part holonymy ("windowsill" -> "window frame", "window", "building", "edifice").
+  std::vector<std::string> Wholes(const std::string& noun, int senses = 1);
   // The definition of the noun's most frequent sense, lower case ("" when unknown).
   std::string Gloss(const std::string& noun);
 
@@ -87,6 +97,8 @@ class WordNet {
   // The synset offsets of a noun's senses, and one synset (caller holds the lock).
   std::vector<long> NounOffsets(const std::string& noun) const;
   bool Synset(long offset, SynsetRecord* out) const;
+  // How many hypernym levels a synset is below the root (following the first hypernym).
+  int Depth(long offset) const;
   bool available_ = false;
   // The index files in memory; null when they could not be read (libwordnet answers then).
   std::unique_ptr<WordNetIndex> index_;
@@ -95,10 +107,10 @@ class WordNet {
   std::map<std::string, std::string> base_cache_;
   std::map<std::string, bool> noun_cache_, physical_cache_;
   std::map<std::string, std::vector<std::string>> hypernym_cache_, synonym_cache_, lexfile_cache_,
-      sense_hypernym_cache_, compounds_cache_;
+      sense_hypernym_cache_, compounds_cache_, wholes_cache_;
   std::map<std::string, std::vector<std::vector<std::string>>> sense_ancestor_cache_;
   std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_,
-      holds_cache_, kind_of_cache_;
+      holds_cache_, kind_of_cache_, part_of_cache_, transitive_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_;
 };

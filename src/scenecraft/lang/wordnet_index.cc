@@ -198,11 +198,27 @@ std::string WordNetIndex::Exception(const std::string& word, int pos) const {
 std::string WordNetIndex::MorphWord(const std::string& word, int pos) const {
   if (std::string base = Exception(word, pos); !base.empty()) return base;
   if (pos == 1 && EndsWith(word, "ss")) return Has(word, pos) ? word : "";
+  // A base form that names only people or places ("Bunche", a diplomat) is taken only when no
+  // other rule finds one: "bunches" is the plural of "bunch".
+  std::string proper;
   for (const Rule& rule : Rules(pos)) {
     const std::string candidate = WithEnding(word, rule);
-    if (!candidate.empty() && Has(candidate, pos)) return candidate;
+    if (candidate.empty() || !Has(candidate, pos)) continue;
+    if (pos != 1 || !OnlyInstances(candidate)) return candidate;
+    if (proper.empty()) proper = candidate;
   }
+  if (!proper.empty()) return proper;
   return Has(word, pos) ? word : "";
+}
+
+bool WordNetIndex::OnlyInstances(const std::string& noun) const {
+  std::vector<long> offsets;
+  if (!Offsets(noun, 1, &offsets)) return false;
+  SynsetRecord s;
+  for (long offset : offsets) {
+    if (!NounSynset(offset, &s) || !s.instance) return false;
+  }
+  return !offsets.empty();
 }
 
 std::string WordNetIndex::Morph(const std::string& word, int pos) const {
@@ -239,6 +255,7 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
   out->hypernyms.clear();
   out->instance = false;
   out->part = false;
+  out->holonyms.clear();
   for (long k = 0; k < words; ++k) {
     std::string word(fields.Next());
     fields.Next();  // lex_id
@@ -256,7 +273,10 @@ bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
     fields.Next();  // source/target
     if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
     if (symbol == "@i") out->instance = true;
-    if (symbol == "#p") out->part = true;
+    if (symbol == "#p") {
+      out->part = true;
+      if (pos == "n") out->holonyms.push_back(target);
+    }
   }
   out->gloss = bar == std::string_view::npos ? "" : std::string(line.substr(bar + 3));
   return true;

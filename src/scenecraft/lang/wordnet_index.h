@@ -22,6 +22,7 @@ struct SynsetRecord {
   std::vector<long> hypernyms;     // offsets of its hypernyms and instance hypernyms
   bool instance = false;           // a proper noun: an instance of its hypernym ("Mobile", a city)
   bool part = false;               // a part of something (a part holonym: a shelf of a bookcase)
+  std::vector<long> holonyms;      // offsets of the wholes it is a part of ("leg" -> table, chair)
   std::string gloss;
 };
 
@@ -76,6 +77,8 @@ class WordNetIndex {
   // The line of `file` whose first field is `key` (without its newline), or "" when none.
   static std::string_view FindLine(const MappedFile& file, std::string_view key);
   std::string MorphWord(const std::string& word, int pos) const;
+  // Whether every sense of the noun (a lemma with underscores) is an instance: a proper noun.
+  bool OnlyInstances(const std::string& noun) const;
   std::string Exception(const std::string& word, int pos) const;
   std::array<MappedFile, kPosCount> index_;
   std::array<MappedFile, kPosCount> exceptions_;
