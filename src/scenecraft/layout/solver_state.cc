@@ -83,8 +83,10 @@ State::State(SceneGraph* graph, const SolverOptions& options)
         }
         break;
       case RelationType::kOnWall:
+        // Its support says so too: the critic's support test finds a wall behind it.
         items_[index_.at(rel.objects[0])].wall = true;
         items_[index_.at(rel.objects[0])].wall_aligned = true;
+        items_[index_.at(rel.objects[0])].object->support = Support::kWall;
         break;
       case RelationType::kAgainstWall:
       case RelationType::kInCorner:

@@ -183,18 +183,24 @@ TEST(Solver, WhatGoesOnAWallOrHangsByAboveSaysSo) {
   // The support the solver chose is the object's support afterwards: the critic's support test
   // (no floating) sees a lamp on the wall over a stool, and a second solve (a revision round)
   // keeps it over its stool.
-  SceneGraph g = Scene({"lamp_1:lamp", "stool_1:stool", "lamp_2:lamp", "table_1:table"},
-                       {{"above", "lamp_1", "stool_1"},
-                        {"against_wall", "stool_1"},
-                        {"above", "lamp_2", "table_1"},
-                        {"center", "table_1"}});
+  // A wheel the text puts on the wall (whose model stands on the floor) is wall-supported too.
+  SceneGraph g =
+      Scene({"lamp_1:lamp", "stool_1:stool", "lamp_2:lamp", "table_1:table", "wheel_1:wheel"},
+            {{"above", "lamp_1", "stool_1"},
+             {"against_wall", "stool_1"},
+             {"above", "lamp_2", "table_1"},
+             {"center", "table_1"},
+             {"on_wall", "wheel_1"}});
   g.FindObject("lamp_1")->support = Support::kSurface;
   g.FindObject("lamp_2")->support = Support::kSurface;
+  g.FindObject("wheel_1")->support = Support::kFloor;
+  g.FindObject("wheel_1")->size = {0.6, 0.05, 0.6};
   SolverOptions options;
   SolveResult result = Solve(&g, options);
   EXPECT_TRUE(result.AllPass()) << result.ToString();
   EXPECT_EQ(g.FindObject("lamp_1")->support, Support::kWall);
   EXPECT_EQ(g.FindObject("lamp_2")->support, Support::kCeiling);
+  EXPECT_EQ(g.FindObject("wheel_1")->support, Support::kWall);
   std::vector<Body> bodies;
   for (const Object& o : g.objects) bodies.push_back(BodyOf(o));
   std::vector<const Body*> all;
