@@ -187,7 +187,7 @@ bool Builder::HungByVerb(const Statement& st) const {
   const std::string& word = words_[st.first - 1].text;
   std::string verb = wordnet.VerbBase(word);
   if (verb.empty()) verb = word;
-  return verb == "hang" || wordnet.VerbKindOf(verb, "attach") || wordnet.VerbKindOf(verb, "fix");
+  return verb == "hang" || wordnet.VerbKindOf(verb, {"attach", "fix"});
 }
 
 void Builder::AddStatement(const Statement& st) {

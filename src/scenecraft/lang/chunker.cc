@@ -68,7 +68,7 @@ size_t Chunker::Next(size_t i) {
   // puts the thing on what follows.
   const auto attaching = [](const std::string& verb) {
     WordNet& wordnet = WordNet::Get();
-    return wordnet.VerbKindOf(verb, "attach") || wordnet.VerbKindOf(verb, "fasten");
+    return wordnet.VerbKindOf(verb, {"attach", "fasten"});
   };
   if (w.text == "to" && !items_.empty() && items_.back().kind == ItemKind::kVerb &&
       attaching(WordNet::Get().VerbBase(texts_[items_.back().first]))) {

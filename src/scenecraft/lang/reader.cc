@@ -25,8 +25,7 @@ bool FiniteVerb(const std::string& word) {
 // full" and "cover, spread over" and the verbs below them ("stuff", "clutter", "carpet", "drape").
 bool FillsOrCovers(const std::string& verb) {
   WordNet& wordnet = WordNet::Get();
-  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, "fill_up") ||
-         wordnet.VerbKindOf(verb, "spread_over");
+  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, {"fill_up", "spread_over"});
 }
 
 // The members of a group one by one: every member of a plural entity, every thing of a

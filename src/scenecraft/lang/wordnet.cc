@@ -377,10 +377,11 @@ bool WordNet::HoldsThings(const std::string& verb) {
   return holds;
 }
 
-bool WordNet::VerbKindOf(const std::string& verb, const std::string& kind) {
+bool WordNet::VerbKindOf(const std::string& verb, std::initializer_list<std::string_view> kinds) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
-  const std::string key = verb + "#" + kind;
+  std::string key = verb;
+  for (std::string_view kind : kinds) key += "#" + std::string(kind);
   if (auto it = kind_of_cache_.find(key); it != kind_of_cache_.end()) return it->second;
   std::vector<long> level = VerbSenseOffsets(verb, 1 << 20);
   // Every sense (the fastening sense of "screw" is its fourth) and three levels above them.
@@ -391,7 +392,9 @@ bool WordNet::VerbKindOf(const std::string& verb, const std::string& kind) {
       char empty[] = "";
       SynsetPtr s = ::read_synset(VERB, offset, empty);
       if (s == nullptr) continue;
-      for (int k = 0; k < s->wcount && depth > 0; ++k) found = found || kind == s->words[k];
+      for (int k = 0; k < s->wcount && depth > 0; ++k) {
+        for (std::string_view kind : kinds) found = found || kind == s->words[k];
+      }
       for (int p = 0; p < s->ptrcount; ++p) {
         if (s->ptrtyp[p] == HYPERPTR) up.push_back(s->ptroff[p]);
       }

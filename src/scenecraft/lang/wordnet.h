@@ -3,9 +3,11 @@
 // thread-safe: every call here takes one process-wide lock, and the dictionary is opened once.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scenecraft {
@@ -61,8 +63,9 @@ class WordNet {
   // a fern", "a hamper containing blankets"; not "keep" or "face").
   bool HoldsThings(const std::string& verb);
   // Whether a hypernym of one of the verb's (a base form) senses, at most three levels up, has
-  // `kind` among its words ("pin", "nail", "mount" are kinds of "attach").
-  bool VerbKindOf(const std::string& verb, const std::string& kind);
+  // one of `kinds` among its words ("pin", "nail", "mount" are kinds of "attach"). One walk up the
+  // verb's senses answers for all the kinds.
+  bool VerbKindOf(const std::string& verb, std::initializer_list<std::string_view> kinds);
   // How often the word was seen as this part of speech in WordNet's tagged texts (the sum of
   // its senses' tag counts, base form looked up); 0 when unknown. Decides "stand" (mostly a
   // verb) from "table" (mostly a noun).
