@@ -173,10 +173,8 @@ void Builder::Relate(RelationType type, std::vector<std::string> ids, const Stat
 
 // Whether the object stands on the floor by what it is (its catalog entry or stand-in).
 bool Builder::StandsOnFloor(const std::string& id) const {
-  for (const Object& o : graph_.objects) {
-    if (o.id == id) return StandsOnTheFloor(o.category);
-  }
-  return false;
+  const Object* o = graph_.FindObject(id);
+  return o != nullptr && StandsOnTheFloor(o->category);
 }
 
 // Whether the verb before a statement's phrase hangs or fixes its subject ("hung on", "mounted

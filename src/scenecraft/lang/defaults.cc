@@ -78,13 +78,30 @@ std::optional<StandIn> StandInOf(const Object& o) {
   });
 }
 
-bool SmallSurfaceThing(const Object& o) {
-  if (const CategoryInfo* info = CatalogEntry(o.category)) {
-    return info->support == Support::kSurface && info->size.x * info->size.y <= 0.2;
+// What a thing of its kind rests on and its typical size: the procedural catalog's entry, else its
+// stand-in's (before the text's size words); nullopt when neither knows the thing.
+struct Typical {
+  Support support;
+  Vec3 size;
+};
+std::optional<Typical> TypicalOf(const Object& o) {
+  if (const CategoryInfo* info = CatalogEntry(o.category))
+    return Typical{info->support, info->size};
+  if (const std::optional<StandIn> standin = StandInOf(o)) {
+    return Typical{standin->support, standin->typical_m};
   }
-  const std::optional<StandIn> standin = StandInOf(o);
-  return standin && standin->support == Support::kSurface &&
-         standin->typical_m.x * standin->typical_m.y <= 0.2;
+  return std::nullopt;
+}
+
+std::optional<Typical> TypicalOf(const std::string& category) {
+  Object o;
+  o.category = category;
+  return TypicalOf(o);
+}
+
+bool SmallSurfaceThing(const Object& o) {
+  const std::optional<Typical> t = TypicalOf(o);
+  return t && t->support == Support::kSurface && t->size.x * t->size.y <= 0.2;
 }
 
 // Whether WordNet defines the thing as one of the open air ("campfire": "a small outdoor fire
@@ -122,30 +139,16 @@ Vec3 ExpectedSize(const Object& o) {
 }
 
 Support ExpectedSupport(const std::string& category) {
-  if (const CategoryInfo* info = CatalogEntry(category)) return info->support;
-  Object o;
-  o.category = category;
-  if (const std::optional<StandIn> standin = StandInOf(o)) return standin->support;
-  return Support::kFloor;
+  const std::optional<Typical> t = TypicalOf(category);
+  return t ? t->support : Support::kFloor;
 }
 
 bool StandsOnTheFloor(const std::string& category) {
-  Support support = Support::kFloor;
-  Vec3 size;
-  Object o;
-  o.category = category;
-  if (const CategoryInfo* info = CatalogEntry(category)) {
-    support = info->support;
-    size = info->size;
-  } else if (const std::optional<StandIn> standin = StandInOf(o)) {
-    support = standin->support;
-    size = standin->typical_m;
-  } else {
-    return false;  // nothing known of it: the text's word decides
-  }
+  // (Nothing known of it: the text's word decides.)
+  const std::optional<Typical> t = TypicalOf(category);
   // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard"); so is what
   // WordNet defines by a wall ("sconce: a decorative wall bracket ...").
-  if (support != Support::kFloor || std::min(size.x, size.y) <= 0.1) return false;
+  if (!t || t->support != Support::kFloor || std::min(t->size.x, t->size.y) <= 0.1) return false;
   if (WordNet::Get().Gloss(category).find("wall") != std::string::npos) return false;
   // Furniture, appliances and machines stand; a rack or a frame may be either ("a cue rack on
   // the wall"), and the text's word says on it.
