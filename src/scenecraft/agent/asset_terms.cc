@@ -88,10 +88,19 @@ SenseLookup WordNetSenseLookup() {
   };
 }
 
+KindDistanceLookup WordNetKindDistance() {
+  return [](std::string_view noun, std::string_view kind) {
+    WordNet& wordnet = WordNet::Get();
+    if (!wordnet.available() || noun.empty() || kind.empty()) return -1;
+    return wordnet.KindDistance(WordNetSpelling(wordnet, noun), WordNetSpelling(wordnet, kind));
+  };
+}
+
 AssetOptions WithWordNet(AssetOptions options) {
   if (!options.expand_terms) options.expand_terms = WordNetTermExpander();
   if (!options.hypernyms) options.hypernyms = WordNetHypernymLookup();
   if (!options.senses) options.senses = WordNetSenseLookup();
+  if (!options.kind_distance) options.kind_distance = WordNetKindDistance();
   return options;
 }
 

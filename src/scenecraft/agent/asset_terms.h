@@ -23,6 +23,10 @@ HypernymLookup WordNetHypernymLookup();
 // installed.
 SenseLookup WordNetSenseLookup();
 
+// How far up a noun phrase's hypernyms a kind lies (WordNet::KindDistance), for retrieval.
+// Null-safe: -1 when WordNet is not installed.
+KindDistanceLookup WordNetKindDistance();
+
 // Below this many uses in WordNet's tagged texts, a noun's sense order says little.
 inline constexpr int kCommonNounTagCount = 10;
 

@@ -24,6 +24,10 @@ namespace scenecraft {
 // Words related to a noun or noun phrase (synonyms, hypernyms), lower case. May be empty.
 using TermExpander = std::function<std::vector<std::string>(std::string_view)>;
 
+// How many hypernym levels above a noun phrase a kind lies, in what the kind mostly means: 0 the
+// same thing, 1 its immediate kind ("workbench" for a lab bench), -1 not a kind of it or unknown.
+using KindDistanceLookup = std::function<int(std::string_view noun, std::string_view kind)>;
+
 // One indexed model.
 struct AssetRecord {
   std::string id;        // "sh3d:<library file stem>/<catalog id>" or "user:<absolute path>"

@@ -283,10 +283,13 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
         done = true;
       } else if (index != nullptr) {
         const bool sh3d = source == "sh3d";
-        const std::optional<RetrievalChoice> choice =
-            ChooseAsset(*index, {o.category, o.description, size_hint}, sh3d ? "sh3d" : "user",
-                        sh3d ? fs::path() : fs::path(source), options.expand_terms);
+        const std::optional<RetrievalChoice> choice = ChooseAsset(
+            *index, {o.category, o.description, size_hint}, sh3d ? "sh3d" : "user",
+            sh3d ? fs::path() : fs::path(source), options.expand_terms, options.kind_distance);
         if (!choice) continue;
+        // A model of the immediate kind gives way to a procedural model of the thing itself (a
+        // "table on trestles" is no counter).
+        if (choice->broader > 0 && info != nullptr) continue;
         UseIndexed(&o, choice->record, info, standin, hint, ratio);
         done = true;
       }

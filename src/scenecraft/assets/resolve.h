@@ -30,6 +30,9 @@ struct AssetOptions {
   // The senses of a noun with their hypernyms, for the stand-in's choice of sense (standin.h);
   // the agent wires WordNet in. May be empty (then `hypernyms` is taken as one sense).
   SenseLookup senses;
+  // How far up a phrase's hypernyms a kind lies, for retrieval (retrieval.h); the agent wires
+  // WordNet in. May be empty.
+  KindDistanceLookup kind_distance;
   // Check() throws Error on a bad value.
   void Check() const;
   // cache_dir, or the default.

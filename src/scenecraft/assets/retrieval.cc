@@ -20,12 +20,14 @@ double SizeMismatch(const Vec3& size, const Vec3& hint) {
          std::abs(std::log(size.z / hint.z));
 }
 
-bool Implausible(const Vec3& size, const Vec3& hint) {
+bool Implausible(const Vec3& size, const Vec3& hint, double factor = 3.0) {
   if (!(hint.x > 0 && hint.y > 0 && hint.z > 0)) return false;
   // The height and the larger footprint side decide: a 4 cm "car" is a toy, not a car.
   const double height = size.z / hint.z;
   const double footprint = std::max(size.x, size.y) / std::max(hint.x, hint.y);
-  if (height > 3.0 || height < 1.0 / 3 || footprint > 3.0 || footprint < 1.0 / 3) return true;
+  if (height > factor || height < 1.0 / factor || footprint > factor || footprint < 1.0 / factor) {
+    return true;
+  }
   // Off on every axis at once (a 0.8 m MIDI keyboard named "Keyboard" for a computer keyboard
   // of 0.45 m): the extents' ratios multiply to more than 6.
   return SizeMismatch(size, hint) > 1.8;
@@ -66,20 +68,40 @@ std::string RetrievalChoice::ToString() const {
 
 std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const RetrievalQuery& query,
                                         std::string_view source, const std::filesystem::path& under,
-                                        const TermExpander& expander) {
+                                        const TermExpander& expander,
+                                        const KindDistanceLookup& kind_distance) {
   const std::string category = Join(LowerWords(query.category), " ");
   const std::string category_head = HeadNoun(category);
   std::vector<RetrievalChoice> out;
   if (category.empty()) return out;
+  // WordNet decides by the senses when it knows the phrase: the head must name the phrase's kind
+  // in what the head mostly means (a lab bench is a workbench, which "bench" rarely means).
+  const bool phrase_known = kind_distance && kind_distance(category, category) == 0;
   // Candidates: anything the full-text index finds for the category words (the index holds the
-  // synonyms and hypernyms of every name, so "couch" finds sofas and "chair" armchairs).
-  const std::vector<AssetHit> hits = index.Search(category, /*limit=*/200, source, under);
+  // synonyms and hypernyms of every name, so "couch" finds sofas and "chair" armchairs), and for
+  // the words of its own kind one level up ("cabinet" for a medicine chest).
+  std::vector<AssetHit> hits = index.Search(category, /*limit=*/200, source, under);
+  if (phrase_known && expander) {
+    std::string kinds;
+    for (const std::string& w : expander(category)) {
+      if (kind_distance(category, w) == 1) kinds += (kinds.empty() ? "" : " ") + w;
+    }
+    std::set<std::string> ids;
+    for (const AssetHit& h : hits) ids.insert(h.record.id);
+    if (!kinds.empty()) {
+      for (AssetHit& h : index.Search(kinds, /*limit=*/200, source, under)) {
+        if (ids.insert(h.record.id).second) hits.push_back(std::move(h));
+      }
+    }
+  }
   const std::vector<std::string> description = LowerWords(query.description);
   const Appearance wanted = ParseAppearance(query.description);
   // The bare head noun names the kind ("lamp" for a floor lamp) unless WordNet knows the whole
   // phrase as another kind of thing: a bird bath is a basin, not a bath(tub); a sofa bed a sofa.
   bool head_names_kind = true;
-  if (expander && category_head != category) {
+  if (phrase_known && category_head != category) {
+    head_names_kind = kind_distance(category, category_head) > 0;
+  } else if (expander && category_head != category) {
     const std::vector<std::string> whole = expander(category);
     head_names_kind = whole.empty() || Contains(whole, category_head);
   }
@@ -124,11 +146,21 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
       }
       // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle).
       related = related || Contains(known, category) || Contains(tags, category);
+      // The phrase's own kind, one level up ("workbench" for a lab bench, "armchair" for a
+      // recliner), after nearer kinds: a model of the kind looks more like the thing than a
+      // shape chosen for it. Only a model named by the kind itself: a compound model name read
+      // by its head ("dryer machine" as a machine) is too loose a kind.
+      if (!related && phrase_known && kind != category && kind_distance(category, kind) == 1) {
+        related = true;
+        c.broader = 1;
+      }
       if (!related) continue;
       c.level = 1;  // a synonym ("sofa" for couch), a kind of it ("armchair" for chair)
     }
     // A model three times too big or small is the wrong object (a toy car, a doll's bed).
     if (Implausible(r.size_m, query.size_hint)) continue;
+    // A model of another kind stands in only at the thing's own size (a table lamp is no candle).
+    if (c.broader > 0 && Implausible(r.size_m, query.size_hint, /*factor=*/2.0)) continue;
     // Within a level: plausible size first, then description words the model's name, tags or
     // category carry, then BM25.
     const std::string text = ToLower(r.name + " " + Join(r.tags, " ") + " " + r.category);
@@ -138,7 +170,7 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
       if (Contains(text_words, w)) ++described;
     }
     c.score = -SizeMismatch(r.size_m, query.size_hint) + 0.7 * described +
-              LookAgreement(wanted, r, LowerWords(r.name)) - 0.01 * hit.bm25;
+              LookAgreement(wanted, r, LowerWords(r.name)) - 0.01 * hit.bm25 - 1.0 * c.broader;
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(), [](const RetrievalChoice& a, const RetrievalChoice& b) {
@@ -152,14 +184,17 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
 std::optional<RetrievalChoice> ChooseAsset(const AssetIndex& index, const RetrievalQuery& query,
                                            std::string_view source,
                                            const std::filesystem::path& under,
-                                           const TermExpander& expander) {
-  std::vector<RetrievalChoice> ranked = RankAssets(index, query, source, under, expander);
+                                           const TermExpander& expander,
+                                           const KindDistanceLookup& kind_distance) {
+  std::vector<RetrievalChoice> ranked =
+      RankAssets(index, query, source, under, expander, kind_distance);
   if (ranked.empty()) return std::nullopt;
   return std::move(ranked.front());
 }
 
 std::vector<RetrievalChoice> SearchAssets(const AssetIndex& index, std::string_view text, int limit,
-                                          std::string_view source, const TermExpander& expander) {
+                                          std::string_view source, const TermExpander& expander,
+                                          const KindDistanceLookup& kind_distance) {
   std::vector<RetrievalChoice> out;
   if (limit <= 0) return out;
   const std::vector<std::string> words = LowerWords(text);
@@ -171,7 +206,7 @@ std::vector<RetrievalChoice> SearchAssets(const AssetIndex& index, std::string_v
                                       words.end()),
              " "),
         Join(words, " "), Vec3{}};
-    out = RankAssets(index, query, source, {}, expander);
+    out = RankAssets(index, query, source, {}, expander, kind_distance);
   }
   if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
   // Then what the full text finds besides.

@@ -120,8 +120,8 @@ AssetsSubcommand AddAssetsCommand(CLI::App& root) {
               if (db->Count() == 0) {
                 LogWarning("the asset index is empty: run `scenecraft assets index` first");
               }
-              const std::vector<RetrievalChoice> hits =
-                  SearchAssets(*db, *text, *limit, *source, WordNetTermExpander());
+              const std::vector<RetrievalChoice> hits = SearchAssets(
+                  *db, *text, *limit, *source, WordNetTermExpander(), WordNetKindDistance());
               int rank = 0;
               for (const RetrievalChoice& h : hits) {
                 std::printf(

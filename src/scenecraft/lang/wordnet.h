@@ -92,6 +92,13 @@ class WordNet {
   std::vector<std::string> Wholes(const std::string& noun, int senses = 1);
   // The definition of the noun's most frequent sense, lower case ("" when unknown).
   std::string Gloss(const std::string& noun);
+  // How many hypernym levels above `noun` the kind `kind` lies, in what each mostly means: one
+  // of its `kind_senses` most frequent senses or its most frequent sense filed with the
+  // artifacts. 0 when they share such a synset, -1 when none is within `depth` levels. A dining
+  // table is a table (1, the table's third sense); a lab bench is a workbench (1), which is the
+  // fourth sense of "bench", not what "bench" mostly means: ("lab bench", "bench") is -1.
+  int KindDistance(const std::string& noun, const std::string& kind, int kind_senses = 3,
+                   int depth = 8);
 
  private:
   WordNet();
@@ -115,7 +122,7 @@ class WordNet {
   std::map<std::string, bool> adjective_cache_, adverb_cache_, verb_cache_, part_cache_,
       holds_cache_, kind_of_cache_, part_of_cache_, transitive_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
-  std::map<std::string, int> frequency_cache_;
+  std::map<std::string, int> frequency_cache_, kind_distance_cache_;
 };
 
 }  // namespace scenecraft
