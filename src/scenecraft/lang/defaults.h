@@ -1,9 +1,9 @@
 // Stage 6 of the offline planner: what people take for granted, added to a built plan. Seats at a
 // table face it; seating faces a television; beds, wardrobes and bookcases stand against a wall;
 // a small thing with no support named rests on a table. Kinds are recognised through WordNet
-// hypernyms (a "rocking chair" is a seat) against the knowledge table of defaults_data.cc. Then
-// the environment (the setting the text names, else what its objects suggest) and the order of
-// sub-scenes.
+// hypernyms (a "rocking chair" is a seat) against the knowledge tables of defaults.cc. Then
+// (environment.cc) the environment (the setting the text names, else what its objects suggest)
+// and the order of sub-scenes.
 #pragma once
 
 #include <string>
