@@ -43,8 +43,9 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kFunction, i, i + 2);
     return i + 3;
   }
-  // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall").
-  if (!AfterDeterminer(i)) {
+  // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall"),
+  // or a phrase before it waits for its noun ("on opposite walls").
+  if (!AfterDeterminer(i) && !ModifierAfterPhrase(i)) {
     // A phrase with dimensions inside it: "in a 4 by 4 grid".
     for (size_t d = i + 1; d <= i + 3 && d < words_.size(); ++d) {
       if (!DimensionsAt(d)) continue;
@@ -125,7 +126,7 @@ size_t Chunker::Next(size_t i) {
          (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
           items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&
           items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)) ||
-         HolderVerb(i))) ||
+         HolderVerb(i) || WithHostVerb(i))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -175,7 +176,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return j < words_.size() && IsPronounWord(texts_[j]) &&
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
-            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]) ||
+            MatchSpatialPhrase(texts_, j + 1) != nullptr ||
+            // (An -s word after "both" or "all" is their plural noun, no verb, which would
+            // agree with neither: "on both walls".)
+            (VerbAfterPronoun(words_[j + 1]) && !((texts_[j] == "both" || texts_[j] == "all") &&
+                                                  words_[j + 1].plural && words_[j + 1].noun)) ||
             // "the other two", ending the phrase
             (texts_[j] == "other" && words_[j + 1].number &&
              (j + 2 >= words_.size() || words_[j + 2].punct ||
@@ -329,7 +334,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // determiner makes it one and no noun phrase follows it ("the opposite wall", but "two rows
     // of five facing a mirror").
     if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr &&
-        (!any || NounPhraseAfterPhrase(k))) {
+        (!any || NounPhraseAfterPhrase(k)) && !ModifierAfterPhrase(k)) {
       break;
     }
     // After one word that is rather an adjective, an -s word is the plural head ("old tires

@@ -134,12 +134,16 @@ Support ExpectedSupport(const std::string& category) {
   return t ? t->support : Support::kFloor;
 }
 
-bool StandsOnTheFloor(const std::string& category) {
+bool FloorStanding(const std::string& category) {
   // (Nothing known of it: the text's word decides.)
   const std::optional<Typical> t = TypicalOf(category);
-  // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard"); so is what
-  // WordNet defines by a wall ("sconce: a decorative wall bracket ...").
-  if (!t || t->support != Support::kFloor || std::min(t->size.x, t->size.y) <= 0.1) return false;
+  // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard").
+  return t && t->support == Support::kFloor && std::min(t->size.x, t->size.y) > 0.1;
+}
+
+bool StandsOnTheFloor(const std::string& category) {
+  // So is what WordNet defines by a wall ("sconce: a decorative wall bracket ...").
+  if (!FloorStanding(category)) return false;
   if (WordNet::Get().Gloss(category).find("wall") != std::string::npos) return false;
   // Furniture, appliances and machines stand; a rack or a frame may be either ("a cue rack on
   // the wall"), and the text's word says on it.

@@ -32,6 +32,9 @@ Vec3 ExpectedSize(const Object& o);
 // What a thing of this category rests on: the procedural catalog's support, else its stand-in's
 // (WordNet hypernyms), else the floor.
 Support ExpectedSupport(const std::string& category);
+// Whether the catalog entry or stand-in of this category rests on the floor and is deeper than a
+// panel (10 cm): "a rack", "a wardrobe", not "a dartboard", nor a thing nothing is known of.
+bool FloorStanding(const std::string& category);
 // Whether a thing of this category stands on the floor by what is known of it: its catalog
 // entry or stand-in rests on the floor and is deeper than a panel, and WordNet makes it a kind
 // of furniture, appliance or machine that it does not define by a wall: "a bookcase on the left

@@ -156,7 +156,7 @@ const std::vector<Pattern>& Patterns() {
       {"at", M::kAt, true},
       {"from", M::kFrom, true},
       {"along|lining", M::kAlong, true},
-      {"line|lines the", M::kAlong, true},
+      {"line|lines the|both|all", M::kAlong, true},
       {"far|well|way| away from", M::kFar, true},
       {"far|distant from", M::kFar, true},
       {"far away from", M::kFar, true},

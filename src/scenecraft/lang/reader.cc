@@ -444,6 +444,7 @@ Reading Reader::Run() {
         }
         with_distributive_ = last_distributive_ && HostMembers() >= 2;
         with_word_ = item.first;
+        with_item_ = index_;
         after_comma_ = after_and_ = after_verb_ = false;
         Account(item.first, item.last);
         break;
@@ -451,6 +452,12 @@ Reading Reader::Run() {
       case ItemKind::kOf:
       case ItemKind::kFor:
       case ItemKind::kMadeOf:
+        if (position_of_ && item.kind == ItemKind::kOf) {
+          // "under the left side of the desk": the desk is the reference.
+          position_of_ = false;
+          Account(item.first, item.last);
+          break;
+        }
         FlushPending();
         if (!last_group_.empty()) describe_ = last_group_;
         describe_of_ = item.kind == ItemKind::kOf;
@@ -487,6 +494,14 @@ Reading Reader::Run() {
           if (!finite && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
               !last_is_reference_) {
             verb_subject_ = with_joined_;
+          }
+          if (finite && VerbOfWithHost(words_[item.first].text)) {
+            // "A square table with three benches stands in the middle": the host stands there;
+            // the list is closed (its members are by the host).
+            verb_subject_ = with_host_;
+            FlushWith();
+            in_with_ = false;
+            with_host_.clear();
           }
         }
         holder_.clear();

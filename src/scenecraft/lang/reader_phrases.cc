@@ -96,6 +96,18 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     // holds nothing up hangs on the wall there ("a quilt hanging above the headboard",
     // HangOnTheWall), unless it is a device or a light, made to hang from the ceiling (WordNet),
     // and not a thing made for walls (its catalog entry or stand-in: a clock, a mirror).
+    // Over the middle of the room (or over the room itself) no wall is near: it hangs there.
+    if (OverTheMiddle(p.references)) {
+      Pending hang = p;
+      hang.meaning = M::kHanging;
+      hang.references.clear();
+      Finish(std::move(hang));
+      Pending centre = p;
+      centre.meaning = M::kCenter;
+      centre.references.clear();
+      Finish(std::move(centre));
+      return true;
+    }
     bool device = false;
     bool wall_thing = false;
     for (const EntityRef& r : p.subjects) {
@@ -115,6 +127,24 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     hang.meaning = M::kHanging;
     hang.references.clear();
     Finish(std::move(hang));
+    return true;
+  }
+  // (The phrase is "across" or "laid / draped ... across".)
+  const bool across =
+      (words_[p.first].text == "across" && p.first < p.last && words_[p.first + 1].text != "from" &&
+       words_[p.first + 1].text != "to") ||
+      (p.meaning == M::kOn && p.first < p.last && words_[p.first + 1].text == "across");
+  if ((p.meaning == M::kAcross || p.meaning == M::kOn) && across &&
+      Members(p.subjects).size() == 1 && Members(p.references).size() == 2 &&
+      std::all_of(p.references.begin(), p.references.end(),
+                  [&](const EntityRef& r) { return IsObject(r.entity); })) {
+    // "a plank across two sawhorses", "a board laid across two crates": it rests on both.
+    for (const EntityRef& r : Members(p.references)) {
+      Pending on = p;
+      on.meaning = M::kOn;
+      on.references = {r};
+      Finish(std::move(on));
+    }
     return true;
   }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
@@ -180,6 +210,16 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
   if (part.room_part != RoomPart::kWall) return;
   Pending p;
   p.meaning = Meaning::kAgainst;
+  // What covers a wall and is no thing that stands on the floor (its catalog entry or stand-in)
+  // is on it: "a mirror covering the front wall", "a map covering ..."; "wine racks covering the
+  // back wall" stand against it.
+  if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kVerb) {
+    const std::string verb = WordNet::Get().VerbBase(words_[items_[index_ - 1].first].text);
+    if (!verb.empty() && FillsOrCovers(verb) &&
+        !FloorStanding(out_.entities[subject[0].entity].category)) {
+      p.meaning = Meaning::kOn;
+    }
+  }
   p.subjects = subject;
   p.references = last_group_;
   p.first = item.first;
@@ -198,6 +238,18 @@ void Reader::HangOnTheWall(const Pending& p) {
   // (Between two things, they hold it: "string lights hanging between two poles".)
   if (m != M::kNear && m != M::kLeftOf && m != M::kRightOf && m != M::kFlanking &&
       m != M::kEachSide && m != M::kAbove) {
+    return;
+  }
+  // Over the middle of the room it hangs from the ceiling: "a banner hangs over the middle of the
+  // hall".
+  if (m == M::kAbove && OverTheMiddle(p.references)) {
+    hang_subject_.clear();
+    Pending hang;
+    hang.meaning = M::kHanging;
+    hang.subjects = p.subjects;
+    hang.first = p.first;
+    hang.last = p.last;
+    Finish(std::move(hang));
     return;
   }
   for (const EntityRef& r : p.references) {
@@ -222,6 +274,103 @@ void Reader::HangOnTheWall(const Pending& p) {
   wall.first = p.first;
   wall.last = p.last;
   Finish(std::move(wall));
+}
+
+// "lying on their sides", "rests on its back": how the thing lies; "a stool on wheels", "a sofa
+// on thin legs": parts it has (WordNet's meronymy). Neither is a support: the words describe the
+// subject of the waiting "on" phrase, which is dropped. True when the noun phrase was read so.
+bool Reader::PostureOrPart(const Item& item) {
+  const NounPhrase& np = item.np;
+  if (!pending_ || pending_->meaning != Meaning::kOn || !pending_->references.empty() ||
+      pending_->subjects.size() != 1 || !np.pronoun.empty() || np.head < 0 || in_with_ ||
+      !IsObject(pending_->subjects[0].entity)) {
+    return false;
+  }
+  const EntityRef subject = pending_->subjects[0];
+  Entity& thing = out_.entities[subject.entity];
+  const bool several = subject.member < 0 && thing.count >= 2;
+  const std::string& det = words_[item.first].text;
+  const std::string& head = words_[np.head].lemma;
+  // A position on the thing itself, named by the possessive that agrees with it (the closed
+  // class of positional nouns).
+  const bool posture = ((det == "its" && !several) || (det == "their" && several)) &&
+                       (head == "side" || head == "back" || head == "front" || head == "end" ||
+                        head == "head" || head == "top");
+  // Bare plural parts ("on wheels", "on four legs"): a part of the thing by WordNet, or of
+  // anything when the thing is a single one.
+  bool part = false;
+  if (!posture && np.plural && !np.definite && np.room_part == RoomPart::kNone &&
+      (np.count < 0 || !np.determined || words_[item.first].number.has_value())) {
+    WordNet& wordnet = WordNet::Get();
+    part = wordnet.IsPartOf(head, thing.category) || (!several && wordnet.IsPart(head, 1));
+  }
+  if (!posture && !part) return false;
+  std::string words;
+  for (int k = pending_->first; k <= item.last; ++k) {
+    words += (words.empty() ? "" : " ") + words_[k].text;
+  }
+  thing.attributes.push_back(words);
+  Account(pending_->first, item.last);
+  pending_.reset();
+  return true;
+}
+
+// "under the left side of the desk", "beneath the far end of the bench", "to the edge of the
+// table": a side, end or edge of a thing, named before "of" and its owner, is a place on the
+// owner. The waiting phrase keeps its meaning (under, above, on) or takes the position's ("at the
+// end of": `AdjustPhrase`); its reference is the noun after "of". True when the noun phrase was
+// read so.
+bool Reader::PositionBeforeOf(const Item& item) {
+  const NounPhrase& np = item.np;
+  if (!pending_ || !pending_->references.empty() || !np.pronoun.empty() || np.head < 0 ||
+      np.plural || np.room_part != RoomPart::kNone || index_ + 2 >= items_.size() ||
+      items_[index_ + 1].kind != ItemKind::kOf || items_[index_ + 2].kind != ItemKind::kNoun ||
+      items_[index_ + 2].np.room_part != RoomPart::kNone) {
+    return false;
+  }
+  const std::string& head = words_[np.head].lemma;
+  if (head != "side" && head != "end" && !PlaceOnThing(head)) return false;
+  // (Only words that say which side: "the left side", "the far end", "the other end".)
+  for (const std::string& a : np.attributes) {
+    if (WallSide(a).empty() && a != "other") return false;
+  }
+  const Meaning m = pending_->meaning;
+  if (head == "end" && (m == Meaning::kAt || m == Meaning::kNear))
+    pending_->meaning = Meaning::kAtEnd;
+  if (head == "side" && m == Meaning::kAt) pending_->meaning = Meaning::kNear;
+  Account(item.first, item.last);
+  position_of_ = true;
+  return true;
+}
+
+// Whether a phrase's reference is the middle of the room or the place itself ("over the middle
+// of the room", "over the hall").
+bool Reader::OverTheMiddle(const Group& references) const {
+  if (references.size() != 1) return false;
+  const Entity& ref = out_.entities[references[0].entity];
+  return ref.room_part == RoomPart::kMiddle || ref.room_part == RoomPart::kRoom ||
+         ref.kind == NounKind::kIndoorPlace;
+}
+
+// Whether a finite verb right after the members of a "with" list is its host's: the word is
+// "with" (not "has", after which the next clause may be a member's: "the desk has a lamp, a
+// phone sits by it"), no comma or clause ends between it and the verb, no relative clause is
+// open, and the verb agrees with the host in number ("a table with three benches stands", "two
+// desks with a lamp stand"; not "a shelf with jars stand").
+bool Reader::VerbOfWithHost(const std::string& verb) const {
+  if (!in_with_ || with_host_.empty() || last_is_reference_ || last_group_ != with_current_ ||
+      !relative_.empty() || with_item_ >= index_ ||
+      words_[items_[with_item_].first].text != "with") {
+    return false;
+  }
+  for (size_t k = with_item_ + 1; k < index_; ++k) {
+    const ItemKind kind = items_[k].kind;
+    if (kind != ItemKind::kNoun && kind != ItemKind::kAnd) return false;
+  }
+  const std::string base = WordNet::Get().VerbBase(verb);
+  const bool s_form = !base.empty() && base != verb;
+  const bool several = Members(with_host_).size() >= 2;
+  return s_form != several;
 }
 
 // The members of a "with" list that "and" or a comma joined before any phrase placed them.

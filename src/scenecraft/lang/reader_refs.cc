@@ -42,6 +42,10 @@ bool NamesPerson(const std::string& category) {
          std::find(files.begin(), files.end(), "noun.artifact") == files.end();
 }
 
+bool PlaceOnThing(const std::string& noun) {
+  return noun == "edge" || noun == "rim" || noun == "surface";
+}
+
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "foot") return Meaning::kAtFoot;
   if (noun == "end") return Meaning::kAtEnd;

@@ -1,0 +1,153 @@
+// Stage tests for issue 12's ninth round: relations and attachment. Every sentence here was
+// written, with its expectation, before the planner first ran on it, in wordings unlike any
+// corpus prompt.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenecraft/lang/plan_test_queries.h"
+#include "scenecraft/lang/planner.h"
+
+namespace scenecraft {
+namespace {
+
+using plan_test::CountOf;
+using plan_test::DescriptionOf;
+using plan_test::Has;
+using plan_test::Show;
+
+// What hangs over a thing hangs above it; what hangs over the middle of the room hangs there,
+// in the centre, and on no wall.
+TEST(Relation9, HangingOverAThingOrTheMiddle) {
+  OfflinePlanner planner;
+  const PlanResult shop =
+      planner.Plan("A wooden counter stands near the door, with a brass bell hanging over it.");
+  EXPECT_TRUE(Has(shop, "above(bell_1, counter_1)")) << Show(shop);
+  EXPECT_TRUE(Has(shop, "hanging(bell_1)")) << Show(shop);
+  const PlanResult den = planner.Plan(
+      "A wicker lampshade hanging over the middle of the room, and a beanbag in the corner.");
+  EXPECT_TRUE(Has(den, "hanging(lampshade_1)")) << Show(den);
+  EXPECT_TRUE(Has(den, "center(lampshade_1)")) << Show(den);
+  EXPECT_FALSE(Has(den, "on_wall(lampshade_1)")) << Show(den);
+  EXPECT_TRUE(Has(den, "in_corner(beanbag_1)")) << Show(den);
+}
+
+// "X with N Ys stands in the middle": the verb's phrase places X, the Ys are by X.
+TEST(Relation9, VerbAfterWithListPlacesTheHost) {
+  OfflinePlanner planner;
+  const PlanResult hall =
+      planner.Plan("A plain table with three benches stands in the centre of the hall.");
+  EXPECT_TRUE(Has(hall, "center(table_1)")) << Show(hall);
+  EXPECT_FALSE(Has(hall, "center(bench_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "near(bench_1, table_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "near(bench_3, table_1)")) << Show(hall);
+  const PlanResult shed =
+      planner.Plan("A potting bench with two buckets sits against the back wall.");
+  EXPECT_TRUE(Has(shed, "against_wall(potting_bench_1, wall=back)")) << Show(shed);
+  EXPECT_FALSE(Has(shed, "against_wall(bucket_1, wall=back)")) << Show(shed);
+}
+
+// "under the left side of X", "beneath the far end of X": under X.
+TEST(Relation9, PositionOnTheReferenceKeepsThePhrase) {
+  OfflinePlanner planner;
+  const PlanResult bar = planner.Plan("A footstool is tucked under the right side of the counter.");
+  EXPECT_TRUE(Has(bar, "under(footstool_1, counter_1)")) << Show(bar);
+  EXPECT_EQ(CountOf(bar, "side"), 0) << Show(bar);
+  const PlanResult shop = planner.Plan("A small safe sits beneath the left end of the workbench.");
+  EXPECT_TRUE(Has(shop, "under(safe_1, workbench_1)")) << Show(shop);
+  EXPECT_EQ(CountOf(shop, "end"), 0) << Show(shop);
+}
+
+// "on their sides", "on its back", "upside down": how a thing lies, not what holds it up.
+TEST(Relation9, PostureIsNoSupport) {
+  OfflinePlanner planner;
+  const PlanResult shore =
+      planner.Plan("Three kayaks lying on their sides in a row next to the jetty.");
+  EXPECT_EQ(CountOf(shore, "kayak"), 3) << Show(shore);
+  EXPECT_EQ(CountOf(shore, "side"), 0) << Show(shore);
+  EXPECT_TRUE(Has(shore, "row(kayak_1, kayak_2, kayak_3)")) << Show(shore);
+  EXPECT_TRUE(Has(shore, "near(kayak_1, jetty_1)")) << Show(shore);
+  const PlanResult attic = planner.Plan("An old armchair rests on its back beside the chimney.");
+  EXPECT_EQ(CountOf(attic, "back"), 0) << Show(attic);
+  EXPECT_TRUE(Has(attic, "near(armchair_1, chimney_1)")) << Show(attic);
+  EXPECT_NE(DescriptionOf(attic, "armchair_1").find("back"), std::string::npos) << Show(attic);
+  const PlanResult yard = planner.Plan("A tin bucket stands upside down next to the shed.");
+  EXPECT_TRUE(Has(yard, "near(bucket_1, shed_1)")) << Show(yard);
+}
+
+// A verb that covers a wall: a thing made for a wall is on it, furniture stands against it.
+TEST(Relation9, CoveringAWall) {
+  OfflinePlanner planner;
+  const PlanResult study =
+      planner.Plan("A huge map covering the left wall, and a globe on the desk.");
+  EXPECT_TRUE(Has(study, "on_wall(map_1, wall=left)")) << Show(study);
+  EXPECT_FALSE(Has(study, "against_wall(map_1, wall=left)")) << Show(study);
+  const PlanResult office = planner.Plan("Two tall filing cabinets cover the back wall.");
+  EXPECT_TRUE(Has(office, "against_wall(filing_cabinet_1, wall=back)")) << Show(office);
+  EXPECT_TRUE(Has(office, "against_wall(filing_cabinet_2, wall=back)")) << Show(office);
+}
+
+// "on opposite walls", "on both walls", "on the opposite wall": against walls, no new things.
+TEST(Relation9, OppositeAndBothWalls) {
+  OfflinePlanner planner;
+  const PlanResult cabin = planner.Plan("Two bookcases on opposite walls, and a rug between them.");
+  EXPECT_EQ(CountOf(cabin, "bookcase"), 2) << Show(cabin);
+  EXPECT_TRUE(Has(cabin, "against_wall(bookcase_1)")) << Show(cabin);
+  EXPECT_TRUE(Has(cabin, "against_wall(bookcase_2)")) << Show(cabin);
+  EXPECT_FALSE(Has(cabin, "on_wall(bookcase_1)")) << Show(cabin);
+  EXPECT_TRUE(Has(cabin, "between(rug_1, bookcase_1, bookcase_2)")) << Show(cabin);
+  const PlanResult store = planner.Plan("Cabinets stand on both walls of the hallway.");
+  EXPECT_TRUE(Has(store, "against_wall(cabinet_1)")) << Show(store);
+  EXPECT_TRUE(Has(store, "against_wall(cabinet_2)")) << Show(store);
+  const PlanResult hall = planner.Plan("Glass cabinets line both walls.");
+  EXPECT_TRUE(Has(hall, "against_wall(cabinet_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "against_wall(cabinet_2)")) << Show(hall);
+  const PlanResult lobby =
+      planner.Plan("A sofa faces the door, and a row of vending machines is on the opposite wall.");
+  EXPECT_TRUE(Has(lobby, "row(vending_machine_1, vending_machine_2)")) << Show(lobby);
+  EXPECT_TRUE(Has(lobby, "against_wall(vending_machine_1)")) << Show(lobby);
+  EXPECT_EQ(CountOf(lobby, "wall"), 0) << Show(lobby);
+}
+
+// "on wheels", "on short legs": parts of the thing (WordNet meronymy), not its support.
+TEST(Relation9, PartsAreNoSupport) {
+  OfflinePlanner planner;
+  const PlanResult kitchen = planner.Plan("A small cart on wheels stands beside the oven.");
+  EXPECT_EQ(CountOf(kitchen, "wheel"), 0) << Show(kitchen);
+  EXPECT_TRUE(Has(kitchen, "near(cart_1, oven_1)")) << Show(kitchen);
+  EXPECT_NE(DescriptionOf(kitchen, "cart_1").find("wheels"), std::string::npos) << Show(kitchen);
+  const PlanResult lounge = planner.Plan("A low sofa on thin legs sits under the window.");
+  EXPECT_EQ(CountOf(lounge, "leg"), 0) << Show(lounge);
+  EXPECT_TRUE(Has(lounge, "under(sofa_1, window_1)")) << Show(lounge);
+}
+
+// Verbs of fastening put the thing on what it is fastened to; "across two Xs" rests on both.
+TEST(Relation9, FastenedToAndLyingAcross) {
+  OfflinePlanner planner;
+  const PlanResult bench =
+      planner.Plan("A workbench stands by the window with a magnifying lamp clamped to its edge.");
+  EXPECT_TRUE(Has(bench, "on(magnifying_lamp_1, workbench_1)")) << Show(bench);
+  EXPECT_TRUE(Has(bench, "near(workbench_1, window_1)")) << Show(bench);
+  const PlanResult garage = planner.Plan("A vise is bolted to the bench in the garage.");
+  EXPECT_TRUE(Has(garage, "on(vise_1, bench_1)")) << Show(garage);
+  const PlanResult yard = planner.Plan("A thick slab lies across two stone blocks.");
+  EXPECT_TRUE(Has(yard, "on(slab_1, block_1)")) << Show(yard);
+  EXPECT_TRUE(Has(yard, "on(slab_1, block_2)")) << Show(yard);
+  EXPECT_FALSE(Has(yard, "across(slab_1, block_1)")) << Show(yard);
+}
+
+// After "a row of Xs", an -s verb agrees with the row: it is the verb, not a plural noun.
+TEST(Relation9, VerbAfterARowOf) {
+  OfflinePlanner planner;
+  const PlanResult garden = planner.Plan("A row of planters runs along the fence.");
+  EXPECT_TRUE(Has(garden, "row(planter_1, planter_2)")) << Show(garden);
+  EXPECT_TRUE(Has(garden, "near(planter_1, fence_1)")) << Show(garden);
+  EXPECT_EQ(CountOf(garden, "planter run"), 0) << Show(garden);
+  const PlanResult yard = planner.Plan("A line of bins stands against the fence.");
+  EXPECT_TRUE(Has(yard, "row(bin_1, bin_2)")) << Show(yard);
+  EXPECT_TRUE(Has(yard, "near(bin_1, fence_1)")) << Show(yard);
+  EXPECT_EQ(CountOf(yard, "bin stand"), 0) << Show(yard);
+}
+
+}  // namespace
+}  // namespace scenecraft
