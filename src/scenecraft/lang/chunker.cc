@@ -189,6 +189,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
   long groups = -1;  // "three rows of": groups whose size a number after them says
+  std::vector<int> quantity_modifiers;
   while (k < words_.size() && !words_[k].punct) {
     const std::string& t = texts_[k];
     if (DimensionsAt(k)) {  // "a 4 by 6 rug": its size, not a count
@@ -241,6 +242,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
+    } else if (any && QuantityModifierAt(k)) {
+      quantity_modifiers.push_back(static_cast<int>(k));  // "a small stack of books"
+      ++k;
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {
@@ -523,6 +527,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
       np.wall_side = std::string(WallSide(texts_[run[r]]));
     }
   }
+  for (const int m : quantity_modifiers) np.attributes.push_back(texts_[m]);
+  np.attribute_words.insert(np.attribute_words.end(), quantity_modifiers.begin(),
+                            quantity_modifiers.end());
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }

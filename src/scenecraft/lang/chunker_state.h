@@ -58,6 +58,17 @@ class Chunker {
     return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
            (after.noun || !after.known);
   }
+  // Whether words[k] is an adjective before a quantity noun of an arrangement and "of" ("a small
+  // stack of books", "a long row of hooks"): it describes the things, and the arrangement holds.
+  bool QuantityModifierAt(size_t k) const {
+    if (k + 2 >= words_.size() || texts_[k + 2] != "of" || !words_[k].adjective ||
+        (words_[k].noun && words_[k].noun_frequency > words_[k].adjective_frequency)) {
+      return false;
+    }
+    const QuantityNoun* q = FindQuantityNoun(texts_[k + 1]);
+    if (q == nullptr) q = FindQuantityNoun(words_[k + 1].lemma);
+    return q != nullptr && !q->arrangement.empty();
+  }
   // Whether words[i], a one-word spatial phrase that is also an adjective, right after a phrase
   // that waits for its noun, and before an open noun, is that noun's modifier: "two beds on
   // opposite walls".

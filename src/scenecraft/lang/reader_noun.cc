@@ -312,6 +312,9 @@ void Reader::OnNoun(const Item& item) {
         // "A keyboard on the desk, the mouse to its right": the subject before the comma is the
         // one a parallel member's "its" means.
         if (after_comma_ && !clause_subject_.empty()) parallel_subject_ = clause_subject_;
+        // "A sink stands by the wall and a stove stands opposite it": "it" may name the subject
+        // of the clause before "and" (ResolveIt).
+        and_subject_ = after_and_ && clause_subject_ != refs ? clause_subject_ : Group{};
         clause_subject_ = refs;
       }
     }

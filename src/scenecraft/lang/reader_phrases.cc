@@ -5,7 +5,9 @@
 #include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/noun_kind.h"
 #include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft::reader_detail {
 
@@ -164,9 +166,10 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
   return false;
 }
 
-// Phrases read before they are stated: "at the end of" by what the reference is, and a support
-// after a container.
+// Phrases read before they are stated: "at the end of" by what the reference is, a support
+// after a container, and a place in the room said after a "with" member.
 void Reader::AdjustPhrase(Pending* p) {
+  WithMemberInTheRoom(p);
   // "at the end of the bed" is its foot; "at the end of the counter" is beside it.
   if (p->meaning == Meaning::kAtEnd) {
     bool bed = false;
@@ -323,13 +326,24 @@ bool Reader::PostureOrPart(const Item& item) {
 bool Reader::PositionBeforeOf(const Item& item) {
   const NounPhrase& np = item.np;
   if (!pending_ || !pending_->references.empty() || !np.pronoun.empty() || np.head < 0 ||
-      np.plural || np.room_part != RoomPart::kNone || index_ + 2 >= items_.size() ||
-      items_[index_ + 1].kind != ItemKind::kOf || items_[index_ + 2].kind != ItemKind::kNoun ||
+      np.plural || index_ + 2 >= items_.size() || items_[index_ + 1].kind != ItemKind::kOf ||
+      items_[index_ + 2].kind != ItemKind::kNoun ||
       items_[index_ + 2].np.room_part != RoomPart::kNone) {
     return false;
   }
   const std::string& head = words_[np.head].lemma;
-  if (head != "side" && head != "end" && !PlaceOnThing(head)) return false;
+  // A corner of a thing ("on one corner of the rug", "of it"), not of the room or a place.
+  const NounPhrase& owner = items_[index_ + 2].np;
+  // (Only "on" a corner: "in the corner of the loft" is the room's; and only of a thing with a
+  // known size, no ground: "on the corner of the pavement" is the street's.)
+  const bool corner =
+      np.room_part == RoomPart::kCorner && !np.distributive && pending_->meaning == Meaning::kOn &&
+      (!owner.pronoun.empty() ||
+       (ClassifyNoun(owner.category) == NounKind::kObject &&
+        PlaceSense(owner.category) == NounKind::kObject && !BelongsOutdoors(owner.category) &&
+        !IsGroundCover(owner.category) && TypicalFootprint(owner.category) > 0));
+  if (np.room_part != RoomPart::kNone && !corner) return false;
+  if (head != "side" && head != "end" && !corner && !PlaceOnThing(head)) return false;
   // (Only words that say which side: "the left side", "the far end", "the other end".)
   for (const std::string& a : np.attributes) {
     if (WallSide(a).empty() && a != "other") return false;
@@ -341,6 +355,55 @@ bool Reader::PositionBeforeOf(const Item& item) {
   Account(item.first, item.last);
   position_of_ = true;
   return true;
+}
+
+// A phrase right after a "with" member that places it in the room: "a table with four chairs in
+// the middle" puts the table there (the chairs stay by it); "a desk with star charts against the
+// wall", "a table with a guest book by the door" the host, since the member lies on it
+// (`RestsOnTop`); "a table with a vase in the middle" puts the vase on the table. A member placed
+// by its host stays placed ("a bed with a lamp beside it").
+void Reader::WithMemberInTheRoom(Pending* p) const {
+  // (A host that is a place by a sense of its own holds its members: "a village square with a
+  // fountain in the centre".)
+  if (!in_with_ || with_host_.size() != 1 ||
+      out_.entities[with_host_[0].entity].kind != NounKind::kObject ||
+      p->subjects != with_current_ || p->references.size() != 1 || p->fronted ||
+      PlaceSense(out_.entities[with_host_[0].entity].category) != NounKind::kObject) {
+    return;
+  }
+  // Only a member "with" names directly ("a desk with a lamp and a clock ..."), not a thing of
+  // the list after a comma ("a desk with a lamp, a beanbag in the corner").
+  for (size_t k = with_item_ + 1; k < items_.size() && items_[k].first < p->first; ++k) {
+    if (items_[k].kind != ItemKind::kNoun && items_[k].kind != ItemKind::kAnd) return;
+  }
+  const EntityRef& r = p->references[0];
+  const Entity& ref = out_.entities[r.entity];
+  const bool middle = ref.room_part == RoomPart::kMiddle ||
+                      (p->meaning == Meaning::kMiddleOf && !IsObject(r.entity));
+  const bool wall = ref.room_part == RoomPart::kWall || ref.room_part == RoomPart::kCorner;
+  // (Beside another thing, not the host or a member: "a table with a guest book by the door".)
+  const bool listed = std::any_of(with_members_.begin(), with_members_.end(), [&](const auto& w) {
+    return std::find(w.first.begin(), w.first.end(), r) != w.first.end();
+  });
+  const Meaning m = p->meaning;
+  const bool beside = (m == Meaning::kNear || m == Meaning::kAgainst || m == Meaning::kAlong ||
+                       m == Meaning::kAt || m == Meaning::kInFrontOf || m == Meaning::kBehind ||
+                       m == Meaning::kLeftOf || m == Meaning::kRightOf || m == Meaning::kFar) &&
+                      r != with_host_[0] && !listed &&
+                      (IsObject(r.entity) || ref.room_part == RoomPart::kDoor ||
+                       ref.room_part == RoomPart::kWindow);
+  if (!middle && !wall && !beside) return;
+  const std::string& host = out_.entities[with_host_[0].entity].category;
+  const bool on_host = std::all_of(p->subjects.begin(), p->subjects.end(), [&](const EntityRef& s) {
+    const Entity& member = out_.entities[s.entity];
+    return IsObject(s.entity) && RestsOnTop(member.category, Join(member.attributes, " "), host);
+  });
+  if (middle && on_host) {
+    p->meaning = Meaning::kOn;
+    p->references = with_host_;
+  } else if (on_host || (middle && !beside)) {
+    p->subjects = with_host_;
+  }
 }
 
 // Whether a phrase's reference is the middle of the room or the place itself ("over the middle

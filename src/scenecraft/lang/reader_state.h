@@ -77,6 +77,15 @@ class Reader {
   bool OverTheMiddle(const Group& references) const;
   bool PostureOrPart(const Item& item);
   bool PositionBeforeOf(const Item& item);
+  void WithMemberInTheRoom(Pending* p) const;
+  // Whether "and" joined the last noun phrase to the one before ("a rake and a hoe hanging ...",
+  // not "a workbench, three bikes lined up ..."). The current item follows that noun phrase.
+  bool JoinedByAnd() const {
+    return index_ >= 2 && items_[index_ - 1].kind == ItemKind::kNoun &&
+           items_[index_ - 2].kind == ItemKind::kAnd;
+  }
+  // "the row", "the stack": the last group the text arranged so; empty when there is none.
+  Group ArrangedGroup(const std::string& arrangement) const;
   void AdjustPhrase(Pending* p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
@@ -122,6 +131,7 @@ class Reader {
   // Reading state.
   Group clause_subject_;    // the subject of the current clause
   Group parallel_subject_;  // the subject it took over from after a comma
+  Group and_subject_;       // ... or after "and" that opened a new clause
   Group last_group_;        // the most recent noun phrase (with its coordinated ones)
   bool last_is_reference_ = false;
   bool last_placed_ = false;  // a finished statement placed the last group
