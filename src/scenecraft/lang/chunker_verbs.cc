@@ -141,6 +141,23 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool contents = (before > 0 && texts_[before - 1] == "of") ||
                         (!items_.empty() && items_.back().kind == ItemKind::kOf);
   if (w.plural && contents && w.noun && w.noun_frequency >= w.verb_frequency) return false;
+  // "Spools of thread fill a rack": a bare verb after "of" that agrees with the plural holder
+  // before it, seen more often as a verb, before a determiner or a spatial phrase, is its verb.
+  // (The holder is the noun phrase before "of", which may still be read or already an item.)
+  size_t of = items_.size();
+  if (!items_.empty() && items_.back().kind == ItemKind::kOf) of = items_.size() - 1;
+  if (items_.size() >= 2 && items_.back().kind == ItemKind::kNoun &&
+      items_[items_.size() - 2].kind == ItemKind::kOf) {
+    of = items_.size() - 2;
+  }
+  const bool plural_holder = of < items_.size() && of >= 1 &&
+                             items_[of - 1].kind == ItemKind::kNoun &&
+                             (items_[of - 1].np.plural || items_[of - 1].np.count > 1);
+  if (contents && base == w.text && w.verb_frequency > w.noun_frequency && plural_holder &&
+      k + 1 < words_.size() &&
+      (Determiner(texts_[k + 1]).has_value() || MatchSpatialPhrase(texts_, k + 1) != nullptr)) {
+    return true;
+  }
   // "a row of lockers runs along the wall": after a single quantity noun and "of", an -s verb
   // form agrees with the row, not with the plural things in it, when something follows it.
   const bool one_quantity = before >= 2 && texts_[before - 1] == "of" &&

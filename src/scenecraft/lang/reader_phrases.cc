@@ -442,6 +442,12 @@ void Reader::JoinWithMember(const Item& item) {
       with_current_ != last_group_) {
     return;
   }
+  // (A part of the room is no member: "with hooks covering the left wall and a mirror ...".)
+  if (!std::all_of(with_current_.begin(), with_current_.end(),
+                   [&](const EntityRef& r) { return IsObject(r.entity); })) {
+    with_joined_.clear();
+    return;
+  }
   const bool joined = index_ > 0 && (items_[index_ - 1].kind == ItemKind::kAnd ||
                                      items_[index_ - 1].kind == ItemKind::kComma);
   const bool before_open =

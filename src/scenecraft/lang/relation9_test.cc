@@ -220,6 +220,27 @@ TEST(Relation9, ParticipleAfterCommaListIsTheLastMembers) {
   EXPECT_FALSE(Has(garage, "row(till_1, stool_1, stool_2, stool_3)")) << Show(garage);
 }
 
+// "Bottles of oil fill a cupboard": after "X of Y", a bare verb that agrees with X and that
+// WordNet saw more often as a verb is X's verb, not a noun of Y's compound.
+TEST(Relation9, VerbAfterContentsAgreesWithTheHolder) {
+  OfflinePlanner planner;
+  const PlanResult pantry = planner.Plan("Bottles of oil fill a cupboard by the stove.");
+  EXPECT_TRUE(Has(pantry, "inside(bottle_1, cupboard_1)") ||
+              Has(pantry, "on(bottle_1, cupboard_1)"))
+      << Show(pantry);
+  EXPECT_TRUE(Has(pantry, "near(cupboard_1, stove_1)")) << Show(pantry);
+}
+
+// A part of the room after a verb in a "with" list is the verb's object, no member that a later
+// participle joins: the mirror hangs on the wall by the door.
+TEST(Relation9, RoomPartIsNoListMember) {
+  OfflinePlanner planner;
+  const PlanResult shed = planner.Plan(
+      "A shed with hooks covering the left wall and a mirror hanging next to the door.");
+  EXPECT_TRUE(Has(shed, "on_wall(mirror_1)")) << Show(shed);
+  EXPECT_TRUE(Has(shed, "near(mirror_1, door_1)")) << Show(shed);
+}
+
 // "a small stack of", "a long row of": an adjective before a quantity noun keeps the arrangement.
 TEST(Relation9, AdjectiveBeforeAQuantityNoun) {
   OfflinePlanner planner;
