@@ -171,6 +171,12 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   if (w.plural && !np.determined && !items_.empty() && items_.back().kind == ItemKind::kWith) {
     return false;
   }
+  // After a bare material, an -s word seen more often as a noun is the plural head ("glass
+  // shelves on the wall", "steel racks against it"; "stone lies" keeps its verb).
+  if (w.plural && !np.determined && IsMaterial(words_[k - 1].lemma) &&
+      w.noun_frequency >= w.verb_frequency) {
+    return false;
+  }
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.

@@ -231,6 +231,18 @@ TEST(Relation9, VerbAfterContentsAgreesWithTheHolder) {
   EXPECT_TRUE(Has(pantry, "near(cupboard_1, stove_1)")) << Show(pantry);
 }
 
+// "Pine benches by the fire": after a material, an -s word WordNet saw more often as a noun is
+// the plural head, not a verb of "pine".
+TEST(Relation9, PluralAfterAMaterialIsTheHead) {
+  OfflinePlanner planner;
+  const PlanResult lodge = planner.Plan("Pine benches by the fire hold cushions.");
+  EXPECT_EQ(CountOf(lodge, "pine"), 0) << Show(lodge);
+  EXPECT_TRUE(Has(lodge, "near(bench_1, fire_1)")) << Show(lodge);
+  const PlanResult shop = planner.Plan("Steel racks against the wall hold tools.");
+  EXPECT_EQ(CountOf(shop, "steel"), 0) << Show(shop);
+  EXPECT_TRUE(Has(shop, "against_wall(rack_1)")) << Show(shop);
+}
+
 // A part of the room after a verb in a "with" list is the verb's object, no member that a later
 // participle joins: the mirror hangs on the wall by the door.
 TEST(Relation9, RoomPartIsNoListMember) {
