@@ -191,6 +191,8 @@ const std::vector<Pattern>& Patterns() {
       {"looking|pointed|pointing|aimed at", M::kFacing, true},
       {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out|through", M::kFacing, true},
       {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out of", M::kFacing, true},
+      {"pointing|points|pointed|aimed|aiming out|through", M::kFacing, true},
+      {"pointing|points|pointed|aimed|aiming out of", M::kFacing, true},
       {"facing|turned|looking|faces|face away from", M::kFacingAway, true},
       {"with its|their back|backs to", M::kFacingAway, true},
       {"opposite|across to|from|", M::kAcross, true},

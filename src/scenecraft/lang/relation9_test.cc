@@ -243,6 +243,14 @@ TEST(Relation9, PluralAfterAMaterialIsTheHead) {
   EXPECT_TRUE(Has(shop, "against_wall(rack_1)")) << Show(shop);
 }
 
+// "pointing out of the window" turns a thing toward the window, as "looking out of" does.
+TEST(Relation9, PointingOutOfTheWindow) {
+  OfflinePlanner planner;
+  const PlanResult attic = planner.Plan("A camera on a tripod pointing out of the window.");
+  EXPECT_TRUE(Has(attic, "facing(camera_1, window_1)")) << Show(attic);
+  EXPECT_TRUE(Has(attic, "on(camera_1, tripod_1)")) << Show(attic);
+}
+
 // A part of the room after a verb in a "with" list is the verb's object, no member that a later
 // participle joins: the mirror hangs on the wall by the door.
 TEST(Relation9, RoomPartIsNoListMember) {
