@@ -43,8 +43,9 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kFunction, i, i + 2);
     return i + 3;
   }
-  // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall").
-  if (!AfterDeterminer(i)) {
+  // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall"),
+  // or a phrase before it waits for its noun ("on opposite walls").
+  if (!AfterDeterminer(i) && !ModifierAfterPhrase(i)) {
     // A phrase with dimensions inside it: "in a 4 by 4 grid".
     for (size_t d = i + 1; d <= i + 3 && d < words_.size(); ++d) {
       if (!DimensionsAt(d)) continue;
@@ -125,7 +126,7 @@ size_t Chunker::Next(size_t i) {
          (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
           items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&
           items_.back().np.plural && VerbHere(i, items_[items_.size() - 3].np)) ||
-         HolderVerb(i))) ||
+         HolderVerb(i) || WithHostVerb(i))) ||
        (items_.size() >= 2 && VerbAfterReference(i, items_.size() - 2)))) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
@@ -175,7 +176,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return j < words_.size() && IsPronounWord(texts_[j]) &&
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
-            MatchSpatialPhrase(texts_, j + 1) != nullptr || VerbAfterPronoun(words_[j + 1]) ||
+            MatchSpatialPhrase(texts_, j + 1) != nullptr ||
+            // (An -s word after "both" or "all" is their plural noun, no verb, which would
+            // agree with neither: "on both walls".)
+            (VerbAfterPronoun(words_[j + 1]) && !((texts_[j] == "both" || texts_[j] == "all") &&
+                                                  words_[j + 1].plural && words_[j + 1].noun)) ||
             // "the other two", ending the phrase
             (texts_[j] == "other" && words_[j + 1].number &&
              (j + 2 >= words_.size() || words_[j + 2].punct ||
@@ -184,6 +189,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
   long groups = -1;  // "three rows of": groups whose size a number after them says
+  std::vector<int> quantity_modifiers;
   while (k < words_.size() && !words_[k].punct) {
     const std::string& t = texts_[k];
     if (DimensionsAt(k)) {  // "a 4 by 6 rug": its size, not a count
@@ -236,6 +242,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
+    } else if (any && QuantityModifierAt(k)) {
+      quantity_modifiers.push_back(static_cast<int>(k));  // "a small stack of books"
+      ++k;
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {
@@ -329,7 +338,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // determiner makes it one and no noun phrase follows it ("the opposite wall", but "two rows
     // of five facing a mirror").
     if (k == run_start && MatchSpatialPhrase(texts_, k) != nullptr &&
-        (!any || NounPhraseAfterPhrase(k))) {
+        (!any || NounPhraseAfterPhrase(k)) && !ModifierAfterPhrase(k)) {
       break;
     }
     // After one word that is rather an adjective, an -s word is the plural head ("old tires
@@ -518,6 +527,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
       np.wall_side = std::string(WallSide(texts_[run[r]]));
     }
   }
+  for (const int m : quantity_modifiers) np.attributes.push_back(texts_[m]);
+  np.attribute_words.insert(np.attribute_words.end(), quantity_modifiers.begin(),
+                            quantity_modifiers.end());
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }

@@ -58,6 +58,32 @@ class Chunker {
     return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
            (after.noun || !after.known);
   }
+  // Whether words[k] is an adjective before a quantity noun of an arrangement and "of" ("a small
+  // stack of books", "a long row of hooks"): it describes the things, and the arrangement holds.
+  bool QuantityModifierAt(size_t k) const {
+    if (k + 2 >= words_.size() || texts_[k + 2] != "of" || !words_[k].adjective ||
+        (words_[k].noun && words_[k].noun_frequency > words_[k].adjective_frequency)) {
+      return false;
+    }
+    const QuantityNoun* q = FindQuantityNoun(texts_[k + 1]);
+    if (q == nullptr) q = FindQuantityNoun(words_[k + 1].lemma);
+    return q != nullptr && !q->arrangement.empty();
+  }
+  // Whether words[i], a one-word spatial phrase that is also an adjective, right after a phrase
+  // that waits for its noun, and before an open noun, is that noun's modifier: "two beds on
+  // opposite walls".
+  bool ModifierAfterPhrase(size_t i) const {
+    if (items_.empty() || items_.back().kind != ItemKind::kSpatial ||
+        items_.back().last + 1 != static_cast<int>(i) || !items_.back().phrase->takes_reference ||
+        !words_[i].adjective || i + 1 >= words_.size()) {
+      return false;
+    }
+    const SpatialPhrase* phrase = MatchSpatialPhrase(texts_, i);
+    const Word& after = words_[i + 1];
+    return phrase != nullptr && phrase->words.size() == 1 && !after.punct &&
+           after.word_class == WordClass::kOpen && after.noun &&
+           MatchSpatialPhrase(texts_, i + 1) == nullptr;
+  }
   // A phrase whose last word makes a compound with the next ("on each side table": a side table)
   // ends before that word: the longest shorter phrase at words[i], if any.
   const SpatialPhrase* ShorterIfCompound(size_t i, const SpatialPhrase* phrase) const {
@@ -141,6 +167,11 @@ class Chunker {
   // desk"), is the -s verb of their holder: it agrees with the single holder before "of", not
   // with the plural contents, and a spatial phrase, an adverb or a determiner follows it.
   bool HolderVerb(size_t i) const;
+  // Whether words[i], right after the members of a "with" list ("a table with three benches
+  // stands in the middle"), is the finite verb of the host before "with": it agrees with the host
+  // in number, makes no compound with the word before it, and a spatial phrase, an adverb or a
+  // determiner follows it.
+  bool WithHostVerb(size_t i) const;
   // Whether words[k], an -ing word that ends the noun phrase after a noun, is its head rather
   // than a verb: a noun WordNet files first as a made thing ("wire fencing"), or, after a
   // material, a gerund that names what is made of it ("steel shelving"; not "stone lying").

@@ -141,10 +141,40 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const bool contents = (before > 0 && texts_[before - 1] == "of") ||
                         (!items_.empty() && items_.back().kind == ItemKind::kOf);
   if (w.plural && contents && w.noun && w.noun_frequency >= w.verb_frequency) return false;
+  // "Spools of thread fill a rack": a bare verb after "of" that agrees with the plural holder
+  // before it, seen more often as a verb, before a determiner or a spatial phrase, is its verb.
+  // (The holder is the noun phrase before "of", which may still be read or already an item.)
+  size_t of = items_.size();
+  if (!items_.empty() && items_.back().kind == ItemKind::kOf) of = items_.size() - 1;
+  if (items_.size() >= 2 && items_.back().kind == ItemKind::kNoun &&
+      items_[items_.size() - 2].kind == ItemKind::kOf) {
+    of = items_.size() - 2;
+  }
+  const bool plural_holder = of < items_.size() && of >= 1 &&
+                             items_[of - 1].kind == ItemKind::kNoun &&
+                             (items_[of - 1].np.plural || items_[of - 1].np.count > 1);
+  if (contents && base == w.text && w.verb_frequency > w.noun_frequency && plural_holder &&
+      k + 1 < words_.size() &&
+      (Determiner(texts_[k + 1]).has_value() || MatchSpatialPhrase(texts_, k + 1) != nullptr)) {
+    return true;
+  }
+  // "a row of lockers runs along the wall": after a single quantity noun and "of", an -s verb
+  // form agrees with the row, not with the plural things in it, when something follows it.
+  const bool one_quantity = before >= 2 && texts_[before - 1] == "of" &&
+                            !words_[before - 2].plural &&
+                            (FindQuantityNoun(texts_[before - 2]) != nullptr ||
+                             FindQuantityNoun(words_[before - 2].lemma) != nullptr);
+  if (w.plural && one_quantity && s_form && !phrase_ends) return true;
   // After "with" (or "has", "featuring") a phrase with no determiner is the thing had: read as a
   // verb, the -s word would leave a bare singular noun as all that is had ("a sofa with end
   // tables beside it" is no sofa with an end that tables beside it), so it is the plural head.
   if (w.plural && !np.determined && !items_.empty() && items_.back().kind == ItemKind::kWith) {
+    return false;
+  }
+  // After a bare material, an -s word seen more often as a noun is the plural head ("glass
+  // shelves on the wall", "steel racks against it"; "stone lies" keeps its verb).
+  if (w.plural && !np.determined && IsMaterial(words_[k - 1].lemma) &&
+      w.noun_frequency >= w.verb_frequency) {
     return false;
   }
   if (w.plural) return singular_subject;
@@ -211,6 +241,33 @@ bool Chunker::HolderVerb(size_t i) const {
       IsCompound(texts_[i - 1] + " " + w.lemma)) {
     return false;
   }
+  return MatchSpatialPhrase(texts_, i + 1) != nullptr || AdverbAt(i + 1) > i + 1 ||
+         Determiner(texts_[i + 1]).has_value();
+}
+
+bool Chunker::WithHostVerb(size_t i) const {
+  const Word& w = words_[i];
+  if (!w.verb || i == 0 || i + 1 >= words_.size() || items_.empty()) return false;
+  // The members: noun phrases joined by "and", after "with" and the host.
+  auto noun = [&](size_t n) {
+    return items_[n].kind == ItemKind::kNoun && items_[n].np.pronoun.empty();
+  };
+  size_t k = items_.size() - 1;
+  if (!noun(k)) return false;
+  while (k >= 2 && noun(k - 2) && items_[k - 1].kind == ItemKind::kAnd) k -= 2;
+  if (k < 2 || items_[k - 1].kind != ItemKind::kWith || texts_[items_[k - 1].first] != "with" ||
+      !noun(k - 2)) {
+    return false;
+  }
+  const NounPhrase& host = items_[k - 2].np;
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  if (base.empty() || IsCompound(words_[i - 1].lemma + " " + w.lemma)) return false;
+  // A finite form that agrees with the host: "a table with three benches stands", "two desks
+  // with a lamp stand" (a participle is the members': "with two lamps standing on it").
+  const bool s_form = base != w.text && EndsWith(w.text, "s");
+  if (!s_form && base != w.text) return false;
+  const bool several = host.plural || host.count > 1;
+  if (s_form == several) return false;
   return MatchSpatialPhrase(texts_, i + 1) != nullptr || AdverbAt(i + 1) > i + 1 ||
          Determiner(texts_[i + 1]).has_value();
 }

@@ -8,6 +8,7 @@
 
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/standin.h"
+#include "scenecraft/lang/defaults_detail.h"
 #include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -16,6 +17,9 @@ namespace scenecraft {
 namespace {
 
 using T = RelationType;
+using defaults_detail::AnyKind;
+using defaults_detail::CatalogEntry;
+using defaults_detail::Head;
 
 // Knowledge, not grammar: the WordNet classes whose members get a default. A class is a WordNet
 // noun; every hyponym of it belongs ("armchair", "rocking chair" and "bench" are seats).
@@ -41,30 +45,6 @@ const std::vector<std::string>& AgainstWallClasses() {
 const std::vector<std::string>& ScreenClasses() {
   static const std::vector<std::string> c = {"television receiver", "television", "tv"};
   return c;
-}
-const std::vector<std::string>& OutdoorClasses() {
-  static const std::vector<std::string> c = {
-      "tree",    "shrub",    "building", "motor vehicle", "fence",       "tent",
-      "bicycle", "fountain", "birdbath", "bird bath",     "street lamp", "streetlight"};
-  return c;
-}
-
-bool AnyKind(const std::string& category, const std::vector<std::string>& classes) {
-  for (const std::string& c : classes) {
-    if (IsKindOf(category, c)) return true;
-  }
-  return false;
-}
-
-std::string Head(const std::string& category) {
-  const size_t space = category.rfind(' ');
-  return space == std::string::npos ? category : category.substr(space + 1);
-}
-
-// The procedural catalog's entry for a category or its head ("oak desk" -> desk).
-const CategoryInfo* CatalogEntry(const std::string& category) {
-  if (const CategoryInfo* info = FindProceduralCategory(category)) return info;
-  return FindProceduralCategory(Head(category));
 }
 
 // Whether a thing is small and stands on a surface: the procedural catalog's entry, else the
@@ -104,16 +84,6 @@ bool SmallSurfaceThing(const Object& o) {
   return t && t->support == Support::kSurface && t->size.x * t->size.y <= 0.2;
 }
 
-// Whether WordNet defines the thing as one of the open air ("campfire": "a small outdoor fire
-// for warmth or cooking").
-bool MadeForOutdoors(const std::string& category) {
-  const std::string gloss = WordNet::Get().Gloss(category);
-  for (const char* outdoor : {"outdoor", "outside", "open air", "open-air", "out of doors"}) {
-    if (gloss.find(outdoor) != std::string::npos) return true;
-  }
-  return false;
-}
-
 // Whether a thing is made to hang from the ceiling: a compound on the ceiling ("ceiling fan"), or
 // WordNet's definition says it hangs or is suspended from one ("chandelier").
 bool MadeToHangFromCeiling(const std::string& category) {
@@ -127,6 +97,27 @@ bool MadeToHangFromCeiling(const std::string& category) {
 }
 
 }  // namespace
+
+namespace defaults_detail {
+
+bool AnyKind(const std::string& category, const std::vector<std::string>& classes) {
+  for (const std::string& c : classes) {
+    if (IsKindOf(category, c)) return true;
+  }
+  return false;
+}
+
+std::string Head(const std::string& category) {
+  const size_t space = category.rfind(' ');
+  return space == std::string::npos ? category : category.substr(space + 1);
+}
+
+const CategoryInfo* CatalogEntry(const std::string& category) {
+  if (const CategoryInfo* info = FindProceduralCategory(category)) return info;
+  return FindProceduralCategory(Head(category));
+}
+
+}  // namespace defaults_detail
 
 // The size a thing will have: the one the text gave, else the catalog's, else its stand-in's size
 // prior (WordNet hypernyms, with the text's size words), the way the asset stage resolves it ("a
@@ -143,12 +134,16 @@ Support ExpectedSupport(const std::string& category) {
   return t ? t->support : Support::kFloor;
 }
 
-bool StandsOnTheFloor(const std::string& category) {
+bool FloorStanding(const std::string& category) {
   // (Nothing known of it: the text's word decides.)
   const std::optional<Typical> t = TypicalOf(category);
-  // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard"); so is what
-  // WordNet defines by a wall ("sconce: a decorative wall bracket ...").
-  if (!t || t->support != Support::kFloor || std::min(t->size.x, t->size.y) <= 0.1) return false;
+  // A panel a few centimetres deep is made for a wall ("pegboard", "dartboard").
+  return t && t->support == Support::kFloor && std::min(t->size.x, t->size.y) > 0.1;
+}
+
+bool StandsOnTheFloor(const std::string& category) {
+  // So is what WordNet defines by a wall ("sconce: a decorative wall bracket ...").
+  if (!FloorStanding(category)) return false;
   if (WordNet::Get().Gloss(category).find("wall") != std::string::npos) return false;
   // Furniture, appliances and machines stand; a rack or a frame may be either ("a cue rack on
   // the wall"), and the text's word says on it.
@@ -482,134 +477,6 @@ void AddDefaults(PlanResult* plan) {
     plan->warnings.push_back(o.id + " rests on " + surface + " (no support was named)");
   }
   for (Relation& r : added) g.relations.push_back(std::move(r));
-}
-
-void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneGraph* graph) {
-  Environment& env = graph->environment;
-  double footprint = 0.0, largest = 0.0;
-  int outdoor_votes = 0;
-  // A building stands outdoors: a scene that places things by one ("a shovel by the shed") is
-  // set outside it; one that rests on or in something is a model of one ("a dollhouse on a
-  // table").
-  std::set<std::string> held, related;
-  for (const Relation& r : graph->relations) {
-    related.insert(r.objects.begin(), r.objects.end());
-    if (r.type == T::kOn || r.type == T::kInside || r.type == T::kStack || r.type == T::kOnWall ||
-        r.type == T::kHanging) {
-      held.insert(r.objects.front());
-    }
-  }
-  bool building = false;
-  std::set<std::string> open_air_things;
-  for (const Object& o : graph->objects) {
-    // So does a natural feature built as a thing ("chairs surrounding the duck pond"): its head
-    // names an outdoor place first.
-    building = building || (related.count(o.id) && !held.count(o.id) &&
-                            (ClassifyNoun(o.category) == NounKind::kBuilding ||
-                             ClassifyNoun(Head(o.category)) == NounKind::kOutdoorPlace));
-    const Vec3 size = ExpectedSize(o);
-    footprint += size.x * size.y;
-    largest = std::max({largest, size.x, size.y});
-    const bool open_air = MadeForOutdoors(o.category);
-    if (open_air) open_air_things.insert(o.id);
-    outdoor_votes +=
-        !held.count(o.id) && (AnyKind(o.category, OutdoorClasses()) || open_air) ? 1 : 0;
-  }
-  // What the text places by a thing of the open air is out there with it ("four stumps around a
-  // bonfire").
-  std::set<std::string> with_open_air;
-  for (const Relation& r : graph->relations) {
-    if (r.objects.size() < 2 || !open_air_things.count(r.objects.back())) continue;
-    for (size_t k = 0; k + 1 < r.objects.size(); ++k) with_open_air.insert(r.objects[k]);
-  }
-  outdoor_votes += static_cast<int>(with_open_air.size());
-  bool outdoor = false;
-  // (An outdoor setting may have no name left: "chairs around the pond" builds the pond.)
-  if (!setting.empty() || setting_kind == NounKind::kOutdoorPlace) {
-    outdoor = setting_kind == NounKind::kOutdoorPlace;
-  } else if (!env.openings.empty()) {
-    // A door or window the text names is in a wall: things placed by it are inside ("a bicycle
-    // next to the front door"), or the relation to it could not hold.
-    outdoor = false;
-  } else {
-    outdoor = building ||
-              (outdoor_votes > 0 && outdoor_votes * 3 >= static_cast<int>(graph->objects.size()));
-  }
-  if (outdoor) {
-    env.kind = Environment::Kind::kOutdoor;
-    env.ground = setting.empty() ? "grass" : GroundOf(setting);
-    const double side = std::max({20.0, std::sqrt(footprint * 6.0), 3.0 * largest});
-    env.size = {side, side, 0};
-    // Outdoors there are no walls to hold doors and windows: relations to them are dropped.
-    std::set<std::string> openings;
-    for (const Opening& o : env.openings) openings.insert(o.id);
-    env.openings.clear();
-    graph->relations.erase(std::remove_if(graph->relations.begin(), graph->relations.end(),
-                                          [&](const Relation& r) {
-                                            return std::any_of(r.objects.begin(), r.objects.end(),
-                                                               [&](const std::string& id) {
-                                                                 return openings.count(id) > 0;
-                                                               });
-                                          }),
-                           graph->relations.end());
-    return;
-  }
-  env.kind = Environment::Kind::kRoom;
-  env.size = {5.0, 4.0, 2.8};
-  // Room enough: the floor is at least three times what the objects cover.
-  const double need = footprint * 3.0;
-  const double area = env.size.x * env.size.y;
-  if (need > area) {
-    const double grow = std::sqrt(need / area);
-    env.size = {env.size.x * grow, env.size.y * grow, env.size.z};
-  }
-  env.size.x = std::max(env.size.x, largest + 1.0);
-  env.size.y = std::max(env.size.y, largest + 1.0);
-  // A room the text gives no window still gets one, for light and a sense of scale.
-  if (env.openings.empty()) {
-    env.openings.push_back({"window", "back", env.size.x * 0.25, 1.2, 1.2, 0.9, "window_1"});
-  }
-}
-
-void Decompose(SceneGraph* graph) {
-  std::set<std::string> references, placed_by_room, details;
-  for (const Relation& r : graph->relations) {
-    const RelationInfo& info = GetRelationInfo(r.type);
-    if (info.has_reference && r.objects.size() >= 2) references.insert(r.objects.back());
-    if (r.type == T::kAgainstWall || r.type == T::kInCorner || r.type == T::kCenter) {
-      placed_by_room.insert(r.objects[0]);
-    }
-    if (r.type == T::kOn || r.type == T::kOnWall || r.type == T::kHanging || r.type == T::kInside) {
-      details.insert(r.objects[0]);
-    }
-  }
-  std::vector<std::string> anchors, groups, rest;
-  for (const Object& o : graph->objects) {
-    const CategoryInfo* info = CatalogEntry(o.category);
-    const bool detail =
-        details.count(o.id) || (info != nullptr && info->support != Support::kFloor);
-    if (detail) {
-      rest.push_back(o.id);
-    } else if (references.count(o.id) || placed_by_room.count(o.id)) {
-      anchors.push_back(o.id);
-    } else {
-      groups.push_back(o.id);
-    }
-  }
-  auto add = [&](const std::string& title, const std::string& description,
-                 const std::vector<std::string>& ids) {
-    for (size_t start = 0; start < ids.size(); start += 20) {
-      Subscene s;
-      s.title = title + (ids.size() > 20 ? " " + std::to_string(start / 20 + 1) : "");
-      s.description = description;
-      s.objects.assign(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 20));
-      graph->subscenes.push_back(std::move(s));
-    }
-  };
-  add("anchors", "large objects that others are placed relative to, and those set by the room",
-      anchors);
-  add("groups", "the objects arranged around the anchors", groups);
-  add("details", "objects on surfaces, on walls and hanging from the ceiling", rest);
 }
 
 }  // namespace scenecraft

@@ -1,9 +1,9 @@
 // Stage 6 of the offline planner: what people take for granted, added to a built plan. Seats at a
 // table face it; seating faces a television; beds, wardrobes and bookcases stand against a wall;
 // a small thing with no support named rests on a table. Kinds are recognised through WordNet
-// hypernyms (a "rocking chair" is a seat) against the knowledge table of defaults_data.cc. Then
-// the environment (the setting the text names, else what its objects suggest) and the order of
-// sub-scenes.
+// hypernyms (a "rocking chair" is a seat) against the knowledge tables of defaults.cc. Then
+// (environment.cc) the environment (the setting the text names, else what its objects suggest)
+// and the order of sub-scenes.
 #pragma once
 
 #include <string>
@@ -32,6 +32,9 @@ Vec3 ExpectedSize(const Object& o);
 // What a thing of this category rests on: the procedural catalog's support, else its stand-in's
 // (WordNet hypernyms), else the floor.
 Support ExpectedSupport(const std::string& category);
+// Whether the catalog entry or stand-in of this category rests on the floor and is deeper than a
+// panel (10 cm): "a rack", "a wardrobe", not "a dartboard", nor a thing nothing is known of.
+bool FloorStanding(const std::string& category);
 // Whether a thing of this category stands on the floor by what is known of it: its catalog
 // entry or stand-in rests on the floor and is deeper than a panel, and WordNet makes it a kind
 // of furniture, appliance or machine that it does not define by a wall: "a bookcase on the left

@@ -270,6 +270,7 @@ void Reader::CloseClause() {
   verb_object_of_.clear();
   hang_subject_.clear();
   parallel_subject_.clear();
+  and_subject_.clear();
   holding_.clear();
   last_group_.clear();
   clause_start_ = true;
@@ -405,6 +406,12 @@ Reading Reader::Run() {
         FlushPending();
         FlushWith();
         Group host = last_is_reference_ && !clause_subject_.empty() ? clause_subject_ : last_group_;
+        // "a stool next to it holding a lamp": a participle of holding after a phrase is its
+        // subject's, whatever the clause is about.
+        if (last_is_reference_ && !reference_subject_.empty() && item.first == item.last &&
+            EndsWith(words_[item.first].text, "ing")) {
+          host = reference_subject_;
+        }
         // "My son wants a desk by the wall with a lamp on it": a person holds no "with" list; the
         // thing the verb named does.
         if (host.size() == 1 && NamesPerson(out_.entities[host[0].entity].category)) {
@@ -444,6 +451,7 @@ Reading Reader::Run() {
         }
         with_distributive_ = last_distributive_ && HostMembers() >= 2;
         with_word_ = item.first;
+        with_item_ = index_;
         after_comma_ = after_and_ = after_verb_ = false;
         Account(item.first, item.last);
         break;
@@ -451,6 +459,12 @@ Reading Reader::Run() {
       case ItemKind::kOf:
       case ItemKind::kFor:
       case ItemKind::kMadeOf:
+        if (position_of_ && item.kind == ItemKind::kOf) {
+          // "under the left side of the desk": the desk is the reference.
+          position_of_ = false;
+          Account(item.first, item.last);
+          break;
+        }
         FlushPending();
         if (!last_group_.empty()) describe_ = last_group_;
         describe_of_ = item.kind == ItemKind::kOf;
@@ -485,8 +499,16 @@ Reading Reader::Run() {
           // "with a rake and a hoe hanging on the wall": a participle after members "and"
           // joined is theirs.
           if (!finite && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
-              !last_is_reference_) {
+              !last_is_reference_ && JoinedByAnd()) {
             verb_subject_ = with_joined_;
+          }
+          if (finite && VerbOfWithHost(words_[item.first].text)) {
+            // "A square table with three benches stands in the middle": the host stands there;
+            // the list is closed (its members are by the host).
+            verb_subject_ = with_host_;
+            FlushWith();
+            in_with_ = false;
+            with_host_.clear();
           }
         }
         holder_.clear();

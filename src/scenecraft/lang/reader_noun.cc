@@ -126,6 +126,7 @@ void Reader::OnNoun(const Item& item) {
     Account(item.first, item.last);
     return;
   }
+  if (PostureOrPart(item) || PositionBeforeOf(item)) return;
   // A possessive before this noun ("the bed's foot", "its back", "their lower shelf"): a position
   // on the owner ("at the foot of the bed") or a part of it (WordNet's meronymy: a shelf is part
   // of a bookcase) names a place on the owner, not a new thing; "the cat's bowl" is a bowl
@@ -165,9 +166,11 @@ void Reader::OnNoun(const Item& item) {
     // Only a thing has parts here; a place noun is the setting ("a doctor's office").
     const bool owner_thing = IsObject(owner[0].entity);
     const NounKind kind = ClassifyNoun(np.category);
-    const bool part = !meaning && owner_thing &&
-                      (kind == NounKind::kObject || kind == NounKind::kAbstract) &&
-                      WordNet::Get().IsPart(head);
+    // (An edge is a place on the thing whatever WordNet files it as: "on its edge".)
+    const bool part =
+        !meaning && owner_thing &&
+        (PlaceOnThing(head) || ((kind == NounKind::kObject || kind == NounKind::kAbstract) &&
+                                WordNet::Get().IsPart(head)));
     if ((meaning || part) && pending_) {
       const Meaning m = pending_->meaning;
       if (meaning &&
@@ -309,6 +312,9 @@ void Reader::OnNoun(const Item& item) {
         // "A keyboard on the desk, the mouse to its right": the subject before the comma is the
         // one a parallel member's "its" means.
         if (after_comma_ && !clause_subject_.empty()) parallel_subject_ = clause_subject_;
+        // "A sink stands by the wall and a stove stands opposite it": "it" may name the subject
+        // of the clause before "and" (ResolveIt).
+        and_subject_ = after_and_ && clause_subject_ != refs ? clause_subject_ : Group{};
         clause_subject_ = refs;
       }
     }

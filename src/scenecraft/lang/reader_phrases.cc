@@ -5,7 +5,9 @@
 #include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/noun_kind.h"
 #include "scenecraft/lang/reader_state.h"
+#include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft::reader_detail {
 
@@ -96,6 +98,18 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     // holds nothing up hangs on the wall there ("a quilt hanging above the headboard",
     // HangOnTheWall), unless it is a device or a light, made to hang from the ceiling (WordNet),
     // and not a thing made for walls (its catalog entry or stand-in: a clock, a mirror).
+    // Over the middle of the room (or over the room itself) no wall is near: it hangs there.
+    if (OverTheMiddle(p.references)) {
+      Pending hang = p;
+      hang.meaning = M::kHanging;
+      hang.references.clear();
+      Finish(std::move(hang));
+      Pending centre = p;
+      centre.meaning = M::kCenter;
+      centre.references.clear();
+      Finish(std::move(centre));
+      return true;
+    }
     bool device = false;
     bool wall_thing = false;
     for (const EntityRef& r : p.subjects) {
@@ -117,6 +131,24 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     Finish(std::move(hang));
     return true;
   }
+  // (The phrase is "across" or "laid / draped ... across".)
+  const bool across =
+      (words_[p.first].text == "across" && p.first < p.last && words_[p.first + 1].text != "from" &&
+       words_[p.first + 1].text != "to") ||
+      (p.meaning == M::kOn && p.first < p.last && words_[p.first + 1].text == "across");
+  if ((p.meaning == M::kAcross || p.meaning == M::kOn) && across &&
+      Members(p.subjects).size() == 1 && Members(p.references).size() == 2 &&
+      std::all_of(p.references.begin(), p.references.end(),
+                  [&](const EntityRef& r) { return IsObject(r.entity); })) {
+    // "a plank across two sawhorses", "a board laid across two crates": it rests on both.
+    for (const EntityRef& r : Members(p.references)) {
+      Pending on = p;
+      on.meaning = M::kOn;
+      on.references = {r};
+      Finish(std::move(on));
+    }
+    return true;
+  }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
       Members(p.subjects).size() >= 2) {
     // "four chairs along the long side of the table": beside it, and in a row ("along one side
@@ -134,9 +166,10 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
   return false;
 }
 
-// Phrases read before they are stated: "at the end of" by what the reference is, and a support
-// after a container.
+// Phrases read before they are stated: "at the end of" by what the reference is, a support
+// after a container, and a place in the room said after a "with" member.
 void Reader::AdjustPhrase(Pending* p) {
+  WithMemberInTheRoom(p);
   // "at the end of the bed" is its foot; "at the end of the counter" is beside it.
   if (p->meaning == Meaning::kAtEnd) {
     bool bed = false;
@@ -180,6 +213,16 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
   if (part.room_part != RoomPart::kWall) return;
   Pending p;
   p.meaning = Meaning::kAgainst;
+  // What covers a wall and is no thing that stands on the floor (its catalog entry or stand-in)
+  // is on it: "a mirror covering the front wall", "a map covering ..."; "wine racks covering the
+  // back wall" stand against it.
+  if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kVerb) {
+    const std::string verb = WordNet::Get().VerbBase(words_[items_[index_ - 1].first].text);
+    if (!verb.empty() && FillsOrCovers(verb) &&
+        !FloorStanding(out_.entities[subject[0].entity].category)) {
+      p.meaning = Meaning::kOn;
+    }
+  }
   p.subjects = subject;
   p.references = last_group_;
   p.first = item.first;
@@ -198,6 +241,18 @@ void Reader::HangOnTheWall(const Pending& p) {
   // (Between two things, they hold it: "string lights hanging between two poles".)
   if (m != M::kNear && m != M::kLeftOf && m != M::kRightOf && m != M::kFlanking &&
       m != M::kEachSide && m != M::kAbove) {
+    return;
+  }
+  // Over the middle of the room it hangs from the ceiling: "a banner hangs over the middle of the
+  // hall".
+  if (m == M::kAbove && OverTheMiddle(p.references)) {
+    hang_subject_.clear();
+    Pending hang;
+    hang.meaning = M::kHanging;
+    hang.subjects = p.subjects;
+    hang.first = p.first;
+    hang.last = p.last;
+    Finish(std::move(hang));
     return;
   }
   for (const EntityRef& r : p.references) {
@@ -224,10 +279,173 @@ void Reader::HangOnTheWall(const Pending& p) {
   Finish(std::move(wall));
 }
 
+// "lying on their sides", "rests on its back": how the thing lies; "a stool on wheels", "a sofa
+// on thin legs": parts it has (WordNet's meronymy). Neither is a support: the words describe the
+// subject of the waiting "on" phrase, which is dropped. True when the noun phrase was read so.
+bool Reader::PostureOrPart(const Item& item) {
+  const NounPhrase& np = item.np;
+  if (!pending_ || pending_->meaning != Meaning::kOn || !pending_->references.empty() ||
+      pending_->subjects.size() != 1 || !np.pronoun.empty() || np.head < 0 || in_with_ ||
+      !IsObject(pending_->subjects[0].entity)) {
+    return false;
+  }
+  const EntityRef subject = pending_->subjects[0];
+  Entity& thing = out_.entities[subject.entity];
+  const bool several = subject.member < 0 && thing.count >= 2;
+  const std::string& det = words_[item.first].text;
+  const std::string& head = words_[np.head].lemma;
+  // A position on the thing itself, named by the possessive that agrees with it (the closed
+  // class of positional nouns).
+  const bool posture = ((det == "its" && !several) || (det == "their" && several)) &&
+                       (head == "side" || head == "back" || head == "front" || head == "end" ||
+                        head == "head" || head == "top");
+  // Bare plural parts ("on wheels", "on four legs"): a part of the thing by WordNet, or of
+  // anything when the thing is a single one.
+  bool part = false;
+  if (!posture && np.plural && !np.definite && np.room_part == RoomPart::kNone &&
+      (np.count < 0 || !np.determined || words_[item.first].number.has_value())) {
+    WordNet& wordnet = WordNet::Get();
+    part = wordnet.IsPartOf(head, thing.category) || (!several && wordnet.IsPart(head, 1));
+  }
+  if (!posture && !part) return false;
+  std::string words;
+  for (int k = pending_->first; k <= item.last; ++k) {
+    words += (words.empty() ? "" : " ") + words_[k].text;
+  }
+  thing.attributes.push_back(words);
+  Account(pending_->first, item.last);
+  pending_.reset();
+  return true;
+}
+
+// "under the left side of the desk", "beneath the far end of the bench", "to the edge of the
+// table": a side, end or edge of a thing, named before "of" and its owner, is a place on the
+// owner. The waiting phrase keeps its meaning (under, above, on) or takes the position's ("at the
+// end of": `AdjustPhrase`); its reference is the noun after "of". True when the noun phrase was
+// read so.
+bool Reader::PositionBeforeOf(const Item& item) {
+  const NounPhrase& np = item.np;
+  if (!pending_ || !pending_->references.empty() || !np.pronoun.empty() || np.head < 0 ||
+      np.plural || index_ + 2 >= items_.size() || items_[index_ + 1].kind != ItemKind::kOf ||
+      items_[index_ + 2].kind != ItemKind::kNoun ||
+      items_[index_ + 2].np.room_part != RoomPart::kNone) {
+    return false;
+  }
+  const std::string& head = words_[np.head].lemma;
+  // A corner of a thing ("on one corner of the rug", "of it"), not of the room or a place.
+  const NounPhrase& owner = items_[index_ + 2].np;
+  // (Only "on" a corner: "in the corner of the loft" is the room's; and only of a thing with a
+  // known size, no ground: "on the corner of the pavement" is the street's.)
+  const bool corner =
+      np.room_part == RoomPart::kCorner && !np.distributive && pending_->meaning == Meaning::kOn &&
+      (!owner.pronoun.empty() ||
+       (ClassifyNoun(owner.category) == NounKind::kObject &&
+        PlaceSense(owner.category) == NounKind::kObject && !BelongsOutdoors(owner.category) &&
+        !IsGroundCover(owner.category) && TypicalFootprint(owner.category) > 0));
+  if (np.room_part != RoomPart::kNone && !corner) return false;
+  if (head != "side" && head != "end" && !corner && !PlaceOnThing(head)) return false;
+  // (Only words that say which side: "the left side", "the far end", "the other end".)
+  for (const std::string& a : np.attributes) {
+    if (WallSide(a).empty() && a != "other") return false;
+  }
+  const Meaning m = pending_->meaning;
+  if (head == "end" && (m == Meaning::kAt || m == Meaning::kNear))
+    pending_->meaning = Meaning::kAtEnd;
+  if (head == "side" && m == Meaning::kAt) pending_->meaning = Meaning::kNear;
+  Account(item.first, item.last);
+  position_of_ = true;
+  return true;
+}
+
+// A phrase right after a "with" member that places it in the room: "a table with four chairs in
+// the middle" puts the table there (the chairs stay by it); "a desk with star charts against the
+// wall", "a table with a guest book by the door" the host, since the member lies on it
+// (`RestsOnTop`); "a table with a vase in the middle" puts the vase on the table. A member placed
+// by its host stays placed ("a bed with a lamp beside it").
+void Reader::WithMemberInTheRoom(Pending* p) const {
+  // (A host that is a place by a sense of its own holds its members: "a village square with a
+  // fountain in the centre".)
+  if (!in_with_ || with_host_.size() != 1 ||
+      out_.entities[with_host_[0].entity].kind != NounKind::kObject ||
+      p->subjects != with_current_ || p->references.size() != 1 || p->fronted ||
+      PlaceSense(out_.entities[with_host_[0].entity].category) != NounKind::kObject) {
+    return;
+  }
+  // Only a member "with" names directly ("a desk with a lamp and a clock ..."), not a thing of
+  // the list after a comma ("a desk with a lamp, a beanbag in the corner").
+  for (size_t k = with_item_ + 1; k < items_.size() && items_[k].first < p->first; ++k) {
+    if (items_[k].kind != ItemKind::kNoun && items_[k].kind != ItemKind::kAnd) return;
+  }
+  const EntityRef& r = p->references[0];
+  const Entity& ref = out_.entities[r.entity];
+  const bool middle = ref.room_part == RoomPart::kMiddle ||
+                      (p->meaning == Meaning::kMiddleOf && !IsObject(r.entity));
+  const bool wall = ref.room_part == RoomPart::kWall || ref.room_part == RoomPart::kCorner;
+  // (Beside another thing, not the host or a member: "a table with a guest book by the door".)
+  const bool listed = std::any_of(with_members_.begin(), with_members_.end(), [&](const auto& w) {
+    return std::find(w.first.begin(), w.first.end(), r) != w.first.end();
+  });
+  const Meaning m = p->meaning;
+  const bool beside = (m == Meaning::kNear || m == Meaning::kAgainst || m == Meaning::kAlong ||
+                       m == Meaning::kAt || m == Meaning::kInFrontOf || m == Meaning::kBehind ||
+                       m == Meaning::kLeftOf || m == Meaning::kRightOf || m == Meaning::kFar) &&
+                      r != with_host_[0] && !listed &&
+                      (IsObject(r.entity) || ref.room_part == RoomPart::kDoor ||
+                       ref.room_part == RoomPart::kWindow);
+  if (!middle && !wall && !beside) return;
+  const std::string& host = out_.entities[with_host_[0].entity].category;
+  const bool on_host = std::all_of(p->subjects.begin(), p->subjects.end(), [&](const EntityRef& s) {
+    const Entity& member = out_.entities[s.entity];
+    return IsObject(s.entity) && RestsOnTop(member.category, Join(member.attributes, " "), host);
+  });
+  if (middle && on_host) {
+    p->meaning = Meaning::kOn;
+    p->references = with_host_;
+  } else if (on_host || (middle && !beside)) {
+    p->subjects = with_host_;
+  }
+}
+
+// Whether a phrase's reference is the middle of the room or the place itself ("over the middle
+// of the room", "over the hall").
+bool Reader::OverTheMiddle(const Group& references) const {
+  if (references.size() != 1) return false;
+  const Entity& ref = out_.entities[references[0].entity];
+  return ref.room_part == RoomPart::kMiddle || ref.room_part == RoomPart::kRoom ||
+         ref.kind == NounKind::kIndoorPlace;
+}
+
+// Whether a finite verb right after the members of a "with" list is its host's: the word is
+// "with" (not "has", after which the next clause may be a member's: "the desk has a lamp, a
+// phone sits by it"), no comma or clause ends between it and the verb, no relative clause is
+// open, and the verb agrees with the host in number ("a table with three benches stands", "two
+// desks with a lamp stand"; not "a shelf with jars stand").
+bool Reader::VerbOfWithHost(const std::string& verb) const {
+  if (!in_with_ || with_host_.empty() || last_is_reference_ || last_group_ != with_current_ ||
+      !relative_.empty() || with_item_ >= index_ ||
+      words_[items_[with_item_].first].text != "with") {
+    return false;
+  }
+  for (size_t k = with_item_ + 1; k < index_; ++k) {
+    const ItemKind kind = items_[k].kind;
+    if (kind != ItemKind::kNoun && kind != ItemKind::kAnd) return false;
+  }
+  const std::string base = WordNet::Get().VerbBase(verb);
+  const bool s_form = !base.empty() && base != verb;
+  const bool several = Members(with_host_).size() >= 2;
+  return s_form != several;
+}
+
 // The members of a "with" list that "and" or a comma joined before any phrase placed them.
 void Reader::JoinWithMember(const Item& item) {
   if (!in_with_ || with_current_.empty() || !item.np.pronoun.empty() || last_is_reference_ ||
       with_current_ != last_group_) {
+    return;
+  }
+  // (A part of the room is no member: "with hooks covering the left wall and a mirror ...".)
+  if (!std::all_of(with_current_.begin(), with_current_.end(),
+                   [&](const EntityRef& r) { return IsObject(r.entity); })) {
+    with_joined_.clear();
     return;
   }
   const bool joined = index_ > 0 && (items_[index_ - 1].kind == ItemKind::kAnd ||

@@ -21,15 +21,19 @@ bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& ta
   const Entity& part = out_.entities[target[0].entity];
   // Only a part the statement just named for the first time ("on the roof"), not a thing of its
   // own that was there before.
+  // (A side word may say which part: "under the left side of the desk", "at the far end of".)
+  const bool sides_only =
+      std::all_of(part.attributes.begin(), part.attributes.end(),
+                  [](const std::string& a) { return !WallSide(a).empty() || a == "other"; });
   if (!(last.references == target) || part.count != 1 || part.kind != NounKind::kObject ||
-      part.first < last.first || !part.attributes.empty()) {
+      part.first < last.first || !sides_only) {
     return false;
   }
   const size_t space = part.category.rfind(' ');
   const std::string head =
       space == std::string::npos ? part.category : part.category.substr(space + 1);
   const auto position = PositionalMeaning(head);
-  if (!position && !WordNet::Get().IsPart(head)) return false;
+  if (!position && !PlaceOnThing(head) && !WordNet::Get().IsPart(head)) return false;
   // (Resolve may add an entity: `part` is not used after it.)
   const Group owner = Resolve(np, item, /*as_reference=*/true, last.subjects);
   if (owner.empty() || owner == target) return false;

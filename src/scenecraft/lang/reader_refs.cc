@@ -42,6 +42,10 @@ bool NamesPerson(const std::string& category) {
          std::find(files.begin(), files.end(), "noun.artifact") == files.end();
 }
 
+bool PlaceOnThing(const std::string& noun) {
+  return noun == "edge" || noun == "rim" || noun == "surface";
+}
+
 std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "foot") return Meaning::kAtFoot;
   if (noun == "end") return Meaning::kAtEnd;
@@ -157,6 +161,17 @@ Group Reader::ResolveIt(const Group& exclude) {
         IsObject(parallel_subject_[0].entity) && !excluded(parallel_subject_[0].entity) &&
         out_.entities[parallel_subject_[0].entity].count == 1) {
       return parallel_subject_;
+    }
+    // "A sink stands by the wall and a stove stands opposite it": the subject of the clause
+    // before "and", while no thing was named after it (that clause placed it by a part of the
+    // room; "a chair faces the fireplace and a piano faces away from it": the fireplace).
+    if (and_subject_.size() == 1 && and_subject_[0].member < 0 && last_group_ == clause_subject_ &&
+        out_.entities[and_subject_[0].entity].count == 1) {
+      for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+        if (!IsObject(*e) || excluded(*e)) continue;
+        if (*e == and_subject_[0].entity) return and_subject_;
+        break;
+      }
     }
     // The subject of the clause before is the thing in focus ("A sewing machine sits on a
     // table; a dress form stands to its left"); else the last single thing named.
@@ -277,9 +292,41 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
   return {};
 }
 
+Group Reader::ArrangedGroup(const std::string& arrangement) const {
+  auto arranged = [&](Meaning m) {
+    return (arrangement == "row" && (m == Meaning::kRow || m == Meaning::kGrid)) ||
+           (arrangement == "stack" && m == Meaning::kStack) ||
+           (arrangement == "circle" && m == Meaning::kCircle) ||
+           (arrangement == "cluster" && m == Meaning::kCluster);
+  };
+  for (auto st = out_.statements.rbegin(); st != out_.statements.rend(); ++st) {
+    if (arranged(st->meaning) && st->references.empty()) return st->subjects;
+  }
+  for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+    const std::string& a = out_.entities[*e].arrangement;
+    if (IsObject(*e) && (a == arrangement || (arrangement == "row" && a == "grid"))) {
+      return {{*e, -1}};
+    }
+  }
+  return {};
+}
+
 Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
+  // "at the end of the row", "a rug under the front row": a quantity noun named again with no
+  // "of" after it is the group the text arranged so.
+  if (np.definite && np.head >= 0 &&
+      (index_ + 1 >= items_.size() || items_[index_ + 1].kind != ItemKind::kOf)) {
+    const QuantityNoun* q = FindQuantityNoun(words_[np.head].lemma);
+    if (q != nullptr && !q->arrangement.empty()) {
+      const Group group = ArrangedGroup(std::string(q->arrangement));
+      if (!group.empty()) {
+        Account(item.first, item.last);
+        return group;
+      }
+    }
+  }
   NounKind kind = ClassifyNoun(np.category);
   // A kind of window or door ("porthole", chunker.cc) is the room's opening; a part of the
   // building overhead ("the roof beams") is its ceiling.
@@ -504,7 +551,7 @@ Group Reader::PhraseSubject(const Item& item) const {
   // "with a rake and a hoe hanging on the wall": a participle after members "and" joined places
   // them all.
   if (verbal && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
-      !last_is_reference_) {
+      !last_is_reference_ && JoinedByAnd()) {
     return with_joined_;
   }
   return last_group_;

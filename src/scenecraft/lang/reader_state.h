@@ -17,10 +17,17 @@ using Group = std::vector<EntityRef>;
 // Positional nouns after a possessive ("the bed's foot", "the sofa's left"): what the phrase
 // before them then means.
 std::optional<Meaning> PositionalMeaning(const std::string& noun);
+// Nouns of a place on a thing that keep the phrase's meaning (a closed class: "edge", "rim",
+// "surface"): "clamped to its edge" is on the thing, "at the edge of the pond" beside it.
+bool PlaceOnThing(const std::string& noun);
 
 // Whether a phrase sets its subject beside its reference rather than on, in, under or over it,
 // or turned toward it.
 bool Beside(Meaning meaning);
+
+// Whether a verb (a base form) fills or covers what follows (WordNet: "fill", "cover" and the
+// verbs below them).
+bool FillsOrCovers(const std::string& verb);
 
 // Whether a thing is up at the ceiling, so that what hangs from it hangs from the ceiling: a
 // compound on the ceiling ("ceiling hook"), or a structural member (WordNet: beam, rafter).
@@ -66,6 +73,19 @@ class Reader {
   void VerbTakesRoomPart(const Group& subject, const Item& item);
   void JoinWithMember(const Item& item);
   void HangOnTheWall(const Pending& p);
+  bool VerbOfWithHost(const std::string& verb) const;
+  bool OverTheMiddle(const Group& references) const;
+  bool PostureOrPart(const Item& item);
+  bool PositionBeforeOf(const Item& item);
+  void WithMemberInTheRoom(Pending* p) const;
+  // Whether "and" joined the last noun phrase to the one before ("a rake and a hoe hanging ...",
+  // not "a workbench, three bikes lined up ..."). The current item follows that noun phrase.
+  bool JoinedByAnd() const {
+    return index_ >= 2 && items_[index_ - 1].kind == ItemKind::kNoun &&
+           items_[index_ - 2].kind == ItemKind::kAnd;
+  }
+  // "the row", "the stack": the last group the text arranged so; empty when there is none.
+  Group ArrangedGroup(const std::string& arrangement) const;
   void AdjustPhrase(Pending* p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
@@ -111,6 +131,7 @@ class Reader {
   // Reading state.
   Group clause_subject_;    // the subject of the current clause
   Group parallel_subject_;  // the subject it took over from after a comma
+  Group and_subject_;       // ... or after "and" that opened a new clause
   Group last_group_;        // the most recent noun phrase (with its coordinated ones)
   bool last_is_reference_ = false;
   bool last_placed_ = false;  // a finished statement placed the last group
@@ -163,6 +184,7 @@ class Reader {
   bool with_distributive_ = false;
   bool last_distributive_ = false;  // the last noun phrase was "each" or "each of them"
   int with_word_ = -1;
+  size_t with_item_ = 0;  // the item of the "with" word
   std::vector<std::pair<Group, std::pair<int, int>>> with_members_;
   Group with_list_;
   // A noun phrase after "of", "for", "made of": its words describe this group.
@@ -173,6 +195,9 @@ class Reader {
   Group contents_holder_;
   size_t contents_item_ = 0;
   bool negated_ = false;
+  // "under the left side of the desk": the position was read, the waiting phrase's reference is
+  // the noun after "of".
+  bool position_of_ = false;
   Group possessor_;
   // A person or animal named only as an owner ("a nurse's cart"): not in the scene; the words
   // describe the next new thing (or join its category where WordNet knows them together).
