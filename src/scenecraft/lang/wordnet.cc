@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 namespace scenecraft {
@@ -41,12 +42,29 @@ std::vector<long> LibNounOffsets(const std::string& noun) {
 
 }  // namespace
 
+// Synsets and the senses of nouns, read once per process: a prompt's nouns share their hypernyms
+// (every walk up from a made thing passes "artifact", "whole", "object"), and the same noun is
+// asked about by several lookups, each of which would otherwise find and parse the lines again.
+struct WordNet::Memo {
+  std::unordered_map<long, SynsetRecord> nouns, verbs;        // by offset in data.noun, data.verb
+  std::unordered_map<std::string, std::vector<long>> senses;  // NounOffsets by noun
+  // Base forms by part of speech (IsNoun, NounBase and NounOffsets each ask for a noun's).
+  std::unordered_map<std::string, std::string> bases[WordNetIndex::kPosCount];
+
+  const std::string& Morph(const WordNetIndex& index, const std::string& word, int pos) {
+    auto& known = bases[pos];
+    if (auto it = known.find(word); it != known.end()) return it->second;
+    Bound(known);
+    return known[word] = index.Morph(word, pos);
+  }
+};
+
 WordNet& WordNet::Get() {
   static WordNet instance;
   return instance;
 }
 
-WordNet::WordNet() {
+WordNet::WordNet() : memo_(std::make_unique<Memo>()) {
   std::lock_guard<std::mutex> lock(Lock());
   const auto start = std::chrono::steady_clock::now();
   if (std::getenv("WNSEARCHDIR") == nullptr) ::setenv("WNSEARCHDIR", "/usr/share/wordnet", 0);
@@ -60,8 +78,37 @@ WordNet::WordNet() {
 
 WordNet::~WordNet() = default;
 
+void WordNet::ClearCaches() {
+  std::lock_guard<std::mutex> lock(Lock());
+  for (auto* cache : {&base_cache_, &verb_base_cache_, &gloss_cache_, &verb_lexfile_cache_}) {
+    cache->clear();
+  }
+  for (auto* cache : {&noun_cache_, &physical_cache_, &adjective_cache_, &adverb_cache_,
+                      &verb_cache_, &part_cache_, &holds_cache_, &kind_of_cache_, &part_of_cache_,
+                      &transitive_cache_, &itself_cache_}) {
+    cache->clear();
+  }
+  for (auto* cache : {&hypernym_cache_, &synonym_cache_, &lexfile_cache_, &sense_hypernym_cache_,
+                      &compounds_cache_, &wholes_cache_}) {
+    cache->clear();
+  }
+  sense_ancestor_cache_.clear();
+  frequency_cache_.clear();
+  *memo_ = {};
+}
+
 bool WordNet::Synset(long offset, SynsetRecord* out) const {
-  if (index_ != nullptr) return index_->NounSynset(offset, out);
+  if (index_ != nullptr) {
+    // (Assigning to a record the caller reuses keeps its buffers: no allocation once warm.)
+    if (auto it = memo_->nouns.find(offset); it != memo_->nouns.end()) {
+      *out = it->second;
+      return true;
+    }
+    if (!index_->NounSynset(offset, out)) return false;
+    Bound(memo_->nouns);
+    memo_->nouns.emplace(offset, *out);
+    return true;
+  }
   char empty[] = "";
   SynsetPtr s = ::read_synset(NOUN, offset, empty);
   if (s == nullptr) return false;
@@ -86,21 +133,23 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
 
 std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
   if (index_ == nullptr) return LibNounOffsets(noun);
+  if (auto it = memo_->senses.find(noun); it != memo_->senses.end()) return it->second;
   const std::string w = Underscores(noun);
   std::vector<long> offsets;
   // getindex() also tries the base form's spelling variants; the base form covers most.
   if (!index_->Offsets(w, NOUN, &offsets)) {
-    const std::string base = index_->Morph(w, NOUN);
-    if (base.empty() || !index_->Offsets(base, NOUN, &offsets)) return {};
+    const std::string& base = memo_->Morph(*index_, w, NOUN);
+    if (base.empty() || !index_->Offsets(base, NOUN, &offsets)) offsets.clear();
   }
   // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
   // in a scene means; they are left out when the word has other senses.
   std::vector<long> common;
   SynsetRecord s;
   for (long offset : offsets) {
-    if (index_->NounSynset(offset, &s) && !s.instance) common.push_back(offset);
+    if (Synset(offset, &s) && !s.instance) common.push_back(offset);
   }
-  return common.empty() ? offsets : common;
+  Bound(memo_->senses);
+  return memo_->senses[noun] = common.empty() ? offsets : common;
 }
 
 bool WordNet::IsNoun(const std::string& word) {
@@ -109,7 +158,7 @@ bool WordNet::IsNoun(const std::string& word) {
   if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool noun = index_ != nullptr
-                        ? index_->Has(w, NOUN) || !index_->Morph(w, NOUN).empty()
+                        ? index_->Has(w, NOUN) || !memo_->Morph(*index_, w, NOUN).empty()
                         : ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
   Bound(noun_cache_);
   noun_cache_[word] = noun;
@@ -136,7 +185,7 @@ std::string WordNet::NounBase(const std::string& word) {
   std::string w = Underscores(word);
   std::string base;
   if (index_ != nullptr) {
-    base = Spaces(index_->Morph(w, NOUN).c_str());
+    base = Spaces(memo_->Morph(*index_, w, NOUN).c_str());
   } else if (char* found = ::morphstr(w.data(), NOUN); found != nullptr) {
     base = Spaces(found);
   } else if (::in_wn(w.data(), NOUN) != 0) {
@@ -247,7 +296,7 @@ bool WordNet::IsAdjective(const std::string& word) {
   if (auto it = adjective_cache_.find(word); it != adjective_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool adjective = index_ != nullptr
-                             ? !index_->Morph(w, ADJ).empty()
+                             ? !memo_->Morph(*index_, w, ADJ).empty()
                              : ::in_wn(w.data(), ADJ) != 0 || ::morphstr(w.data(), ADJ) != nullptr;
   Bound(adjective_cache_);
   adjective_cache_[word] = adjective;
@@ -276,7 +325,7 @@ std::string WordNet::VerbBase(const std::string& word) {
   std::string w = Underscores(word);
   std::string base;
   if (index_ != nullptr) {
-    base = Spaces(index_->Morph(w, VERB).c_str());
+    base = Spaces(memo_->Morph(*index_, w, VERB).c_str());
   } else if (char* found = ::morphstr(w.data(), VERB); found != nullptr) {
     base = Spaces(found);
   } else if (::in_wn(w.data(), VERB) != 0) {
@@ -287,36 +336,58 @@ std::string WordNet::VerbBase(const std::string& word) {
   return base;
 }
 
-namespace {
-
-// The synset offsets of a verb's senses, most frequent first, at most `max` (the caller holds
-// the lock).
-std::vector<long> VerbSenseOffsets(const std::string& verb, int max) {
+std::vector<long> WordNet::VerbOffsets(const std::string& verb, int max) const {
   std::string w = Underscores(verb);
-  IndexPtr index = ::getindex(w.data(), VERB);
   std::vector<long> offsets;
-  if (index == nullptr) return offsets;
-  for (int k = 0; k < index->off_cnt && k < max; ++k) offsets.push_back(index->offset[k]);
-  ::free_index(index);
-  while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  if (index_ != nullptr) {
+    index_->SpellingOffsets(w, VERB, &offsets);
+  } else if (IndexPtr index = ::getindex(w.data(), VERB); index != nullptr) {
+    for (int k = 0; k < index->off_cnt; ++k) offsets.push_back(index->offset[k]);
+    ::free_index(index);
+    while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
+  }
+  if (offsets.size() > static_cast<size_t>(max)) offsets.resize(static_cast<size_t>(max));
   return offsets;
 }
 
-}  // namespace
+bool WordNet::VerbSynset(long offset, SynsetRecord* out) const {
+  if (index_ != nullptr) {
+    if (auto it = memo_->verbs.find(offset); it != memo_->verbs.end()) {
+      *out = it->second;
+      return true;
+    }
+    if (!index_->VerbSynset(offset, out)) return false;
+    Bound(memo_->verbs);
+    memo_->verbs.emplace(offset, *out);
+    return true;
+  }
+  char empty[] = "";
+  SynsetPtr s = ::read_synset(VERB, offset, empty);
+  if (s == nullptr) return false;
+  out->lexfile = s->fnum;
+  out->words.assign(s->words, s->words + s->wcount);
+  out->hypernyms.clear();
+  for (int p = 0; p < s->ptrcount; ++p) {
+    if (s->ptrtyp[p] == HYPERPTR) out->hypernyms.push_back(s->ptroff[p]);
+  }
+  out->frames.assign(s->frmid, s->frmid + s->fcount);
+  ::free_synset(s);
+  return true;
+}
 
 bool WordNet::ThingDoesItself(const std::string& verb) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 2);
+  if (auto it = itself_cache_.find(verb); it != itself_cache_.end()) return it->second;
   // WordNet's generic frames 1 ("Something ----s") and 4 ("Something is ----ing PP").
   bool itself = false;
-  for (long offset : offsets) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
-    for (int f = 0; f < s->fcount; ++f) itself = itself || s->frmid[f] == 1 || s->frmid[f] == 4;
-    ::free_synset(s);
+  SynsetRecord s;
+  for (long offset : VerbOffsets(verb, 2)) {
+    if (!VerbSynset(offset, &s)) continue;
+    for (int frame : s.frames) itself = itself || frame == 1 || frame == 4;
   }
+  Bound(itself_cache_);
+  itself_cache_[verb] = itself;
   return itself;
 }
 
@@ -325,12 +396,10 @@ bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
   std::lock_guard<std::mutex> lock(Lock());
   if (auto it = transitive_cache_.find(verb); it != transitive_cache_.end()) return it->second;
   bool found = false;
-  for (long offset : VerbSenseOffsets(verb, 2)) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
-    for (int f = 0; f < s->fcount; ++f) found = found || s->frmid[f] == 8;
-    ::free_synset(s);
+  SynsetRecord s;
+  for (long offset : VerbOffsets(verb, 2)) {
+    if (!VerbSynset(offset, &s)) continue;
+    for (int frame : s.frames) found = found || frame == 8;
   }
   Bound(transitive_cache_);
   transitive_cache_[verb] = found;
@@ -340,14 +409,16 @@ bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
 std::string WordNet::VerbLexFile(const std::string& verb) {
   if (!available_ || verb.empty()) return "";
   std::lock_guard<std::mutex> lock(Lock());
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 1);
-  if (offsets.empty()) return "";
-  char empty[] = "";
-  SynsetPtr s = ::read_synset(VERB, offsets[0], empty);
-  if (s == nullptr) return "";
+  if (auto it = verb_lexfile_cache_.find(verb); it != verb_lexfile_cache_.end()) return it->second;
+  const std::vector<long> offsets = VerbOffsets(verb, 1);
   std::string lexfile;
-  if (s->fnum >= 0 && s->fnum < kLexFileCount) lexfile = ::lexfiles[s->fnum];
-  ::free_synset(s);
+  SynsetRecord s;
+  if (!offsets.empty() && VerbSynset(offsets[0], &s) && s.lexfile >= 0 &&
+      s.lexfile < kLexFileCount) {
+    lexfile = ::lexfiles[s.lexfile];
+  }
+  Bound(verb_lexfile_cache_);
+  verb_lexfile_cache_[verb] = lexfile;
   return lexfile;
 }
 
@@ -355,24 +426,21 @@ bool WordNet::HoldsThings(const std::string& verb) {
   if (!available_ || verb.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());
   if (auto it = holds_cache_.find(verb); it != holds_cache_.end()) return it->second;
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 1 << 20);
   // The synsets of holding up ("hold, support, sustain, hold up") and of holding within ("hold,
   // bear, carry, contain"): one of the verb's senses is one of them.
   bool holds = false;
-  for (long offset : offsets) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
+  SynsetRecord s;
+  for (long offset : VerbOffsets(verb, 1 << 20)) {
+    if (!VerbSynset(offset, &s)) continue;
     bool support = false, hold_up = false, contain = false;
-    for (int k = 0; k < s->wcount; ++k) {
-      const std::string word = s->words[k];
+    for (const std::string& word : s.words) {
       support = support || word == "support";
       hold_up = hold_up || word == "hold_up";
       contain = contain || word == "contain";
     }
     holds = holds || contain || (support && hold_up);
-    ::free_synset(s);
   }
+  Bound(holds_cache_);
   holds_cache_[verb] = holds;
   return holds;
 }
@@ -383,25 +451,22 @@ bool WordNet::VerbKindOf(const std::string& verb, std::initializer_list<std::str
   std::string key = verb;
   for (std::string_view kind : kinds) key += "#" + std::string(kind);
   if (auto it = kind_of_cache_.find(key); it != kind_of_cache_.end()) return it->second;
-  std::vector<long> level = VerbSenseOffsets(verb, 1 << 20);
+  std::vector<long> level = VerbOffsets(verb, 1 << 20);
   // Every sense (the fastening sense of "screw" is its fourth) and three levels above them.
   bool found = false;
+  SynsetRecord s;
   for (int depth = 0; depth < 4 && !found && !level.empty(); ++depth) {
     std::vector<long> up;
     for (long offset : level) {
-      char empty[] = "";
-      SynsetPtr s = ::read_synset(VERB, offset, empty);
-      if (s == nullptr) continue;
-      for (int k = 0; k < s->wcount && depth > 0; ++k) {
-        for (std::string_view kind : kinds) found = found || kind == s->words[k];
+      if (!VerbSynset(offset, &s)) continue;
+      for (size_t k = 0; k < s.words.size() && depth > 0; ++k) {
+        for (std::string_view kind : kinds) found = found || kind == s.words[k];
       }
-      for (int p = 0; p < s->ptrcount; ++p) {
-        if (s->ptrtyp[p] == HYPERPTR) up.push_back(s->ptroff[p]);
-      }
-      ::free_synset(s);
+      up.insert(up.end(), s.hypernyms.begin(), s.hypernyms.end());
     }
     level = std::move(up);
   }
+  Bound(kind_of_cache_);
   kind_of_cache_[key] = found;
   return found;
 }
