@@ -40,6 +40,30 @@ std::vector<long> LibNounOffsets(const std::string& noun) {
   return offsets;
 }
 
+// A noun synset read through libwordnet (when the files could not be mapped).
+bool LibNounSynset(long offset, SynsetRecord* out) {
+  char empty[] = "";
+  SynsetPtr s = ::read_synset(NOUN, offset, empty);
+  if (s == nullptr) return false;
+  out->lexfile = s->fnum;
+  out->words.clear();
+  out->hypernyms.clear();
+  out->part = false;
+  out->holonyms.clear();
+  for (int k = 0; k < s->wcount; ++k) out->words.push_back(s->words[k]);
+  for (int p = 0; p < s->ptrcount; ++p) {
+    if (s->ptrtyp[p] == ISPARTPTR) {
+      out->part = true;
+      out->holonyms.push_back(s->ptroff[p]);
+    }
+    if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE)
+      out->hypernyms.push_back(s->ptroff[p]);
+  }
+  out->gloss = s->defn != nullptr ? s->defn : "";
+  ::free_synset(s);
+  return true;
+}
+
 }  // namespace
 
 // Synsets and the senses of nouns, read once per process: a prompt's nouns share their hypernyms
@@ -56,6 +80,18 @@ struct WordNet::Memo {
     if (auto it = known.find(word); it != known.end()) return it->second;
     Bound(known);
     return known[word] = index.Morph(word, pos);
+  }
+
+  // The noun synset at `offset`, read once and kept (null when there is none). The pointer stays
+  // valid until the next synset is read (the kept ones are bounded and may be dropped).
+  const SynsetRecord* Noun(const WordNetIndex* index, long offset) {
+    if (auto it = nouns.find(offset); it != nouns.end()) return &it->second;
+    SynsetRecord record;
+    if (index != nullptr ? !index->NounSynset(offset, &record) : !LibNounSynset(offset, &record)) {
+      return nullptr;
+    }
+    Bound(nouns);
+    return &nouns.emplace(offset, std::move(record)).first->second;
   }
 };
 
@@ -98,36 +134,10 @@ void WordNet::ClearCaches() {
 }
 
 bool WordNet::Synset(long offset, SynsetRecord* out) const {
-  if (index_ != nullptr) {
-    // (Assigning to a record the caller reuses keeps its buffers: no allocation once warm.)
-    if (auto it = memo_->nouns.find(offset); it != memo_->nouns.end()) {
-      *out = it->second;
-      return true;
-    }
-    if (!index_->NounSynset(offset, out)) return false;
-    Bound(memo_->nouns);
-    memo_->nouns.emplace(offset, *out);
-    return true;
-  }
-  char empty[] = "";
-  SynsetPtr s = ::read_synset(NOUN, offset, empty);
-  if (s == nullptr) return false;
-  out->lexfile = s->fnum;
-  out->words.clear();
-  out->hypernyms.clear();
-  out->part = false;
-  out->holonyms.clear();
-  for (int k = 0; k < s->wcount; ++k) out->words.push_back(s->words[k]);
-  for (int p = 0; p < s->ptrcount; ++p) {
-    if (s->ptrtyp[p] == ISPARTPTR) {
-      out->part = true;
-      out->holonyms.push_back(s->ptroff[p]);
-    }
-    if (s->ptrtyp[p] == HYPERPTR || s->ptrtyp[p] == INSTANCE)
-      out->hypernyms.push_back(s->ptroff[p]);
-  }
-  out->gloss = s->defn != nullptr ? s->defn : "";
-  ::free_synset(s);
+  const SynsetRecord* record = memo_->Noun(index_.get(), offset);
+  if (record == nullptr) return false;
+  // (Assigning to a record the caller reuses keeps its buffers: no allocation once warm.)
+  *out = *record;
   return true;
 }
 
@@ -144,9 +154,10 @@ std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
   // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
   // in a scene means; they are left out when the word has other senses.
   std::vector<long> common;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (Synset(offset, &s) && !s.instance) common.push_back(offset);
+    if ((s = memo_->Noun(index_.get(), offset)) != nullptr && !s->instance)
+      common.push_back(offset);
   }
   Bound(memo_->senses);
   return memo_->senses[noun] = common.empty() ? offsets : common;
@@ -215,9 +226,9 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
   if (offsets.empty()) return false;
   // Walk up from the first sense until a top category decides.
   long offset = offsets[0];
-  SynsetRecord s;
-  for (int depth = 0; depth < 20 && Synset(offset, &s); ++depth) {
-    for (const std::string& raw : s.words) {
+  const SynsetRecord* s = nullptr;
+  for (int depth = 0; depth < 20 && (s = memo_->Noun(index_.get(), offset)) != nullptr; ++depth) {
+    for (const std::string& raw : s->words) {
       const std::string word = Spaces(raw.c_str());
       if (word == "physical entity" || word == "object" || word == "whole" || word == "artifact" ||
           word == "organism" || word == "plant" || word == "animal" || word == "substance") {
@@ -229,8 +240,8 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
         return false;
       }
     }
-    if (s.hypernyms.empty()) return false;
-    offset = s.hypernyms[0];
+    if (s->hypernyms.empty()) return false;
+    offset = s->hypernyms[0];
   }
   return false;
 }
@@ -246,18 +257,18 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, 
   if (level.empty()) return out;
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (int d = 0; d < depth && !level.empty(); ++d) {
     std::vector<long> next;
     for (long offset : level) {
-      if (!Synset(offset, &s)) continue;
+      if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
       if (d > 0) {
-        for (const std::string& raw : s.words) {
+        for (const std::string& raw : s->words) {
           const std::string word = Spaces(raw.c_str());
           if (words.insert(word).second) out.push_back(word);
         }
       }
-      for (long up : s.hypernyms) {
+      for (long up : s->hypernyms) {
         if (seen.insert(up).second) next.push_back(up);
       }
     }
@@ -277,10 +288,10 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) 
   std::vector<long> offsets = NounOffsets(noun);
   if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
   std::set<std::string> words{noun};
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (!Synset(offset, &s)) continue;
-    for (const std::string& raw : s.words) {
+    if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
+    for (const std::string& raw : s->words) {
       const std::string word = Spaces(raw.c_str());
       if (words.insert(word).second) out.push_back(word);
     }
@@ -509,10 +520,10 @@ std::vector<std::string> WordNet::LexFiles(const std::string& noun, int senses) 
   if (auto it = lexfile_cache_.find(key); it != lexfile_cache_.end()) return it->second;
   std::vector<long> offsets = NounOffsets(noun);
   if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (!Synset(offset, &s)) continue;
-    if (s.lexfile >= 0 && s.lexfile < kLexFileCount) out.push_back(::lexfiles[s.lexfile]);
+    if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
+    if (s->lexfile >= 0 && s->lexfile < kLexFileCount) out.push_back(::lexfiles[s->lexfile]);
   }
   Bound(lexfile_cache_);
   lexfile_cache_[key] = out;
@@ -525,8 +536,9 @@ std::string WordNet::Gloss(const std::string& noun) {
   if (auto it = gloss_cache_.find(noun); it != gloss_cache_.end()) return it->second;
   const std::vector<long> offsets = NounOffsets(noun);
   std::string gloss;
-  SynsetRecord s;
-  if (!offsets.empty() && Synset(offsets[0], &s)) gloss = Spaces(s.gloss.c_str());
+  const SynsetRecord* s = nullptr;
+  if (!offsets.empty() && (s = memo_->Noun(index_.get(), offsets[0])) != nullptr)
+    gloss = Spaces(s->gloss.c_str());
   Bound(gloss_cache_);
   gloss_cache_[noun] = gloss;
   return gloss;
@@ -542,13 +554,13 @@ std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int se
   const std::vector<long> offsets = NounOffsets(noun);
   if (static_cast<size_t>(sense) < offsets.size()) {
     long offset = offsets[sense];
-    SynsetRecord s;
-    for (int d = 0; d < depth && Synset(offset, &s); ++d) {
+    const SynsetRecord* s = nullptr;
+    for (int d = 0; d < depth && (s = memo_->Noun(index_.get(), offset)) != nullptr; ++d) {
       if (d > 0) {
-        for (const std::string& raw : s.words) out.push_back(Spaces(raw.c_str()));
+        for (const std::string& raw : s->words) out.push_back(Spaces(raw.c_str()));
       }
-      if (s.hypernyms.empty()) break;
-      offset = s.hypernyms[0];
+      if (s->hypernyms.empty()) break;
+      offset = s->hypernyms[0];
     }
   }
   Bound(sense_hypernym_cache_);
@@ -563,7 +575,7 @@ std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string&
   const std::string key = noun + "#" + std::to_string(depth);
   if (auto it = sense_ancestor_cache_.find(key); it != sense_ancestor_cache_.end())
     return it->second;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long sense : NounOffsets(noun)) {
     // Breadth first over every hypernym path of this one sense.
     std::vector<std::string>& words = out.emplace_back();
@@ -573,14 +585,14 @@ std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string&
     for (int d = 0; d <= depth && !level.empty(); ++d) {
       std::vector<long> next;
       for (long offset : level) {
-        if (!Synset(offset, &s)) continue;
+        if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
         if (d > 0) {
-          for (const std::string& raw : s.words) {
+          for (const std::string& raw : s->words) {
             std::string word = Spaces(raw.c_str());
             if (said.insert(word).second) words.push_back(std::move(word));
           }
         }
-        for (long up : s.hypernyms) {
+        for (long up : s->hypernyms) {
           if (seen.insert(up).second) next.push_back(up);
         }
       }
