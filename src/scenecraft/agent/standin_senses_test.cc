@@ -89,9 +89,21 @@ TEST(StandInSenses, NounsWhoseFirstSensesArePeopleGetTheSizeOfTheThing) {
 TEST(StandInSenses, FoodsAreFoodsNotThePlantsTheyGrowOn) {
   if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
   // Measured: 3 of 27 before the food rows and food before plants (an apple was a 5 m apple
-  // tree, a pumpkin a 1 m vine), 25 after; a watermelon is as small as other fruit and a peach
-  // stays a tree (printed above).
-  EXPECT_GE(CountInRange("standin_sizes_food.tsv"), 25);
+  // tree, a pumpkin a 1 m vine), 25 after; 26 since a plant yields to any food sense of its noun
+  // (a peach was a tree: WordNet lists a person between them). A watermelon is as small as other
+  // fruit (printed above): the table's rows know no larger fruit.
+  EXPECT_GE(CountInRange("standin_sizes_food.tsv"), 26);
+}
+
+TEST(StandInSenses, FoodsWhoseFoodSenseComesAfterThePlantsAreFoods) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  // Written in session 9 before the change: fruit, nuts and vegetables, many of whose nouns
+  // WordNet files first as the tree or plant, a person or a colour. Measured: 13 of 24 before
+  // a plant sense yielded to any food sense of its noun, 16 after (lime, guava, kiwi). Still out
+  // (printed above): nuts (WordNet files an edible nut as a seed, for which the table has no row,
+  // so the tree keeps the shape), an olive (a relish, not solid food), and sizes the fruit row
+  // does not know (a cherry, a leek).
+  EXPECT_GE(CountInRange("standin_sizes_food9.tsv"), 16);
 }
 
 TEST(StandInSenses, AThingNamedForAnAnimalHasTheAnimalsSize) {

@@ -149,8 +149,14 @@ std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size
       best_score = score;
     }
   };
+  // A plant yields to food of the same name, however many senses (a person, a colour) WordNet
+  // lists between them: a scene names the tree or the vine as one ("a peach tree"), and "a peach"
+  // or "an olive" alone is the fruit in a bowl (KindScore puts food first only among near ranks).
+  const bool names_food = std::any_of(chains.begin(), chains.end(),
+                                      [](const auto& c) { return Contains(c, "solid food"); });
   for (size_t rank = 0; rank < chains.size(); ++rank) {
     const std::vector<std::string>& chain = chains[rank];
+    if (names_food && Contains(chain, "plant life") && !Contains(chain, "solid food")) continue;
     const double rank_score = -static_cast<double>(rank);
     // The first modifier sense this sense agrees with, if any.
     const std::vector<std::string>* agreeing = nullptr;

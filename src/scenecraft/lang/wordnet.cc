@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 namespace scenecraft {
@@ -39,29 +40,8 @@ std::vector<long> LibNounOffsets(const std::string& noun) {
   return offsets;
 }
 
-}  // namespace
-
-WordNet& WordNet::Get() {
-  static WordNet instance;
-  return instance;
-}
-
-WordNet::WordNet() {
-  std::lock_guard<std::mutex> lock(Lock());
-  const auto start = std::chrono::steady_clock::now();
-  if (std::getenv("WNSEARCHDIR") == nullptr) ::setenv("WNSEARCHDIR", "/usr/share/wordnet", 0);
-  available_ = ::wninit() == 0;
-  if (available_) {
-    index_ = std::make_unique<WordNetIndex>();
-    if (!index_->Load(std::getenv("WNSEARCHDIR"))) index_.reset();
-  }
-  load_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-WordNet::~WordNet() = default;
-
-bool WordNet::Synset(long offset, SynsetRecord* out) const {
-  if (index_ != nullptr) return index_->NounSynset(offset, out);
+// A noun synset read through libwordnet (when the files could not be mapped).
+bool LibNounSynset(long offset, SynsetRecord* out) {
   char empty[] = "";
   SynsetPtr s = ::read_synset(NOUN, offset, empty);
   if (s == nullptr) return false;
@@ -84,23 +64,104 @@ bool WordNet::Synset(long offset, SynsetRecord* out) const {
   return true;
 }
 
+}  // namespace
+
+// Synsets and the senses of nouns, read once per process: a prompt's nouns share their hypernyms
+// (every walk up from a made thing passes "artifact", "whole", "object"), and the same noun is
+// asked about by several lookups, each of which would otherwise find and parse the lines again.
+struct WordNet::Memo {
+  std::unordered_map<long, SynsetRecord> nouns, verbs;        // by offset in data.noun, data.verb
+  std::unordered_map<std::string, std::vector<long>> senses;  // NounOffsets by noun
+  // Base forms by part of speech (IsNoun, NounBase and NounOffsets each ask for a noun's).
+  std::unordered_map<std::string, std::string> bases[WordNetIndex::kPosCount];
+
+  const std::string& Morph(const WordNetIndex& index, const std::string& word, int pos) {
+    auto& known = bases[pos];
+    if (auto it = known.find(word); it != known.end()) return it->second;
+    Bound(known);
+    return known[word] = index.Morph(word, pos);
+  }
+
+  // The noun synset at `offset`, read once and kept (null when there is none). The pointer stays
+  // valid until the next synset is read (the kept ones are bounded and may be dropped).
+  const SynsetRecord* Noun(const WordNetIndex* index, long offset) {
+    if (auto it = nouns.find(offset); it != nouns.end()) return &it->second;
+    SynsetRecord record;
+    if (index != nullptr ? !index->NounSynset(offset, &record) : !LibNounSynset(offset, &record)) {
+      return nullptr;
+    }
+    Bound(nouns);
+    return &nouns.emplace(offset, std::move(record)).first->second;
+  }
+};
+
+WordNet& WordNet::Get() {
+  static WordNet instance;
+  return instance;
+}
+
+WordNet::WordNet() : memo_(std::make_unique<Memo>()) {
+  std::lock_guard<std::mutex> lock(Lock());
+  const auto start = std::chrono::steady_clock::now();
+  if (std::getenv("WNSEARCHDIR") == nullptr) ::setenv("WNSEARCHDIR", "/usr/share/wordnet", 0);
+  available_ = ::wninit() == 0;
+  if (available_) {
+    index_ = std::make_unique<WordNetIndex>();
+    if (!index_->Load(std::getenv("WNSEARCHDIR"))) index_.reset();
+  }
+  load_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+WordNet::~WordNet() = default;
+
+void WordNet::ClearCaches() {
+  std::lock_guard<std::mutex> lock(Lock());
+  for (auto* cache : {&base_cache_, &verb_base_cache_, &gloss_cache_, &verb_lexfile_cache_}) {
+    cache->clear();
+  }
+  for (auto* cache : {&noun_cache_, &physical_cache_, &adjective_cache_, &adverb_cache_,
+                      &verb_cache_, &part_cache_, &holds_cache_, &kind_of_cache_, &part_of_cache_,
+                      &transitive_cache_, &itself_cache_}) {
+    cache->clear();
+  }
+  for (auto* cache : {&hypernym_cache_, &synonym_cache_, &lexfile_cache_, &sense_hypernym_cache_,
+                      &compounds_cache_, &wholes_cache_}) {
+    cache->clear();
+  }
+  sense_ancestor_cache_.clear();
+  frequency_cache_.clear();
+  kind_distance_cache_.clear();
+  *memo_ = {};
+}
+
+bool WordNet::Synset(long offset, SynsetRecord* out) const {
+  const SynsetRecord* record = memo_->Noun(index_.get(), offset);
+  if (record == nullptr) return false;
+  // (Assigning to a record the caller reuses keeps its buffers: no allocation once warm.)
+  *out = *record;
+  return true;
+}
+
 std::vector<long> WordNet::NounOffsets(const std::string& noun) const {
   if (index_ == nullptr) return LibNounOffsets(noun);
+  if (auto it = memo_->senses.find(noun); it != memo_->senses.end()) return it->second;
   const std::string w = Underscores(noun);
   std::vector<long> offsets;
   // getindex() also tries the base form's spelling variants; the base form covers most.
   if (!index_->Offsets(w, NOUN, &offsets)) {
-    const std::string base = index_->Morph(w, NOUN);
-    if (base.empty() || !index_->Offsets(base, NOUN, &offsets)) return {};
+    const std::string& base = memo_->Morph(*index_, w, NOUN);
+    if (base.empty() || !index_->Offsets(base, NOUN, &offsets)) offsets.clear();
   }
   // Proper nouns (instances: "Mobile" the city, "Bath" the town) are not what a lower-case word
   // in a scene means; they are left out when the word has other senses.
   std::vector<long> common;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (index_->NounSynset(offset, &s) && !s.instance) common.push_back(offset);
+    if ((s = memo_->Noun(index_.get(), offset)) != nullptr && !s->instance)
+      common.push_back(offset);
   }
-  return common.empty() ? offsets : common;
+  Bound(memo_->senses);
+  return memo_->senses[noun] = common.empty() ? offsets : common;
 }
 
 bool WordNet::IsNoun(const std::string& word) {
@@ -109,7 +170,7 @@ bool WordNet::IsNoun(const std::string& word) {
   if (auto it = noun_cache_.find(word); it != noun_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool noun = index_ != nullptr
-                        ? index_->Has(w, NOUN) || !index_->Morph(w, NOUN).empty()
+                        ? index_->Has(w, NOUN) || !memo_->Morph(*index_, w, NOUN).empty()
                         : ::in_wn(w.data(), NOUN) != 0 || ::morphstr(w.data(), NOUN) != nullptr;
   Bound(noun_cache_);
   noun_cache_[word] = noun;
@@ -136,7 +197,7 @@ std::string WordNet::NounBase(const std::string& word) {
   std::string w = Underscores(word);
   std::string base;
   if (index_ != nullptr) {
-    base = Spaces(index_->Morph(w, NOUN).c_str());
+    base = Spaces(memo_->Morph(*index_, w, NOUN).c_str());
   } else if (char* found = ::morphstr(w.data(), NOUN); found != nullptr) {
     base = Spaces(found);
   } else if (::in_wn(w.data(), NOUN) != 0) {
@@ -166,9 +227,9 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
   if (offsets.empty()) return false;
   // Walk up from the first sense until a top category decides.
   long offset = offsets[0];
-  SynsetRecord s;
-  for (int depth = 0; depth < 20 && Synset(offset, &s); ++depth) {
-    for (const std::string& raw : s.words) {
+  const SynsetRecord* s = nullptr;
+  for (int depth = 0; depth < 20 && (s = memo_->Noun(index_.get(), offset)) != nullptr; ++depth) {
+    for (const std::string& raw : s->words) {
       const std::string word = Spaces(raw.c_str());
       if (word == "physical entity" || word == "object" || word == "whole" || word == "artifact" ||
           word == "organism" || word == "plant" || word == "animal" || word == "substance") {
@@ -180,8 +241,8 @@ bool WordNet::LookUpPhysical(const std::string& noun) {
         return false;
       }
     }
-    if (s.hypernyms.empty()) return false;
-    offset = s.hypernyms[0];
+    if (s->hypernyms.empty()) return false;
+    offset = s->hypernyms[0];
   }
   return false;
 }
@@ -197,18 +258,18 @@ std::vector<std::string> WordNet::Hypernyms(const std::string& noun, int depth, 
   if (level.empty()) return out;
   std::set<long> seen(level.begin(), level.end());
   std::set<std::string> words;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (int d = 0; d < depth && !level.empty(); ++d) {
     std::vector<long> next;
     for (long offset : level) {
-      if (!Synset(offset, &s)) continue;
+      if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
       if (d > 0) {
-        for (const std::string& raw : s.words) {
+        for (const std::string& raw : s->words) {
           const std::string word = Spaces(raw.c_str());
           if (words.insert(word).second) out.push_back(word);
         }
       }
-      for (long up : s.hypernyms) {
+      for (long up : s->hypernyms) {
         if (seen.insert(up).second) next.push_back(up);
       }
     }
@@ -228,10 +289,10 @@ std::vector<std::string> WordNet::Synonyms(const std::string& noun, int senses) 
   std::vector<long> offsets = NounOffsets(noun);
   if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
   std::set<std::string> words{noun};
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (!Synset(offset, &s)) continue;
-    for (const std::string& raw : s.words) {
+    if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
+    for (const std::string& raw : s->words) {
       const std::string word = Spaces(raw.c_str());
       if (words.insert(word).second) out.push_back(word);
     }
@@ -247,7 +308,7 @@ bool WordNet::IsAdjective(const std::string& word) {
   if (auto it = adjective_cache_.find(word); it != adjective_cache_.end()) return it->second;
   std::string w = Underscores(word);
   const bool adjective = index_ != nullptr
-                             ? !index_->Morph(w, ADJ).empty()
+                             ? !memo_->Morph(*index_, w, ADJ).empty()
                              : ::in_wn(w.data(), ADJ) != 0 || ::morphstr(w.data(), ADJ) != nullptr;
   Bound(adjective_cache_);
   adjective_cache_[word] = adjective;
@@ -276,7 +337,7 @@ std::string WordNet::VerbBase(const std::string& word) {
   std::string w = Underscores(word);
   std::string base;
   if (index_ != nullptr) {
-    base = Spaces(index_->Morph(w, VERB).c_str());
+    base = Spaces(memo_->Morph(*index_, w, VERB).c_str());
   } else if (char* found = ::morphstr(w.data(), VERB); found != nullptr) {
     base = Spaces(found);
   } else if (::in_wn(w.data(), VERB) != 0) {
@@ -287,123 +348,29 @@ std::string WordNet::VerbBase(const std::string& word) {
   return base;
 }
 
-namespace {
-
-// The synset offsets of a verb's senses, most frequent first, at most `max` (the caller holds
-// the lock).
-std::vector<long> VerbSenseOffsets(const std::string& verb, int max) {
-  std::string w = Underscores(verb);
-  IndexPtr index = ::getindex(w.data(), VERB);
-  std::vector<long> offsets;
-  if (index == nullptr) return offsets;
-  for (int k = 0; k < index->off_cnt && k < max; ++k) offsets.push_back(index->offset[k]);
-  ::free_index(index);
-  while (IndexPtr rest = ::getindex(nullptr, VERB)) ::free_index(rest);
-  return offsets;
-}
-
-}  // namespace
-
-bool WordNet::ThingDoesItself(const std::string& verb) {
-  if (!available_ || verb.empty()) return false;
-  std::lock_guard<std::mutex> lock(Lock());
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 2);
-  // WordNet's generic frames 1 ("Something ----s") and 4 ("Something is ----ing PP").
-  bool itself = false;
-  for (long offset : offsets) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
-    for (int f = 0; f < s->fcount; ++f) itself = itself || s->frmid[f] == 1 || s->frmid[f] == 4;
-    ::free_synset(s);
+bool WordNet::VerbSynset(long offset, SynsetRecord* out) const {
+  if (index_ != nullptr) {
+    if (auto it = memo_->verbs.find(offset); it != memo_->verbs.end()) {
+      *out = it->second;
+      return true;
+    }
+    if (!index_->VerbSynset(offset, out)) return false;
+    Bound(memo_->verbs);
+    memo_->verbs.emplace(offset, *out);
+    return true;
   }
-  return itself;
-}
-
-bool WordNet::SomebodyDoesItToSomething(const std::string& verb) {
-  if (!available_ || verb.empty()) return false;
-  std::lock_guard<std::mutex> lock(Lock());
-  if (auto it = transitive_cache_.find(verb); it != transitive_cache_.end()) return it->second;
-  bool found = false;
-  for (long offset : VerbSenseOffsets(verb, 2)) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
-    for (int f = 0; f < s->fcount; ++f) found = found || s->frmid[f] == 8;
-    ::free_synset(s);
-  }
-  Bound(transitive_cache_);
-  transitive_cache_[verb] = found;
-  return found;
-}
-
-std::string WordNet::VerbLexFile(const std::string& verb) {
-  if (!available_ || verb.empty()) return "";
-  std::lock_guard<std::mutex> lock(Lock());
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 1);
-  if (offsets.empty()) return "";
   char empty[] = "";
-  SynsetPtr s = ::read_synset(VERB, offsets[0], empty);
-  if (s == nullptr) return "";
-  std::string lexfile;
-  if (s->fnum >= 0 && s->fnum < kLexFileCount) lexfile = ::lexfiles[s->fnum];
+  SynsetPtr s = ::read_synset(VERB, offset, empty);
+  if (s == nullptr) return false;
+  out->lexfile = s->fnum;
+  out->words.assign(s->words, s->words + s->wcount);
+  out->hypernyms.clear();
+  for (int p = 0; p < s->ptrcount; ++p) {
+    if (s->ptrtyp[p] == HYPERPTR) out->hypernyms.push_back(s->ptroff[p]);
+  }
+  out->frames.assign(s->frmid, s->frmid + s->fcount);
   ::free_synset(s);
-  return lexfile;
-}
-
-bool WordNet::HoldsThings(const std::string& verb) {
-  if (!available_ || verb.empty()) return false;
-  std::lock_guard<std::mutex> lock(Lock());
-  if (auto it = holds_cache_.find(verb); it != holds_cache_.end()) return it->second;
-  const std::vector<long> offsets = VerbSenseOffsets(verb, 1 << 20);
-  // The synsets of holding up ("hold, support, sustain, hold up") and of holding within ("hold,
-  // bear, carry, contain"): one of the verb's senses is one of them.
-  bool holds = false;
-  for (long offset : offsets) {
-    char empty[] = "";
-    SynsetPtr s = ::read_synset(VERB, offset, empty);
-    if (s == nullptr) continue;
-    bool support = false, hold_up = false, contain = false;
-    for (int k = 0; k < s->wcount; ++k) {
-      const std::string word = s->words[k];
-      support = support || word == "support";
-      hold_up = hold_up || word == "hold_up";
-      contain = contain || word == "contain";
-    }
-    holds = holds || contain || (support && hold_up);
-    ::free_synset(s);
-  }
-  holds_cache_[verb] = holds;
-  return holds;
-}
-
-bool WordNet::VerbKindOf(const std::string& verb, std::initializer_list<std::string_view> kinds) {
-  if (!available_ || verb.empty()) return false;
-  std::lock_guard<std::mutex> lock(Lock());
-  std::string key = verb;
-  for (std::string_view kind : kinds) key += "#" + std::string(kind);
-  if (auto it = kind_of_cache_.find(key); it != kind_of_cache_.end()) return it->second;
-  std::vector<long> level = VerbSenseOffsets(verb, 1 << 20);
-  // Every sense (the fastening sense of "screw" is its fourth) and three levels above them.
-  bool found = false;
-  for (int depth = 0; depth < 4 && !found && !level.empty(); ++depth) {
-    std::vector<long> up;
-    for (long offset : level) {
-      char empty[] = "";
-      SynsetPtr s = ::read_synset(VERB, offset, empty);
-      if (s == nullptr) continue;
-      for (int k = 0; k < s->wcount && depth > 0; ++k) {
-        for (std::string_view kind : kinds) found = found || kind == s->words[k];
-      }
-      for (int p = 0; p < s->ptrcount; ++p) {
-        if (s->ptrtyp[p] == HYPERPTR) up.push_back(s->ptroff[p]);
-      }
-      ::free_synset(s);
-    }
-    level = std::move(up);
-  }
-  kind_of_cache_[key] = found;
-  return found;
+  return true;
 }
 
 int WordNet::Frequency(const std::string& word, int pos) {
@@ -444,10 +411,10 @@ std::vector<std::string> WordNet::LexFiles(const std::string& noun, int senses) 
   if (auto it = lexfile_cache_.find(key); it != lexfile_cache_.end()) return it->second;
   std::vector<long> offsets = NounOffsets(noun);
   if (senses > 0 && offsets.size() > static_cast<size_t>(senses)) offsets.resize(senses);
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long offset : offsets) {
-    if (!Synset(offset, &s)) continue;
-    if (s.lexfile >= 0 && s.lexfile < kLexFileCount) out.push_back(::lexfiles[s.lexfile]);
+    if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
+    if (s->lexfile >= 0 && s->lexfile < kLexFileCount) out.push_back(::lexfiles[s->lexfile]);
   }
   Bound(lexfile_cache_);
   lexfile_cache_[key] = out;
@@ -460,8 +427,9 @@ std::string WordNet::Gloss(const std::string& noun) {
   if (auto it = gloss_cache_.find(noun); it != gloss_cache_.end()) return it->second;
   const std::vector<long> offsets = NounOffsets(noun);
   std::string gloss;
-  SynsetRecord s;
-  if (!offsets.empty() && Synset(offsets[0], &s)) gloss = Spaces(s.gloss.c_str());
+  const SynsetRecord* s = nullptr;
+  if (!offsets.empty() && (s = memo_->Noun(index_.get(), offsets[0])) != nullptr)
+    gloss = Spaces(s->gloss.c_str());
   Bound(gloss_cache_);
   gloss_cache_[noun] = gloss;
   return gloss;
@@ -477,13 +445,13 @@ std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int se
   const std::vector<long> offsets = NounOffsets(noun);
   if (static_cast<size_t>(sense) < offsets.size()) {
     long offset = offsets[sense];
-    SynsetRecord s;
-    for (int d = 0; d < depth && Synset(offset, &s); ++d) {
+    const SynsetRecord* s = nullptr;
+    for (int d = 0; d < depth && (s = memo_->Noun(index_.get(), offset)) != nullptr; ++d) {
       if (d > 0) {
-        for (const std::string& raw : s.words) out.push_back(Spaces(raw.c_str()));
+        for (const std::string& raw : s->words) out.push_back(Spaces(raw.c_str()));
       }
-      if (s.hypernyms.empty()) break;
-      offset = s.hypernyms[0];
+      if (s->hypernyms.empty()) break;
+      offset = s->hypernyms[0];
     }
   }
   Bound(sense_hypernym_cache_);
@@ -498,7 +466,7 @@ std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string&
   const std::string key = noun + "#" + std::to_string(depth);
   if (auto it = sense_ancestor_cache_.find(key); it != sense_ancestor_cache_.end())
     return it->second;
-  SynsetRecord s;
+  const SynsetRecord* s = nullptr;
   for (long sense : NounOffsets(noun)) {
     // Breadth first over every hypernym path of this one sense.
     std::vector<std::string>& words = out.emplace_back();
@@ -508,14 +476,14 @@ std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string&
     for (int d = 0; d <= depth && !level.empty(); ++d) {
       std::vector<long> next;
       for (long offset : level) {
-        if (!Synset(offset, &s)) continue;
+        if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
         if (d > 0) {
-          for (const std::string& raw : s.words) {
+          for (const std::string& raw : s->words) {
             std::string word = Spaces(raw.c_str());
             if (said.insert(word).second) words.push_back(std::move(word));
           }
         }
-        for (long up : s.hypernyms) {
+        for (long up : s->hypernyms) {
           if (seen.insert(up).second) next.push_back(up);
         }
       }

@@ -23,6 +23,8 @@ class WordNet {
   bool available() const { return available_; }
   // Seconds it took to open the dictionary (and read its index into memory).
   double load_s() const { return load_s_; }
+  // Forgets every cached answer, so that a benchmark can time the planner's first pass again.
+  void ClearCaches();
   // Base form of a noun ("benches" -> "bench", "shelves" -> "shelf"); the word itself when
   // WordNet knows no other form; empty when it is not a noun at all.
   std::string NounBase(const std::string& word);
@@ -107,8 +109,14 @@ class WordNet {
   // The synset offsets of a noun's senses, and one synset (caller holds the lock).
   std::vector<long> NounOffsets(const std::string& noun) const;
   bool Synset(long offset, SynsetRecord* out) const;
+  // The synset offsets of a verb's senses (most frequent first, at most `max`), spelled as
+  // libwordnet's getindex() tries it, and one verb synset with its frames (caller holds the lock).
+  std::vector<long> VerbOffsets(const std::string& verb, int max) const;
+  bool VerbSynset(long offset, SynsetRecord* out) const;
   // How many hypernym levels a synset is below the root (following the first hypernym).
   int Depth(long offset) const;
+  struct Memo;  // synsets and noun senses already read (wordnet.cc)
+  std::unique_ptr<Memo> memo_;
   bool available_ = false;
   // The index files in memory; null when they could not be read (libwordnet answers then).
   std::unique_ptr<WordNetIndex> index_;
@@ -123,6 +131,8 @@ class WordNet {
       holds_cache_, kind_of_cache_, part_of_cache_, transitive_cache_;
   std::map<std::string, std::string> verb_base_cache_, gloss_cache_;
   std::map<std::string, int> frequency_cache_, kind_distance_cache_;
+  std::map<std::string, bool> itself_cache_;
+  std::map<std::string, std::string> verb_lexfile_cache_;
 };
 
 }  // namespace scenecraft

@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 
 namespace scenecraft {
 namespace {
@@ -71,6 +73,90 @@ std::string_view FirstField(std::string_view line) {
   return line.substr(0, line.find(' '));
 }
 
+// Whether the first field of the line that starts at `start` (up to a space or the line's end)
+// sorts before `key` in byte order, as FirstField(line) < key.
+bool FieldBefore(std::string_view text, size_t start, std::string_view key) {
+  for (size_t k = 0;; ++k) {
+    const size_t at = start + k;
+    const bool field_ends = at >= text.size() || text[at] == ' ' || text[at] == '\n';
+    if (k == key.size()) return false;  // the key is a prefix of the field, or equal to it
+    if (field_ends) return true;        // the field is a proper prefix of the key
+    const auto a = static_cast<unsigned char>(text[at]), b = static_cast<unsigned char>(key[k]);
+    if (a != b) return a < b;
+  }
+}
+
+// The synset at `offset` of a data file (data.noun or data.verb). A noun's words are lower case;
+// a verb's keep the file's case and its hypernyms are every "@" pointer, as libwordnet's
+// read_synset gives them, so that the verb lookups answer as they did through libwordnet.
+bool ReadSynset(std::string_view data, long offset, bool verb, SynsetRecord* out) {
+  if (offset < 0 || static_cast<size_t>(offset) >= data.size()) return false;
+  const std::string_view line = LineAt(data, static_cast<size_t>(offset));
+  const size_t bar = line.find(" | ");
+  // "offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos st]...
+  // [f_cnt [+ f_num w_num]...] | gloss" (frames only in verbs)
+  Fields fields(line.substr(0, bar));
+  long own = 0, lexfile = 0, words = 0, pointers = 0;
+  if (!fields.Number(&own) || own != offset || !fields.Number(&lexfile)) return false;
+  fields.Next();
+  if (!fields.Number(&words, 16)) return false;
+  out->lexfile = static_cast<int>(lexfile);
+  out->words.clear();
+  out->hypernyms.clear();
+  out->instance = false;
+  out->part = false;
+  out->holonyms.clear();
+  out->frames.clear();
+  for (long k = 0; k < words; ++k) {
+    std::string word(fields.Next());
+    fields.Next();  // lex_id
+    if (!verb) {
+      // Adjective markers such as "(p)" never occur in nouns; strip one anyway.
+      if (const size_t paren = word.find('('); paren != std::string::npos) word.resize(paren);
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    out->words.push_back(std::move(word));
+  }
+  fields.Number(&pointers);
+  for (long k = 0; k < pointers; ++k) {
+    // Only hypernyms and part holonyms are read: a general synset ("artifact") lists thousands
+    // of hyponyms, whose offsets are skipped unparsed.
+    const std::string_view symbol = fields.Next();
+    if (symbol != "@" && symbol != "@i" && symbol != "#p") {
+      fields.Next();
+      fields.Next();
+      fields.Next();
+      continue;
+    }
+    long target = 0;
+    fields.Number(&target);
+    const std::string_view pos = fields.Next();
+    fields.Next();  // source/target
+    if (verb) {
+      if (symbol == "@") out->hypernyms.push_back(target);
+      continue;
+    }
+    if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
+    if (symbol == "@i") out->instance = true;
+    if (symbol == "#p") {
+      out->part = true;
+      if (pos == "n") out->holonyms.push_back(target);
+    }
+  }
+  long frames = 0;
+  if (verb && fields.Number(&frames)) {
+    for (long k = 0; k < frames; ++k) {
+      long frame = 0;
+      fields.Next();  // "+"
+      fields.Number(&frame);
+      fields.Next();  // the word it applies to (00: all)
+      out->frames.push_back(static_cast<int>(frame));
+    }
+  }
+  out->gloss = bar == std::string_view::npos ? "" : std::string(line.substr(bar + 3));
+  return true;
+}
+
 }  // namespace
 
 MappedFile::~MappedFile() {
@@ -101,16 +187,20 @@ bool MappedFile::Open(const std::filesystem::path& path) {
 }
 
 size_t LowerBoundLine(std::string_view sorted, std::string_view key) {
-  // Invariant: lo and hi are line starts (or the end) and the answer lies in [lo, hi].
+  // Invariant: lo and hi are line starts (or the end) and the answer lies in [lo, hi]. The first
+  // field is compared in place; a line's end is looked for only when the search moves past it.
   size_t lo = 0, hi = sorted.size();
   while (lo < hi) {
     const size_t mid = lo + (hi - lo) / 2;
-    const size_t newline = mid == 0 ? std::string_view::npos : sorted.rfind('\n', mid - 1);
-    const size_t start = newline == std::string_view::npos ? 0 : newline + 1;
-    const std::string_view line = LineAt(sorted, start);
-    if (FirstField(line) < key) {
-      lo = start + line.size() + 1;
-      if (lo > hi) lo = hi;
+    // The start of the line around mid: after the last newline in [lo, mid), else lo itself.
+    const void* newline = ::memrchr(sorted.data() + lo, '\n', mid - lo);
+    const size_t start =
+        newline == nullptr
+            ? lo
+            : static_cast<size_t>(static_cast<const char*>(newline) - sorted.data()) + 1;
+    if (FieldBefore(sorted, start, key)) {
+      const size_t end = sorted.find('\n', start);
+      lo = end == std::string_view::npos ? hi : std::min(end + 1, hi);
     } else {
       hi = start;
     }
@@ -124,7 +214,7 @@ bool WordNetIndex::Load(const std::filesystem::path& dir) {
     // An exception list may be missing (libwordnet then finds no exceptions either).
     exceptions_[pos].Open(dir / (std::string(kPosNames[pos]) + ".exc"));
   }
-  if (!noun_data_.Open(dir / "data.noun")) return false;
+  if (!noun_data_.Open(dir / "data.noun") || !verb_data_.Open(dir / "data.verb")) return false;
   counts_.Open(dir / "cntlist.rev");
   return true;
 }
@@ -175,6 +265,27 @@ bool WordNetIndex::Offsets(std::string_view lemma, int pos, std::vector<long>* o
   long offset = 0;
   for (long k = 0; k < synsets && fields.Number(&offset); ++k) out->push_back(offset);
   return true;
+}
+
+bool WordNetIndex::SpellingOffsets(std::string_view word, int pos, std::vector<long>* out) const {
+  out->clear();
+  // libwordnet's strtolower(): lower case, cut at an adjective marker.
+  std::string lower(word.substr(0, word.find('(')));
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::string spellings[5] = {lower, lower, lower, "", ""};
+  std::replace(spellings[1].begin(), spellings[1].end(), '_', '-');
+  std::replace(spellings[2].begin(), spellings[2].end(), '-', '_');
+  for (char c : lower) {
+    if (c != '_' && c != '-') spellings[3].push_back(c);
+    if (c != '.') spellings[4].push_back(c);
+  }
+  for (size_t k = 0; k < std::size(spellings); ++k) {
+    if (spellings[k].empty() || (k > 0 && spellings[k] == spellings[0])) continue;
+    if (Offsets(spellings[k], pos, out)) return true;
+  }
+  return false;
 }
 
 std::string WordNetIndex::Exception(const std::string& word, int pos) const {
@@ -240,46 +351,11 @@ std::string WordNetIndex::Morph(const std::string& word, int pos) const {
 }
 
 bool WordNetIndex::NounSynset(long offset, SynsetRecord* out) const {
-  const std::string_view data = noun_data_.view();
-  if (offset < 0 || static_cast<size_t>(offset) >= data.size()) return false;
-  const std::string_view line = LineAt(data, static_cast<size_t>(offset));
-  const size_t bar = line.find(" | ");
-  // "offset lex_filenum ss_type w_cnt(hex) [word lex_id]... p_cnt [ptr offset pos st]... | gloss"
-  Fields fields(line.substr(0, bar));
-  long own = 0, lexfile = 0, words = 0, pointers = 0;
-  if (!fields.Number(&own) || own != offset || !fields.Number(&lexfile)) return false;
-  fields.Next();
-  if (!fields.Number(&words, 16)) return false;
-  out->lexfile = static_cast<int>(lexfile);
-  out->words.clear();
-  out->hypernyms.clear();
-  out->instance = false;
-  out->part = false;
-  out->holonyms.clear();
-  for (long k = 0; k < words; ++k) {
-    std::string word(fields.Next());
-    fields.Next();  // lex_id
-    // Adjective markers such as "(p)" never occur in nouns; strip one anyway.
-    if (const size_t paren = word.find('('); paren != std::string::npos) word.resize(paren);
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out->words.push_back(std::move(word));
-  }
-  fields.Number(&pointers);
-  for (long k = 0; k < pointers; ++k) {
-    const std::string_view symbol = fields.Next();
-    long target = 0;
-    fields.Number(&target);
-    const std::string_view pos = fields.Next();
-    fields.Next();  // source/target
-    if ((symbol == "@" || symbol == "@i") && pos == "n") out->hypernyms.push_back(target);
-    if (symbol == "@i") out->instance = true;
-    if (symbol == "#p") {
-      out->part = true;
-      if (pos == "n") out->holonyms.push_back(target);
-    }
-  }
-  out->gloss = bar == std::string_view::npos ? "" : std::string(line.substr(bar + 3));
-  return true;
+  return ReadSynset(noun_data_.view(), offset, /*verb=*/false, out);
+}
+
+bool WordNetIndex::VerbSynset(long offset, SynsetRecord* out) const {
+  return ReadSynset(verb_data_.view(), offset, /*verb=*/true, out);
 }
 
 int WordNetIndex::TagCount(const std::string& lemma, int pos) const {

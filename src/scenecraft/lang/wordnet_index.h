@@ -15,7 +15,7 @@
 
 namespace scenecraft {
 
-// One noun synset, as read from data.noun.
+// One synset, as read from data.noun or data.verb.
 struct SynsetRecord {
   int lexfile = -1;                // lexicographer file number (lexnames)
   std::vector<std::string> words;  // lower case, underscores as in the files
@@ -23,6 +23,7 @@ struct SynsetRecord {
   bool instance = false;           // a proper noun: an instance of its hypernym ("Mobile", a city)
   bool part = false;               // a part of something (a part holonym: a shelf of a bookcase)
   std::vector<long> holonyms;      // offsets of the wholes it is a part of ("leg" -> table, chair)
+  std::vector<int> frames;         // a verb's generic frame numbers (8: "Somebody ----s something")
   std::string gloss;
 };
 
@@ -54,13 +55,16 @@ class WordNetIndex {
   // Parts of speech, numbered as in libwordnet (NOUN 1, VERB 2, ADJ 3, ADV 4).
   static constexpr int kPosCount = 5;
 
-  // Maps index.noun/verb/adj/adv, the *.exc exception lists, cntlist.rev and data.noun from
-  // `dir`. Returns false when a file is missing (the caller then keeps libwordnet's lookups).
+  // Maps index.noun/verb/adj/adv, the *.exc exception lists, cntlist.rev, data.noun and data.verb
+  // from `dir`. Returns false when a file is missing (the caller then keeps libwordnet's lookups).
   bool Load(const std::filesystem::path& dir);
 
   // Synset offsets of a lemma (lower case, spaces as underscores), most frequent sense first;
   // false when WordNet has no such lemma.
   bool Offsets(std::string_view lemma, int pos, std::vector<long>* out) const;
+  // Offsets of the first spelling of `word` that is a lemma, tried in libwordnet's getindex()
+  // order: lower case (cut at a '('), '_' as '-', '-' as '_', without '_' and '-', without '.'.
+  bool SpellingOffsets(std::string_view word, int pos, std::vector<long>* out) const;
   bool Has(std::string_view lemma, int pos) const;
   // Lemmas that begin with `prefix` (lower case, underscores as in the files), in file order, at
   // most `limit` of them ("folding_" -> "folding_chair", "folding_door", ...).
@@ -72,6 +76,9 @@ class WordNetIndex {
   int TagCount(const std::string& lemma, int pos) const;
   // The noun synset at a byte offset of data.noun; false when there is none.
   bool NounSynset(long offset, SynsetRecord* out) const;
+  // The verb synset at a byte offset of data.verb, with its frames; its words keep the case of
+  // the file ("Americanize"), as libwordnet's read_synset gives them. False when there is none.
+  bool VerbSynset(long offset, SynsetRecord* out) const;
 
  private:
   // The line of `file` whose first field is `key` (without its newline), or "" when none.
@@ -84,6 +91,7 @@ class WordNetIndex {
   std::array<MappedFile, kPosCount> exceptions_;
   MappedFile counts_;     // cntlist.rev
   MappedFile noun_data_;  // data.noun
+  MappedFile verb_data_;  // data.verb
 };
 
 }  // namespace scenecraft
