@@ -236,6 +236,19 @@ size_t Chunker::NounPhraseAt(size_t i) {
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
+    } else if (const size_t of = GroupOfAt(k); of > k) {
+      // "a string of bells", "a herd of goats": a noun WordNet files as a collection or a series
+      // counts the things after "of", whose number is not said.
+      if (np.count == 1) np.count = -1;
+      any = true;
+      k = of + 1;
+    } else if (const size_t quantity = QuantityAfterAdjectives(k); quantity > k) {
+      // "a tidy pile of towels", "a long row of lockers": the adjectives describe the things.
+      for (size_t a = k; a < quantity; ++a) {
+        np.attributes.push_back(texts_[a]);
+        np.attribute_words.push_back(static_cast<int>(a));
+      }
+      k = quantity;
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {
@@ -335,8 +348,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // After one word that is rather an adjective, an -s word is the plural head ("old tires
     // stacked ..."), unless a singular determiner says it cannot be ("a mobile hangs ...").
     const Word& first = words_[run_start];
-    const bool plural_head = k == run_start + 1 && w.plural && np.count != 1 && first.adjective &&
-                             first.adjective_frequency >= first.noun_frequency;
+    // So is one after a material that WordNet saw at least as often as a noun ("brass bells",
+    // "glass shelves on the walls").
+    const bool plural_head =
+        k == run_start + 1 && w.plural && np.count != 1 &&
+        ((first.adjective && first.adjective_frequency >= first.noun_frequency) ||
+         (first.noun && !first.plural && w.noun_frequency >= w.verb_frequency &&
+          IsMaterial(first.lemma)));
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
     // In the reference of a spatial phrase a finite verb agrees with the subject before the
     // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
@@ -467,6 +485,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // "a brick pile", "a tyre stack": the bricks, piled (chunker_quantity.cc).
+  QuantityCompound(run, &compound_start, &category, &np);
   // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
   // suit of armour"), not a holder and its contents.
   size_t last = std::max(run.back(), part_word);

@@ -148,6 +148,18 @@ class Chunker {
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
   size_t AdverbAt(size_t k) const;
+  // Quantities (chunker_quantity.cc). The index of "of" after words[k] when words[k] is a noun
+  // WordNet files as a collection or a series of things ("a string of bells", "a herd of goats",
+  // "a bank of monitors") and a plural noun phrase follows "of"; else k.
+  size_t GroupOfAt(size_t k) const;
+  // The index of a quantity noun (or group noun) before "of" that follows adjectives starting at
+  // words[k] ("a tidy pile of towels"); else k.
+  size_t QuantityAfterAdjectives(size_t k) const;
+  // A compound on a quantity noun of arrangement that WordNet does not know ("a brick pile", "a
+  // tyre stack", the head at run.back()) names the things of its first part in that arrangement,
+  // their number not said: rewrites `category` and `np`.
+  void QuantityCompound(const std::vector<size_t>& run, size_t* compound_start,
+                        std::string* category, NounPhrase* np) const;
   // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
   bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").

@@ -46,6 +46,11 @@ const std::map<std::string_view, WordClass>& ClassTable() {
           "probably",  "thanks",   "thank",    "hi",       "hello",   "ok",       "okay"}) {
       t.emplace(w, C::kFunction);
     }
+    // Indefinite pronouns name no thing of the scene ("a lamp lighting everything").
+    for (const char* w : {"everything", "everyone", "everybody", "something", "someone", "somebody",
+                          "anything", "anyone", "anybody", "nothing", "nobody"}) {
+      t.emplace(w, C::kFunction);
+    }
     for (const char* w : {"which", "who", "where", "whose", "whom"}) t[w] = C::kRelative;
     for (const char* w : {"without", "no"}) t[w] = C::kNegation;
     return t;

@@ -237,6 +237,18 @@ Holder HolderOf(const std::string& category) {
   return Holder::kNone;
 }
 
+bool NamesAGroup(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || HolderOf(noun) != Holder::kNone) return false;
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (lexfiles[k] != "noun.group") continue;
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 2);
+    if (Has(up, {"collection", "series", "array", "agglomeration", "animal group"})) return true;
+  }
+  return false;
+}
+
 bool IsDiscrete(const std::string& category, bool plural) {
   // A plural names things by one of its two most frequent senses ("nails": first the finger's,
   // then the metal pin's); a singular by its most frequent ("a cup of tea": a drink, not a shrub).

@@ -50,6 +50,12 @@ NounKind PlaceSense(const std::string& category);
 enum class Holder { kNone, kContainer, kSupport };
 Holder HolderOf(const std::string& category);
 
+// Whether a noun names a group of separate things by one of its senses (WordNet's noun.group: a
+// collection, a series, an array, an agglomeration, a group of animals: "string", "herd",
+// "bank", "fleet") and holds nothing by its two most frequent senses (no container or support:
+// "a stand of umbrellas" is a stand). Before "of" and a plural it counts the things.
+bool NamesAGroup(const std::string& noun);
+
 // Whether a noun names separate things that can be built one by one: made things, plants and
 // animals, and food in the plural ("a bowl of apples"); not a substance ("a cup of coffee").
 bool IsDiscrete(const std::string& category, bool plural);

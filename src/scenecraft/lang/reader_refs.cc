@@ -316,8 +316,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // A noun filed first as an event that the text places things by is the thing among its
   // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
-  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed) && np.head >= 0 &&
-      FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
+  // So is one the text counts ("two rackets": first a noise; "three records").
+  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
+      np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
+      HasMadeThingSense(np.category)) {
     kind = NounKind::kObject;
   }
   // A compound WordNet does not know, whose head is a place by its first sense but a made thing
