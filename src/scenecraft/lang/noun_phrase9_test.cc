@@ -121,5 +121,25 @@ TEST(NounPhrase9, WordsInCapitalsNameTheThing) {
   EXPECT_EQ(CountOf(light, "in use light"), 1) << Show(light);
 }
 
+// "X serve(s) as Y", "act as", "double as": Y says what X is used for; no new thing.
+TEST(NounPhrase9, WhatAThingServesAsIsNoNewThing) {
+  OfflinePlanner planner;
+  const PlanResult barrels = planner.Plan("Two barrels serve as tables next to the food truck.");
+  EXPECT_EQ(CountOf(barrels, "barrel"), 2) << Show(barrels);
+  EXPECT_EQ(CountOf(barrels, "table"), 0) << Show(barrels);
+  const PlanResult crate = planner.Plan("An upturned crate acts as a stool by the easel.");
+  EXPECT_EQ(CountOf(crate, "crate"), 1) << Show(crate);
+  EXPECT_EQ(CountOf(crate, "stool"), 0) << Show(crate);
+}
+
+// What a holder is full of, counted in the plural, is things, whatever WordNet files the noun
+// under ("card games" are acts).
+TEST(NounPhrase9, PluralContentsOfAHolderAreThings) {
+  OfflinePlanner planner;
+  const PlanResult games = planner.Plan("A crate full of card games beside the couch.");
+  EXPECT_GE(CountOf(games, "card game"), 2) << Show(games);
+  EXPECT_EQ(CountOf(games, "crate"), 1) << Show(games);
+}
+
 }  // namespace
 }  // namespace scenecraft

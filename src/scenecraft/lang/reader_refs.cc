@@ -316,6 +316,12 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // A noun filed first as an event that the text places things by is the thing among its
   // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
+  // What a holder is full of, in the plural, is things, whatever WordNet files them under ("a
+  // crate full of card games": games are acts).
+  if (kind == NounKind::kAbstract && as_reference && pending_ &&
+      pending_->meaning == Meaning::kHolding && np.head >= 0 && PluralOfActs(np, kind)) {
+    kind = NounKind::kObject;
+  }
   // So is one the text counts ("two rackets": first a noise; "three records").
   if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
       np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
