@@ -26,7 +26,7 @@ bool Relates(const PlanResult& plan, const std::string& a, const std::string& b)
   return false;
 }
 
-[[maybe_unused]] bool HasDoor(const PlanResult& plan) {
+bool HasDoor(const PlanResult& plan) {
   for (const Opening& opening : plan.graph.environment.openings) {
     if (opening.kind == "door") return true;
   }
@@ -139,6 +139,21 @@ TEST(NounPhrase9, PluralContentsOfAHolderAreThings) {
   const PlanResult games = planner.Plan("A crate full of card games beside the couch.");
   EXPECT_GE(CountOf(games, "card game"), 2) << Show(games);
   EXPECT_EQ(CountOf(games, "crate"), 1) << Show(games);
+}
+
+// A door of a fixture or of furniture the catalog builds is no door of the room.
+TEST(NounPhrase9, ADoorOfAFixtureIsNoOpening) {
+  OfflinePlanner planner;
+  const PlanResult robe = planner.Plan("A bathrobe hanging on the shower door.");
+  EXPECT_FALSE(HasDoor(robe)) << Show(robe);
+  EXPECT_EQ(CountOf(robe, "shower"), 1) << Show(robe);
+  EXPECT_TRUE(Relates(robe, "bathrobe_1", "shower_1")) << Show(robe);
+  const PlanResult calendar = planner.Plan("A calendar taped to the cupboard door.");
+  EXPECT_FALSE(HasDoor(calendar)) << Show(calendar);
+  EXPECT_EQ(CountOf(calendar, "cupboard"), 1) << Show(calendar);
+  // The room's own doors stay openings.
+  const PlanResult pantry = planner.Plan("A broom beside the pantry door.");
+  EXPECT_TRUE(HasDoor(pantry)) << Show(pantry);
 }
 
 }  // namespace
