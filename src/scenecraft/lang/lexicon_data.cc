@@ -228,6 +228,7 @@ const std::vector<Pattern>& Patterns() {
       {"at|on|to the|both sides|ends of", M::kFlanking, true},
       {"at|on|to the|both sides|ends", M::kEachSide, true},
       {"at|by|near the foot of", M::kAtFoot, true},
+      {"at|by|near|on|along the edge|edges|rim|border of", M::kNear, true},
       {"at|by|near the end of", M::kAtEnd, true},
       {"at|by|near|on one end of", M::kAtEnd, true},
       {"at|by|near the far|other end of", M::kAtEnd, true},

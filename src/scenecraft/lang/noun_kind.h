@@ -50,6 +50,10 @@ NounKind PlaceSense(const std::string& category);
 enum class Holder { kNone, kContainer, kSupport };
 Holder HolderOf(const std::string& category);
 
+// Whether the noun's most frequent sense is a boundary or an extremity of something (WordNet:
+// "edge", "border", "rim", "verge", "tip"): a place on the thing it bounds, no thing of its own.
+bool NamesABoundary(const std::string& noun);
+
 // Whether a noun names a group of separate things by one of its senses (WordNet's noun.group: a
 // collection, a series, an array, an agglomeration, a group of animals: "string", "herd",
 // "bank", "fleet") and holds nothing by its two most frequent senses (no container or support:

@@ -156,5 +156,19 @@ TEST(NounPhrase9, ADoorOfAFixtureIsNoOpening) {
   EXPECT_TRUE(HasDoor(pantry)) << Show(pantry);
 }
 
+// Edges and borders (WordNet: a boundary or an extremity) are places on their owner, and a
+// strip along a road is a place: neither is a thing, nor sets an outdoor scene.
+TEST(NounPhrase9, EdgesAndBordersAreNoThings) {
+  OfflinePlanner planner;
+  const PlanResult lamp = planner.Plan("A drafting table with a lamp clamped to its edge.");
+  EXPECT_TRUE(Indoors(lamp)) << Show(lamp);
+  EXPECT_EQ(CountOf(lamp, "edge"), 0) << Show(lamp);
+  EXPECT_TRUE(Relates(lamp, "lamp_1", "drafting_table_1")) << Show(lamp);
+  const PlanResult cart = planner.Plan("A fruit cart at the roadside under a parasol.");
+  EXPECT_EQ(CountOf(cart, "roadside"), 0) << Show(cart);
+  EXPECT_TRUE(Outdoors(cart)) << Show(cart);
+  EXPECT_EQ(CountOf(cart, "fruit cart"), 1) << Show(cart);
+}
+
 }  // namespace
 }  // namespace scenecraft

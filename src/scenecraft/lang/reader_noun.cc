@@ -180,7 +180,9 @@ void Reader::OnNoun(const Item& item) {
                       WordNet::Get().IsPart(head);
     if ((meaning || part) && pending_) {
       const Meaning m = pending_->meaning;
-      if (meaning &&
+      // (On its edge is on it: "a lamp clamped to its edge".)
+      const bool on_edge = m == Meaning::kOn && NamesABoundary(head);
+      if (meaning && !on_edge &&
           (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
            m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
         pending_->meaning = *meaning;

@@ -53,6 +53,8 @@ std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "back" || noun == "rear") return Meaning::kBehind;
   if (noun == "side") return Meaning::kNear;
   if (noun == "middle" || noun == "center" || noun == "centre") return Meaning::kMiddleOf;
+  // An edge, a rim, a border (WordNet: a boundary or an extremity) is beside its owner.
+  if (NamesABoundary(noun)) return Meaning::kNear;
   return std::nullopt;
 }
 
