@@ -436,7 +436,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // A door or a window is the room's opening, whatever its kind ("back door", "bay window").
   const bool opening = np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow;
   bool known_thing = false;  // the words joined so far are a thing WordNet knows ("lab bench")
-  while (compound_start > 0 && !opening) {
+  // Words WordNet writes with hyphens, typed apart, before the head ("a ping pong table", "a tic
+  // tac toe board": ping-pong, tic-tac-toe) join it as written.
+  const size_t hyphenated = opening ? run.size() : HyphenatedBeforeHead(run);
+  if (hyphenated + 1 < run.size()) {
+    for (size_t r = run.size() - 1; r-- > hyphenated;) category = texts_[run[r]] + " " + category;
+    compound_start = hyphenated;
+  }
+  while (compound_start > 0 && !opening && hyphenated + 1 >= run.size()) {
     const Word& m = words_[run[compound_start - 1]];
     const std::string longer = m.text + " " + category;
     // Two words WordNet writes as one ("bird bath": a birdbath, "tea pot"): that thing. (Not a

@@ -1,5 +1,6 @@
 // The chunker's quantities (chunker_state.h): nouns WordNet files as groups of things before
-// "of", adjectives before a quantity noun, and compounds whose head is a quantity noun.
+// "of", adjectives before a quantity noun, and compounds whose head is a quantity noun; and
+// words WordNet writes with hyphens, typed apart, before a head.
 #include "scenecraft/lang/chunker_state.h"
 #include "scenecraft/lang/noun_kind.h"
 
@@ -58,6 +59,17 @@ void Chunker::QuantityCompound(const std::vector<size_t>& run, size_t* compound_
   np->arrangement = std::string(q->arrangement);
   if (np->count == 1) np->count = -1;
   np->plural = true;
+}
+
+size_t Chunker::HyphenatedBeforeHead(const std::vector<size_t>& run) const {
+  if (run.size() < 3) return run.size();
+  WordNet& wordnet = WordNet::Get();
+  for (size_t from = 0; from + 2 < run.size(); ++from) {
+    std::string joined = texts_[run[from]];
+    for (size_t r = from + 1; r + 1 < run.size(); ++r) joined += "-" + texts_[run[r]];
+    if (wordnet.IsNoun(joined)) return from;
+  }
+  return run.size();
 }
 
 }  // namespace scenecraft::chunker_detail

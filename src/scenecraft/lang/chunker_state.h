@@ -160,6 +160,9 @@ class Chunker {
   // their number not said: rewrites `category` and `np`.
   void QuantityCompound(const std::vector<size_t>& run, size_t* compound_start,
                         std::string* category, NounPhrase* np) const;
+  // The first index into `run` of words that WordNet writes joined by hyphens and that end right
+  // before the head (run.back()): "ping pong" (ping-pong), "tic tac toe"; run.size() when none.
+  size_t HyphenatedBeforeHead(const std::vector<size_t>& run) const;
   // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
   bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").

@@ -170,5 +170,17 @@ TEST(NounPhrase9, EdgesAndBordersAreNoThings) {
   EXPECT_EQ(CountOf(cart, "fruit cart"), 1) << Show(cart);
 }
 
+// A game WordNet writes with a hyphen ("ping-pong", "tic-tac-toe") typed as separate words
+// names the kind of its head.
+TEST(NounPhrase9, AHyphenatedGameNamesItsEquipment) {
+  OfflinePlanner planner;
+  const PlanResult paddle = planner.Plan("A ping pong paddle on the windowsill.");
+  EXPECT_EQ(CountOf(paddle, "ping pong paddle") + CountOf(paddle, "ping-pong paddle"), 1)
+      << Show(paddle);
+  const PlanResult board = planner.Plan("A tic tac toe board on the picnic blanket.");
+  EXPECT_EQ(CountOf(board, "tic tac toe board") + CountOf(board, "tic-tac-toe board"), 1)
+      << Show(board);
+}
+
 }  // namespace
 }  // namespace scenecraft
