@@ -71,6 +71,17 @@ bool GlossNamesOutdoorPlace(const std::string& noun) {
 
 }  // namespace
 
+bool NamesAWrittenThing(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return false;
+  for (int k = 0; k < std::min(2, wordnet.SenseCount(noun)); ++k) {
+    if (Has(wordnet.SenseHypernyms(noun, k, 8), {"written communication", "written record"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool NamesABoundary(const std::string& noun) {
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available() || RoomPartOf(noun) != RoomPart::kNone) return false;

@@ -54,6 +54,11 @@ Holder HolderOf(const std::string& category);
 // "edge", "border", "rim", "verge", "tip"): a place on the thing it bounds, no thing of its own.
 bool NamesABoundary(const std::string& noun);
 
+// Whether one of the noun's two most frequent senses is a written thing (WordNet's written
+// communication or written record: "note", "letter", "scroll", "postcard"): a sheet or a roll of
+// paper where the text places it.
+bool NamesAWrittenThing(const std::string& noun);
+
 // Whether a noun names a group of separate things by one of its senses (WordNet's noun.group: a
 // collection, a series, an array, an agglomeration, a group of animals: "string", "herd",
 // "bank", "fleet") and holds nothing by its two most frequent senses (no container or support:

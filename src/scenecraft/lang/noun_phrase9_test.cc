@@ -182,5 +182,16 @@ TEST(NounPhrase9, AHyphenatedGameNamesItsEquipment) {
       << Show(board);
 }
 
+// A written thing (WordNet's written records, letters, manuscripts) the text places is a sheet
+// or a roll of paper.
+TEST(NounPhrase9, WrittenThingsThatArePlacedAreThings) {
+  OfflinePlanner planner;
+  const PlanResult note = planner.Plan("A handwritten note on the pillow.");
+  EXPECT_EQ(CountOf(note, "note"), 1) << Show(note);
+  EXPECT_TRUE(Relates(note, "note_1", "pillow_1")) << Show(note);
+  const PlanResult scroll = planner.Plan("An old scroll lies on the lectern.");
+  EXPECT_EQ(CountOf(scroll, "scroll"), 1) << Show(scroll);
+}
+
 }  // namespace
 }  // namespace scenecraft

@@ -324,10 +324,11 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       pending_->meaning == Meaning::kHolding && np.head >= 0 && PluralOfActs(np, kind)) {
     kind = NounKind::kObject;
   }
-  // So is one the text counts ("two rackets": first a noise; "three records").
+  // So is one the text counts ("two rackets": first a noise; "three records"); a written thing
+  // is its paper ("a note on the pillow").
   if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
       np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
-      HasMadeThingSense(np.category)) {
+      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category))) {
     kind = NounKind::kObject;
   }
   // A compound WordNet does not know, whose head is a place by its first sense but a made thing
