@@ -193,5 +193,19 @@ TEST(NounPhrase9, WrittenThingsThatArePlacedAreThings) {
   EXPECT_EQ(CountOf(scroll, "scroll"), 1) << Show(scroll);
 }
 
+// A compound WordNet knows only as a thing ("snack bar": a counter) whose head names a room by
+// another sense is the setting when what the text puts in it is far larger than the thing.
+TEST(NounPhrase9, AThingCompoundHoldingARoomfulIsTheRoom) {
+  OfflinePlanner planner;
+  const PlanResult bar =
+      planner.Plan("A snack bar with a long counter, six stools, a fridge and two tables.");
+  EXPECT_EQ(CountOf(bar, "snack bar"), 0) << Show(bar);
+  EXPECT_EQ(CountOf(bar, "stool"), 6) << Show(bar);
+  EXPECT_TRUE(Indoors(bar)) << Show(bar);
+  // A thing with a few small things on it stays the thing.
+  const PlanResult counter = planner.Plan("A snack bar with a napkin holder.");
+  EXPECT_EQ(CountOf(counter, "snack bar"), 1) << Show(counter);
+}
+
 }  // namespace
 }  // namespace scenecraft
