@@ -236,19 +236,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
-    } else if (const size_t of = GroupOfAt(k); of > k) {
-      // "a string of bells", "a herd of goats": a noun WordNet files as a collection or a series
-      // counts the things after "of", whose number is not said.
-      if (np.count == 1) np.count = -1;
-      any = true;
-      k = of + 1;
-    } else if (const size_t quantity = QuantityAfterAdjectives(k); quantity > k) {
-      // "a tidy pile of towels", "a long row of lockers": the adjectives describe the things.
-      for (size_t a = k; a < quantity; ++a) {
-        np.attributes.push_back(texts_[a]);
-        np.attribute_words.push_back(static_cast<int>(a));
-      }
-      k = quantity;
+    } else if (const size_t after = GroupOrAdjectivesAt(k, &np, &any); after > k) {
+      k = after;  // "a string of bells", "a tidy pile of towels" (chunker_quantity.cc)
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {

@@ -39,6 +39,23 @@ size_t Chunker::QuantityAfterAdjectives(size_t k) const {
   return k;
 }
 
+size_t Chunker::GroupOrAdjectivesAt(size_t k, NounPhrase* np, bool* any) const {
+  // "a string of bells", "a herd of goats": a noun WordNet files as a collection or a series
+  // counts the things after "of", whose number is not said.
+  if (const size_t of = GroupOfAt(k); of > k) {
+    if (np->count == 1) np->count = -1;
+    *any = true;
+    return of + 1;
+  }
+  // "a tidy pile of towels", "a long row of lockers": the adjectives describe the things.
+  const size_t quantity = QuantityAfterAdjectives(k);
+  for (size_t a = k; a < quantity; ++a) {
+    np->attributes.push_back(texts_[a]);
+    np->attribute_words.push_back(static_cast<int>(a));
+  }
+  return quantity;
+}
+
 void Chunker::QuantityCompound(const std::vector<size_t>& run, size_t* compound_start,
                                std::string* category, NounPhrase* np) const {
   if (run.size() < 2 || *compound_start + 2 < run.size()) return;

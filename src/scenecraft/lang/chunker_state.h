@@ -155,6 +155,10 @@ class Chunker {
   // The index of a quantity noun (or group noun) before "of" that follows adjectives starting at
   // words[k] ("a tidy pile of towels"); else k.
   size_t QuantityAfterAdjectives(size_t k) const;
+  // At words[k] in the determiner loop: past a group noun and "of" (counting the things: their
+  // number is not said, `any` set) or past adjectives before a quantity noun (attributes of the
+  // things); k when neither.
+  size_t GroupOrAdjectivesAt(size_t k, NounPhrase* np, bool* any) const;
   // A compound on a quantity noun of arrangement that WordNet does not know ("a brick pile", "a
   // tyre stack", the head at run.back()) names the things of its first part in that arrangement,
   // their number not said: rewrites `category` and `np`.
