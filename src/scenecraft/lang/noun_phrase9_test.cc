@@ -207,5 +207,18 @@ TEST(NounPhrase9, AThingCompoundHoldingARoomfulIsTheRoom) {
   EXPECT_EQ(CountOf(counter, "snack bar"), 1) << Show(counter);
 }
 
+// A stuff that is also a body of water by a frequent sense, which the text only places things
+// by, is the natural feature: the outdoor place, not a thing.
+TEST(NounPhrase9, WaterThingsFaceIsTheOutdoorPlace) {
+  OfflinePlanner planner;
+  const PlanResult bench = planner.Plan("A wooden bench and a lamp post facing the water.");
+  EXPECT_EQ(CountOf(bench, "water"), 0) << Show(bench);
+  EXPECT_TRUE(Outdoors(bench)) << Show(bench);
+  EXPECT_EQ(CountOf(bench, "bench"), 1) << Show(bench);
+  // Water in a container stays what the container holds.
+  const PlanResult jug = planner.Plan("A jug of water on the table.");
+  EXPECT_TRUE(Indoors(jug)) << Show(jug);
+}
+
 }  // namespace
 }  // namespace scenecraft
