@@ -71,6 +71,9 @@ double KindScore(const std::vector<std::string>& chain, bool by_row) {
   return 0.0;
 }
 
+// How far a plant sense falls behind a food sense of the same noun.
+constexpr double kPlantBesideFood = 4.0;
+
 // How many of a sense chain's nearest words may be shared with a modifier's sense for the two to
 // agree: near enough to be one kind of thing ("framework"), not WordNet's top ("structure",
 // "artifact").
@@ -149,15 +152,24 @@ std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size
       best_score = score;
     }
   };
-  // A plant yields to food of the same name, however many senses (a person, a colour) WordNet
-  // lists between them: a scene names the tree or the vine as one ("a peach tree"), and "a peach"
-  // or "an olive" alone is the fruit in a bowl (KindScore puts food first only among near ranks).
-  const bool names_food = std::any_of(chains.begin(), chains.end(),
-                                      [](const auto& c) { return Contains(c, "solid food"); });
+  // A written thing is a sheet of paper only when the noun names no physical thing at all ("a
+  // note", "a postcard"; a log is first a piece of a trunk, then a written record).
+  const bool any_physical = std::any_of(
+      chains.begin(), chains.end(), [](const auto& c) { return Contains(c, "physical entity"); });
+  // A noun that names a solid food by any sense names it rather than the plant it grows on,
+  // however often WordNet names the tree first ("peach": first the tree, third the fruit): a
+  // scene names the plant as a plant ("a peach tree").
+  const bool food = std::any_of(chains.begin(), chains.end(), [](const auto& c) {
+    return Contains(c, "solid food") && !Contains(c, "artifact");
+  });
   for (size_t rank = 0; rank < chains.size(); ++rank) {
     const std::vector<std::string>& chain = chains[rank];
-    if (names_food && Contains(chain, "plant life") && !Contains(chain, "solid food")) continue;
-    const double rank_score = -static_cast<double>(rank);
+    const double rank_score =
+        -static_cast<double>(rank) -
+        (food && Contains(chain, "plant") && !Contains(chain, "artifact") ? kPlantBesideFood : 0.0);
+    if (any_physical && Contains(chain, "communication") && !Contains(chain, "physical entity")) {
+      continue;
+    }
     // The first modifier sense this sense agrees with, if any.
     const std::vector<std::string>* agreeing = nullptr;
     for (const auto& [modifier, modifier_chain] : modifier_senses) {

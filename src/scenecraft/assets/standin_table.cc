@@ -109,9 +109,15 @@ const std::vector<StandInKind>& StandInKinds() {
       // Newspapers, gazettes, tabloids: WordNet files them under the press ("print media"), a
       // medium, not under publication. A folded paper.
       {"print media", "", "book", {0.3, 0.4, 0.01}, S::kSurface, false},
+      // Notes, letters, postcards, certificates, scrolls: WordNet files them as written
+      // communication or written records, no physical thing. A sheet of paper.
+      {"written communication", "", "book", {0.15, 0.21, 0.01}, S::kSurface, false},
+      {"written record", "", "book", {0.15, 0.21, 0.01}, S::kSurface, false},
       {"ball", "artifact", "ball", {0.22, 0.22, 0.22}, S::kFloor, false},
       {"block", "artifact", "box", {0.3, 0.2, 0.25}, S::kFloor, false},
       // --- Food: fruit and vegetables round, baked goods and dishes low and round ----------
+      // Melons (cantaloupe, honeydew, watermelon) are larger than a hand-sized fruit.
+      {"melon", "", "ball", {0.25, 0.22, 0.22}, S::kSurface, false},
       {"edible fruit", "", "ball", {0.1, 0.1, 0.1}, S::kSurface, false},
       {"vegetable", "", "ball", {0.15, 0.15, 0.15}, S::kSurface, false},
       {"baked goods", "", "vessel", {0.25, 0.25, 0.12}, S::kSurface, false},

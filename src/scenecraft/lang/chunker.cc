@@ -189,7 +189,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // Determiners, numbers and quantity nouns ("a pair of", "ten thousand", "each of the").
   bool any = false;
   long groups = -1;  // "three rows of": groups whose size a number after them says
-  std::vector<int> quantity_modifiers;
   while (k < words_.size() && !words_[k].punct) {
     const std::string& t = texts_[k];
     if (DimensionsAt(k)) {  // "a 4 by 6 rug": its size, not a count
@@ -242,9 +241,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
       if (groups > 1 && np.arrangement == "row") np.arrangement = "grid";
       any = true;
       k += 2;
-    } else if (any && QuantityModifierAt(k)) {
-      quantity_modifiers.push_back(static_cast<int>(k));  // "a small stack of books"
-      ++k;
+    } else if (const size_t after = GroupOrAdjectivesAt(k, &np, &any); after > k) {
+      k = after;  // "a string of bells", "a tidy pile of towels" (chunker_quantity.cc)
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {
@@ -344,8 +342,13 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // After one word that is rather an adjective, an -s word is the plural head ("old tires
     // stacked ..."), unless a singular determiner says it cannot be ("a mobile hangs ...").
     const Word& first = words_[run_start];
-    const bool plural_head = k == run_start + 1 && w.plural && np.count != 1 && first.adjective &&
-                             first.adjective_frequency >= first.noun_frequency;
+    // So is one after a material that WordNet saw at least as often as a noun ("brass bells",
+    // "glass shelves on the walls").
+    const bool plural_head =
+        k == run_start + 1 && w.plural && np.count != 1 &&
+        ((first.adjective && first.adjective_frequency >= first.noun_frequency) ||
+         (first.noun && !first.plural && w.noun_frequency >= w.verb_frequency &&
+          IsMaterial(first.lemma)));
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
     // In the reference of a spatial phrase a finite verb agrees with the subject before the
     // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
@@ -427,7 +430,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // A door or a window is the room's opening, whatever its kind ("back door", "bay window").
   const bool opening = np.room_part == RoomPart::kDoor || np.room_part == RoomPart::kWindow;
   bool known_thing = false;  // the words joined so far are a thing WordNet knows ("lab bench")
-  while (compound_start > 0 && !opening) {
+  // Words WordNet writes with hyphens, typed apart, before the head ("a ping pong table", "a tic
+  // tac toe board": ping-pong, tic-tac-toe) join it as written.
+  const size_t hyphenated = opening ? run.size() : HyphenatedBeforeHead(run);
+  if (hyphenated + 1 < run.size()) {
+    for (size_t r = run.size() - 1; r-- > hyphenated;) category = texts_[run[r]] + " " + category;
+    compound_start = hyphenated;
+  }
+  while (compound_start > 0 && !opening && hyphenated + 1 >= run.size()) {
     const Word& m = words_[run[compound_start - 1]];
     const std::string longer = m.text + " " + category;
     // Two words WordNet writes as one ("bird bath": a birdbath, "tea pot"): that thing. (Not a
@@ -476,6 +486,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // "a brick pile", "a tyre stack": the bricks, piled (chunker_quantity.cc).
+  QuantityCompound(run, &compound_start, &category, &np);
   // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
   // suit of armour"), not a holder and its contents.
   size_t last = std::max(run.back(), part_word);
@@ -527,9 +539,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
       np.wall_side = std::string(WallSide(texts_[run[r]]));
     }
   }
-  for (const int m : quantity_modifiers) np.attributes.push_back(texts_[m]);
-  np.attribute_words.insert(np.attribute_words.end(), quantity_modifiers.begin(),
-                            quantity_modifiers.end());
   for (size_t r = compound_start; r < run.size(); ++r) {
     np.category_words.push_back(static_cast<int>(run[r]));
   }

@@ -58,17 +58,6 @@ class Chunker {
     return before_modifier && after.word_class == WordClass::kOpen && !after.punct &&
            (after.noun || !after.known);
   }
-  // Whether words[k] is an adjective before a quantity noun of an arrangement and "of" ("a small
-  // stack of books", "a long row of hooks"): it describes the things, and the arrangement holds.
-  bool QuantityModifierAt(size_t k) const {
-    if (k + 2 >= words_.size() || texts_[k + 2] != "of" || !words_[k].adjective ||
-        (words_[k].noun && words_[k].noun_frequency > words_[k].adjective_frequency)) {
-      return false;
-    }
-    const QuantityNoun* q = FindQuantityNoun(texts_[k + 1]);
-    if (q == nullptr) q = FindQuantityNoun(words_[k + 1].lemma);
-    return q != nullptr && !q->arrangement.empty();
-  }
   // Whether words[i], a one-word spatial phrase that is also an adjective, right after a phrase
   // that waits for its noun, and before an open noun, is that noun's modifier: "two beds on
   // opposite walls".
@@ -179,6 +168,25 @@ class Chunker {
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
   size_t AdverbAt(size_t k) const;
+  // Quantities (chunker_quantity.cc). The index of "of" after words[k] when words[k] is a noun
+  // WordNet files as a collection or a series of things ("a string of bells", "a herd of goats",
+  // "a bank of monitors") and a plural noun phrase follows "of"; else k.
+  size_t GroupOfAt(size_t k) const;
+  // The index of a quantity noun (or group noun) before "of" that follows adjectives starting at
+  // words[k] ("a tidy pile of towels"); else k.
+  size_t QuantityAfterAdjectives(size_t k) const;
+  // At words[k] in the determiner loop: past a group noun and "of" (counting the things: their
+  // number is not said, `any` set) or past adjectives before a quantity noun (attributes of the
+  // things); k when neither.
+  size_t GroupOrAdjectivesAt(size_t k, NounPhrase* np, bool* any) const;
+  // A compound on a quantity noun of arrangement that WordNet does not know ("a brick pile", "a
+  // tyre stack", the head at run.back()) names the things of its first part in that arrangement,
+  // their number not said: rewrites `category` and `np`.
+  void QuantityCompound(const std::vector<size_t>& run, size_t* compound_start,
+                        std::string* category, NounPhrase* np) const;
+  // The first index into `run` of words that WordNet writes joined by hyphens and that end right
+  // before the head (run.back()): "ping pong" (ping-pong), "tic tac toe"; run.size() when none.
+  size_t HyphenatedBeforeHead(const std::vector<size_t>& run) const;
   // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
   bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "scenecraft/assets/procedural.h"
 #include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/noun_kind.h"
 #include "scenecraft/lang/wordnet.h"
@@ -119,6 +120,14 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
   return false;
 }
 
+namespace {
+
+// A floor smaller than this (m2) is a thing's, not a room's: a catalog entry that has a door of
+// its own (a wardrobe, a cupboard) stands in a room.
+constexpr double kRoomFloorM2 = 2.0;
+
+}  // namespace
+
 bool PartNamesWhole(const Word& whole, const Word& part) {
   if (!whole.noun || whole.capitals || whole.number || !part.noun || whole.lemma == part.lemma ||
       whole.text.find('-') != std::string::npos || !WallSide(whole.text).empty() ||
@@ -128,19 +137,24 @@ bool PartNamesWhole(const Word& whole, const Word& part) {
   if (whole.adjective && whole.adjective_frequency >= whole.noun_frequency) return false;
   // A compound WordNet knows is that thing ("car door", "table tennis").
   if (IsCompound(whole.lemma + " " + part.lemma)) return false;
-  if (IsMaterial(whole.lemma) || !HasMadeSense(whole.lemma) ||
-      ClassifyNoun(whole.lemma) != NounKind::kObject) {
+  // (A thing the procedural catalog builds is furniture whatever else WordNet files it under: a
+  // cupboard is also a storage space.)
+  const CategoryInfo* catalog = FindProceduralCategory(whole.lemma);
+  if (catalog == nullptr && (IsMaterial(whole.lemma) || !HasMadeSense(whole.lemma) ||
+                             ClassifyNoun(whole.lemma) != NounKind::kObject)) {
     return false;
   }
   WordNet& wordnet = WordNet::Get();
   const RoomPart opening = RoomPartOf(part.lemma);
   if (opening == RoomPart::kNone) return wordnet.IsPartOf(part.lemma, whole.lemma);
   // A door or a window of furniture, an appliance, a vehicle (WordNet's instrumentalities and
-  // commodities), not of a structure one stands on or in ("the balcony door", "the loading dock
-  // door", "the roof window" are the room's).
+  // commodities), a fixture ("the shower door") or a thing the catalog builds smaller than a
+  // room ("the cupboard door"), not of a structure one stands on or in ("the balcony door", "the
+  // loading dock door", "the roof window" are the room's).
   if (opening != RoomPart::kDoor && opening != RoomPart::kWindow) return false;
+  if (catalog != nullptr && catalog->size.x * catalog->size.y < kRoomFloorM2) return true;
   const std::vector<std::string> up = wordnet.Hypernyms(whole.lemma, 12, 2);
-  return Contains(up, "instrumentality") || Contains(up, "commodity");
+  return Contains(up, "instrumentality") || Contains(up, "commodity") || Contains(up, "fixture");
 }
 
 RoomPart ArchitectureOf(const std::string& noun, const Word* modifier, bool hung_from) {

@@ -46,6 +46,11 @@ const std::map<std::string_view, WordClass>& ClassTable() {
           "probably",  "thanks",   "thank",    "hi",       "hello",   "ok",       "okay"}) {
       t.emplace(w, C::kFunction);
     }
+    // Indefinite pronouns name no thing of the scene ("a lamp lighting everything").
+    for (const char* w : {"everything", "everyone", "everybody", "something", "someone", "somebody",
+                          "anything", "anyone", "anybody", "nothing", "nobody"}) {
+      t.emplace(w, C::kFunction);
+    }
     for (const char* w : {"which", "who", "where", "whose", "whom"}) t[w] = C::kRelative;
     for (const char* w : {"without", "no"}) t[w] = C::kNegation;
     return t;
@@ -225,6 +230,7 @@ const std::vector<Pattern>& Patterns() {
       {"at|on|to the|both sides|ends of", M::kFlanking, true},
       {"at|on|to the|both sides|ends", M::kEachSide, true},
       {"at|by|near the foot of", M::kAtFoot, true},
+      {"at|by|near|on|along the edge|edges|rim|border of", M::kNear, true},
       {"at|by|near the end of", M::kAtEnd, true},
       {"at|by|near|on one end of", M::kAtEnd, true},
       {"at|by|near the far|other end of", M::kAtEnd, true},

@@ -1,6 +1,7 @@
 #include "scenecraft/lang/noun_kind.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -39,7 +40,54 @@ bool ThingHead(const std::string& head) {
   return false;
 }
 
+// The hypernyms that make a noun's most frequent sense an outdoor place.
+bool OutdoorPlaceWords(const std::vector<std::string>& up) {
+  return Has(up, {"geographical area", "tract", "field", "land", "plot", "yard", "thoroughfare",
+                  "road", "geological formation", "body of water", "vegetation"});
+}
+
+// Whether the definition of the noun's most frequent sense names an outdoor place ("edge of a
+// way or road or path").
+bool GlossNamesOutdoorPlace(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  std::string gloss = wordnet.Gloss(noun);
+  gloss = gloss.substr(0, gloss.find_first_of(";\"("));
+  std::string word;
+  for (size_t k = 0; k <= gloss.size(); ++k) {
+    const char c = k < gloss.size() ? gloss[k] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += c;
+      continue;
+    }
+    if (word.size() >= 3 && word != noun && wordnet.IsNoun(word)) {
+      std::vector<std::string> up = wordnet.Hypernyms(word, 8, 1);
+      up.push_back(word);  // ("road" itself)
+      if (OutdoorPlaceWords(up)) return true;
+    }
+    word.clear();
+  }
+  return false;
+}
+
 }  // namespace
+
+bool NamesAWrittenThing(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return false;
+  for (int k = 0; k < std::min(2, wordnet.SenseCount(noun)); ++k) {
+    if (Has(wordnet.SenseHypernyms(noun, k, 8), {"written communication", "written record"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NamesABoundary(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || RoomPartOf(noun) != RoomPart::kNone) return false;
+  const std::vector<std::string> up = wordnet.SenseHypernyms(noun, 0, 4);
+  return Has(up, {"boundary", "extremity"});
+}
 
 std::string_view NounKindName(NounKind kind) {
   switch (kind) {
@@ -95,6 +143,11 @@ NounKind ClassifyNoun(const std::string& category) {
   if (noun != category && RoomPartOf(noun) != RoomPart::kNone) {
     // "dining room", "back wall": a room is a place; other parts keep their kind.
     return noun == "room" ? NounKind::kIndoorPlace : NounKind::kRoomPart;
+  }
+  // A boundary is a place on what it bounds ("its edge"), or, when its definition names an
+  // outdoor place, a strip of that place ("roadside": the edge of a road), never a thing.
+  if (NamesABoundary(noun)) {
+    return GlossNamesOutdoorPlace(noun) ? NounKind::kOutdoorPlace : NounKind::kFrame;
   }
   const std::vector<std::string> first = wordnet.Hypernyms(noun, 8, 1);
   if (UnderRoom(first)) return NounKind::kIndoorPlace;
@@ -235,6 +288,18 @@ Holder HolderOf(const std::string& category) {
     }
   }
   return Holder::kNone;
+}
+
+bool NamesAGroup(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || HolderOf(noun) != Holder::kNone) return false;
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (lexfiles[k] != "noun.group") continue;
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 2);
+    if (Has(up, {"collection", "series", "array", "agglomeration", "animal group"})) return true;
+  }
+  return false;
 }
 
 bool IsDiscrete(const std::string& category, bool plural) {

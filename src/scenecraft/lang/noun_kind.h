@@ -50,6 +50,21 @@ NounKind PlaceSense(const std::string& category);
 enum class Holder { kNone, kContainer, kSupport };
 Holder HolderOf(const std::string& category);
 
+// Whether the noun's most frequent sense is a boundary or an extremity of something (WordNet:
+// "edge", "border", "rim", "verge", "tip"): a place on the thing it bounds, no thing of its own.
+bool NamesABoundary(const std::string& noun);
+
+// Whether one of the noun's two most frequent senses is a written thing (WordNet's written
+// communication or written record: "note", "letter", "scroll", "postcard"): a sheet or a roll of
+// paper where the text places it.
+bool NamesAWrittenThing(const std::string& noun);
+
+// Whether a noun names a group of separate things by one of its senses (WordNet's noun.group: a
+// collection, a series, an array, an agglomeration, a group of animals: "string", "herd",
+// "bank", "fleet") and holds nothing by its two most frequent senses (no container or support:
+// "a stand of umbrellas" is a stand). Before "of" and a plural it counts the things.
+bool NamesAGroup(const std::string& noun);
+
 // Whether a noun names separate things that can be built one by one: made things, plants and
 // animals, and food in the plural ("a bowl of apples"); not a substance ("a cup of coffee").
 bool IsDiscrete(const std::string& category, bool plural);

@@ -12,6 +12,14 @@
 namespace scenecraft {
 namespace reader_detail {
 
+// Whether a plural WordNet files first as an act is the things it is done with: what a shelf
+// holds of "games" or "puzzles" are their boxes (not "boxes of different sizes").
+bool PluralOfActs(const NounPhrase& np, NounKind kind) {
+  if (!np.plural || kind != NounKind::kAbstract) return false;
+  const std::vector<std::string> first = WordNet::Get().LexFiles(np.category, 1);
+  return !first.empty() && first[0] == "noun.act";
+}
+
 void Reader::OnNoun(const Item& item) {
   const NounPhrase& np = item.np;
   last_was_pronoun_ = !np.pronoun.empty();
@@ -77,7 +85,7 @@ void Reader::OnNoun(const Item& item) {
                       kind != NounKind::kRoomPart && !target.empty() &&
                       IsObject(target[0].entity) &&
                       HolderOf(out_.entities[target[0].entity].category) != Holder::kNone &&
-                      HasMadeThingSense(np.category);
+                      (HasMadeThingSense(np.category) || PluralOfActs(np, kind));
     if (held) kind = NounKind::kObject;
     if (kind == NounKind::kIndoorPlace || kind == NounKind::kOutdoorPlace ||
         kind == NounKind::kRoomPart) {
@@ -89,8 +97,10 @@ void Reader::OnNoun(const Item& item) {
     if (describe_of_ && OwnerOfPart(np, item, target, kind)) return;
     // "a basket of apples", "a shelf of pots": separate things a container or a support holds
     // are things of their own, in or on it.
+    // (A plural the dictionary files as a thing, or as no physical thing at all, is separate
+    // things too: "a crate of board games", "a jar of pebbles".)
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
-        IsObject(target[0].entity) && (held || IsDiscrete(np.category, np.plural))) {
+        IsObject(target[0].entity) && (held || np.plural || IsDiscrete(np.category, np.plural))) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
@@ -173,7 +183,9 @@ void Reader::OnNoun(const Item& item) {
                                 WordNet::Get().IsPart(head)));
     if ((meaning || part) && pending_) {
       const Meaning m = pending_->meaning;
-      if (meaning &&
+      // (On its edge is on it: "a lamp clamped to its edge".)
+      const bool on_edge = m == Meaning::kOn && NamesABoundary(head);
+      if (meaning && !on_edge &&
           (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
            m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
         pending_->meaning = *meaning;
@@ -251,6 +263,24 @@ void Reader::OnNoun(const Item& item) {
       last_is_reference_ = false;
       return;
     }
+  }
+  // "two barrels serve as tables", "a crate acts as a stool": a noun after a verb and "as" says
+  // what the clause's subject is used for; it is no new thing.
+  if (!pending_ && np.pronoun.empty() && index_ >= 2 &&
+      items_[index_ - 1].kind == ItemKind::kFunction &&
+      items_[index_ - 1].first == items_[index_ - 1].last &&
+      words_[items_[index_ - 1].first].text == "as" && items_[index_ - 2].kind == ItemKind::kVerb &&
+      !clause_subject_.empty() && IsObject(clause_subject_[0].entity)) {
+    std::vector<int> done;
+    for (const EntityRef& r : clause_subject_) {
+      if (std::find(done.begin(), done.end(), r.entity) != done.end()) continue;
+      done.push_back(r.entity);
+      out_.entities[r.entity].attributes.push_back("as " + np.category);
+    }
+    Account(item.first, item.last);
+    last_group_ = clause_subject_;
+    last_is_reference_ = false;
+    return;
   }
   if (pending_) {
     // The reference of the waiting phrase.

@@ -400,6 +400,34 @@ void Reader::ReviseKinds() {
       out_.statements[k].subjects = out_.statements[before].subjects;
     }
   }
+  // A stuff the text only places things by, beside or facing it, never on or in it, that is also
+  // a body of water by one of its two most frequent senses ("two chairs facing the water") is
+  // that natural feature: the outdoor place, as "facing the lake" is.
+  for (size_t e = 0; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.kind != NounKind::kObject || entity.count != 1 || subject[e] || container[e] ||
+        !landmark[e]) {
+      continue;
+    }
+    WordNet& wordnet = WordNet::Get();
+    const std::vector<std::string> lexfiles = wordnet.LexFiles(entity.category, 2);
+    if (lexfiles.empty() || lexfiles[0] != "noun.substance") continue;
+    bool on = false;
+    for (const Statement& st : out_.statements) {
+      for (const EntityRef& r : st.references) {
+        on = on || (r.entity == static_cast<int>(e) && st.meaning == Meaning::kOn);
+      }
+    }
+    if (on) continue;
+    // (The sense's own synset, "body of water, water", or one below it: "sea", "pond".)
+    const std::vector<std::string> same = wordnet.Synonyms(entity.category, 2);
+    bool water = std::find(same.begin(), same.end(), "body of water") != same.end();
+    for (int k = 0; k < std::min<int>(2, static_cast<int>(lexfiles.size())) && !water; ++k) {
+      const std::vector<std::string> up = wordnet.SenseHypernyms(entity.category, k, 4);
+      water = std::find(up.begin(), up.end(), "body of water") != up.end();
+    }
+    if (water) entity.kind = NounKind::kOutdoorPlace;
+  }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();
   out_.setting_kind = NounKind::kObject;

@@ -57,6 +57,8 @@ std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "back" || noun == "rear") return Meaning::kBehind;
   if (noun == "side") return Meaning::kNear;
   if (noun == "middle" || noun == "center" || noun == "centre") return Meaning::kMiddleOf;
+  // An edge, a rim, a border (WordNet: a boundary or an extremity) is beside its owner.
+  if (NamesABoundary(noun)) return Meaning::kNear;
   return std::nullopt;
 }
 
@@ -363,8 +365,17 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // A noun filed first as an event that the text places things by is the thing among its
   // senses ("a dog asleep by the fire"); so is one the text places ("a balance on the bench").
   // (Quantity nouns name arrangements: "in front of rows of chairs".)
-  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed) && np.head >= 0 &&
-      FindQuantityNoun(words_[np.head].lemma) == nullptr && HasMadeThingSense(np.category)) {
+  // What a holder is full of, in the plural, is things, whatever WordNet files them under ("a
+  // crate full of card games": games are acts).
+  if (kind == NounKind::kAbstract && as_reference && pending_ &&
+      pending_->meaning == Meaning::kHolding && np.head >= 0 && PluralOfActs(np, kind)) {
+    kind = NounKind::kObject;
+  }
+  // So is one the text counts ("two rackets": first a noise; "three records"); a written thing
+  // is its paper ("a note on the pillow").
+  if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
+      np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
+      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category))) {
     kind = NounKind::kObject;
   }
   // A compound WordNet does not know, whose head is a place by its first sense but a made thing

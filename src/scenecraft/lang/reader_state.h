@@ -35,6 +35,10 @@ bool HangsOverhead(const std::string& category);
 // Whether a noun names a person (and no made thing): "it" and "its" never do.
 bool NamesPerson(const std::string& category);
 
+// Whether a plural WordNet files first as an act is the things it is done with ("a shelf full of
+// games": their boxes), for what a holder holds (reader_noun.cc).
+bool PluralOfActs(const NounPhrase& np, NounKind kind);
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)

@@ -137,6 +137,24 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     }
     return HasAny(senses[k], {"area"}) && !HasAny(senses[k], {"enclosure"});
   }
+  // A compound WordNet knows only as a thing whose head names a room or an establishment by one
+  // of its two most frequent senses ("a snack bar with a counter, six stools ...": a counter by
+  // WordNet, a barroom by its head) is that place when what the text puts in it covers more
+  // floor than the thing would.
+  const size_t space = category.rfind(' ');
+  if (noun == category && space != std::string::npos && thing_before) {
+    const double own_m2 = TypicalFootprint(category);
+    if (own_m2 > 0.0 && query.contents_m2 > 1.5 * own_m2) {
+      SceneSenseQuery strong = query;
+      strong.strong_only = true;
+      strong.any_structure = false;
+      const std::vector<std::vector<std::string>> head =
+          wordnet.SenseAncestors(category.substr(space + 1));
+      for (size_t k = 0; k < head.size() && k < 2; ++k) {
+        if (ClassOf(head[k], strong) == SenseClass::kInside) return true;
+      }
+    }
+  }
   return std::nullopt;
 }
 

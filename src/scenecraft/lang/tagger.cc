@@ -128,16 +128,6 @@ void TagWords(std::vector<Word>* words) {
   // Slips first: "teh" -> "the", "infront" -> "in front" (the two words share the span).
   std::vector<Word> corrected;
   corrected.reserve(words->size());
-  // "chaise longue": a word WordNet knows only with its neighbour is no slip.
-  std::vector<bool> collocated(words->size(), false);
-  for (size_t k = 0; k + 1 < words->size(); ++k) {
-    const Word& a = (*words)[k];
-    const Word& b = (*words)[k + 1];
-    if (a.punct || b.punct || a.possessive || b.possessive) continue;
-    if (wordnet.IsNoun(a.text + " " + b.text)) {
-      collocated[k] = collocated[k + 1] = true;
-    }
-  }
   // A word typed in capitals among words that are not is an abbreviation, a noun ("an IV stand",
   // "a PA speaker"); a text typed all in capitals says nothing by it.
   size_t capitals = 0, open = 0;
@@ -148,6 +138,30 @@ void TagWords(std::vector<Word>* words) {
   }
   if (capitals * 3 > open) {
     for (Word& w : *words) w.capitals = false;
+  }
+  // Two or more words in capitals before a noun typed in lower case name it ("a NO PARKING sign",
+  // "an ON AIR light"): they are one modifier, whatever closed class a word of it belongs to.
+  for (size_t k = 0; k < words->size(); ++k) {
+    size_t end = k;
+    while (end < words->size() && (*words)[end].capitals) ++end;
+    if (end - k >= 2 && end < words->size() && !(*words)[end].punct && !(*words)[end].possessive &&
+        ClassOf((*words)[end].text) == WordClass::kOpen) {
+      Word& first = (*words)[k];
+      for (size_t j = k + 1; j < end; ++j) first.text += " " + (*words)[j].text;
+      first.end = (*words)[end - 1].end;
+      words->erase(words->begin() + static_cast<std::ptrdiff_t>(k + 1),
+                   words->begin() + static_cast<std::ptrdiff_t>(end));
+    }
+  }
+  // "chaise longue": a word WordNet knows only with its neighbour is no slip.
+  std::vector<bool> collocated(words->size(), false);
+  for (size_t k = 0; k + 1 < words->size(); ++k) {
+    const Word& a = (*words)[k];
+    const Word& b = (*words)[k + 1];
+    if (a.punct || b.punct || a.possessive || b.possessive) continue;
+    if (wordnet.IsNoun(a.text + " " + b.text)) {
+      collocated[k] = collocated[k + 1] = true;
+    }
   }
   for (size_t k = 0; k < words->size(); ++k) {
     Word& w = (*words)[k];
@@ -173,7 +187,8 @@ void TagWords(std::vector<Word>* words) {
   for (Word& w : *words) {
     w.lemma = w.text;
     if (w.punct || w.possessive) continue;
-    w.word_class = ClassOf(w.text);
+    w.word_class =
+        w.capitals && w.text.find(' ') != std::string::npos ? WordClass::kOpen : ClassOf(w.text);
     w.number = NumberValue(w.text);
     w.known =
         w.word_class != WordClass::kOpen || w.number.has_value() || Determiner(w.text).has_value();
