@@ -245,14 +245,18 @@ void Reader::HangOnTheWall(const Pending& p) {
   }
   // Over the middle of the room it hangs from the ceiling: "a banner hangs over the middle of the
   // hall".
-  if (m == M::kAbove && OverTheMiddle(p.references)) {
+  // The phrase's subjects and span with another meaning.
+  auto finish_as = [&](M meaning) {
     hang_subject_.clear();
-    Pending hang;
-    hang.meaning = M::kHanging;
-    hang.subjects = p.subjects;
-    hang.first = p.first;
-    hang.last = p.last;
-    Finish(std::move(hang));
+    Pending q;
+    q.meaning = meaning;
+    q.subjects = p.subjects;
+    q.first = p.first;
+    q.last = p.last;
+    Finish(std::move(q));
+  };
+  if (m == M::kAbove && OverTheMiddle(p.references)) {
+    finish_as(M::kHanging);
     return;
   }
   for (const EntityRef& r : p.references) {
@@ -270,13 +274,7 @@ void Reader::HangOnTheWall(const Pending& p) {
   for (const EntityRef& s : p.subjects) {
     if (!IsObject(s.entity) || HangsOverhead(out_.entities[s.entity].category)) return;
   }
-  hang_subject_.clear();
-  Pending wall;
-  wall.meaning = M::kOnWall;
-  wall.subjects = p.subjects;
-  wall.first = p.first;
-  wall.last = p.last;
-  Finish(std::move(wall));
+  finish_as(M::kOnWall);
 }
 
 // "lying on their sides", "rests on its back": how the thing lies; "a stool on wheels", "a sofa
