@@ -157,10 +157,10 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
       if (!related) continue;
       c.level = 1;  // a synonym ("sofa" for couch), a kind of it ("armchair" for chair)
     }
-    // A model three times too big or small is the wrong object (a toy car, a doll's bed).
-    if (Implausible(r.size_m, query.size_hint)) continue;
-    // A model of another kind stands in only at the thing's own size (a table lamp is no candle).
-    if (c.broader > 0 && Implausible(r.size_m, query.size_hint, /*factor=*/2.0)) continue;
+    // A model three times too big or small is the wrong object (a toy car, a doll's bed); a model
+    // of another kind stands in only at the thing's own size, within twice (a table lamp is no
+    // candle).
+    if (Implausible(r.size_m, query.size_hint, c.broader > 0 ? 2.0 : 3.0)) continue;
     // Within a level: plausible size first, then description words the model's name, tags or
     // category carry, then BM25.
     const std::string text = ToLower(r.name + " " + Join(r.tags, " ") + " " + r.category);
@@ -170,11 +170,12 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
       if (Contains(text_words, w)) ++described;
     }
     c.score = -SizeMismatch(r.size_m, query.size_hint) + 0.7 * described +
-              LookAgreement(wanted, r, LowerWords(r.name)) - 0.01 * hit.bm25 - 1.0 * c.broader;
+              LookAgreement(wanted, r, LowerWords(r.name)) - 0.01 * hit.bm25;
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(), [](const RetrievalChoice& a, const RetrievalChoice& b) {
     if (a.level != b.level) return a.level > b.level;
+    if (a.broader != b.broader) return a.broader < b.broader;  // nearer kinds first
     if (a.score != b.score) return a.score > b.score;
     return a.record.id < b.record.id;
   });
