@@ -73,5 +73,42 @@ TEST(StandInKinds10, ACatalogNameThatHeadsTheKindStillGivesItsShape) {
   }
 }
 
+// What a stand-in of a kind the table had no row for looks like: a way (a path, a lane) or a level
+// surface is a flat strip or plate on the ground, a playing field a large one; stage scenery a
+// large standing panel, a chart a flat panel; a globe a ball; a plank a long flat box; a plinth a
+// block. Written before the rows; each case is a noun whose nearest rowed kind is the new row,
+// with generous real-world ranges (metres).
+TEST(StandInKinds10, GroundsWaysSceneryAndChartsGetTheirShape) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  const AssetOptions options = WithWordNet({});
+  const struct {
+    const char* noun;
+    double extent_lo, extent_hi;  // the largest extent
+    double thin_hi;               // the smallest extent at most this (flat things)
+    double height_lo, height_hi;
+  } cases[] = {
+      {"towpath", 2.0, 100.0, 0.1, 0.0, 0.1},        // a way: a flat strip
+      {"skittle alley", 2.0, 40.0, 0.1, 0.0, 0.1},   // a lane of a way
+      {"squash court", 5.0, 60.0, 0.1, 0.0, 0.1},    // a playing field: large and flat
+      {"backcloth", 2.0, 15.0, 0.3, 1.5, 10.0},      // scenery: a large standing panel
+      {"bar chart", 0.2, 2.0, 0.1, 0.2, 2.0},        // visual communication: a flat panel
+      {"celestial globe", 0.1, 1.0, 1.0, 0.1, 1.0},  // a sphere: a ball
+      {"planking", 1.0, 6.0, 0.1, 0.0, 0.3},         // lumber: a long flat board
+      {"footstall", 0.3, 2.0, 2.0, 0.3, 2.0},        // a support structure: a block
+  };
+  for (const auto& c : cases) {
+    ASSERT_EQ(FindProceduralCategory(c.noun), nullptr) << c.noun << " is in the catalog";
+    const std::optional<StandIn> s = ChooseStandIn(c.noun, "", options.senses);
+    ASSERT_TRUE(s.has_value()) << c.noun << " has no stand-in";
+    const Vec3& v = s->size_m;
+    const std::string what = std::string(c.noun) + " " + s->Label() + " " + v.ToString();
+    EXPECT_GE(Extent(v), c.extent_lo) << what;
+    EXPECT_LE(Extent(v), c.extent_hi) << what;
+    EXPECT_LE(std::min({v.x, v.y, v.z}), c.thin_hi) << what;
+    EXPECT_GE(v.z, c.height_lo) << what;
+    EXPECT_LE(v.z, c.height_hi) << what;
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft
