@@ -110,21 +110,5 @@ TEST(StandInKinds10, GroundsWaysSceneryAndChartsGetTheirShape) {
   }
 }
 
-// Bedclothes (a counterpane, a coverlet, an eiderdown, an afghan) are cloth coverings the size of
-// a bed's top, not a 0.4 m mat. Written before the row.
-TEST(StandInKinds10, ClothCoveringsAreTheSizeOfABed) {
-  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
-  const AssetOptions options = WithWordNet({});
-  for (const char* noun : {"counterpane", "coverlet", "eiderdown", "afghan"}) {
-    ASSERT_EQ(FindProceduralCategory(noun), nullptr) << noun << " is in the catalog";
-    const std::optional<StandIn> s = ChooseStandIn(noun, "", options.senses);
-    ASSERT_TRUE(s.has_value()) << noun;
-    const std::string what = std::string(noun) + " " + s->Label() + " " + s->size_m.ToString();
-    EXPECT_GE(Extent(s->size_m), 1.0) << what;
-    EXPECT_LE(Extent(s->size_m), 3.0) << what;
-    EXPECT_LE(s->size_m.z, 0.1) << what;
-  }
-}
-
 }  // namespace
 }  // namespace scenecraft

@@ -93,9 +93,6 @@ const std::vector<StandInKind>& StandInKinds() {
       // Shelters are coverings too (a birdhouse, a doghouse, an awning, a bus shelter): a small
       // hut.
       {"shelter", "protective covering", "house", {1.0, 1.0, 1.0}, S::kFloor, true},
-      // Blankets, quilts, bedspreads (not every cloth covering: WordNet files sleeves and
-      // bandages there too): a bed's top, on whatever the text puts them on.
-      {"bedclothes", "", "rug", {1.5, 2.0, 0.03}, S::kFloor, false},
       // Lids, mats, covers and other coverings of things (floor covers above are larger).
       {"covering", "artifact", "rug", {0.4, 0.4, 0.03}, S::kSurface, false},
       {"timepiece", "", "clock", {0.3, 0.1, 0.3}, S::kWall, true},
