@@ -6,6 +6,7 @@
 
 #include <wn.h>
 
+#include "scenecraft/assets/procedural.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
@@ -83,7 +84,11 @@ SenseLookup WordNetSenseLookup() {
     WordNet& wordnet = WordNet::Get();
     if (!wordnet.available() || noun.empty()) return std::vector<std::vector<std::string>>{};
     const std::string spelled = WordNetSpelling(wordnet, noun);
-    std::vector<std::vector<std::string>> senses = wordnet.SenseAncestors(spelled);
+    // A catalog name on a sense's path only as a rare other name of a hypernym is no kind of
+    // the noun: a lab bench is a "workbench, work bench, bench", not the seat the catalog's
+    // bench is (WordNet::SenseKinds).
+    std::vector<std::vector<std::string>> senses = wordnet.SenseKinds(
+        spelled, [](const std::string& word) { return FindProceduralCategory(word) != nullptr; });
     return ThingsBeforeRarePeople(std::move(senses), wordnet.Frequency(spelled, NOUN));
   };
 }

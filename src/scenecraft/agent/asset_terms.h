@@ -19,8 +19,9 @@ TermExpander WordNetTermExpander();
 HypernymLookup WordNetHypernymLookup();
 
 // The senses of a noun or noun phrase, most frequent first, each with the hypernyms on all its
-// paths, nearest first, for stand-ins (see ThingsBeforeRarePeople). Empty when WordNet is not
-// installed.
+// paths, nearest first, for stand-ins (see ThingsBeforeRarePeople); a catalog name that is only
+// a rare other name of a hypernym is left out of it (WordNet::SenseKinds). Empty when WordNet is
+// not installed.
 SenseLookup WordNetSenseLookup();
 
 // How far up a noun phrase's hypernyms a kind lies (WordNet::KindDistance), for retrieval.

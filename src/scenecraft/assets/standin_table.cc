@@ -131,6 +131,29 @@ const std::vector<StandInKind>& StandInKinds() {
       {"farm building", "", "house", {3.0, 2.5, 2.4}, S::kFloor, true},
       {"building", "structure", "house", {8.0, 7.0, 6.0}, S::kFloor, true},
       {"rack", "artifact", "bookshelf", {0.8, 0.35, 1.2}, S::kFloor, true},
+      // A plinth, a pedestal, a footstall: the block a thing stands on ("support" as a structure;
+      // a stand or a bracket is a support that is a device).
+      {"support", "supporting structure", "box", {0.6, 0.6, 0.9}, S::kFloor, false},
+      // --- Grounds, ways and level surfaces: flat on the ground ---------------------------
+      // Paths, lanes, walkways, tracks, crossings: a strip; roads a wider one. Not every "way":
+      // WordNet files pipes, shafts and halls below it as passages.
+      {"path", "artifact", "rug", {1.5, 8.0, 0.02}, S::kFloor, false},
+      {"road", "artifact", "rug", {4.0, 15.0, 0.02}, S::kFloor, false},
+      // Floors, paving, decks: a plate.
+      {"horizontal surface", "", "rug", {3.0, 3.0, 0.02}, S::kFloor, false},
+      // Courts, pistes, pitches (WordNet files them as tracts of land, no artifact).
+      {"playing field", "", "rug", {6.0, 14.0, 0.02}, S::kFloor, false},
+      // Planks, boards, battens.
+      {"lumber", "", "box", {0.2, 2.4, 0.04}, S::kFloor, false},
+      // --- Pictures and scenery ------------------------------------------------------------
+      // Backdrops, backcloths, flats of a stage set: a large standing panel.
+      {"scenery", "", "board", {3.5, 0.1, 2.6}, S::kFloor, true},
+      // Maps, charts (nautical charts are maps; a star or bar chart is visual communication).
+      {"map", "representation", "board", {0.9, 0.03, 0.6}, S::kWall, true},
+      {"visual communication", "", "board", {0.6, 0.03, 0.8}, S::kWall, true},
+      // Globes and other made spheres; like a ball, on the floor unless the text puts them on
+      // something.
+      {"sphere", "artifact", "ball", {0.4, 0.4, 0.4}, S::kFloor, false},
   };
   return kinds;
 }

@@ -333,13 +333,15 @@ bool Reader::PositionBeforeOf(const Item& item) {
   // A corner of a thing ("on one corner of the rug", "of it"), not of the room or a place.
   const NounPhrase& owner = items_[index_ + 2].np;
   // (Only "on" a corner: "in the corner of the loft" is the room's; and only of a thing with a
-  // known size, no ground: "on the corner of the pavement" is the street's.)
-  const bool corner =
-      np.room_part == RoomPart::kCorner && !np.distributive && pending_->meaning == Meaning::kOn &&
-      (!owner.pronoun.empty() ||
-       (ClassifyNoun(owner.category) == NounKind::kObject &&
-        PlaceSense(owner.category) == NounKind::kObject && !BelongsOutdoors(owner.category) &&
-        !IsGroundCover(owner.category) && TypicalFootprint(owner.category) > 0));
+  // known size, no ground: "on the corner of the pavement" is the street's, though the stand-in
+  // table gives a pavement or a path a flat shape.)
+  const bool corner = np.room_part == RoomPart::kCorner && !np.distributive &&
+                      pending_->meaning == Meaning::kOn &&
+                      (!owner.pronoun.empty() ||
+                       (ClassifyNoun(owner.category) == NounKind::kObject &&
+                        PlaceSense(owner.category) == NounKind::kObject &&
+                        !BelongsOutdoors(owner.category) && !IsGroundCover(owner.category) &&
+                        !IsLevelGround(owner.category) && TypicalFootprint(owner.category) > 0));
   if (np.room_part != RoomPart::kNone && !corner) return false;
   if (head != "side" && head != "end" && !corner && !PlaceOnThing(head)) return false;
   // (Only words that say which side: "the left side", "the far end", "the other end".)

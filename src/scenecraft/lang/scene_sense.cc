@@ -191,4 +191,11 @@ bool IsGroundCover(const std::string& category) {
          HasAny(up, {"herb", "moss", "vegetation", "bryophyte"});
 }
 
+bool IsLevelGround(const std::string& category) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return false;
+  const std::vector<std::string> up = wordnet.SenseHypernyms(KnownHead(category), 0, 10);
+  return HasAny(up, {"path", "road", "paved surface", "floor", "playing field"});
+}
+
 }  // namespace scenecraft

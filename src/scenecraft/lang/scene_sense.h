@@ -40,6 +40,9 @@ bool BelongsOutdoors(const std::string& category);
 // frequent sense is a stuff (sand, gravel, snow) or a low plant that is no woody plant (grass,
 // moss, clover). Things the text puts on it stand on the outdoor ground it covers.
 bool IsGroundCover(const std::string& category);
+// Whether the noun's most frequent sense is ground one walks or drives on: a path, a road, a
+// paved surface, a floor, a playing field ("the pavement", "the boardwalk", "the roadway").
+bool IsLevelGround(const std::string& category);
 
 // The floor area (m2) a thing of `category` typically covers: the procedural catalog's size,
 // else its stand-in's; 0 when neither knows it.

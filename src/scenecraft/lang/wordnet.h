@@ -3,9 +3,11 @@
 // thread-safe: every call here takes one process-wide lock, and the dictionary is opened once.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +103,15 @@ class WordNet {
   // fourth sense of "bench", not what "bench" mostly means: ("lab bench", "bench") is -1.
   int KindDistance(const std::string& noun, const std::string& kind, int kind_senses = 3,
                    int depth = 8);
+  // SenseAncestors, except where a word of a hypernym that `names_a_kind` accepts (the name of
+  // a kind a caller builds things by: "bench", "bowl") is only a rare other name of that
+  // hypernym: it is left out unless the hypernym is what the word mostly means (as in
+  // KindDistance) or the word heads the synset. A lab bench is a "workbench, work bench, bench"
+  // (the fourth sense of "bench"), no bench; a bucket seat is a "seat" (any support where you
+  // can sit), which the word heads. `names_a_kind` must not call WordNet. Not cached.
+  std::vector<std::vector<std::string>> SenseKinds(
+      const std::string& noun, const std::function<bool(const std::string&)>& names_a_kind,
+      int depth = 12);
 
  private:
   WordNet();
@@ -109,6 +120,9 @@ class WordNet {
   // The synset offsets of a noun's senses, and one synset (caller holds the lock).
   std::vector<long> NounOffsets(const std::string& noun) const;
   bool Synset(long offset, SynsetRecord* out) const;
+  // What a noun mostly means: its `senses` most frequent senses and its most frequent sense
+  // filed with the artifacts (caller holds the lock).
+  std::set<long> MostlyMeans(const std::string& word, int senses) const;
   // The synset offsets of a verb's senses (most frequent first, at most `max`), spelled as
   // libwordnet's getindex() tries it, and one verb synset with its frames (caller holds the lock).
   std::vector<long> VerbOffsets(const std::string& verb, int max) const;

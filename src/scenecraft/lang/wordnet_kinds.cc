@@ -2,6 +2,8 @@
 // (split from wordnet.cc; the lock and caches are shared).
 #include <wn.h>
 
+#include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,6 +18,65 @@ namespace scenecraft {
 using wordnet_detail::Bound;
 using wordnet_detail::kLexFileCount;
 using wordnet_detail::Lock;
+using wordnet_detail::Spaces;
+
+std::set<long> WordNet::MostlyMeans(const std::string& word, int senses) const {
+  // Its `senses` most frequent senses, and its most frequent sense filed with the artifacts
+  // ("bench" is first the seat; the workbench is its fourth).
+  const std::vector<long> offsets = NounOffsets(word);
+  std::set<long> out;
+  for (size_t k = 0; k < offsets.size() && k < static_cast<size_t>(senses); ++k) {
+    out.insert(offsets[k]);
+  }
+  SynsetRecord s;
+  for (long offset : offsets) {
+    if (Synset(offset, &s) && s.lexfile >= 0 && s.lexfile < kLexFileCount &&
+        std::string_view(::lexfiles[s.lexfile]) == "noun.artifact") {
+      out.insert(offset);
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> WordNet::SenseKinds(
+    const std::string& noun, const std::function<bool(const std::string&)>& names_a_kind,
+    int depth) {
+  std::vector<std::vector<std::string>> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  std::map<std::string, std::set<long>> usual;  // what each word tested mostly means
+  SynsetRecord s;
+  for (long sense : NounOffsets(noun)) {
+    // Breadth first over every hypernym path of this one sense, as SenseAncestors.
+    std::vector<std::string>& words = out.emplace_back();
+    std::set<long> seen{sense};
+    std::set<std::string> said;
+    std::vector<long> level{sense};
+    for (int d = 0; d <= depth && !level.empty(); ++d) {
+      std::vector<long> next;
+      for (long offset : level) {
+        if (!Synset(offset, &s)) continue;
+        for (size_t i = 0; d > 0 && i < s.words.size(); ++i) {
+          std::string word = Spaces(s.words[i].c_str());
+          // A kind's name stands for this hypernym when the hypernym is what the word mostly
+          // means, or the word heads the synset; otherwise it is a homonym of the kind here.
+          if (i > 0 && names_a_kind && names_a_kind(word)) {
+            auto it = usual.find(word);
+            if (it == usual.end()) it = usual.emplace(word, MostlyMeans(word, 3)).first;
+            if (it->second.count(offset) == 0) continue;
+          }
+          if (said.insert(word).second) words.push_back(std::move(word));
+        }
+        for (long up : s.hypernyms) {
+          if (seen.insert(up).second) next.push_back(up);
+        }
+      }
+      level = std::move(next);
+    }
+  }
+  return out;
+}
 
 int WordNet::KindDistance(const std::string& noun, const std::string& kind, int kind_senses,
                           int depth) {
@@ -25,24 +86,8 @@ int WordNet::KindDistance(const std::string& noun, const std::string& kind, int 
       noun + "#" + kind + "#" + std::to_string(kind_senses) + "#" + std::to_string(depth);
   if (auto it = kind_distance_cache_.find(key); it != kind_distance_cache_.end()) return it->second;
   int distance = -1;
-  // What a word mostly means: its `kind_senses` most frequent senses, and its most frequent
-  // sense filed with the artifacts ("bench" is first the seat; the workbench is its fourth).
   SynsetRecord s;
-  auto mostly = [&](const std::string& word) {
-    const std::vector<long> senses = NounOffsets(word);
-    std::set<long> out;
-    for (size_t k = 0; k < senses.size() && k < static_cast<size_t>(kind_senses); ++k) {
-      out.insert(senses[k]);
-    }
-    for (long offset : senses) {
-      if (Synset(offset, &s) && s.lexfile >= 0 && s.lexfile < kLexFileCount &&
-          std::string_view(::lexfiles[s.lexfile]) == "noun.artifact") {
-        out.insert(offset);
-        break;
-      }
-    }
-    return out;
-  };
+  auto mostly = [&](const std::string& word) { return MostlyMeans(word, kind_senses); };
   const std::set<long> targets = mostly(kind);
   // Breadth first up every hypernym path of what the noun mostly means.
   const std::set<long> start = mostly(noun);
