@@ -137,5 +137,16 @@ TEST(NounPhrase10, AnUnseenNounThatIsAMadeThingJoinsTheHead) {
   EXPECT_EQ(CountOf(vase, "speaker"), 1) << Show(vase);
 }
 
+// A noun named as the scene before a colon, filed as a thing but defined as an area
+// ("offstage": "a stage area out of sight of the audience"), is the setting, not a thing.
+TEST(NounPhrase10, AnAreaNamedAsTheSceneIsTheSetting) {
+  OfflinePlanner planner;
+  const PlanResult wings = planner.Plan("Offstage: two wardrobe trunks and a prop table.");
+  EXPECT_EQ(CountOf(wings, "offstage"), 0) << Show(wings);
+  EXPECT_TRUE(Indoors(wings)) << Show(wings);
+  EXPECT_EQ(CountOf(wings, "wardrobe trunk") + CountOf(wings, "trunk"), 2) << Show(wings);
+  EXPECT_EQ(wings.graph.objects.size(), 3u) << Show(wings);
+}
+
 }  // namespace
 }  // namespace scenecraft
