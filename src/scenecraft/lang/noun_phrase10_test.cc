@@ -148,5 +148,19 @@ TEST(NounPhrase10, AnAreaNamedAsTheSceneIsTheSetting) {
   EXPECT_EQ(wings.graph.objects.size(), 3u) << Show(wings);
 }
 
+// In an "each with" list, a member the text places by a part of the room ("a tool cabinet
+// against the side wall") is one thing of the room, not one per member of the host.
+TEST(NounPhrase10, AMemberPlacedByTheRoomIsNoSetPerHost) {
+  OfflinePlanner planner;
+  const PlanResult shop = planner.Plan(
+      "A workshop with four workbenches, each with two stools, a lamp over every bench and a tool "
+      "cabinet against the side wall.");
+  EXPECT_EQ(CountOf(shop, "tool cabinet") + CountOf(shop, "cabinet"), 1) << Show(shop);
+  EXPECT_EQ(CountOf(shop, "stool"), 8) << Show(shop);
+  EXPECT_EQ(CountOf(shop, "lamp"), 4) << Show(shop);
+  EXPECT_TRUE(Has(shop, "near(stool_5, workbench_1)")) << Show(shop);
+  EXPECT_FALSE(Relates(shop, "tool_cabinet_1", "workbench_1")) << Show(shop);
+}
+
 }  // namespace
 }  // namespace scenecraft
