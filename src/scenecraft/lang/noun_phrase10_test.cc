@@ -162,5 +162,17 @@ TEST(NounPhrase10, AMemberPlacedByTheRoomIsNoSetPerHost) {
   EXPECT_FALSE(Relates(shop, "tool_cabinet_1", "workbench_1")) << Show(shop);
 }
 
+// Things at an end or a side of a building the text names first, the owner unsaid ("at one
+// end", "at opposite ends"), are in it: the building is the setting, seen from inside.
+TEST(NounPhrase10, AtTheEndsOfABuildingIsInIt) {
+  OfflinePlanner planner;
+  const PlanResult shed =
+      planner.Plan("A long cowshed with two calves at one end and a feed trough at the other end.");
+  EXPECT_EQ(CountOf(shed, "cowshed"), 0) << Show(shed);
+  EXPECT_TRUE(Indoors(shed)) << Show(shed);
+  EXPECT_EQ(CountOf(shed, "calf"), 2) << Show(shed);
+  EXPECT_EQ(CountOf(shed, "feed trough") + CountOf(shed, "trough"), 1) << Show(shed);
+}
+
 }  // namespace
 }  // namespace scenecraft

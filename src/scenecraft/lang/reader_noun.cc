@@ -217,7 +217,14 @@ void Reader::OnNoun(const Item& item) {
   if (!owner.empty() && np.pronoun.empty()) {
     const std::string head = np.head >= 0 ? words_[np.head].lemma : "";
     auto meaning = PositionalMeaning(head);
-    if (unowned_position) meaning = Meaning::kNear;
+    // (At an end or a side of a building is in it: "two goals at opposite ends" of the rink.)
+    if (unowned_position) {
+      const NounKind owner_kind = out_.entities[owner[0].entity].kind;
+      meaning = owner_kind == NounKind::kBuilding || owner_kind == NounKind::kIndoorPlace ||
+                        owner_kind == NounKind::kOutdoorPlace
+                    ? Meaning::kAt
+                    : Meaning::kNear;
+    }
     // Only a thing has parts here; a place noun is the setting ("a doctor's office").
     const bool owner_thing = IsObject(owner[0].entity);
     const NounKind kind = ClassifyNoun(np.category);
