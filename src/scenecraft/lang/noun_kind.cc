@@ -162,7 +162,11 @@ NounKind ClassifyNoun(const std::string& category) {
   }
   // A paved surface by one of the two most frequent senses ("pavement", "paving": first the
   // material, then the surface) is the ground out of doors, no thing.
-  if (Has(wordnet.Hypernyms(noun, 3, 2), {"paved surface"})) return NounKind::kOutdoorPlace;
+  if (Has(first, {"paved surface"}) ||
+      (wordnet.SenseCount(noun) > 1 &&
+       Has(wordnet.SenseHypernyms(noun, 1, 2), {"paved surface"}))) {
+    return NounKind::kOutdoorPlace;
+  }
   if (Has(first, {"building", "outbuilding"})) return NounKind::kBuilding;
   const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 2);
   // An area ("patio", "dining area") or a location ("nook", "campsite") is a place, not a

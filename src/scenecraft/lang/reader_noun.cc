@@ -43,21 +43,23 @@ void Reader::OnNoun(const Item& item) {
   // "a shelter with a bench inside it, a timetable on the back panel": a component (WordNet's
   // definition) named by a side and no owner is the side of the thing "with" hangs the phrase
   // on, else that wall of the setting; no thing of its own.
+  std::string side;
   if (item.np.definite && !item.np.plural && item.np.pronoun.empty() && item.np.head >= 0 &&
       item.np.room_part == RoomPart::kNone && pending_ && pending_->references.empty() &&
-      possessor_.empty() && !describe_ && NamesAComponent(words_[item.np.head].lemma)) {
-    std::string side;
+      possessor_.empty() && !describe_) {
     for (const std::string& a : item.np.attributes) {
       if (side.empty()) side = std::string(WallSide(a));
     }
-    if (!side.empty() && !with_hosts_.empty() && IsObject(with_hosts_.back())) {
+  }
+  if (!side.empty() && NamesAComponent(words_[item.np.head].lemma)) {
+    if (!with_hosts_.empty() && IsObject(with_hosts_.back())) {
       pending_->references = {{with_hosts_.back(), -1}};
       pending_->last = item.last;
       Account(item.first, item.last);
       CompletePending();
       return;
     }
-    if (!side.empty() && !out_.setting.empty()) {
+    if (!out_.setting.empty()) {
       Item wall = item;
       wall.np.room_part = RoomPart::kWall;
       wall.np.wall_side = side;
