@@ -161,8 +161,9 @@ NounKind ClassifyNoun(const std::string& category) {
     return NounKind::kIndoorPlace;
   }
   // A paved surface by one of the two most frequent senses ("pavement", "paving": first the
-  // material, then the surface) is the ground out of doors, no thing.
-  if (Has(first, {"paved surface"}) ||
+  // material, then the surface), or a walk ("sidewalk", "boardwalk"), is the ground out of
+  // doors, no thing.
+  if (Has(first, {"paved surface", "walk"}) ||
       (wordnet.SenseCount(noun) > 1 &&
        Has(wordnet.SenseHypernyms(noun, 1, 2), {"paved surface"}))) {
     return NounKind::kOutdoorPlace;
@@ -365,7 +366,7 @@ std::string GroundOf(const std::string& place) {
   std::vector<std::string> h = wordnet.Hypernyms(noun, 8, 1);
   h.insert(h.begin(), noun);
   if (Has(wordnet.Hypernyms(noun, 3, 2), {"paved surface"})) return "pavement";  // "paving"
-  if (Has(h, {"thoroughfare", "road", "paved surface", "square", "public square"}))
+  if (Has(h, {"thoroughfare", "road", "paved surface", "walk", "square", "public square"}))
     return "pavement";
   if (Has(h, {"beach", "desert", "shore", "sand"})) return "sand";
   // The other grounds the Blender script has a surface for.

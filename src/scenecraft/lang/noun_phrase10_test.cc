@@ -80,8 +80,8 @@ TEST(NounPhrase10, AQuantityNounAfterAGerundNamesTheThingsAfterOf) {
   EXPECT_EQ(CountOf(socks, "pole"), 2) << Show(socks);
 }
 
-// Paving and pavement (WordNet: a paved surface by one of their two most frequent senses) are
-// the ground out of doors, no thing.
+// Paving and pavement (WordNet: a paved surface by one of their two most frequent senses) and a
+// sidewalk (a walk) are the ground out of doors, no thing.
 TEST(NounPhrase10, PavementIsTheGround) {
   OfflinePlanner planner;
   const PlanResult bollards = planner.Plan("Three bollards on the pavement near a hedge.");
@@ -91,6 +91,11 @@ TEST(NounPhrase10, PavementIsTheGround) {
   const PlanResult scooter = planner.Plan("A scooter lies on the paving beside a hedge.");
   EXPECT_EQ(CountOf(scooter, "paving"), 0) << Show(scooter);
   EXPECT_EQ(CountOf(scooter, "scooter"), 1) << Show(scooter);
+  // A walk ("sidewalk") too.
+  const PlanResult cart = planner.Plan("A pretzel cart on the sidewalk next to a fire hydrant.");
+  EXPECT_EQ(CountOf(cart, "sidewalk"), 0) << Show(cart);
+  EXPECT_TRUE(Outdoors(cart)) << Show(cart);
+  EXPECT_EQ(CountOf(cart, "fire hydrant"), 1) << Show(cart);
 }
 
 // A compound on a noun whose made senses are all plots of land ("garden") stays a place where
