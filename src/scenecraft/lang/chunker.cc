@@ -415,7 +415,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   const Word& head_word = words_[run.back()];
   np.head = static_cast<int>(run.back());
-  np.plural = head_word.plural || (np.count > 1);
+  np.plural = np.plural || head_word.plural || (np.count > 1);  // (or the pieces: "wheels of")
   np.room_part = RoomPartOf(head_word.lemma);
   if (np.room_part == RoomPart::kNone && head_word.noun) {
     // A kind of window or door by WordNet ("porthole", "skylight", "trapdoor") is an opening too.

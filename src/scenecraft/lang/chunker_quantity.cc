@@ -2,6 +2,7 @@
 // "of", adjectives before a quantity noun, and compounds whose head is a quantity noun; and
 // words WordNet writes with hyphens, typed apart, before a head.
 #include "scenecraft/lang/chunker_state.h"
+#include "scenecraft/lang/compound.h"
 #include "scenecraft/lang/noun_kind.h"
 
 namespace scenecraft::chunker_detail {
@@ -21,14 +22,74 @@ size_t Chunker::GroupOfAt(size_t k) const {
   return NamesAGroup(words_[k].lemma) ? k + 1 : k;
 }
 
+size_t Chunker::UnitOfAt(size_t k) const {
+  if (k + 2 >= words_.size() || texts_[k + 1] != "of" || !words_[k].noun ||
+      words_[k].word_class != WordClass::kOpen || words_[k].number ||
+      FindQuantityNoun(words_[k].lemma) != nullptr) {
+    return k;
+  }
+  // The substance: one singular noun right after "of" ("of soap", not "of soap dishes"), which
+  // WordNet files first as a food or a substance, or under substance, and which is no material
+  // things are made of (a statue of marble is a statue).
+  const Word& stuff = words_[k + 2];
+  if (stuff.word_class != WordClass::kOpen || !stuff.noun || stuff.plural || stuff.number ||
+      (k + 3 < words_.size() && words_[k + 3].word_class == WordClass::kOpen &&
+       words_[k + 3].noun && !words_[k + 3].verb && !words_[k + 3].adjective)) {
+    return k;
+  }
+  WordNet& wordnet = WordNet::Get();
+  const std::vector<std::string> first = wordnet.LexFiles(stuff.lemma, 1);
+  // (Soap is filed as an artifact, a cleansing agent, under substance; a singular without a
+  // determiner after "of" is a mass.)
+  const bool substance =
+      !first.empty() && (first[0] == "noun.food" || first[0] == "noun.substance");
+  if ((!substance && !Contains(wordnet.Hypernyms(stuff.lemma, 8, 1), "substance")) ||
+      IsMaterial(stuff.lemma)) {
+    return k;
+  }
+  // The piece: a thing by its most frequent sense that holds nothing and names no group, no
+  // place and no picture or work of art of the substance ("a painting of fruit").
+  // (A bar is first a room and a counter, but also a block of a solid; "a loaf of bread" is
+  // WordNet's own compound; a cup, a plate, a spoon is tableware or holds a measure by some
+  // sense.)
+  const std::string& piece = words_[k].lemma;
+  const NounKind kind = ClassifyNoun(piece);
+  if (kind == NounKind::kAbstract || kind == NounKind::kOutdoorPlace ||
+      kind == NounKind::kBuilding || kind == NounKind::kRoomPart || !HasPhysicalSense(piece) ||
+      NamesAGroup(piece) || wordnet.IsNoun(piece + " of " + stuff.lemma)) {
+    return k;
+  }
+  bool block = piece == "block";
+  const std::vector<std::vector<std::string>> senses = wordnet.SenseAncestors(piece, 10);
+  for (size_t s = 0; s < senses.size(); ++s) {
+    for (const std::string& up : senses[s]) {
+      if (up == "containerful" || up == "tableware" ||
+          (s < 2 && (up == "container" || up == "creation" || up == "representation" ||
+                     up == "communication"))) {
+        return k;
+      }
+      block = block || up == "block";
+    }
+  }
+  if (!block && HolderOf(piece) != Holder::kNone) return k;
+  return k + 1;
+}
+
 size_t Chunker::QuantityAfterAdjectives(size_t k) const {
   size_t j = k;
-  // (Not a participle: "a stacked pair of speakers" says how they stand.)
+  // (Not a participle: "a stacked pair of speakers" says how they stand; but a gerund says what
+  // a line or a rack is for: "a drying line of shirts".)
   WordNet& wordnet = WordNet::Get();
-  while (j < words_.size() && words_[j].word_class == WordClass::kOpen && words_[j].adjective &&
-         (!words_[j].noun || words_[j].adjective_frequency >= words_[j].noun_frequency) &&
-         !words_[j].number &&
-         (!words_[j].verb || wordnet.VerbBase(words_[j].text) == words_[j].text)) {
+  auto gerund = [&](const Word& w) {
+    return w.verb && w.text.size() > 4 && w.text.compare(w.text.size() - 3, 3, "ing") == 0 &&
+           wordnet.VerbBase(w.text) != w.text;
+  };
+  while (j < words_.size() && words_[j].word_class == WordClass::kOpen &&
+         ((words_[j].adjective &&
+           (!words_[j].noun || words_[j].adjective_frequency >= words_[j].noun_frequency) &&
+           (!words_[j].verb || wordnet.VerbBase(words_[j].text) == words_[j].text)) ||
+          gerund(words_[j])) &&
+         !words_[j].number) {
     ++j;
   }
   if (j == k || j + 1 >= words_.size() || texts_[j + 1] != "of") return k;
@@ -44,6 +105,17 @@ size_t Chunker::GroupOrAdjectivesAt(size_t k, NounPhrase* np, bool* any) const {
   // counts the things after "of", whose number is not said.
   if (const size_t of = GroupOfAt(k); of > k) {
     if (np->count == 1) np->count = -1;
+    *any = true;
+    return of + 1;
+  }
+  // "three bars of soap", "wheels of cheese": the pieces count the substance.
+  if (const size_t of = UnitOfAt(k); of > k) {
+    np->attributes.push_back(words_[k].lemma);
+    np->attribute_words.push_back(static_cast<int>(k));
+    if (words_[k].plural) {
+      np->plural = true;
+      if (np->count == 1) np->count = -1;
+    }
     *any = true;
     return of + 1;
   }

@@ -175,6 +175,10 @@ class Chunker {
   // The index of a quantity noun (or group noun) before "of" that follows adjectives starting at
   // words[k] ("a tidy pile of towels"); else k.
   size_t QuantityAfterAdjectives(size_t k) const;
+  // The index of "of" after words[k] when words[k] names a piece or a shape that a substance
+  // or a food comes in ("three bars of soap", "wheels of cheese"): the substance is the thing,
+  // counted by the pieces; else k.
+  size_t UnitOfAt(size_t k) const;
   // At words[k] in the determiner loop: past a group noun and "of" (counting the things: their
   // number is not said, `any` set) or past adjectives before a quantity noun (attributes of the
   // things); k when neither.

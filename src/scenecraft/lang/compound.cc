@@ -115,7 +115,13 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
   }
   // A word that is also an adjective is one when WordNet saw it so more often ("red", "antique";
   // "garden" and "blanket" are rather nouns).
-  const bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+  // A word WordNet saw as neither, whose noun is first of all a made thing, is that thing's noun
+  // ("locomotive boxes": the adjective is "of or relating to locomotion").
+  bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+  if (adjective && m.noun && m.adjective_frequency == 0 && m.noun_frequency == 0) {
+    const std::vector<std::string> first = wordnet.LexFiles(m.lemma, 1);
+    adjective = first.empty() || first[0] != "noun.artifact";
+  }
   if ((m.noun || !m.known) && !adjective) return !IsMaterial(m.text);
   return false;
 }

@@ -75,7 +75,9 @@ bool NamesAWrittenThing(const std::string& noun) {
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available()) return false;
   for (int k = 0; k < std::min(2, wordnet.SenseCount(noun)); ++k) {
-    if (Has(wordnet.SenseHypernyms(noun, k, 8), {"written communication", "written record"})) {
+    // (A list is written too: "a timetable", "a menu", "a price list" on a wall or a board.)
+    if (Has(wordnet.SenseHypernyms(noun, k, 8),
+            {"written communication", "written record", "list"})) {
       return true;
     }
   }
@@ -158,6 +160,14 @@ NounKind ClassifyNoun(const std::string& category) {
   if (Has(first, {"place of business", "establishment", "workplace", "facility"})) {
     return NounKind::kIndoorPlace;
   }
+  // A paved surface by one of the two most frequent senses ("pavement", "paving": first the
+  // material, then the surface), or a walk ("sidewalk", "boardwalk"), is the ground out of
+  // doors, no thing.
+  if (Has(first, {"paved surface", "walk"}) ||
+      (wordnet.SenseCount(noun) > 1 &&
+       Has(wordnet.SenseHypernyms(noun, 1, 2), {"paved surface"}))) {
+    return NounKind::kOutdoorPlace;
+  }
   if (Has(first, {"building", "outbuilding"})) return NounKind::kBuilding;
   const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 2);
   // An area ("patio", "dining area") or a location ("nook", "campsite") is a place, not a
@@ -199,6 +209,29 @@ bool HasMadeThingSense(const std::string& noun) {
     if (lexfile == "noun.artifact" || lexfile == "noun.object") return true;
   }
   return false;
+}
+
+bool HasMadeThingOutsidePlaces(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (lexfiles[k] != "noun.artifact" && lexfiles[k] != "noun.object") continue;
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 8);
+    if (!Has(up, {"area", "geographical area", "tract", "field", "plot", "yard", "land"}) &&
+        !UnderRoom(up)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool NamesAComponent(const std::string& noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || !HasMadeThingSense(noun)) return false;
+  const std::string gloss = wordnet.Gloss(noun);
+  return gloss.find(" of something") != std::string::npos &&
+         (gloss.find("component") != std::string::npos ||
+          gloss.find("section") != std::string::npos);
 }
 
 bool HasPhysicalSense(const std::string& noun) {
@@ -275,7 +308,16 @@ Holder HolderOf(const std::string& category) {
   // The two most frequent senses: a barrel is first a gun's, then a cask.
   WordNet& wordnet = WordNet::Get();
   const std::string noun = KnownNoun(category);
-  for (int k = 0; k < std::min(2, wordnet.SenseCount(noun)); ++k) {
+  // A noun that names no physical thing or group by its two most frequent senses ("case": an
+  // instance, an event; "quiver": a shiver, a shaking) is the holder one of its rarer senses names
+  // (a portable container, a case for arrows).
+  const std::vector<std::string> frequent = wordnet.LexFiles(noun, 2);
+  const bool no_thing =
+      !frequent.empty() && std::none_of(frequent.begin(), frequent.end(), [](const std::string& f) {
+        return PhysicalLexFile(f) || f == "noun.group";
+      });
+  const int senses = no_thing ? wordnet.SenseCount(noun) : std::min(2, wordnet.SenseCount(noun));
+  for (int k = 0; k < senses; ++k) {
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 10);
     if (Has(up, {"container"})) return Holder::kContainer;
     if (Has(up, {"support", "supporting structure", "platform", "table"})) return Holder::kSupport;
@@ -323,7 +365,8 @@ std::string GroundOf(const std::string& place) {
   const std::string noun = KnownNoun(place);  // "rooftop terrace" -> "terrace"
   std::vector<std::string> h = wordnet.Hypernyms(noun, 8, 1);
   h.insert(h.begin(), noun);
-  if (Has(h, {"thoroughfare", "road", "paved surface", "square", "public square"}))
+  if (Has(wordnet.Hypernyms(noun, 3, 2), {"paved surface"})) return "pavement";  // "paving"
+  if (Has(h, {"thoroughfare", "road", "paved surface", "walk", "square", "public square"}))
     return "pavement";
   if (Has(h, {"beach", "desert", "shore", "sand"})) return "sand";
   // The other grounds the Blender script has a surface for.

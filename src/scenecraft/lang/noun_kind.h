@@ -27,6 +27,12 @@ NounKind ClassifyNoun(const std::string& category);
 // Whether any sense of the noun, however rare, is a made thing or a natural object ("fire": a
 // fireplace with a fire burning).
 bool HasMadeThingSense(const std::string& noun);
+// Whether some sense of the noun, however rare, is a made thing or an object that is no place
+// ("post": an upright of timber, its fourth sense; not "garden", whose made senses are plots).
+bool HasMadeThingOutsidePlaces(const std::string& noun);
+// Whether the noun's most frequent sense is, by its definition, a section or a component of
+// something ("panel": "sheet that forms a distinct section or component of something").
+bool NamesAComponent(const std::string& noun);
 
 // Whether any sense of the noun is a physical thing (an artifact, a natural object, a plant, an
 // animal, food, a person, a substance, a body part): "round table" (a meeting) has none.

@@ -189,9 +189,11 @@ TEST(NounPhrase7, ADefiniteHeadNamesTheCompoundAlreadyThere) {
       "A marble kitchen island stands in the middle; two pendant lamps hang above the island.");
   EXPECT_EQ(CountOf(plan, "island"), 0) << Show(plan);
   EXPECT_EQ(CountOf(plan, "kitchen island"), 1) << Show(plan);
-  EXPECT_TRUE(Has(plan, "above(lamp_1, kitchen_island_1)")) << Show(plan);
+  // (A "pendant lamp" since the tenth round: "pendant" is a made thing WordNet saw neither as a
+  // noun nor as an adjective, so it names the lamp's kind.)
+  EXPECT_TRUE(Has(plan, "above(pendant_lamp_1, kitchen_island_1)")) << Show(plan);
   // Over the middle of the room they hang from the ceiling: no wall is there.
-  EXPECT_FALSE(Has(plan, "on_wall(lamp_1)")) << Show(plan);
+  EXPECT_FALSE(Has(plan, "on_wall(pendant_lamp_1)")) << Show(plan);
 }
 
 // An exit is a door the text places things by.

@@ -467,6 +467,11 @@ Reading Reader::Run() {
         }
         FlushPending();
         if (!last_group_.empty()) describe_ = last_group_;
+        // "a crate of apples and a basket of pears": after a list, "of" is about the last noun.
+        if (last_group_.size() > 1 && index_ > 0 && items_[index_ - 1].kind == ItemKind::kNoun &&
+            items_[index_ - 1].np.pronoun.empty()) {
+          describe_ = Group{last_group_.back()};
+        }
         describe_of_ = item.kind == ItemKind::kOf;
         Account(item.first, item.last);
         break;

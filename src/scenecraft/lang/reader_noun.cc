@@ -20,7 +20,54 @@ bool PluralOfActs(const NounPhrase& np, NounKind kind) {
   return !first.empty() && first[0] == "noun.act";
 }
 
+bool Reader::PlacedByTheRoom(size_t k) const {
+  // The next placing phrase of the clause, past what the thing holds ("full of china").
+  for (size_t j = k + 1; j + 1 < items_.size() && j < k + 6; ++j) {
+    const ItemKind kind = items_[j].kind;
+    if (kind == ItemKind::kComma || kind == ItemKind::kAnd || kind == ItemKind::kEnd) return false;
+    if (kind != ItemKind::kSpatial || items_[j].phrase == nullptr) continue;
+    const Meaning m = items_[j].phrase->meaning;
+    if (m == Meaning::kHolding || m == Meaning::kLadenWith) {
+      ++j;
+      continue;
+    }
+    if (items_[j + 1].kind != ItemKind::kNoun || !items_[j + 1].np.pronoun.empty()) return false;
+    const RoomPart part = items_[j + 1].np.room_part;
+    return part == RoomPart::kWall || part == RoomPart::kCorner || part == RoomPart::kDoor ||
+           part == RoomPart::kWindow || part == RoomPart::kMiddle;
+  }
+  return false;
+}
+
 void Reader::OnNoun(const Item& item) {
+  // "a shelter with a bench inside it, a timetable on the back panel": a component (WordNet's
+  // definition) named by a side and no owner is the side of the thing "with" hangs the phrase
+  // on, else that wall of the setting; no thing of its own.
+  std::string side;
+  if (item.np.definite && !item.np.plural && item.np.pronoun.empty() && item.np.head >= 0 &&
+      item.np.room_part == RoomPart::kNone && pending_ && pending_->references.empty() &&
+      possessor_.empty() && !describe_) {
+    for (const std::string& a : item.np.attributes) {
+      if (side.empty()) side = std::string(WallSide(a));
+    }
+  }
+  if (!side.empty() && NamesAComponent(words_[item.np.head].lemma)) {
+    if (!with_hosts_.empty() && IsObject(with_hosts_.back())) {
+      pending_->references = {{with_hosts_.back(), -1}};
+      pending_->last = item.last;
+      Account(item.first, item.last);
+      CompletePending();
+      return;
+    }
+    if (!out_.setting.empty()) {
+      Item wall = item;
+      wall.np.room_part = RoomPart::kWall;
+      wall.np.wall_side = side;
+      wall.np.category = "wall";
+      OnNoun(wall);
+      return;
+    }
+  }
   const NounPhrase& np = item.np;
   last_was_pronoun_ = !np.pronoun.empty();
   last_distributive_ = np.distributive && !np.pronoun.empty();
@@ -172,7 +219,14 @@ void Reader::OnNoun(const Item& item) {
   if (!owner.empty() && np.pronoun.empty()) {
     const std::string head = np.head >= 0 ? words_[np.head].lemma : "";
     auto meaning = PositionalMeaning(head);
-    if (unowned_position) meaning = Meaning::kNear;
+    // (At an end or a side of a building is in it: "two goals at opposite ends" of the rink.)
+    if (unowned_position) {
+      const NounKind owner_kind = out_.entities[owner[0].entity].kind;
+      meaning = owner_kind == NounKind::kBuilding || owner_kind == NounKind::kIndoorPlace ||
+                        owner_kind == NounKind::kOutdoorPlace
+                    ? Meaning::kAt
+                    : Meaning::kNear;
+    }
     // Only a thing has parts here; a place noun is the setting ("a doctor's office").
     const bool owner_thing = IsObject(owner[0].entity);
     const NounKind kind = ClassifyNoun(np.category);
@@ -360,10 +414,17 @@ void Reader::OnNoun(const Item& item) {
     with_member_on_host_ = false;
     // "with two chairs each": as many per member of the host.
     if (np.each && HostMembers() >= 2) with_distributive_ = true;
-    if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite) {
+    // "three tables, each with two chairs, ... and a dresser against the far wall": a member
+    // the text places by a part of the room (a wall, a corner, the door, the window, the middle)
+    // is one thing of the room, no set per member and not by the host.
+    const bool room_placed = with_distributive_ && !np.each && PlacedByTheRoom(index_);
+    if (with_distributive_ && refs.size() == 1 && refs[0].member < 0 && !np.definite &&
+        !room_placed) {
       out_.entities[refs[0].entity].count *= HostMembers();  // one set per member of the host
     }
-    with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
+    if (!room_placed) {
+      with_members_.push_back({refs, {with_word_ >= 0 ? with_word_ : item.first, item.last}});
+    }
     with_word_ = -1;
   }
   if (fronted_) {

@@ -378,6 +378,14 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category))) {
     kind = NounKind::kObject;
   }
+  // A holder by a rarer sense before "of" and separate things is that holder ("a case of soda
+  // bottles": first an instance; noun_kind.h's HolderOf).
+  if (kind == NounKind::kAbstract && !as_reference && index_ + 2 < items_.size() &&
+      items_[index_ + 1].kind == ItemKind::kOf && items_[index_ + 2].kind == ItemKind::kNoun &&
+      items_[index_ + 2].np.plural && items_[index_ + 2].np.pronoun.empty() &&
+      HolderOf(np.category) != Holder::kNone) {
+    kind = NounKind::kObject;
+  }
   // A compound WordNet does not know, whose head is a place by its first sense but a made thing
   // by another, is that thing where the text places it ("a timetable post next to the
   // shelter"), unless its first part is a place too ("the village square").
@@ -392,7 +400,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     const std::vector<std::string> first_sense = wordnet.LexFiles(first_part, 1);
     const bool activity = (!first_sense.empty() && first_sense[0] == "noun.act") ||
                           (EndsWith(first_part, "ing") && !wordnet.VerbBase(first_part).empty());
-    if (HasMadeThingSense(np.category.substr(space + 1)) && !activity &&
+    if (HasMadeThingOutsidePlaces(np.category.substr(space + 1)) && !activity &&
         (first == NounKind::kObject || first == NounKind::kAbstract) &&
         PlaceSense(first_part) == NounKind::kObject) {
       kind = NounKind::kObject;

@@ -72,6 +72,9 @@ class Reader {
   // The waiting phrase has its reference: it waits for its subject when it opened the clause,
   // else it is a statement now.
   void CompletePending();
+  // Whether the noun phrase at items_[k] is placed by a part of the room (a wall, a corner, the
+  // door, the window, the middle) by the next phrase of its clause (reader_noun.cc).
+  bool PlacedByTheRoom(size_t k) const;
   void CloseClause();
   void FlushPending();
   void VerbTakesRoomPart(const Group& subject, const Item& item);

@@ -137,6 +137,19 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     }
     return HasAny(senses[k], {"area"}) && !HasAny(senses[k], {"enclosure"});
   }
+  // A noun named as the scene whose first definition calls it an area, though WordNet files it
+  // under a thing ("Backstage: ...": "a stage area out of sight of the audience", a kind of
+  // stage), is that area: inside unless the definition says out of doors.
+  if (query.any_structure && !senses.empty()) {
+    const std::string gloss = wordnet.Gloss(noun);
+    const std::string definition = gloss.substr(0, gloss.find(';'));
+    if ((" " + definition + " ").find(" area ") != std::string::npos) {
+      for (const char* out : {"outdoor", "outside", "open air", "open-air", "unroofed"}) {
+        if (definition.find(out) != std::string::npos) return false;
+      }
+      return true;
+    }
+  }
   // A compound WordNet knows only as a thing whose head names a room or an establishment by one
   // of its two most frequent senses ("a snack bar with a counter, six stools ...": a counter by
   // WordNet, a barroom by its head) is that place when what the text puts in it covers more
