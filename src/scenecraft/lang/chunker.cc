@@ -65,6 +65,20 @@ size_t Chunker::Next(size_t i) {
       return i + phrase->words.size();
     }
   }
+  // A particle WordNet knows with the verb before it is that verb's ("takes up", "fills up"):
+  // one verb, not a second one ("up" is also a verb) that would take its subject away. (Only a
+  // word that would otherwise be read as a verb: "stuck to", "acts as" keep their prepositions.)
+  if (!items_.empty() && items_.back().kind == ItemKind::kVerb &&
+      items_.back().first == items_.back().last && items_.back().last + 1 == static_cast<int>(i) &&
+      w.word_class == WordClass::kOpen && w.verb && !w.noun && i + 1 < words_.size() &&
+      (Determiner(texts_[i + 1]).has_value() || words_[i + 1].number.has_value())) {
+    WordNet& wordnet = WordNet::Get();
+    const std::string base = wordnet.VerbBase(texts_[items_.back().first]);
+    if (!base.empty() && wordnet.IsVerb(base + " " + w.text)) {
+      items_.back().last = static_cast<int>(i);
+      return i + 1;
+    }
+  }
   // "pinned to the wall", "screwed to the door": after a verb of attaching or fastening, "to"
   // puts the thing on what follows.
   const auto attaching = [](const std::string& verb) {

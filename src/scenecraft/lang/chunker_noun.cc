@@ -82,6 +82,15 @@ size_t Chunker::NounPhraseAt(size_t i) {
       k += 2;
     } else if (const size_t after = GroupOrAdjectivesAt(k, &np, &any); after > k) {
       k = after;  // "a string of bells", "a tidy pile of towels" (chunker_quantity.cc)
+    } else if (words_[k].number && *words_[k].number >= 2 && k + 2 < words_.size() &&
+               texts_[k + 1] == "of" &&
+               (texts_[k + 2] == "the" || texts_[k + 2] == "them" || texts_[k + 2] == "these" ||
+                texts_[k + 2] == "those")) {
+      // "two of them", "three of the chairs": that many members of a group already there.
+      np.partitive = true;
+      np.count = *words_[k].number;
+      any = true;
+      k += 2;
     } else if (words_[k].number && !(t == "one" && pronoun_at(k))) {
       long value = *words_[k].number;
       if (groups > 1 && !IsMultiplier(t)) {

@@ -21,11 +21,23 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
-// Whether a verb (a base form) fills or covers what follows: the synsets "fill, fill up, make
-// full" and "cover, spread over" and the verbs below them ("stuff", "clutter", "carpet", "drape").
+// Whether a verb (a base form, or a phrasal verb "take up") fills, covers or takes up what
+// follows: the synsets "fill, fill up, make full", "cover, spread over" and "occupy, fill" (take
+// up the whole of) and the verbs below them ("stuff", "clutter", "carpet", "drape", "crowd",
+// "take up").
 bool FillsOrCovers(const std::string& verb) {
   WordNet& wordnet = WordNet::Get();
-  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, {"fill_up", "spread_over"});
+  return verb == "fill" || verb == "cover" || verb == "occupy" ||
+         wordnet.VerbKindOf(verb, {"fill_up", "spread_over", "occupy"});
+}
+
+// The verb of a verb item as WordNet knows it: the base form, with the particle the chunker
+// joined to it ("takes up" -> "take up").
+std::string Reader::VerbOf(const Item& item) const {
+  std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+  if (verb.empty()) return verb;
+  for (int k = item.first + 1; k <= item.last; ++k) verb += " " + words_[k].text;
+  return verb;
 }
 
 // The members of a group one by one: every member of a plural entity, every thing of a
@@ -71,9 +83,10 @@ void Reader::Finish(Pending p) {
     with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
-  with_member_on_host_ = in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
-                         p.references == with_host_ &&
-                         (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn);
+  with_member_on_host_ =
+      in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
+      p.references == with_host_ &&
+      (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn || p.meaning == Meaning::kAround);
   HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
@@ -520,7 +533,7 @@ Reading Reader::Run() {
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
             items_[index_ + 1].np.pronoun.empty()) {
-          const std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+          const std::string verb = VerbOf(item);
           if (WordNet::Get().HoldsThings(verb)) {
             holder_ = verb_subject_;
             holder_word_ = item.first;

@@ -315,6 +315,24 @@ Group Reader::ArrangedGroup(const std::string& arrangement) const {
 
 Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
+  if (np.partitive && np.count >= 2) {
+    // "between two of them", "two of the chairs": that many members of the group named, the
+    // first ones (a group it does not name is new, that many).
+    NounPhrase whole = np;
+    whole.partitive = false;
+    whole.count = -1;
+    whole.definite = true;
+    const Group group = Resolve(whole, item, as_reference, exclude);
+    Group members = Members(group);
+    if (members.size() > static_cast<size_t>(np.count)) {
+      members.resize(static_cast<size_t>(np.count));
+      return members;
+    }
+    if (group.size() == 1 && group[0].member < 0 && out_.entities[group[0].entity].count < 2) {
+      out_.entities[group[0].entity].count = np.count;
+    }
+    return group;
+  }
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   // "at the end of the row", "a rug under the front row": a quantity noun named again with no
   // "of" after it is the group the text arranged so.
@@ -468,6 +486,16 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     }
     return false;
   };
+  // "each rocker" after "rocking chairs", "the couch" after "a sofa": a noun that WordNet's most
+  // frequent sense of either word gives as another word for the same thing.
+  auto synonym = [&](const std::string& c) {
+    if (!(np.definite || np.distributive || np.pairwise) || c == np.category) return false;
+    WordNet& wordnet = WordNet::Get();
+    const std::vector<std::string> of_thing = wordnet.Synonyms(c, 1);
+    if (std::find(of_thing.begin(), of_thing.end(), np.category) != of_thing.end()) return true;
+    const std::vector<std::string> of_noun = wordnet.Synonyms(np.category, 1);
+    return std::find(of_noun.begin(), of_noun.end(), c) != of_noun.end();
+  };
   const bool reuse =
       np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
   // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
@@ -479,7 +507,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       const std::string& c = entity.category;
       const bool match = pass == 4       ? entity.kind == NounKind::kObject && first_part(c)
                          : pass % 2 == 0 ? c == np.category
-                                         : same_head(c);
+                                         : same_head(c) || synonym(c);
       if (!match || entity.wall_side != np.wall_side) continue;
       if (pass < 2 && entity.count < 2) continue;
       for (const std::string& a : np.attributes) {
@@ -514,8 +542,9 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
-  // "a bench with a cushion on it next to the door": after a member put on its host, the
-  // phrase closes the list and places the host.
+  // "a bench with a cushion on it next to the door", "a mirror with lamps around it above the
+  // basin": after a member put on or around its host, the phrase closes the list and places the
+  // host.
   if (in_with_ && with_member_on_host_ && !after_verb_ &&
       (!last_is_reference_ || last_group_ == with_host_) &&
       (last_group_ == with_current_ || last_group_ == with_host_)) {

@@ -1,0 +1,106 @@
+// Stage tests for issue 12's tenth round: relations, attachment and references. Every sentence
+// here was written, with its expectation, before the planner first ran on it, in wordings unlike
+// any corpus prompt.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenecraft/lang/plan_test_queries.h"
+#include "scenecraft/lang/planner.h"
+
+namespace scenecraft {
+namespace {
+
+using plan_test::CountOf;
+using plan_test::Has;
+using plan_test::Show;
+
+// A verb whose sense is to take up a space ("occupy", "fill", "take up", "crowd") places its
+// subject in that space: the middle of the room, a wall, a support.
+TEST(Relation10, VerbsThatTakeUpASpacePlaceTheSubject) {
+  OfflinePlanner planner;
+  const PlanResult lobby = planner.Plan("An enormous aquarium occupies the centre of the lobby.");
+  EXPECT_TRUE(Has(lobby, "center(aquarium_1)")) << Show(lobby);
+  const PlanResult lounge = planner.Plan(
+      "A pool table takes up the middle of the lounge, and two stools stand by the bar.");
+  EXPECT_TRUE(Has(lounge, "center(pool_table_1)")) << Show(lounge);
+  const PlanResult bedroom =
+      planner.Plan("Two tall wardrobes take up the left wall of the bedroom.");
+  EXPECT_TRUE(Has(bedroom, "against_wall(wardrobe_1, wall=left)")) << Show(bedroom);
+  EXPECT_TRUE(Has(bedroom, "against_wall(wardrobe_2, wall=left)")) << Show(bedroom);
+  const PlanResult pantry = planner.Plan("Glass jars crowd the shelf above the sink.");
+  EXPECT_TRUE(Has(pantry, "on(jar_1, shelf_1)")) << Show(pantry);
+  EXPECT_TRUE(Has(pantry, "on(jar_2, shelf_1)")) << Show(pantry);
+}
+
+// "between two of them", "between two of the Xs": between two members of that group.
+TEST(Relation10, BetweenTwoOfAGroup) {
+  OfflinePlanner planner;
+  const PlanResult path =
+      planner.Plan("Four pillars stand along the path and a statue stands between two of them.");
+  EXPECT_EQ(CountOf(path, "statue"), 1) << Show(path);
+  EXPECT_TRUE(Has(path, "between(statue_1, pillar_1, pillar_2)")) << Show(path);
+  const PlanResult den = planner.Plan(
+      "Three armchairs face the fire, with a reading lamp between two of the armchairs.");
+  EXPECT_TRUE(Has(den, "between(reading_lamp_1, armchair_1, armchair_2)")) << Show(den);
+}
+
+// "facing each other across it": the pair is across from each other, over the thing.
+TEST(Relation10, FacingEachOtherAcrossAThing) {
+  OfflinePlanner planner;
+  const PlanResult shop =
+      planner.Plan("A long workbench in the workshop, two stools facing each other across it.");
+  // (across is symmetric: either order.)
+  EXPECT_TRUE(Has(shop, "across(stool_1, stool_2)") || Has(shop, "across(stool_2, stool_1)"))
+      << Show(shop);
+}
+
+// "on both long sides of", "on both short sides": the sides' words do not hide "both sides".
+TEST(Relation10, BothLongSidesAreBothSides) {
+  OfflinePlanner planner;
+  const PlanResult yard =
+      planner.Plan("A narrow trestle table stands in the yard with stools on both long sides.");
+  EXPECT_TRUE(Has(yard, "symmetric(stool_1, stool_2, trestle_table_1)")) << Show(yard);
+  EXPECT_EQ(CountOf(yard, "side"), 0) << Show(yard);
+}
+
+// A noun that WordNet gives as another word for a thing already named is that thing ("rocker"
+// after "rocking chairs": one synset), also after "each".
+TEST(Relation10, AnotherWordOfTheSameSynsetIsAReference) {
+  OfflinePlanner planner;
+  const PlanResult porch =
+      planner.Plan("Two rocking chairs stand on the porch, a blanket at the foot of each rocker.");
+  EXPECT_EQ(CountOf(porch, "rocker"), 0) << Show(porch);
+  EXPECT_EQ(CountOf(porch, "blanket"), 2) << Show(porch);
+  EXPECT_TRUE(Has(porch, "in_front_of(blanket_1, rocking_chair_1)")) << Show(porch);
+  EXPECT_TRUE(Has(porch, "in_front_of(blanket_2, rocking_chair_2)")) << Show(porch);
+}
+
+// After "X with Y", a phrase that turns or places things in the room goes to X when Y rests on
+// X; a phrase after a "with" member's own phrase about X ("around it") is X's again.
+TEST(Relation10, PhrasesAfterAWithMemberAreTheHosts) {
+  OfflinePlanner planner;
+  const PlanResult study = planner.Plan(
+      "A writing desk with a typewriter facing the window, and a bookcase in the corner.");
+  EXPECT_TRUE(Has(study, "facing(writing_desk_1, window_1)")) << Show(study);
+  EXPECT_FALSE(Has(study, "facing(typewriter_1, window_1)")) << Show(study);
+  EXPECT_TRUE(Has(study, "on(typewriter_1, writing_desk_1)")) << Show(study);
+  const PlanResult lounge =
+      planner.Plan("A lounge: a clock with candles around it above the fireplace.");
+  EXPECT_TRUE(Has(lounge, "above(clock_1, fireplace_1)")) << Show(lounge);
+  EXPECT_FALSE(Has(lounge, "above(candle_1, fireplace_1)")) << Show(lounge);
+  EXPECT_TRUE(Has(lounge, "around(candle_1, candle_2, clock_1)")) << Show(lounge);
+}
+
+// "evenly spaced", "equally spaced" along a wall or a thing: a row.
+TEST(Relation10, EvenlySpacedIsARow) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan("Five clocks evenly spaced on the back wall.");
+  EXPECT_TRUE(Has(hall, "on_wall(clock_1, wall=back)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "row(clock_1, clock_2, clock_3, clock_4, clock_5)")) << Show(hall);
+  const PlanResult yard = planner.Plan("Three birdhouses are equally spaced along the fence.");
+  EXPECT_TRUE(Has(yard, "row(birdhouse_1, birdhouse_2, birdhouse_3)")) << Show(yard);
+}
+
+}  // namespace
+}  // namespace scenecraft
