@@ -153,15 +153,19 @@ void Reader::OnNoun(const Item& item) {
       if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
     }
   }
-  // "a sink at one end", "a lamp at the side": a position with no owner named is one on the
-  // thing the phrase's subject is placed by (the implicit reference), one of its ends or sides.
+  // "a sink at one end", "a lamp at the side", "pebbles around the edge": a position with no
+  // owner named is one on the thing the phrase's subject is placed by (the implicit reference),
+  // one of its ends or sides.
   bool unowned_position = false;
   // (The middle, front, back, left and right alone are the room's: "in the middle".)
   const std::string& position = np.head >= 0 ? words_[np.head].lemma : np.category;
   if (owner.empty() && pending_ && pending_->references.empty() && np.pronoun.empty() &&
       np.head >= 0 && np.room_part == RoomPart::kNone &&
       (position == "end" || position == "side" || position == "foot" || position == "head" ||
-       position == "top") &&
+       position == "top" ||
+       // "stones around the edge", "bulbs along the rim": a place on a thing (a boundary by
+       // WordNet) that the text names with "the" and no owner.
+       (np.definite && (PlaceOnThing(position) || NamesABoundary(position)))) &&
       (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
                                        items_[index_ + 1].kind != ItemKind::kPossessive))) {
     owner = Implicit(pending_->subjects);
