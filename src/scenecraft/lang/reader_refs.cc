@@ -418,6 +418,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // The same noun first; else, for a definite noun, a thing whose compound ends in it ("the lamp"
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
+  // (Also the head of an open compound: "the chair" after "a wing armchair".)
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
     if (!(np.definite || np.distributive || np.pairwise) || c.size() <= n.size() + 1 ||
@@ -426,7 +427,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     }
     const std::string first = c.substr(0, c.size() - n.size());
     if (first.back() == ' ' || first.back() == '-') return true;
-    return first.size() >= 3 && WordNet::Get().IsNoun(first);
+    WordNet& wordnet = WordNet::Get();
+    if (first.size() >= 3 && wordnet.IsNoun(first)) return true;
+    const size_t space = first.rfind(' ');
+    if (space == std::string::npos) return false;
+    const std::string last_first = first.substr(space + 1);
+    return last_first.size() >= 3 && wordnet.IsNoun(last_first) &&
+           wordnet.IsNoun(c.substr(space + 1));
   };
   // "the island" after "a kitchen island": a definite noun naming a thing already there by its
   // noun or its compound's head is that thing, whatever place or abstraction the noun is first.

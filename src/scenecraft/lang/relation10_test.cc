@@ -114,5 +114,19 @@ TEST(Relation10, AnEdgeWithNoOwnerIsTheThingsInFocus) {
   EXPECT_EQ(CountOf(lawn, "rim"), 0) << Show(lawn);
 }
 
+// "the chair" after "a wing armchair", "each chair" after "garden armchairs": the head of an
+// open compound that itself ends in the noun.
+TEST(Relation10, TheHeadOfACompoundsHeadIsAReference) {
+  OfflinePlanner planner;
+  const PlanResult den = planner.Plan(
+      "A velvet wing armchair faces the fire, and a brass lamp stands behind the chair.");
+  EXPECT_EQ(CountOf(den, "chair"), 0) << Show(den);
+  EXPECT_TRUE(Has(den, "behind(lamp_1, wing_armchair_1)")) << Show(den);
+  const PlanResult deck =
+      planner.Plan("Two garden armchairs sit on the deck, a cushion on each chair.");
+  EXPECT_EQ(CountOf(deck, "chair"), 0) << Show(deck);
+  EXPECT_EQ(CountOf(deck, "cushion"), 2) << Show(deck);
+}
+
 }  // namespace
 }  // namespace scenecraft
