@@ -106,6 +106,10 @@ void Reader::Finish(Pending p) {
       if (r.count > 1) s.count = per * r.count;
       // "a fern in each corner": a room has four.
       if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = per * 4;
+      // "a bookcase against each wall": and four walls (not "each side wall": two, named).
+      if (r.room_part == RoomPart::kWall && r.count <= 1 && r.wall_side.empty()) {
+        s.count = per * 4;
+      }
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;

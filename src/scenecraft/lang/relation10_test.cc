@@ -128,5 +128,18 @@ TEST(Relation10, TheHeadOfACompoundsHeadIsAReference) {
   EXPECT_EQ(CountOf(deck, "cushion"), 2) << Show(deck);
 }
 
+// "against each wall", "on each wall": one per wall of the room, each on its own wall.
+TEST(Relation10, OnePerWallForEachWall) {
+  OfflinePlanner planner;
+  const PlanResult games = planner.Plan("A dartboard hangs on each wall of the games room.");
+  EXPECT_EQ(CountOf(games, "dartboard"), 4) << Show(games);
+  EXPECT_TRUE(Has(games, "on_wall(dartboard_1, wall=back)")) << Show(games);
+  EXPECT_TRUE(Has(games, "on_wall(dartboard_2, wall=left)")) << Show(games);
+  EXPECT_TRUE(Has(games, "on_wall(dartboard_3, wall=right)")) << Show(games);
+  const PlanResult archive = planner.Plan("A steel cabinet stands against each wall.");
+  EXPECT_EQ(CountOf(archive, "cabinet"), 4) << Show(archive);
+  EXPECT_TRUE(Has(archive, "against_wall(cabinet_4, wall=front)")) << Show(archive);
+}
+
 }  // namespace
 }  // namespace scenecraft
