@@ -309,6 +309,18 @@ void Reader::OnSpatial(const Item& item) {
   } else {
     p.subjects = PhraseSubject(item);
   }
+  // "a workbench, five paint cans in a row": an arrangement right after a member that a comma
+  // (not "and") joined to a list arranges that member, when it is several things.
+  const Meaning m = p.meaning;
+  if (!phrase.takes_reference && p.subjects.size() >= 2 && index_ >= 2 &&
+      (m == Meaning::kRow || m == Meaning::kGrid || m == Meaning::kCircle || m == Meaning::kStack ||
+       m == Meaning::kCluster) &&
+      items_[index_ - 1].kind == ItemKind::kNoun && items_[index_ - 1].np.pronoun.empty() &&
+      items_[index_ - 2].kind == ItemKind::kComma && p.subjects.back().member < 0 &&
+      out_.entities[p.subjects.back().entity].count >= 2 &&
+      out_.entities[p.subjects.back().entity].first == items_[index_ - 1].first) {
+    p.subjects = {p.subjects.back()};
+  }
   if (phrase.takes_reference) {
     pending_ = std::move(p);
   } else if (p.fronted) {

@@ -141,5 +141,17 @@ TEST(Relation10, OnePerWallForEachWall) {
   EXPECT_TRUE(Has(archive, "against_wall(cabinet_4, wall=front)")) << Show(archive);
 }
 
+// "a workbench, five paint cans in a row": the arrangement is the last member's, which a comma
+// joined to the list; "a sofa and two armchairs in a row" still arranges all three.
+TEST(Relation10, ArrangementAfterACommaIsTheLastMembers) {
+  OfflinePlanner planner;
+  const PlanResult garage = planner.Plan(
+      "A cluttered garage: a workbench, five paint cans in a row, a ladder against the wall.");
+  EXPECT_TRUE(Has(garage, "row(paint_can_1, paint_can_2, paint_can_3, paint_can_4, paint_can_5)"))
+      << Show(garage);
+  const PlanResult lounge = planner.Plan("A sofa and two armchairs in a row.");
+  EXPECT_TRUE(Has(lounge, "row(sofa_1, armchair_1, armchair_2)")) << Show(lounge);
+}
+
 }  // namespace
 }  // namespace scenecraft
