@@ -11,6 +11,25 @@
 
 namespace scenecraft::reader_detail {
 
+// Whether a verb (a base form, or a phrasal verb "take up") fills, covers or takes up what
+// follows: the synsets "fill, fill up, make full", "cover, spread over" and "occupy, fill" (take
+// up the whole of) and the verbs below them ("stuff", "clutter", "carpet", "drape", "crowd",
+// "take up").
+bool FillsOrCovers(const std::string& verb) {
+  WordNet& wordnet = WordNet::Get();
+  return verb == "fill" || verb == "cover" || verb == "occupy" ||
+         wordnet.VerbKindOf(verb, {"fill_up", "spread_over", "occupy"});
+}
+
+// The verb of a verb item as WordNet knows it: the base form, with the particle the chunker
+// joined to it ("takes up" -> "take up").
+std::string Reader::VerbOf(const Item& item) const {
+  std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+  if (verb.empty()) return verb;
+  for (int k = item.first + 1; k <= item.last; ++k) verb += " " + words_[k].text;
+  return verb;
+}
+
 // Phrases that relate a group within itself or say two things at once; true when the phrase
 // was read here.
 bool Reader::FinishGroupPhrase(const Pending& p) {
