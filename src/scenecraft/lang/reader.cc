@@ -289,6 +289,15 @@ void Reader::OnSpatial(const Item& item) {
     p.fronted = true;
   } else {
     p.subjects = PhraseSubject(item);
+    // "A shelf with three jars hangs above the sink": a phrase that opens with a finite verb
+    // agreeing with the host of a "with" list places the host, as a verb item does.
+    const Word& first = words_[item.first];
+    if (first.verb && FiniteVerb(first.text) && VerbOfWithHost(first.text)) {
+      p.subjects = with_host_;
+      FlushWith();
+      in_with_ = false;
+      with_host_.clear();
+    }
   }
   // "a workbench, five paint cans in a row": an arrangement right after a member that a comma
   // (not "and") joined to a list arranges that member, when it is several things.

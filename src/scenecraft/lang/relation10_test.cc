@@ -153,5 +153,15 @@ TEST(Relation10, ArrangementAfterACommaIsTheLastMembers) {
   EXPECT_TRUE(Has(lounge, "row(sofa_1, armchair_1, armchair_2)")) << Show(lounge);
 }
 
+// "X with Ys hangs above Z": the phrase that opens with X's verb places X; small things "with" a
+// shelf stand on it, as on a table.
+TEST(Relation10, AVerbPhraseAfterAWithListPlacesTheHost) {
+  OfflinePlanner planner;
+  const PlanResult bath = planner.Plan("A narrow shelf with three candles hangs above the bath.");
+  EXPECT_TRUE(Has(bath, "above(shelf_1, bath_1)")) << Show(bath);
+  EXPECT_FALSE(Has(bath, "above(candle_1, bath_1)")) << Show(bath);
+  EXPECT_TRUE(Has(bath, "on(candle_1, shelf_1)")) << Show(bath);
+}
+
 }  // namespace
 }  // namespace scenecraft
