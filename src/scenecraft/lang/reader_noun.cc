@@ -163,9 +163,13 @@ void Reader::OnNoun(const Item& item) {
       np.head >= 0 && np.room_part == RoomPart::kNone &&
       (position == "end" || position == "side" || position == "foot" || position == "head" ||
        position == "top" ||
-       // "stones around the edge", "bulbs along the rim": a place on a thing (a boundary by
-       // WordNet) that the text names with "the" and no owner.
-       (np.definite && (PlaceOnThing(position) || NamesABoundary(position)))) &&
+       // "a rug with cushions around the edge", "a tray with cups along the rim": a place on a
+       // thing (a boundary by WordNet) that the text names with "the" and no owner, inside the
+       // "with" list of a thing (not of a place: "a square with ... lamps around the edge" is
+       // the square's edge; outside such a list the owner is too often the place too).
+       (np.definite && (PlaceOnThing(position) || NamesABoundary(position)) && in_with_ &&
+        with_host_.size() == 1 && IsObject(with_host_[0].entity) &&
+        PlaceSense(out_.entities[with_host_[0].entity].category) == NounKind::kObject)) &&
       (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
                                        items_[index_ + 1].kind != ItemKind::kPossessive))) {
     owner = Implicit(pending_->subjects);

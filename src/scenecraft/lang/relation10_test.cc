@@ -102,16 +102,16 @@ TEST(Relation10, EvenlySpacedIsARow) {
   EXPECT_TRUE(Has(yard, "row(birdhouse_1, birdhouse_2, birdhouse_3)")) << Show(yard);
 }
 
-// "around the edge", "along the rim" with no owner named: the edge of the thing in focus.
+// "around the edge", "along the rim" with no owner named, in a "with" list: the host's edge.
 TEST(Relation10, AnEdgeWithNoOwnerIsTheThingsInFocus) {
   OfflinePlanner planner;
   const PlanResult playroom =
       planner.Plan("A round rug lies in the playroom, with floor cushions around the edge.");
   EXPECT_TRUE(Has(playroom, "around(floor_cushion_1, floor_cushion_2, rug_1)")) << Show(playroom);
-  const PlanResult lawn =
-      planner.Plan("A trampoline stands on the lawn and a row of small flags runs along the rim.");
-  EXPECT_TRUE(Has(lawn, "near(flag_1, trampoline_1)")) << Show(lawn);
-  EXPECT_EQ(CountOf(lawn, "rim"), 0) << Show(lawn);
+  const PlanResult cafe =
+      planner.Plan("A round tray with six cups along the rim sits on the counter.");
+  EXPECT_TRUE(Has(cafe, "near(cup_1, tray_1)")) << Show(cafe);
+  EXPECT_EQ(CountOf(cafe, "rim"), 0) << Show(cafe);
 }
 
 // "the chair" after "a wing armchair", "each chair" after "garden armchairs": the head of an
