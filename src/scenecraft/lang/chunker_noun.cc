@@ -358,7 +358,14 @@ size_t Chunker::NounPhraseAt(size_t i) {
   // van") or puts things on it ("on the windowsill": a support of its own).
   const bool after_phrase = !items_.empty() && items_.back().kind == ItemKind::kSpatial &&
                             items_.back().phrase != nullptr;
-  const bool on = after_phrase && items_.back().phrase->meaning == Meaning::kOn;
+  // (What a verb of filling or covering fills is a support too: "jars crowd the windowsill".)
+  const bool filled = !items_.empty() && items_.back().kind == ItemKind::kVerb && [&] {
+    std::string verb = WordNet::Get().VerbBase(texts_[items_.back().first]);
+    if (verb.empty()) return false;
+    for (int p = items_.back().first + 1; p <= items_.back().last; ++p) verb += " " + texts_[p];
+    return reader_detail::FillsOrCovers(verb);
+  }();
+  const bool on = (after_phrase && items_.back().phrase->meaning == Meaning::kOn) || filled;
   const bool from = after_phrase && (items_.back().phrase->meaning == Meaning::kFrom ||
                                      items_.back().phrase->meaning == Meaning::kHangingFrom);
   if (np.room_part == RoomPart::kNone && head_word.noun && !owned && !on) {

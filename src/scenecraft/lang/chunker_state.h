@@ -12,6 +12,12 @@
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
+namespace scenecraft::reader_detail {
+// Whether a verb (a base form, or a phrasal verb) fills, covers or takes up what follows
+// (reader_phrases.cc).
+bool FillsOrCovers(const std::string& verb);
+}  // namespace scenecraft::reader_detail
+
 namespace scenecraft::chunker_detail {
 
 class Chunker {

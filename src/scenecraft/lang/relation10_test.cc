@@ -31,6 +31,10 @@ TEST(Relation10, VerbsThatTakeUpASpacePlaceTheSubject) {
   const PlanResult pantry = planner.Plan("Glass jars crowd the shelf above the sink.");
   EXPECT_TRUE(Has(pantry, "on(jar_1, shelf_1)")) << Show(pantry);
   EXPECT_TRUE(Has(pantry, "on(jar_2, shelf_1)")) << Show(pantry);
+  // (A part of the building that such a verb fills is a support: the windowsill.)
+  const PlanResult kitchen =
+      planner.Plan("Potted herbs crowd the windowsill, and a kettle stands on the stove.");
+  EXPECT_TRUE(Has(kitchen, "on(herb_1, windowsill_1)")) << Show(kitchen);
 }
 
 // "between two of them", "between two of the Xs": between two members of that group.
