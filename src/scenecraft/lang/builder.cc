@@ -286,8 +286,16 @@ void Builder::AddStatement(const Statement& st) {
             !HungByVerb(st)) {
           type = T::kAgainstWall;
         }
-        Relate(type, {subjects[k]}, st,
-               type == T::kAgainstWall || type == T::kOnWall ? wall : RelationArgs{});
+        RelationArgs args = type == T::kAgainstWall || type == T::kOnWall ? wall : RelationArgs{};
+        // "a poster on each wall": one per wall, in turn.
+        if (!args.words.empty() || (type != T::kAgainstWall && type != T::kOnWall) ||
+            !st.distributive || subjects.size() < 2) {
+          Relate(type, {subjects[k]}, st, args);
+          continue;
+        }
+        static const char* const kWalls[] = {"back", "left", "right", "front"};
+        args.words["wall"] = kWalls[k % 4];
+        Relate(type, {subjects[k]}, st, args);
       }
     }
     return;

@@ -12,6 +12,12 @@
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
+namespace scenecraft::reader_detail {
+// Whether a verb (a base form, or a phrasal verb) fills, covers or takes up what follows
+// (reader_phrases.cc).
+bool FillsOrCovers(const std::string& verb);
+}  // namespace scenecraft::reader_detail
+
 namespace scenecraft::chunker_detail {
 
 class Chunker {
@@ -124,7 +130,10 @@ class Chunker {
     };
     // After a comma the clause may go on: "folding chairs, ten of them around a table".
     const bool after_comma = !items_.empty() && items_.back().kind == ItemKind::kComma;
-    if (is(i + 1, {"of"}) && is(i + 2, {"them", "these", "those"}) && (ends(i + 3) || after_comma))
+    // (After a spatial phrase the number is its reference: "between two of them".)
+    const bool after_phrase = !items_.empty() && items_.back().kind == ItemKind::kSpatial;
+    if (is(i + 1, {"of"}) && is(i + 2, {"them", "these", "those"}) && !after_phrase &&
+        (ends(i + 3) || after_comma))
       return i + 3;
     if (is(i + 1, {"in"}) && is(i + 2, {"all", "total"}) && ends(i + 3)) return i + 3;
     // A stack's height in things: "crates stacked five high".
@@ -210,9 +219,11 @@ class Chunker {
     items_.push_back(std::move(item));
   }
   bool AfterDeterminer(size_t i) const {
-    if (!items_.empty() && (items_.back().kind == ItemKind::kRelative ||
-                            (items_.back().kind == ItemKind::kNoun &&
-                             items_.back().last + 1 == static_cast<int>(i)))) {
+    // (Nor a determiner that ends a spatial phrase: "facing each other across it".)
+    if (!items_.empty() &&
+        (items_.back().kind == ItemKind::kRelative ||
+         ((items_.back().kind == ItemKind::kNoun || items_.back().kind == ItemKind::kSpatial) &&
+          items_.back().last + 1 == static_cast<int>(i)))) {
       return false;
     }
     return i > 0 && (Determiner(texts_[i - 1]).has_value() || words_[i - 1].number.has_value()) &&

@@ -200,7 +200,8 @@ bool RestsOnTop(const std::string& thing, const std::string& description,
       AnyKind(thing, SoftFurnishingClasses())) {
     return true;
   }
-  if (!AnyKind(support, WorkSurfaceClasses())) return false;
+  // (A shelf carries small things too, though nobody works or sits at it.)
+  if (!AnyKind(support, WorkSurfaceClasses()) && !IsKindOf(support, "shelf")) return false;
   if (AnyKind(thing, SeatClasses()) || AnyKind(thing, {"furniture", "organism", "person"})) {
     return false;
   }

@@ -21,13 +21,6 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
-// Whether a verb (a base form) fills or covers what follows: the synsets "fill, fill up, make
-// full" and "cover, spread over" and the verbs below them ("stuff", "clutter", "carpet", "drape").
-bool FillsOrCovers(const std::string& verb) {
-  WordNet& wordnet = WordNet::Get();
-  return verb == "fill" || verb == "cover" || wordnet.VerbKindOf(verb, {"fill_up", "spread_over"});
-}
-
 // The members of a group one by one: every member of a plural entity, every thing of a
 // coordination.
 Group Reader::Members(const Group& g) const {
@@ -71,9 +64,10 @@ void Reader::Finish(Pending p) {
     with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
-  with_member_on_host_ = in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
-                         p.references == with_host_ &&
-                         (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn);
+  with_member_on_host_ =
+      in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
+      p.references == with_host_ &&
+      (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn || p.meaning == Meaning::kAround);
   HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.
   if (!p.subjects.empty() && p.subjects.size() == 1 && p.subjects[0].member < 0) {
@@ -93,6 +87,10 @@ void Reader::Finish(Pending p) {
       if (r.count > 1) s.count = per * r.count;
       // "a fern in each corner": a room has four.
       if (r.room_part == RoomPart::kCorner && r.count <= 1) s.count = per * 4;
+      // "a bookcase against each wall": and four walls (not "each side wall": two, named).
+      if (r.room_part == RoomPart::kWall && r.count <= 1 && r.wall_side.empty()) {
+        s.count = per * 4;
+      }
     }
   }
   if (p.subjects == last_group_) last_placed_ = true;
@@ -291,6 +289,27 @@ void Reader::OnSpatial(const Item& item) {
     p.fronted = true;
   } else {
     p.subjects = PhraseSubject(item);
+    // "A shelf with three jars hangs above the sink": a phrase that opens with a finite verb
+    // agreeing with the host of a "with" list places the host, as a verb item does.
+    const Word& first = words_[item.first];
+    if (first.verb && FiniteVerb(first.text) && VerbOfWithHost(first.text)) {
+      p.subjects = with_host_;
+      FlushWith();
+      in_with_ = false;
+      with_host_.clear();
+    }
+  }
+  // "a workbench, five paint cans in a row": an arrangement right after a member that a comma
+  // (not "and") joined to a list arranges that member, when it is several things.
+  const Meaning m = p.meaning;
+  if (!phrase.takes_reference && p.subjects.size() >= 2 && index_ >= 2 &&
+      (m == Meaning::kRow || m == Meaning::kGrid || m == Meaning::kCircle || m == Meaning::kStack ||
+       m == Meaning::kCluster) &&
+      items_[index_ - 1].kind == ItemKind::kNoun && items_[index_ - 1].np.pronoun.empty() &&
+      items_[index_ - 2].kind == ItemKind::kComma && p.subjects.back().member < 0 &&
+      out_.entities[p.subjects.back().entity].count >= 2 &&
+      out_.entities[p.subjects.back().entity].first == items_[index_ - 1].first) {
+    p.subjects = {p.subjects.back()};
   }
   if (phrase.takes_reference) {
     pending_ = std::move(p);
@@ -525,7 +544,7 @@ Reading Reader::Run() {
         if (verb_subject_.size() == 1 && IsObject(verb_subject_[0].entity) &&
             index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun &&
             items_[index_ + 1].np.pronoun.empty()) {
-          const std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+          const std::string verb = VerbOf(item);
           if (WordNet::Get().HoldsThings(verb)) {
             holder_ = verb_subject_;
             holder_word_ = item.first;

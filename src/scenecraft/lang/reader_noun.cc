@@ -200,15 +200,23 @@ void Reader::OnNoun(const Item& item) {
       if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
     }
   }
-  // "a sink at one end", "a lamp at the side": a position with no owner named is one on the
-  // thing the phrase's subject is placed by (the implicit reference), one of its ends or sides.
+  // "a sink at one end", "a lamp at the side", "pebbles around the edge": a position with no
+  // owner named is one on the thing the phrase's subject is placed by (the implicit reference),
+  // one of its ends or sides.
   bool unowned_position = false;
   // (The middle, front, back, left and right alone are the room's: "in the middle".)
   const std::string& position = np.head >= 0 ? words_[np.head].lemma : np.category;
   if (owner.empty() && pending_ && pending_->references.empty() && np.pronoun.empty() &&
       np.head >= 0 && np.room_part == RoomPart::kNone &&
       (position == "end" || position == "side" || position == "foot" || position == "head" ||
-       position == "top") &&
+       position == "top" ||
+       // "a rug with cushions around the edge", "a tray with cups along the rim": a place on a
+       // thing (a boundary by WordNet) that the text names with "the" and no owner, inside the
+       // "with" list of a thing (not of a place: "a square with ... lamps around the edge" is
+       // the square's edge; outside such a list the owner is too often the place too).
+       (np.definite && (PlaceOnThing(position) || NamesABoundary(position)) && in_with_ &&
+        with_host_.size() == 1 && IsObject(with_host_[0].entity) &&
+        PlaceSense(out_.entities[with_host_[0].entity].category) == NounKind::kObject)) &&
       (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
                                        items_[index_ + 1].kind != ItemKind::kPossessive))) {
     owner = Implicit(pending_->subjects);

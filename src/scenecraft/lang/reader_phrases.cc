@@ -11,6 +11,25 @@
 
 namespace scenecraft::reader_detail {
 
+// Whether a verb (a base form, or a phrasal verb "take up") fills, covers or takes up what
+// follows: the synsets "fill, fill up, make full", "cover, spread over" and "occupy, fill" (take
+// up the whole of) and the verbs below them ("stuff", "clutter", "carpet", "drape", "crowd",
+// "take up").
+bool FillsOrCovers(const std::string& verb) {
+  WordNet& wordnet = WordNet::Get();
+  return verb == "fill" || verb == "cover" || verb == "occupy" ||
+         wordnet.VerbKindOf(verb, {"fill_up", "spread_over", "occupy"});
+}
+
+// The verb of a verb item as WordNet knows it: the base form, with the particle the chunker
+// joined to it ("takes up" -> "take up").
+std::string Reader::VerbOf(const Item& item) const {
+  std::string verb = WordNet::Get().VerbBase(words_[item.first].text);
+  if (verb.empty()) return verb;
+  for (int k = item.first + 1; k <= item.last; ++k) verb += " " + words_[k].text;
+  return verb;
+}
+
 // Phrases that relate a group within itself or say two things at once; true when the phrase
 // was read here.
 bool Reader::FinishGroupPhrase(const Pending& p) {
@@ -208,6 +227,23 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
     return;
   }
   const Entity& part = out_.entities[last_group_[0].entity];
+  const std::string verb = index_ > 0 && items_[index_ - 1].kind == ItemKind::kVerb
+                               ? VerbOf(items_[index_ - 1])
+                               : std::string();
+  const bool takes_up = !verb.empty() && FillsOrCovers(verb);
+  // "a billiard table occupies the middle", "a loom takes up the centre of the room": a verb of
+  // taking up space puts its subject there.
+  if (part.room_part == RoomPart::kMiddle && takes_up) {
+    Pending p;
+    p.meaning = Meaning::kAt;
+    p.subjects = subject;
+    p.references = last_group_;
+    p.first = item.first;
+    p.last = item.last;
+    verb_object_of_ = subject;
+    Finish(std::move(p));
+    return;
+  }
   if (part.room_part != RoomPart::kWall && part.room_part != RoomPart::kFloor) return;
   verb_object_of_ = subject;
   if (part.room_part != RoomPart::kWall) return;
@@ -216,12 +252,8 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
   // What covers a wall and is no thing that stands on the floor (its catalog entry or stand-in)
   // is on it: "a mirror covering the front wall", "a map covering ..."; "wine racks covering the
   // back wall" stand against it.
-  if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kVerb) {
-    const std::string verb = WordNet::Get().VerbBase(words_[items_[index_ - 1].first].text);
-    if (!verb.empty() && FillsOrCovers(verb) &&
-        !FloorStanding(out_.entities[subject[0].entity].category)) {
-      p.meaning = Meaning::kOn;
-    }
+  if (takes_up && !FloorStanding(out_.entities[subject[0].entity].category)) {
+    p.meaning = Meaning::kOn;
   }
   p.subjects = subject;
   p.references = last_group_;
@@ -360,7 +392,8 @@ bool Reader::PositionBeforeOf(const Item& item) {
 // A phrase right after a "with" member that places it in the room: "a table with four chairs in
 // the middle" puts the table there (the chairs stay by it); "a desk with star charts against the
 // wall", "a table with a guest book by the door" the host, since the member lies on it
-// (`RestsOnTop`); "a table with a vase in the middle" puts the vase on the table. A member placed
+// (`RestsOnTop`), and so is "a desk with a laptop facing the door" (what lies on a desk turns
+// with it); "a table with a vase in the middle" puts the vase on the table. A member placed
 // by its host stays placed ("a bed with a lamp beside it").
 void Reader::WithMemberInTheRoom(Pending* p) const {
   // (A host that is a place by a sense of its own holds its members: "a village square with a
@@ -388,7 +421,8 @@ void Reader::WithMemberInTheRoom(Pending* p) const {
   const Meaning m = p->meaning;
   const bool beside = (m == Meaning::kNear || m == Meaning::kAgainst || m == Meaning::kAlong ||
                        m == Meaning::kAt || m == Meaning::kInFrontOf || m == Meaning::kBehind ||
-                       m == Meaning::kLeftOf || m == Meaning::kRightOf || m == Meaning::kFar) &&
+                       m == Meaning::kLeftOf || m == Meaning::kRightOf || m == Meaning::kFar ||
+                       m == Meaning::kFacing || m == Meaning::kFacingAway) &&
                       r != with_host_[0] && !listed &&
                       (IsObject(r.entity) || ref.room_part == RoomPart::kDoor ||
                        ref.room_part == RoomPart::kWindow);

@@ -88,212 +88,6 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   return static_cast<int>(out_.entities.size()) - 1;
 }
 
-Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude_subjects) {
-  // A pronoun in a phrase about a thing is not what that thing holds: "a rack of wetsuits next
-  // to them" (not the wetsuits).
-  Group exclude = exclude_subjects;
-  for (const Statement& st : out_.statements) {
-    if ((st.meaning != Meaning::kIn && st.meaning != Meaning::kOn) || st.references.size() != 1 ||
-        std::find(exclude_subjects.begin(), exclude_subjects.end(), st.references[0]) ==
-            exclude_subjects.end()) {
-      continue;
-    }
-    for (const EntityRef& r : st.subjects) exclude.push_back({r.entity, -1});
-  }
-  auto excluded = [&](int e) {
-    return std::any_of(exclude.begin(), exclude.end(),
-                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
-  };
-  const std::string& p = np.pronoun;
-  if (p == "it") {
-    Group it = ResolveIt(exclude);
-    // "A backdrop stand, two lights on either side of it": "it" cannot be what the phrase is
-    // about, so the phrase is about the list's last member and "it" an earlier one.
-    if (it.empty() && pending_ && pending_->subjects == exclude && exclude.size() >= 2) {
-      const Group last{exclude.back()};
-      it = ResolveIt(last);
-      if (!it.empty()) pending_->subjects = last;
-    }
-    if (it.size() == 1) {
-      last_it_ = it[0].entity;
-      last_it_sentence_ = sentence_;
-    }
-    return it;
-  }
-  if (p == "other" && np.count >= 2) {
-    // "the anvil between the other two": the rest of the last group with that many.
-    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
-      Group rest;
-      for (const EntityRef& r : *g) {
-        if (!excluded(r.entity)) rest.push_back(r);
-      }
-      if (rest.size() < g->size() && static_cast<long>(rest.size()) == np.count) return rest;
-    }
-    return {};
-  }
-  return ResolveOtherPronoun(np, exclude);
-}
-
-Group Reader::ResolveIt(const Group& exclude) {
-  // "it" is no person ("My daughter wants a bed with a ladder at its end").
-  auto excluded = [&](int e) {
-    return NamesPerson(out_.entities[e].category) ||
-           std::any_of(exclude.begin(), exclude.end(),
-                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
-  };
-  {
-    // In a "with" phrase, "it" is the thing the phrase hangs on: "an aquarium on a cabinet, with
-    // a beanbag in front of it".
-    // Once a member stands in the middle of the host, the host is the place around it: "a
-    // plaza with a statue in the middle and benches around it".
-    if (in_with_ && with_centre_.size() == 1 && !excluded(with_centre_[0].entity)) {
-      return with_centre_;
-    }
-    if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
-        !excluded(with_host_[0].entity) &&
-        (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {
-      return with_host_;
-    }
-    // In a list of placements, the thing the member before was about: "A grand piano on the
-    // stage, a piano bench in front of it" (the piano, not its stage).
-    // Not once the member named a landmark of its own ("an office chair in front of the desk
-    // facing it": the desk).
-    if (parallel_subject_.size() == 1 && parallel_subject_[0].member < 0 &&
-        parallel_subject_ != clause_subject_ && last_group_ == clause_subject_ &&
-        IsObject(parallel_subject_[0].entity) && !excluded(parallel_subject_[0].entity) &&
-        out_.entities[parallel_subject_[0].entity].count == 1) {
-      return parallel_subject_;
-    }
-    // "A sink stands by the wall and a stove stands opposite it": the subject of the clause
-    // before "and", while no thing was named after it (that clause placed it by a part of the
-    // room; "a chair faces the fireplace and a piano faces away from it": the fireplace).
-    if (and_subject_.size() == 1 && and_subject_[0].member < 0 && last_group_ == clause_subject_ &&
-        out_.entities[and_subject_[0].entity].count == 1) {
-      for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-        if (!IsObject(*e) || excluded(*e)) continue;
-        if (*e == and_subject_[0].entity) return and_subject_;
-        break;
-      }
-    }
-    // The subject of the clause before is the thing in focus ("A sewing machine sits on a
-    // table; a dress form stands to its left"); else the last single thing named.
-    for (auto g = subjects_.rbegin(); g != subjects_.rend() && g - subjects_.rbegin() < 1; ++g) {
-      if (g->size() != 1 || (*g)[0].member >= 0) continue;
-      // A subject named as another thing's ("Its ladder faces the door") leaves its owner in
-      // focus.
-      int e = (*g)[0].entity;
-      for (const auto& [owned, owner] : owned_) {
-        if (owned == e && !excluded(owner)) e = owner;
-      }
-      if (IsObject(e) && !excluded(e) && out_.entities[e].count == 1) return {{e, -1}};
-    }
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      if (IsObject(*e) && !excluded(*e) && out_.entities[*e].count == 1) return {{*e, -1}};
-    }
-    return {};
-  }
-}
-
-Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
-  auto excluded = [&](int e) {
-    return std::any_of(exclude.begin(), exclude.end(),
-                       [&](const EntityRef& r) { return r.entity == e && r.member < 0; });
-  };
-  const std::string& p = np.pronoun;
-  if (p == "them" || p == "both") {
-    // Things before parts of the room: "two beds on opposite walls, a desk between them" (the
-    // beds, not the walls), unless no group of things is there, or the pronoun is "each" going
-    // on about the same placement ("panels hang on the side walls, four on each").
-    auto parts = [&](const Group& g) {
-      return std::all_of(g.begin(), g.end(),
-                         [&](const EntityRef& r) { return !IsObject(r.entity); });
-    };
-    const bool any_things =
-        !np.distributive && std::any_of(groups_.begin(), groups_.end(), [&](const Group& g) {
-          return !parts(g) && std::none_of(g.begin(), g.end(),
-                                           [&](const EntityRef& r) { return excluded(r.entity); });
-        });
-    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
-      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
-        continue;
-      if (any_things && parts(*g)) continue;
-      if (p == "both" &&
-          !(g->size() == 2 || (g->size() == 1 && out_.entities[(*g)[0].entity].count == 2)))
-        continue;
-      // A list whose last member is a plural the text placed on its own ("a desk facing the
-      // door, two sofas facing each other with a table between them"): "them" is that plural,
-      // not the list.
-      if (p == "them" && g->size() >= 2) {
-        const EntityRef& last = g->back();
-        const bool placed_alone =
-            std::any_of(out_.statements.begin(), out_.statements.end(),
-                        [&](const Statement& st) { return st.subjects == Group{last}; });
-        if (last.member < 0 && out_.entities[last.entity].count >= 2 && placed_alone) {
-          return {last};
-        }
-      }
-      return *g;
-    }
-    // The two things the last statement related ("a sofa facing a TV, a table between them").
-    if (last_pair_.size() == 2 && !excluded(last_pair_[0].entity) &&
-        !excluded(last_pair_[1].entity)) {
-      return last_pair_;
-    }
-    // Else the last two single things.
-    Group two;
-    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
-      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
-    }
-    return two.size() == 2 ? two : Group{};
-  }
-  if (p == "all") {
-    Group all;
-    for (size_t e = sentence_first_entity_; e < out_.entities.size(); ++e) {
-      if (IsObject(static_cast<int>(e)) && !excluded(static_cast<int>(e))) {
-        all.push_back({static_cast<int>(e), -1});
-      }
-    }
-    return all;
-  }
-  if (p == "latter" || p == "former") {
-    // The last pair named together ("a lamp and a vase; the former ..."), else the last two.
-    for (auto g = groups_.rbegin(); g != groups_.rend(); ++g) {
-      if (g->size() != 2) continue;
-      if (std::any_of(g->begin(), g->end(), [&](const EntityRef& r) { return excluded(r.entity); }))
-        continue;
-      return {p == "latter" ? g->back() : g->front()};
-    }
-    Group two;
-    for (auto e = recent_.rbegin(); e != recent_.rend() && two.size() < 2; ++e) {
-      if (IsObject(*e) && !excluded(*e)) two.insert(two.begin(), {*e, -1});
-    }
-    if (two.empty()) return {};
-    return {p == "latter" ? two.back() : two.front()};
-  }
-  // "the green one": the thing named before with that attribute.
-  if (!np.attributes.empty()) {
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      const std::vector<std::string>& a = out_.entities[*e].attributes;
-      if (IsObject(*e) && !excluded(*e) &&
-          std::find(a.begin(), a.end(), np.attributes.front()) != a.end()) {
-        return {{*e, -1}};
-      }
-    }
-  }
-  if (p == "one" || p == "other") {
-    for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
-      Entity& entity = out_.entities[*e];
-      if (IsObject(*e) && entity.count >= 2 && !excluded(*e)) {
-        const int member = std::min<int>(entity.next_member, static_cast<int>(entity.count) - 1);
-        entity.next_member++;
-        return {{*e, member}};
-      }
-    }
-    return {};
-  }
-  return {};
-}
-
 Group Reader::ArrangedGroup(const std::string& arrangement) const {
   auto arranged = [&](Meaning m) {
     return (arrangement == "row" && (m == Meaning::kRow || m == Meaning::kGrid)) ||
@@ -315,6 +109,24 @@ Group Reader::ArrangedGroup(const std::string& arrangement) const {
 
 Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                       const Group& exclude) {
+  if (np.partitive && np.count >= 2) {
+    // "between two of them", "two of the chairs": that many members of the group named, the
+    // first ones (a group it does not name is new, that many).
+    NounPhrase whole = np;
+    whole.partitive = false;
+    whole.count = -1;
+    whole.definite = true;
+    const Group group = Resolve(whole, item, as_reference, exclude);
+    Group members = Members(group);
+    if (members.size() > static_cast<size_t>(np.count)) {
+      members.resize(static_cast<size_t>(np.count));
+      return members;
+    }
+    if (group.size() == 1 && group[0].member < 0 && out_.entities[group[0].entity].count < 2) {
+      out_.entities[group[0].entity].count = np.count;
+    }
+    return group;
+  }
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
   // "at the end of the row", "a rug under the front row": a quantity noun named again with no
   // "of" after it is the group the text arranged so.
@@ -408,6 +220,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   }
   // The same noun first; else, for a definite noun, a thing whose compound ends in it ("the lamp"
   // after "a desk lamp", "the bench" after "a workbench": the compound's first part a noun).
+  // (Also the head of an open compound: "the chair" after "a wing armchair".)
   auto same_head = [&](const std::string& c) {
     const std::string& n = np.category;
     if (!(np.definite || np.distributive || np.pairwise) || c.size() <= n.size() + 1 ||
@@ -416,7 +229,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     }
     const std::string first = c.substr(0, c.size() - n.size());
     if (first.back() == ' ' || first.back() == '-') return true;
-    return first.size() >= 3 && WordNet::Get().IsNoun(first);
+    WordNet& wordnet = WordNet::Get();
+    if (first.size() >= 3 && wordnet.IsNoun(first)) return true;
+    const size_t space = first.rfind(' ');
+    if (space == std::string::npos) return false;
+    const std::string last_first = first.substr(space + 1);
+    return last_first.size() >= 3 && wordnet.IsNoun(last_first) &&
+           wordnet.IsNoun(c.substr(space + 1));
   };
   // "the island" after "a kitchen island": a definite noun naming a thing already there by its
   // noun or its compound's head is that thing, whatever place or abstraction the noun is first.
@@ -476,6 +295,16 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     }
     return false;
   };
+  // "each rocker" after "rocking chairs", "the couch" after "a sofa": a noun that WordNet's most
+  // frequent sense of either word gives as another word for the same thing.
+  auto synonym = [&](const std::string& c) {
+    if (!(np.definite || np.distributive || np.pairwise) || c == np.category) return false;
+    WordNet& wordnet = WordNet::Get();
+    const std::vector<std::string> of_thing = wordnet.Synonyms(c, 1);
+    if (std::find(of_thing.begin(), of_thing.end(), np.category) != of_thing.end()) return true;
+    const std::vector<std::string> of_noun = wordnet.Synonyms(np.category, 1);
+    return std::find(of_noun.begin(), of_noun.end(), c) != of_noun.end();
+  };
   const bool reuse =
       np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
   // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
@@ -487,7 +316,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       const std::string& c = entity.category;
       const bool match = pass == 4       ? entity.kind == NounKind::kObject && first_part(c)
                          : pass % 2 == 0 ? c == np.category
-                                         : same_head(c);
+                                         : same_head(c) || synonym(c);
       if (!match || entity.wall_side != np.wall_side) continue;
       if (pass < 2 && entity.count < 2) continue;
       for (const std::string& a : np.attributes) {
@@ -522,8 +351,9 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
 // clause's subject; else the nearest noun phrase.
 Group Reader::PhraseSubject(const Item& item) const {
   if (!relative_.empty()) return relative_;
-  // "a bench with a cushion on it next to the door": after a member put on its host, the
-  // phrase closes the list and places the host.
+  // "a bench with a cushion on it next to the door", "a mirror with lamps around it above the
+  // basin": after a member put on or around its host, the phrase closes the list and places the
+  // host.
   if (in_with_ && with_member_on_host_ && !after_verb_ &&
       (!last_is_reference_ || last_group_ == with_host_) &&
       (last_group_ == with_current_ || last_group_ == with_host_)) {

@@ -78,6 +78,7 @@ class Reader {
   void CloseClause();
   void FlushPending();
   void VerbTakesRoomPart(const Group& subject, const Item& item);
+  std::string VerbOf(const Item& item) const;
   void JoinWithMember(const Item& item);
   void HangOnTheWall(const Pending& p);
   bool VerbOfWithHost(const std::string& verb) const;
