@@ -390,10 +390,12 @@ void Reader::ReviseKinds() {
       }
       return m2;
     };
-    const bool ground =
-        IsGroundCover(entity.category) ||
-        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
-         (!HasMadeSense(entity.category) || carried_m2() > TypicalFootprint(entity.category)));
+    // (A way or level surface - a pavement, a path - has a stand-in too, a flat plate of no
+    // particular size; what it carries is no measure of it.)
+    const bool ground = IsGroundCover(entity.category) ||
+                        (ClassifyNoun(entity.category) == NounKind::kOutdoorPlace &&
+                         (!HasMadeSense(entity.category) || IsLevelGround(entity.category) ||
+                          carried_m2() > TypicalFootprint(entity.category)));
     if (!ground) continue;
     entity.kind = NounKind::kOutdoorPlace;
     for (const auto& [k, before] : hand) {
