@@ -46,6 +46,8 @@ const std::map<std::string_view, WordClass>& ClassTable() {
           "probably",  "thanks",   "thank",    "hi",       "hello",   "ok",       "okay"}) {
       t.emplace(w, C::kFunction);
     }
+    // Chat spellings of "you", "your" and "please" ("can u make", "ur desk", "pls").
+    for (const char* w : {"u", "ur", "pls", "plz"}) t.emplace(w, C::kFunction);
     // Indefinite pronouns name no thing of the scene ("a lamp lighting everything").
     for (const char* w : {"everything", "everyone", "everybody", "something", "someone", "somebody",
                           "anything", "anyone", "anybody", "nothing", "nobody"}) {
@@ -67,15 +69,15 @@ const std::map<std::string_view, DeterminerInfo>& Determiners() {
       {"their", {-1, true, false}},    {"his", {-1, true, false}},
       {"her", {-1, true, false}},      {"my", {-1, true, false}},
       {"our", {-1, true, false}},      {"your", {-1, true, false}},
-      {"each", {-1, false, true}},     {"every", {-1, false, true}},
-      {"all", {-1, true, false}},      {"both", {2, true, false}},
-      {"another", {1, false, false}},  {"some", {-1, false, false}},
-      {"several", {3, false, false}},  {"few", {3, false, false}},
-      {"many", {6, false, false}},     {"various", {3, false, false}},
-      {"numerous", {8, false, false}}, {"multiple", {3, false, false}},
-      {"single", {1, false, false}},   {"any", {-1, false, false}},
-      {"no", {0, false, false}},       {"either", {1, true, false}},
-      {"other", {-1, false, false}},
+      {"ur", {-1, true, false}},       {"each", {-1, false, true}},
+      {"every", {-1, false, true}},    {"all", {-1, true, false}},
+      {"both", {2, true, false}},      {"another", {1, false, false}},
+      {"some", {-1, false, false}},    {"several", {3, false, false}},
+      {"few", {3, false, false}},      {"many", {6, false, false}},
+      {"various", {3, false, false}},  {"numerous", {8, false, false}},
+      {"multiple", {3, false, false}}, {"single", {1, false, false}},
+      {"any", {-1, false, false}},     {"no", {0, false, false}},
+      {"either", {1, true, false}},    {"other", {-1, false, false}},
   };
   return table;
 }

@@ -99,6 +99,27 @@ TEST(Reader, TypingSlipsAreReadAsTheNearestWordAndReported) {
   EXPECT_TRUE(reported) << FormatPlanTable(plan);
 }
 
+// A slip before a closed-class word is corrected too: WordNet files "in" (indium) and "by" as
+// nouns, which made "cushoins in" look like a compound of two nouns.
+TEST(Reader, ASlipBeforeAPrepositionIsStillCorrected) {
+  OfflinePlanner planner;
+  const PlanResult sofa = planner.Plan("A sofa with three cushoins in a pile.");
+  EXPECT_EQ(CountOf(sofa, "cushion"), 3) << FormatPlanTable(sofa);
+  EXPECT_EQ(CountOf(sofa, "cushoin"), 0) << FormatPlanTable(sofa);
+  const PlanResult desk = planner.Plan("two lamsp by the bed");
+  EXPECT_EQ(CountOf(desk, "lamp"), 2) << FormatPlanTable(desk);
+}
+
+// Chat spellings of "you", "your" and "please" are no things.
+TEST(Reader, ChatSpellingsOfPronounsAreNoThings) {
+  OfflinePlanner planner;
+  const PlanResult plan = planner.Plan("could u put a kettle on ur stove pls");
+  EXPECT_EQ(CountOf(plan, "u"), 0) << FormatPlanTable(plan);
+  EXPECT_EQ(CountOf(plan, "ur"), 0) << FormatPlanTable(plan);
+  EXPECT_EQ(CountOf(plan, "pls"), 0) << FormatPlanTable(plan);
+  EXPECT_TRUE(Has(plan, "on(kettle_1, stove_1)")) << FormatPlanTable(plan);
+}
+
 TEST(Reader, SeparateThingsAContainerOrShelfHoldsAreThingsInOrOnIt) {
   OfflinePlanner planner;
   const PlanResult crate = planner.Plan("A crate of lemons beside a barrel of nails.");

@@ -24,15 +24,11 @@ const std::set<std::string, std::less<>>& SpatialWords() {
   return words;
 }
 
-bool ClosedClass(std::string_view word) {
-  return ClassOf(word) != WordClass::kOpen || Determiner(word).has_value() ||
-         SpatialWords().count(word) > 0;
-}
-
 bool Known(const std::string& word) {
   WordNet& wordnet = WordNet::Get();
-  return ClosedClass(word) || NumberValue(word).has_value() || !wordnet.NounBase(word).empty() ||
-         wordnet.IsAdjective(word) || wordnet.IsVerb(word) || wordnet.IsAdverb(word);
+  return IsClosedClassWord(word) || NumberValue(word).has_value() ||
+         !wordnet.NounBase(word).empty() || wordnet.IsAdjective(word) || wordnet.IsVerb(word) ||
+         wordnet.IsAdverb(word);
 }
 
 // Every string at one edit from `word` (lower-case letters only).
@@ -61,6 +57,11 @@ std::vector<std::string> Edits(const std::string& word) {
 
 }  // namespace
 
+bool IsClosedClassWord(std::string_view word) {
+  return ClassOf(word) != WordClass::kOpen || Determiner(word).has_value() ||
+         SpatialWords().count(word) > 0;
+}
+
 std::optional<std::string> CorrectSpelling(const std::string& word) {
   // Long words are rarely slips and would cost thousands of lookups.
   if (word.size() < 3 || word.size() > kMaxLetters || Known(word)) return std::nullopt;
@@ -72,7 +73,7 @@ std::optional<std::string> CorrectSpelling(const std::string& word) {
   int best_frequency = -1;
   for (const std::string& candidate : Edits(word)) {
     if (candidate.size() < 2) continue;
-    if (ClosedClass(candidate)) return candidate;
+    if (IsClosedClassWord(candidate)) return candidate;
     if (word.size() < 5 || candidate.size() < 4) continue;
     const std::string base = wordnet.NounBase(candidate);
     if (base.empty() && !wordnet.IsAdjective(candidate)) continue;

@@ -7,9 +7,14 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace scenecraft {
+
+// Whether `word` belongs to a closed class of the grammar: function words, determiners and every
+// word of a spatial phrase ("against", "front", "in").
+bool IsClosedClassWord(std::string_view word);
 
 // The correction of an unknown word, or nullopt when there is none (or the word is known).
 std::optional<std::string> CorrectSpelling(const std::string& word);
