@@ -385,9 +385,11 @@ void Reader::OnNoun(const Item& item) {
     return std::find(last_group_.begin(), last_group_.end(), r) != last_group_.end();
   });
   // (A place and a thing make no list: "A lobby: a desk ..." names the desk in the lobby.)
-  // (Nor does a name before a colon and the list after it: "A shed: three hives ...".)
+  // (Nor does a name before a colon or a dash and the list after it: "A shed: three hives ...",
+  // "a gaming corner - a desk ...".)
   const bool after_colon = index_ > 0 && items_[index_ - 1].kind == ItemKind::kComma &&
-                           words_[items_[index_ - 1].first].text == ":";
+                           (words_[items_[index_ - 1].first].text == ":" ||
+                            words_[items_[index_ - 1].first].text == "-");
   const bool coordinated = (after_and_ || after_comma_) && !after_colon && !last_is_reference_ &&
                            !last_placed_ && !last_group_.empty() && !in_with_ && !same &&
                            IsObject(last_group_[0].entity) == IsObject(refs[0].entity);

@@ -206,8 +206,12 @@ void Reader::ReviseKinds() {
                        next < static_cast<int>(words_.size()) &&
                        (words_[next].text == "." || words_[next].text == "!") &&
                        next + 1 < static_cast<int>(words_.size());
+    // A dash after the noun that opens the text heads it as a colon does ("Bike workshop - two
+    // stands and a bench").
+    const bool dash = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
+                      next < static_cast<int>(words_.size()) && words_[next].text == "-";
     if (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
-        (words_[next].text == ":" || title)) {
+        (words_[next].text == ":" || title || dash)) {
       // The scene's name: the first thing the text names, or the place a phrase opening the
       // text puts things in or on.
       named = e == 0;

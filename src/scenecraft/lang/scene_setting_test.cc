@@ -203,4 +203,26 @@ TEST(SceneSetting, AFirstSentenceThatIsOnlyAPlaceNamesTheScene) {
   EXPECT_EQ(CountOf(chair, "armchair"), 1) << Show(chair);
 }
 
+// A dash after the noun that opens the text heads it as a colon does; a thing the text opens
+// with stays a thing.
+TEST(SceneSetting, ADashAfterTheOpeningNounHeadsTheText) {
+  OfflinePlanner planner;
+  const PlanResult bikes =
+      planner.Plan("Bike workshop - two repair stands and a parts bench by the door.");
+  EXPECT_EQ(CountOf(bikes, "bike workshop") + CountOf(bikes, "workshop"), 0) << Show(bikes);
+  EXPECT_EQ(CountOf(bikes, "repair stand") + CountOf(bikes, "stand"), 2) << Show(bikes);
+  EXPECT_TRUE(Indoors(bikes)) << Show(bikes);
+  const PlanResult dash = planner.Plan("Seed room \u2014 trays of seedlings on three tables.");
+  EXPECT_EQ(CountOf(dash, "seed room") + CountOf(dash, "room"), 0) << Show(dash);
+  EXPECT_EQ(CountOf(dash, "table"), 3) << Show(dash);
+  // The name and the list after the dash make no list of their own.
+  const PlanResult sewing = planner.Plan(
+      "my sewing setup - a table with a sewing machine on it, a chair in front of the table and "
+      "a lamp to the right");
+  EXPECT_TRUE(Has(sewing, "right_of(lamp_1, table_1)")) << Show(sewing);
+  const PlanResult sofa = planner.Plan("A sofa - the grey one - and a lamp beside it.");
+  EXPECT_EQ(CountOf(sofa, "sofa"), 1) << Show(sofa);
+  EXPECT_EQ(CountOf(sofa, "lamp"), 1) << Show(sofa);
+}
+
 }  // namespace scenecraft

@@ -37,6 +37,21 @@ std::vector<Word> Tokenize(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
+    // A dash standing alone ("-", "--", an en or em dash) separates as a comma does; it is one
+    // token "-" (a hyphen inside a word joins it, below).
+    const bool en_or_em = text.substr(i, 3) == "\u2013" || text.substr(i, 3) == "\u2014";
+    if (c == '-' || en_or_em) {
+      size_t j = i;
+      while (j < text.size() &&
+             (text[j] == '-' || text.substr(j, 3) == "\u2013" || text.substr(j, 3) == "\u2014")) {
+        j += text[j] == '-' ? 1 : 3;
+      }
+      Word w = MakeWord("-", i, j);
+      w.punct = true;
+      words.push_back(w);
+      i = j;
+      continue;
+    }
     if (IsWordByte(c)) {
       size_t j = i;
       while (j < text.size()) {
@@ -116,6 +131,9 @@ bool NamesAnotherThing(const std::string& fixed, const std::vector<Word>& words,
                        WordNet& wordnet) {
   if (next >= words.size() || words[next].punct || words[next].possessive) return false;
   const std::string& noun = words[next].text;
+  // (A closed-class word after it is no noun, whatever WordNet files under it: "in" is also
+  // indium, "by" a bye.)
+  if (IsClosedClassWord(noun)) return false;
   if (wordnet.NounBase(noun).empty() || wordnet.NounBase(fixed).empty()) return false;
   if (wordnet.IsAdjective(fixed) || ClassOf(fixed) != WordClass::kOpen) return false;
   return !wordnet.IsNoun(fixed + " " + noun) && !wordnet.IsNoun(fixed + noun);
