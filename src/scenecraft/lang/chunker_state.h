@@ -136,8 +136,8 @@ class Chunker {
         (ends(i + 3) || after_comma))
       return i + 3;
     if (is(i + 1, {"in"}) && is(i + 2, {"all", "total"}) && ends(i + 3)) return i + 3;
-    // A stack's height in things: "crates stacked five high".
-    if (is(i + 1, {"high", "tall"}) &&
+    // A stack's height in things: "crates stacked five high", "sacks piled two deep".
+    if (is(i + 1, {"high", "tall", "deep"}) &&
         (ends(i + 2) || MatchSpatialPhrase(texts_, i + 2) != nullptr)) {
       return i + 2;
     }

@@ -57,6 +57,10 @@ bool IsFrameNoun(std::string_view lemma);
 // Wall names: "back", "far" and "rear" are the back wall, and so on; "" when not a wall side.
 std::string_view WallSide(std::string_view word);
 
+// Words that say which member of a group is meant by its place in it ("the top crate", "the
+// bottom shelf", "the end stool").
+bool IsPositionWord(std::string_view word);
+
 // What a spatial phrase means. Phrases that take a reference are followed by a noun phrase (or
 // refer to the thing already in focus when none follows: "with a monitor on top").
 enum class Meaning {

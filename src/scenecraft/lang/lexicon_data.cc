@@ -405,6 +405,15 @@ std::string_view WallSide(std::string_view word) {
   return "";
 }
 
+bool IsPositionWord(std::string_view word) {
+  for (const char* w : {"top",   "bottom", "middle", "centre",  "center",   "end",     "upper",
+                        "lower", "front",  "back",   "rear",    "left",     "right",   "first",
+                        "last",  "outer",  "inner",  "nearest", "farthest", "furthest"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 const std::vector<SpatialPhrase>& SpatialPhrases() {
   static const std::vector<SpatialPhrase> phrases = [] {
     std::vector<SpatialPhrase> out;

@@ -572,11 +572,17 @@ Reading Reader::Run() {
         break;
       case ItemKind::kRecount: {
         // "Hay bales around the fire, five of them": the clause's subject, else the last group.
-        Group target = !clause_subject_.empty() ? clause_subject_ : last_group_;
+        // A stack's height ("stacked three high") is the things just stacked, and no fewer
+        // than were counted ("six tyres stacked three high").
+        const std::string& unit = words_[item.last].text;
+        const bool height = unit == "high" || unit == "tall" || unit == "deep";
+        Group target = height && !last_group_.empty() ? last_group_
+                       : !clause_subject_.empty()     ? clause_subject_
+                                                      : last_group_;
         if (target.size() == 1 && target[0].member < 0 && IsObject(target[0].entity)) {
-          out_.entities[target[0].entity].count = item.count;
+          long& count = out_.entities[target[0].entity].count;
+          count = height ? std::max(count, item.count) : item.count;
           // "stacked five high": a stack of that many.
-          const std::string& unit = words_[item.last].text;
           if ((unit == "high" || unit == "tall") &&
               out_.entities[target[0].entity].arrangement.empty()) {
             out_.entities[target[0].entity].arrangement = "stack";

@@ -128,6 +128,25 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     return group;
   }
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
+  // "the top crate", "the end stool": a definite noun whose first word says which member of a
+  // group already there is that group's thing, not a new compound ("the end table" WordNet
+  // knows stays one).
+  if (np.definite && !np.plural) {
+    const size_t space = np.category.find(' ');
+    if (space != std::string::npos && IsPositionWord(np.category.substr(0, space)) &&
+        !WordNet::Get().IsNoun(np.category)) {
+      const std::string rest = np.category.substr(space + 1);
+      const bool named = std::any_of(recent_.begin(), recent_.end(), [&](int e) {
+        return out_.entities[e].kind == NounKind::kObject && out_.entities[e].category == rest;
+      });
+      if (named) {
+        NounPhrase member = np;
+        member.category = rest;
+        member.attributes.push_back(np.category.substr(0, space));
+        return Resolve(member, item, as_reference, exclude);
+      }
+    }
+  }
   // "at the end of the row", "a rug under the front row": a quantity noun named again with no
   // "of" after it is the group the text arranged so.
   if (np.definite && np.head >= 0 &&

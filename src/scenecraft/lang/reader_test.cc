@@ -120,6 +120,36 @@ TEST(Reader, ChatSpellingsOfPronounsAreNoThings) {
   EXPECT_TRUE(Has(plan, "on(kettle_1, stove_1)")) << FormatPlanTable(plan);
 }
 
+// "stacked three high", "piled two deep": the height of the stack the things just named make,
+// never a count of the thing the sentence opened with, and no fewer than were counted.
+TEST(Reader, AStacksHeightIsAboutTheThingsStacked) {
+  OfflinePlanner planner;
+  const PlanResult shop =
+      planner.Plan("A tyre shop with wheels stacked four high beside the till and a bench.");
+  EXPECT_EQ(CountOf(shop, "tyre shop"), 0) << FormatPlanTable(shop);
+  EXPECT_EQ(CountOf(shop, "wheel"), 4) << FormatPlanTable(shop);
+  EXPECT_EQ(CountOf(shop, "bench"), 1) << FormatPlanTable(shop);
+  const PlanResult boxes = planner.Plan("Eight boxes stacked two high in the corner.");
+  EXPECT_EQ(CountOf(boxes, "box"), 8) << FormatPlanTable(boxes);
+  const PlanResult sacks = planner.Plan("Sacks of flour piled three deep under the window.");
+  EXPECT_EQ(CountOf(sacks, "deep"), 0) << FormatPlanTable(sacks);
+  EXPECT_EQ(CountOf(sacks, "sack"), 3) << FormatPlanTable(sacks);
+}
+
+// "the top crate", "the end stool": a member of a group already there, not a new compound.
+TEST(Reader, APositionWordBeforeANamedNounPicksAMember) {
+  OfflinePlanner planner;
+  const PlanResult books =
+      planner.Plan("Four suitcases in a stack with a hat on the top suitcase.");
+  EXPECT_EQ(CountOf(books, "top suitcase"), 0) << FormatPlanTable(books);
+  EXPECT_EQ(CountOf(books, "suitcase"), 4) << FormatPlanTable(books);
+  EXPECT_TRUE(Has(books, "on(hat_1, suitcase_1)") || Has(books, "on(hat_1, suitcase_4)"))
+      << FormatPlanTable(books);
+  // A compound WordNet knows stays its own thing.
+  const PlanResult hats = planner.Plan("Three hats on a rack and the top hat on a chair.");
+  EXPECT_EQ(CountOf(hats, "top hat"), 1) << FormatPlanTable(hats);
+}
+
 TEST(Reader, SeparateThingsAContainerOrShelfHoldsAreThingsInOrOnIt) {
   OfflinePlanner planner;
   const PlanResult crate = planner.Plan("A crate of lemons beside a barrel of nails.");
