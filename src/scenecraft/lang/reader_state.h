@@ -1,5 +1,5 @@
-// Internal to the reader (reader.cc, reader_refs.cc): the reading state that walks the items of
-// one description. Not part of the lang library's interface.
+// Internal to the reader (reader.cc, reader_clause.cc, reader_refs.cc): the reading state that
+// walks the items of one description. Not part of the lang library's interface.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +11,10 @@
 #include "scenecraft/lang/reader.h"
 
 namespace scenecraft::reader_detail {
+
+// Whether a verb form is finite: its -s form or its base ("stands", "stand"), not a participle
+// ("hanging", "stacked", "hung"). (reader_clause.cc)
+bool FiniteVerb(const std::string& word);
 
 using Group = std::vector<EntityRef>;
 
