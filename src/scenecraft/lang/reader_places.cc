@@ -201,15 +201,14 @@ void Reader::ReviseKinds() {
            words_[next].word_class == WordClass::kFunction) {
       ++next;
     }
+    // The noun that opens the text, and a word after it.
+    const bool opens = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
+                       next < static_cast<int>(words_.size());
     // A title: the first sentence is the name alone ("A loft apartment. The bed sits ...").
-    const bool title = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
-                       next < static_cast<int>(words_.size()) &&
-                       (words_[next].text == "." || words_[next].text == "!") &&
+    const bool title = opens && (words_[next].text == "." || words_[next].text == "!") &&
                        next + 1 < static_cast<int>(words_.size());
-    // A dash after the noun that opens the text heads it as a colon does ("Bike workshop - two
-    // stands and a bench").
-    const bool dash = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
-                      next < static_cast<int>(words_.size()) && words_[next].text == "-";
+    // A dash after it heads the text as a colon does ("Bike workshop - two stands and a bench").
+    const bool dash = opens && words_[next].text == "-";
     if (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
         (words_[next].text == ":" || title || dash)) {
       // The scene's name: the first thing the text names, or the place a phrase opening the

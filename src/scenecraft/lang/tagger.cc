@@ -22,6 +22,14 @@ bool IsContraction(std::string_view word) {
          word == "what's" || word == "that's" || word == "who's" || word == "where's";
 }
 
+// The bytes of the dash at text[i] (a hyphen, or an en or em dash in UTF-8), 0 if none.
+size_t DashBytes(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == '-') return 1;
+  const std::string_view three = text.substr(i, 3);
+  return three == "\u2013" || three == "\u2014" ? 3 : 0;
+}
+
 Word MakeWord(std::string text, size_t begin, size_t end) {
   Word w;
   w.text = std::move(text);
@@ -39,13 +47,9 @@ std::vector<Word> Tokenize(std::string_view text) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     // A dash standing alone ("-", "--", an en or em dash) separates as a comma does; it is one
     // token "-" (a hyphen inside a word joins it, below).
-    const bool en_or_em = text.substr(i, 3) == "\u2013" || text.substr(i, 3) == "\u2014";
-    if (c == '-' || en_or_em) {
+    if (DashBytes(text, i) > 0) {
       size_t j = i;
-      while (j < text.size() &&
-             (text[j] == '-' || text.substr(j, 3) == "\u2013" || text.substr(j, 3) == "\u2014")) {
-        j += text[j] == '-' ? 1 : 3;
-      }
+      while (const size_t n = DashBytes(text, j)) j += n;
       Word w = MakeWord("-", i, j);
       w.punct = true;
       words.push_back(w);
