@@ -16,16 +16,8 @@ using plan_test::CountOf;
 using plan_test::Has;
 using plan_test::Indoors;
 using plan_test::Outdoors;
-using plan_test::RelationStrings;
+using plan_test::Relates;
 using plan_test::Show;
-
-// Whether some relation names both ids.
-bool Relates(const PlanResult& plan, const std::string& a, const std::string& b) {
-  for (const std::string& r : RelationStrings(plan)) {
-    if (r.find(a) != std::string::npos && r.find(b) != std::string::npos) return true;
-  }
-  return false;
-}
 
 // A noun that is a container by a rarer sense ("case": first an instance, then an event; fifth
 // a portable container) holds the separate things after "of".

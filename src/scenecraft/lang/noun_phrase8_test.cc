@@ -17,16 +17,8 @@ using plan_test::CountOf;
 using plan_test::Has;
 using plan_test::Indoors;
 using plan_test::Outdoors;
-using plan_test::RelationStrings;
+using plan_test::Relates;
 using plan_test::Show;
-
-// Whether some relation names both ids.
-bool Relates(const PlanResult& plan, const std::string& a, const std::string& b) {
-  for (const std::string& r : RelationStrings(plan)) {
-    if (r.find(a) != std::string::npos && r.find(b) != std::string::npos) return true;
-  }
-  return false;
-}
 
 // A compound whose head is a part of the thing its modifier names (WordNet's part holonyms, or
 // those of a kind of the same thing), as the landmark of a spatial phrase, is that thing.

@@ -15,16 +15,8 @@ using plan_test::CountOf;
 using plan_test::Has;
 using plan_test::Indoors;
 using plan_test::Outdoors;
-using plan_test::RelationStrings;
+using plan_test::Relates;
 using plan_test::Show;
-
-// Whether some relation names both ids.
-bool Relates(const PlanResult& plan, const std::string& a, const std::string& b) {
-  for (const std::string& r : RelationStrings(plan)) {
-    if (r.find(a) != std::string::npos && r.find(b) != std::string::npos) return true;
-  }
-  return false;
-}
 
 bool HasDoor(const PlanResult& plan) {
   for (const Opening& opening : plan.graph.environment.openings) {

@@ -19,6 +19,14 @@ inline bool Has(const PlanResult& plan, const std::string& relation) {
   return RelationStrings(plan).count(relation) > 0;
 }
 
+// Whether some relation names both ids (as text: "lamp_1", "door_1").
+inline bool Relates(const PlanResult& plan, const std::string& a, const std::string& b) {
+  for (const std::string& r : RelationStrings(plan)) {
+    if (r.find(a) != std::string::npos && r.find(b) != std::string::npos) return true;
+  }
+  return false;
+}
+
 inline int CountOf(const PlanResult& plan, const std::string& category) {
   int n = 0;
   for (const Object& o : plan.graph.objects) n += o.category == category;
