@@ -460,36 +460,14 @@ std::vector<std::string> WordNet::SenseHypernyms(const std::string& noun, int se
 }
 
 std::vector<std::vector<std::string>> WordNet::SenseAncestors(const std::string& noun, int depth) {
-  std::vector<std::vector<std::string>> out;
-  if (!available_) return out;
+  if (!available_) return {};
   std::lock_guard<std::mutex> lock(Lock());
   const std::string key = noun + "#" + std::to_string(depth);
   if (auto it = sense_ancestor_cache_.find(key); it != sense_ancestor_cache_.end())
     return it->second;
-  const SynsetRecord* s = nullptr;
-  for (long sense : NounOffsets(noun)) {
-    // Breadth first over every hypernym path of this one sense.
-    std::vector<std::string>& words = out.emplace_back();
-    std::set<long> seen{sense};
-    std::set<std::string> said;
-    std::vector<long> level{sense};
-    for (int d = 0; d <= depth && !level.empty(); ++d) {
-      std::vector<long> next;
-      for (long offset : level) {
-        if ((s = memo_->Noun(index_.get(), offset)) == nullptr) continue;
-        if (d > 0) {
-          for (const std::string& raw : s->words) {
-            std::string word = Spaces(raw.c_str());
-            if (said.insert(word).second) words.push_back(std::move(word));
-          }
-        }
-        for (long up : s->hypernyms) {
-          if (seen.insert(up).second) next.push_back(up);
-        }
-      }
-      level = std::move(next);
-    }
-  }
+  std::vector<std::vector<std::string>> out = wordnet_detail::HypernymWordsBySense(
+      NounOffsets(noun), depth, [&](long offset) { return memo_->Noun(index_.get(), offset); },
+      [](const std::string&, size_t, long) { return true; });
   Bound(sense_ancestor_cache_);
   sense_ancestor_cache_[key] = out;
   return out;

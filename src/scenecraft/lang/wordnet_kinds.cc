@@ -18,7 +18,6 @@ namespace scenecraft {
 using wordnet_detail::Bound;
 using wordnet_detail::kLexFileCount;
 using wordnet_detail::Lock;
-using wordnet_detail::Spaces;
 
 std::set<long> WordNet::MostlyMeans(const std::string& word, int senses) const {
   // Its `senses` most frequent senses, and its most frequent sense filed with the artifacts
@@ -42,40 +41,21 @@ std::set<long> WordNet::MostlyMeans(const std::string& word, int senses) const {
 std::vector<std::vector<std::string>> WordNet::SenseKinds(
     const std::string& noun, const std::function<bool(const std::string&)>& names_a_kind,
     int depth) {
-  std::vector<std::vector<std::string>> out;
-  if (!available_) return out;
+  if (!available_) return {};
   std::lock_guard<std::mutex> lock(Lock());
   std::map<std::string, std::set<long>> usual;  // what each word tested mostly means
-  SynsetRecord s;
-  for (long sense : NounOffsets(noun)) {
-    // Breadth first over every hypernym path of this one sense, as SenseAncestors.
-    std::vector<std::string>& words = out.emplace_back();
-    std::set<long> seen{sense};
-    std::set<std::string> said;
-    std::vector<long> level{sense};
-    for (int d = 0; d <= depth && !level.empty(); ++d) {
-      std::vector<long> next;
-      for (long offset : level) {
-        if (!Synset(offset, &s)) continue;
-        for (size_t i = 0; d > 0 && i < s.words.size(); ++i) {
-          std::string word = Spaces(s.words[i].c_str());
-          // A kind's name stands for this hypernym when the hypernym is what the word mostly
-          // means, or the word heads the synset; otherwise it is a homonym of the kind here.
-          if (i > 0 && names_a_kind && names_a_kind(word)) {
-            auto it = usual.find(word);
-            if (it == usual.end()) it = usual.emplace(word, MostlyMeans(word, 3)).first;
-            if (it->second.count(offset) == 0) continue;
-          }
-          if (said.insert(word).second) words.push_back(std::move(word));
-        }
-        for (long up : s.hypernyms) {
-          if (seen.insert(up).second) next.push_back(up);
-        }
-      }
-      level = std::move(next);
-    }
-  }
-  return out;
+  SynsetRecord s;  // a copy: MostlyMeans reads other synsets while its words are walked
+  return wordnet_detail::HypernymWordsBySense(
+      NounOffsets(noun), depth,
+      [&](long offset) -> const SynsetRecord* { return Synset(offset, &s) ? &s : nullptr; },
+      [&](const std::string& word, size_t i, long offset) {
+        // A kind's name stands for this hypernym when the hypernym is what the word mostly
+        // means, or the word heads the synset; otherwise it is a homonym of the kind here.
+        if (i == 0 || !names_a_kind || !names_a_kind(word)) return true;
+        auto it = usual.find(word);
+        if (it == usual.end()) it = usual.emplace(word, MostlyMeans(word, 3)).first;
+        return it->second.count(offset) > 0;
+      });
 }
 
 int WordNet::KindDistance(const std::string& noun, const std::string& kind, int kind_senses,
