@@ -140,9 +140,9 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
         return out_.entities[e].kind == NounKind::kObject && out_.entities[e].category == rest;
       });
       if (named) {
+        // (The position word picks the member; it describes none of them.)
         NounPhrase member = np;
         member.category = rest;
-        member.attributes.push_back(np.category.substr(0, space));
         return Resolve(member, item, as_reference, exclude);
       }
     }
