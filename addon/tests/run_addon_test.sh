@@ -15,4 +15,4 @@ export XDG_CACHE_HOME="$work/cache" SC_TEST_DIR="$work"
 export BLENDER_USER_SCRIPTS="$work/scripts" BLENDER_USER_CONFIG="$work/config"
 unset SCENECRAFT_BIN
 cd "$work"
-blender -b --factory-startup --python-exit-code 1 --python "$here/addon_test.py" -- "$case_name"
+blender -b -noaudio --factory-startup --python-exit-code 1 --python "$here/addon_test.py" -- "$case_name"

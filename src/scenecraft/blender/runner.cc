@@ -75,6 +75,8 @@ BlenderOutcome RunBlender(const BlenderRun& run, const BlenderOptions& options,
   ProcessSpec spec;
   spec.argv = {blender.string(),
                "-b",
+               // No audio device: on a headless machine Blender can wait forever for PulseAudio.
+               "-noaudio",
                "--factory-startup",
                "--python-exit-code",
                "1",

@@ -64,6 +64,7 @@ TEST(Runner, PythonErrorNamesTheScriptLineAndKeepsTheScript) {
   // Blender is asked to turn a Python exception into a failing exit code.
   const auto& argv = launcher.last.argv;
   EXPECT_NE(std::find(argv.begin(), argv.end(), "--python-exit-code"), argv.end());
+  EXPECT_NE(std::find(argv.begin(), argv.end(), "-noaudio"), argv.end());
 }
 
 TEST(Runner, TimeoutAndCrashAreReported) {

@@ -46,7 +46,11 @@ CliRun Generate(const fs::path& dir, const std::vector<std::string>& args) {
                testing::kReplayPrompt,
                "-o",
                (dir / "out").string(),
-               "--json"};
+               "--json",
+               // A Blender run takes seconds here; a hung one is stopped well before the test's
+               // own limit, so the failure shows Blender's log instead of only a SIGTERM.
+               "--blender-timeout",
+               "240"};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.env = {{"SCENECRAFT_API_KEY", kKey},
               {"XDG_CONFIG_HOME", (dir / "config").string()},
