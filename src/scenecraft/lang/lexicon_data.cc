@@ -283,6 +283,15 @@ const std::vector<Pattern>& Patterns() {
       {"from left to right", M::kRow, false},
       {"in a circle|ring", M::kCircle, false},
       {"forming|in|making a circle|ring", M::kCircle, false},
+      // A shape said with the quantity nouns of an arrangement (`QuantityNouns`) after "in a" or
+      // the verb "form" / "make": "five crates in a stack", "the stools form a line".
+      {"form|forms|formed|make|makes|made a|one circle|ring", M::kCircle, false},
+      {"form|forms|formed|forming|make|makes|made|making a|one|single row|line|column", M::kRow,
+       false},
+      {"in|into a|one|single stack|pile|tower", M::kStack, false},
+      {"form|forms|formed|forming|make|makes|made|making a|one|single stack|pile|tower", M::kStack,
+       false},
+      {"form|forms|formed|forming|make|makes|made|making a grid", M::kGrid, false},
       {"in a grid|formation", M::kGrid, false},
       {"in rows", M::kGrid, false},
       {"in two|three|four|five|six|several|multiple|parallel rows|columns|lines|files", M::kGrid,

@@ -205,12 +205,15 @@ void Reader::AdjustPhrase(Pending* p) {
     p->meaning = bed ? Meaning::kAtFoot : place ? Meaning::kAgainst : Meaning::kNear;
   }
   // "flowers in a vase, centred on the table": what stands inside a container is carried by
-  // it, so a support named next is the container's.
+  // it, so a support named next is the container's. A building is carried by nothing: "In the
+  // garage, a toolbox on a shelf" puts the toolbox on the shelf.
   if ((p->meaning == Meaning::kOn || p->meaning == Meaning::kMiddleOf) &&
       p->references.size() == 1 && IsObject(p->references[0].entity)) {
     for (const Statement& st : out_.statements) {
       if (st.meaning == Meaning::kIn && st.subjects == p->subjects && st.references.size() == 1 &&
-          IsObject(st.references[0].entity) && st.references != p->references) {
+          IsObject(st.references[0].entity) &&
+          out_.entities[st.references[0].entity].kind == NounKind::kObject &&
+          st.references != p->references) {
         p->subjects = st.references;
         break;
       }
