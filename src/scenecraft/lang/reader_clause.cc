@@ -24,6 +24,16 @@ bool FiniteVerb(const std::string& word) {
   return EndsWith(word, "s") && !EndsWith(word, "ss");
 }
 
+namespace {
+
+// A phrase that arranges a group in a shape (a row, a grid, a circle, a stack, a cluster).
+bool IsArrangement(Meaning m) {
+  return m == Meaning::kRow || m == Meaning::kGrid || m == Meaning::kCircle ||
+         m == Meaning::kStack || m == Meaning::kCluster;
+}
+
+}  // namespace
+
 // The members of a group one by one: every member of a plural entity, every thing of a
 // coordination.
 Group Reader::Members(const Group& g) const {
@@ -305,14 +315,19 @@ void Reader::OnSpatial(const Item& item) {
   // "a workbench, five paint cans in a row": an arrangement right after a member that a comma
   // (not "and") joined to a list arranges that member, when it is several things.
   const Meaning m = p.meaning;
-  if (!phrase.takes_reference && p.subjects.size() >= 2 && index_ >= 2 &&
-      (m == Meaning::kRow || m == Meaning::kGrid || m == Meaning::kCircle || m == Meaning::kStack ||
-       m == Meaning::kCluster) &&
+  if (!phrase.takes_reference && p.subjects.size() >= 2 && index_ >= 2 && IsArrangement(m) &&
       items_[index_ - 1].kind == ItemKind::kNoun && items_[index_ - 1].np.pronoun.empty() &&
       items_[index_ - 2].kind == ItemKind::kComma && p.subjects.back().member < 0 &&
       out_.entities[p.subjects.back().entity].count >= 2 &&
       out_.entities[p.subjects.back().entity].first == items_[index_ - 1].first) {
     p.subjects = {p.subjects.back()};
+  }
+  // "two kettles on the stove side by side": an arrangement needs several things; after a
+  // phrase that put a group on, in or by a single reference, it arranges that group.
+  if (!phrase.takes_reference && IsArrangement(m) && last_is_reference_ &&
+      p.subjects == last_group_ && Members(p.subjects).size() < 2 &&
+      Members(reference_subject_).size() >= 2) {
+    p.subjects = reference_subject_;
   }
   if (phrase.takes_reference) {
     pending_ = std::move(p);

@@ -168,6 +168,21 @@ bool Reader::FinishGroupPhrase(const Pending& p) {
     }
     return true;
   }
+  // "six stools line the counter", "lockers lining the corridor": the verb "line" says a row
+  // as well as where it stands (the phrase goes on as "along"); not along several ("shelves line
+  // both walls").
+  const std::string& verb = words_[p.first].text;
+  const bool one_line = p.references.size() == 1 &&
+                        out_.entities[p.references[0].entity].count <= 1 && p.first + 1 <= p.last &&
+                        words_[p.first + 1].text != "both" && words_[p.first + 1].text != "all";
+  if (p.meaning == M::kAlong && (verb == "line" || verb == "lines" || verb == "lining") &&
+      one_line && Members(p.subjects).size() >= 2) {
+    Pending row = p;
+    row.meaning = M::kRow;
+    row.references.clear();
+    Finish(std::move(row));
+    return false;
+  }
   if ((p.meaning == M::kAlongLongSide || p.meaning == M::kAlongShortSide) &&
       Members(p.subjects).size() >= 2) {
     // "four chairs along the long side of the table": beside it, and in a row ("along one side
