@@ -131,6 +131,15 @@ void Reader::Finish(Pending p) {
 }
 
 void Reader::CompletePending() {
+  // "a runner stretches from the door to the bed": a thing from one landmark to another lies
+  // between them; the second one follows "to".
+  if (pending_->meaning == Meaning::kFrom && pending_->references.size() == 1 &&
+      index_ + 2 < items_.size() && items_[index_ + 1].kind == ItemKind::kFunction &&
+      items_[index_ + 1].first == items_[index_ + 1].last &&
+      words_[items_[index_ + 1].first].text == "to" && items_[index_ + 2].kind == ItemKind::kNoun) {
+    pending_->meaning = Meaning::kBetween;
+    return;
+  }
   Pending p = std::move(*pending_);
   pending_.reset();
   if (p.fronted) {

@@ -365,16 +365,6 @@ void Reader::OnNoun(const Item& item) {
     last_is_reference_ = true;
     reference_meaning_ = pending_->meaning;
     reference_subject_ = pending_->subjects;
-    // "a runner stretches from the door to the bed": a thing from one landmark to another lies
-    // between them; the second one follows "to".
-    if (pending_->meaning == Meaning::kFrom && pending_->references.size() == 1 &&
-        index_ + 2 < items_.size() && items_[index_ + 1].kind == ItemKind::kFunction &&
-        items_[index_ + 1].first == items_[index_ + 1].last &&
-        words_[items_[index_ + 1].first].text == "to" &&
-        items_[index_ + 2].kind == ItemKind::kNoun) {
-      pending_->meaning = Meaning::kBetween;
-      return;
-    }
     const bool between = pending_->meaning == Meaning::kBetween;
     const bool two = pending_->references.size() >= 2 ||
                      (pending_->references.size() == 1 &&
