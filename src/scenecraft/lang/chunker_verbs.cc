@@ -84,6 +84,17 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const Word& w = words_[k];
   if (!w.verb || k == 0) return false;
   if (MaterialGerund(k)) return false;  // "steel shelving against the wall"
+  // "a tarp spread out beside the van", "a kite stretched out behind the tent": a form of a verb
+  // that WordNet knows with the particle after it ("spread out", "stretch out", "roll up"), the
+  // particle ending the phrase before a spatial phrase, "and" or punctuation, is the verb: a noun
+  // takes no particle.
+  if (k + 2 <= words_.size() && !words_[k + 1].punct && WordNet::Get().IsAdverb(texts_[k + 1])) {
+    const size_t after = k + 2;
+    const bool ends = after >= words_.size() || words_[after].punct || texts_[after] == "and" ||
+                      MatchSpatialPhrase(texts_, after) != nullptr;
+    const std::string verb = WordNet::Get().VerbBase(w.text);
+    if (ends && !verb.empty() && WordNet::Get().IsVerb(verb + " " + texts_[k + 1])) return true;
+  }
   const bool next_open_noun = k + 1 < words_.size() && !words_[k + 1].punct &&
                               words_[k + 1].word_class == WordClass::kOpen &&
                               (words_[k + 1].noun || !words_[k + 1].known) &&
@@ -325,8 +336,10 @@ size_t Chunker::AdverbAt(size_t k) const {
   // One word that is rather an adverb than a noun, and no noun follows it ("laid out").
   const Word& w = words_[k];
   if (!w.noun || !wordnet.IsAdverb(w.text)) return k;
+  // (A spatial phrase may open with a word that is also a noun: "stretched out behind the tent".)
   if (k + 1 < words_.size() && words_[k + 1].noun && !words_[k + 1].punct &&
-      words_[k + 1].word_class == WordClass::kOpen) {
+      words_[k + 1].word_class == WordClass::kOpen &&
+      MatchSpatialPhrase(texts_, k + 1) == nullptr) {
     return k;
   }
   return wordnet.Frequency(w.text, ADV) > wordnet.Frequency(w.text, NOUN) ? k + 1 : k;

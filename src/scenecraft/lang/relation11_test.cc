@@ -1,0 +1,103 @@
+// Stage tests for issue 12's eleventh round: relations, attachment and group shapes. Every
+// sentence here was written, with its expectation, before the planner first ran on it, in
+// wordings unlike any corpus prompt.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenecraft/lang/plan_test_queries.h"
+#include "scenecraft/lang/planner.h"
+
+namespace scenecraft {
+namespace {
+
+using plan_test::CountOf;
+using plan_test::Has;
+using plan_test::Show;
+
+// A building a fronted phrase sets the scene in ("In the boathouse, ...") carries nothing: a
+// support named after the next thing is that thing's, not the building's.
+TEST(Relation11, AFrontedBuildingIsNoContainerOfWhatFollows) {
+  OfflinePlanner planner;
+  const PlanResult boathouse =
+      planner.Plan("In the boathouse, a paddle on a rack and a canoe against the wall.");
+  EXPECT_TRUE(Has(boathouse, "on(paddle_1, rack_1)")) << Show(boathouse);
+  const PlanResult stable = planner.Plan("In the stable: a saddle on a wooden stand.");
+  EXPECT_TRUE(Has(stable, "on(saddle_1, stand_1)")) << Show(stable);
+  // (A thing in a container still stands where the container does.)
+  const PlanResult hall = planner.Plan("Tulips in a jug on the sideboard.");
+  EXPECT_TRUE(Has(hall, "on(jug_1, sideboard_1)")) << Show(hall);
+}
+
+// An arrangement said with a quantity noun after "in a" or with the verb "form": the group
+// takes that shape.
+TEST(Relation11, ArrangementNounsAfterInAndForm) {
+  OfflinePlanner planner;
+  const PlanResult porch = planner.Plan("Four suitcases in a pile by the front door.");
+  EXPECT_TRUE(Has(porch, "stack(suitcase_1, suitcase_2, suitcase_3, suitcase_4)")) << Show(porch);
+  EXPECT_TRUE(Has(porch, "near(suitcase_1, door_1)")) << Show(porch);
+  const PlanResult tray = planner.Plan("Eight tea lights form a ring on the tray.");
+  EXPECT_TRUE(Has(tray,
+                  "circle(tea_light_1, tea_light_2, tea_light_3, tea_light_4, tea_light_5, "
+                  "tea_light_6, tea_light_7, tea_light_8)"))
+      << Show(tray);
+  EXPECT_EQ(CountOf(tray, "ring"), 0) << Show(tray);
+  const PlanResult lot = planner.Plan("Six traffic cones form a line beside the gate.");
+  EXPECT_TRUE(Has(lot,
+                  "row(traffic_cone_1, traffic_cone_2, traffic_cone_3, traffic_cone_4, "
+                  "traffic_cone_5, traffic_cone_6)"))
+      << Show(lot);
+  EXPECT_EQ(CountOf(lot, "line"), 0) << Show(lot);
+}
+
+// "X line(s) the Y": the things stand along it in a row.
+TEST(Relation11, LiningIsARow) {
+  OfflinePlanner planner;
+  const PlanResult stairs = planner.Plan("Five potted ferns line the staircase.");
+  EXPECT_TRUE(Has(stairs, "row(fern_1, fern_2, fern_3, fern_4, fern_5)")) << Show(stairs);
+  EXPECT_TRUE(Has(stairs, "near(fern_1, staircase_1)")) << Show(stairs);
+  const PlanResult gym = planner.Plan("Tall grey lockers line the left wall.");
+  EXPECT_TRUE(Has(gym, "row(locker_1, locker_2)")) << Show(gym);
+  EXPECT_TRUE(Has(gym, "against_wall(locker_1, wall=left)")) << Show(gym);
+}
+
+// "side by side" after the phrase that put the group on its host still arranges the group.
+TEST(Relation11, SideBySideAfterTheHost) {
+  OfflinePlanner planner;
+  const PlanResult stove = planner.Plan("Two kettles on the stove side by side.");
+  EXPECT_TRUE(Has(stove, "row(kettle_1, kettle_2)")) << Show(stove);
+  EXPECT_TRUE(Has(stove, "on(kettle_2, stove_1)")) << Show(stove);
+  const PlanResult sill =
+      planner.Plan("A cactus by the door, and three jam jars on the windowsill, side by side.");
+  // (WordNet writes "jam jar" as one word: the closed compound "jamjar".)
+  EXPECT_TRUE(Has(sill, "row(jamjar_1, jamjar_2, jamjar_3)")) << Show(sill);
+  EXPECT_TRUE(Has(sill, "on(jamjar_3, windowsill_1)")) << Show(sill);
+}
+
+// A long thing that runs, stretches or leads "from X to Y" lies between them.
+TEST(Relation11, FromOneThingToAnotherIsBetween) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan("A long banner stretches from the stage to the balcony.");
+  EXPECT_TRUE(Has(hall, "between(banner_1, stage_1, balcony_1)")) << Show(hall);
+  const PlanResult yard = planner.Plan("A garden hose runs from the tap to the wheelbarrow.");
+  EXPECT_TRUE(Has(yard, "between(garden_hose_1, tap_1, wheelbarrow_1)")) << Show(yard);
+  const PlanResult bedroom = planner.Plan("A striped runner leads from the door to the bed.");
+  EXPECT_TRUE(Has(bedroom, "between(runner_1, door_1, bed_1)")) << Show(bedroom);
+}
+
+// A participle with its particle ("spread out", "stretched out", "folded up") is the verb of the
+// thing before it, which stays a thing and is placed by the phrase after.
+TEST(Relation11, ParticipleWithAParticleKeepsItsSubject) {
+  OfflinePlanner planner;
+  const PlanResult camp = planner.Plan("A tarp spread out beside the van.");
+  EXPECT_EQ(CountOf(camp, "tarp"), 1) << Show(camp);
+  EXPECT_TRUE(Has(camp, "near(tarp_1, van_1)")) << Show(camp);
+  // (The spatial phrase opens with a word that is also a noun: "behind".)
+  const PlanResult field = planner.Plan("A rope stretched out behind the tent.");
+  EXPECT_EQ(CountOf(field, "rope"), 1) << Show(field);
+  EXPECT_TRUE(Has(field, "behind(rope_1, tent_1)")) << Show(field);
+  EXPECT_EQ(CountOf(field, "out"), 0) << Show(field);
+}
+
+}  // namespace
+}  // namespace scenecraft
