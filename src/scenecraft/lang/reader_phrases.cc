@@ -215,6 +215,11 @@ void Reader::AdjustPhrase(Pending* p) {
       const std::vector<std::string> up = wordnet.Hypernyms(noun, 8, 3);
       bed = IsKindOf(c, "bed") || std::find(up.begin(), up.end(), "bed") != up.end();
     }
+    // "at the end of the row": a row of beds has no foot; it is beside the row's last one.
+    for (int k = p->first; k <= p->last && bed; ++k) {
+      const QuantityNoun* q = FindQuantityNoun(words_[k].lemma);
+      if (q != nullptr && q->arrangement == "row") bed = false;
+    }
     // (An end of the room is a wall: "a gong at one end of the room".)
     const bool place = p->references.size() == 1 && !IsObject(p->references[0].entity);
     p->meaning = bed ? Meaning::kAtFoot : place ? Meaning::kAgainst : Meaning::kNear;

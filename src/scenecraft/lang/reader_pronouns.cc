@@ -1,3 +1,5 @@
+#include <cstdio>
+#include <cstdlib>  // DBGTMP
 // Stage 4 of the offline planner, its pronoun half: which entities "it", "them", "both", "all",
 // "the latter", "one", "the other" name (split from reader_refs.cc in the tenth round).
 #include <algorithm>
@@ -166,6 +168,24 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
     return two.size() == 2 ? two : Group{};
   }
   if (p == "all") {
+    if (std::getenv("SC_DBG"))
+      for (auto& r : last_group_)
+        std::fprintf(stderr, "ALL %s k%d ex%d\n", out_.entities[r.entity].category.c_str(),
+                     static_cast<int>(out_.entities[r.entity].kind), excluded(r.entity));  // DBGTMP
+    // ", all facing the stage" right after a group of things: that group ("rows of benches, all
+    // facing the stage"; "a desk, a lamp and a stool, all of oak"), not the place it stands in.
+    // (In a "with" list, every member it named: "with deck chairs and loungers, all ...".)
+    const Group& group = in_with_ && with_list_.size() >= 2 ? with_list_ : last_group_;
+    if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kComma && Members(group).size() >= 2 &&
+        std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
+          // (A noun read as a place may still turn out a thing: "seats".)
+          const NounKind k = out_.entities[r.entity].kind;
+          return (k == NounKind::kObject || k == NounKind::kIndoorPlace ||
+                  k == NounKind::kOutdoorPlace) &&
+                 !excluded(r.entity);
+        })) {
+      return group;
+    }
     Group all;
     for (size_t e = sentence_first_entity_; e < out_.entities.size(); ++e) {
       if (IsObject(static_cast<int>(e)) && !excluded(static_cast<int>(e))) {

@@ -99,5 +99,29 @@ TEST(Relation11, ParticipleWithAParticleKeepsItsSubject) {
   EXPECT_EQ(CountOf(field, "out"), 0) << Show(field);
 }
 
+// ", all facing X" right after a group is that group, also when its noun is first of all a place
+// by WordNet ("seats") and when a "with" list named it, not the place the group is in.
+TEST(Relation11, AllAfterAGroupIsThatGroup) {
+  OfflinePlanner planner;
+  const PlanResult barn = planner.Plan("A barn with rows of seats, all facing the stage.");
+  EXPECT_TRUE(Has(barn, "facing(seat_1, stage_1)")) << Show(barn);
+  EXPECT_FALSE(Has(barn, "facing(barn_1, stage_1)")) << Show(barn);
+  const PlanResult shed =
+      planner.Plan("A shed with two stools and a bench, all facing the window.");
+  EXPECT_TRUE(Has(shed, "facing(stool_2, window_1)")) << Show(shed);
+  EXPECT_TRUE(Has(shed, "facing(bench_1, window_1)")) << Show(shed);
+  EXPECT_FALSE(Has(shed, "facing(shed_1, window_1)")) << Show(shed);
+}
+
+// "at the end of the row" is beside the row, not at a bed's foot when the row is of beds.
+TEST(Relation11, TheEndOfARowIsNoFoot) {
+  OfflinePlanner planner;
+  const PlanResult dorm =
+      planner.Plan("Two cots side by side, and a rucksack at the end of the row.");
+  EXPECT_FALSE(Has(dorm, "in_front_of(rucksack_1, cot_1)")) << Show(dorm);
+  EXPECT_TRUE(Has(dorm, "near(rucksack_1, cot_1)") || Has(dorm, "near(rucksack_1, cot_2)"))
+      << Show(dorm);
+}
+
 }  // namespace
 }  // namespace scenecraft
