@@ -1,5 +1,3 @@
-#include <cstdio>
-#include <cstdlib>  // DBGTMP
 // Stage 4 of the offline planner, its pronoun half: which entities "it", "them", "both", "all",
 // "the latter", "one", "the other" name (split from reader_refs.cc in the tenth round).
 #include <algorithm>
@@ -168,29 +166,20 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
     return two.size() == 2 ? two : Group{};
   }
   if (p == "all") {
-    if (std::getenv("SC_DBG"))
-      for (auto& r : last_group_)
-        std::fprintf(stderr, "ALL %s k%d ex%d\n", out_.entities[r.entity].category.c_str(),
-                     static_cast<int>(out_.entities[r.entity].kind), excluded(r.entity));  // DBGTMP
-    // ", all facing the stage" right after a group of things: that group ("rows of benches, all
-    // facing the stage"; "a desk, a lamp and a stool, all of oak"), not the place it stands in.
-    // (In a "with" list, every member it named: "with deck chairs and loungers, all ...".)
-    const Group& group = in_with_ && with_list_.size() >= 2 ? with_list_ : last_group_;
-    if (index_ > 0 && items_[index_ - 1].kind == ItemKind::kComma && Members(group).size() >= 2 &&
-        std::all_of(group.begin(), group.end(), [&](const EntityRef& r) {
-          // (A noun read as a place may still turn out a thing: "seats".)
-          const NounKind k = out_.entities[r.entity].kind;
-          return (k == NounKind::kObject || k == NounKind::kIndoorPlace ||
-                  k == NounKind::kOutdoorPlace) &&
-                 !excluded(r.entity);
-        })) {
-      return group;
-    }
+    // Every thing of the sentence; inside a "with" list, not the host that holds it ("A barn
+    // with rows of seats, all facing the stage": the seats), and every member the list named,
+    // also one WordNet files first as a place ("seats").
+    const bool host_out = in_with_ && with_host_.size() == 1;
     Group all;
     for (size_t e = sentence_first_entity_; e < out_.entities.size(); ++e) {
-      if (IsObject(static_cast<int>(e)) && !excluded(static_cast<int>(e))) {
-        all.push_back({static_cast<int>(e), -1});
-      }
+      const int id = static_cast<int>(e);
+      if (host_out && with_host_[0].entity == id) continue;
+      const bool listed =
+          in_with_ && std::any_of(with_list_.begin(), with_list_.end(),
+                                  [&](const EntityRef& r) { return r.entity == id; });
+      const NounKind k = out_.entities[e].kind;
+      const bool place = k == NounKind::kIndoorPlace || k == NounKind::kOutdoorPlace;
+      if ((IsObject(id) || (listed && place)) && !excluded(id)) all.push_back({id, -1});
     }
     return all;
   }
