@@ -104,6 +104,17 @@ Group Reader::ResolveIt(const Group& exclude) {
       for (const auto& [owned, owner] : owned_) {
         if (owned == e && !excluded(owner)) e = owner;
       }
+      // (A thing named on its own, that no statement placed or related, is no focus: it may
+      // name the scene, "A noodle bar. Stools face the counter, a pot on the stove behind it" -
+      // the counter; the last single thing named is still it when nothing came after.)
+      const auto names = [&](const Group& group) {
+        return std::any_of(group.begin(), group.end(),
+                           [&](const EntityRef& r) { return r.entity == e; });
+      };
+      const bool scene_name = std::none_of(
+          out_.statements.begin(), out_.statements.end(),
+          [&](const Statement& st) { return names(st.subjects) || names(st.references); });
+      if (scene_name) continue;
       if (IsObject(e) && !excluded(e) && out_.entities[e].count == 1) return {{e, -1}};
     }
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {

@@ -123,5 +123,17 @@ TEST(Relation11, TheEndOfARowIsNoFoot) {
       << Show(dorm);
 }
 
+// "it" is no thing the text only named on its own sentence (it may name the scene): after other
+// things were named, the nearest single thing.
+TEST(Relation11, ItIsNoSceneNamedAlone) {
+  OfflinePlanner planner;
+  const PlanResult bar = planner.Plan(
+      "A noodle bar. Two stools face the till, and a kettle sits on the hob behind it.");
+  EXPECT_TRUE(Has(bar, "behind(hob_1, till_1)")) << Show(bar);
+  // (With nothing named since, it is still that thing.)
+  const PlanResult desk = planner.Plan("A big oak desk. A lamp stands on it.");
+  EXPECT_TRUE(Has(desk, "on(lamp_1, desk_1)")) << Show(desk);
+}
+
 }  // namespace
 }  // namespace scenecraft
