@@ -77,9 +77,15 @@ void Reader::Finish(Pending p) {
     with_centre_ = p.subjects;
   }
   if (FinishGroupPhrase(p)) return;
+  // (Also when the phrase put the members "and" joined there with it: "with a mirror and a
+  // clock on it".)
+  const bool current_placed =
+      !with_current_.empty() &&
+      std::all_of(with_current_.begin(), with_current_.end(), [&](const EntityRef& r) {
+        return std::find(p.subjects.begin(), p.subjects.end(), r) != p.subjects.end();
+      });
   with_member_on_host_ =
-      in_with_ && !with_host_.empty() && p.subjects == with_current_ &&
-      p.references == with_host_ &&
+      in_with_ && !with_host_.empty() && current_placed && p.references == with_host_ &&
       (p.meaning == Meaning::kOn || p.meaning == Meaning::kIn || p.meaning == Meaning::kAround);
   HangOnTheWall(p);
   // "a nightstand on each side", "a lamp on each nightstand": one per side or per member.

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
@@ -421,6 +422,26 @@ Group Reader::PhraseSubject(const Item& item) const {
   if (verbal && in_with_ && with_joined_.size() >= 2 && last_group_ == with_current_ &&
       !last_is_reference_ && JoinedByAnd()) {
     return with_joined_;
+  }
+  // "a stage with a piano and a double bass on it", "a dresser with a mirror and a clock on
+  // top": a phrase that puts the last of the members "and" joined on or in the host ("it", or no
+  // reference) puts them all there, but for furniture, seats and people ("a desk with a chair
+  // and a lamp on it").
+  const bool next_noun = index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kNoun;
+  const bool to_host = !next_noun || items_[index_ + 1].np.pronoun == "it";
+  if ((meaning == Meaning::kOn || meaning == Meaning::kIn) && to_host && in_with_ &&
+      with_host_.size() == 1 && with_joined_.size() >= 2 && last_group_ == with_current_ &&
+      !last_is_reference_ && JoinedByAnd()) {
+    Group onto;
+    for (const EntityRef& r : with_joined_) {
+      const std::string& c = out_.entities[r.entity].category;
+      const bool current =
+          std::find(with_current_.begin(), with_current_.end(), r) != with_current_.end();
+      if (current || !(IsKindOf(c, "furniture") || IsKindOf(c, "seat") || NamesPerson(c))) {
+        onto.push_back(r);
+      }
+    }
+    if (onto.size() >= 2) return onto;
   }
   return last_group_;
 }

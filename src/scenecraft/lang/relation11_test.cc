@@ -135,5 +135,20 @@ TEST(Relation11, ItIsNoSceneNamedAlone) {
   EXPECT_TRUE(Has(desk, "on(lamp_1, desk_1)")) << Show(desk);
 }
 
+// "with A and B on it": both are on the host, but for furniture and seats.
+TEST(Relation11, WithAAndBOnItPutsBothThere) {
+  OfflinePlanner planner;
+  const PlanResult sideboard =
+      planner.Plan("An oak sideboard with a fruit bowl and a candlestick on it.");
+  EXPECT_TRUE(Has(sideboard, "on(fruit_bowl_1, sideboard_1)")) << Show(sideboard);
+  EXPECT_TRUE(Has(sideboard, "on(candlestick_1, sideboard_1)")) << Show(sideboard);
+  const PlanResult hall =
+      planner.Plan("A bench in the hall with a helmet and a pair of gloves on top.");
+  EXPECT_TRUE(Has(hall, "on(helmet_1, bench_1)")) << Show(hall);
+  const PlanResult study = planner.Plan("A desk with a chair and a lamp on it.");
+  EXPECT_FALSE(Has(study, "on(chair_1, desk_1)")) << Show(study);
+  EXPECT_TRUE(Has(study, "on(lamp_1, desk_1)")) << Show(study);
+}
+
 }  // namespace
 }  // namespace scenecraft
