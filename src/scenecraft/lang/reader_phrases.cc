@@ -224,6 +224,21 @@ void Reader::AdjustPhrase(Pending* p) {
     const bool place = p->references.size() == 1 && !IsObject(p->references[0].entity);
     p->meaning = bed ? Meaning::kAtFoot : place ? Meaning::kAgainst : Meaning::kNear;
   }
+  // "a bicycle chained to a lamp post", "a scooter tied to a pole": what a verb fastens "to" a
+  // thin upright thing (its expected height over 1.5 times its width and depth), and that stands
+  // on the floor itself, is beside it ("a lamp clamped to the desk", "a kayak strapped to the
+  // trailer" stay on it).
+  if (p->meaning == Meaning::kOn && words_[p->first].text == "to" && p->references.size() == 1 &&
+      out_.entities[p->references[0].entity].kind == NounKind::kObject && !p->subjects.empty()) {
+    Object post;
+    post.category = out_.entities[p->references[0].entity].category;
+    const Vec3 size = ExpectedSize(post);
+    const bool upright = size.z > 1.5 * std::max(size.x, size.y);
+    const bool standing = std::all_of(
+        p->subjects.begin(), p->subjects.end(),
+        [&](const EntityRef& s) { return FloorStanding(out_.entities[s.entity].category); });
+    if (upright && standing) p->meaning = Meaning::kNear;
+  }
   // "flowers in a vase, centred on the table": what stands inside a container is carried by
   // it, so a support named next is the container's. A building is carried by nothing: "In the
   // garage, a toolbox on a shelf" puts the toolbox on the shelf.

@@ -150,5 +150,16 @@ TEST(Relation11, WithAAndBOnItPutsBothThere) {
   EXPECT_TRUE(Has(study, "on(lamp_1, desk_1)")) << Show(study);
 }
 
+// What a verb fastens to a thin upright thing, standing on the floor itself, is beside it; a small
+// thing fastened to a surface is on it.
+TEST(Relation11, FastenedToAPostIsBesideIt) {
+  OfflinePlanner planner;
+  const PlanResult street = planner.Plan("A motorbike is chained to a pole.");
+  EXPECT_TRUE(Has(street, "near(motorbike_1, pole_1)")) << Show(street);
+  EXPECT_FALSE(Has(street, "on(motorbike_1, pole_1)")) << Show(street);
+  const PlanResult desk = planner.Plan("A reading lamp clamped to the desk.");
+  EXPECT_TRUE(Has(desk, "on(reading_lamp_1, desk_1)")) << Show(desk);
+}
+
 }  // namespace
 }  // namespace scenecraft
