@@ -188,6 +188,10 @@ const std::vector<Pattern>& Patterns() {
       {"to the right", M::kRightOf, true},
       {"in|at the front of", M::kInFrontOf, true},
       {"directly|right|just| in front of|", M::kInFrontOf, true},
+      // "before" as a preposition of place ("a rug before the hearth"), and "out front" (of the
+      // thing the phrase hangs on: "a hut with a chair out front").
+      {"directly|right|just| before", M::kInFrontOf, true},
+      {"out front", M::kInFrontOf, true},
       {"behind|beyond", M::kBehind, true},
       {"directly|right|just behind", M::kBehind, true},
       {"in|at the back|rear of", M::kBehind, true},

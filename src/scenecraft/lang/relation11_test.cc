@@ -161,5 +161,14 @@ TEST(Relation11, FastenedToAPostIsBesideIt) {
   EXPECT_TRUE(Has(desk, "on(reading_lamp_1, desk_1)")) << Show(desk);
 }
 
+// "before" is a preposition of place; "out front" is in front of the thing the phrase hangs on.
+TEST(Relation11, BeforeAndOutFrontAreInFront) {
+  OfflinePlanner planner;
+  const PlanResult den = planner.Plan("A leather footstool sits before the armchair.");
+  EXPECT_TRUE(Has(den, "in_front_of(footstool_1, armchair_1)")) << Show(den);
+  const PlanResult shop = planner.Plan("A tall wardrobe with a laundry basket out front.");
+  EXPECT_TRUE(Has(shop, "in_front_of(laundry_basket_1, wardrobe_1)")) << Show(shop);
+}
+
 }  // namespace
 }  // namespace scenecraft
