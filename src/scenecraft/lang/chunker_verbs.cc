@@ -84,6 +84,14 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   const Word& w = words_[k];
   if (!w.verb || k == 0) return false;
   if (MaterialGerund(k)) return false;  // "steel shelving against the wall"
+  // "a rack of pizza peels hanging on the wall": an -s word right before an -ing form that a
+  // spatial phrase follows (or opens with) is the plural noun the participle is about; a finite
+  // verb takes no participle after it.
+  if (w.plural && k + 2 < words_.size() && EndsWith(texts_[k + 1], "ing") && words_[k + 1].verb &&
+      (MatchSpatialPhrase(texts_, k + 1) != nullptr ||
+       MatchSpatialPhrase(texts_, k + 2) != nullptr)) {
+    return false;
+  }
   // "a tarp spread out beside the van", "a kite stretched out behind the tent": a form of a verb
   // that WordNet knows with the particle after it ("spread out", "stretch out", "roll up"), the
   // particle ending the phrase before a spatial phrase, "and" or punctuation, is the verb: a noun

@@ -170,5 +170,18 @@ TEST(Relation11, BeforeAndOutFrontAreInFront) {
   EXPECT_TRUE(Has(shop, "in_front_of(laundry_basket_1, wardrobe_1)")) << Show(shop);
 }
 
+// An -s word before a participle and a spatial phrase is a plural noun, not the verb: the
+// participle is no thing and places the holder.
+TEST(Relation11, PluralBeforeAParticipleIsANoun) {
+  OfflinePlanner planner;
+  const PlanResult office = planner.Plan("A box of paint rolls sitting under the desk.");
+  EXPECT_EQ(CountOf(office, "paint"), 0) << Show(office);
+  EXPECT_TRUE(Has(office, "inside(paint_roll_1, box_1)")) << Show(office);
+  EXPECT_TRUE(Has(office, "under(box_1, desk_1)")) << Show(office);
+  const PlanResult hall = planner.Plan("A row of coat hooks hanging above the bench.");
+  EXPECT_EQ(CountOf(hall, "coat"), 0) << Show(hall);
+  EXPECT_TRUE(Has(hall, "above(coat_hook_1, bench_1)")) << Show(hall);
+}
+
 }  // namespace
 }  // namespace scenecraft
