@@ -137,8 +137,10 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     if (space != std::string::npos && IsPositionWord(np.category.substr(0, space)) &&
         !WordNet::Get().IsNoun(np.category)) {
       const std::string rest = np.category.substr(space + 1);
+      // (Also by a compound's head: "the top bale" of the hay bales.)
       const bool named = std::any_of(recent_.begin(), recent_.end(), [&](int e) {
-        return out_.entities[e].kind == NounKind::kObject && out_.entities[e].category == rest;
+        const std::string& c = out_.entities[e].category;
+        return out_.entities[e].kind == NounKind::kObject && (c == rest || EndsWith(c, " " + rest));
       });
       if (named) {
         // (The position word picks the member; it describes none of them.)

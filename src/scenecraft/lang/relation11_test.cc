@@ -183,5 +183,14 @@ TEST(Relation11, PluralBeforeAParticipleIsANoun) {
   EXPECT_TRUE(Has(hall, "above(coat_hook_1, bench_1)")) << Show(hall);
 }
 
+// A position word before the head of a compound already named picks a member of that group.
+TEST(Relation11, PositionWordBeforeACompoundsHead) {
+  OfflinePlanner planner;
+  const PlanResult cellar =
+      planner.Plan("Three cider barrels stacked by the wall, and a cat on the top barrel.");
+  EXPECT_EQ(CountOf(cellar, "top barrel"), 0) << Show(cellar);
+  EXPECT_TRUE(Has(cellar, "on(cat_1, cider_barrel_1)")) << Show(cellar);
+}
+
 }  // namespace
 }  // namespace scenecraft
