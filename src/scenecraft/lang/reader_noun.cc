@@ -349,6 +349,9 @@ void Reader::OnNoun(const Item& item) {
     Group refs = Resolve(np, item, /*as_reference=*/true, pending_->subjects);
     if (refs.empty()) {
       if (np.pronoun.empty() && ClassifyNoun(np.category) == NounKind::kAbstract) {
+        // (The phrase still placed its subject: "benches facing the sunset, a parasol ..." lists
+        // no parasol with the benches.)
+        if (pending_->subjects == last_group_) last_placed_ = true;
         pending_.reset();
         return;
       }

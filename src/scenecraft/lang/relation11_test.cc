@@ -192,5 +192,14 @@ TEST(Relation11, PositionWordBeforeACompoundsHead) {
   EXPECT_TRUE(Has(cellar, "on(cat_1, cider_barrel_1)")) << Show(cellar);
 }
 
+// A phrase whose reference is no thing still placed its subject: what a comma adds after it is
+// no member of that subject's list.
+TEST(Relation11, APhraseAboutNoThingStillEndsTheList) {
+  OfflinePlanner planner;
+  const PlanResult beach =
+      planner.Plan("Three deck chairs facing the sunset, a parasol beside them.");
+  EXPECT_TRUE(Has(beach, "near(parasol_1, deck_chair_1)")) << Show(beach);
+}
+
 }  // namespace
 }  // namespace scenecraft
