@@ -171,6 +171,10 @@ const std::vector<Pattern>& Patterns() {
       {"at some distance from", M::kFar, true},
       {"at a good|safe|fair|great distance from", M::kFar, true},
       {"a long way from", M::kFar, true},
+      // "a truck parked some way off": far from the thing in focus (the implicit reference).
+      {"some|a way off|away", M::kFar, true},
+      {"a long|little|good way off|away", M::kFar, true},
+      {"far off", M::kFar, true},
       {"far|well|wide| apart", M::kFarApart, false},
       {"far|well away from each other", M::kFarApart, false},
       {"far|well away from one another", M::kFarApart, false},

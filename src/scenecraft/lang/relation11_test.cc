@@ -201,5 +201,18 @@ TEST(Relation11, APhraseAboutNoThingStillEndsTheList) {
   EXPECT_TRUE(Has(beach, "near(parasol_1, deck_chair_1)")) << Show(beach);
 }
 
+// "some way off", "a long way away" with no reference: far from the thing the implicit
+// reference names (which one is `Implicit`'s choice); "way" is no thing.
+TEST(Relation11, SomeWayOffIsFar) {
+  OfflinePlanner planner;
+  const PlanResult camp =
+      planner.Plan("A caravan stands by the hedge, and a jeep is parked some way off.");
+  bool far = false;
+  for (const std::string& r : plan_test::RelationStrings(camp))
+    far = far || r.rfind("far(jeep_1", 0) == 0;
+  EXPECT_TRUE(far) << Show(camp);
+  EXPECT_EQ(CountOf(camp, "way"), 0) << Show(camp);
+}
+
 }  // namespace
 }  // namespace scenecraft
