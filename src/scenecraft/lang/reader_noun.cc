@@ -214,9 +214,11 @@ void Reader::OnNoun(const Item& item) {
        // thing (a boundary by WordNet) that the text names with "the" and no owner, inside the
        // "with" list of a thing (not of a place: "a square with ... lamps around the edge" is
        // the square's edge; outside such a list the owner is too often the place too).
-       (np.definite && (PlaceOnThing(position) || NamesABoundary(position)) && in_with_ &&
-        with_host_.size() == 1 && IsObject(with_host_[0].entity) &&
-        PlaceSense(out_.entities[with_host_[0].entity].category) == NounKind::kObject)) &&
+       // So is a part WordNet's meronymy gives the host ("a trunk with a doll on the lid").
+       (np.definite && in_with_ && with_host_.size() == 1 && IsObject(with_host_[0].entity) &&
+        PlaceSense(out_.entities[with_host_[0].entity].category) == NounKind::kObject &&
+        (PlaceOnThing(position) || NamesABoundary(position) ||
+         WordNet::Get().IsPartOf(position, out_.entities[with_host_[0].entity].category)))) &&
       (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
                                        items_[index_ + 1].kind != ItemKind::kPossessive))) {
     owner = Implicit(pending_->subjects);

@@ -214,5 +214,15 @@ TEST(Relation11, SomeWayOffIsFar) {
   EXPECT_EQ(CountOf(camp, "way"), 0) << Show(camp);
 }
 
+// In a "with" list, a definite part of the host by WordNet's meronymy is a place on the host.
+TEST(Relation11, APartOfTheHostIsTheHost) {
+  OfflinePlanner planner;
+  const PlanResult nursery = planner.Plan("An old toy box with a teddy sitting on the lid.");
+  EXPECT_TRUE(Has(nursery, "on(teddy_1, toy_box_1)")) << Show(nursery);
+  EXPECT_EQ(CountOf(nursery, "lid"), 0) << Show(nursery);
+  const PlanResult hall = planner.Plan("A wardrobe with a hatbox on the top shelf.");
+  EXPECT_TRUE(Has(hall, "on(hatbox_1, wardrobe_1)")) << Show(hall);
+}
+
 }  // namespace
 }  // namespace scenecraft
