@@ -165,6 +165,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   const size_t run_start = k;
   std::vector<size_t> run;
   std::vector<size_t> joined;  // function words that end a compound ("can" of "trash can")
+  size_t placement_word = 0;   // "high" of "heads high above the door": a description
   while (k < words_.size()) {
     const Word& w = words_[k];
     // A compound whose last word is also a function word: "trash can", "a set of one".
@@ -215,6 +216,15 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // trophies stands ..."), unless WordNet knows the two together.
     if (k > run_start && w.plural && words_[k - 1].plural && w.verb &&
         !IsCompound(texts_[k - 1] + " " + w.lemma)) {
+      break;
+    }
+    // After a plural, a word WordNet saw more often as an adjective than as a noun, before a
+    // spatial phrase, says where the things are, not what they are: "ram heads high above the
+    // door", "lanterns low over the tables".
+    if (k > run_start && words_[k - 1].plural && w.adjective && !w.plural &&
+        w.adjective_frequency > w.noun_frequency && k + 1 < words_.size() &&
+        MatchSpatialPhrase(texts_, k + 1) != nullptr) {
+      placement_word = k;
       break;
     }
     // A word WordNet knows as an adverb before a determiner is a preposition there: "a rug down
@@ -399,6 +409,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   for (size_t r = run.back() + 1; r <= last; ++r) np.category_words.push_back(static_cast<int>(r));
   np.category = category;
+  if (placement_word == run.back() + 1 && placement_word > last) {
+    np.attributes.push_back(texts_[placement_word]);
+    np.attribute_words.push_back(static_cast<int>(placement_word));
+    last = placement_word;
+  }
   Add(ItemKind::kNoun, i, last);
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to
