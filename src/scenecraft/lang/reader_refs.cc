@@ -206,7 +206,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // is its paper ("a note on the pillow").
   if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
       np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
-      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category))) {
+      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category) ||
+       ThingWhereCountedOrPlaced(np.category, np.count >= 2))) {
     kind = NounKind::kObject;
   }
   // A holder by a rarer sense before "of" and separate things is that holder ("a case of soda
