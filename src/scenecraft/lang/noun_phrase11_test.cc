@@ -13,8 +13,17 @@ namespace {
 
 using plan_test::CountOf;
 using plan_test::Has;
+using plan_test::Indoors;
 using plan_test::Relates;
 using plan_test::Show;
+
+// Whether the plan's notes name `setting` as the scene's setting.
+bool SettingIs(const PlanResult& plan, const std::string& setting) {
+  for (const std::string& note : plan.graph.notes) {
+    if (note.rfind("setting: " + setting + " (", 0) == 0) return true;
+  }
+  return false;
+}
 
 // An -s word that WordNet saw more often as a noun, after a bare noun and before a participle or
 // a bare verb form, is the plural head, not the clause's verb ("water bowls set out", "fish
@@ -53,6 +62,28 @@ TEST(NounPhrase11, ACountedOrPlacedActOrCoinIsAThing) {
   // Guard: an activity the text neither counts nor places builds nothing.
   const PlanResult dance = planner.Plan("A barn for a dance, with a long table by the door.");
   EXPECT_EQ(CountOf(dance, "dance"), 0) << Show(dance);
+}
+
+// The text's first noun, a room (or a chapel), put in a building or a structure ("a chapel inside
+// a fortress", "a map room within a lighthouse") is the setting, seen from inside; the building
+// is neither built nor the setting.
+TEST(NounPhrase11, ARoomInsideABuildingIsTheSetting) {
+  OfflinePlanner planner;
+  const PlanResult chapel =
+      planner.Plan("A chapel inside a fortress, with four pews facing an altar.");
+  EXPECT_TRUE(Indoors(chapel)) << Show(chapel);
+  EXPECT_TRUE(SettingIs(chapel, "chapel")) << Show(chapel);
+  EXPECT_EQ(CountOf(chapel, "chapel") + CountOf(chapel, "fortress"), 0) << Show(chapel);
+  EXPECT_EQ(CountOf(chapel, "pew"), 4) << Show(chapel);
+  const PlanResult charts =
+      planner.Plan("A map room within a lighthouse: three desks under the windows and a globe.");
+  EXPECT_TRUE(Indoors(charts)) << Show(charts);
+  EXPECT_TRUE(SettingIs(charts, "map room")) << Show(charts);
+  EXPECT_EQ(CountOf(charts, "lighthouse"), 0) << Show(charts);
+  EXPECT_EQ(CountOf(charts, "desk"), 3) << Show(charts);
+  // Guard: a thing in a building is no room ("a piano in a church": the church is the setting).
+  const PlanResult piano = planner.Plan("A piano in a church, with a stool beside it.");
+  EXPECT_EQ(CountOf(piano, "piano"), 1) << Show(piano);
 }
 
 }  // namespace
