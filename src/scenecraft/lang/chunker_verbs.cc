@@ -197,7 +197,15 @@ bool Chunker::PluralHeadBeforeVerb(size_t k) const {
   const bool next_verb = !next.punct && !next.possessive && !next.number &&
                          (next.verb || (next.word_class != WordClass::kOpen &&
                                         !Determiner(next.text) && wordnet.IsVerb(next.text)));
-  if (!next_verb) return false;
+  if (!next_verb) {
+    // An adjective, then a spatial phrase, when WordNet saw the -s word far more often as a noun:
+    // "deer heads high on the wall" ("a lamp hangs low over it": "hang" is seen only as a verb;
+    // "faces east" is a verb a third of the time and stays one).
+    return !next.punct && !next.possessive && next.word_class == WordClass::kOpen &&
+           next.adjective && !next.verb && next.adjective_frequency >= next.noun_frequency &&
+           w.noun_frequency >= 3 * w.verb_frequency && k + 2 < words_.size() &&
+           MatchSpatialPhrase(texts_, k + 2) != nullptr;
+  }
   // The next word is a verb: as the -s word's own verb it would make two verbs in a row, so the
   // -s word is its plural subject when the next word is a participle ("lined", "arranged",
   // "sitting") or the bare form that agrees with a plural ("set", "stand").

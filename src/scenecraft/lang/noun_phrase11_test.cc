@@ -39,6 +39,10 @@ TEST(NounPhrase11, APluralBeforeAParticipleIsTheHeadNotTheVerb) {
   EXPECT_GE(CountOf(soup, "milk bowl"), 2) << Show(soup);
   const PlanResult lodge = planner.Plan("Ram heads high above the doorway of the shooting lodge.");
   EXPECT_GE(CountOf(lodge, "ram head"), 2) << Show(lodge);
+  const PlanResult saloon =
+      planner.Plan("A saloon with a piano by the door, and bison heads high over the bar.");
+  EXPECT_GE(CountOf(saloon, "bison head"), 2) << Show(saloon);
+  EXPECT_EQ(CountOf(saloon, "bison"), 0) << Show(saloon);
   // Guards: a verb seen more often as a verb keeps its clause.
   const PlanResult cat = planner.Plan("The cat lies curled on the mat.");
   EXPECT_EQ(CountOf(cat, "cat"), 1) << Show(cat);
