@@ -344,6 +344,31 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // A wall named by a word before it. "The gable wall" (WordNet: a gable is a kind of wall),
+  // named definite, is the room's wall; "a climbing wall", "a chalkboard wall", named by a noun
+  // or a gerund that says what it is for or covered with, and no side word or material, is a
+  // thing the text adds.
+  if (np.room_part == RoomPart::kWall && category != head_word.lemma && !opening &&
+      compound_start + 1 < run.size()) {
+    const Word& m = words_[run[compound_start]];
+    if (np.definite && IsCompound(category) &&
+        Contains(WordNet::Get().Hypernyms(category, 4, 1), head_word.lemma)) {
+      category = head_word.lemma;
+      compound_start = run.size() - 1;
+    } else if (!np.definite && !np.plural && WallSide(m.text).empty() &&
+               (m.noun || !m.known || (EndsWith(m.text, "ing") && m.verb)) &&
+               !IsMaterial(m.lemma) &&
+               !(m.adjective && m.adjective_frequency >= m.noun_frequency)) {
+      np.room_part = RoomPart::kNone;
+      // A made thing ("a mirror wall", "a chalkboard wall") is that thing on the room's wall;
+      // an activity ("a climbing wall") names the wall built for it.
+      const bool gerund = EndsWith(m.text, "ing") && m.verb;
+      if (m.noun && !gerund && compound_start + 2 == run.size() && HasMadeThingSense(m.lemma) &&
+          ClassifyNoun(m.lemma) == NounKind::kObject) {
+        category = m.lemma;
+      }
+    }
+  }
   // "a brick pile", "a tyre stack": the bricks, piled (chunker_quantity.cc).
   QuantityCompound(run, &compound_start, &category, &np);
   // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a

@@ -90,5 +90,26 @@ TEST(NounPhrase11, ARoomInsideABuildingIsTheSetting) {
   EXPECT_EQ(CountOf(piano, "piano"), 1) << Show(piano);
 }
 
+// A wall named by a word before it, with "a": a made thing is that thing on the room's wall ("a
+// chalkboard wall", "a trophy wall"), an activity the wall built for it ("an abseiling wall"
+// stays a thing of its own); "the gable wall" (WordNet: a gable is a wall) is the room's.
+TEST(NounPhrase11, AWallNamedByWhatItIsForIsAThing) {
+  OfflinePlanner planner;
+  const PlanResult cafe = planner.Plan("A cafe with a chalkboard wall behind the counter.");
+  EXPECT_EQ(CountOf(cafe, "chalkboard"), 1) << Show(cafe);
+  const PlanResult club = planner.Plan("A youth club with a trophy wall beside the pool table.");
+  EXPECT_EQ(CountOf(club, "trophy"), 1) << Show(club);
+  EXPECT_TRUE(Relates(club, "trophy_1", "pool_table_1")) << Show(club);
+  const PlanResult park = planner.Plan("A play barn with an abseiling wall and two benches.");
+  EXPECT_EQ(CountOf(park, "abseiling wall"), 1) << Show(park);
+  const PlanResult loft = planner.Plan("Crates against the gable wall of a hayloft.");
+  EXPECT_EQ(CountOf(loft, "gable wall") + CountOf(loft, "gable"), 0) << Show(loft);
+  EXPECT_TRUE(Has(loft, "against_wall(crate_1)")) << Show(loft);
+  // Guards: a side word or a material keeps the room's wall.
+  const PlanResult shelves =
+      planner.Plan("Two shelves on the long wall and a brick wall behind a stove.");
+  EXPECT_EQ(CountOf(shelves, "brick wall") + CountOf(shelves, "wall"), 0) << Show(shelves);
+}
+
 }  // namespace
 }  // namespace scenecraft

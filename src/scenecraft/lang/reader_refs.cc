@@ -167,6 +167,12 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       np.room_part == RoomPart::kCeiling) {
     kind = NounKind::kRoomPart;
   }
+  // "a climbing wall": a wall the chunker read as a thing of its own (chunker_noun.cc).
+  if (kind == NounKind::kRoomPart && np.room_part == RoomPart::kNone && np.head >= 0 &&
+      np.category.find(' ') != std::string::npos &&
+      RoomPartOf(words_[np.head].lemma) == RoomPart::kWall) {
+    kind = NounKind::kObject;
+  }
   // A thing the text puts others in or at may be a place by another of its senses ("in the
   // middle of the village square"). A compound the dictionary does not know stays the thing its
   // head names unless its first part is a place too ("at the breakfast bar", a counter; "at the
