@@ -111,5 +111,23 @@ TEST(NounPhrase11, AWallNamedByWhatItIsForIsAThing) {
   EXPECT_EQ(CountOf(shelves, "brick wall") + CountOf(shelves, "wall"), 0) << Show(shelves);
 }
 
+// A natural object WordNet defines as an enclosure ("cave": an underground enclosure; "grotto":
+// a kind of cave), named as the scene or holding what the text lists, is the setting seen from
+// inside, no thing of it.
+TEST(NounPhrase11, ACaveNamedAsTheSceneIsTheSetting) {
+  OfflinePlanner planner;
+  const PlanResult pirates = planner.Plan("A pirate cave with a chest in the middle.");
+  EXPECT_EQ(CountOf(pirates, "pirate cave") + CountOf(pirates, "cave"), 0) << Show(pirates);
+  EXPECT_TRUE(SettingIs(pirates, "pirate cave")) << Show(pirates);
+  EXPECT_TRUE(Indoors(pirates)) << Show(pirates);
+  const PlanResult grotto = planner.Plan("A grotto: a statue and two candles.");
+  EXPECT_EQ(CountOf(grotto, "grotto"), 0) << Show(grotto);
+  EXPECT_EQ(CountOf(grotto, "candle"), 2) << Show(grotto);
+  EXPECT_TRUE(Indoors(grotto)) << Show(grotto);
+  // Guard: a pen stays an open enclosure out of doors.
+  const PlanResult pen = planner.Plan("A sheep pen with a trough and a gate.");
+  EXPECT_FALSE(Indoors(pen)) << Show(pen);
+}
+
 }  // namespace
 }  // namespace scenecraft
