@@ -129,5 +129,16 @@ TEST(NounPhrase11, ACaveNamedAsTheSceneIsTheSetting) {
   EXPECT_FALSE(Indoors(pen)) << Show(pen);
 }
 
+// A request that names the scene as a question ("could you build me a den? ...") names it as a
+// title does: the den is the room the things are in, not a lair out of doors.
+TEST(NounPhrase11, AQuestionNamingTheSceneIsItsTitle) {
+  OfflinePlanner planner;
+  const PlanResult den =
+      planner.Plan("hey, could you build me a den? a couch, a rug and a lamp by the couch.");
+  EXPECT_TRUE(SettingIs(den, "den")) << Show(den);
+  EXPECT_TRUE(Indoors(den)) << Show(den);
+  EXPECT_EQ(CountOf(den, "couch"), 1) << Show(den);
+}
+
 }  // namespace
 }  // namespace scenecraft

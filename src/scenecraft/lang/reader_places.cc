@@ -274,8 +274,10 @@ void Reader::ReviseKinds() {
     const bool opens = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
                        next < static_cast<int>(words_.size());
     // A title: the first sentence is the name alone ("A loft apartment. The bed sits ...").
-    const bool title = opens && (words_[next].text == "." || words_[next].text == "!") &&
-                       next + 1 < static_cast<int>(words_.size());
+    const bool title =
+        opens &&
+        (words_[next].text == "." || words_[next].text == "!" || words_[next].text == "?") &&
+        next + 1 < static_cast<int>(words_.size());
     // A dash after it heads the text as a colon does ("Bike workshop - two stands and a bench").
     const bool dash = opens && words_[next].text == "-";
     if (entity.last >= 0 && next < static_cast<int>(words_.size()) &&
