@@ -360,13 +360,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
                !IsMaterial(m.lemma) &&
                !(m.adjective && m.adjective_frequency >= m.noun_frequency)) {
       np.room_part = RoomPart::kNone;
-      // A made thing ("a mirror wall", "a chalkboard wall") is that thing on the room's wall;
-      // an activity ("a climbing wall") names the wall built for it.
-      const bool gerund = EndsWith(m.text, "ing") && m.verb;
-      if (m.noun && !gerund && compound_start + 2 == run.size() && HasMadeThingSense(m.lemma) &&
-          ClassifyNoun(m.lemma) == NounKind::kObject) {
-        category = m.lemma;
-      }
     }
   }
   // "a brick pile", "a tyre stack": the bricks, piled (chunker_quantity.cc).
