@@ -165,6 +165,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
   const size_t run_start = k;
   std::vector<size_t> run;
   std::vector<size_t> joined;  // function words that end a compound ("can" of "trash can")
+  size_t placement_word = 0;   // "high" of "heads high above the door": a description
   while (k < words_.size()) {
     const Word& w = words_[k];
     // A compound whose last word is also a function word: "trash can", "a set of one".
@@ -215,6 +216,15 @@ size_t Chunker::NounPhraseAt(size_t i) {
     // trophies stands ..."), unless WordNet knows the two together.
     if (k > run_start && w.plural && words_[k - 1].plural && w.verb &&
         !IsCompound(texts_[k - 1] + " " + w.lemma)) {
+      break;
+    }
+    // After a plural, a word WordNet saw more often as an adjective than as a noun, before a
+    // spatial phrase, says where the things are, not what they are: "ram heads high above the
+    // door", "lanterns low over the tables".
+    if (k > run_start && words_[k - 1].plural && w.adjective && !w.plural &&
+        w.adjective_frequency > w.noun_frequency && k + 1 < words_.size() &&
+        MatchSpatialPhrase(texts_, k + 1) != nullptr) {
+      placement_word = k;
       break;
     }
     // A word WordNet knows as an adverb before a determiner is a preposition there: "a rug down
@@ -334,6 +344,24 @@ size_t Chunker::NounPhraseAt(size_t i) {
     }
     break;
   }
+  // A wall named by a word before it. "The gable wall" (WordNet: a gable is a kind of wall),
+  // named definite, is the room's wall; "a climbing wall", "a chalkboard wall", named by a noun
+  // or a gerund that says what it is for or covered with, and no side word or material, is a
+  // thing the text adds.
+  if (np.room_part == RoomPart::kWall && category != head_word.lemma && !opening &&
+      compound_start + 1 < run.size()) {
+    const Word& m = words_[run[compound_start]];
+    if (np.definite && IsCompound(category) &&
+        Contains(WordNet::Get().Hypernyms(category, 4, 1), head_word.lemma)) {
+      category = head_word.lemma;
+      compound_start = run.size() - 1;
+    } else if (!np.definite && !np.plural && WallSide(m.text).empty() &&
+               (m.noun || !m.known || (EndsWith(m.text, "ing") && m.verb)) &&
+               !IsMaterial(m.lemma) &&
+               !(m.adjective && m.adjective_frequency >= m.noun_frequency)) {
+      np.room_part = RoomPart::kNone;
+    }
+  }
   // "a brick pile", "a tyre stack": the bricks, piled (chunker_quantity.cc).
   QuantityCompound(run, &compound_start, &category, &np);
   // A noun WordNet knows with "of" and the word after it is one thing ("a chest of drawers", "a
@@ -399,6 +427,11 @@ size_t Chunker::NounPhraseAt(size_t i) {
   }
   for (size_t r = run.back() + 1; r <= last; ++r) np.category_words.push_back(static_cast<int>(r));
   np.category = category;
+  if (placement_word == run.back() + 1 && placement_word > last) {
+    np.attributes.push_back(texts_[placement_word]);
+    np.attribute_words.push_back(static_cast<int>(placement_word));
+    last = placement_word;
+  }
   Add(ItemKind::kNoun, i, last);
   items_.back().np = np;
   // Words of the run after the head (a verb-like word taken as a noun's modifier) are left to

@@ -174,6 +174,11 @@ class Chunker {
   // than a verb: a noun WordNet files first as a made thing ("wire fencing"), or, after a
   // material, a gerund that names what is made of it ("steel shelving"; not "stone lying").
   bool MaterialGerund(size_t k) const;
+  // Whether words[k], a plural -s word after a noun that WordNet saw more often as a noun, is the
+  // plural head because a participle or a bare verb form follows it ("water bowls set out",
+  // "milk bowls arranged"): read as a verb, two verbs would stand in a row; or, when the noun
+  // reading is far more frequent, an adjective and a spatial phrase ("ram heads high above").
+  bool PluralHeadBeforeVerb(size_t k) const;
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
   size_t AdverbAt(size_t k) const;

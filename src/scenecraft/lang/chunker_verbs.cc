@@ -196,12 +196,46 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
       w.noun_frequency >= w.verb_frequency) {
     return false;
   }
+  if (w.plural && singular_subject && PluralHeadBeforeVerb(k)) return false;
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.
   if (base == w.text && coordinated) return w.verb_frequency > w.noun_frequency;
   if (base == w.text) return !singular_subject;
   return false;
+}
+
+bool Chunker::PluralHeadBeforeVerb(size_t k) const {
+  const Word& w = words_[k];
+  if (!w.plural || !w.noun || w.noun_frequency <= w.verb_frequency || k + 1 >= words_.size()) {
+    return false;
+  }
+  const Word& next = words_[k + 1];
+  WordNet& wordnet = WordNet::Get();
+  // (A closed-class word may be a verb too: "set", as in "a set of".)
+  const bool next_verb = !next.punct && !next.possessive && !next.number &&
+                         (next.verb || (next.word_class != WordClass::kOpen &&
+                                        !Determiner(next.text) && wordnet.IsVerb(next.text)));
+  if (!next_verb) {
+    // An adjective, then a spatial phrase, when WordNet saw the -s word far more often as a noun:
+    // "deer heads high on the wall" ("a lamp hangs low over it": "hang" is seen only as a verb;
+    // "faces east" is a verb a third of the time and stays one).
+    return !next.punct && !next.possessive && next.word_class == WordClass::kOpen &&
+           next.adjective && !next.verb && next.adjective_frequency >= next.noun_frequency &&
+           w.noun_frequency >= 3 * w.verb_frequency && k + 2 < words_.size() &&
+           MatchSpatialPhrase(texts_, k + 2) != nullptr;
+  }
+  // The next word is a verb: as the -s word's own verb it would make two verbs in a row, so the
+  // -s word is its plural subject when the next word is a participle ("lined", "arranged",
+  // "sitting") or the bare form that agrees with a plural ("set", "stand").
+  const std::string base = wordnet.VerbBase(next.text);
+  if (base.empty()) return false;
+  const bool participle =
+      base != next.text && (EndsWith(next.text, "ed") || EndsWith(next.text, "ing") || !next.noun);
+  // (A bare form that is also a noun only when WordNet saw it more often as a verb: "bowls
+  // stand", but "food bowls line" may be a compound's "line".)
+  const bool bare = base == next.text && (!next.noun || next.verb_frequency > next.noun_frequency);
+  return participle || bare;
 }
 
 bool Chunker::MaterialGerund(size_t k) const {

@@ -84,6 +84,26 @@ bool NamesAWrittenThing(const std::string& noun) {
   return false;
 }
 
+bool ThingWhereCountedOrPlaced(const std::string& category, bool counted) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available()) return false;
+  const size_t space = category.rfind(' ');
+  const bool known = wordnet.IsNoun(category);
+  const std::string noun =
+      known || space == std::string::npos ? category : category.substr(space + 1);
+  // Money by the first sense, or by the second after a unit of it (a penny is first a unit of
+  // money, then a coin; a pyramid, first a shape, then a scheme, is no money). An act or an
+  // event by one of the two most frequent senses (a jump is first an increase, then an act).
+  const std::vector<std::string> frequent = wordnet.LexFiles(noun, 2);
+  if (!frequent.empty() && frequent[0] == "noun.possession") return true;
+  if (frequent.size() == 2 && frequent[0] == "noun.quantity" && frequent[1] == "noun.possession") {
+    return true;
+  }
+  if (counted) return Has(frequent, {"noun.act", "noun.event"});
+  return !frequent.empty() && frequent[0] == "noun.act" && !known && space != std::string::npos &&
+         HasPhysicalSense(category.substr(0, space));
+}
+
 bool NamesABoundary(const std::string& noun) {
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available() || RoomPartOf(noun) != RoomPart::kNone) return false;
@@ -163,7 +183,9 @@ NounKind ClassifyNoun(const std::string& category) {
   // A paved surface by one of the two most frequent senses ("pavement", "paving": first the
   // material, then the surface), or a walk ("sidewalk", "boardwalk"), is the ground out of
   // doors, no thing.
-  if (Has(first, {"paved surface", "walk"}) ||
+  // (The walk a path is, a made thing, not the gait: "a skip" is a gait, a kind of walking.)
+  if (Has(first, {"paved surface"}) ||
+      (Has(first, {"walk"}) && Has(wordnet.LexFiles(noun, 1), {"noun.artifact"})) ||
       (wordnet.SenseCount(noun) > 1 &&
        Has(wordnet.SenseHypernyms(noun, 1, 2), {"paved surface"}))) {
     return NounKind::kOutdoorPlace;

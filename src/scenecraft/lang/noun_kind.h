@@ -65,6 +65,13 @@ bool NamesABoundary(const std::string& noun);
 // paper where the text places it.
 bool NamesAWrittenThing(const std::string& noun);
 
+// Whether a noun WordNet files first as no physical thing names one where the text counts or
+// places it: money by its first sense, or by its second after a unit of money ("coins",
+// "pennies": WordNet's possessions), wherever it is counted or placed; an act or an event by one of
+// them when a number counts it ("three jumps", "two skips"), an act first when it ends a compound
+// WordNet does not know whose first part is a physical thing ("a coconut shy": a shy is a throw).
+bool ThingWhereCountedOrPlaced(const std::string& category, bool counted);
+
 // Whether a noun names a group of separate things by one of its senses (WordNet's noun.group: a
 // collection, a series, an array, an agglomeration, a group of animals: "string", "herd",
 // "bank", "fleet") and holds nothing by its two most frequent senses (no container or support:

@@ -9,7 +9,75 @@
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft::reader_detail {
-namespace {}  // namespace
+namespace {
+
+// Whether a noun names a building or a structure by its most frequent sense ("museum",
+// "castle", "fortress": a defensive structure, "lighthouse": a tower), or a room or a place of
+// business by one of its three most frequent (PlaceSense): what a room can be in.
+bool EnclosesRooms(const std::string& category) {
+  const NounKind kind = ClassifyNoun(category);
+  if (kind == NounKind::kBuilding || kind == NounKind::kIndoorPlace) return true;
+  if (PlaceSense(category) == NounKind::kIndoorPlace) return true;
+  const std::vector<std::string> up = WordNet::Get().Hypernyms(category, 8, 1);
+  return std::find(up.begin(), up.end(), "structure") != up.end();
+}
+
+}  // namespace
+
+void Reader::RoomInABuilding() {
+  // "A dinosaur hall in a museum. ...", "a chapel inside a fortress, with ...": the text's first
+  // noun, a room by one of its senses (or a building: a chapel), put in a building, is the room
+  // the scene is in; the building around it is where it is, neither built nor the setting.
+  if (out_.entities.size() < 3) return;
+  Entity& room = out_.entities[0];
+  if (room.count != 1 || room.kind == NounKind::kOutdoorPlace) return;
+  const bool room_sense = PlaceSense(room.category) == NounKind::kIndoorPlace ||
+                          room.kind == NounKind::kIndoorPlace ||
+                          ClassifyNoun(room.category) == NounKind::kBuilding;
+  if (!room_sense) return;
+  // The spatial phrase right after the room's noun: "in", "inside", "within".
+  int b = -1;
+  for (size_t k = 0; k + 1 < items_.size(); ++k) {
+    const Item& phrase = items_[k];
+    if (phrase.kind != ItemKind::kSpatial || phrase.phrase == nullptr ||
+        phrase.first != room.last + 1)
+      continue;
+    if (phrase.phrase->meaning != Meaning::kIn || items_[k + 1].kind != ItemKind::kNoun) return;
+    for (size_t e = 1; e < out_.entities.size(); ++e) {
+      if (out_.entities[e].first == items_[k + 1].first) b = static_cast<int>(e);
+    }
+    break;
+  }
+  if (b < 0) return;
+  Entity& building = out_.entities[static_cast<size_t>(b)];
+  if (building.count != 1 || building.category == room.category ||
+      !EnclosesRooms(building.category)) {
+    return;
+  }
+  // Nothing else is put in or by the building: it only says where the room is.
+  const auto names_building = [&](const Statement& st) {
+    const auto is_b = [&](const EntityRef& r) { return r.entity == b; };
+    return std::any_of(st.subjects.begin(), st.subjects.end(), is_b) ||
+           std::any_of(st.references.begin(), st.references.end(), is_b);
+  };
+  const auto room_in_building = [&](const Statement& st) {
+    return st.subjects.size() == 1 && st.subjects[0].entity == 0 && st.references.size() == 1 &&
+           st.references[0].entity == b;
+  };
+  for (const Statement& st : out_.statements) {
+    if (names_building(st) && !room_in_building(st)) return;
+  }
+  room.kind = NounKind::kIndoorPlace;
+  building.kind = NounKind::kIndoorPlace;
+  // What the text then places by the room as a whole ("face it from the back of the hall") was
+  // read while the room was a thing: the room holds them, no relation to it is left to build.
+  const auto by_room = [&](const Statement& st) {
+    return room_in_building(st) || (st.references.size() == 1 && st.references[0].entity == 0 &&
+                                    st.references[0].member < 0);
+  };
+  out_.statements.erase(std::remove_if(out_.statements.begin(), out_.statements.end(), by_room),
+                        out_.statements.end());
+}
 
 bool Reader::OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target,
                          NounKind kind) {
@@ -58,6 +126,7 @@ void Reader::ReviseKinds() {
     const NounKind k = out_.entities[e].kind;
     return k == NounKind::kIndoorPlace || k == NounKind::kOutdoorPlace;
   };
+  RoomInABuilding();
   // How the statements use each entity: placed itself, or a reference things are placed by (in or
   // at it: "in the garage", "at the market"; or around, beside, far from it: "far from the fire
   // pit").
@@ -205,8 +274,10 @@ void Reader::ReviseKinds() {
     const bool opens = e == 0 && entity.first >= 0 && first_noun_of_text(entity.first) &&
                        next < static_cast<int>(words_.size());
     // A title: the first sentence is the name alone ("A loft apartment. The bed sits ...").
-    const bool title = opens && (words_[next].text == "." || words_[next].text == "!") &&
-                       next + 1 < static_cast<int>(words_.size());
+    const bool title =
+        opens &&
+        (words_[next].text == "." || words_[next].text == "!" || words_[next].text == "?") &&
+        next + 1 < static_cast<int>(words_.size());
     // A dash after it heads the text as a colon does ("Bike workshop - two stands and a bench").
     const bool dash = opens && words_[next].text == "-";
     if (entity.last >= 0 && next < static_cast<int>(words_.size()) &&

@@ -170,6 +170,12 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       np.room_part == RoomPart::kCeiling) {
     kind = NounKind::kRoomPart;
   }
+  // "a climbing wall": a wall the chunker read as a thing of its own (chunker_noun.cc).
+  if (kind == NounKind::kRoomPart && np.room_part == RoomPart::kNone && np.head >= 0 &&
+      np.category.find(' ') != std::string::npos &&
+      RoomPartOf(words_[np.head].lemma) == RoomPart::kWall) {
+    kind = NounKind::kObject;
+  }
   // A thing the text puts others in or at may be a place by another of its senses ("in the
   // middle of the village square"). A compound the dictionary does not know stays the thing its
   // head names unless its first part is a place too ("at the breakfast bar", a counter; "at the
@@ -209,7 +215,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
   // is its paper ("a note on the pillow").
   if (kind == NounKind::kAbstract && ((as_reference && pending_) || np.placed || np.count >= 2) &&
       np.head >= 0 && FindQuantityNoun(words_[np.head].lemma) == nullptr &&
-      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category))) {
+      (HasMadeThingSense(np.category) || NamesAWrittenThing(np.category) ||
+       ThingWhereCountedOrPlaced(np.category, np.count >= 2))) {
     kind = NounKind::kObject;
   }
   // A holder by a rarer sense before "of" and separate things is that holder ("a case of soda

@@ -69,6 +69,8 @@ class Reader {
   bool OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target, NounKind kind);
   // After reading: place nouns the text treats as things become things, and the setting follows.
   void ReviseKinds();
+  // The text's first noun, a room, put in a building: the room is the setting (reader_places.cc).
+  void RoomInABuilding();
   void OnSpatial(const Item& item);
   void Finish(Pending p);
   bool FinishGroupPhrase(const Pending& p);

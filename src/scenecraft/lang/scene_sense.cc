@@ -150,6 +150,17 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
       return true;
     }
   }
+  // A natural object whose first definition calls it an enclosure ("cave": "a geological
+  // formation consisting of an underground enclosure ...", "grotto": "a small cave") is a place
+  // one is inside of when the text names it as the scene or puts things in it.
+  if (!senses.empty() && !lexfiles.empty() && lexfiles[0] == "noun.object") {
+    const std::string gloss = wordnet.Gloss(noun);
+    const std::string definition = gloss.substr(0, gloss.find(';'));
+    if ((" " + definition + " ").find(" enclosure ") != std::string::npos ||
+        HasAny(senses[0], {"cave"})) {
+      return true;
+    }
+  }
   // A compound WordNet knows only as a thing whose head names a room or an establishment by one
   // of its two most frequent senses ("a snack bar with a counter, six stools ...": a counter by
   // WordNet, a barroom by its head) is that place when what the text puts in it covers more
