@@ -245,7 +245,8 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     // A category no catalog entry names borrows the shape and size prior of its nearest
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;
-    if (info == nullptr) standin = ChooseStandIn(o.category, o.description, senses, fits_m);
+    if (info == nullptr)
+      standin = ChooseStandIn(o.category, o.description, senses, fits_m, options.small_copy);
     // How the size words (and a stand-in's miniature modifiers) scale the kind's typical size.
     const Vec3 ratio = standin ? Vec3{standin->size_m.x / standin->typical_m.x,
                                       standin->size_m.y / standin->typical_m.y,
@@ -330,7 +331,7 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
       if (const std::optional<StandIn> s =
               ChooseStandIn(o.category, o.description,
                             options.senses ? options.senses : SingleSense(options.hypernyms),
-                            SceneExtent(graph.environment))) {
+                            SceneExtent(graph.environment), options.small_copy)) {
         Object copy = o;
         copy.asset = {"procedural", s->shape, s->Label(), "SceneCraft", "CC0"};
         model = BuildProceduralModel(copy, options.hypernyms);
