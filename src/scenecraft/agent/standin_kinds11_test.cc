@@ -11,10 +11,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 
 #include "scenecraft/agent/asset_terms.h"
 #include "scenecraft/assets/procedural.h"
+#include "scenecraft/assets/resolve.h"
 #include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/wordnet.h"
 
@@ -80,6 +82,36 @@ TEST(StandInKinds11, AThingDefinedAsASmallCopyIsSizedAsOne) {
       ChooseStandIn("conifer", "", options.senses, std::nullopt, options.small_copy);
   ASSERT_TRUE(conifer.has_value());
   EXPECT_GT(Extent(conifer->size_m), 3.0) << conifer->size_m.ToString();
+}
+
+TEST(StandInKinds11, ASmallCopyStaysSmallWhenRealModelsSizeItsKind) {
+  if (!WordNet::Get().available()) GTEST_SKIP() << "WordNet is not installed";
+  namespace fs = std::filesystem;
+  if (!fs::exists(DefaultSh3dDirectory() / "Scopia.sh3f")) {
+    GTEST_SKIP() << "sweethome3d-furniture is not installed";
+  }
+  // The real models of a kind (trees, cars) replace the table's size prior; a small copy of the
+  // kind must still be a small copy, not the model's size times the table's miniature factor.
+  const fs::path cache = fs::temp_directory_path() / "scenecraft_standin_kinds11";
+  fs::remove_all(cache);
+  AssetOptions options = WithWordNet({});
+  options.sources = {"sh3d", "procedural"};
+  options.cache_dir = cache;
+  SceneGraph graph;
+  graph.environment.kind = Environment::Kind::kRoom;
+  graph.environment.size = {6, 5, 2.8};
+  for (const char* noun : {"ming tree", "doll carriage", "dwarf conifer"}) {
+    Object o;
+    o.id = std::string(noun).replace(std::string(noun).find(' '), 1, "_") + "_1";
+    o.category = noun;
+    graph.objects.push_back(o);
+  }
+  ResolveAssets(&graph, options);
+  for (const Object& o : graph.objects) {
+    EXPECT_GE(Extent(o.size), 0.1) << o.category << " " << o.size.ToString();
+    EXPECT_LE(Extent(o.size), kSmallCopyExtent + 1e-6) << o.category << " " << o.size.ToString();
+  }
+  fs::remove_all(cache);
 }
 
 TEST(StandInKinds11, ThePlannerExpectsTheSizeTheAssetsGive) {

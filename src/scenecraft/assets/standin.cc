@@ -225,7 +225,10 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
     // A small copy of its kind is at most hand-held or table-top, however large the kind.
     auto copy_size = [&] {
       const double extent = LargestExtent(s->size_m);
-      if (extent > kSmallCopyExtent) s->size_m = s->size_m * (kSmallCopyExtent / extent);
+      if (extent > kSmallCopyExtent) {
+        s->copy_scale *= kSmallCopyExtent / extent;
+        s->size_m = s->size_m * (kSmallCopyExtent / extent);
+      }
     };
     const std::string tail =
         Join({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()}, " ");
@@ -245,6 +248,11 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
     return s;
   }
   return std::nullopt;
+}
+
+Vec3 CapSmallCopy(const Vec3& size) {
+  const double extent = LargestExtent(size);
+  return extent > kSmallCopyExtent ? size * (kSmallCopyExtent / extent) : size;
 }
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,

@@ -57,6 +57,9 @@ struct StandIn {
   Vec3 typical_m;     // the table's (or catalog's) typical size, before size words
   Support support = Support::kFloor;
   bool has_front = false;
+  // Below 1 when it is a small copy of its kind (a toy, a bonsai): the factor that made size_m
+  // at most kSmallCopyExtent. A real model's size is capped the same way (CapSmallCopy).
+  double copy_scale = 1.0;
   // "stand-in (shape of chest)": what the report and scene.json say about the object's model.
   std::string Label() const;
 };
@@ -85,6 +88,9 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
 // The largest extent of a small copy of a thing (a toy, a model, a bonsai), metres: hand-held or
 // table-top, whatever the size of the thing copied.
 inline constexpr double kSmallCopyExtent = 0.6;
+
+// `size` scaled (in proportion) so that its largest extent is at most kSmallCopyExtent.
+Vec3 CapSmallCopy(const Vec3& size);
 // The same with a flat hypernym list as one sense.
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
                                      const HypernymLookup& hypernyms);
