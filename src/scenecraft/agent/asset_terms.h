@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "scenecraft/assets/resolve.h"
+#include "scenecraft/lang/thing_senses.h"  // ThingsBeforeRarePeople, kCommonNounTagCount
 
 namespace scenecraft {
 
@@ -28,17 +29,8 @@ SenseLookup WordNetSenseLookup();
 // Null-safe: -1 when WordNet is not installed.
 KindDistanceLookup WordNetKindDistance();
 
-// Below this many uses in WordNet's tagged texts, a noun's sense order says little.
-inline constexpr int kCommonNounTagCount = 10;
-
-// `senses` reordered for a scene: when the noun is rare in tagged texts (`tag_count` below
-// kCommonNounTagCount) and one of its senses is a made thing, its senses that are people come
-// last ("coaster": the mat on a table, not a resident of the coast; "planter": the pot, not the
-// plantation owner). A common noun keeps WordNet's order ("guard" is first a person).
-std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
-    std::vector<std::vector<std::string>> senses, int tag_count);
-
-// `options` with WordNet as its expander and hypernym lookup unless it has them already.
+// `options` with WordNet as its expander, hypernym, sense, kind-distance and small-copy lookups
+// unless it has them already.
 AssetOptions WithWordNet(AssetOptions options);
 
 }  // namespace scenecraft

@@ -1,9 +1,11 @@
 #include "scenecraft/agent/context_sizes.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "scenecraft/core/room.h"
+#include "scenecraft/layout/capacity.h"
 #include "scenecraft/util/error.h"
 #include "scenecraft/util/strings.h"
 
@@ -115,6 +117,47 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
                       holder->id + ": " + before.SizeString() + " -> " + item->size.SizeString());
     }
     if (!changed) break;
+  }
+  // What stands on one support shares its top: together they cover at most the share of it the
+  // layout's capacity check allows (layout/capacity.h), each shrunk by the same factor ("a dozen
+  // pots on a bench"); where that would take a thing below a plausible size, they keep their
+  // sizes and the run says so (the capacity check then moves some beside the support).
+  std::map<std::string, std::vector<std::string>> on_top;  // holder -> items, in order
+  for (const Pair& p : pairs) {
+    if (!p.inside && !p.stacked) on_top[p.holder].push_back(p.item);
+  }
+  for (const auto& [holder_id, items] : on_top) {
+    const Object* holder = graph->FindObject(holder_id);
+    if (holder == nullptr || !holder->HasSize() || items.size() < 2) continue;
+    double fixed_m2 = 0, movable_m2 = 0, least = 1.0;
+    std::vector<Object*> movable;
+    for (const std::string& id : items) {
+      Object* item = graph->FindObject(id);
+      if (item == nullptr || !item->HasSize()) continue;
+      const double m2 = item->size.x * item->size.y;
+      if (fixed.count(id) > 0 || refused.count(id) > 0) {
+        fixed_m2 += m2;
+        continue;
+      }
+      movable_m2 += m2;
+      movable.push_back(item);
+      least = std::min(least, scaled.count(id) ? scaled[id] : 1.0);
+    }
+    const double usable = kUsableTopShare * holder->size.x * holder->size.y - fixed_m2;
+    if (movable.empty() || movable_m2 <= usable + 1e-12) continue;
+    const double scale = usable > 0 ? std::sqrt(usable / movable_m2) : 0.0;
+    if (least * scale < options.min_scale) {
+      lines.push_back("no plausible size lets " + std::to_string(items.size()) +
+                      " things share the top of " + holder_id + " (" + holder->size.SizeString() +
+                      "); they keep their sizes");
+      continue;
+    }
+    for (Object* item : movable) {
+      item->size = item->size * scale;
+      scaled[item->id] = (scaled.count(item->id) ? scaled[item->id] : 1.0) * scale;
+    }
+    lines.push_back(std::to_string(movable.size()) + " things sized to share the top of " +
+                    holder_id + ": scaled by " + FormatNumber(scale, 2));
   }
   // What stands under a window stays below its sill ("a fern under the window").
   for (const Relation& r : graph->relations) {

@@ -245,20 +245,23 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
     // A category no catalog entry names borrows the shape and size prior of its nearest
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;
-    if (info == nullptr) standin = ChooseStandIn(o.category, o.description, senses, fits_m);
+    if (info == nullptr)
+      standin = ChooseStandIn(o.category, o.description, senses, fits_m, options.small_copy);
     // How the size words (and a stand-in's miniature modifiers) scale the kind's typical size.
-    const Vec3 ratio = standin ? Vec3{standin->size_m.x / standin->typical_m.x,
-                                      standin->size_m.y / standin->typical_m.y,
-                                      standin->size_m.z / standin->typical_m.z}
+    // (A small copy's cap is no ratio: it is applied to the real size again, below.)
+    const double copy = standin ? standin->copy_scale : 1.0;
+    const Vec3 ratio = standin ? Vec3{standin->size_m.x / (copy * standin->typical_m.x),
+                                      standin->size_m.y / (copy * standin->typical_m.y),
+                                      standin->size_m.z / (copy * standin->typical_m.z)}
                                : ApplySizeWords(o.description, {1.0, 1.0, 1.0});
     // Real models of the stand-in's kind say its size better than the table, where there are.
     if (standin && index != nullptr) {
-      if (const std::optional<Vec3> real = IndexedSizePrior(*index, *standin)) {
-        // The size words and miniature modifiers scale the real size as they scaled the table's.
-        const Vec3& was = standin->size_m;
-        const Vec3& typical = standin->typical_m;
-        standin->size_m = {real->x * was.x / typical.x, real->y * was.y / typical.y,
-                           real->z * was.z / typical.z};
+      StandIn full = *standin;  // the kind at full size picks the real models
+      full.size_m = standin->size_m * (1.0 / copy);
+      if (const std::optional<Vec3> real = IndexedSizePrior(*index, full)) {
+        // The size words scale the real size as they scaled the table's; a small copy is capped.
+        const Vec3 sized{real->x * ratio.x, real->y * ratio.y, real->z * ratio.z};
+        standin->size_m = copy < 1.0 ? CapSmallCopy(sized) : sized;
       }
     }
     // The size the object should have: the procedural default with the description's size words.
@@ -290,7 +293,9 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
         // A model of the immediate kind gives way to a procedural model of the thing itself (a
         // "table on trestles" is no counter).
         if (choice->broader > 0 && info != nullptr) continue;
+        const bool sized = o.HasSize();
         UseIndexed(&o, choice->record, info, standin, hint, ratio);
+        if (!sized && standin && standin->copy_scale < 1.0) o.size = CapSmallCopy(o.size);
         done = true;
       }
       if (done) break;
@@ -330,7 +335,7 @@ std::map<std::string, Model> BuildModels(const SceneGraph& graph, const AssetOpt
       if (const std::optional<StandIn> s =
               ChooseStandIn(o.category, o.description,
                             options.senses ? options.senses : SingleSense(options.hypernyms),
-                            SceneExtent(graph.environment))) {
+                            SceneExtent(graph.environment), options.small_copy)) {
         Object copy = o;
         copy.asset = {"procedural", s->shape, s->Label(), "SceneCraft", "CC0"};
         model = BuildProceduralModel(copy, options.hypernyms);

@@ -33,6 +33,9 @@ struct AssetOptions {
   // How far up a phrase's hypernyms a kind lies, for retrieval (retrieval.h); the agent wires
   // WordNet in. May be empty.
   KindDistanceLookup kind_distance;
+  // Whether a word makes a thing a small copy of its kind (standin.h); the agent wires WordNet's
+  // definitions in. May be empty (then a closed class: "toy", "model", "miniature").
+  SmallCopyLookup small_copy;
   // Check() throws Error on a bad value.
   void Check() const;
   // cache_dir, or the default.

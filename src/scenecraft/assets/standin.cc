@@ -11,12 +11,9 @@ namespace scenecraft {
 namespace {
 
 // Modifiers that make a thing a small copy of itself ("toy train", "model ship"): a closed class
-// of words, applied only when the compound as a whole is unknown and its head decided the shape.
-struct Miniature {
-  const char* word;
-  double scale;
-};
-constexpr Miniature kMiniatures[] = {{"toy", 0.08}, {"model", 0.08}, {"miniature", 0.1}};
+// of words, applied only when the compound as a whole is unknown and its head decided the shape
+// (with WordNet, the SmallCopyLookup finds these and others by their definitions).
+constexpr const char* kMiniatures[] = {"toy", "model", "miniature"};
 
 const StandInKind* FindKind(const std::string& term, const std::vector<std::string>& chain) {
   for (const StandInKind& k : StandInKinds()) {
@@ -219,16 +216,30 @@ void FitToAnimal(const std::string& modifier, const SenseLookup& senses, Vec3* s
 }  // namespace
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
-                                     const SenseLookup& senses, const std::optional<Vec3>& fits_m) {
+                                     const SenseLookup& senses, const std::optional<Vec3>& fits_m,
+                                     const SmallCopyLookup& small_copy) {
   const std::vector<std::string> words = LowerWords(category, "\'");
   for (size_t first = 0; first < words.size(); ++first) {
     std::optional<StandIn> s = ChooseForTail(words, first, senses, fits_m);
     if (!s) continue;
+    // A small copy of its kind is at most hand-held or table-top, however large the kind.
+    auto copy_size = [&] {
+      const double extent = LargestExtent(s->size_m);
+      if (extent > kSmallCopyExtent) {
+        s->copy_scale *= kSmallCopyExtent / extent;
+        s->size_m = s->size_m * (kSmallCopyExtent / extent);
+      }
+    };
+    const std::string tail =
+        Join({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()}, " ");
+    if (small_copy && small_copy(tail, /*head=*/true)) copy_size();
     // Size words of the description, and of the modifiers the shape did not use ("toy").
     std::string size_words(description);
     for (size_t i = 0; i < first; ++i) {
-      for (const Miniature& m : kMiniatures) {
-        if (words[i] == m.word) s->size_m = s->size_m * m.scale;
+      if (std::find(std::begin(kMiniatures), std::end(kMiniatures), words[i]) !=
+              std::end(kMiniatures) ||
+          (small_copy && small_copy(words[i], false))) {
+        copy_size();
       }
       FitToAnimal(words[i], senses, &s->size_m);
       size_words += " " + words[i];
@@ -237,6 +248,11 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
     return s;
   }
   return std::nullopt;
+}
+
+Vec3 CapSmallCopy(const Vec3& size) {
+  const double extent = LargestExtent(size);
+  return extent > kSmallCopyExtent ? size * (kSmallCopyExtent / extent) : size;
 }
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,

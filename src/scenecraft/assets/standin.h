@@ -24,6 +24,11 @@ using HypernymLookup = std::function<std::vector<std::string>(std::string_view)>
 // on all its paths, nearest first, lower case with spaces. Empty when the noun is unknown.
 using SenseLookup = std::function<std::vector<std::vector<std::string>>(std::string_view)>;
 
+// Whether a word of a noun phrase makes the thing a small copy of its kind: a modifier (`head`
+// false: "toy", "doll" of "doll carriage") or the noun the shape came from (`head` true: a
+// bonsai is a dwarfed tree). The agent wires WordNet's definitions in (lang/thing_senses.h).
+using SmallCopyLookup = std::function<bool(std::string_view word, bool head)>;
+
 // A sense lookup with one sense: the flat hypernym list (for lookups that do not tell senses
 // apart, and tests). Empty when `hypernyms` is.
 SenseLookup SingleSense(HypernymLookup hypernyms);
@@ -52,6 +57,9 @@ struct StandIn {
   Vec3 typical_m;     // the table's (or catalog's) typical size, before size words
   Support support = Support::kFloor;
   bool has_front = false;
+  // Below 1 when it is a small copy of its kind (a toy, a bonsai): the factor that made size_m
+  // at most kSmallCopyExtent. A real model's size is capped the same way (CapSmallCopy).
+  double copy_scale = 1.0;
   // "stand-in (shape of chest)": what the report and scene.json say about the object's model.
   std::string Label() const;
 };
@@ -66,15 +74,23 @@ struct StandIn {
 // the phrase first of all ("barbecue grill": the grate, which a barbecue rack also is, not the
 // grill room; when that sense has no row, the modifier's agreeing sense lends its shape), and a
 // size that fits into `fits_m` (the room, or the outdoor extent) before one that does not.
-// Modifiers the shape did not use scale the size: "toy", "model" and "miniature" make a small copy,
-// size words
-// ("mini", "small") scale it, an animal makes
-// it to the animal's size ("cat bed", "hamster cage"). nullopt when
+// Modifiers the shape did not use scale the size: a small copy ("toy", "model", "miniature", and
+// what `small_copy` accepts, which may also take the noun itself: a bonsai) is at most
+// kSmallCopyExtent, size words ("mini", "small") scale it, an animal makes it to the animal's
+// size ("cat bed", "hamster cage"). nullopt when
 // no sense of any tail matches (then the object is a shapeless placeholder). `senses` may be
 // empty (then only the words themselves match).
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
                                      const SenseLookup& senses,
-                                     const std::optional<Vec3>& fits_m = std::nullopt);
+                                     const std::optional<Vec3>& fits_m = std::nullopt,
+                                     const SmallCopyLookup& small_copy = {});
+
+// The largest extent of a small copy of a thing (a toy, a model, a bonsai), metres: hand-held or
+// table-top, whatever the size of the thing copied.
+inline constexpr double kSmallCopyExtent = 0.6;
+
+// `size` scaled (in proportion) so that its largest extent is at most kSmallCopyExtent.
+Vec3 CapSmallCopy(const Vec3& size);
 // The same with a flat hypernym list as one sense.
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,
                                      const HypernymLookup& hypernyms);

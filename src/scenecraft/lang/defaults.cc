@@ -10,6 +10,7 @@
 #include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/defaults_detail.h"
 #include "scenecraft/lang/lexicon.h"
+#include "scenecraft/lang/thing_senses.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
 
@@ -50,12 +51,9 @@ const std::vector<std::string>& ScreenClasses() {
 // Whether a thing is small and stands on a surface: the procedural catalog's entry, else the
 // stand-in its WordNet hypernyms give ("a cash register", "a night light": on a table's top,
 // with a footprint of at most 0.2 m2).
+// The asset stage's own sense test (thing_senses.h), so that the plan expects what is built.
 std::optional<StandIn> StandInOf(const Object& o) {
-  WordNet& wordnet = WordNet::Get();
-  if (!wordnet.available()) return std::nullopt;
-  return ChooseStandIn(o.category, o.description, [&](std::string_view noun) {
-    return wordnet.SenseAncestors(std::string(noun));
-  });
+  return ThingStandIn(o.category, o.description);
 }
 
 // What a thing of its kind rests on and its typical size: the procedural catalog's entry, else its
@@ -65,11 +63,15 @@ struct Typical {
   Vec3 size;
 };
 std::optional<Typical> TypicalOf(const Object& o) {
-  if (const CategoryInfo* info = CatalogEntry(o.category))
+  // As the asset stage builds it: the catalog's entry for the whole phrase, else the stand-in,
+  // which tries the phrase before its head ("lab bench" is a worktable, no seat bench).
+  if (const CategoryInfo* info = FindProceduralCategory(o.category))
     return Typical{info->support, info->size};
   if (const std::optional<StandIn> standin = StandInOf(o)) {
     return Typical{standin->support, standin->typical_m};
   }
+  if (const CategoryInfo* info = CatalogEntry(o.category))
+    return Typical{info->support, info->size};
   return std::nullopt;
 }
 
@@ -124,8 +126,9 @@ const CategoryInfo* CatalogEntry(const std::string& category) {
 // tractor" is 4 m long).
 Vec3 ExpectedSize(const Object& o) {
   if (o.HasSize()) return o.size;
-  if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
+  if (const CategoryInfo* info = FindProceduralCategory(o.category)) return info->size;
   if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
+  if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
   return {0.6, 0.6, 0.8};
 }
 

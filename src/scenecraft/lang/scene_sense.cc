@@ -6,6 +6,7 @@
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/noun_kind.h"
+#include "scenecraft/lang/thing_senses.h"
 #include "scenecraft/lang/wordnet.h"
 
 namespace scenecraft {
@@ -61,11 +62,8 @@ double TypicalFootprint(const std::string& category) {
   if (const CategoryInfo* info = FindProceduralCategory(category)) {
     return info->size.x * info->size.y;
   }
-  WordNet& wordnet = WordNet::Get();
-  if (!wordnet.available()) return 0.0;
-  const std::optional<StandIn> standin = ChooseStandIn(category, "", [&](std::string_view noun) {
-    return wordnet.SenseAncestors(std::string(noun));
-  });
+  // The asset stage's sense test (thing_senses.h): the footprint of what will be built.
+  const std::optional<StandIn> standin = ThingStandIn(category, "");
   return standin ? standin->typical_m.x * standin->typical_m.y : 0.0;
 }
 
@@ -95,8 +93,7 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     // A kind of thing too small to stand in when it is first of all a thing of its own (a cage,
     // an aquarium: the stand-in's size prior).
     if (k < 2) {
-      const std::optional<StandIn> standin = ChooseStandIn(
-          category, "", [&](std::string_view n) { return wordnet.SenseAncestors(std::string(n)); });
+      const std::optional<StandIn> standin = ThingStandIn(category, "");
       if (standin && std::max(standin->typical_m.x, standin->typical_m.y) < 1.0 &&
           !(query.contents_m2 > 1.5 * standin->typical_m.x * standin->typical_m.y)) {
         return std::nullopt;

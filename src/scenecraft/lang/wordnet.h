@@ -96,6 +96,9 @@ class WordNet {
   std::vector<std::string> Wholes(const std::string& noun, int senses = 1);
   // The definition of the noun's most frequent sense, lower case ("" when unknown).
   std::string Gloss(const std::string& noun);
+  // The definitions of all the noun's senses, most frequent first (empty when unknown). Not
+  // cached.
+  std::vector<std::string> Glosses(const std::string& noun);
   // How many hypernym levels above `noun` the kind `kind` lies, in what each mostly means: one
   // of its `kind_senses` most frequent senses or its most frequent sense filed with the
   // artifacts. 0 when they share such a synset, -1 when none is within `depth` levels. A dining

@@ -58,6 +58,17 @@ std::vector<std::vector<std::string>> WordNet::SenseKinds(
       });
 }
 
+std::vector<std::string> WordNet::Glosses(const std::string& noun) {
+  std::vector<std::string> out;
+  if (!available_) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  SynsetRecord s;
+  for (long offset : NounOffsets(noun)) {
+    if (Synset(offset, &s)) out.push_back(s.gloss);
+  }
+  return out;
+}
+
 int WordNet::KindDistance(const std::string& noun, const std::string& kind, int kind_senses,
                           int depth) {
   if (!available_ || noun.empty() || kind.empty()) return -1;

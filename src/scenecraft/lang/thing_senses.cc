@@ -1,0 +1,132 @@
+#include "scenecraft/lang/thing_senses.h"
+
+#include <wn.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <mutex>
+
+#include "scenecraft/assets/procedural.h"
+#include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
+
+namespace scenecraft {
+namespace {
+
+// Whether a definition says its thing is a small copy of another kind (closed class: the phrases
+// WordNet's definitions use for it; docs/PLANNER.md).
+bool DefinesASmallCopy(std::string_view gloss, bool head) {
+  static constexpr std::string_view kDwarfed[] = {"dwarfed", "atypically small"};
+  static constexpr std::string_view kCopy[] = {"replica", "greatly reduced size",
+                                               "on a smaller scale"};
+  for (std::string_view p : kDwarfed) {
+    if (gloss.find(p) != std::string_view::npos) return true;
+  }
+  if (head) return false;
+  for (std::string_view p : kCopy) {
+    if (gloss.find(p) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string WordNetSpelling(WordNet& wordnet, std::string_view noun) {
+  std::string given(noun);
+  if (given.empty() || wordnet.SenseCount(given) > 0) return given;
+  if (given.find(' ') == std::string::npos) {
+    // One word: two nouns WordNet writes apart, typed closed up ("toolchest"). Each part at
+    // least three letters, so that no prefix or suffix splits off ("a", "re").
+    if (given.find('-') != std::string::npos) return given;
+    for (size_t at = 3; at + 3 <= given.size(); ++at) {
+      const std::string apart = given.substr(0, at) + " " + given.substr(at);
+      if (wordnet.SenseCount(apart) > 0) return apart;
+    }
+    return given;
+  }
+  std::string closed;
+  std::string hyphenated;
+  for (char c : given) {
+    if (c != ' ') closed += c;
+    hyphenated += c == ' ' ? '-' : c;
+  }
+  if (wordnet.SenseCount(closed) > 0) return closed;
+  if (wordnet.SenseCount(hyphenated) > 0) return hyphenated;
+  return given;
+}
+
+std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
+    std::vector<std::vector<std::string>> senses, int tag_count) {
+  // WordNet orders a noun's senses by how often tagged texts use them; for a noun they hardly
+  // use at all, that order is arbitrary, and a made thing is what a scene means by it.
+  if (tag_count >= kCommonNounTagCount) return senses;
+  auto person = [](const std::vector<std::string>& chain) {
+    return Contains(chain, "person") && !Contains(chain, "artifact");
+  };
+  const bool has_thing = std::any_of(senses.begin(), senses.end(),
+                                     [](const auto& chain) { return Contains(chain, "artifact"); });
+  if (has_thing) std::stable_partition(senses.begin(), senses.end(), std::not_fn(person));
+  return senses;
+}
+
+std::vector<std::vector<std::string>> ThingSenses(std::string_view noun) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || noun.empty()) return {};
+  // Cached: the planner asks for the same nouns many times (SenseKinds is not cached).
+  static std::mutex mutex;
+  static std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(noun); it != cache.end()) return it->second;
+  }
+  const std::string spelled = WordNetSpelling(wordnet, noun);
+  // A catalog name on a sense's path only as a rare other name of a hypernym is no kind of
+  // the noun: a lab bench is a "workbench, work bench, bench", not the seat the catalog's
+  // bench is (WordNet::SenseKinds).
+  std::vector<std::vector<std::string>> senses = wordnet.SenseKinds(
+      spelled, [](const std::string& word) { return FindProceduralCategory(word) != nullptr; });
+  senses = ThingsBeforeRarePeople(std::move(senses), wordnet.Frequency(spelled, NOUN));
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 4096) cache.clear();
+  cache.emplace(std::string(noun), senses);
+  return senses;
+}
+
+bool SmallCopyWord(std::string_view word, bool head) {
+  WordNet& wordnet = WordNet::Get();
+  if (!wordnet.available() || word.empty()) return false;
+  static std::mutex mutex;
+  static std::map<std::string, bool> cache;
+  const std::string key = std::string(word) + (head ? "#head" : "#modifier");
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  bool small = false;
+  const std::string spelled = WordNetSpelling(wordnet, word);
+  if (head) {
+    // The noun itself: what it mostly means, or the kinds just above it ("ming tree: an
+    // artificial plant resembling a bonsai" is a kind of bonsai, "a dwarfed ... tree").
+    small = DefinesASmallCopy(wordnet.Gloss(spelled), true);
+    for (const std::string& kind : wordnet.SenseHypernyms(spelled, 0, 2)) {
+      small = small || DefinesASmallCopy(wordnet.Gloss(kind), true);
+    }
+  } else {
+    for (const std::string& gloss : wordnet.Glosses(spelled)) {
+      small = small || DefinesASmallCopy(gloss, false);
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() > 4096) cache.clear();
+  cache[key] = small;
+  return small;
+}
+
+std::optional<StandIn> ThingStandIn(std::string_view category, std::string_view description,
+                                    const std::optional<Vec3>& fits_m) {
+  if (!WordNet::Get().available()) return std::nullopt;
+  return ChooseStandIn(category, description, ThingSenses, fits_m, SmallCopyWord);
+}
+
+}  // namespace scenecraft
