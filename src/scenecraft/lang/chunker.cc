@@ -121,6 +121,17 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kVerb, i, i);
     return i + 1;
   }
+  // A finite verb right after a phrase complete without a noun ("On the right stands a clock",
+  // "To the left hangs a map"): the clause's verb, its subject after it, not the phrase's noun.
+  if (!items_.empty() && items_.back().kind == ItemKind::kSpatial &&
+      items_.back().last + 1 == static_cast<int>(i) &&
+      ClassOf(texts_[items_.back().last]) == WordClass::kOpen && w.word_class == WordClass::kOpen &&
+      i + 1 < words_.size() && !WordNet::Get().VerbBase(w.text).empty() &&
+      WordNet::Get().VerbBase(w.text) != w.text &&
+      (Determiner(texts_[i + 1]).has_value() || words_[i + 1].number.has_value())) {
+    Add(ItemKind::kVerb, i, i);
+    return i + 1;
+  }
   // A verb right after a relative pronoun: "a lamp that stands ...", "which leans ...".
   if (!items_.empty() && items_.back().kind == ItemKind::kRelative &&
       w.word_class == WordClass::kOpen && w.verb && MatchSpatialPhrase(texts_, i) == nullptr &&

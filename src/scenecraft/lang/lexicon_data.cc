@@ -184,12 +184,20 @@ const std::vector<Pattern>& Patterns() {
       {"left of", M::kLeftOf, true},
       {"to|on|at its left", M::kLeftOf, true},
       {"to the left", M::kLeftOf, true},
+      // "a globe on the left", "at the right-hand side": a side of the thing in focus when no
+      // owner follows (a named wall, "on the left wall", is a noun phrase: see ShorterIfCompound).
+      {"on|at the left", M::kLeftOf, true},
+      {"to|on|at the left side|hand|flank", M::kLeftOf, true},
+      {"to|on|at the left-hand side", M::kLeftOf, true},
       {"to|on|at the right of", M::kRightOf, true},
       {"to|on|at the right side|hand of", M::kRightOf, true},
       {"to|on|at the right-hand side of", M::kRightOf, true},
       {"right of", M::kRightOf, true},
       {"to|on|at its right", M::kRightOf, true},
       {"to the right", M::kRightOf, true},
+      {"on|at the right", M::kRightOf, true},
+      {"to|on|at the right side|hand|flank", M::kRightOf, true},
+      {"to|on|at the right-hand side", M::kRightOf, true},
       {"in|at the front of", M::kInFrontOf, true},
       {"directly|right|just| in front of|", M::kInFrontOf, true},
       // "before" as a preposition of place ("a rug before the hearth"), and "out front" (of the

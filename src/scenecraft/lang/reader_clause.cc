@@ -204,16 +204,25 @@ Group Reader::OwnerOfIts(const Pending& p) const {
   if (last_it_ >= 0 && sentence_ - last_it_sentence_ <= 1 && usable({{last_it_, -1}})) {
     return {{last_it_, -1}};
   }
-  // In a list of things a place has, the member before: "A lecture hall with a screen on the
-  // front wall, a podium to its right".
+  if (Group before = WithMemberBefore(p); !before.empty()) return before;
+  return ParallelOwner(p.subjects);
+}
+
+// In a list of things a place has, the member before: "A lecture hall with a screen on the
+// front wall, a podium to its right"; empty when there is none.
+Group Reader::WithMemberBefore(const Pending& p) const {
   const bool place_host =
       with_host_.empty() || out_.entities[with_host_[0].entity].kind != NounKind::kObject;
-  if (in_with_ && place_host && with_members_.size() >= 2 &&
-      with_members_.back().first == p.subjects &&
-      usable(with_members_[with_members_.size() - 2].first)) {
-    return with_members_[with_members_.size() - 2].first;
+  if (!in_with_ || !place_host || with_members_.size() < 2 ||
+      with_members_.back().first != p.subjects) {
+    return {};
   }
-  return ParallelOwner(p.subjects);
+  const Group& before = with_members_[with_members_.size() - 2].first;
+  const bool usable =
+      before.size() == 1 && before[0].member < 0 && IsObject(before[0].entity) &&
+      !NamesPerson(out_.entities[before[0].entity].category) &&
+      std::find(p.subjects.begin(), p.subjects.end(), before[0]) == p.subjects.end();
+  return usable ? before : Group{};
 }
 
 // A phrase with no noun after it takes the implicit reference.
@@ -226,7 +235,14 @@ void Reader::FlushPending() {
   bool its = false;
   for (int k = p.first; k <= p.last; ++k) its = its || words_[k].text == "its";
   if (needs_reference && its) p.references = OwnerOfIts(p);
-  if (p.references.empty()) p.references = Implicit(p.subjects);
+  // A side with no owner in a list of what a place has ("a study with a desk in the middle and
+  // a globe on the left") is a side of the member before, as "to its left" would be.
+  const bool side = p.meaning == Meaning::kLeftOf || p.meaning == Meaning::kRightOf;
+  if (needs_reference && !its && side) p.references = WithMemberBefore(p);
+  // (A side opening the sentence with no owner, "On the right there is a fridge", is a side of
+  // the room, which no relation names: a warning, not a side of what the sentence names next.)
+  const bool room_side = side && p.fronted && !its;
+  if (p.references.empty() && !room_side) p.references = Implicit(p.subjects);
   // "At its foot sits a cedar chest": the subject follows.
   if (p.subjects.empty() && p.fronted && !p.references.empty()) {
     fronted_ = std::move(p);

@@ -109,6 +109,7 @@ class Reader {
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
   Group OwnerOfIts(const Pending& p) const;
+  Group WithMemberBefore(const Pending& p) const;
   void ContinueFrontedList(const Item& item);
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);

@@ -224,5 +224,37 @@ TEST(Relation11, APartOfTheHostIsTheHost) {
   EXPECT_TRUE(Has(hall, "on(hatbox_1, wardrobe_1)")) << Show(hall);
 }
 
+// "on the left" / "at the right" with no "of": a side of the thing in focus, as "to the left"
+// already was; never a place called "left" that sets the scene out of doors, never dropped.
+TEST(Relation11, OnTheLeftWithNoOwnerIsASideOfTheFocus) {
+  OfflinePlanner planner;
+  const PlanResult study =
+      planner.Plan("A study with a writing desk in the middle and a globe on the left.");
+  EXPECT_TRUE(Has(study, "left_of(globe_1, writing_desk_1)")) << Show(study);
+  EXPECT_TRUE(plan_test::Indoors(study)) << Show(study);
+  const PlanResult hall = planner.Plan(
+      "On the right stands a grandfather clock, and an umbrella stand is on the left.");
+  EXPECT_TRUE(plan_test::Indoors(hall)) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "right"), 0) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "grandfather clock"), 1) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "umbrella stand"), 1) << Show(hall);
+  // (The room's right side: no relation names it, so none is planned, least of all one that
+  // puts the stand to the right of the clock and to its left at once.)
+  EXPECT_FALSE(Has(hall, "right_of(umbrella_stand_1, grandfather_clock_1)")) << Show(hall);
+  // ("stands" after the side is the verb, not a thing on whose right the clock stands.)
+  EXPECT_EQ(CountOf(hall, "stand"), 0) << Show(hall);
+  const PlanResult porch = planner.Plan("To the left hangs a wind chime.");
+  EXPECT_EQ(CountOf(porch, "wind chime"), 1) << Show(porch);
+  EXPECT_EQ(CountOf(porch, "hang"), 0) << Show(porch);
+  const PlanResult shed =
+      planner.Plan("A mower sits by the door, with a wheelbarrow at the right-hand side.");
+  EXPECT_TRUE(Has(shed, "right_of(wheelbarrow_1, mower_1)")) << Show(shed);
+  // (A named wall, and a side with its owner, read as before.)
+  const PlanResult gallery = planner.Plan("A tapestry hangs on the left wall.");
+  EXPECT_TRUE(Has(gallery, "on_wall(tapestry_1, wall=left)")) << Show(gallery);
+  const PlanResult desk = planner.Plan("A lamp on the left side of the desk.");
+  EXPECT_TRUE(Has(desk, "left_of(lamp_1, desk_1)")) << Show(desk);
+}
+
 }  // namespace
 }  // namespace scenecraft
