@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "scenecraft/lang/chunker_state.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/noun_kind.h"
 
 namespace scenecraft {
@@ -13,6 +14,25 @@ namespace chunker_detail {
 size_t Chunker::Next(size_t i) {
   const Word& w = words_[i];
   if (w.punct) {
+    // A single piece of furniture that heads the text before a colon ("Breakfast table: a
+    // teapot ...") holds what the list after it names, as "a table with a teapot ..." does. (A
+    // place before the colon is the setting, and so may be a thing named for one, "a window
+    // display:", "my home office:": the reader decides those from the colon.)
+    // (An owner may come first: "A jeweller's workbench:".)
+    const bool owned = items_.size() == 3 && items_[0].kind == ItemKind::kNoun &&
+                       items_[1].kind == ItemKind::kPossessive;
+    const Item* head = items_.size() == 1 || owned ? &items_.back() : nullptr;
+    const auto furniture = [](const std::string& category) {
+      const size_t space = category.rfind(' ');
+      return IsKindOf(category, "furniture") ||
+             (space != std::string::npos && IsKindOf(category.substr(space + 1), "furniture"));
+    };
+    if (w.text == ":" && head != nullptr && head->kind == ItemKind::kNoun &&
+        head->np.pronoun.empty() && !head->np.plural && head->np.count <= 1 &&
+        ClassifyNoun(head->np.category) == NounKind::kObject && furniture(head->np.category)) {
+      Add(ItemKind::kWith, i, i);
+      return i + 1;
+    }
     Add(IsSentenceEnd(w) ? ItemKind::kEnd : ItemKind::kComma, i, i);
     return i + 1;
   }

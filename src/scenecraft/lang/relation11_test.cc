@@ -256,5 +256,27 @@ TEST(Relation11, OnTheLeftWithNoOwnerIsASideOfTheFocus) {
   EXPECT_TRUE(Has(desk, "left_of(lamp_1, desk_1)")) << Show(desk);
 }
 
+// A thing named before a colon that heads the text ("Breakfast table: ..."), as a place would,
+// holds what the list after it names, as "a table with ..." does; a place before a colon stays
+// the setting.
+TEST(Relation11, AThingHeadingTheTextHoldsTheListAfterIt) {
+  OfflinePlanner planner;
+  const PlanResult breakfast = planner.Plan(
+      "Breakfast table: a teapot in the middle, two cups beside the teapot and a milk jug.");
+  EXPECT_TRUE(Has(breakfast, "on(teapot_1, breakfast_table_1)")) << Show(breakfast);
+  EXPECT_TRUE(Has(breakfast, "on(milk_jug_1, breakfast_table_1)")) << Show(breakfast);
+  EXPECT_FALSE(Has(breakfast, "center(teapot_1)")) << Show(breakfast);
+  const PlanResult bench =
+      planner.Plan("The fisherman's bench: a tackle box under it and two rods leaning on it.");
+  EXPECT_TRUE(Has(bench, "under(tackle_box_1, bench_1)")) << Show(bench);
+  EXPECT_FALSE(Has(bench, "near(rod_1, tackle_box_1)")) << Show(bench);
+  EXPECT_FALSE(Has(bench, "on(rod_1, tackle_box_1)")) << Show(bench);
+  // (A room before the colon is where the scene is.)
+  const PlanResult scullery = planner.Plan("Scullery: a mangle by the sink and a tin bath.");
+  EXPECT_TRUE(plan_test::Indoors(scullery)) << Show(scullery);
+  EXPECT_EQ(CountOf(scullery, "scullery"), 0) << Show(scullery);
+  EXPECT_TRUE(Has(scullery, "near(mangle_1, sink_1)")) << Show(scullery);
+}
+
 }  // namespace
 }  // namespace scenecraft
