@@ -10,15 +10,8 @@
 namespace scenecraft {
 namespace {
 
-Object Sized(const std::string& id, double w, double d, double h) {
-  Object o;
-  o.id = id;
-  o.category = id.substr(0, id.find('_'));
-  o.size = {w, d, h};
-  return o;
-}
-
 using test_util::Rel;
+using test_util::Sized;
 
 TEST(ContextSizes, WhatStandsOnASupportIsSmallerThanItsTop) {
   SceneGraph g;

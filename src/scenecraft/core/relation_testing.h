@@ -27,4 +27,9 @@ inline Object Sized(std::string id, std::string category, Vec3 size, bool has_fr
   return o;
 }
 
+// An object whose category is its id up to the first '_' ("jar_2" is a jar), w x d x h metres.
+inline Object Sized(const std::string& id, double w, double d, double h) {
+  return Sized(id, id.substr(0, id.find('_')), {w, d, h});
+}
+
 }  // namespace scenecraft::test_util
