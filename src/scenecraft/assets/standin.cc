@@ -195,6 +195,13 @@ double LargestExtent(const Vec3& v) {
   return std::max({v.x, v.y, v.z});
 }
 
+// The factor that makes a thing of `size` a small copy: its largest extent at most
+// kSmallCopyExtent (1 when it is that small already).
+double SmallCopyFactor(const Vec3& size) {
+  const double extent = LargestExtent(size);
+  return extent > kSmallCopyExtent ? kSmallCopyExtent / extent : 1.0;
+}
+
 // A thing named for an animal ("cat bed", "hamster cage", "dog kennel": the modifier's most
 // frequent sense is an animal) is made to the animal's size: its largest extent at most
 // kForAnimal times the animal's stand-in's, and never below kRoomToMove (a cage or bed for a
@@ -224,11 +231,9 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
     if (!s) continue;
     // A small copy of its kind is at most hand-held or table-top, however large the kind.
     auto copy_size = [&] {
-      const double extent = LargestExtent(s->size_m);
-      if (extent > kSmallCopyExtent) {
-        s->copy_scale *= kSmallCopyExtent / extent;
-        s->size_m = s->size_m * (kSmallCopyExtent / extent);
-      }
+      const double factor = SmallCopyFactor(s->size_m);
+      s->copy_scale *= factor;
+      s->size_m = s->size_m * factor;
     };
     const std::string tail =
         Join({words.begin() + static_cast<std::ptrdiff_t>(first), words.end()}, " ");
@@ -251,8 +256,7 @@ std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view
 }
 
 Vec3 CapSmallCopy(const Vec3& size) {
-  const double extent = LargestExtent(size);
-  return extent > kSmallCopyExtent ? size * (kSmallCopyExtent / extent) : size;
+  return size * SmallCopyFactor(size);
 }
 
 std::optional<StandIn> ChooseStandIn(std::string_view category, std::string_view description,

@@ -14,22 +14,7 @@ namespace chunker_detail {
 size_t Chunker::Next(size_t i) {
   const Word& w = words_[i];
   if (w.punct) {
-    // A single piece of furniture that heads the text before a colon ("Breakfast table: a
-    // teapot ...") holds what the list after it names, as "a table with a teapot ..." does. (A
-    // place before the colon is the setting, and so may be a thing named for one, "a window
-    // display:", "my home office:": the reader decides those from the colon.)
-    // (An owner may come first: "A jeweller's workbench:".)
-    const bool owned = items_.size() == 3 && items_[0].kind == ItemKind::kNoun &&
-                       items_[1].kind == ItemKind::kPossessive;
-    const Item* head = items_.size() == 1 || owned ? &items_.back() : nullptr;
-    const auto furniture = [](const std::string& category) {
-      const size_t space = category.rfind(' ');
-      return IsKindOf(category, "furniture") ||
-             (space != std::string::npos && IsKindOf(category.substr(space + 1), "furniture"));
-    };
-    if (w.text == ":" && head != nullptr && head->kind == ItemKind::kNoun &&
-        head->np.pronoun.empty() && !head->np.plural && head->np.count <= 1 &&
-        ClassifyNoun(head->np.category) == NounKind::kObject && furniture(head->np.category)) {
+    if (w.text == ":" && FurnitureHeadsTheText()) {
       Add(ItemKind::kWith, i, i);
       return i + 1;
     }
@@ -146,11 +131,13 @@ size_t Chunker::Next(size_t i) {
   if (!items_.empty() && items_.back().kind == ItemKind::kSpatial &&
       items_.back().last + 1 == static_cast<int>(i) &&
       ClassOf(texts_[items_.back().last]) == WordClass::kOpen && w.word_class == WordClass::kOpen &&
-      i + 1 < words_.size() && !WordNet::Get().VerbBase(w.text).empty() &&
-      WordNet::Get().VerbBase(w.text) != w.text &&
+      i + 1 < words_.size() &&
       (Determiner(texts_[i + 1]).has_value() || words_[i + 1].number.has_value())) {
-    Add(ItemKind::kVerb, i, i);
-    return i + 1;
+    const std::string base = WordNet::Get().VerbBase(w.text);
+    if (!base.empty() && base != w.text) {
+      Add(ItemKind::kVerb, i, i);
+      return i + 1;
+    }
   }
   // A verb right after a relative pronoun: "a lamp that stands ...", "which leans ...".
   if (!items_.empty() && items_.back().kind == ItemKind::kRelative &&
@@ -246,6 +233,22 @@ void Chunker::MarkContexts() {
     np.requester = asking && v < items_.size() && items_[v].kind == ItemKind::kNoun &&
                    items_[v].np.pronoun.empty();
   }
+}
+
+bool Chunker::FurnitureHeadsTheText() const {
+  // (An owner may come first: "A jeweller's workbench:".)
+  const bool owned = items_.size() == 3 && items_[0].kind == ItemKind::kNoun &&
+                     items_[1].kind == ItemKind::kPossessive;
+  if (items_.size() != 1 && !owned) return false;
+  const Item& head = items_.back();
+  if (head.kind != ItemKind::kNoun || !head.np.pronoun.empty() || head.np.plural ||
+      head.np.count > 1 || ClassifyNoun(head.np.category) != NounKind::kObject) {
+    return false;
+  }
+  const std::string& category = head.np.category;
+  const size_t space = category.rfind(' ');
+  return IsKindOf(category, "furniture") ||
+         (space != std::string::npos && IsKindOf(category.substr(space + 1), "furniture"));
 }
 
 }  // namespace chunker_detail

@@ -179,6 +179,12 @@ class Chunker {
   // "milk bowls arranged"): read as a verb, two verbs would stand in a row; or, when the noun
   // reading is far more frequent, an adjective and a spatial phrase ("ram heads high above").
   bool PluralHeadBeforeVerb(size_t k) const;
+  // Whether a single piece of furniture (WordNet: a kind of furniture, or its head is), perhaps
+  // after an owner, is all the text has read so far: before a colon it heads the text and holds
+  // what the list after the colon names, as "a table with ..." does ("Breakfast table: a teapot
+  // ..."). A place before the colon, or a thing named for one ("my home office:"), is the
+  // setting, which the reader decides from the colon.
+  bool FurnitureHeadsTheText() const;
   // The end of an adverb at words[k] (a WordNet adverb collocation, or one word more often an
   // adverb than a noun), or k when there is none.
   size_t AdverbAt(size_t k) const;

@@ -181,14 +181,18 @@ void Reader::ContinueFrontedList(const Item& item) {
   if (item.kind == ItemKind::kEnd) fronted_list_.reset();
 }
 
+// Whether a group can own a side or a part of a phrase about `p`'s subjects: one whole thing,
+// no person, not one of the subjects.
+bool Reader::UsableOwner(const Group& g, const Pending& p) const {
+  return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
+         !NamesPerson(out_.entities[g[0].entity].category) &&
+         std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
+}
+
 // The thing "its" names in a phrase with no noun after it ("on its right", "to its left").
 Group Reader::OwnerOfIts(const Pending& p) const {
   using M = Meaning;
-  auto usable = [&](const Group& g) {
-    return g.size() == 1 && g[0].member < 0 && IsObject(g[0].entity) &&
-           !NamesPerson(out_.entities[g[0].entity].category) &&
-           std::find(p.subjects.begin(), p.subjects.end(), g[0]) == p.subjects.end();
-  };
+  auto usable = [&](const Group& g) { return UsableOwner(g, p); };
   // The other side of the same thing: "On the left of the fireplace sits a basket; on its
   // right, a poker stand".
   if (!out_.statements.empty()) {
@@ -218,11 +222,7 @@ Group Reader::WithMemberBefore(const Pending& p) const {
     return {};
   }
   const Group& before = with_members_[with_members_.size() - 2].first;
-  const bool usable =
-      before.size() == 1 && before[0].member < 0 && IsObject(before[0].entity) &&
-      !NamesPerson(out_.entities[before[0].entity].category) &&
-      std::find(p.subjects.begin(), p.subjects.end(), before[0]) == p.subjects.end();
-  return usable ? before : Group{};
+  return UsableOwner(before, p) ? before : Group{};
 }
 
 // A phrase with no noun after it takes the implicit reference.

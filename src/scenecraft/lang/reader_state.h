@@ -108,6 +108,7 @@ class Reader {
   Group ResolveOtherPronoun(const NounPhrase& np, const Group& exclude);
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
+  bool UsableOwner(const Group& g, const Pending& p) const;
   Group OwnerOfIts(const Pending& p) const;
   Group WithMemberBefore(const Pending& p) const;
   void ContinueFrontedList(const Item& item);

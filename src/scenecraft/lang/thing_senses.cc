@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "scenecraft/assets/procedural.h"
 #include "scenecraft/lang/wordnet.h"
@@ -29,6 +30,27 @@ bool DefinesASmallCopy(std::string_view gloss, bool head) {
   }
   return false;
 }
+
+// A memo of a WordNet answer per key, shared by the planner's and the asset stage's threads;
+// cleared when it passes 4096 entries, so arbitrary text cannot grow it without bound.
+template <typename Value>
+class Memo {
+ public:
+  std::optional<Value> Find(std::string_view key) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = values_.find(key); it != values_.end()) return it->second;
+    return std::nullopt;
+  }
+  void Put(std::string key, const Value& value) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (values_.size() > 4096) values_.clear();
+    values_.insert_or_assign(std::move(key), value);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, Value, std::less<>> values_;
+};
 
 }  // namespace
 
@@ -74,12 +96,8 @@ std::vector<std::vector<std::string>> ThingSenses(std::string_view noun) {
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available() || noun.empty()) return {};
   // Cached: the planner asks for the same nouns many times (SenseKinds is not cached).
-  static std::mutex mutex;
-  static std::map<std::string, std::vector<std::vector<std::string>>, std::less<>> cache;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = cache.find(noun); it != cache.end()) return it->second;
-  }
+  static Memo<std::vector<std::vector<std::string>>> memo;
+  if (auto known = memo.Find(noun)) return *std::move(known);
   const std::string spelled = WordNetSpelling(wordnet, noun);
   // A catalog name on a sense's path only as a rare other name of a hypernym is no kind of
   // the noun: a lab bench is a "workbench, work bench, bench", not the seat the catalog's
@@ -87,22 +105,16 @@ std::vector<std::vector<std::string>> ThingSenses(std::string_view noun) {
   std::vector<std::vector<std::string>> senses = wordnet.SenseKinds(
       spelled, [](const std::string& word) { return FindProceduralCategory(word) != nullptr; });
   senses = ThingsBeforeRarePeople(std::move(senses), wordnet.Frequency(spelled, NOUN));
-  std::lock_guard<std::mutex> lock(mutex);
-  if (cache.size() > 4096) cache.clear();
-  cache.emplace(std::string(noun), senses);
+  memo.Put(std::string(noun), senses);
   return senses;
 }
 
 bool SmallCopyWord(std::string_view word, bool head) {
   WordNet& wordnet = WordNet::Get();
   if (!wordnet.available() || word.empty()) return false;
-  static std::mutex mutex;
-  static std::map<std::string, bool> cache;
+  static Memo<bool> memo;
   const std::string key = std::string(word) + (head ? "#head" : "#modifier");
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
+  if (auto known = memo.Find(key)) return *known;
   bool small = false;
   const std::string spelled = WordNetSpelling(wordnet, word);
   if (head) {
@@ -117,9 +129,7 @@ bool SmallCopyWord(std::string_view word, bool head) {
       small = small || DefinesASmallCopy(gloss, false);
     }
   }
-  std::lock_guard<std::mutex> lock(mutex);
-  if (cache.size() > 4096) cache.clear();
-  cache[key] = small;
+  memo.Put(key, small);
   return small;
 }
 
