@@ -73,6 +73,14 @@ double CostTerms::ShapeCost(size_t r) const {
     }
     return cost;
   }
+  if (rel.type == T::kBetween) {
+    // What is between two things has them at its sides (a hammock between two posts), not
+    // anywhere on a long line through it: the test allows a quarter of the span off the line.
+    // Fixed references (two windows) keep their gaps; the sum then cannot change.
+    const Rect2 a = s_.bodies_[m[0]].Foot();
+    return 0.3 * (std::max(0.0, Gap(a, s_.bodies_[m[1]].Foot()) - 0.3) +
+                  std::max(0.0, Gap(a, s_.bodies_[m[2]].Foot()) - 0.3));
+  }
   // The watched object turns back toward its watcher: itself, or the support that carries it
   // (see State).
   int turner = -1;

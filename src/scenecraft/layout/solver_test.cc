@@ -7,6 +7,7 @@
 #include "scenecraft/core/room.h"
 #include "scenecraft/layout/camera.h"
 #include "scenecraft/layout/relations.h"
+#include "scenecraft/layout/solve_testing.h"
 #include "scenecraft/util/error.h"
 
 namespace scenecraft {
@@ -562,6 +563,32 @@ TEST(Solver, UnderAWindowAloneFindsTheWindowsWall) {
     SolverOptions options;
     const SolveResult result = Solve(&g, options);
     EXPECT_TRUE(result.AllPass()) << wall << ": " << result.ToString();
+  }
+}
+
+// "A between B and C" reads as B and C at A's sides, not anywhere on a line through it: the
+// references stand close to what is between them (a hammock slung between two posts, a stool
+// between two crates), outdoors where nothing else holds them together as well as in a room.
+TEST(Solver, WhatIsBetweenTwoThingsHasThemAtItsSides) {
+  const std::vector<std::pair<std::vector<std::string>, bool>> scenes = {
+      {{"hammock_1:hammock", "post_1:post", "post_2:post"}, true},
+      {{"stool_1:stool", "crate_1:crate", "crate_2:crate"}, false},
+      {{"bench_1:bench", "planter_1:planter", "planter_2:planter"}, true},
+  };
+  for (const auto& [objects, outdoor] : scenes) {
+    const std::string a = objects[0].substr(0, objects[0].find(':'));
+    const std::string b = objects[1].substr(0, objects[1].find(':'));
+    const std::string c = objects[2].substr(0, objects[2].find(':'));
+    for (uint64_t seed : {1, 2, 3}) {
+      SceneGraph g = Scene(objects, {{"between", a, b, c}}, outdoor);
+      const test_util::Solved solved = test_util::SolveCopy(g, seed);
+      EXPECT_TRUE(solved.result.AllPass()) << a << " seed " << seed;
+      const Rect2 fa = BodyOf(*solved.graph.FindObject(a)).Foot();
+      for (const std::string& side : {b, c}) {
+        EXPECT_LE(Gap(fa, BodyOf(*solved.graph.FindObject(side)).Foot()), 0.6)
+            << side << " beside " << a << ", seed " << seed;
+      }
+    }
   }
 }
 
