@@ -354,15 +354,14 @@ void ConstructiveStart::Place() {
     for (size_t r : s_.items_[i].relations) {
       const std::vector<int>& m = s_.members_[r];
       const int ref = m.back();
-      if (s_.graph_->relations[r].type == RelationType::kBetween && m.size() == 3 &&
-          m[0] == static_cast<int>(i) && placed[m[1]] && placed[m[2]]) {
+      const bool between = s_.graph_->relations[r].type == RelationType::kBetween && m.size() == 3;
+      if (between && m[0] == static_cast<int>(i) && placed[m[1]] && placed[m[2]]) {
         // Between its two references, already standing: at their midpoint.
         const Vec2 mid = (s_.bodies_[m[1]].Center2() + s_.bodies_[m[2]].Center2()) * 0.5;
         region = Rect2{mid, mid}.Expanded(0.5);
         break;
       }
-      if (s_.graph_->relations[r].type == RelationType::kBetween && m.size() == 3 &&
-          m[0] != static_cast<int>(i) && placed[m[0]]) {
+      if (between && m[0] != static_cast<int>(i) && placed[m[0]]) {
         // A reference of "between" stands at a side of what is between, already standing.
         const Vec2 h = s_.Half(static_cast<int>(i), p.yaw_rad);
         region = s_.bodies_[m[0]].Foot().Expanded(2 * std::max(h.x, h.y) + 0.3);
