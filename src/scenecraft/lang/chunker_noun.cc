@@ -16,6 +16,8 @@ size_t Chunker::NounPhraseAt(size_t i) {
            (j + 1 >= words_.size() || words_[j + 1].punct ||
             words_[j + 1].word_class != WordClass::kOpen ||
             MatchSpatialPhrase(texts_, j + 1) != nullptr ||
+            // (A new thing after it: "a counter, behind it a stool"; not "all the walls".)
+            ((texts_[j] == "it" || texts_[j] == "them") && Determiner(texts_[j + 1]).has_value()) ||
             // (An -s word after "both" or "all" is their plural noun, no verb, which would
             // agree with neither: "on both walls".)
             (VerbAfterPronoun(words_[j + 1]) && !((texts_[j] == "both" || texts_[j] == "all") &&

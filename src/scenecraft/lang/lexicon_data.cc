@@ -254,6 +254,9 @@ const std::vector<Pattern>& Patterns() {
       {"on opposite sides|ends", M::kEachSide, true},
       {"at|on|to the|both sides|ends of", M::kFlanking, true},
       {"at|on|to the|both sides|ends", M::kEachSide, true},
+      // "a bench to one side": beside the thing in focus (the reader: the centrepiece).
+      {"off| to|on|at one side", M::kNear, true},
+      {"off| to|on|at one side of", M::kNear, true},
       {"at|by|near the foot of", M::kAtFoot, true},
       {"at|by|near|on|along the edge|edges|rim|border of", M::kNear, true},
       {"at|by|near the end of", M::kAtEnd, true},

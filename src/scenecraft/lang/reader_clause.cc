@@ -239,6 +239,13 @@ void Reader::FlushPending() {
   // a globe on the left") is a side of the member before, as "to its left" would be.
   const bool side = p.meaning == Meaning::kLeftOf || p.meaning == Meaning::kRightOf;
   if (needs_reference && !its && side) p.references = WithMemberBefore(p);
+  // "a loom in the middle, a spinning wheel on the left", "a fountain in the middle, a bench to
+  // one side": a side with no owner is a side of the thing the sentence put in the middle.
+  const bool one_side = p.meaning == Meaning::kNear && words_[p.last].text == "side";
+  if (needs_reference && !its && (side || one_side) && p.references.empty() && !p.fronted &&
+      (!in_with_ || with_host_.empty())) {
+    p.references = Centrepiece(p.subjects);
+  }
   // (A side opening the sentence with no owner, "On the right there is a fridge", is a side of
   // the room, which no relation names: a warning, not a side of what the sentence names next.)
   const bool room_side = side && p.fronted && !its;
@@ -329,7 +336,15 @@ void Reader::OnSpatial(const Item& item) {
   p.meaning = phrase.meaning;
   p.first = item.first;
   p.last = item.last;
-  if (clause_start_ || last_group_.empty() || (after_and_ && last_is_reference_)) {
+  // "a long counter, behind it a stool": a phrase on a pronoun right after a comma or "and",
+  // before a new thing, opens its clause; the new thing is its subject.
+  const bool pronoun_then_new =
+      (after_comma_ || after_and_) && phrase.takes_reference && index_ + 2 < items_.size() &&
+      items_[index_ + 1].kind == ItemKind::kNoun && !items_[index_ + 1].np.pronoun.empty() &&
+      items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty() &&
+      !items_[index_ + 2].np.definite;
+  if (clause_start_ || last_group_.empty() || (after_and_ && last_is_reference_) ||
+      pronoun_then_new) {
     p.fronted = true;
   } else {
     p.subjects = PhraseSubject(item);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "scenecraft/lang/compound.h"
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
@@ -183,21 +184,34 @@ void Reader::OnNoun(const Item& item) {
     Account(item.first, item.last);
     return;
   }
-  if (PostureOrPart(item) || PositionBeforeOf(item)) return;
+  if (PostureOrPart(item) || PositionBeforeOf(item) || HangsOnAFastener(item)) return;
   // A possessive before this noun ("the bed's foot", "its back", "their lower shelf"): a position
   // on the owner ("at the foot of the bed") or a part of it (WordNet's meronymy: a shelf is part
   // of a bookcase) names a place on the owner, not a new thing; "the cat's bowl" is a bowl
   // described by its owner.
   Group owner = possessor_;
   possessor_.clear();
+  bool own_thing = false;
   if (owner.empty() && np.pronoun.empty() && np.head >= 0) {
     const std::string& det = words_[item.first].text;
     if (det == "its" || det == "their") {
       NounPhrase pronoun;
       pronoun.pronoun = det == "its" ? "it" : "them";
       const Group subjects = pending_ ? pending_->subjects : Group{};
-      if (det == "its") owner = ParallelOwner(subjects);
-      if (owner.empty()) owner = ResolvePronoun(pronoun, subjects);
+      // "a blanket over its arm": a part (WordNet's meronymy) is the part of the thing that has
+      // one, the most recent.
+      const std::string& head = words_[np.head].lemma;
+      WordNet& wordnet = WordNet::Get();
+      const bool part_noun = wordnet.IsPart(head);
+      if (part_noun) owner = PartOwner(head, subjects);
+      // "a bell on its frame", "a parrot in its cage": no position, no place on a thing and no
+      // part of a thing named, the thing is the subject's own (its mount).
+      const bool one = subjects.size() == 1 && IsObject(subjects[0].entity) &&
+                       (subjects[0].member >= 0 || out_.entities[subjects[0].entity].count == 1);
+      own_thing = owner.empty() && det == "its" && one && np.room_part == RoomPart::kNone &&
+                  !PositionalMeaning(head) && !PlaceOnThing(head);
+      if (!own_thing && owner.empty() && det == "its") owner = ParallelOwner(subjects);
+      if (!own_thing && owner.empty()) owner = ResolvePronoun(pronoun, subjects);
     }
   }
   // "a sink at one end", "a lamp at the side", "pebbles around the edge": a position with no
@@ -221,7 +235,10 @@ void Reader::OnNoun(const Item& item) {
          WordNet::Get().IsPartOf(position, out_.entities[with_host_[0].entity].category)))) &&
       (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
                                        items_[index_ + 1].kind != ItemKind::kPossessive))) {
-    owner = Implicit(pending_->subjects);
+    // (Of the thing the sentence put in the middle, when there is one: "a loom in the middle,
+    // ..., a basket at one end".)
+    if (!in_with_ || with_host_.empty()) owner = Centrepiece(pending_->subjects);
+    if (owner.empty()) owner = Implicit(pending_->subjects);
     // Which end or side is not said: beside it.
     const std::string& head = words_[np.head].lemma;
     unowned_position = head == "end" || head == "side";
@@ -241,10 +258,11 @@ void Reader::OnNoun(const Item& item) {
     const bool owner_thing = IsObject(owner[0].entity);
     const NounKind kind = ClassifyNoun(np.category);
     // (An edge is a place on the thing whatever WordNet files it as: "on its edge".)
-    const bool part =
-        !meaning && owner_thing &&
-        (PlaceOnThing(head) || ((kind == NounKind::kObject || kind == NounKind::kAbstract) &&
-                                WordNet::Get().IsPart(head)));
+    // (So is a corner of a thing: "on the desk's corner".)
+    const bool part = !meaning && owner_thing &&
+                      (PlaceOnThing(head) || np.room_part == RoomPart::kCorner ||
+                       ((kind == NounKind::kObject || kind == NounKind::kAbstract) &&
+                        WordNet::Get().IsPart(head)));
     if ((meaning || part) && pending_) {
       const Meaning m = pending_->meaning;
       // (On its edge is on it: "a lamp clamped to its edge".)
@@ -253,6 +271,15 @@ void Reader::OnNoun(const Item& item) {
           (m == Meaning::kAt || m == Meaning::kOn || m == Meaning::kIn || m == Meaning::kNear ||
            m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
         pending_->meaning = *meaning;
+      }
+      // "a blanket over its arm": over a part of a seat or a bed, a soft thing lies on it.
+      const std::string& whole = out_.entities[owner[0].entity].category;
+      if (owner_thing && m == Meaning::kAbove && !pending_->subjects.empty() &&
+          std::all_of(pending_->subjects.begin(), pending_->subjects.end(),
+                      [&](const EntityRef& s) {
+                        return RestsOnTop(out_.entities[s.entity].category, "", whole);
+                      })) {
+        pending_->meaning = Meaning::kOn;
       }
       pending_->references = owner;
       pending_->last = item.last;
@@ -361,6 +388,7 @@ void Reader::OnNoun(const Item& item) {
       pending_.reset();
       return;
     }
+    if (own_thing && refs.size() == 1) own_mounts_.push_back(refs[0].entity);
     if (np.distributive) pending_->distributive = true;
     if (np.pairwise) pending_->pairwise = true;
     for (const EntityRef& r : refs) pending_->references.push_back(r);

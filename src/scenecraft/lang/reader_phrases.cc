@@ -470,6 +470,16 @@ void Reader::WithMemberInTheRoom(Pending* p) const {
     const Entity& member = out_.entities[s.entity];
     return IsObject(s.entity) && RestsOnTop(member.category, Join(member.attributes, " "), host);
   });
+  // "two tables with chairs by the fireplace": seats go with the table or desk they are at.
+  const bool seats_at_host =
+      (IsKindOf(host, "table") || IsKindOf(host, "desk")) &&
+      std::all_of(p->subjects.begin(), p->subjects.end(), [&](const EntityRef& s) {
+        return IsObject(s.entity) && IsKindOf(out_.entities[s.entity].category, "seat");
+      });
+  if (seats_at_host) {
+    p->subjects = with_host_;
+    return;
+  }
   if (middle && on_host) {
     p->meaning = Meaning::kOn;
     p->references = with_host_;

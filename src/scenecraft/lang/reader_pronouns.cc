@@ -68,6 +68,19 @@ Group Reader::ResolveIt(const Group& exclude) {
     if (in_with_ && with_centre_.size() == 1 && !excluded(with_centre_[0].entity)) {
       return with_centre_;
     }
+    // After a member the list placed by another thing, "it" is that thing: "a hall with a gong
+    // to the right of the shrine, two lanterns on either side of it" (the shrine).
+    if (in_with_ && !out_.statements.empty()) {
+      const Statement& st = out_.statements.back();
+      const bool member = !st.from_with && st.subjects != with_current_ &&
+                          std::any_of(with_members_.begin(), with_members_.end(),
+                                      [&](const auto& w) { return w.first == st.subjects; });
+      if (member && st.references.size() == 1 && st.references[0].member < 0 &&
+          st.references != with_host_ && IsObject(st.references[0].entity) &&
+          !excluded(st.references[0].entity) && out_.entities[st.references[0].entity].count == 1) {
+        return st.references;
+      }
+    }
     if (in_with_ && with_host_.size() == 1 && with_host_[0].member < 0 &&
         !excluded(with_host_[0].entity) &&
         (out_.entities[with_host_[0].entity].count == 1 || with_distributive_)) {

@@ -56,7 +56,7 @@ std::optional<Meaning> PositionalMeaning(const std::string& noun) {
   if (noun == "right") return Meaning::kRightOf;
   if (noun == "front") return Meaning::kInFrontOf;
   if (noun == "back" || noun == "rear") return Meaning::kBehind;
-  if (noun == "side") return Meaning::kNear;
+  if (noun == "side" || noun == "base") return Meaning::kNear;
   if (noun == "middle" || noun == "center" || noun == "centre") return Meaning::kMiddleOf;
   // An edge, a rim, a border (WordNet: a boundary or an extremity) is beside its owner.
   if (NamesABoundary(noun)) return Meaning::kNear;
@@ -368,6 +368,23 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       return {{*e, -1}};
     }
   }
+  // "a painting above the headboard", "a jar on the tabletop": a definite part (by WordNet's
+  // most frequent sense) of a thing already there, named for the first time, is that thing.
+  if (as_reference && np.definite && !np.plural && np.room_part == RoomPart::kNone &&
+      kind == NounKind::kObject && np.head >= 0) {
+    WordNet& wordnet = WordNet::Get();
+    const std::string part = wordnet.IsNoun(np.category) ? np.category : words_[np.head].lemma;
+    // (A made thing's part, no position: "from the back of the hall" is the hall's.)
+    const std::vector<std::string> files = wordnet.LexFiles(part, 1);
+    if (!files.empty() && files[0] == "noun.artifact" && !PositionalMeaning(part) &&
+        wordnet.IsPart(part, /*senses=*/1)) {
+      const Group whole = PartOwner(part, exclude);
+      if (!whole.empty()) {
+        Account(item.first, item.last);
+        return whole;
+      }
+    }
+  }
   if (np.count == 0 || np.negated) {
     Account(item.first, item.last);  // "no rug": understood, nothing to build
     return {};
@@ -424,6 +441,11 @@ Group Reader::PhraseSubject(const Item& item) const {
   }
   if (last_is_reference_ && !reference_subject_.empty() && Beside(reference_meaning_) &&
       !(in_with_ && with_current_ != reference_subject_)) {
+    return reference_subject_;
+  }
+  // "a globe on a wooden stand beside the armchair", "a bell on its frame by the gate": what
+  // stands on its own mount is what the next phrase places, unless it is a wall or a corner.
+  if (MountedSubject(meaning) && !(in_with_ && with_current_ != reference_subject_)) {
     return reference_subject_;
   }
   // "with a rake and a hoe hanging on the wall": a participle after members "and" joined places

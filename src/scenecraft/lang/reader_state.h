@@ -43,6 +43,10 @@ bool NamesPerson(const std::string& category);
 // games": their boxes), for what a holder holds (reader_noun.cc).
 bool PluralOfActs(const NounPhrase& np, NounKind kind);
 
+// Whether a thing is a fastener a thing hangs on (WordNet: a hook, a peg, a nail;
+// reader_owners.cc).
+bool IsFastener(const std::string& category);
+
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)
@@ -111,6 +115,18 @@ class Reader {
   bool UsableOwner(const Group& g, const Pending& p) const;
   Group OwnerOfIts(const Pending& p) const;
   Group WithMemberBefore(const Pending& p) const;
+  // The most recent thing, not in `exclude`, that WordNet's meronymy gives `part` to ("arm": the
+  // armchair; "headboard": the bed); empty when there is none (reader_owners.cc).
+  Group PartOwner(const std::string& part, const Group& exclude) const;
+  // The thing this sentence put in the middle, whose side or end a side with no owner is ("a
+  // loom in the middle, a basket on the left"); empty when there is none.
+  Group Centrepiece(const Group& subjects) const;
+  // "a towel hung on a hook": the waiting "on" phrase's reference is a fastener the text does
+  // not count; the subject is on the wall. True when the noun phrase was read so.
+  bool HangsOnAFastener(const Item& item);
+  // Whether a phrase with this meaning, after "X on its Y", places X because Y is X's own mount
+  // ("a bell on its frame by the gate").
+  bool MountedSubject(Meaning meaning) const;
   void ContinueFrontedList(const Item& item);
   Group PhraseSubject(const Item& item) const;
   int NewEntity(const NounPhrase& np, const Item& item, NounKind kind);
@@ -233,7 +249,9 @@ class Reader {
   int last_it_ = -1;
   int last_it_sentence_ = -1;
   int sentence_ = 0;
-  std::vector<int> recent_;           // entities, least recent first
+  std::vector<int> recent_;  // entities, least recent first
+  // Things "its" named as the subject's own ("a bell on its frame"): mounts of their subject.
+  std::vector<int> own_mounts_;
   size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
   std::vector<Group> groups_;         // plural groups and coordinations, in order
 };

@@ -1,0 +1,117 @@
+// Stage tests for issue 12's thirteenth round: relations, attachment and reference. Every
+// sentence here was written, with its expectation, before the planner first ran on it, in
+// wordings unlike any corpus prompt, and each failed before its change.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenecraft/lang/plan_test_queries.h"
+#include "scenecraft/lang/planner.h"
+
+namespace scenecraft {
+namespace {
+
+using plan_test::CountOf;
+using plan_test::Has;
+using plan_test::Show;
+
+// "X on its Y": Y is X's own (its mount), not a part of another thing named before, and a
+// phrase after it places X.
+TEST(Relation13, ItsThingIsTheSubjectsOwnMount) {
+  OfflinePlanner planner;
+  const PlanResult yard =
+      planner.Plan("A sideboard by the wall and a brass bell on its frame by the gate.");
+  EXPECT_TRUE(Has(yard, "on(bell_1, frame_1)")) << Show(yard);
+  EXPECT_TRUE(Has(yard, "near(bell_1, gate_1)")) << Show(yard);
+  EXPECT_FALSE(Has(yard, "on(bell_1, sideboard_1)")) << Show(yard);
+}
+
+// "its <part>": the thing WordNet's meronymy gives the part to, and a soft thing over a part
+// of a seat lies on the seat.
+TEST(Relation13, ItsPartNamesTheThingThatHasIt) {
+  OfflinePlanner planner;
+  const PlanResult den = planner.Plan(
+      "A wing chair by the fire, a standing lamp behind it, a basket of logs next to the lamp "
+      "and a plaid blanket over its arm.");
+  EXPECT_TRUE(Has(den, "on(blanket_1, wing_chair_1)")) << Show(den);
+}
+
+// What hangs on hooks or pegs the text does not count hangs on the wall; a phrase after it
+// places what hangs.
+TEST(Relation13, HungOnUncountedPegsIsOnTheWall) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan("Two raincoats hang on pegs beside the front door.");
+  EXPECT_TRUE(Has(hall, "on_wall(raincoat_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "near(raincoat_2, door_1)")) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "peg"), 0) << Show(hall);
+}
+
+// A definite part named for the first time (WordNet's meronymy) is the thing it belongs to.
+TEST(Relation13, ADefinitePartIsItsThing) {
+  OfflinePlanner planner;
+  const PlanResult bedroom =
+      planner.Plan("A canopy bed stands by the wall. A painting hangs above the headboard.");
+  EXPECT_TRUE(Has(bedroom, "above(painting_1, bed_1)")) << Show(bedroom);
+  EXPECT_EQ(CountOf(bedroom, "headboard"), 0) << Show(bedroom);
+}
+
+// "at its base" is beside the thing, and no thing of its own.
+TEST(Relation13, AtItsBaseIsBesideIt) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan("A bronze statue in the hall with two urns at its base.");
+  EXPECT_TRUE(Has(hall, "near(urn_1, statue_1)")) << Show(hall);
+  EXPECT_EQ(CountOf(hall, "base"), 0) << Show(hall);
+}
+
+// A side or an end with no owner is a side of the thing the sentence put in the middle.
+TEST(Relation13, AnUnownedSideIsTheCentrepieces) {
+  OfflinePlanner planner;
+  const PlanResult studio = planner.Plan(
+      "A potter's kiln in the centre, a workbench against the wall and a sack of clay on the "
+      "right.");
+  EXPECT_TRUE(Has(studio, "right_of(sack_1, kiln_1)")) << Show(studio);
+  const PlanResult weaving =
+      planner.Plan("A loom in the middle, a spinning wheel on the left and a basket at one end.");
+  EXPECT_TRUE(Has(weaving, "near(basket_1, loom_1)")) << Show(weaving);
+  const PlanResult court =
+      planner.Plan("A quiet courtyard with a fountain in the middle, a bench to one side.");
+  EXPECT_TRUE(Has(court, "near(bench_1, fountain_1)")) << Show(court);
+}
+
+// A phrase on a pronoun after a comma, before a new thing, opens its clause: the new things are
+// its subjects.
+TEST(Relation13, FrontedPronounPhraseAfterAComma) {
+  OfflinePlanner planner;
+  const PlanResult shop =
+      planner.Plan("The shop has a long counter, behind it a stool and a tall shelf.");
+  EXPECT_TRUE(Has(shop, "behind(stool_1, counter_1)")) << Show(shop);
+  EXPECT_TRUE(Has(shop, "behind(shelf_1, counter_1)")) << Show(shop);
+}
+
+// Seats named with their table go with it: a phrase after them places the table.
+TEST(Relation13, SeatsGoWithTheirTable) {
+  OfflinePlanner planner;
+  const PlanResult room =
+      planner.Plan("A dining room with two small tables with chairs by the fireplace.");
+  EXPECT_TRUE(Has(room, "near(table_1, fireplace_1)")) << Show(room);
+  EXPECT_TRUE(Has(room, "near(chair_1, table_1)")) << Show(room);
+}
+
+// Inside a "with" list, after a member the list placed by another thing, "it" is that thing.
+TEST(Relation13, ItAfterAMemberPlacedByAnotherThing) {
+  OfflinePlanner planner;
+  const PlanResult temple = planner.Plan(
+      "A temple hall with a gong to the right of the shrine, two lanterns on either side of it.");
+  EXPECT_TRUE(Has(temple, "symmetric(lantern_1, lantern_2, shrine_1)")) << Show(temple);
+}
+
+// A corner of a thing ("the desk's corner") is a place on it, not a corner of the room.
+TEST(Relation13, OnAThingsCornerIsOnIt) {
+  OfflinePlanner planner;
+  const PlanResult study = planner.Plan("A reading lamp on the desk's corner.");
+  EXPECT_TRUE(Has(study, "on(reading_lamp_1, desk_1)")) << Show(study);
+  EXPECT_FALSE(Has(study, "in_corner(reading_lamp_1)")) << Show(study);
+}
+
+}  // namespace
+}  // namespace scenecraft
