@@ -168,8 +168,10 @@ void Reader::ContinueFrontedList(const Item& item) {
   }
   const Group member = std::move(fronted_member_);
   fronted_member_.clear();
+  // (A member's own "with" list still leaves it where the phrase put it: "On the island there's
+  // a bowl, a board with a knife on it, ...".)
   if (!fronted_list_ || (item.kind != ItemKind::kComma && item.kind != ItemKind::kAnd &&
-                         item.kind != ItemKind::kEnd)) {
+                         item.kind != ItemKind::kEnd && item.kind != ItemKind::kWith)) {
     fronted_list_.reset();
     return;
   }
@@ -178,7 +180,7 @@ void Reader::ContinueFrontedList(const Item& item) {
   if (std::find(p.references.begin(), p.references.end(), member[0]) == p.references.end()) {
     Finish(std::move(p));
   }
-  if (item.kind == ItemKind::kEnd) fronted_list_.reset();
+  if (item.kind == ItemKind::kEnd || item.kind == ItemKind::kWith) fronted_list_.reset();
 }
 
 // Whether a group can own a side or a part of a phrase about `p`'s subjects: one whole thing,

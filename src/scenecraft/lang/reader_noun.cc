@@ -272,13 +272,17 @@ void Reader::OnNoun(const Item& item) {
            m == Meaning::kFrom || m == Meaning::kAgainst || m == Meaning::kAlong)) {
         pending_->meaning = *meaning;
       }
-      // "a blanket over its arm": over a part of a seat or a bed, a soft thing lies on it.
+      // "a blanket over its arm", "a jacket over the chair's back": what lies over a part of a
+      // seat or a bed lies on it (not a light: "a lamp over its head").
       const std::string& whole = out_.entities[owner[0].entity].category;
-      if (owner_thing && m == Meaning::kAbove && !pending_->subjects.empty() &&
-          std::all_of(pending_->subjects.begin(), pending_->subjects.end(),
-                      [&](const EntityRef& s) {
-                        return RestsOnTop(out_.entities[s.entity].category, "", whole);
-                      })) {
+      const bool seat_or_bed =
+          IsKindOf(whole, "seat") || IsKindOf(whole, "sofa") || IsKindOf(whole, "bed");
+      if (owner_thing && seat_or_bed && m == Meaning::kAbove && !pending_->subjects.empty() &&
+          std::none_of(pending_->subjects.begin(), pending_->subjects.end(),
+                       [&](const EntityRef& s) {
+                         const std::string& c = out_.entities[s.entity].category;
+                         return IsKindOf(c, "source of illumination") || FloorStanding(c);
+                       })) {
         pending_->meaning = Meaning::kOn;
       }
       pending_->references = owner;

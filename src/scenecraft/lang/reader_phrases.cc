@@ -271,7 +271,8 @@ void Reader::VerbTakesRoomPart(const Group& subject, const Item& item) {
   const bool takes_up = !verb.empty() && FillsOrCovers(verb);
   // "a billiard table occupies the middle", "a loom takes up the centre of the room": a verb of
   // taking up space puts its subject there.
-  if (part.room_part == RoomPart::kMiddle && takes_up) {
+  // (So does one of filling a corner: "a potted fern fills the corner".)
+  if ((part.room_part == RoomPart::kMiddle || part.room_part == RoomPart::kCorner) && takes_up) {
     Pending p;
     p.meaning = Meaning::kAt;
     p.subjects = subject;

@@ -2,6 +2,7 @@
 // "the latter", "one", "the other" name (split from reader_refs.cc in the tenth round).
 #include <algorithm>
 
+#include "scenecraft/lang/defaults.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
 
@@ -32,6 +33,25 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude_subjects
       const Group last{exclude.back()};
       it = ResolveIt(last);
       if (!it.empty()) pending_->subjects = last;
+    }
+    // "a chair at the desk, two monitors on it": what cannot rest on the seat but rests on the
+    // work surface the seat was just placed at is on that surface ("a cushion on it" stays on
+    // the seat).
+    if (it.size() == 1 && it[0].member < 0 && pending_ && pending_->meaning == Meaning::kOn &&
+        last_pair_.size() == 2 && last_pair_[0] == it[0] && !pending_->subjects.empty() &&
+        !excluded(last_pair_[1].entity)) {
+      const std::string& seat = out_.entities[it[0].entity].category;
+      const std::string& surface = out_.entities[last_pair_[1].entity].category;
+      const bool work_surface = IsKindOf(surface, "table") || IsKindOf(surface, "desk") ||
+                                IsKindOf(surface, "counter") || IsKindOf(surface, "workbench");
+      const bool on_surface =
+          work_surface && IsKindOf(seat, "seat") &&
+          std::all_of(pending_->subjects.begin(), pending_->subjects.end(),
+                      [&](const EntityRef& s) {
+                        const std::string& c = out_.entities[s.entity].category;
+                        return !RestsOnTop(c, "", seat) && !IsKindOf(c, "furniture");
+                      });
+      if (on_surface) it = {last_pair_[1]};
     }
     if (it.size() == 1) {
       last_it_ = it[0].entity;
@@ -72,9 +92,21 @@ Group Reader::ResolveIt(const Group& exclude) {
     // to the right of the shrine, two lanterns on either side of it" (the shrine).
     if (in_with_ && !out_.statements.empty()) {
       const Statement& st = out_.statements.back();
-      const bool member = !st.from_with && st.subjects != with_current_ &&
-                          std::any_of(with_members_.begin(), with_members_.end(),
-                                      [&](const auto& w) { return w.first == st.subjects; });
+      // (Every thing of its subject a member: "candlesticks on either side of the altar" places
+      // each candlestick.)
+      const auto listed = [&](const EntityRef& s) {
+        return std::any_of(with_members_.begin(), with_members_.end(), [&](const auto& w) {
+          return std::any_of(w.first.begin(), w.first.end(),
+                             [&](const EntityRef& r) { return r.entity == s.entity; });
+        });
+      };
+      const auto current = [&](const EntityRef& s) {
+        return std::any_of(with_current_.begin(), with_current_.end(),
+                           [&](const EntityRef& r) { return r.entity == s.entity; });
+      };
+      const bool member = !st.from_with && !st.subjects.empty() &&
+                          std::all_of(st.subjects.begin(), st.subjects.end(), listed) &&
+                          std::none_of(st.subjects.begin(), st.subjects.end(), current);
       if (member && st.references.size() == 1 && st.references[0].member < 0 &&
           st.references != with_host_ && IsObject(st.references[0].entity) &&
           !excluded(st.references[0].entity) && out_.entities[st.references[0].entity].count == 1) {

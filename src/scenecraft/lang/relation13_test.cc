@@ -113,5 +113,43 @@ TEST(Relation13, OnAThingsCornerIsOnIt) {
   EXPECT_FALSE(Has(study, "in_corner(reading_lamp_1)")) << Show(study);
 }
 
+// "on it" after a seat placed at a work surface: what cannot rest on the seat rests on the
+// surface; a cushion stays on the seat.
+TEST(Relation13, OnItAfterASeatAtADesk) {
+  OfflinePlanner planner;
+  const PlanResult office = planner.Plan(
+      "A writing desk in the corner, an office chair at the desk, and a laptop and a lamp on it.");
+  EXPECT_TRUE(Has(office, "on(laptop_1, writing_desk_1)")) << Show(office);
+  EXPECT_TRUE(Has(office, "on(lamp_1, writing_desk_1)")) << Show(office);
+  const PlanResult kitchen =
+      planner.Plan("A dining table by the window, a chair at the table with a cushion on it.");
+  EXPECT_TRUE(Has(kitchen, "on(cushion_1, chair_1)")) << Show(kitchen);
+}
+
+// A verb of filling whose object is a corner puts its subject in the corner.
+TEST(Relation13, FillingACornerIsInIt) {
+  OfflinePlanner planner;
+  const PlanResult lounge =
+      planner.Plan("A potted fern fills the corner and a sofa faces the window.");
+  EXPECT_TRUE(Has(lounge, "in_corner(fern_1)")) << Show(lounge);
+}
+
+// A member with a "with" list of its own is still in the list a fronted phrase placed.
+TEST(Relation13, FrontedListThroughAMembersWithList) {
+  OfflinePlanner planner;
+  const PlanResult hall =
+      planner.Plan("On the sideboard there is a teapot, a tray with two cups on it, and a clock.");
+  EXPECT_TRUE(Has(hall, "on(tray_1, sideboard_1)")) << Show(hall);
+  EXPECT_TRUE(Has(hall, "on(cup_2, tray_1)")) << Show(hall);
+}
+
+// What lies over a part of a seat (its arm, its back) lies on the seat.
+TEST(Relation13, OverASeatsPartIsOnIt) {
+  OfflinePlanner planner;
+  const PlanResult lounge =
+      planner.Plan("A sofa by the wall, a lamp beside it and a denim jacket over its back.");
+  EXPECT_TRUE(Has(lounge, "on(jacket_1, sofa_1)")) << Show(lounge);
+}
+
 }  // namespace
 }  // namespace scenecraft
