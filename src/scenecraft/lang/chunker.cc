@@ -65,6 +65,14 @@ size_t Chunker::Next(size_t i) {
     }
     if (const SpatialPhrase* phrase = ShorterIfCompound(i, MatchSpatialPhrase(texts_, i));
         phrase != nullptr) {
+      // A phrase that needs its determiner ("round the table") leaves it to the noun phrase,
+      // which it makes definite or counts.
+      if (phrase->words.size() >= 2 && phrase->meaning == Meaning::kAround &&
+          Determiner(phrase->words.back()).has_value()) {
+        Add(ItemKind::kSpatial, i, i + phrase->words.size() - 2);
+        items_.back().phrase = phrase;
+        return i + phrase->words.size() - 1;
+      }
       Add(ItemKind::kSpatial, i, i + phrase->words.size() - 1);
       items_.back().phrase = phrase;
       return i + phrase->words.size();

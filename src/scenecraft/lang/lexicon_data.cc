@@ -237,6 +237,9 @@ const std::vector<Pattern>& Patterns() {
       {"arranged|placed|gathered|set|grouped|clustered|pulled|spaced all|evenly| around|round",
        M::kAround, true},
       {"all around", M::kAround, true},
+      // "round" as a preposition, only before a determiner ("six chairs round the table"; "a
+      // round table" is a shape).
+      {"all| round the|a|an|its|their|each", M::kAround, true},
       {"evenly|equally|regularly spaced|placed|set|arranged|distributed around|round", M::kAround,
        true},
       {"surrounded|encircled|ringed|circled|framed by", M::kSurroundedBy, true},

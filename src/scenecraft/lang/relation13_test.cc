@@ -151,5 +151,18 @@ TEST(Relation13, OverASeatsPartIsOnIt) {
   EXPECT_TRUE(Has(lounge, "on(jacket_1, sofa_1)")) << Show(lounge);
 }
 
+// "round" before a determiner is "around"; after one it is a shape.
+TEST(Relation13, RoundBeforeADeterminerIsAround) {
+  OfflinePlanner planner;
+  const PlanResult den =
+      planner.Plan("Four folding chairs round the card table, and a round rug by the door.");
+  EXPECT_TRUE(Has(den,
+                  "around(folding_chair_1, folding_chair_2, folding_chair_3, folding_chair_4, "
+                  "card_table_1)"))
+      << Show(den);
+  EXPECT_TRUE(Has(den, "near(rug_1, door_1)")) << Show(den);
+  EXPECT_FALSE(Has(den, "near(card_table_1, door_1)")) << Show(den);
+}
+
 }  // namespace
 }  // namespace scenecraft
