@@ -120,6 +120,12 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   // stand" is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a
   // noun).
   const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  // "a games console", "a sports bag by the door", "a drinks cart": after "a" the -s word before
+  // cannot be the head the article counts, so it names the kind of a noun after it.
+  if (words_[k - 1].plural && w.noun && np.count == 1 && np.determined && !np.definite && k >= 2 &&
+      (texts_[k - 2] == "a" || texts_[k - 2] == "an")) {
+    return false;
+  }
   if (next_open_noun) {
     // Before another noun a participle is a modifier ("rocking chair", "folding table"); so is any
     // word that does not agree with the noun before it, or that WordNet saw more often as a noun,

@@ -90,5 +90,19 @@ TEST(NounPhrase13, AHyphenatedPrepositionWordIsNoThing) {
   EXPECT_EQ(CountOf(cushions, "cushion"), 6) << Show(cushions);
 }
 
+// After "a", an -s word cannot be the head the article counts: it names the kind of the noun
+// after it ("a games console", "a sports bag by the door"), which is no verb.
+TEST(NounPhrase13, APluralAfterAIsAModifier) {
+  OfflinePlanner planner;
+  const PlanResult den =
+      planner.Plan("A games console under the telly, and a sports bag by the door.");
+  EXPECT_EQ(CountOf(den, "games console"), 1) << Show(den);
+  EXPECT_EQ(CountOf(den, "sports bag"), 1) << Show(den);
+  EXPECT_TRUE(Relates(den, "sports_bag_1", "door")) << Show(den);
+  // Guard: several things keep their verb ("two boxes stand by the door").
+  const PlanResult boxes = planner.Plan("Two boxes stand by the door.");
+  EXPECT_EQ(CountOf(boxes, "box"), 2) << Show(boxes);
+}
+
 }  // namespace
 }  // namespace scenecraft
