@@ -104,5 +104,19 @@ TEST(NounPhrase13, APluralAfterAIsAModifier) {
   EXPECT_EQ(CountOf(boxes, "box"), 2) << Show(boxes);
 }
 
+// A word no dictionary knows, made of a noun and a noun of location ("canalside", "kerbside":
+// WordNet files "side" under noun.location), whose first part is a waterway, a way or a structure,
+// names the area by it, as WordNet's "roadside" and "lakeside" do: a place, not a thing.
+TEST(NounPhrase13, AnUnknownSideWordIsAPlace) {
+  OfflinePlanner planner;
+  const PlanResult canal = planner.Plan("A canalside with two benches facing the water.");
+  EXPECT_EQ(CountOf(canal, "canalside"), 0) << Show(canal);
+  EXPECT_EQ(CountOf(canal, "bench"), 2) << Show(canal);
+  EXPECT_TRUE(plan_test::Outdoors(canal)) << Show(canal);
+  // Guard: a thing named with "top" stays a thing ("a bottletop on the table").
+  const PlanResult top = planner.Plan("A bottletop lies on the table.");
+  EXPECT_EQ(CountOf(top, "bottletop"), 1) << Show(top);
+}
+
 }  // namespace
 }  // namespace scenecraft
