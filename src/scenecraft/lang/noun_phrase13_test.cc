@@ -118,5 +118,17 @@ TEST(NounPhrase13, AnUnknownSideWordIsAPlace) {
   EXPECT_EQ(CountOf(top, "bottletop"), 1) << Show(top);
 }
 
+// A word no dictionary knows, named with "the", that begins the noun of a thing already there is
+// that thing cut short ("the synth" after "a synthesizer", "the croc" after "a crocodile"), as
+// people clip long nouns; it is no new thing.
+TEST(NounPhrase13, AClippedNounIsTheThingAlreadyThere) {
+  OfflinePlanner planner;
+  const PlanResult synth =
+      planner.Plan("A synthesizer on a stand, and a stool in front of the synth.");
+  EXPECT_EQ(CountOf(synth, "synth"), 0) << Show(synth);
+  EXPECT_EQ(CountOf(synth, "synthesizer"), 1) << Show(synth);
+  EXPECT_TRUE(Has(synth, "in_front_of(stool_1, synthesizer_1)")) << Show(synth);
+}
+
 }  // namespace
 }  // namespace scenecraft
