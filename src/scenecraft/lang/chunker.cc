@@ -48,6 +48,23 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kFunction, i, i + 2);
     return i + 3;
   }
+  // "Out by the barn, ...", "Over by the hedge": a word WordNet knows as an adverb (more often
+  // than as a noun) that opens a clause right before a spatial phrase belongs to that phrase
+  // (unless it opens a longer phrase itself: "next to").
+  if (w.word_class == WordClass::kOpen && i + 2 < words_.size() &&
+      (items_.empty() || items_.back().kind == ItemKind::kComma ||
+       items_.back().kind == ItemKind::kEnd) &&
+      WordNet::Get().IsAdverb(texts_[i]) &&
+      (!w.noun || WordNet::Get().Frequency(texts_[i], ADV) >
+                      WordNet::Get().Frequency(texts_[i], NOUN))) {  // not "counter in the middle"
+    const SpatialPhrase* own = MatchSpatialPhrase(texts_, i);
+    const SpatialPhrase* next = ShorterIfCompound(i + 1, MatchSpatialPhrase(texts_, i + 1));
+    if (next != nullptr && (own == nullptr || own->words.size() == 1)) {
+      Add(ItemKind::kSpatial, i, i + next->words.size());
+      items_.back().phrase = next;
+      return i + 1 + next->words.size();
+    }
+  }
   // A spatial phrase, unless a determiner makes its first word a modifier ("the opposite wall"),
   // or a phrase before it waits for its noun ("on opposite walls").
   if (!AfterDeterminer(i) && !ModifierAfterPhrase(i)) {

@@ -120,6 +120,12 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   // stand" is a noun); after several only the bare form ("two lamps stand"; "two TV stands" is a
   // noun).
   const bool singular_subject = !words_[k - 1].plural && np.count <= 1;
+  // "a games console", "a sports bag by the door", "a drinks cart": after "a" the -s word before
+  // cannot be the head the article counts, so it names the kind of a noun after it.
+  if (words_[k - 1].plural && w.noun && np.count == 1 && np.determined && !np.definite && k >= 2 &&
+      (texts_[k - 2] == "a" || texts_[k - 2] == "an")) {
+    return false;
+  }
   if (next_open_noun) {
     // Before another noun a participle is a modifier ("rocking chair", "folding table"); so is any
     // word that does not agree with the noun before it, or that WordNet saw more often as a noun,
@@ -197,6 +203,14 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
     return false;
   }
   if (w.plural && singular_subject && PluralHeadBeforeVerb(k)) return false;
+  // A bare noun and an -s word WordNet saw more often as a noun, right before a spatial phrase,
+  // are a plural compound ("boot racks by the door", "hay carts along the fence"): no determiner
+  // makes the first word a single thing that the -s word could be the verb of ("a ladder rests").
+  if (w.plural && singular_subject && !np.determined && w.noun &&
+      w.noun_frequency > w.verb_frequency && k + 1 < words_.size() &&
+      MatchSpatialPhrase(texts_, k + 1) != nullptr) {
+    return false;
+  }
   if (w.plural) return singular_subject;
   // After "A and B" the bare form may still be B's noun ("a yellow and a green kayak"): a verb
   // only when WordNet saw it more often as one.
@@ -377,6 +391,12 @@ size_t Chunker::AdverbAt(size_t k) const {
   }
   // One word that is rather an adverb than a noun, and no noun follows it ("laid out").
   const Word& w = words_[k];
+  // An adjective that is no noun, before a spatial phrase, says how the thing stands ("heaped
+  // off-centre on the sofa").
+  if (w.adjective && !w.noun && !w.verb && k + 1 < words_.size() &&
+      MatchSpatialPhrase(texts_, k + 1) != nullptr) {
+    return k + 1;
+  }
   if (!w.noun || !wordnet.IsAdverb(w.text)) return k;
   // (A spatial phrase may open with a word that is also a noun: "stretched out behind the tent".)
   if (k + 1 < words_.size() && words_[k + 1].noun && !words_[k + 1].punct &&

@@ -131,6 +131,32 @@ std::string_view NounKindName(NounKind kind) {
   return "?";
 }
 
+namespace {
+
+// A word WordNet does not know, made of a noun and a noun of location ("canalside", "kerbside":
+// "side" is filed under noun.location, as "front" and "edge" are), whose first part is first of
+// all a way, a waterway, a structure or an excavation ("pool"), names the area by that thing as
+// WordNet's "roadside" and "lakeside" do: an outdoor place. Any other unknown word is a thing.
+NounKind UnknownAreaWord(const std::string& word) {
+  WordNet& wordnet = WordNet::Get();
+  for (size_t split = 3; split + 3 <= word.size(); ++split) {
+    const std::string first = word.substr(0, split);
+    const std::string last = word.substr(split);
+    if (!wordnet.IsNoun(first) || !wordnet.IsNoun(last)) continue;
+    const std::vector<std::string> files = wordnet.LexFiles(last, 1);
+    if (files.empty() || files[0] != "noun.location") continue;
+    for (int sense = 0; sense < 2; ++sense) {
+      if (Has(wordnet.SenseHypernyms(first, sense, 8),
+              {"way", "waterway", "structure", "excavation", "body of water"})) {
+        return NounKind::kOutdoorPlace;
+      }
+    }
+  }
+  return NounKind::kObject;
+}
+
+}  // namespace
+
 NounKind ClassifyNoun(const std::string& category) {
   const size_t space = category.rfind(' ');
   const std::string head = space == std::string::npos ? category : category.substr(space + 1);
@@ -148,7 +174,7 @@ NounKind ClassifyNoun(const std::string& category) {
       !Has(wordnet.LexFiles(category, 0), {"noun.location"})) {
     noun = head;
   }
-  if (!wordnet.IsNoun(noun)) return NounKind::kObject;  // open vocabulary: a thing
+  if (!wordnet.IsNoun(noun)) return UnknownAreaWord(noun);  // open vocabulary: mostly a thing
   const std::string base = wordnet.NounBase(noun);
   if (!base.empty()) noun = base;
   // A compound WordNet does not know whose head is first of all a shop, an office or a workplace

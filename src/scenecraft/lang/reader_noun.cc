@@ -83,7 +83,10 @@ void Reader::OnNoun(const Item& item) {
     const std::vector<std::string> senses = WordNet::Get().LexFiles(np.category, 1);
     const bool living =
         !senses.empty() && (senses[0] == "noun.person" || senses[0] == "noun.animal");
-    if (!named_before && living && index_ + 2 < items_.size() &&
+    // So is an owner of any kind named with "a" ("a doll's pram", "a ship's bell"): the article
+    // counts the thing owned, whose kind the owner says.
+    const bool indefinite = np.determined && !np.definite && np.count == 1 && !np.plural;
+    if (!named_before && (living || indefinite) && index_ + 2 < items_.size() &&
         items_[index_ + 2].kind == ItemKind::kNoun && items_[index_ + 2].np.pronoun.empty()) {
       // The owner's own words, not its count ("two rows of pupils' desks"); a plural's
       // possessive is written "pupils'".
@@ -242,6 +245,38 @@ void Reader::OnNoun(const Item& item) {
     // Which end or side is not said: beside it.
     const std::string& head = words_[np.head].lemma;
     unowned_position = head == "end" || head == "side";
+  }
+  // "a lamp clamped to the headboard": a part named with "the" and no owner, which WordNet's
+  // meronymy gives a thing already in the scene (the last one named) and whose most frequent
+  // sense is a part, is a place on that thing, unless the text named the part before (also as
+  // the head of a compound: "the pump" after "a water pump").
+  if (owner.empty() && pending_ && pending_->references.empty() && np.pronoun.empty() &&
+      np.head >= 0 && np.definite && !np.plural && np.room_part == RoomPart::kNone &&
+      np.category == words_[np.head].lemma &&
+      (index_ + 1 >= items_.size() || (items_[index_ + 1].kind != ItemKind::kOf &&
+                                       items_[index_ + 1].kind != ItemKind::kPossessive)) &&
+      WordNet::Get().IsPart(np.category, 1) &&
+      std::none_of(out_.entities.begin(), out_.entities.end(), [&](const Entity& e) {
+        return e.category == np.category || EndsWith(e.category, np.category);
+      })) {
+    // (A part of a building, of the setting or of a place or structure the text names is the
+    // place's, which may yet become the setting: "a planter on the railing" of a balcony.)
+    bool placed = WordNet::Get().IsPartOf(np.category, "building") ||
+                  (!out_.setting.empty() && WordNet::Get().IsPartOf(np.category, out_.setting));
+    for (size_t e = out_.entities.size(); e-- > 0 && owner.empty() && !placed;) {
+      const int id = static_cast<int>(e);
+      const bool subject = std::any_of(pending_->subjects.begin(), pending_->subjects.end(),
+                                       [&](const EntityRef& r) { return r.entity == id; });
+      if (subject || !WordNet::Get().IsPartOf(np.category, out_.entities[e].category)) continue;
+      const NounKind kind = out_.entities[e].kind;
+      if (IsObject(id) && kind != NounKind::kIndoorPlace && kind != NounKind::kOutdoorPlace &&
+          kind != NounKind::kBuilding &&
+          !Contains(WordNet::Get().Hypernyms(out_.entities[e].category, 6, 1), "structure")) {
+        owner = {{id, -1}};
+      } else {
+        placed = true;
+      }
+    }
   }
   if (!owner.empty() && np.pronoun.empty()) {
     const std::string head = np.head >= 0 ? words_[np.head].lemma : "";

@@ -325,14 +325,21 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     return false;
   };
   // "each rocker" after "rocking chairs", "the couch" after "a sofa": a noun that WordNet's most
-  // frequent sense of either word gives as another word for the same thing.
+  // frequent sense of either word gives as another word for the same thing, or that clips it.
   auto synonym = [&](const std::string& c) {
     if (!(np.definite || np.distributive || np.pairwise) || c == np.category) return false;
     WordNet& wordnet = WordNet::Get();
     const std::vector<std::string> of_thing = wordnet.Synonyms(c, 1);
     if (std::find(of_thing.begin(), of_thing.end(), np.category) != of_thing.end()) return true;
     const std::vector<std::string> of_noun = wordnet.Synonyms(np.category, 1);
-    return std::find(of_noun.begin(), of_noun.end(), c) != of_noun.end();
+    if (std::find(of_noun.begin(), of_noun.end(), c) != of_noun.end()) return true;
+    // "the synth" after "a synthesizer", "the mic" after "a microphone": a word no dictionary
+    // knows that begins the thing's noun is that noun clipped.
+    const size_t space = c.rfind(' ');
+    const std::string head = space == std::string::npos ? c : c.substr(space + 1);
+    return np.definite && !np.plural && np.category.size() >= 3 &&
+           np.category.find(' ') == std::string::npos && head.size() > np.category.size() + 1 &&
+           head.compare(0, np.category.size(), np.category) == 0 && !wordnet.IsNoun(np.category);
   };
   const bool reuse =
       np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);

@@ -226,6 +226,14 @@ void TagWords(std::vector<Word>* words) {
     // A word WordNet knows only as an adverb ("honestly", "basically") is known: no slip to
     // correct and no noun.
     w.known = w.noun || w.adjective || w.verb || wordnet.IsAdverb(w.text);
+    // A hyphenated word no dictionary knows whose first part WordNet knows as an adverb and not
+    // as a noun ("off-centre", "off-square", "up-ended") says how a thing stands, as WordNet's
+    // "off-center" does: an adjective, no thing.
+    if (const size_t dash = w.text.find('-');
+        !w.known && dash != std::string::npos && dash > 0 && dash + 1 < w.text.size()) {
+      const std::string first = w.text.substr(0, dash);
+      if (wordnet.IsAdverb(first) && !wordnet.IsNoun(first)) w.adjective = w.known = true;
+    }
     // A word no dictionary knows is taken as a noun; its regular plural is undone ("beanbags",
     // "nightstands", "benches").
     if (!w.known && w.text.size() > 3 && EndsWith(w.text, "s") && !EndsWith(w.text, "ss")) {
