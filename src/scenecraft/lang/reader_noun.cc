@@ -187,7 +187,7 @@ void Reader::OnNoun(const Item& item) {
     Account(item.first, item.last);
     return;
   }
-  if (PostureOrPart(item) || PositionBeforeOf(item) || HangsOnAFastener(item)) return;
+  if (PostureOrPart(item) || PositionBeforeOf(item)) return;
   // A possessive before this noun ("the bed's foot", "its back", "their lower shelf"): a position
   // on the owner ("at the foot of the bed") or a part of it (WordNet's meronymy: a shelf is part
   // of a bookcase) names a place on the owner, not a new thing; "the cat's bowl" is a bowl

@@ -17,18 +17,7 @@ std::string KnownNoun(const std::string& category) {
   WordNet& wordnet = WordNet::Get();
   return wordnet.IsNoun(category) ? category : defaults_detail::Head(category);
 }
-
-// Whether a hypernym of the noun's most frequent sense, at most `depth` levels up, is `kind`.
-bool FirstSenseIs(const std::string& category, const std::string& kind, int depth) {
-  const std::vector<std::string> up = WordNet::Get().SenseHypernyms(KnownNoun(category), 0, depth);
-  return std::find(up.begin(), up.end(), kind) != up.end();
-}
-
 }  // namespace
-
-bool IsFastener(const std::string& category) {
-  return FirstSenseIs(category, "fastener", 3);
-}
 
 Group Reader::PartOwner(const std::string& part, const Group& exclude) const {
   WordNet& wordnet = WordNet::Get();
@@ -80,33 +69,6 @@ Group Reader::Centrepiece(const Group& subjects) const {
     if (centre) return st->subjects;
   }
   return {};
-}
-
-bool Reader::HangsOnAFastener(const Item& item) {
-  // "coats hung on pegs by the door": what hangs on hooks or pegs the text does not count (a
-  // bare plural) hangs on the wall; the fasteners are no things of their own, the words say how
-  // the things hang. ("a wetsuit on a hook": one hook, a thing of the scene.)
-  const NounPhrase& np = item.np;
-  if (!pending_ || pending_->meaning != Meaning::kOn || !pending_->references.empty() ||
-      pending_->subjects.empty() || !np.pronoun.empty() || np.definite || np.head < 0 ||
-      np.room_part != RoomPart::kNone || !np.plural || np.count >= 0 || np.determined ||
-      !IsFastener(np.category)) {
-    return false;
-  }
-  for (const EntityRef& s : pending_->subjects) {
-    if (!IsObject(s.entity) || IsFastener(out_.entities[s.entity].category)) return false;
-  }
-  Pending p = std::move(*pending_);
-  pending_.reset();
-  p.meaning = Meaning::kOnWall;
-  p.last = item.last;
-  const Group subjects = p.subjects;
-  Account(item.first, item.last);
-  Finish(std::move(p));
-  // A phrase after it places what hangs ("... by the bath").
-  last_group_ = subjects;
-  last_is_reference_ = false;
-  return true;
 }
 
 bool Reader::MountedSubject(Meaning meaning) const {

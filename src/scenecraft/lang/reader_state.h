@@ -43,10 +43,6 @@ bool NamesPerson(const std::string& category);
 // games": their boxes), for what a holder holds (reader_noun.cc).
 bool PluralOfActs(const NounPhrase& np, NounKind kind);
 
-// Whether a thing is a fastener a thing hangs on (WordNet: a hook, a peg, a nail;
-// reader_owners.cc).
-bool IsFastener(const std::string& category);
-
 class Reader {
  public:
   Reader(const std::vector<Word>& words, const std::vector<Item>& items)
@@ -121,9 +117,6 @@ class Reader {
   // The thing this sentence put in the middle, whose side or end a side with no owner is ("a
   // loom in the middle, a basket on the left"); empty when there is none.
   Group Centrepiece(const Group& subjects) const;
-  // "a towel hung on a hook": the waiting "on" phrase's reference is a fastener the text does
-  // not count; the subject is on the wall. True when the noun phrase was read so.
-  bool HangsOnAFastener(const Item& item);
   // Whether a phrase with this meaning, after "X on its Y", places X because Y is X's own mount
   // ("a bell on its frame by the gate").
   bool MountedSubject(Meaning meaning) const;

@@ -36,16 +36,6 @@ TEST(Relation13, ItsPartNamesTheThingThatHasIt) {
   EXPECT_TRUE(Has(den, "on(blanket_1, wing_chair_1)")) << Show(den);
 }
 
-// What hangs on hooks or pegs the text does not count hangs on the wall; a phrase after it
-// places what hangs.
-TEST(Relation13, HungOnUncountedPegsIsOnTheWall) {
-  OfflinePlanner planner;
-  const PlanResult hall = planner.Plan("Two raincoats hang on pegs beside the front door.");
-  EXPECT_TRUE(Has(hall, "on_wall(raincoat_1)")) << Show(hall);
-  EXPECT_TRUE(Has(hall, "near(raincoat_2, door_1)")) << Show(hall);
-  EXPECT_EQ(CountOf(hall, "peg"), 0) << Show(hall);
-}
-
 // A definite part named for the first time (WordNet's meronymy) is the thing it belongs to.
 TEST(Relation13, ADefinitePartIsItsThing) {
   OfflinePlanner planner;
