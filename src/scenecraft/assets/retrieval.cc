@@ -126,7 +126,10 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
            LowerWords(singular.substr(0, singular.size() - category.size()))) {
         described = described && Contains(description, w);
       }
-      c.level = described ? 3 : 2;
+      // A model named by a kind of the thing the text does not ask for ("palm tree" for a tree)
+      // is a kind of it like any other (a pine): before them only at the thing's size, within
+      // twice, as for the broader kinds below; otherwise its size decides among them.
+      c.level = described ? 3 : Implausible(r.size_m, query.size_hint, 2.0) ? 1 : 2;
     } else if (const std::vector<std::string> kind_words = LowerWords(kind);
                kind_words.size() == 2 && HeadNoun(kind_words[0]) == category &&
                (kind_head == "unit" || kind_head == "stall" || kind_head == "set" ||
