@@ -147,8 +147,13 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
           for (std::string& w : expander(kind_head)) known.push_back(std::move(w));
         }
       }
-      // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle).
-      related = related || Contains(known, category) || Contains(tags, category);
+      // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle), after the
+      // kinds WordNet knows as the thing's (a bamboo tagged "tree" is a grass, a pine a tree).
+      related = related || Contains(known, category);
+      if (!related && Contains(tags, category)) {
+        related = true;
+        c.tagged_only = true;
+      }
       // The phrase's own kind, one level up ("workbench" for a lab bench, "armchair" for a
       // recliner), after nearer kinds: a model of the kind looks more like the thing than a
       // shape chosen for it. Only a model named by the kind itself: a compound model name read
@@ -178,7 +183,8 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
   }
   std::stable_sort(out.begin(), out.end(), [](const RetrievalChoice& a, const RetrievalChoice& b) {
     if (a.level != b.level) return a.level > b.level;
-    if (a.broader != b.broader) return a.broader < b.broader;  // nearer kinds first
+    if (a.broader != b.broader) return a.broader < b.broader;   // nearer kinds first
+    if (a.tagged_only != b.tagged_only) return !a.tagged_only;  // WordNet's kinds first
     if (a.score != b.score) return a.score > b.score;
     return a.record.id < b.record.id;
   });

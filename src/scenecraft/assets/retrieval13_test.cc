@@ -44,5 +44,15 @@ TEST(Retrieval13, AKindTheTextDoesNotAskForGoesFirstOnlyAtTheThingsSize) {
       "sh3d:lib/T#arc");
 }
 
+TEST(Retrieval13, AKindWordNetKnowsGoesBeforeAModelOnlyTaggedWithTheThing) {
+  // A "lantern" tagged "Lamp" at the lamp's very size and a torchiere, which WordNet (here, the
+  // fake) knows as a kind of lamp, a little taller: the torchiere.
+  EXPECT_EQ(
+      Choose("r13d",
+             {"T#lantern|Lantern|Lamp|40|40|170|l/l.obj", "T#torch|Torchiere||35|35|180|l/t.obj"},
+             "lamp", "", {0.4, 0.4, 1.7}),
+      "sh3d:lib/T#torch");
+}
+
 }  // namespace
 }  // namespace scenecraft
