@@ -11,6 +11,9 @@
 namespace scenecraft {
 namespace {
 
+// How many times its planned height a room's ceiling may rise to clear what stands in it.
+constexpr double kCeilingRise = 2.0;
+
 // The objects that stand on the room's floor by themselves: floor things no relation puts on,
 // in, on a wall or hanging from something (what stands on them needs no floor of its own), and
 // no flat covering that others stand on.
@@ -115,7 +118,10 @@ std::vector<std::string> FitRoomToContents(SceneGraph* graph, const std::set<std
     // The ceiling clears the tallest thing (a fire engine in a garage).
     double tallest = 0.0;
     for (const Object* o : things) tallest = std::max(tallest, o->size.z);
-    const double height = std::max(env.size.z, tallest + options.headroom_m);
+    // At most to kCeilingRise times its planned height: a thing that needs more (a 12 m palm
+    // model in a shop) has the wrong size, which a hall would not mend.
+    const double height =
+        std::max(env.size.z, std::min(tallest + options.headroom_m, kCeilingRise * env.size.z));
     if (fx <= 1.0 + 1e-6 && fy <= 1.0 + 1e-6 && height <= env.size.z) return lines;
     const Vec3 before = env.size;
     GrowRoom(&env, fx, fy);

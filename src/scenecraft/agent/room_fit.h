@@ -36,7 +36,7 @@ double FloorNeed(const SceneGraph& graph, const std::set<std::string>& scaled_id
 // Fits the room and what stands in it (rooms only; the open air has room). When `room_given` is
 // false the room grows, keeping its proportions, doors and windows in place along their walls,
 // until the floor holds FloorNeed and every floor thing fits with the wall clearance, and its
-// ceiling rises to clear the tallest with `headroom_m`. When it is
+// ceiling rises to clear the tallest with `headroom_m` (to at most twice its height). When it is
 // true (the text, --room or a room file sized it), the floor things whose size was not given
 // (`fixed`) shrink by one factor until they fit, never below `min_scale`; where that is not enough
 // they keep the smallest plausible size and the line says so. Returns one line per change (also

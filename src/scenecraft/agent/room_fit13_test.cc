@@ -41,6 +41,11 @@ TEST(RoomFit13, ARoomTheTextDidNotSizeGrowsToHoldTheRealSizes) {
   h.objects.push_back(Sized("harvester_1", 2.5, 5.0, 3.4));
   ASSERT_FALSE(FitRoomToContents(&h, {}, false).empty());
   EXPECT_GE(h.environment.size.z, 3.4 + 0.3 - 1e-9);
+  // A 12 m model in a 2.8 m room has the wrong size: the ceiling rises to twice its height only.
+  SceneGraph t = Room(8, 6);
+  t.objects.push_back(Sized("palm_1", 5.7, 6.0, 12.0));
+  FitRoomToContents(&t, {}, false);
+  EXPECT_NEAR(t.environment.size.z, 5.6, 1e-9);
 }
 
 TEST(RoomFit13, ARoomThatHoldsItsThingsIsLeftAlone) {
