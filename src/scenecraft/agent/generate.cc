@@ -3,6 +3,7 @@
 #include "scenecraft/agent/asset_terms.h"
 #include "scenecraft/agent/context_sizes.h"
 #include "scenecraft/agent/library.h"
+#include "scenecraft/agent/room_fit.h"
 #include "scenecraft/agent/time_of_day.h"
 
 #include <algorithm>
@@ -342,6 +343,17 @@ GenerateResult GenerateGraph(SceneGraph graph, const fs::path& out_dir,
   }
   const std::vector<std::string> asset_warnings = ResolveAssets(&graph, options.assets);
   result.warnings.insert(result.warnings.end(), asset_warnings.begin(), asset_warnings.end());
+  // The room holds the real sizes of what stands in it: a room nobody sized grows, in a room the
+  // text or the user sized the things shrink (agent/room_fit.h).
+  const bool room_given = options.room_size_m.has_value() || options.room.has_value() ||
+                          graph.prompt.empty() || TextSizedRoom(graph);
+  for (const std::string& line : FitRoomToContents(&graph, sized, room_given)) {
+    if (StartsWith(line, "no plausible size")) {
+      result.warnings.push_back(line);
+    } else {
+      LogInfo(line);
+    }
+  }
   // Sizes in context: what stands on or in something fits it (agent/context_sizes.h).
   for (const std::string& line : FitSizesToContext(&graph, sized)) {
     if (StartsWith(line, "no plausible size")) {

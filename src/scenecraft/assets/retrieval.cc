@@ -126,7 +126,10 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
            LowerWords(singular.substr(0, singular.size() - category.size()))) {
         described = described && Contains(description, w);
       }
-      c.level = described ? 3 : 2;
+      // A model named by a kind of the thing the text does not ask for ("palm tree" for a tree)
+      // is a kind of it like any other (a pine): before them only at the thing's size, within
+      // twice, as for the broader kinds below; otherwise its size decides among them.
+      c.level = described ? 3 : Implausible(r.size_m, query.size_hint, 2.0) ? 1 : 2;
     } else if (const std::vector<std::string> kind_words = LowerWords(kind);
                kind_words.size() == 2 && HeadNoun(kind_words[0]) == category &&
                (kind_head == "unit" || kind_head == "stall" || kind_head == "set" ||
@@ -144,8 +147,13 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
           for (std::string& w : expander(kind_head)) known.push_back(std::move(w));
         }
       }
-      // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle).
-      related = related || Contains(known, category) || Contains(tags, category);
+      // A tag that is the category counts too ("Yamaha YZR R6" is tagged motorcycle), after the
+      // kinds WordNet knows as the thing's (a bamboo tagged "tree" is a grass, a pine a tree).
+      related = related || Contains(known, category);
+      if (!related && Contains(tags, category)) {
+        related = true;
+        c.tagged_only = true;
+      }
       // The phrase's own kind, one level up ("workbench" for a lab bench, "armchair" for a
       // recliner), after nearer kinds: a model of the kind looks more like the thing than a
       // shape chosen for it. Only a model named by the kind itself: a compound model name read
@@ -175,7 +183,8 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
   }
   std::stable_sort(out.begin(), out.end(), [](const RetrievalChoice& a, const RetrievalChoice& b) {
     if (a.level != b.level) return a.level > b.level;
-    if (a.broader != b.broader) return a.broader < b.broader;  // nearer kinds first
+    if (a.broader != b.broader) return a.broader < b.broader;   // nearer kinds first
+    if (a.tagged_only != b.tagged_only) return !a.tagged_only;  // WordNet's kinds first
     if (a.score != b.score) return a.score > b.score;
     return a.record.id < b.record.id;
   });

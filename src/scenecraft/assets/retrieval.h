@@ -29,6 +29,8 @@ struct RetrievalChoice {
   // Levels the model's kind lies above the category's: 1 for a model of the immediate kind
   // (level 1 only; it must be of the object's size within a factor of two), else 0.
   int broader = 0;
+  // Related only by a tag that is the category (level 1), not by WordNet: after its kinds.
+  bool tagged_only = false;
   double score = 0.0;  // higher is better within a level
   std::string ToString() const;
 };

@@ -351,7 +351,16 @@ void ConstructiveStart::Place() {
         region = content.Expanded(std::max(3.0, 0.25 * std::max(content.Width(), content.Depth())));
       }
     }
-    for (size_t r : s_.items_[i].relations) {
+    // What hangs above a thing starts right over it (on the wall the thing stands against, or
+    // at the ceiling), not anywhere near it: the nearest wall to a spot beside a thing in a corner
+    // may be the other wall.
+    const int over = s_.items_[i].above;
+    const bool over_placed = over >= 0 && placed[over];
+    if (over_placed) {
+      const Vec2 c = s_.bodies_[over].Center2();
+      region = Rect2{c, c};
+    }
+    for (size_t r : over_placed ? std::vector<size_t>{} : s_.items_[i].relations) {
       const std::vector<int>& m = s_.members_[r];
       const int ref = m.back();
       const bool between = s_.graph_->relations[r].type == RelationType::kBetween && m.size() == 3;

@@ -9,6 +9,9 @@
 namespace scenecraft::solver {
 namespace {
 
+// The gap left between a thing hung above another and the other's top, metres.
+constexpr double kAboveClearance = 0.1;
+
 // Outdoors, the part of the ground a scene is laid out on: a square centred on the ground, big
 // enough that the floor objects cover about an eighth of it (at least 8 m, at most the ground),
 // grown to hold the objects whose poses are fixed. A garden of a few objects then stays a garden
@@ -139,9 +142,12 @@ State::State(SceneGraph* graph, const SolverOptions& options)
   }
   // What is above a thing and names no support of its own (a TV above the fireplace, a lamp
   // above the table) cannot stand on the floor: over a thing against a wall it hangs on that
-  // wall, over one out in the room from the ceiling. Floor furniture keeps the floor. The object's
-  // support says where it went, so the critic's support test and a later solve see it; what
-  // hangs on a wall by its nature (a picture) keeps its wall and goes over the thing.
+  // wall, over one out in the room from the ceiling. A thing that mostly stands on the floor (a
+  // board, a shelf unit) goes up too when it fits between the thing's top and the ceiling: on the
+  // floor it could never be above it; one that does not fit (a loft bed over a desk) keeps the
+  // floor. The object's support says where it went, so the critic's support test and a later
+  // solve see it; what hangs on a wall by its nature (a picture) keeps its wall and goes over the
+  // thing.
   if (graph->environment.IsRoom()) {
     std::set<int> mounted;  // on a wall or the ceiling by a relation of its own
     for (const Relation& rel : graph->relations) {
@@ -154,8 +160,12 @@ State::State(SceneGraph* graph, const SolverOptions& options)
       Item& it = items_[self];
       const int over = index_.at(rel.objects[1]);
       const Support support = it.object->support;
-      if (it.parent >= 0 || mounted.count(self) > 0 || it.fixed || support == Support::kFloor ||
-          support == Support::kCeiling) {
+      if (it.parent >= 0 || mounted.count(self) > 0 || it.fixed || support == Support::kCeiling ||
+          it.flat) {
+        continue;
+      }
+      if (support == Support::kFloor &&
+          SizeOf(self).z + SizeOf(over).z + kAboveClearance > graph->environment.size.z) {
         continue;
       }
       const bool over_wall = items_[over].wall_aligned || items_[over].wall;
@@ -165,8 +175,10 @@ State::State(SceneGraph* graph, const SolverOptions& options)
         it.ceiling = false;
         it.above = over;
         it.object->support = Support::kWall;
-      } else if (support == Support::kSurface) {
+      } else if (support == Support::kSurface || support == Support::kFloor) {
+        it.wall = false;
         it.ceiling = true;
+        it.above = over;
         it.object->support = Support::kCeiling;
       }
     }

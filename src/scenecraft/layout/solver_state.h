@@ -30,7 +30,7 @@ struct Item {
   int face_back = -1;             // the one object facing it, when it faces nothing itself
   bool wall = false;              // hangs on a wall
   bool ceiling = false;           // hangs from the ceiling
-  int above = -1;                 // on a wall over this object (above, with no support named)
+  int above = -1;                 // on a wall or the ceiling over this object (above)
   bool flat = false;              // rug-like: may lie under others
   bool wall_aligned = false;      // stands against or hangs on a wall: square to it
   bool in_formation = false;      // a member of a large row or grid: small steps, no jumps
