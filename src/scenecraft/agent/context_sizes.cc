@@ -29,6 +29,34 @@ double ScaleToFitIn(const Object& item, const Object& container, double share) {
   return std::min({1.0, share * b.x / a.x, share * b.y / a.y, share * b.z / a.z});
 }
 
+// The share of a thing's height below which what stands under it keeps clear of its top (a
+// table's top, a bench's seat).
+constexpr double kUnderTopShare = 0.9;
+
+// Whether a thing stands on the floor: no relation puts it on, in, over or against something
+// else, nor on a wall or from the ceiling, nor above the first of a stack.
+bool StandsOnTheFloor(const SceneGraph& graph, const std::string& id) {
+  for (const Relation& r : graph.relations) {
+    const auto at = std::find(r.objects.begin(), r.objects.end(), id);
+    if (at == r.objects.end()) continue;
+    switch (r.type) {
+      case RelationType::kOn:
+      case RelationType::kInside:
+      case RelationType::kOnWall:
+      case RelationType::kHanging:
+      case RelationType::kAbove:
+        if (at == r.objects.begin()) return false;
+        break;
+      case RelationType::kStack:
+        if (at != r.objects.begin()) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void ContextSizeOptions::Check() const {
@@ -159,28 +187,36 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
     lines.push_back(std::to_string(movable.size()) + " things sized to share the top of " +
                     holder_id + ": scaled by " + FormatNumber(scale, 2));
   }
-  // What stands under a window stays below its sill ("a fern under the window").
+  // What stands under a window stays below its sill ("a fern under the window"); under a thing
+  // on the floor, below its top with room for the top ("a crate under the bench").
   for (const Relation& r : graph->relations) {
     if (r.type != RelationType::kUnder || r.objects.size() != 2) continue;
-    const Opening* window = FindOpening(graph->environment, r.objects[1]);
     Object* item = graph->FindObject(r.objects[0]);
-    if (window == nullptr || window->kind != "window" || item == nullptr || !item->HasSize() ||
-        window->sill_m <= 0 || item->size.z <= window->sill_m) {
-      continue;
+    if (item == nullptr || !item->HasSize()) continue;
+    double limit = 0.0;
+    std::string below;  // what the limit is, for the notes
+    if (const Opening* window = FindOpening(graph->environment, r.objects[1]);
+        window != nullptr && window->kind == "window" && window->sill_m > 0) {
+      limit = window->sill_m;
+      below = window->id + " (sill " + FormatNumber(window->sill_m, 2) + " m)";
+    } else if (const Object* over = graph->FindObject(r.objects[1]);
+               over != nullptr && over->HasSize() && StandsOnTheFloor(*graph, over->id)) {
+      limit = kUnderTopShare * over->size.z;
+      below = over->id + " (top " + FormatNumber(over->size.z, 2) + " m)";
     }
-    const double scale = window->sill_m / item->size.z;
+    if (limit <= 0 || item->size.z <= limit) continue;
+    const double scale = limit / item->size.z;
     const double total = scaled.count(item->id) ? scaled[item->id] * scale : scale;
     if (fixed.count(item->id) > 0 || total < options.min_scale) {
       lines.push_back("no plausible size lets " + item->id + " (" + item->size.SizeString() +
-                      ") stand under " + window->id + " (sill " + FormatNumber(window->sill_m, 2) +
-                      " m); it keeps its size");
+                      ") stand under " + below + "; it keeps its size");
       continue;
     }
     const Vec3 before = item->size;
     item->size = {item->size.x * scale, item->size.y * scale, item->size.z * scale};
     scaled[item->id] = total;
-    lines.push_back(item->id + " sized to stand under " + window->id + ": " + before.SizeString() +
-                    " -> " + item->size.SizeString());
+    lines.push_back(item->id + " sized to stand under " + r.objects[1] + ": " +
+                    before.SizeString() + " -> " + item->size.SizeString());
   }
   for (const std::string& line : lines) graph->notes.push_back(line);
   return lines;

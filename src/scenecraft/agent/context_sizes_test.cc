@@ -105,6 +105,31 @@ TEST(ContextSizes, WhatStandsUnderAWindowStaysBelowItsSill) {
   EXPECT_NE(lines[1].find("no plausible size lets fridge_1"), std::string::npos) << lines[1];
 }
 
+// "Boxes under the potting bench": what stands under a thing on the floor is lower than its
+// top, with room for the top; under a thing on the wall, or flat already, it keeps its size.
+TEST(ContextSizes, WhatStandsUnderAThingIsLowerThanItsTop) {
+  SceneGraph g;
+  g.environment.size = {5, 4, 2.8};
+  g.objects = {Sized("crate_1", 0.5, 0.4, 0.9),  Sized("bench_1", 1.6, 0.6, 0.9),
+               Sized("basket_1", 0.4, 0.4, 0.6), Sized("shelf_1", 1.0, 0.3, 0.3),
+               Sized("mat_1", 1.2, 0.8, 0.01),   Sized("piano_1", 1.5, 0.6, 1.3),
+               Sized("stool_1", 0.4, 0.4, 0.45)};
+  g.relations = {Rel(RelationType::kUnder, {"crate_1", "bench_1"}),
+                 Rel(RelationType::kOnWall, {"shelf_1"}),
+                 Rel(RelationType::kUnder, {"basket_1", "shelf_1"}),
+                 Rel(RelationType::kUnder, {"mat_1", "bench_1"}),
+                 Rel(RelationType::kUnder, {"piano_1", "stool_1"})};
+  const std::vector<std::string> lines = FitSizesToContext(&g, {});
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_LT(g.FindObject("crate_1")->size.z, 0.9 - 0.02);
+  EXPECT_NE(lines[0].find("crate_1 sized to stand under bench_1"), std::string::npos) << lines[0];
+  EXPECT_DOUBLE_EQ(g.FindObject("basket_1")->size.z, 0.6);
+  EXPECT_DOUBLE_EQ(g.FindObject("mat_1")->size.z, 0.01);
+  // A piano would have to lose more than half its size under a stool: the plan says so.
+  EXPECT_DOUBLE_EQ(g.FindObject("piano_1")->size.z, 1.3);
+  EXPECT_NE(lines[1].find("no plausible size lets piano_1"), std::string::npos) << lines[1];
+}
+
 TEST(ContextSizes, StacksFitWhatCarriesThem) {
   SceneGraph g;
   g.objects = {Sized("box_1", 0.6, 0.4, 0.3), Sized("box_2", 0.6, 0.4, 0.3),
