@@ -130,5 +130,19 @@ TEST(NounPhrase13, AClippedNounIsTheThingAlreadyThere) {
   EXPECT_TRUE(Has(synth, "in_front_of(stool_1, synthesizer_1)")) << Show(synth);
 }
 
+// "'s" before a spatial phrase is "is", not a possessive ("the trunk's under the bed"): nothing
+// can be owned that a preposition begins. Guards: a possessive before a noun stays one.
+TEST(NounPhrase13, ApostropheSBeforeASpatialPhraseIsIs) {
+  OfflinePlanner planner;
+  const PlanResult nursery = planner.Plan(
+      "A cot and a toy trunk. The trunk's against the left wall, and the cot's next to the "
+      "radiator.");
+  EXPECT_TRUE(Has(nursery, "against_wall(toy_trunk_1, wall=left)")) << Show(nursery);
+  EXPECT_TRUE(Relates(nursery, "cot_1", "radiator_1")) << Show(nursery);
+  const PlanResult owned = planner.Plan("A cot by the wall and a blanket over the cot's rail.");
+  EXPECT_EQ(CountOf(owned, "cot"), 1) << Show(owned);
+  EXPECT_EQ(CountOf(owned, "blanket"), 1) << Show(owned);
+}
+
 }  // namespace
 }  // namespace scenecraft

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/spelling.h"
 #include "scenecraft/lang/wordnet.h"
 #include "scenecraft/util/strings.h"
@@ -36,6 +37,28 @@ Word MakeWord(std::string text, size_t begin, size_t end) {
   w.begin = static_cast<int>(begin);
   w.end = static_cast<int>(end);
   return w;
+}
+
+// "'s" before a spatial phrase is "is" ("the sofa's along the back wall"): a phrase that a
+// preposition begins is nothing a thing owns. A phrase of one word only when a determiner or
+// number follows it ("the lamp's on the desk"; "the shop's front window" keeps its owner).
+void ContractionsOfIs(std::vector<Word>* words) {
+  std::vector<std::string> texts;
+  texts.reserve(words->size());
+  for (const Word& w : *words) texts.push_back(w.text);
+  for (size_t k = 0; k + 1 < words->size(); ++k) {
+    Word& w = (*words)[k];
+    // (Only the "X's" form: "the players' chairs" is a plural's possessive.)
+    if (!w.possessive || k == 0 || (*words)[k - 1].end != w.begin || w.end - w.begin != 2) continue;
+    const SpatialPhrase* phrase = MatchSpatialPhrase(texts, k + 1);
+    if (phrase == nullptr) continue;
+    const size_t after = k + 2;
+    const bool determined = after < texts.size() && !(*words)[after].punct &&
+                            (Determiner(texts[after]) || NumberValue(texts[after]));
+    if (phrase->words.size() < 2 && !determined) continue;
+    w.text = "is";
+    w.possessive = false;
+  }
 }
 
 }  // namespace
@@ -122,6 +145,7 @@ std::vector<Word> Tokenize(std::string_view text) {
       ++i;
     }
   }
+  ContractionsOfIs(&words);
   return words;
 }
 
