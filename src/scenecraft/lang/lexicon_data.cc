@@ -8,6 +8,7 @@
 #include <map>
 
 #include "scenecraft/lang/lexicon.h"
+#include "scenecraft/lang/spelling.h"
 #include "scenecraft/util/strings.h"
 
 namespace scenecraft {
@@ -48,6 +49,13 @@ const std::map<std::string_view, WordClass>& ClassTable() {
     }
     // Chat spellings of "you", "your" and "please" ("can u make", "ur desk", "pls").
     for (const char* w : {"u", "ur", "pls", "plz"}) t.emplace(w, C::kFunction);
+    // Interjections and the shorthand of chat name no thing ("oh and a lamp", "a parrot too lol",
+    // "six glasses idk"): the interjections of an English grammar and the common chat acronyms.
+    for (const char* w : {"oh",  "ah",  "ahh",  "ooh",  "oops", "um",  "umm", "uh",  "er",
+                          "hmm", "wow", "yeah", "yep",  "nah",  "lol", "idk", "btw", "tbh",
+                          "imo", "omg", "lmao", "haha", "hehe", "fyi", "thx", "ty"}) {
+      t.emplace(w, C::kFunction);
+    }
     // Indefinite pronouns name no thing of the scene ("a lamp lighting everything").
     for (const char* w : {"everything", "everyone", "everybody", "something", "someone", "somebody",
                           "anything", "anyone", "anybody", "nothing", "nobody"}) {
@@ -361,7 +369,21 @@ void Expand(const std::vector<std::vector<std::string>>& slots, size_t k,
   }
 }
 
+// Chat spellings of closed-class words and of "people", and the word they spell ("n" and, "em"
+// them, "ppl" people).
+const std::map<std::string_view, std::string_view>& ChatSpellings() {
+  static const std::map<std::string_view, std::string_view> table = {
+      {"n", "and"}, {"em", "them"}, {"ppl", "people"}, {"cuz", "because"}, {"bc", "because"},
+  };
+  return table;
+}
+
 }  // namespace
+
+std::string_view ChatSpellingOf(std::string_view word) {
+  auto it = ChatSpellings().find(word);
+  return it == ChatSpellings().end() ? word : it->second;
+}
 
 WordClass ClassOf(std::string_view word) {
   auto it = ClassTable().find(word);

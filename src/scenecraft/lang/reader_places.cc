@@ -1,9 +1,11 @@
 // The reader's revisions of places and parts (reader_state.h): a part named after "of" is a place
 // on its owner, and after reading, place nouns the text treats as things become things.
 #include <algorithm>
+#include <optional>
 
 #include "scenecraft/assets/standin.h"
 #include "scenecraft/lang/defaults.h"
+#include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/scene_sense.h"
 #include "scenecraft/lang/wordnet.h"
@@ -503,6 +505,18 @@ void Reader::ReviseKinds() {
       water = std::find(up.begin(), up.end(), "body of water") != up.end();
     }
     if (water) entity.kind = NounKind::kOutdoorPlace;
+  }
+  // A place the text counts with a number ("four phone booths", "6 cooking stations") is that
+  // many things: a scene is one place. (A plural alone may name one place: "the stables".)
+  for (size_t e = 0; e < n; ++e) {
+    Entity& entity = out_.entities[e];
+    if (!is_place(e) || entity.count < 2 || entity.first < 0) continue;
+    bool counted = false;
+    for (int w = std::max(0, entity.first - 1); w <= entity.last && !counted; ++w) {
+      const std::optional<long> value = NumberValue(words_[w].text);
+      counted = value && *value == entity.count;
+    }
+    if (counted) entity.kind = NounKind::kObject;
   }
   // The setting is the first place left (an indoor one before an outdoor one).
   out_.setting.clear();

@@ -16,6 +16,10 @@ namespace scenecraft {
 // word of a spatial phrase ("against", "front", "in").
 bool IsClosedClassWord(std::string_view word);
 
+// The word a chat spelling of a closed-class word (or of "people") stands for ("n" and, "em"
+// them, "ppl" people); `word` itself otherwise. The table is a closed class of lexicon_data.cc.
+std::string_view ChatSpellingOf(std::string_view word);
+
 // The correction of an unknown word, or nullopt when there is none (or the word is known).
 std::optional<std::string> CorrectSpelling(const std::string& word);
 

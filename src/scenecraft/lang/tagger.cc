@@ -128,10 +128,17 @@ std::vector<Word> Tokenize(std::string_view text) {
         words.push_back(possessive);
         ++j;
       } else {
-        words.push_back(MakeWord(word, i, j));
+        // Chat spellings typed in lower case ("salt n vinegar", "3 of em") are the words they
+        // spell; "N" or "EM" in capitals is a name.
+        words.push_back(MakeWord(typed == word ? std::string(ChatSpellingOf(word)) : word, i, j));
         words.back().capitals = capitals;
       }
       i = j;
+    } else if ((c == '+' || c == '&') &&
+               !(i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1])) != 0)) {
+      // "a hob + sink", "a desk & chair": a sign typed for "and" (not "3+" or "R&D").
+      words.push_back(MakeWord("and", i, i + 1));
+      ++i;
     } else if (c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '(' ||
                c == ')') {
       Word w;
