@@ -139,6 +139,11 @@ TEST(NounPhrase13, ApostropheSBeforeASpatialPhraseIsIs) {
       "radiator.");
   EXPECT_TRUE(Has(nursery, "against_wall(toy_trunk_1, wall=left)")) << Show(nursery);
   EXPECT_TRUE(Relates(nursery, "cot_1", "radiator_1")) << Show(nursery);
+  // Also before a participle that a spatial phrase follows ("the cat's sleeping beside ...").
+  const PlanResult kitchen =
+      planner.Plan("A stove and a dog basket. The cat's sleeping beside the stove.");
+  EXPECT_TRUE(Relates(kitchen, "cat_1", "stove_1")) << Show(kitchen);
+  EXPECT_EQ(CountOf(kitchen, "sleeping"), 0) << Show(kitchen);
   const PlanResult owned = planner.Plan("A cot by the wall and a blanket over the cot's rail.");
   EXPECT_EQ(CountOf(owned, "cot"), 1) << Show(owned);
   EXPECT_EQ(CountOf(owned, "blanket"), 1) << Show(owned);

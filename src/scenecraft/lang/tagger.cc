@@ -41,7 +41,8 @@ Word MakeWord(std::string text, size_t begin, size_t end) {
 
 // "'s" before a spatial phrase is "is" ("the sofa's along the back wall"): a phrase that a
 // preposition begins is nothing a thing owns. A phrase of one word only when a determiner or
-// number follows it ("the lamp's on the desk"; "the shop's front window" keeps its owner).
+// number follows it ("the lamp's on the desk"; "the shop's front window" keeps its owner); and
+// before a participle a spatial phrase follows ("the rake's hanging on the wall").
 void ContractionsOfIs(std::vector<Word>* words) {
   std::vector<std::string> texts;
   texts.reserve(words->size());
@@ -50,12 +51,16 @@ void ContractionsOfIs(std::vector<Word>* words) {
     Word& w = (*words)[k];
     // (Only the "X's" form: "the players' chairs" is a plural's possessive.)
     if (!w.possessive || k == 0 || (*words)[k - 1].end != w.begin || w.end - w.begin != 2) continue;
+    // A participle a spatial phrase follows is the verb of "is" ("the cat's sleeping by ...").
+    const std::string& next = texts[k + 1];
+    const bool participle = EndsWith(next, "ing") && !WordNet::Get().VerbBase(next).empty() &&
+                            MatchSpatialPhrase(texts, k + 2) != nullptr;
     const SpatialPhrase* phrase = MatchSpatialPhrase(texts, k + 1);
-    if (phrase == nullptr) continue;
+    if (phrase == nullptr && !participle) continue;
     const size_t after = k + 2;
     const bool determined = after < texts.size() && !(*words)[after].punct &&
                             (Determiner(texts[after]) || NumberValue(texts[after]));
-    if (phrase->words.size() < 2 && !determined) continue;
+    if (!participle && phrase->words.size() < 2 && !determined) continue;
     w.text = "is";
     w.possessive = false;
   }
