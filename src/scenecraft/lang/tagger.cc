@@ -51,16 +51,18 @@ void ContractionsOfIs(std::vector<Word>* words) {
     Word& w = (*words)[k];
     // (Only the "X's" form: "the players' chairs" is a plural's possessive.)
     if (!w.possessive || k == 0 || (*words)[k - 1].end != w.begin || w.end - w.begin != 2) continue;
-    // A participle a spatial phrase follows is the verb of "is" ("the cat's sleeping by ...").
-    const std::string& next = texts[k + 1];
-    const bool participle = EndsWith(next, "ing") && !WordNet::Get().VerbBase(next).empty() &&
-                            MatchSpatialPhrase(texts, k + 2) != nullptr;
     const SpatialPhrase* phrase = MatchSpatialPhrase(texts, k + 1);
-    if (phrase == nullptr && !participle) continue;
     const size_t after = k + 2;
     const bool determined = after < texts.size() && !(*words)[after].punct &&
                             (Determiner(texts[after]) || NumberValue(texts[after]));
-    if (!participle && phrase->words.size() < 2 && !determined) continue;
+    const bool before_phrase = phrase != nullptr && (phrase->words.size() >= 2 || determined);
+    // A participle a spatial phrase follows is the verb of "is" ("the cat's sleeping by ...");
+    // WordNet is asked only when no phrase follows.
+    const std::string& next = texts[k + 1];
+    if (!before_phrase && !(EndsWith(next, "ing") && MatchSpatialPhrase(texts, k + 2) != nullptr &&
+                            !WordNet::Get().VerbBase(next).empty())) {
+      continue;
+    }
     w.text = "is";
     w.possessive = false;
   }
