@@ -261,21 +261,15 @@ void Reader::OnNoun(const Item& item) {
       })) {
     // (A part of a building, of the setting or of a place or structure the text names is the
     // place's, which may yet become the setting: "a planter on the railing" of a balcony.)
-    bool placed = WordNet::Get().IsPartOf(np.category, "building") ||
-                  (!out_.setting.empty() && WordNet::Get().IsPartOf(np.category, out_.setting));
-    for (size_t e = out_.entities.size(); e-- > 0 && owner.empty() && !placed;) {
-      const int id = static_cast<int>(e);
-      const bool subject = std::any_of(pending_->subjects.begin(), pending_->subjects.end(),
-                                       [&](const EntityRef& r) { return r.entity == id; });
-      if (subject || !WordNet::Get().IsPartOf(np.category, out_.entities[e].category)) continue;
-      const NounKind kind = out_.entities[e].kind;
-      if (IsObject(id) && kind != NounKind::kIndoorPlace && kind != NounKind::kOutdoorPlace &&
-          kind != NounKind::kBuilding &&
-          !Contains(WordNet::Get().Hypernyms(out_.entities[e].category, 6, 1), "structure")) {
-        owner = {{id, -1}};
-      } else {
-        placed = true;
-      }
+    const bool placed =
+        WordNet::Get().IsPartOf(np.category, "building") ||
+        (!out_.setting.empty() && WordNet::Get().IsPartOf(np.category, out_.setting));
+    if (!placed) owner = PartOwner(np.category, pending_->subjects);
+    // (A structure's part is a place in it, not on a thing: "the railing" of a deck.)
+    if (!owner.empty() &&
+        Contains(WordNet::Get().Hypernyms(out_.entities[owner[0].entity].category, 6, 1),
+                 "structure")) {
+      owner.clear();
     }
   }
   if (!owner.empty() && np.pronoun.empty()) {
