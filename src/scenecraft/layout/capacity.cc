@@ -35,11 +35,17 @@ std::vector<std::string> FitOnSupports(SceneGraph* graph) {
       const auto room = stack_room.find({s.id, stack->second});
       return room == stack_room.end() ? area(*item) : std::max(0.0, area(*item) - room->second);
     };
-    // On a top the item keeps its turn; inside a container it lies on the bottom, turned as it
-    // fits (a rolled rug in a chest), and no side of it may stick out.
+    // On a top the item stands upright, in either quarter turn (the layout turns what stands
+    // on a top: a grinder across a narrow bench); inside a container it lies on the bottom,
+    // turned as it fits (a rolled rug in a chest), and no side of it may stick out.
     auto fits = [&](const Object& s) {
       if (used[s.id] + adds(s) > kUsableTopShare * area(s) + 1e-9) return false;
-      if (!inside) return item->size.x <= s.size.x + 1e-9 && item->size.y <= s.size.y + 1e-9;
+      if (!inside) {
+        const auto within = [&](double w, double d) {
+          return w <= s.size.x + 1e-9 && d <= s.size.y + 1e-9;
+        };
+        return within(item->size.x, item->size.y) || within(item->size.y, item->size.x);
+      }
       const Vec3 a = item->size.Descending(), b = s.size.Descending();
       return a.x <= b.x + 1e-9 && a.y <= b.y + 1e-9 && a.z <= b.z + 1e-9;
     };

@@ -59,6 +59,26 @@ TEST(Capacity, WhatFitsStaysWhereItWasPut) {
   EXPECT_EQ(g.relations[0].objects[1], "desk_1");
 }
 
+// A grinder deeper than a narrow bench but shorter than the bench is long fits on it turned a
+// quarter; the layout turns things on a top freely.
+TEST(Capacity, WhatFitsOnlyTurnedStaysOnItsSupport) {
+  SceneGraph g;
+  g.objects.push_back(Sized("bench_1", "bench", {1.2, 0.45, 0.6}, Support::kFloor));
+  g.objects.push_back(Sized("grinder_1", "grinder", {0.3, 0.5, 0.15}, Support::kSurface));
+  Relation on;
+  on.type = RelationType::kOn;
+  on.objects = {"grinder_1", "bench_1"};
+  g.relations.push_back(on);
+  EXPECT_TRUE(FitOnSupports(&g).empty());
+  EXPECT_EQ(g.relations[0].type, RelationType::kOn);
+  // Too long either way: beside it.
+  g.objects.push_back(Sized("plank_1", "plank", {1.3, 0.1, 0.05}, Support::kSurface));
+  on.objects = {"plank_1", "bench_1"};
+  g.relations.push_back(on);
+  EXPECT_EQ(FitOnSupports(&g).size(), 1u);
+  EXPECT_EQ(g.relations[1].type, RelationType::kNear);
+}
+
 TEST(Capacity, AStackTakesTheRoomOfItsLargestMemberOnly) {
   // "A stack of five books on the footstool": each book covers 0.06 m^2 of a 0.14 m^2 top, but
   // stacked they take the room of one; a sixth book beside the stack still fits, a seventh not.
