@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "scenecraft/layout/access.h"
+#include "scenecraft/layout/relations.h"
 
 namespace scenecraft::solver {
 namespace {
@@ -80,6 +81,18 @@ double CostTerms::ShapeCost(size_t r) const {
     const Rect2 a = s_.bodies_[m[0]].Foot();
     return 0.3 * (std::max(0.0, Gap(a, s_.bodies_[m[1]].Foot()) - 0.3) +
                   std::max(0.0, Gap(a, s_.bodies_[m[2]].Foot()) - 0.3));
+  }
+  if ((rel.type == T::kInFrontOf || rel.type == T::kBehind || rel.type == T::kLeftOf ||
+       rel.type == T::kRightOf) &&
+      m.size() == 2 && !rel.args.Number("distance_m")) {
+    // What is in front of, behind or beside a thing stands by it (a stool in front of a kiln),
+    // not anywhere on that side of the room as the test allows; a pair that faces each other
+    // keeps its viewing distance (a TV in front of a sofa).
+    if (s_.items_[m[0]].face_target == m[1] || s_.items_[m[1]].face_target == m[0]) return 0.0;
+    const Body& a = s_.bodies_[m[0]];
+    const Body& b = s_.bodies_[m[1]];
+    const double limit = std::max(1.0, NearDefaultLimit(a, b));
+    return 0.2 * std::max(0.0, Gap(a.Foot(), b.Foot()) - limit);
   }
   // The watched object turns back toward its watcher: itself, or the support that carries it
   // (see State).
