@@ -81,5 +81,24 @@ TEST(Honesty, AtACompoundThatIsNoPlaceIsTheThing) {
   EXPECT_TRUE(Complete(plan)) << Show(plan);
 }
 
+// The warning for a word no dictionary knows says what became of it: built as written when it
+// names an object, only read as a noun when it names none (a possessor).
+TEST(Honesty, AnUnknownWordsWarningSaysWhetherItWasBuilt) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("The glazier's bench holds a frobnitz, and a stool stands beside it.");
+  auto warned = [&](const std::string& text) {
+    return std::any_of(plan.warnings.begin(), plan.warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+  };
+  EXPECT_EQ(CountOf(plan, "frobnitz"), 1) << Show(plan);
+  EXPECT_TRUE(warned("\"frobnitz\" is in no dictionary; it is built as written")) << Show(plan);
+  const PlanResult owner = planner.Plan("A frobnitz's crate sits on a low shelf.");
+  EXPECT_EQ(CountOf(owner, "frobnitz"), 0) << Show(owner);
+  EXPECT_TRUE(std::any_of(owner.warnings.begin(), owner.warnings.end(), [](const std::string& w) {
+    return w.find("\"frobnitz\" is in no dictionary; it is read as a noun") != std::string::npos;
+  })) << Show(owner);
+}
+
 }  // namespace
 }  // namespace scenecraft

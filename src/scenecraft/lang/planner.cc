@@ -88,17 +88,23 @@ PlanResult PlanText(const std::string& text, const OfflinePlannerOptions& option
     plan_warnings.push_back("read \"" + w.typed + "\" as \"" + read + "\" (prompt " +
                             std::to_string(w.begin) + ":" + std::to_string(w.end) + ")");
   }
-  // Nouns no dictionary knows are built as the user wrote them, with a word of warning.
-  for (const Item& item : items) {
-    if (item.kind != ItemKind::kNoun || item.np.head < 0 || words[item.np.head].known) continue;
-    const Word& w = words[item.np.head];
-    plan_warnings.push_back("\"" + w.text +
-                            "\" is in no dictionary; it is built as written (prompt " +
-                            std::to_string(w.begin) + ":" + std::to_string(w.end) + ")");
-  }
   BuildOptions build;
   build.max_objects = options.max_objects;
   PlanResult plan = BuildPlan(text, words, reading, build);
+  // Nouns no dictionary knows are built as the user wrote them, with a word of warning; one
+  // that names no object (the possessor in "a woodturner's corner") is only read as a noun.
+  for (const Item& item : items) {
+    if (item.kind != ItemKind::kNoun || item.np.head < 0 || words[item.np.head].known) continue;
+    const Word& w = words[item.np.head];
+    const bool built =
+        std::any_of(plan.graph.objects.begin(), plan.graph.objects.end(), [&](const Object& o) {
+          return o.category == w.lemma || EndsWith(o.category, " " + w.lemma);
+        });
+    plan_warnings.push_back("\"" + w.text + "\" is in no dictionary; " +
+                            (built ? "it is built as written" : "it is read as a noun") +
+                            " (prompt " + std::to_string(w.begin) + ":" + std::to_string(w.end) +
+                            ")");
+  }
   plan.warnings.insert(plan.warnings.begin(), plan_warnings.begin(), plan_warnings.end());
   if (plan.graph.objects.empty() && !reading.setting.empty()) {
     // A setting alone ("a cozy bedroom"): which furniture it should hold is the user's to say;
