@@ -203,9 +203,13 @@ NounKind ClassifyNoun(const std::string& category) {
                   "road", "geological formation", "body of water", "vegetation"})) {
     return NounKind::kOutdoorPlace;
   }
-  if (Has(first, {"place of business", "establishment", "workplace", "facility"})) {
-    return NounKind::kIndoorPlace;
+  // A place of business or a building that its name, its kinds or its definition say is in the
+  // open air ("open-air market", "flea market", "tavern with an outdoor area") is out of doors.
+  const bool business = Has(first, {"place of business", "establishment", "workplace", "facility"});
+  if ((business || Has(first, {"building", "outbuilding"})) && NamedOpenAir(noun, first)) {
+    return NounKind::kOutdoorPlace;
   }
+  if (business) return NounKind::kIndoorPlace;
   // A paved surface by one of the two most frequent senses ("pavement", "paving": first the
   // material, then the surface), or a walk ("sidewalk", "boardwalk"), is the ground out of
   // doors, no thing.
@@ -250,6 +254,22 @@ NounKind ClassifyNoun(const std::string& category) {
     }
   }
   return NounKind::kAbstract;
+}
+
+// Whether the names of the noun's most frequent sense, its kinds `up` or its definition say it
+// is in the open air (the words are a closed class: how a definition says "not indoors").
+bool NamedOpenAir(const std::string& noun, const std::vector<std::string>& up) {
+  WordNet& wordnet = WordNet::Get();
+  std::vector<std::string> texts = wordnet.Synonyms(noun, 1);
+  texts.insert(texts.end(), up.begin(), up.end());
+  const std::string gloss = wordnet.Gloss(noun);
+  texts.push_back(gloss.substr(0, gloss.find_first_of(";\"")));
+  for (const std::string& text : texts) {
+    for (const char* word : {"open-air", "open air", "outdoor", "unroofed"}) {
+      if (text.find(word) != std::string::npos) return true;
+    }
+  }
+  return false;
 }
 
 bool HasMadeThingSense(const std::string& noun) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scenecraft/lang/lexicon.h"
 
@@ -27,6 +28,10 @@ NounKind ClassifyNoun(const std::string& category);
 // Whether any sense of the noun, however rare, is a made thing or a natural object ("fire": a
 // fireplace with a fire burning).
 bool HasMadeThingSense(const std::string& noun);
+
+// Whether the names of the noun's most frequent sense, its kinds `up` (its hypernyms) or its
+// definition say it is in the open air ("open-air market", "tavern with an outdoor area").
+bool NamedOpenAir(const std::string& noun, const std::vector<std::string>& up);
 // Whether some sense of the noun, however rare, is a made thing or an object that is no place
 // ("post": an upright of timber, its fourth sense; not "garden", whose made senses are plots).
 bool HasMadeThingOutsidePlaces(const std::string& noun);

@@ -99,7 +99,8 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
         return std::nullopt;
       }
     }
-    if (c == SenseClass::kInside) return true;
+    // (A place of business in the open air: "a market square" is an open-air market.)
+    if (c == SenseClass::kInside) return k != 0 || !NamedOpenAir(noun, senses[k]);
     if (query.indoor_contents) {
       for (size_t j = k + 1; j < senses.size(); ++j) {
         if (ClassOf(senses[j], query) == SenseClass::kInside) return true;

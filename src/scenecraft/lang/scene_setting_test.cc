@@ -225,4 +225,25 @@ TEST(SceneSetting, ADashAfterTheOpeningNounHeadsTheText) {
   EXPECT_EQ(CountOf(sofa, "lamp"), 1) << Show(sofa);
 }
 
+namespace {
+
+// A place of business whose dictionary name or definition says it is in the open air ("open-air
+// market", "tavern with an outdoor area") is out of doors; other shops stay rooms (session 14:
+// "A market square at dusk: ..." was built as a 5 x 4 m room).
+TEST(SceneSetting, AnOpenAirPlaceOfBusinessIsOutdoors) {
+  OfflinePlanner planner;
+  for (const char* text : {"A market square with a fountain in the middle and two benches.",
+                           "A flea market: three stalls in a row and a van behind them.",
+                           "A beer garden with four picnic tables and a keg by the gate."}) {
+    const PlanResult plan = planner.Plan(text);
+    EXPECT_TRUE(Outdoors(plan)) << text << "\n" << Show(plan);
+  }
+  for (const char* text : {"A bakery with a counter and a bread rack by the window.",
+                           "A tavern with two tables and a dartboard on the wall."}) {
+    const PlanResult plan = planner.Plan(text);
+    EXPECT_TRUE(Indoors(plan)) << text << "\n" << Show(plan);
+  }
+}
+
+}  // namespace
 }  // namespace scenecraft
