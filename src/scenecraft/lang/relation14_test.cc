@@ -1,0 +1,45 @@
+// Stage tests for issue 12's fourteenth round: relations and attachment. Every sentence here was
+// written, with its expectation, before the planner first ran on it, in wordings unlike any
+// corpus prompt, and each failed before its change.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "scenecraft/lang/plan_test_queries.h"
+#include "scenecraft/lang/planner.h"
+
+namespace scenecraft {
+namespace {
+
+using plan_test::Has;
+using plan_test::Show;
+
+// The planned relation of this text form, or nullptr.
+const Relation* Find(const PlanResult& plan, const std::string& relation) {
+  for (const Relation& r : plan.graph.relations) {
+    if (r.ToString() == relation) return &r;
+  }
+  return nullptr;
+}
+
+// "at the back", "along the front", "across the far end": a region of the room, not a wall the
+// thing touches. The layout may still put it against that wall, but the plan does not claim the
+// text said so (no source span); "against the back wall" is stated.
+TEST(Relation14, ARoomRegionIsNoStatedWall) {
+  OfflinePlanner planner;
+  const PlanResult hall = planner.Plan(
+      "A harp sits at the back, a globe waits along the front and a sofa stands against the "
+      "left wall.");
+  const Relation* piano = Find(hall, "against_wall(harp_1, wall=back)");
+  ASSERT_NE(piano, nullptr) << Show(hall);
+  EXPECT_LT(piano->source.begin, 0) << Show(hall);
+  const Relation* stand = Find(hall, "against_wall(globe_1, wall=front)");
+  ASSERT_NE(stand, nullptr) << Show(hall);
+  EXPECT_LT(stand->source.begin, 0) << Show(hall);
+  const Relation* sofa = Find(hall, "against_wall(sofa_1, wall=left)");
+  ASSERT_NE(sofa, nullptr) << Show(hall);
+  EXPECT_GE(sofa->source.begin, 0) << Show(hall);
+}
+
+}  // namespace
+}  // namespace scenecraft
