@@ -41,5 +41,26 @@ TEST(Relation14, ARoomRegionIsNoStatedWall) {
   EXPECT_GE(sofa->source.begin, 0) << Show(hall);
 }
 
+// "a CONTAINER with THINGS": the things are in it when they fit (WordNet's container, the
+// expected sizes); "a SUPPORT with THINGS" (a rack, a stand: WordNet's support) puts them on it.
+TEST(Relation14, WhatAHolderComesWithIsInOrOnIt) {
+  OfflinePlanner planner;
+  const PlanResult kitchen = planner.Plan("A basket with apples and a wine rack with bottles.");
+  EXPECT_TRUE(Has(kitchen, "inside(apple_1, basket_1)")) << Show(kitchen);
+  EXPECT_TRUE(Has(kitchen, "on(bottle_1, wine_rack_1)")) << Show(kitchen);
+  // Furniture and seats stay beside their host.
+  const PlanResult dining = planner.Plan("A long table with six chairs.");
+  EXPECT_TRUE(Has(dining, "near(chair_1, table_1)")) << Show(dining);
+}
+
+// A phrase after what a holder carries places the holder: "a bucket with tennis balls next to
+// the bench" puts the bucket by the bench, the balls in it.
+TEST(Relation14, AHoldersLoadGoesWithIt) {
+  OfflinePlanner planner;
+  const PlanResult court = planner.Plan("A bucket with tennis balls next to the bench.");
+  EXPECT_TRUE(Has(court, "near(bucket_1, bench_1)")) << Show(court);
+  EXPECT_TRUE(Has(court, "inside(tennis_ball_1, bucket_1)")) << Show(court);
+}
+
 }  // namespace
 }  // namespace scenecraft
