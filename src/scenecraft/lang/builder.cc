@@ -189,11 +189,11 @@ bool Builder::HungByVerb(const Statement& st) const {
   return verb == "hang" || wordnet.VerbKindOf(verb, {"attach", "fix"});
 }
 
-// Whether the words first..last hold the noun "wall" ("against the back wall"), not only a side
-// of the room ("at the back").
+// Whether the words first..last hold the noun "wall" or "side" ("against the back wall", "along
+// the left side"), not only a region of the room ("at the back").
 bool Builder::NamesAWall(int first, int last) const {
   for (int k = std::max(first, 0); k <= last && k < static_cast<int>(words_.size()); ++k) {
-    if (words_[k].lemma == "wall") return true;
+    if (words_[k].lemma == "wall" || words_[k].lemma == "side") return true;
   }
   return false;
 }

@@ -62,5 +62,17 @@ TEST(Relation14, AHoldersLoadGoesWithIt) {
   EXPECT_TRUE(Has(court, "inside(tennis_ball_1, bucket_1)")) << Show(court);
 }
 
+// "along the left side" with no owner is along that wall of the room (the cupboards of a galley),
+// also when a thing stands in the middle; with an owner it is beside the owner.
+TEST(Relation14, AlongAnUnownedSideIsAlongThatWall) {
+  OfflinePlanner planner;
+  const PlanResult galley = planner.Plan(
+      "A narrow galley: a cooker in the middle, a row of cupboards along the right side and a "
+      "fridge by the door.");
+  EXPECT_TRUE(Has(galley, "against_wall(cupboard_1, wall=right)")) << Show(galley);
+  const PlanResult hall = planner.Plan("A trestle table with a bench along the left side of it.");
+  EXPECT_FALSE(Has(hall, "against_wall(bench_1, wall=left)")) << Show(hall);
+}
+
 }  // namespace
 }  // namespace scenecraft
