@@ -39,6 +39,7 @@ class Builder {
   std::vector<std::string> MembersOf(const std::vector<EntityRef>& refs) const;
   bool StandsOnFloor(const std::string& id) const;
   bool HungByVerb(const Statement& st) const;
+  bool NamesAWall(int first, int last) const;
   void Relate(RelationType type, std::vector<std::string> ids, const Statement& st,
               RelationArgs args = {});
   // Whether the setting itself answers a statement that built no relation: a thing in, at or on
@@ -188,6 +189,15 @@ bool Builder::HungByVerb(const Statement& st) const {
   return verb == "hang" || wordnet.VerbKindOf(verb, {"attach", "fix"});
 }
 
+// Whether the words first..last hold the noun "wall" or "side" ("against the back wall", "along
+// the left side"), not only a region of the room ("at the back").
+bool Builder::NamesAWall(int first, int last) const {
+  for (int k = std::max(first, 0); k <= last && k < static_cast<int>(words_.size()); ++k) {
+    if (words_[k].lemma == "wall" || words_[k].lemma == "side") return true;
+  }
+  return false;
+}
+
 void Builder::AddStatement(const Statement& st) {
   using M = Meaning;
   const std::vector<std::string> subjects = MembersOf(st.subjects);
@@ -277,6 +287,14 @@ void Builder::AddStatement(const Statement& st) {
         break;
     }
     if (unary) {
+      // "at the back", "along the front", "across the far end": the phrase names a region of
+      // the room, not a wall its subject touches. The layout still puts it against that wall,
+      // but the relation is no stated one (no source span); "against the back wall" is.
+      Statement region = st;
+      if (*unary == T::kAgainstWall && ref.room_part == RoomPart::kWall &&
+          !NamesAWall(st.first, st.last)) {
+        region.first = region.last = -1;
+      }
       for (size_t k = 0; k < subjects.size(); ++k) {
         RelationType type = *unary;
         // "a bookcase on the left wall", "dryers on the opposite wall": a thing that stands on
@@ -290,12 +308,12 @@ void Builder::AddStatement(const Statement& st) {
         // "a poster on each wall": one per wall, in turn.
         if (!args.words.empty() || (type != T::kAgainstWall && type != T::kOnWall) ||
             !st.distributive || subjects.size() < 2) {
-          Relate(type, {subjects[k]}, st, args);
+          Relate(type, {subjects[k]}, region, args);
           continue;
         }
         static const char* const kWalls[] = {"back", "left", "right", "front"};
         args.words["wall"] = kWalls[k % 4];
-        Relate(type, {subjects[k]}, st, args);
+        Relate(type, {subjects[k]}, region, args);
       }
     }
     return;

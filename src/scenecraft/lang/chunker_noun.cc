@@ -415,6 +415,19 @@ size_t Chunker::NounPhraseAt(size_t i) {
       category = "wall";
     }
   }
+  // "cupboards along the right side": a side named after "along" with no owner is that wall of
+  // the room ("along the left side of the bus" is the bus's, "on the left side" a side of the
+  // thing in focus).
+  if (np.room_part == RoomPart::kNone && np.definite && !owned && run.size() == 2 &&
+      head_word.lemma == "side" && after_phrase &&
+      items_.back().phrase->meaning == Meaning::kAlong) {
+    const std::string_view side = WallSide(texts_[run[0]]);
+    if (side == "left" || side == "right") {
+      np.room_part = RoomPart::kWall;
+      np.wall_side = std::string(side);
+      category = "wall";
+    }
+  }
   for (size_t r = 0; r < compound_start; ++r) {
     np.attributes.push_back(texts_[run[r]]);
     np.attribute_words.push_back(static_cast<int>(run[r]));

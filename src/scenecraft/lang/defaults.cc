@@ -223,6 +223,33 @@ bool RestsOnTop(const std::string& thing, const std::string& description,
   return size.x * size.y <= 0.2 && size.z <= 0.5 && size.x * size.y <= 0.5 * top.x * top.y;
 }
 
+Holder CarriedBy(const std::string& thing, const std::string& description,
+                 const std::string& host) {
+  if (RestsOnTop(thing, description, host)) return Holder::kSupport;
+  // Only a holder by WordNet (a container or a support); furniture that stores things (a
+  // cabinet, a dresser) comes with what stands on or by it as often as with what is in it.
+  const Holder holder = HolderOf(host);
+  if (holder == Holder::kNone || AnyKind(host, {"furniture"})) return Holder::kNone;
+  // Furniture, seats and people are beside a holder; a living thing only within a container
+  // (a cage with a parrot), never on a support.
+  if (AnyKind(thing, SeatClasses()) || AnyKind(thing, {"furniture", "person"})) {
+    return Holder::kNone;
+  }
+  if (holder == Holder::kSupport && AnyKind(thing, {"organism"})) return Holder::kNone;
+  // Nor on a support what stands on the floor by what it is (a table, a crate, a piano).
+  if (holder == Holder::kSupport && FloorStanding(thing)) return Holder::kNone;
+  // It fits: no more footprint than the holder's (the sizes are priors: a ball in a bucket).
+  Object o;
+  o.category = thing;
+  o.description = description;
+  Object h;
+  h.category = host;
+  const Vec3 size = ExpectedSize(o);
+  const Vec3 room = ExpectedSize(h);
+  if (size.x * size.y > room.x * room.y) return Holder::kNone;
+  return holder;
+}
+
 namespace {
 
 // A stack on a support rests on it by its first member; the others rest on one another

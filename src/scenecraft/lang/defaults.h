@@ -24,6 +24,13 @@ bool IsKindOf(const std::string& category, const std::string& kind_class);
 bool RestsOnTop(const std::string& thing, const std::string& description,
                 const std::string& support);
 
+// What "a HOST with a THING" makes of the thing: on the host (kSupport) when it rests on top
+// (above), or the host is a support by WordNet; in it (kContainer) when the host is a container
+// by WordNet and no furniture; either only when the thing is no furniture, seat or person (no
+// living thing on a support) and fits (no more expected footprint than the host's). Else beside
+// it (kNone): "a rack with tools", "a bucket with sponges", but "a table with chairs".
+Holder CarriedBy(const std::string& thing, const std::string& description, const std::string& host);
+
 void AddDefaults(PlanResult* plan);
 
 // The size a thing will have: the one it has (the text's measurement), else the procedural

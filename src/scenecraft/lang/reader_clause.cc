@@ -280,12 +280,13 @@ void Reader::FlushWith() {
                        ? Meaning::kIn
                        : Meaning::kOn;
     } else if (with_host_.size() == 1 && group.size() == 1 && IsObject(group[0].entity)) {
-      // "a desk with a computer", "a counter with a cash register": a small thing with a work
-      // surface stands on it.
+      // "a counter with a cash register": a small thing with a work surface stands on it; "a
+      // rack with tools" on the rack, "a bucket with sponges" in the bucket (defaults.h).
       const Entity& thing = out_.entities[group[0].entity];
-      if (RestsOnTop(thing.category, Join(thing.attributes, " "),
-                     out_.entities[with_host_[0].entity].category)) {
-        st.meaning = Meaning::kOn;
+      const Holder carried = CarriedBy(thing.category, Join(thing.attributes, " "),
+                                       out_.entities[with_host_[0].entity].category);
+      if (carried != Holder::kNone) {
+        st.meaning = carried == Holder::kContainer ? Meaning::kIn : Meaning::kOn;
       }
     }
     st.subjects = group;

@@ -469,7 +469,12 @@ void Reader::WithMemberInTheRoom(Pending* p) const {
   const std::string& host = out_.entities[with_host_[0].entity].category;
   const bool on_host = std::all_of(p->subjects.begin(), p->subjects.end(), [&](const EntityRef& s) {
     const Entity& member = out_.entities[s.entity];
-    return IsObject(s.entity) && RestsOnTop(member.category, Join(member.attributes, " "), host);
+    // (What a container holds goes with it: "a bucket with balls by the net". Not what stands
+    // on a support as big as a floor: "a pier with rods leaning on the railing".)
+    const std::string description = Join(member.attributes, " ");
+    return IsObject(s.entity) &&
+           (RestsOnTop(member.category, description, host) ||
+            CarriedBy(member.category, description, host) == Holder::kContainer);
   });
   // "two tables with chairs by the fireplace": seats go with the table or desk they are at.
   const bool seats_at_host =
@@ -482,7 +487,11 @@ void Reader::WithMemberInTheRoom(Pending* p) const {
     return;
   }
   if (middle && on_host) {
-    p->meaning = Meaning::kOn;
+    const Entity& member = out_.entities[p->subjects[0].entity];
+    p->meaning =
+        CarriedBy(member.category, Join(member.attributes, " "), host) == Holder::kContainer
+            ? Meaning::kIn
+            : Meaning::kOn;
     p->references = with_host_;
   } else if (on_host || (middle && !beside)) {
     p->subjects = with_host_;
