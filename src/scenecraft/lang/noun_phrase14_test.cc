@@ -31,5 +31,24 @@ TEST(NounPhrase14, AFarLetterMakesNoSlip) {
   EXPECT_EQ(CorrectSpelling("lnatern").value_or(""), "lantern");
 }
 
+// "make that six lanterns", "make it 3 stools": a count said again after "make that" or "make
+// it" corrects the count of the things already named; it names no more of them.
+TEST(NounPhrase14, MakeThatNCorrectsTheCount) {
+  OfflinePlanner planner;
+  const PlanResult lanterns =
+      planner.Plan("Put four lanterns along the garden path, no wait, make that six lanterns.");
+  EXPECT_EQ(CountOf(lanterns, "lantern"), 6) << Show(lanterns);
+  const PlanResult stools = planner.Plan("A stool by the bar... actually make it 3 stools.");
+  EXPECT_EQ(CountOf(stools, "stool"), 3) << Show(stools);
+  const PlanResult fewer =
+      planner.Plan("Five kites hang on the wall and a desk stands below. Make that 2 kites.");
+  EXPECT_EQ(CountOf(fewer, "kite"), 2) << Show(fewer);
+  EXPECT_EQ(CountOf(fewer, "desk"), 1) << Show(fewer);
+  // Guard: "make" with no number after "that" or "it" corrects nothing.
+  const PlanResult cozy = planner.Plan("Make the den cozy with two sofas and a rug.");
+  EXPECT_EQ(CountOf(cozy, "sofa"), 2) << Show(cozy);
+  EXPECT_EQ(CountOf(cozy, "rug"), 1) << Show(cozy);
+}
+
 }  // namespace
 }  // namespace scenecraft
