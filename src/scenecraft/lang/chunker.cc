@@ -25,6 +25,12 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kPossessive, i, i);
     return i + 1;
   }
+  // "no wait, make that six lanterns": the words of the correction are grammar.
+  if (CorrectionAt(i)) {
+    Add(ItemKind::kFunction, i, i + 1);
+    recount_next_ = true;
+    return i + 2;
+  }
   // A number that restates how many things were just named, ending its clause: "five of them",
   // "four in all", "six in total", "three altogether".
   if (const size_t end = RecountAt(i); end > i) {
@@ -274,6 +280,12 @@ bool Chunker::FurnitureHeadsTheText() const {
   const size_t space = category.rfind(' ');
   return IsKindOf(category, "furniture") ||
          (space != std::string::npos && IsKindOf(category.substr(space + 1), "furniture"));
+}
+
+bool Chunker::CorrectionAt(size_t i) const {
+  if (i + 2 >= words_.size() || words_[i].punct || !words_[i + 2].number) return false;
+  if (texts_[i + 1] != "that" && texts_[i + 1] != "it") return false;
+  return texts_[i] == "make" || WordNet::Get().VerbBase(texts_[i]) == "make";
 }
 
 }  // namespace chunker_detail

@@ -29,6 +29,7 @@ struct NounPhrase {
   bool placed = false;      // a spatial phrase follows it (after its verb, if any)
   bool requester = false;   // a person who wants, needs or asks: no thing of the scene
   bool each = false;        // "with two chairs each": that many per member of the host
+  bool recount = false;     // "make that six lanterns": the corrected count of things named before
   std::string arrangement;  // from "a row of", "a stack of": a RELATIONS.md type
   std::string pronoun;      // "it", "them", "both", "latter", "former", "other", "one"
   RoomPart room_part = RoomPart::kNone;

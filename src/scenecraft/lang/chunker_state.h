@@ -28,7 +28,18 @@ class Chunker {
 
   std::vector<Item> Run() {
     size_t i = 0;
-    while (i < words_.size()) i = Next(i);
+    while (i < words_.size()) {
+      const size_t before = items_.size();
+      i = Next(i);
+      // "make that six lanterns": the noun phrase after the words says the corrected count.
+      if (recount_next_ && items_.size() > before && items_.back().kind == ItemKind::kNoun &&
+          items_.back().np.pronoun.empty()) {
+        items_.back().np.recount = true;
+        recount_next_ = false;
+      } else if (recount_next_ && items_.size() > before + 1) {
+        recount_next_ = false;
+      }
+    }
     ShareAcrossLists();
     MarkContexts();
     return std::move(items_);
@@ -36,6 +47,10 @@ class Chunker {
 
  private:
   size_t Next(size_t i);
+  // Whether words[i] opens "make that" or "make it" before a number ("no wait, make that six
+  // lanterns", "make it 3 stools"): a correction of a count said before, no command.
+  bool CorrectionAt(size_t i) const;
+  bool recount_next_ = false;  // CorrectionAt matched: the next noun phrase corrects a count
   // Lists whose members share a noun or modifiers: "a red and a blue chair", "two red and three
   // blue beanbags" (the noun is said once, for the last member); "two oak chairs and tables" (the
   // modifiers are said once, for the first).

@@ -29,6 +29,7 @@ Reading Reader::Run() {
     }
     switch (item.kind) {
       case ItemKind::kNoun: {
+        if (item.np.recount && Recount(item)) break;
         holding_.clear();
         const bool fronted = fronted_.has_value();
         const size_t statements = out_.statements.size();
@@ -293,6 +294,26 @@ Reading Reader::Run() {
   CloseClause();
   ReviseKinds();
   return std::move(out_);
+}
+
+bool Reader::Recount(const Item& item) {
+  const NounPhrase& np = item.np;
+  if (np.count < 1) return false;
+  for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+    Entity& entity = out_.entities[*e];
+    const std::string& c = entity.category;
+    if (!IsObject(*e) ||
+        (c != np.category && !EndsWith(c, " " + np.category) && !EndsWith(np.category, " " + c))) {
+      continue;
+    }
+    entity.count = np.count;
+    Account(item.first, item.last);
+    last_group_ = {{*e, -1}};  // what follows is about them ("one each side of the door")
+    last_is_reference_ = false;
+    last_placed_ = false;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace reader_detail

@@ -103,6 +103,9 @@ class Reader {
   void AdjustPhrase(Pending* p);
   void FlushWith();
   Group Resolve(const NounPhrase& np, const Item& item, bool as_reference, const Group& exclude);
+  // "make that six lanterns": the count of the things of that noun already named (by their noun
+  // or their compound's head) is the one said now. False when none was named.
+  bool Recount(const Item& item);
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
   Group ResolveIt(const Group& exclude);
   Group ResolveOtherPronoun(const NounPhrase& np, const Group& exclude);

@@ -2,6 +2,7 @@
 
 #include <wn.h>
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,53 @@ std::vector<std::string> Edits(const std::string& word) {
   return out;
 }
 
+// Whether two letters are neighbours on a keyboard (QWERTY, its rows staggered: a key touches
+// the two above it and the two below it).
+bool KeyNeighbours(char a, char b) {
+  static constexpr std::string_view kRows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  for (int row = 0; row < 3; ++row) {
+    const size_t i = kRows[row].find(a);
+    if (i == std::string_view::npos) continue;
+    auto at = [&](int r, long k) {
+      return r >= 0 && r < 3 && k >= 0 && static_cast<size_t>(k) < kRows[r].size() &&
+             kRows[r][static_cast<size_t>(k)] == b;
+    };
+    const long k = static_cast<long>(i);
+    return at(row, k - 1) || at(row, k + 1) || at(row - 1, k) || at(row - 1, k + 1) ||
+           at(row + 1, k - 1) || at(row + 1, k);
+  }
+  return false;
+}
+
+// Whether the edit from `word` to `candidate` is one a finger makes, after the first letter: a
+// letter left out, two letters swapped, a letter struck twice or with its neighbour on the
+// keyboard, a key next to the one meant or a letter beside it struck in its place. A letter changed
+// into a far one or a far letter added makes another word of a word the dictionary lacks ("marver",
+// a glassmaker's table, is no "marker"; "cratch", a hay rack, no "catch"): the user's own noun,
+// built as written. A word of nine letters or more is a slip at any one edit: a long word one
+// letter from another is rarely a word of its own ("refridgerator").
+bool FingerSlip(const std::string& word, const std::string& candidate) {
+  if (word.size() >= 9) return true;
+  size_t k = 0;
+  while (k < word.size() && k < candidate.size() && word[k] == candidate[k]) ++k;
+  // (A word's first letter is the one typed with most care: "cratch" is no "scratch".)
+  if (k == 0) return false;
+  if (candidate.size() > word.size()) return true;  // a letter left out
+  if (candidate.size() < word.size()) {             // word[k] was added
+    const char added = word[k];
+    auto beside = [&](size_t j) {
+      return j < word.size() && j != k && (word[j] == added || KeyNeighbours(word[j], added));
+    };
+    return beside(k - 1) || beside(k + 1);
+  }
+  if (k + 1 < word.size() && word[k] == candidate[k + 1] && word[k + 1] == candidate[k]) {
+    return true;  // two letters swapped
+  }
+  // A key next to the one meant, or a letter beside it struck again ("wodden").
+  return KeyNeighbours(word[k], candidate[k]) || word[k] == word[k - 1] ||
+         (k + 1 < word.size() && word[k] == word[k + 1]);
+}
+
 }  // namespace
 
 bool IsClosedClassWord(std::string_view word) {
@@ -74,12 +122,15 @@ std::optional<std::string> CorrectSpelling(const std::string& word) {
   for (const std::string& candidate : Edits(word)) {
     if (candidate.size() < 2) continue;
     if (IsClosedClassWord(candidate)) return candidate;
-    if (word.size() < 5 || candidate.size() < 4) continue;
+    if (word.size() < 5 || candidate.size() < 4 || !FingerSlip(word, candidate)) continue;
     const std::string base = wordnet.NounBase(candidate);
     if (base.empty() && !wordnet.IsAdjective(candidate)) continue;
     // A slip, not an inflection: "kiddie" is no misspelt "kiddies"; a plural only for a word
-    // typed as one ("chiars").
-    if (!base.empty() && base != candidate && word.back() != 's') continue;
+    // typed as one ("chiars", "lamsp": its letters, two of them swapped).
+    if (!base.empty() && base != candidate && word.back() != 's' &&
+        !std::is_permutation(word.begin(), word.end(), candidate.begin(), candidate.end())) {
+      continue;
+    }
     const int frequency = wordnet.Frequency(candidate, NOUN) + wordnet.Frequency(candidate, ADJ);
     if (frequency > best_frequency) {
       best = candidate;

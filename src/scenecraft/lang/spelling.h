@@ -2,7 +2,9 @@
 // the word at one edit (a letter dropped, added, changed, or two letters swapped) that the
 // grammar's closed classes or WordNet know. A closed-class word wins (the grammar needs it);
 // otherwise the open word WordNet saw most often in its tagged texts, for words of five letters
-// or more only, so that short names and brands ("xbox") are left as written.
+// or more only, so that short names and brands ("xbox") are left as written, and only at an edit
+// a finger makes (a key next to the one meant, a letter struck twice or with its neighbour), so
+// that a real noun the dictionary lacks ("marver") stays the user's, unless the word is long.
 #pragma once
 
 #include <optional>
