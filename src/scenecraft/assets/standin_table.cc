@@ -73,6 +73,10 @@ const std::vector<StandInKind>& StandInKinds() {
       {"machine", "device", "appliance", {0.8, 0.7, 1.2}, S::kFloor, true},
       {"mechanism", "", "appliance", {0.5, 0.4, 0.6}, S::kFloor, true},
       {"equipment", "", "appliance", {0.6, 0.5, 0.9}, S::kFloor, true},
+      // Fasteners (hooks, pegs, latches, padlocks, clasps) are small things on a wall or a
+      // door, nearer than "device" on their paths: a hook or a peg took the device's 0.3 m box on
+      // a table top.
+      {"fastener", "", "pole", {0.04, 0.04, 0.12}, S::kWall, false},
       {"device", "", "appliance", {0.3, 0.25, 0.3}, S::kSurface, true},
       // --- Musical instruments -------------------------------------------------------------
       {"keyboard instrument", "", "piano", {1.5, 0.6, 1.25}, S::kFloor, true},
@@ -101,6 +105,9 @@ const std::vector<StandInKind>& StandInKinds() {
       {"garment", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
       {"clothing", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
       {"footwear", "", "bag", {0.1, 0.28, 0.12}, S::kFloor, true},
+      // Helmets, visors, breastplates: WordNet's plate armour, worn on the body. Its synset's
+      // hypernym "plate, scale, shell" shares the word with the catalog's dinner plate.
+      {"armor plate", "", "vessel", {0.28, 0.3, 0.25}, S::kSurface, false},
       {"headdress", "", "vessel", {0.25, 0.25, 0.15}, S::kSurface, false},
       {"ornament", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
       {"decoration", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
@@ -131,6 +138,11 @@ const std::vector<StandInKind>& StandInKinds() {
       {"farm building", "", "house", {3.0, 2.5, 2.4}, S::kFloor, true},
       {"building", "structure", "house", {8.0, 7.0, 6.0}, S::kFloor, true},
       {"rack", "artifact", "bookshelf", {0.8, 0.35, 1.2}, S::kFloor, true},
+      // Gates, turnstiles, tollgates (movable barriers, a way through wide), barricades, railings
+      // (barriers): a fence panel standing on the ground. Before, a gate was the logic gate's
+      // device and a barricade a placeholder.
+      {"movable barrier", "", "fence", {1.2, 0.08, 1.2}, S::kFloor, true},
+      {"barrier", "structure", "fence", {2.0, 0.1, 1.0}, S::kFloor, true},
       // A plinth, a pedestal, a footstall: the block a thing stands on ("support" as a structure;
       // a stand or a bracket is a support that is a device).
       {"support", "supporting structure", "box", {0.6, 0.6, 0.9}, S::kFloor, false},
