@@ -73,10 +73,6 @@ const std::vector<StandInKind>& StandInKinds() {
       {"machine", "device", "appliance", {0.8, 0.7, 1.2}, S::kFloor, true},
       {"mechanism", "", "appliance", {0.5, 0.4, 0.6}, S::kFloor, true},
       {"equipment", "", "appliance", {0.6, 0.5, 0.9}, S::kFloor, true},
-      // Fasteners (hooks, pegs, latches, padlocks, clasps) are small things on a wall or a
-      // door, nearer than "device" on their paths: a hook or a peg took the device's 0.3 m box on
-      // a table top.
-      {"fastener", "", "pole", {0.04, 0.04, 0.12}, S::kWall, false},
       {"device", "", "appliance", {0.3, 0.25, 0.3}, S::kSurface, true},
       // --- Musical instruments -------------------------------------------------------------
       {"keyboard instrument", "", "piano", {1.5, 0.6, 1.25}, S::kFloor, true},
