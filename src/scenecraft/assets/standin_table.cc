@@ -101,9 +101,6 @@ const std::vector<StandInKind>& StandInKinds() {
       {"garment", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
       {"clothing", "", "garment", {0.55, 0.08, 0.9}, S::kWall, true},
       {"footwear", "", "bag", {0.1, 0.28, 0.12}, S::kFloor, true},
-      // Helmets, visors, breastplates: WordNet's plate armour, worn on the body. Its synset's
-      // hypernym "plate, scale, shell" shares the word with the catalog's dinner plate.
-      {"armor plate", "", "vessel", {0.28, 0.3, 0.25}, S::kSurface, false},
       {"headdress", "", "vessel", {0.25, 0.25, 0.15}, S::kSurface, false},
       {"ornament", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
       {"decoration", "", "vase", {0.2, 0.2, 0.3}, S::kSurface, false},
