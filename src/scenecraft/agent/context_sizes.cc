@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "scenecraft/core/room.h"
 #include "scenecraft/layout/capacity.h"
@@ -57,6 +58,54 @@ bool StandsOnTheFloor(const SceneGraph& graph, const std::string& id) {
   return true;
 }
 
+// How far below the ceiling the top of what stands in a room keeps (a plant's leaves, a lamp's
+// shade do not touch it).
+constexpr double kCeilingGap = 0.1;
+
+// The height a thing's bottom stands at when it stands on the floor or on supports that do
+// (`on` and the members of a stack): 0 on the floor, the support's top on a support. nullopt
+// when it hangs, is on a wall, above or inside something (the layout sets its height), or the
+// chain is deeper than a few supports.
+std::optional<double> StandingBase(const SceneGraph& graph, const std::string& id, int depth = 0) {
+  if (depth > 4) return std::nullopt;
+  const Object* o = graph.FindObject(id);
+  if (o == nullptr || o->support == Support::kWall || o->support == Support::kCeiling) {
+    return std::nullopt;
+  }
+  for (const Relation& r : graph.relations) {
+    const auto at = std::find(r.objects.begin(), r.objects.end(), id);
+    if (at == r.objects.end()) continue;
+    const bool subject = at == r.objects.begin();
+    switch (r.type) {
+      case RelationType::kInside:
+      case RelationType::kOnWall:
+      case RelationType::kHanging:
+      case RelationType::kAbove:
+        if (subject) return std::nullopt;
+        break;
+      case RelationType::kOn:
+        if (subject && r.objects.size() == 2) {
+          const Object* support = graph.FindObject(r.objects[1]);
+          const std::optional<double> below = StandingBase(graph, r.objects[1], depth + 1);
+          if (support == nullptr || !support->HasSize() || !below) return std::nullopt;
+          return *below + support->size.z;
+        }
+        break;
+      case RelationType::kStack:
+        if (!subject) {
+          const std::string& under = *(at - 1);
+          const Object* support = graph.FindObject(under);
+          const std::optional<double> below = StandingBase(graph, under, depth + 1);
+          if (support == nullptr || !support->HasSize() || !below) return std::nullopt;
+          return *below + support->size.z;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return 0.0;
+}
 }  // namespace
 
 void ContextSizeOptions::Check() const {
@@ -217,6 +266,34 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
     scaled[item->id] = total;
     lines.push_back(item->id + " sized to stand under " + r.objects[1] + ": " +
                     before.SizeString() + " -> " + item->size.SizeString());
+  }
+  // What stands in a room fits under its ceiling: a model of a kind's real size (a 12 m palm, a
+  // 5 m tree) in a room is scaled down, in proportion, until its top is below the ceiling, on the
+  // floor or on what carries it. This is no plausibility bound but a wall of the room, so it goes
+  // below min_scale, and then the run says so.
+  if (graph->environment.IsRoom() && graph->environment.size.z > 0) {
+    const double ceiling = graph->environment.size.z - kCeilingGap;
+    for (Object& o : graph->objects) {
+      if (!o.HasSize()) continue;
+      const std::optional<double> base = StandingBase(*graph, o.id);
+      if (!base || *base + o.size.z <= ceiling + 1e-9 || *base >= ceiling) continue;
+      const double scale = (ceiling - *base) / o.size.z;
+      const std::string where = FormatNumber(graph->environment.size.z, 2) + " m ceiling";
+      if (fixed.count(o.id) > 0) {
+        lines.push_back("no plausible size lets " + o.id + " (" + o.size.SizeString() +
+                        ", as given) stand under the " + where + "; it keeps its size");
+        continue;
+      }
+      const double total = scaled.count(o.id) ? scaled[o.id] * scale : scale;
+      const Vec3 before = o.size;
+      o.size = o.size * scale;
+      scaled[o.id] = total;
+      lines.push_back((total < options.min_scale
+                           ? "no plausible size lets " + o.id + " stand under the " + where + ": "
+                           : o.id + " sized to stand under the " + where + ": ") +
+                      before.SizeString() + " -> " + o.size.SizeString() + " (scaled by " +
+                      FormatNumber(scale, 2) + ")");
+    }
   }
   for (const std::string& line : lines) graph->notes.push_back(line);
   return lines;

@@ -96,6 +96,23 @@ std::vector<std::string> FitRoomToContents(SceneGraph* graph, const std::set<std
   const double area = FloorArea(env);
   if (area <= 0) return lines;
   if (!room_given) {
+    // A floor thing the ceiling could not rise over (more than kCeilingRise times the planned
+    // height: a 12 m palm model in a shop) has the wrong size, which a hall would not mend: it is
+    // scaled, in proportion, to stand under the planned ceiling before the floor is measured (its
+    // footprint would grow the room too). A size the text gave is kept.
+    for (const Object* thing : things) {
+      if (fixed.count(thing->id) > 0 ||
+          thing->size.z + options.headroom_m <= kCeilingRise * env.size.z) {
+        continue;
+      }
+      Object* o = graph->FindObject(thing->id);
+      const double scale = (env.size.z - options.headroom_m) / o->size.z;
+      const Vec3 before = o->size;
+      o->size = o->size * scale;
+      lines.push_back("no plausible size lets " + o->id + " (" + before.SizeString() +
+                      ") stand in a room: scaled by " + FormatNumber(scale, 2) +
+                      " to stand under the " + FormatNumber(env.size.z, 2) + " m ceiling");
+    }
     // The floor holds the walkway-grown footprints, and the largest thing fits with room to
     // pass it (its longer side along the room's longer side).
     const double need = FloorNeed(*graph, {}, 1.0, options);
@@ -122,7 +139,10 @@ std::vector<std::string> FitRoomToContents(SceneGraph* graph, const std::set<std
     // model in a shop) has the wrong size, which a hall would not mend.
     const double height =
         std::max(env.size.z, std::min(tallest + options.headroom_m, kCeilingRise * env.size.z));
-    if (fx <= 1.0 + 1e-6 && fy <= 1.0 + 1e-6 && height <= env.size.z) return lines;
+    if (fx <= 1.0 + 1e-6 && fy <= 1.0 + 1e-6 && height <= env.size.z) {
+      for (const std::string& line : lines) graph->notes.push_back(line);
+      return lines;
+    }
     const Vec3 before = env.size;
     GrowRoom(&env, fx, fy);
     env.size.z = height;

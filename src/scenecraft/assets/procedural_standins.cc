@@ -190,6 +190,25 @@ std::vector<Entry> MakeStandIns() {
         b.Sphere(-s.x / 2, s.x / 2, -s.y / 2, s.y / 2, 0, s.z, "skin", 24);
       });
 
+  // A stretch of a building's wall with a door or a window in its front: what a door or window
+  // the text names outdoors is built as ("a grill near the back door" on a patio), since a door
+  // needs a wall and an outdoor scene has none.
+  for (const bool door : {true, false}) {
+    Add(&entries, door ? "wall with door" : "wall with window", {3.0, 0.3, 2.8}, true, S::kFloor,
+        "wall", [door](const Vec3& s, ModelBuilder& b) {
+          b.Mat("wall", 0.78, 0.72, 0.64, 0.9);
+          b.Mat("frame", 0.92, 0.92, 0.9, 0.5);
+          b.Mat("leaf", door ? 0.3 : 0.55, door ? 0.18 : 0.7, door ? 0.1 : 0.8, door ? 0.5 : 0.1);
+          const double X = s.x / 2, Y = s.y / 2;
+          b.Box(-X, X, -0.8 * Y, Y, 0, s.z, "wall");
+          const double w = std::min(door ? 0.95 : 1.2, 0.4 * s.x);
+          const double z0 = door ? 0.0 : 0.32 * s.z;
+          const double z1 = door ? std::min(2.1, 0.8 * s.z) : 0.78 * s.z;
+          b.Box(-w / 2 - 0.06, w / 2 + 0.06, -0.9 * Y, -0.8 * Y, z0, z1 + 0.06, "frame");
+          b.Box(-w / 2, w / 2, -Y, -0.9 * Y, door ? 0.0 : z0 + 0.05, z1, "leaf");
+        });
+  }
+
   return entries;
 }
 

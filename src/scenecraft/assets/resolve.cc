@@ -242,6 +242,17 @@ std::vector<std::string> ResolveAssets(SceneGraph* graph, const AssetOptions& op
         o.size = ApplySizeWords(o.description, info ? info->size : Vec3{0.5, 0.5, 0.5});
       continue;
     }
+    // Outdoors a door or a window (an opening kind, core/scene.h) has no room wall to sit in:
+    // the planner makes it a thing (lang/environment.cc), built as a stretch of a building's wall
+    // with the door or window in its front, since a door standing alone on a lawn is no door.
+    if (!graph->environment.IsRoom() && (o.category == "door" || o.category == "window")) {
+      const std::string shape = "wall with " + o.category;
+      if (!o.HasSize()) o.size = Vec3{3.0, 0.3, 2.8};
+      o.asset = {"procedural", shape, "stand-in (a building's " + shape + ")", "SceneCraft", "CC0"};
+      o.has_front = true;
+      o.support = Support::kFloor;
+      continue;
+    }
     // A category no catalog entry names borrows the shape and size prior of its nearest
     // hypernym (standin.h); the prior also keeps retrieval from a wrong sense's model.
     std::optional<StandIn> standin;

@@ -131,6 +131,11 @@ const std::vector<StandInKind>& StandInKinds() {
       {"farm building", "", "house", {3.0, 2.5, 2.4}, S::kFloor, true},
       {"building", "structure", "house", {8.0, 7.0, 6.0}, S::kFloor, true},
       {"rack", "artifact", "bookshelf", {0.8, 0.35, 1.2}, S::kFloor, true},
+      // Gates, turnstiles, tollgates (movable barriers, a way through wide), barricades, railings
+      // (barriers): a fence panel standing on the ground. Before, a gate was the logic gate's
+      // device and a barricade a placeholder.
+      {"movable barrier", "", "fence", {1.2, 0.08, 1.2}, S::kFloor, true},
+      {"barrier", "structure", "fence", {2.0, 0.1, 1.0}, S::kFloor, true},
       // A plinth, a pedestal, a footstall: the block a thing stands on ("support" as a structure;
       // a stand or a bracket is a support that is a device).
       {"support", "supporting structure", "box", {0.6, 0.6, 0.9}, S::kFloor, false},

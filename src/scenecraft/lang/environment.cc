@@ -96,18 +96,17 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     env.ground = setting.empty() ? "grass" : GroundOf(setting);
     const double side = std::max({20.0, std::sqrt(footprint * 6.0), 3.0 * largest});
     env.size = {side, side, 0};
-    // Outdoors there are no walls to hold doors and windows: relations to them are dropped.
-    std::set<std::string> openings;
-    for (const Opening& o : env.openings) openings.insert(o.id);
+    // Outdoors there are no room walls to hold doors and windows: a door or window the text
+    // names ("a grill near the back door" on a patio) is a thing of its own, a building's wall
+    // with it (the assets build it so), and the relations to it stay.
+    for (const Opening& opening : env.openings) {
+      Object o;
+      o.id = opening.id;
+      o.category = opening.kind;
+      o.has_front = true;
+      graph->objects.push_back(std::move(o));
+    }
     env.openings.clear();
-    graph->relations.erase(std::remove_if(graph->relations.begin(), graph->relations.end(),
-                                          [&](const Relation& r) {
-                                            return std::any_of(r.objects.begin(), r.objects.end(),
-                                                               [&](const std::string& id) {
-                                                                 return openings.count(id) > 0;
-                                                               });
-                                          }),
-                           graph->relations.end());
     return;
   }
   env.kind = Environment::Kind::kRoom;
