@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "scenecraft/layout/access.h"
 #include "scenecraft/layout/relations.h"
@@ -71,6 +72,22 @@ double CostTerms::ShapeCost(size_t r) const {
     double cost = 0.0;
     for (size_t k = 0; k + 1 < m.size(); ++k) {
       cost += 0.5 * std::max(0.0, Gap(s_.bodies_[m[k]].Foot(), ref) - 0.5);
+    }
+    // And spread around it: the test allows a half circle empty, so four lamp posts around a
+    // fountain stood two side by side; the largest gap between neighbours should stay near an
+    // even share of the circle.
+    const size_t n = m.size() - 1;
+    if (n >= 3) {
+      const Vec2 c = s_.bodies_[m.back()].Center2();
+      std::vector<double> angles;
+      for (size_t k = 0; k < n; ++k) {
+        const Vec2 v = s_.bodies_[m[k]].Center2() - c;
+        angles.push_back(std::atan2(v.y, v.x));
+      }
+      std::sort(angles.begin(), angles.end());
+      double largest = angles.front() + 2 * kPi - angles.back();
+      for (size_t k = 0; k + 1 < n; ++k) largest = std::max(largest, angles[k + 1] - angles[k]);
+      cost += 0.5 * std::max(0.0, largest - 1.25 * 2 * kPi / static_cast<double>(n));
     }
     return cost;
   }
