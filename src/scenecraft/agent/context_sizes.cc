@@ -72,6 +72,13 @@ std::optional<double> StandingBase(const SceneGraph& graph, const std::string& i
   if (o == nullptr || o->support == Support::kWall || o->support == Support::kCeiling) {
     return std::nullopt;
   }
+  // On a support: the support's top.
+  auto on = [&](const std::string& under) -> std::optional<double> {
+    const Object* support = graph.FindObject(under);
+    const std::optional<double> below = StandingBase(graph, under, depth + 1);
+    if (support == nullptr || !support->HasSize() || !below) return std::nullopt;
+    return *below + support->size.z;
+  };
   for (const Relation& r : graph.relations) {
     const auto at = std::find(r.objects.begin(), r.objects.end(), id);
     if (at == r.objects.end()) continue;
@@ -84,21 +91,10 @@ std::optional<double> StandingBase(const SceneGraph& graph, const std::string& i
         if (subject) return std::nullopt;
         break;
       case RelationType::kOn:
-        if (subject && r.objects.size() == 2) {
-          const Object* support = graph.FindObject(r.objects[1]);
-          const std::optional<double> below = StandingBase(graph, r.objects[1], depth + 1);
-          if (support == nullptr || !support->HasSize() || !below) return std::nullopt;
-          return *below + support->size.z;
-        }
+        if (subject && r.objects.size() == 2) return on(r.objects[1]);
         break;
       case RelationType::kStack:
-        if (!subject) {
-          const std::string& under = *(at - 1);
-          const Object* support = graph.FindObject(under);
-          const std::optional<double> below = StandingBase(graph, under, depth + 1);
-          if (support == nullptr || !support->HasSize() || !below) return std::nullopt;
-          return *below + support->size.z;
-        }
+        if (!subject) return on(*(at - 1));
         break;
       default:
         break;

@@ -78,15 +78,9 @@ double CostTerms::ShapeCost(size_t r) const {
     // even share of the circle.
     const size_t n = m.size() - 1;
     if (n >= 3) {
-      const Vec2 c = s_.bodies_[m.back()].Center2();
-      std::vector<double> angles;
-      for (size_t k = 0; k < n; ++k) {
-        const Vec2 v = s_.bodies_[m[k]].Center2() - c;
-        angles.push_back(std::atan2(v.y, v.x));
-      }
-      std::sort(angles.begin(), angles.end());
-      double largest = angles.front() + 2 * kPi - angles.back();
-      for (size_t k = 0; k + 1 < n; ++k) largest = std::max(largest, angles[k + 1] - angles[k]);
+      std::vector<Vec2> points;
+      for (size_t k = 0; k < n; ++k) points.push_back(s_.bodies_[m[k]].Center2());
+      const double largest = LargestAngularGap(points, s_.bodies_[m.back()].Center2());
       cost += 0.5 * std::max(0.0, largest - 1.25 * 2 * kPi / static_cast<double>(n));
     }
     return cost;

@@ -104,6 +104,7 @@ E Grid(const std::vector<const Body*>& bodies) {
 E Around(const std::vector<const Body*>& members, const Body& centre, double distance_m) {
   std::vector<E> parts;
   std::vector<double> angles;
+  std::vector<Vec2> points;
   for (const Body* a : members) {
     const double gap = Gap(a->Foot(), centre.Foot());
     parts.push_back(Result(gap <= distance_m, gap - distance_m, 0.5, [&] {
@@ -114,14 +115,10 @@ E Around(const std::vector<const Body*>& members, const Body& centre, double dis
     }
     const Vec2 v = a->Center2() - centre.Center2();
     angles.push_back(std::atan2(v.y, v.x));
+    points.push_back(a->Center2());
   }
-  std::sort(angles.begin(), angles.end());
   if (angles.size() >= 3) {
-    double largest = 0;
-    for (size_t i = 0; i < angles.size(); ++i) {
-      const double next = i + 1 < angles.size() ? angles[i + 1] : angles[0] + 2 * kPi;
-      largest = std::max(largest, next - angles[i]);
-    }
+    const double largest = LargestAngularGap(points, centre.Center2());
     parts.push_back(Result(largest <= kPi + 1e-9, largest - kPi, 1.0, [&] {
       return "members leave a gap of " + F(RadToDeg(largest)) + " deg around " + centre.id +
              " (at most 180)";
@@ -139,21 +136,16 @@ E Around(const std::vector<const Body*>& members, const Body& centre, double dis
 E Circle(const std::vector<const Body*>& bodies) {
   Vec2 mean;
   for (const Body* b : bodies) mean = mean + b->Center2() * (1.0 / bodies.size());
-  std::vector<double> dist, angles;
+  std::vector<double> dist;
+  std::vector<Vec2> points;
   for (const Body* b : bodies) {
-    const Vec2 v = b->Center2() - mean;
-    dist.push_back(v.Norm());
-    angles.push_back(std::atan2(v.y, v.x));
+    dist.push_back((b->Center2() - mean).Norm());
+    points.push_back(b->Center2());
   }
   const double m = std::accumulate(dist.begin(), dist.end(), 0.0) / dist.size();
   double spread = 0;
   for (double d : dist) spread = std::max(spread, std::abs(d - m) / std::max(m, 1e-9));
-  std::sort(angles.begin(), angles.end());
-  double largest = 0;
-  for (size_t i = 0; i < angles.size(); ++i) {
-    const double next = i + 1 < angles.size() ? angles[i + 1] : angles[0] + 2 * kPi;
-    largest = std::max(largest, next - angles[i]);
-  }
+  const double largest = LargestAngularGap(points, mean);
   const double limit = 1.5 * 2 * kPi / bodies.size();
   return Result(spread <= 0.15 && largest <= limit,
                 std::max(0.0, spread - 0.15) + std::max(0.0, largest - limit), 0.3, [&] {

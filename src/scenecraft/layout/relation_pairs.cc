@@ -1,6 +1,7 @@
 // Relation tests of one object against another (relation_tests.h).
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "scenecraft/layout/relation_tests.h"
 
@@ -57,6 +58,18 @@ std::optional<Vec2> NearSideAxis(const Body& ref, const std::string& side) {
 
 double NearDefaultLimit(const Body& a, const Body& b) {
   return std::max(0.6, 0.3 * std::max(a.Size(), b.Size()));
+}
+
+double LargestAngularGap(const std::vector<Vec2>& points, const Vec2& centre) {
+  if (points.empty()) return 0.0;
+  std::vector<double> angles;
+  for (const Vec2& p : points) angles.push_back(std::atan2(p.y - centre.y, p.x - centre.x));
+  std::sort(angles.begin(), angles.end());
+  double largest = angles.front() + 2 * kPi - angles.back();
+  for (size_t i = 0; i + 1 < angles.size(); ++i) {
+    largest = std::max(largest, angles[i + 1] - angles[i]);
+  }
+  return largest;
 }
 
 }  // namespace scenecraft

@@ -90,6 +90,9 @@ bool Collides(const Body& a, const Body& b);
 std::optional<Vec2> NearSideAxis(const Body& ref, const std::string& side);
 // Near's largest gap when the relation gives no distance_m.
 double NearDefaultLimit(const Body& a, const Body& b);
+// The largest angle, in radians, between neighbouring points as seen from `centre` (2 pi for one
+// point, 0 for none): how much of the circle about it they leave empty.
+double LargestAngularGap(const std::vector<Vec2>& points, const Vec2& centre);
 // Rugs and carpets may lie under anything.
 bool IsFlatCovering(const std::string& category);
 // Whether a relation of this type between two objects allows their boxes to overlap.
