@@ -323,6 +323,13 @@ void Builder::AddStatement(const Statement& st) {
   // Two-place relations: each subject member with a reference member (member k with k when the
   // text distributes: "a lamp on each nightstand").
   auto pairwise = [&](RelationType type, RelationArgs args = {}) {
+    // "a chair facing both of them": with every member.
+    if (st.every_reference && !st.distributive) {
+      for (const std::string& s : subjects) {
+        for (const std::string& r : refs) Relate(type, {s, r}, st, args);
+      }
+      return;
+    }
     for (size_t k = 0; k < subjects.size(); ++k) {
       const std::string& r =
           refs[st.distributive || refs.size() == subjects.size() ? k % refs.size() : 0];

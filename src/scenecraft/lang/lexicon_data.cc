@@ -467,6 +467,28 @@ bool IsPositionWord(std::string_view word) {
   return false;
 }
 
+int MemberAtPosition(std::string_view word, long count) {
+  if (count < 2) return -1;
+  const int last = static_cast<int>(count) - 1;
+  for (const char* w :
+       {"first", "leftmost", "left", "bottom", "bottommost", "lowermost", "lower", "low"}) {
+    if (word == w) return 0;
+  }
+  for (const char* w :
+       {"last", "end", "rightmost", "right", "top", "topmost", "uppermost", "upper", "high"}) {
+    if (word == w) return last;
+  }
+  if (word == "middle" || word == "centre" || word == "center" || word == "central" ||
+      word == "midmost") {
+    return last / 2 + (last % 2);  // of an even count, the later of the two middle ones
+  }
+  const char* const kOrdinals[] = {"second", "third", "fourth", "fifth"};
+  for (int k = 0; k < 4; ++k) {
+    if (word == kOrdinals[k]) return std::min(k + 1, last);
+  }
+  return -1;
+}
+
 const std::vector<SpatialPhrase>& SpatialPhrases() {
   static const std::vector<SpatialPhrase> phrases = [] {
     std::vector<SpatialPhrase> out;
