@@ -234,9 +234,23 @@ void Builder::AddStatement(const Statement& st) {
     case M::kOnWall:
       for (const std::string& s : subjects) Relate(T::kOnWall, {s}, st);
       return;
-    case M::kCenter:
+    case M::kCenter: {
+      // A row or a line in the middle: its middle member at the centre (RELATIONS.md's `center`
+      // tests each member's own centre, which the ends of a long row are not).
+      const bool row =
+          st.subjects.size() == 1 && st.subjects[0].member < 0 && subjects.size() >= 3 &&
+          (E(st.subjects[0]).arrangement == "row" ||
+           std::any_of(reading_.statements.begin(), reading_.statements.end(),
+                       [&](const Statement& other) {
+                         return other.meaning == M::kRow && other.subjects == st.subjects;
+                       }));
+      if (row) {
+        const int middle = MemberAtPosition("middle", static_cast<long>(subjects.size()));
+        return Relate(T::kCenter, {subjects[static_cast<size_t>(middle)]}, st);
+      }
       for (const std::string& s : subjects) Relate(T::kCenter, {s}, st);
       return;
+    }
     case M::kHanging:
       for (const std::string& s : subjects) Relate(T::kHanging, {s}, st);
       return;

@@ -286,6 +286,9 @@ const std::vector<Pattern>& Patterns() {
       {"in|at the middle|center|centre of", M::kMiddleOf, true},
       {"in|at the very middle|center|centre of", M::kMiddleOf, true},
       {"centred|centered", M::kCenter, false},
+      // "a table down the middle": the middle of the room; "down the centre of the table": on it.
+      {"down|along|through|up the middle|center|centre", M::kCenter, false},
+      {"down|along|through|up the middle|center|centre of", M::kMiddleOf, true},
       // "centred on the table": on it; "centred on the back wall": against it (the builder).
       {"centred|centered on|upon", M::kMiddleOf, true},
       {"bigger|larger|wider than", M::kLarger, true},

@@ -72,5 +72,22 @@ TEST(Relation15, AComparativePicksAMember) {
   EXPECT_EQ(DescriptionOf(lounge, "lamp_1").find("taller"), std::string::npos) << Show(lounge);
 }
 
+// "down the middle" (no owner) is the middle of the room (`center`); of a row or a line, only its
+// middle member is planned there: RELATIONS.md's `center` tests each member's own centre, which
+// the ends of a long row are not. "down the middle of" a thing is on it.
+TEST(Relation15, DownTheMiddleIsTheCentre) {
+  OfflinePlanner planner;
+  const PlanResult glasshouse = planner.Plan(
+      "A long narrow glasshouse: a potting table runs down the middle and shelves stand against "
+      "the walls.");
+  EXPECT_TRUE(Has(glasshouse, "center(potting_table_1)")) << Show(glasshouse);
+  const PlanResult barn =
+      planner.Plan("In the barn, seven hay bales lie in a line down the middle.");
+  EXPECT_TRUE(Has(barn, "center(hay_bale_4)")) << Show(barn);
+  EXPECT_FALSE(Has(barn, "center(hay_bale_1)")) << Show(barn);
+  const PlanResult dining = planner.Plan("A striped runner lies down the centre of the table.");
+  EXPECT_TRUE(Has(dining, "on(runner_1, table_1)")) << Show(dining);
+}
+
 }  // namespace
 }  // namespace scenecraft
