@@ -337,8 +337,9 @@ void Builder::AddStatement(const Statement& st) {
   // Two-place relations: each subject member with a reference member (member k with k when the
   // text distributes: "a lamp on each nightstand").
   auto pairwise = [&](RelationType type, RelationArgs args = {}) {
-    // "a chair facing both of them": with every member.
-    if (st.every_reference && !st.distributive) {
+    // "a chair facing both of them": one thing with every member ("trays on both of them" are
+    // paired as before).
+    if (st.every_reference && !st.distributive && subjects.size() == 1) {
       for (const std::string& s : subjects) {
         for (const std::string& r : refs) Relate(type, {s, r}, st, args);
       }
