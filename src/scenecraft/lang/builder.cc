@@ -473,6 +473,12 @@ bool Builder::SettingHolds(const Statement& st) const {
   const bool place = ref.kind == NounKind::kIndoorPlace || ref.kind == NounKind::kOutdoorPlace;
   const bool containment = st.meaning == M::kIn || st.meaning == M::kAt || st.meaning == M::kOn ||
                            st.meaning == M::kAcross || st.meaning == M::kAlong;
+  // "at one end" of the place the scene is set in, out of doors: in it (an open place has no wall
+  // to stand against; which end is not planned).
+  if (place && (st.meaning == M::kAgainst || st.meaning == M::kNear) &&
+      ref.category == reading_.setting && reading_.setting_kind == NounKind::kOutdoorPlace) {
+    return true;
+  }
   if (!place || !containment) return false;
   // Any outdoor place of an outdoor scene is its ground ("on the lawn in the park").
   return ref.category == reading_.setting ||

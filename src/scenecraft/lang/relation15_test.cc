@@ -89,5 +89,19 @@ TEST(Relation15, DownTheMiddleIsTheCentre) {
   EXPECT_TRUE(Has(dining, "on(runner_1, table_1)")) << Show(dining);
 }
 
+// A porch, a veranda, a balcony opening the description: a structure WordNet defines on the
+// outside ("exterior") of a building is out of doors, and "at one end" (of it) is in the place
+// the scene is set in, accounted for.
+TEST(Relation15, AStructureOutsideABuildingIsOutdoors) {
+  OfflinePlanner planner;
+  const PlanResult porch =
+      planner.Plan("On the porch: a swing at one end and a potted fern beside the steps.");
+  EXPECT_TRUE(plan_test::Outdoors(porch)) << Show(porch);
+  ASSERT_TRUE(porch.coverage.has_value());
+  for (const std::string& word : porch.coverage->unaccounted_text) {
+    EXPECT_NE(word, "end") << Show(porch);
+  }
+}
+
 }  // namespace
 }  // namespace scenecraft
