@@ -234,9 +234,23 @@ void Builder::AddStatement(const Statement& st) {
     case M::kOnWall:
       for (const std::string& s : subjects) Relate(T::kOnWall, {s}, st);
       return;
-    case M::kCenter:
+    case M::kCenter: {
+      // A row or a line in the middle: its middle member at the centre (RELATIONS.md's `center`
+      // tests each member's own centre, which the ends of a long row are not).
+      const bool row =
+          st.subjects.size() == 1 && st.subjects[0].member < 0 && subjects.size() >= 3 &&
+          (E(st.subjects[0]).arrangement == "row" ||
+           std::any_of(reading_.statements.begin(), reading_.statements.end(),
+                       [&](const Statement& other) {
+                         return other.meaning == M::kRow && other.subjects == st.subjects;
+                       }));
+      if (row) {
+        const int middle = MemberAtPosition("middle", static_cast<long>(subjects.size()));
+        return Relate(T::kCenter, {subjects[static_cast<size_t>(middle)]}, st);
+      }
       for (const std::string& s : subjects) Relate(T::kCenter, {s}, st);
       return;
+    }
     case M::kHanging:
       for (const std::string& s : subjects) Relate(T::kHanging, {s}, st);
       return;
@@ -323,6 +337,14 @@ void Builder::AddStatement(const Statement& st) {
   // Two-place relations: each subject member with a reference member (member k with k when the
   // text distributes: "a lamp on each nightstand").
   auto pairwise = [&](RelationType type, RelationArgs args = {}) {
+    // "a chair facing both of them": one thing with every member ("trays on both of them" are
+    // paired as before).
+    if (st.every_reference && !st.distributive && subjects.size() == 1) {
+      for (const std::string& s : subjects) {
+        for (const std::string& r : refs) Relate(type, {s, r}, st, args);
+      }
+      return;
+    }
     for (size_t k = 0; k < subjects.size(); ++k) {
       const std::string& r =
           refs[st.distributive || refs.size() == subjects.size() ? k % refs.size() : 0];
@@ -451,6 +473,12 @@ bool Builder::SettingHolds(const Statement& st) const {
   const bool place = ref.kind == NounKind::kIndoorPlace || ref.kind == NounKind::kOutdoorPlace;
   const bool containment = st.meaning == M::kIn || st.meaning == M::kAt || st.meaning == M::kOn ||
                            st.meaning == M::kAcross || st.meaning == M::kAlong;
+  // "at one end" of the place the scene is set in, out of doors: in it (an open place has no wall
+  // to stand against; which end is not planned).
+  if (place && (st.meaning == M::kAgainst || st.meaning == M::kNear) &&
+      ref.category == reading_.setting && reading_.setting_kind == NounKind::kOutdoorPlace) {
+    return true;
+  }
   if (!place || !containment) return false;
   // Any outdoor place of an outdoor scene is its ground ("on the lawn in the park").
   return ref.category == reading_.setting ||

@@ -23,6 +23,7 @@ struct NounPhrase {
   bool partitive = false;     // "one of the chairs": a member of a group already there
   // "each pair of beds": every two neighbours of a group already there (no new things).
   bool pairwise = false;
+  bool every = false;  // "both of them", "all of them", "both": every member of a group named
   bool plural = false;
   bool negated = false;     // "no rug": nothing to build
   bool determined = false;  // a determiner, number or quantity noun opens it

@@ -111,6 +111,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
                k + 1 < words_.size() && texts_[k + 1] == "of") {
       np.distributive = t == "each";
       np.partitive = t == "one" || t == "either";
+      np.every = t == "both" || t == "all";
       if (np.partitive) np.count = 1;
       any = true;
       k += 2;
@@ -129,6 +130,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
         : texts_[k] == "ones"                                                 ? "one"
                                                                               : texts_[k];
     if (texts_[k] == "each") np.distributive = true;  // "four tables, each with two chairs"
+    if (texts_[k] == "both") np.every = true;
     size_t end = k + 1;
     if (texts_[k] == "other" && end < words_.size() && texts_[end] == "one") ++end;
     // "the other two": the rest of a group, that many.
@@ -235,6 +237,22 @@ size_t Chunker::NounPhraseAt(size_t i) {
     run.push_back(k);
     ++k;
   }
+  // "the green one", "the tall ones", "the topmost one": a modifier and "one" name a thing already
+  // there by its attribute (also a word that is only an adjective, which is no head).
+  if (any && run.size() == 1 && run.back() + 1 < words_.size() &&
+      (texts_[run.back() + 1] == "one" || texts_[run.back() + 1] == "ones")) {
+    const Word& m = words_[run.back()];
+    // (Also a position word that is first a noun: "the middle one", "the end one".)
+    if ((m.adjective && (!m.noun || m.adjective_frequency >= m.noun_frequency)) ||
+        MemberAtPosition(m.text, 2) >= 0) {
+      np.pronoun = texts_[run.back() + 1] == "one" ? "one" : "them";
+      np.attributes = {m.text};
+      np.attribute_words = {static_cast<int>(run.back())};
+      Add(ItemKind::kNoun, i, run.back() + 1);
+      items_.back().np = np;
+      return run.back() + 2;
+    }
+  }
   // The head: the last word of the run that can be a noun (or that no dictionary knows).
   int head = -1;
   for (size_t r = run.size(); r-- > 0;) {
@@ -251,20 +269,6 @@ size_t Chunker::NounPhraseAt(size_t i) {
     return i;
   }
   run.resize(static_cast<size_t>(head) + 1);
-  // "the green one", "the tall ones": a modifier and "one" name a thing already there by its
-  // attribute.
-  if (any && run.size() == 1 && run.back() + 1 < words_.size() &&
-      (texts_[run.back() + 1] == "one" || texts_[run.back() + 1] == "ones")) {
-    const Word& m = words_[run.back()];
-    if (m.adjective && (!m.noun || m.adjective_frequency >= m.noun_frequency)) {
-      np.pronoun = texts_[run.back() + 1] == "one" ? "one" : "them";
-      np.attributes = {m.text};
-      np.attribute_words = {static_cast<int>(run.back())};
-      Add(ItemKind::kNoun, i, run.back() + 1);
-      items_.back().np = np;
-      return run.back() + 2;
-    }
-  }
   // A landmark named by a part of it ("against the table leg", "on the sofa arm", "in the desk
   // drawer", "to the freezer door"): a place on the thing, which is the landmark. (The part's
   // word stays in the phrase's category words: it is accounted for.)

@@ -60,6 +60,11 @@ std::string_view WallSide(std::string_view word);
 // Words that say which member of a group is meant by its place in it ("the top crate", "the
 // bottom shelf", "the end stool").
 bool IsPositionWord(std::string_view word);
+// Which member of a group of `count` (>= 2) a position word picks, or -1 when it picks none (a
+// closed class): first, leftmost, bottom, lower, low -> the first; last, end, rightmost, top,
+// upper, high -> the last (a stack's members go up from the first, RELATIONS.md `stack`);
+// middle, centre, central -> the middle one; second ... fifth -> that one.
+int MemberAtPosition(std::string_view word, long count);
 
 // What a spatial phrase means. Phrases that take a reference are followed by a noun phrase (or
 // refer to the thing already in focus when none follows: "with a monitor on top").

@@ -286,6 +286,9 @@ const std::vector<Pattern>& Patterns() {
       {"in|at the middle|center|centre of", M::kMiddleOf, true},
       {"in|at the very middle|center|centre of", M::kMiddleOf, true},
       {"centred|centered", M::kCenter, false},
+      // "a table down the middle": the middle of the room; "down the centre of the table": on it.
+      {"down|along|through|up the middle|center|centre", M::kCenter, false},
+      {"down|along|through|up the middle|center|centre of", M::kMiddleOf, true},
       // "centred on the table": on it; "centred on the back wall": against it (the builder).
       {"centred|centered on|upon", M::kMiddleOf, true},
       {"bigger|larger|wider than", M::kLarger, true},
@@ -465,6 +468,28 @@ bool IsPositionWord(std::string_view word) {
     if (word == w) return true;
   }
   return false;
+}
+
+int MemberAtPosition(std::string_view word, long count) {
+  if (count < 2) return -1;
+  const int last = static_cast<int>(count) - 1;
+  for (const char* w :
+       {"first", "leftmost", "left", "bottom", "bottommost", "lowermost", "lower", "low"}) {
+    if (word == w) return 0;
+  }
+  for (const char* w :
+       {"last", "end", "rightmost", "right", "top", "topmost", "uppermost", "upper", "high"}) {
+    if (word == w) return last;
+  }
+  if (word == "middle" || word == "centre" || word == "center" || word == "central" ||
+      word == "midmost") {
+    return last / 2 + (last % 2);  // of an even count, the later of the two middle ones
+  }
+  const char* const kOrdinals[] = {"second", "third", "fourth", "fifth"};
+  for (int k = 0; k < 4; ++k) {
+    if (word == kOrdinals[k]) return std::min(k + 1, last);
+  }
+  return -1;
 }
 
 const std::vector<SpatialPhrase>& SpatialPhrases() {

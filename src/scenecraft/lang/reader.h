@@ -44,6 +44,9 @@ struct Statement {
   bool pairwise = false;
   bool from_with = false;  // "a desk with a chair": only "with" joined them
   bool fronted = false;    // the phrase opened its clause ("In the garage, a car ...")
+  // "a chair facing both of them", "in front of all of them": each subject member with every
+  // reference member.
+  bool every_reference = false;
 };
 
 struct ReadWarning {

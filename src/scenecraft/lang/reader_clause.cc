@@ -133,6 +133,7 @@ void Reader::Finish(Pending p) {
   st.distributive = p.distributive;
   st.pairwise = p.pairwise;
   st.fronted = p.fronted;
+  st.every_reference = p.every;
   out_.statements.push_back(std::move(st));
 }
 

@@ -424,6 +424,7 @@ void Reader::OnNoun(const Item& item) {
     if (own_thing && refs.size() == 1) own_mounts_.push_back(refs[0].entity);
     if (np.distributive) pending_->distributive = true;
     if (np.pairwise) pending_->pairwise = true;
+    if (np.every) pending_->every = true;
     for (const EntityRef& r : refs) pending_->references.push_back(r);
     pending_->last = item.last;
     Mention(refs);
@@ -433,7 +434,7 @@ void Reader::OnNoun(const Item& item) {
     reference_subject_ = pending_->subjects;
     const bool between = pending_->meaning == Meaning::kBetween;
     const bool two = pending_->references.size() >= 2 ||
-                     (pending_->references.size() == 1 &&
+                     (pending_->references.size() == 1 && pending_->references[0].member < 0 &&
                       out_.entities[pending_->references[0].entity].count >= 2);
     if (between && !two) return;  // "between the sofa and the TV": the second one follows
     CompletePending();

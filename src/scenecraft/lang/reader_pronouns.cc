@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "scenecraft/lang/defaults.h"
+#include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/reader_state.h"
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft::reader_detail {
 
@@ -71,6 +73,31 @@ Group Reader::ResolvePronoun(const NounPhrase& np, const Group& exclude_subjects
     return {};
   }
   return ResolveOtherPronoun(np, exclude);
+}
+
+int Reader::PickedMember(int e, const std::string& word) {
+  const long count = out_.entities[e].count;
+  if (count < 2) return -1;
+  if (const int m = MemberAtPosition(word, count); m >= 0) return m;
+  // A comparative or a superlative: WordNet's morphology takes "-er" or "-est" off.
+  const bool graded = EndsWith(word, "er") || EndsWith(word, "est");
+  const std::string base = graded ? WordNet::Get().AdjectiveBase(word) : "";
+  if (base.empty() || base == word) return -1;
+  if (const int m = MemberAtPosition(base, count); m >= 0) return m;  // "higher", "lowest"
+  for (const auto& [key, member] : member_words_) {
+    if (key.first == e && key.second == word) return member;
+  }
+  Entity& entity = out_.entities[e];
+  const int member = std::min<int>(entity.next_member++, static_cast<int>(count) - 1);
+  member_words_.push_back({{e, word}, member});
+  return member;
+}
+
+std::pair<int, int> Reader::MemberWord(int e, const std::vector<std::string>& attributes) {
+  for (size_t k = 0; k < attributes.size(); ++k) {
+    if (const int m = PickedMember(e, attributes[k]); m >= 0) return {static_cast<int>(k), m};
+  }
+  return {-1, -1};
 }
 
 Group Reader::ResolveIt(const Group& exclude) {
@@ -261,6 +288,16 @@ Group Reader::ResolveOtherPronoun(const NounPhrase& np, const Group& exclude) {
       if (IsObject(*e) && !excluded(*e) &&
           std::find(a.begin(), a.end(), np.attributes.front()) != a.end()) {
         return {{*e, -1}};
+      }
+    }
+    // "the middle one", "the topmost one", "the taller one": a member of the last group.
+    if (p == "one") {
+      for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
+        if (!IsObject(*e) || excluded(*e) || out_.entities[*e].count < 2) continue;
+        if (const int member = MemberWord(*e, np.attributes).second; member >= 0) {
+          return {{*e, member}};
+        }
+        break;
       }
     }
   }

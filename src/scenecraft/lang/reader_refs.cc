@@ -129,6 +129,20 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
     return group;
   }
   if (!np.pronoun.empty()) return ResolvePronoun(np, exclude);
+  // "the second and third lounger": a position word before a noun of a group already there
+  // names a member of it, with or without "the".
+  if (!np.definite && !np.plural && np.count < 0 &&
+      std::any_of(np.attributes.begin(), np.attributes.end(),
+                  [](const std::string& a) { return MemberAtPosition(a, 2) >= 0; }) &&
+      std::any_of(recent_.begin(), recent_.end(), [&](int e) {
+        const Entity& entity = out_.entities[e];
+        return entity.count >= 2 &&
+               (entity.category == np.category || EndsWith(entity.category, " " + np.category));
+      })) {
+    NounPhrase member = np;
+    member.definite = true;
+    return Resolve(member, item, as_reference, exclude);
+  }
   // "the top crate", "the end stool": a definite noun whose first word says which member of a
   // group already there is that group's thing, not a new compound ("the end table" WordNet
   // knows stays one).
@@ -146,6 +160,7 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
         // (The position word picks the member; it describes none of them.)
         NounPhrase member = np;
         member.category = rest;
+        member.attributes.insert(member.attributes.begin(), np.category.substr(0, space));
         return Resolve(member, item, as_reference, exclude);
       }
     }
@@ -355,6 +370,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
                                          : same_head(c) || synonym(c);
       if (!match || entity.wall_side != np.wall_side) continue;
       if (pass < 2 && entity.count < 2) continue;
+      // "the middle bucket", "the taller lamp", "the top crate": a position word or a comparative
+      // picks one member of the group; it describes none of them.
+      const int picked = np.definite && !np.plural ? MemberWord(*e, np.attributes).second : -1;
+      if (picked >= 0) {
+        Account(item.first, item.last);
+        return {{*e, picked}};
+      }
       for (const std::string& a : np.attributes) {
         if (std::find(entity.attributes.begin(), entity.attributes.end(), a) ==
                 entity.attributes.end() &&

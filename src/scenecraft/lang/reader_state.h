@@ -61,6 +61,7 @@ class Reader {
     bool distributive = false;
     bool pairwise = false;  // "between each pair of beds"
     bool fronted = false;
+    bool every = false;  // "facing both of them": with every member of the reference
   };
 
   void OnNoun(const Item& item);
@@ -109,6 +110,13 @@ class Reader {
   Group ResolvePronoun(const NounPhrase& np, const Group& exclude);
   Group ResolveIt(const Group& exclude);
   Group ResolveOtherPronoun(const NounPhrase& np, const Group& exclude);
+  // The member of entity `e` (a group of two or more) that a word picks: a position word
+  // ("middle", "top", lexicon.h) or a comparative or superlative adjective by WordNet's morphology
+  // ("taller", "nearest": the next member not picked yet, the same one when said again); -1 when
+  // the word picks none (reader_pronouns.cc).
+  int PickedMember(int e, const std::string& word);
+  // The first of `attributes` that picks a member of `e`, and that member; {-1, -1} when none does.
+  std::pair<int, int> MemberWord(int e, const std::vector<std::string>& attributes);
   Group Implicit(const Group& subjects) const;
   Group ParallelOwner(const Group& subjects) const;
   bool UsableOwner(const Group& g, const Pending& p) const;
@@ -250,6 +258,8 @@ class Reader {
   std::vector<int> own_mounts_;
   size_t sentence_first_entity_ = 0;  // the first entity of the current sentence
   std::vector<Group> groups_;         // plural groups and coordinations, in order
+  // The members comparatives picked: (entity, word) -> member ("the taller lamp").
+  std::vector<std::pair<std::pair<int, std::string>, int>> member_words_;
 };
 
 }  // namespace scenecraft::reader_detail

@@ -126,7 +126,9 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
     // structure (a porch) out of doors.
     if (k == 0) {
       const std::string gloss = wordnet.Gloss(noun);
-      for (const char* out : {"outdoor", "outside", "open air", "open-air", "unroofed"}) {
+      // (A structure on a building's exterior, as a porch: out of doors, though covered.)
+      for (const char* out :
+           {"outdoor", "outside", "open air", "open-air", "unroofed", "exterior"}) {
         if (gloss.find(out) != std::string::npos) return false;
       }
       for (const char* in : {"room", "indoor", "inside", "covered", "roofed"}) {

@@ -315,6 +315,15 @@ bool WordNet::IsAdjective(const std::string& word) {
   return adjective;
 }
 
+std::string WordNet::AdjectiveBase(const std::string& word) {
+  if (!available_ || word.empty()) return "";
+  std::lock_guard<std::mutex> lock(Lock());
+  std::string w = Underscores(word);
+  if (index_ != nullptr) return Spaces(memo_->Morph(*index_, w, ADJ).c_str());
+  if (char* found = ::morphstr(w.data(), ADJ); found != nullptr) return Spaces(found);
+  return ::in_wn(w.data(), ADJ) != 0 ? word : "";
+}
+
 bool WordNet::IsAdverb(const std::string& word) {
   if (!available_ || word.empty()) return false;
   std::lock_guard<std::mutex> lock(Lock());

@@ -47,6 +47,9 @@ class WordNet {
 
   // Parts of speech other than nouns ("red" is an adjective, "leaning" a form of a verb).
   bool IsAdjective(const std::string& word);
+  // Base form of an adjective ("taller" -> "tall", "nearest" -> "near", "better" -> "good");
+  // empty when it is no adjective (WordNet's morphology, no cache).
+  std::string AdjectiveBase(const std::string& word);
   bool IsVerb(const std::string& word);
   // Whether WordNet knows the word or collocation as an adverb ("upright", "upside down").
   bool IsAdverb(const std::string& word);
