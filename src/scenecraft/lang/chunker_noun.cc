@@ -200,6 +200,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
         ((first.adjective && first.adjective_frequency >= first.noun_frequency) ||
          (first.noun && !first.plural && w.noun_frequency >= w.verb_frequency &&
           IsMaterial(first.lemma)));
+    if (k > run_start && VerbAfterOne(k, np)) break;
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
     // In the reference of a spatial phrase a finite verb agrees with the subject before the
     // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
@@ -305,7 +306,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (compound_start == run.size() - 1 && np.room_part == RoomPart::kNone &&
         m.word_class == WordClass::kOpen && !IsCompound(longer) &&
         WordNet::Get().IsNoun(m.text + category) &&
-        WordNet::Get().IsPhysical(m.text + category)) {  // not "round table": a roundtable
+        WordNet::Get().IsPhysical(m.text + category) &&  // not "round table": a roundtable
+        WordNet::Get().LexFiles(m.text + category, 1) !=
+            std::vector<std::string>{"noun.person"}) {  // not "a red coat": a redcoat is a soldier
       category = WordNet::Get().NounBase(m.text + category);
       --compound_start;
       continue;

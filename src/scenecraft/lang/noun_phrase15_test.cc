@@ -12,6 +12,31 @@ namespace {
 using plan_test::CountOf;
 using plan_test::Show;
 
+// "a" counts one thing: an -s word after its noun cannot be the plural head "a" counts, so the
+// -s form of a verb there, before what a verb takes, is the clause's verb ("a brass mount points
+// toward the hatch", "a red coat stands in the window"), not a compound ("mount point", "coat
+// stand"). Two words WordNet writes as one that name a person are no compound of a colour and a
+// garment ("a red coat" is no redcoat).
+TEST(NounPhrase15, AnSWordAfterOneThingIsItsVerb) {
+  OfflinePlanner planner;
+  const PlanResult periscope =
+      planner.Plan("A periscope on a brass mount points toward the hatch.");
+  EXPECT_EQ(CountOf(periscope, "periscope"), 1) << Show(periscope);
+  EXPECT_EQ(CountOf(periscope, "mount"), 1) << Show(periscope);
+  EXPECT_EQ(periscope.graph.objects.size(), 3u) << Show(periscope);  // and the hatch
+  const PlanResult coat = planner.Plan("A mannequin wearing a red coat stands in the shop window.");
+  EXPECT_EQ(CountOf(coat, "coat"), 1) << Show(coat);
+  EXPECT_EQ(CountOf(coat, "coat stand"), 0) << Show(coat);
+  EXPECT_EQ(CountOf(coat, "mannequin"), 1) << Show(coat);
+  // Guards (passed before): compounds in the singular, or counted as plurals, stay compounds.
+  const PlanResult stand = planner.Plan("A coat stand in the hallway next to the door.");
+  EXPECT_EQ(CountOf(stand, "coat stand"), 1) << Show(stand);
+  const PlanResult stands = planner.Plan("Two music stands face the conductor's podium.");
+  EXPECT_EQ(CountOf(stands, "music stand"), 2) << Show(stands);
+  const PlanResult hat = planner.Plan("A wooden hat stand and a mirror by the entrance.");
+  EXPECT_EQ(CountOf(hat, "hat stand"), 1) << Show(hat);
+}
+
 // A sense of a noun that names people (WordNet's noun.group: "bench" as the judiciary, under a
 // governing "establishment") is no place: a bench that holds things is the bench, not the room.
 TEST(NounPhrase15, APeopleSenseIsNoPlace) {
