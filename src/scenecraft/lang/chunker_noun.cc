@@ -73,6 +73,10 @@ size_t Chunker::NounPhraseAt(size_t i) {
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
+      // "rows of chairs": several rows, how many not said.
+      if (q->count == 0 && np.count < 0 && words_[k].plural && !q->arrangement.empty()) {
+        np.groups = 0;
+      }
       // "a stack of textbooks": "a" counts the stack, not the textbooks.
       if (q->count == 0 && !q->arrangement.empty() && np.count == 1 && !words_[k].plural && k > i &&
           (texts_[k - 1] == "a" || texts_[k - 1] == "an")) {
@@ -119,6 +123,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     } else {
       break;
     }
+  }
+  // "three rows of consoles": the number counts the rows; how many things each holds is not said.
+  if (groups > 1) {
+    np.groups = groups;
+    np.count = -1;
+    np.plural = true;
   }
   if (pronoun_at(k) && IsPronounWord(texts_[k])) {
     np.pronoun =

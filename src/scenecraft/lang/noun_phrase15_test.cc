@@ -37,6 +37,29 @@ TEST(NounPhrase15, AnSWordAfterOneThingIsItsVerb) {
   EXPECT_EQ(CountOf(hat, "hat stand"), 1) << Show(hat);
 }
 
+// A plural whose number the text does not say but whose arrangement it does is as many as the
+// arrangement shows: a row, a line or a stack of four, a circle of six; rows of them two rows,
+// or as many rows as counted.
+TEST(NounPhrase15, ArrangedPluralsAreAsManyAsTheShapeShows) {
+  OfflinePlanner planner;
+  const PlanResult desks = planner.Plan("A lecture hall with rows of desks facing the lectern.");
+  EXPECT_GE(CountOf(desks, "desk"), 4) << Show(desks);
+  const PlanResult sandbags = planner.Plan("Sandbags piled against the doorway of the bunker.");
+  EXPECT_GE(CountOf(sandbags, "sandbag"), 3) << Show(sandbags);
+  const PlanResult candles = planner.Plan("Candles in a circle on the floor around a rug.");
+  EXPECT_GE(CountOf(candles, "candle"), 3) << Show(candles);
+  const PlanResult lockers = planner.Plan("A row of lockers along the gym wall.");
+  EXPECT_GE(CountOf(lockers, "locker"), 3) << Show(lockers);
+  const PlanResult pews = planner.Plan("Three rows of pews face the altar.");
+  EXPECT_GE(CountOf(pews, "pew"), 6) << Show(pews);
+  const PlanResult pots = planner.Plan("Flower pots in a line on the windowsill.");
+  EXPECT_GE(CountOf(pots, "flowerpot") + CountOf(pots, "flower pot"), 3) << Show(pots);
+  // Guard (passed before): plurals the text does not arrange stay two.
+  const PlanResult loose = planner.Plan("Books on the table and pillows on the bed.");
+  EXPECT_EQ(CountOf(loose, "book"), 2) << Show(loose);
+  EXPECT_EQ(CountOf(loose, "pillow"), 2) << Show(loose);
+}
+
 // A sense of a noun that names people (WordNet's noun.group: "bench" as the judiciary, under a
 // governing "establishment") is no place: a bench that holds things is the bench, not the room.
 TEST(NounPhrase15, APeopleSenseIsNoPlace) {

@@ -85,6 +85,8 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   e.last = item.last;
   e.count = np.count >= 0 ? np.count : (np.plural ? 2 : 1);
   if (np.distributive && np.count < 0) e.count = 1;
+  e.count_said = np.count >= 0 || !np.plural || np.distributive || np.negated;
+  e.groups = np.groups;
   out_.entities.push_back(e);
   return static_cast<int>(out_.entities.size()) - 1;
 }
@@ -367,6 +369,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
         if (entity.kind != NounKind::kRoomPart) continue;
         entity.count = np.count;
       }
+      // "the six stools" after "stools": the text says their number now.
+      if (np.count >= 2 && np.count == entity.count) entity.count_said = true;
       Account(item.first, item.last);
       if (np.partitive && entity.count >= 2) {
         const int member = std::min<int>(entity.next_member++, static_cast<int>(entity.count) - 1);
