@@ -5,6 +5,7 @@
 
 #include "scenecraft/lang/plan_test_queries.h"
 #include "scenecraft/lang/planner.h"
+#include "scenecraft/lang/spelling.h"
 
 namespace scenecraft {
 namespace {
@@ -68,6 +69,21 @@ TEST(NounPhrase15, APeopleSenseIsNoPlace) {
       "A beekeeper's bench holds three empty frames and a smoker. A shelf hangs above it.");
   EXPECT_EQ(CountOf(bench, "bench"), 1) << Show(bench);
   EXPECT_EQ(CountOf(bench, "frame"), 3) << Show(bench);
+}
+
+// A word WordNet does not know that is a word it knows with an English suffix ("a scooper": one
+// that scoops; "a zester", "a pitter"), its consonant doubled as English spells it, is the
+// user's word, not a slip one key away from another word.
+TEST(NounPhrase15, ADerivedWordIsNoSlip) {
+  EXPECT_FALSE(CorrectSpelling("scooper").has_value());
+  EXPECT_FALSE(CorrectSpelling("zester").has_value());
+  EXPECT_FALSE(CorrectSpelling("pitter").has_value());
+  EXPECT_FALSE(CorrectSpelling("dabber").has_value());
+  // Guards (passed before): slips are still corrected.
+  EXPECT_EQ(CorrectSpelling("chiars").value_or(""), "chairs");
+  EXPECT_EQ(CorrectSpelling("refridgerator").value_or(""), "refrigerator");
+  EXPECT_EQ(CorrectSpelling("teh").value_or(""), "the");
+  EXPECT_EQ(CorrectSpelling("tabel").value_or(""), "table");
 }
 
 }  // namespace
