@@ -71,6 +71,19 @@ TEST(NounPhrase15, APeopleSenseIsNoPlace) {
   EXPECT_EQ(CountOf(bench, "frame"), 3) << Show(bench);
 }
 
+// "each easel holds a canvas" after three easels: "each" with a noun already named as a group is
+// every member of it, and what the member holds is one per member, as after "each of them".
+TEST(NounPhrase15, EachMemberHoldsItsOwn) {
+  OfflinePlanner planner;
+  const PlanResult easels = planner.Plan("Three easels in a row; each easel holds a canvas.");
+  EXPECT_EQ(CountOf(easels, "easel"), 3) << Show(easels);
+  EXPECT_EQ(CountOf(easels, "canvas"), 3) << Show(easels);
+  // Guard (passed before): a count per member said after the noun.
+  const PlanResult stools = planner.Plan("Five tables with two stools at each table.");
+  EXPECT_EQ(CountOf(stools, "table"), 5) << Show(stools);
+  EXPECT_EQ(CountOf(stools, "stool"), 10) << Show(stools);
+}
+
 // A word WordNet does not know that is a word it knows with an English suffix ("a scooper": one
 // that scoops; "a zester", "a pitter"), its consonant doubled as English spells it, is the
 // user's word, not a slip one key away from another word.

@@ -71,7 +71,11 @@ void Reader::OnNoun(const Item& item) {
   }
   const NounPhrase& np = item.np;
   last_was_pronoun_ = !np.pronoun.empty();
-  last_distributive_ = np.distributive && !np.pronoun.empty();
+  // ("each of them has", and "each easel holds" as a clause's subject, not as a phrase's
+  // reference: "a lamp on each desk with a shade".)
+  last_distributive_ =
+      np.distributive &&
+      (!np.pronoun.empty() || !(index_ > 0 && items_[index_ - 1].kind == ItemKind::kSpatial));
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
