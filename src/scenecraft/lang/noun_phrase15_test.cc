@@ -84,6 +84,20 @@ TEST(NounPhrase15, EachMemberHoldsItsOwn) {
   EXPECT_EQ(CountOf(stools, "stool"), 10) << Show(stools);
 }
 
+// What a holder holds "of" a singular noun that WordNet knows as a made thing by some sense and as
+// no food, substance or material by its first is a thing in it ("a box of tackle": first a
+// football player, also fishing gear); a substance still describes its holder ("a jug of water").
+TEST(NounPhrase15, ASingularMadeThingOfAHolderIsAThing) {
+  OfflinePlanner planner;
+  const PlanResult tackle = planner.Plan("A tin box of tackle sits beside the fishing chair.");
+  EXPECT_EQ(CountOf(tackle, "tackle"), 1) << Show(tackle);
+  EXPECT_EQ(CountOf(tackle, "box"), 1) << Show(tackle);
+  // Guard (passed before): a substance.
+  const PlanResult jug = planner.Plan("A jug of water on the table.");
+  EXPECT_EQ(CountOf(jug, "water"), 0) << Show(jug);
+  EXPECT_EQ(CountOf(jug, "jug"), 1) << Show(jug);
+}
+
 // A word WordNet does not know that is a word it knows with an English suffix ("a scooper": one
 // that scoops; "a zester", "a pitter"), its consonant doubled as English spells it, is the
 // user's word, not a slip one key away from another word.

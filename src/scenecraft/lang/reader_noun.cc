@@ -154,8 +154,16 @@ void Reader::OnNoun(const Item& item) {
     // are things of their own, in or on it.
     // (A plural the dictionary files as a thing, or as no physical thing at all, is separate
     // things too: "a crate of board games", "a jar of pebbles".)
+    // (A singular that WordNet knows as a made thing by some sense and that is no food, substance
+    // or material by its first is a thing too: "a basket of yarn", not "a bowl of soup".)
+    const auto made_thing = [&] {
+      if (np.plural || !HasMadeThingSense(np.category) || IsMaterial(np.category)) return false;
+      const std::vector<std::string> first = WordNet::Get().LexFiles(np.category, 1);
+      return !first.empty() && first[0] != "noun.food" && first[0] != "noun.substance";
+    };
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
-        IsObject(target[0].entity) && (held || np.plural || IsDiscrete(np.category, np.plural))) {
+        IsObject(target[0].entity) &&
+        (held || np.plural || IsDiscrete(np.category, np.plural) || made_thing())) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};
