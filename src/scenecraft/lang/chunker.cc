@@ -185,6 +185,7 @@ size_t Chunker::Next(size_t i) {
       items_.back().last + 1 == static_cast<int>(i) && w.word_class == WordClass::kOpen &&
       ((items_.back().np.pronoun.empty() &&
         (VerbHere(i, SubjectBefore()) || OwnClauseVerb(i, items_.back().np) ||
+         VerbAfterOne(i, items_.back().np) ||
          // "a cabinet of trophies stands": the verb of the noun before "of".
          (items_.size() >= 3 && items_[items_.size() - 2].kind == ItemKind::kOf &&
           items_[items_.size() - 3].kind == ItemKind::kNoun && words_[i].plural &&

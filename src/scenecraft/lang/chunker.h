@@ -32,6 +32,7 @@ struct NounPhrase {
   bool each = false;        // "with two chairs each": that many per member of the host
   bool recount = false;     // "make that six lanterns": the corrected count of things named before
   std::string arrangement;  // from "a row of", "a stack of": a RELATIONS.md type
+  long groups = -1;         // "rows of chairs": 0 (several, not counted), "three rows of": 3
   std::string pronoun;      // "it", "them", "both", "latter", "former", "other", "one"
   RoomPart room_part = RoomPart::kNone;
   std::string wall_side;  // for a wall: "back", "left", "right", "front" or ""

@@ -73,6 +73,10 @@ size_t Chunker::NounPhraseAt(size_t i) {
       // "three rows of four": the groups the count before an arrangement names, times the
       // count after it; "rows" of several are a grid.
       if (q->count == 0 && np.count > 1 && words_[k].plural) groups = np.count;
+      // "rows of chairs": several rows, how many not said.
+      if (q->count == 0 && np.count < 0 && words_[k].plural && !q->arrangement.empty()) {
+        np.groups = 0;
+      }
       // "a stack of textbooks": "a" counts the stack, not the textbooks.
       if (q->count == 0 && !q->arrangement.empty() && np.count == 1 && !words_[k].plural && k > i &&
           (texts_[k - 1] == "a" || texts_[k - 1] == "an")) {
@@ -120,6 +124,12 @@ size_t Chunker::NounPhraseAt(size_t i) {
     } else {
       break;
     }
+  }
+  // "three rows of consoles": the number counts the rows; how many things each holds is not said.
+  if (groups > 1) {
+    np.groups = groups;
+    np.count = -1;
+    np.plural = true;
   }
   if (pronoun_at(k) && IsPronounWord(texts_[k])) {
     np.pronoun =
@@ -202,6 +212,7 @@ size_t Chunker::NounPhraseAt(size_t i) {
         ((first.adjective && first.adjective_frequency >= first.noun_frequency) ||
          (first.noun && !first.plural && w.noun_frequency >= w.verb_frequency &&
           IsMaterial(first.lemma)));
+    if (k > run_start && VerbAfterOne(k, np)) break;
     const bool own_clause = coordinated && OwnClauseVerb(k, np);
     // In the reference of a spatial phrase a finite verb agrees with the subject before the
     // phrase, which VerbAfterReference below decides ("tanks on metal racks along ...": "racks"
@@ -309,7 +320,9 @@ size_t Chunker::NounPhraseAt(size_t i) {
     if (compound_start == run.size() - 1 && np.room_part == RoomPart::kNone &&
         m.word_class == WordClass::kOpen && !IsCompound(longer) &&
         WordNet::Get().IsNoun(m.text + category) &&
-        WordNet::Get().IsPhysical(m.text + category)) {  // not "round table": a roundtable
+        WordNet::Get().IsPhysical(m.text + category) &&  // not "round table": a roundtable
+        WordNet::Get().LexFiles(m.text + category, 1) !=
+            std::vector<std::string>{"noun.person"}) {  // not "a red coat": a redcoat is a soldier
       category = WordNet::Get().NounBase(m.text + category);
       --compound_start;
       continue;

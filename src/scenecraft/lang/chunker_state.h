@@ -228,6 +228,12 @@ class Chunker {
   size_t HyphenatedBeforeHead(const std::vector<size_t>& run) const;
   // `coordinated`: the subject is plural only by "A and B" ("a harp and a cello wait").
   bool VerbHere(size_t k, const NounPhrase& np, bool coordinated = false) const;
+  // Whether words[k], an -s word after the noun of a phrase that a singular determiner opens ("a
+  // tripod points at the window", "a red coat stands in the window"), is the clause's verb: the
+  // determiner counts one thing, so the -s word cannot be the plural head it counts; as the -s
+  // form of a verb, before what a verb takes (a spatial phrase, a determiner, an adverb), it is
+  // the verb. Compounds in the singular stay ("a coat stand by the door").
+  bool VerbAfterOne(size_t k, const NounPhrase& np) const;
   // The last noun phrase, as a plural when it ends a coordination ("a harp and a cello").
   NounPhrase SubjectBefore() const {
     NounPhrase np = items_.back().np;

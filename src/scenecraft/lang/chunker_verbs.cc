@@ -219,6 +219,43 @@ bool Chunker::VerbHere(size_t k, const NounPhrase& np, bool coordinated) const {
   return false;
 }
 
+bool Chunker::VerbAfterOne(size_t k, const NounPhrase& np) const {
+  if (k == 0 || k + 1 >= words_.size() || np.count != 1 || np.partitive || np.distributive ||
+      !np.pronoun.empty() || !np.determined) {
+    return false;
+  }
+  const Word& w = words_[k];
+  const Word& before = words_[k - 1];
+  if (!w.plural || !w.verb || w.word_class != WordClass::kOpen || before.plural || before.punct ||
+      before.word_class != WordClass::kOpen || !before.noun) {
+    return false;
+  }
+  // The determiner that opens the phrase counts its head: "a", "an", "one", "another", "every"
+  // right before the words of the run (no quantity noun between: "a row of coat hooks").
+  size_t open = k - 1;
+  while (open > 0 && words_[open - 1].word_class == WordClass::kOpen && !words_[open - 1].punct &&
+         !words_[open - 1].number && !Determiner(texts_[open - 1])) {
+    --open;
+  }
+  if (open == 0) return false;
+  const std::optional<DeterminerInfo> det = Determiner(texts_[open - 1]);
+  if (!det || det->count != 1) return false;
+  // The -s form of a verb. (A compound WordNet knows in the singular is no plural either: "a red
+  // coat stands in the window".)
+  const std::string base = WordNet::Get().VerbBase(w.text);
+  const bool s_form = !base.empty() && base != w.text &&
+                      (base + "s" == w.text || base + "es" == w.text ||
+                       (EndsWith(base, "y") && base.substr(0, base.size() - 1) + "ies" == w.text));
+  if (!s_form) return false;
+  // What a verb takes follows it: a spatial phrase, a determiner or a number, an adverb, or a
+  // preposition no dictionary lists as a noun before a determiner ("points toward the hatch").
+  const Word& next = words_[k + 1];
+  const bool preposition = !next.noun && k + 2 < words_.size() && Determiner(texts_[k + 2]);
+  return !next.punct &&
+         (MatchSpatialPhrase(texts_, k + 1) != nullptr || Determiner(texts_[k + 1]).has_value() ||
+          next.number.has_value() || AdverbAt(k + 1) > k + 1 || preposition);
+}
+
 bool Chunker::PluralHeadBeforeVerb(size_t k) const {
   const Word& w = words_[k];
   if (!w.plural || !w.noun || w.noun_frequency <= w.verb_frequency || k + 1 >= words_.size()) {

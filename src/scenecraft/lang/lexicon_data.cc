@@ -217,9 +217,10 @@ const std::vector<Pattern>& Patterns() {
       {"in|at the back|rear of", M::kBehind, true},
       {"in back of", M::kBehind, true},
       {"facing|faces|face", M::kFacing, true},
-      {"facing|faces|face|turned|oriented|angled|looking|pointing|pointed toward|towards",
+      {"facing|faces|face|turned|oriented|angled|looking|pointing|pointed|points|aims "
+       "toward|towards",
        M::kFacing, true},
-      {"looking|pointed|pointing|aimed at", M::kFacing, true},
+      {"looking|pointed|pointing|points|aimed|aims at", M::kFacing, true},
       {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out|through", M::kFacing, true},
       {"looking|looks|look|gazing|gazes|gaze|staring|stares|peering out of", M::kFacing, true},
       {"pointing|points|pointed|aimed|aiming out|through", M::kFacing, true},

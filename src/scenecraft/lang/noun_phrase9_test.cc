@@ -61,7 +61,7 @@ TEST(NounPhrase9, AnAdjectiveBeforeAQuantityNoun) {
   const PlanResult lockers = planner.Plan("A bench and a long row of lockers.");
   EXPECT_EQ(CountOf(lockers, "row"), 0) << Show(lockers);
   EXPECT_GE(CountOf(lockers, "locker"), 2) << Show(lockers);
-  EXPECT_TRUE(Has(lockers, "row(locker_1, locker_2)")) << Show(lockers);
+  EXPECT_TRUE(Has(lockers, "row(locker_1, locker_2, locker_3, locker_4)")) << Show(lockers);
 }
 
 // A compound whose head is a quantity noun of arrangement ("a brick pile") names the things of

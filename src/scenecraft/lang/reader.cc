@@ -40,6 +40,12 @@ Reading Reader::Run() {
         const bool after_verb = after_verb_;
         const Group verb_subject = verb_subject_;
         OnNoun(item);
+        // What "with" gives a counted group goes by its members, not by a shape ("three parasols
+        // with tables scattered around it"): no arrangement counts it (CountArranged).
+        if (in_with_ && with_host_.size() == 1 && out_.entities[with_host_[0].entity].count >= 2 &&
+            last_group_.size() == 1 && last_group_[0].entity != with_host_[0].entity) {
+          out_.entities[last_group_[0].entity].count_said = true;
+        }
         verb_object_of_.clear();
         if (after_verb) VerbTakesRoomPart(verb_subject, item);
         JoinWithMember(item);
@@ -274,6 +280,7 @@ Reading Reader::Run() {
         if (target.size() == 1 && target[0].member < 0 && IsObject(target[0].entity)) {
           long& count = out_.entities[target[0].entity].count;
           count = height ? std::max(count, item.count) : item.count;
+          out_.entities[target[0].entity].count_said = true;
           // "stacked five high": a stack of that many.
           if ((unit == "high" || unit == "tall") &&
               out_.entities[target[0].entity].arrangement.empty()) {
@@ -293,7 +300,58 @@ Reading Reader::Run() {
   ContinueFrontedList(end);
   CloseClause();
   ReviseKinds();
+  CountArranged();
   return std::move(out_);
+}
+
+void Reader::CountArranged() {
+  for (size_t e = 0; e < out_.entities.size(); ++e) {
+    Entity& entity = out_.entities[e];
+    if (entity.count_said || entity.count < 2 || !IsObject(static_cast<int>(e))) continue;
+    // The arrangement: the noun's own ("a row of", "rows of"), or a phrase about the whole group
+    // ("in rows", "in three rows", "in a circle", "stacked", "around the fire").
+    std::string arrangement = entity.arrangement;
+    long groups = entity.groups;
+    for (const Statement& st : out_.statements) {
+      if (st.subjects.size() != 1 || st.subjects[0].entity != static_cast<int>(e) ||
+          st.subjects[0].member >= 0) {
+        continue;
+      }
+      const Meaning m = st.meaning;
+      if (m == Meaning::kRow || m == Meaning::kGrid) {
+        arrangement = "row";
+        // "in three rows": that many; "in rows": several.
+        for (int w = st.first; w <= st.last && w < static_cast<int>(words_.size()); ++w) {
+          if (words_[w].number && *words_[w].number >= 2) groups = *words_[w].number;
+          const QuantityNoun* q = FindQuantityNoun(words_[w].lemma);
+          if (groups < 0 && words_[w].plural && q != nullptr && !q->arrangement.empty()) {
+            groups = 0;
+          }
+        }
+      } else if (m == Meaning::kStack && arrangement.empty()) {
+        arrangement = "stack";
+      } else if (m == Meaning::kCircle) {
+        arrangement = "circle";
+      } else if (m == Meaning::kAround && arrangement.empty()) {
+        arrangement = "around";
+      }
+    }
+    // How many a user sees in such an arrangement (a closed table of shapes).
+    long members = 0;
+    if (arrangement == "row" || arrangement == "grid" || arrangement == "stack" ||
+        arrangement == "around") {
+      members = 4;
+    } else if (arrangement == "circle") {
+      members = 6;
+    }
+    if (members == 0) continue;
+    if (groups >= 2) {
+      members *= groups;
+    } else if (groups == 0 && (arrangement == "row" || arrangement == "grid")) {
+      members *= 2;
+    }
+    entity.count = std::max(entity.count, members);
+  }
 }
 
 bool Reader::Recount(const Item& item) {
@@ -307,6 +365,7 @@ bool Reader::Recount(const Item& item) {
       continue;
     }
     entity.count = np.count;
+    entity.count_said = true;
     Account(item.first, item.last);
     last_group_ = {{*e, -1}};  // what follows is about them ("one each side of the door")
     last_is_reference_ = false;

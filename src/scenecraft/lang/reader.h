@@ -22,7 +22,10 @@ struct Entity {
   RoomPart room_part = RoomPart::kNone;
   std::string wall_side;    // for walls
   std::string arrangement;  // from "a row of": a RELATIONS.md group type
-  int first = -1;           // word span of its first mention
+  // false for a plural whose number the text does not say (nor a counted host's "with")
+  bool count_said = true;
+  long groups = -1;  // "rows of chairs": 0 (several), "three rows of chairs": 3
+  int first = -1;    // word span of its first mention
   int last = -1;
   int next_member = 0;  // the next member "one" or "the other" picks
 };

@@ -71,7 +71,11 @@ void Reader::OnNoun(const Item& item) {
   }
   const NounPhrase& np = item.np;
   last_was_pronoun_ = !np.pronoun.empty();
-  last_distributive_ = np.distributive && !np.pronoun.empty();
+  // ("each of them has", and "each easel holds" as a clause's subject, not as a phrase's
+  // reference: "a lamp on each desk with a shade".)
+  last_distributive_ =
+      np.distributive &&
+      (!np.pronoun.empty() || !(index_ > 0 && items_[index_ - 1].kind == ItemKind::kSpatial));
   // An owner before "'s" ("at the daybed's foot"): resolved now, used by the noun after it.
   if (index_ + 1 < items_.size() && items_[index_ + 1].kind == ItemKind::kPossessive &&
       np.pronoun.empty() && !describe_) {
@@ -150,8 +154,16 @@ void Reader::OnNoun(const Item& item) {
     // are things of their own, in or on it.
     // (A plural the dictionary files as a thing, or as no physical thing at all, is separate
     // things too: "a crate of board games", "a jar of pebbles".)
+    // (A singular that WordNet knows as a made thing by some sense and that is no food, substance
+    // or material by its first is a thing too: "a basket of yarn", not "a bowl of soup".)
+    const auto made_thing = [&] {
+      if (np.plural || !HasMadeThingSense(np.category) || IsMaterial(np.category)) return false;
+      const std::vector<std::string> first = WordNet::Get().LexFiles(np.category, 1);
+      return !first.empty() && first[0] != "noun.food" && first[0] != "noun.substance";
+    };
     if (!target.empty() && np.pronoun.empty() && describe_of_ && kind == NounKind::kObject &&
-        IsObject(target[0].entity) && (held || np.plural || IsDiscrete(np.category, np.plural))) {
+        IsObject(target[0].entity) &&
+        (held || np.plural || IsDiscrete(np.category, np.plural) || made_thing())) {
       const Holder holder = HolderOf(out_.entities[target[0].entity].category);
       if (holder != Holder::kNone) {
         const Group contents = {{NewEntity(np, item, kind), -1}};

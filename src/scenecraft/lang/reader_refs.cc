@@ -85,6 +85,8 @@ int Reader::NewEntity(const NounPhrase& np, const Item& item, NounKind kind) {
   e.last = item.last;
   e.count = np.count >= 0 ? np.count : (np.plural ? 2 : 1);
   if (np.distributive && np.count < 0) e.count = 1;
+  e.count_said = np.count >= 0 || !np.plural || np.distributive || np.negated;
+  e.groups = np.groups;
   out_.entities.push_back(e);
   return static_cast<int>(out_.entities.size()) - 1;
 }
@@ -356,11 +358,13 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
            np.category.find(' ') == std::string::npos && head.size() > np.category.size() + 1 &&
            head.compare(0, np.category.size(), np.category) == 0 && !wordnet.IsNoun(np.category);
   };
-  const bool reuse =
-      np.definite || np.partitive || np.pairwise || (as_reference && !np.plural && np.count <= 1);
+  // ("each easel holds a canvas", "every desk has a lamp" after the easels, the desks: each member
+  // of the group already there.)
+  const bool reuse = np.definite || np.partitive || np.pairwise || np.distributive ||
+                     (as_reference && !np.plural && np.count <= 1);
   // "one of the pumps", "the pumps": a group of several first (the petrol pumps, not the air
   // pump named after them), then any thing of that noun, then a compound it opens.
-  const bool plural_first = np.partitive || np.pairwise || np.plural;
+  const bool plural_first = np.partitive || np.pairwise || np.plural || np.distributive;
   for (int pass = plural_first ? 0 : 2; reuse && pass < 5; ++pass) {
     for (auto e = recent_.rbegin(); e != recent_.rend(); ++e) {
       Entity& entity = out_.entities[*e];
@@ -389,6 +393,8 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
         if (entity.kind != NounKind::kRoomPart) continue;
         entity.count = np.count;
       }
+      // "the six stools" after "stools": the text says their number now.
+      if (np.count >= 2 && np.count == entity.count) entity.count_said = true;
       Account(item.first, item.last);
       if (np.partitive && entity.count >= 2) {
         const int member = std::min<int>(entity.next_member++, static_cast<int>(entity.count) - 1);

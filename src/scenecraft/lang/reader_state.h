@@ -70,6 +70,10 @@ class Reader {
   bool OwnerOfPart(const NounPhrase& np, const Item& item, const Group& target, NounKind kind);
   // After reading: place nouns the text treats as things become things, and the setting follows.
   void ReviseKinds();
+  // Plurals whose number the text does not say but whose arrangement it does ("rows of benches",
+  // "logs in a circle", "cans stacked by the door") are as many as the arrangement shows: a row
+  // of four, a stack of four, a circle of six, four around a thing; rows are two unless counted.
+  void CountArranged();
   // The text's first noun, a room, put in a building: the room is the setting (reader_places.cc).
   void RoomInABuilding();
   void OnSpatial(const Item& item);

@@ -76,6 +76,9 @@ std::optional<bool> SceneSense(const std::string& category, const SceneSenseQuer
   const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
   bool thing_before = false;  // a more frequent sense is a thing
   for (size_t k = 0; k < senses.size(); ++k) {
+    // A sense that names people (WordNet's noun.group: "the bench" as the judiciary, whose
+    // hypernyms name an "establishment" in the sense of a governing body) is no place.
+    if (k < lexfiles.size() && lexfiles[k] == "noun.group") continue;
     const SenseClass c = ClassOf(senses[k], query);
     if (c == SenseClass::kNone) {
       thing_before = thing_before || (k < lexfiles.size() && ThingLexFile(lexfiles[k]));

@@ -9,6 +9,7 @@
 
 #include "scenecraft/lang/lexicon.h"
 #include "scenecraft/lang/wordnet.h"
+#include "scenecraft/util/strings.h"
 
 namespace scenecraft {
 namespace {
@@ -110,6 +111,30 @@ bool IsClosedClassWord(std::string_view word) {
          SpatialWords().count(word) > 0;
 }
 
+// Whether a word is a word WordNet knows with an English suffix that makes a noun of a verb or an
+// adjective or a noun of a noun ("dabber": one that dabs; "chippy": chip and -y), its last
+// consonant doubled as English spells it: a word the user meant, no slip. (The suffixes are a
+// closed class.)
+namespace {
+bool Derived(const std::string& word) {
+  WordNet& wordnet = WordNet::Get();
+  for (const char* s : {"er", "ers", "y", "ie", "ies"}) {
+    const std::string suffix = s;
+    if (word.size() < suffix.size() + 3 || !EndsWith(word, suffix)) continue;
+    const std::string stem = word.substr(0, word.size() - suffix.size());
+    const size_t n = stem.size();
+    const bool doubled =
+        stem[n - 1] == stem[n - 2] && std::string("aeiou").find(stem[n - 1]) == std::string::npos;
+    for (const std::string& base : {stem, doubled ? stem.substr(0, n - 1) : std::string()}) {
+      if (base.size() >= 3 && (wordnet.IsVerb(base) || !wordnet.NounBase(base).empty())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+}  // namespace
+
 std::optional<std::string> CorrectSpelling(const std::string& word) {
   // Long words are rarely slips and would cost thousands of lookups.
   if (word.size() < 3 || word.size() > kMaxLetters || Known(word)) return std::nullopt;
@@ -117,12 +142,15 @@ std::optional<std::string> CorrectSpelling(const std::string& word) {
     if (c < 'a' || c > 'z') return std::nullopt;
   }
   WordNet& wordnet = WordNet::Get();
+  const bool derived = word.size() >= 5 && Derived(word);
   std::string best;
   int best_frequency = -1;
   for (const std::string& candidate : Edits(word)) {
     if (candidate.size() < 2) continue;
     if (IsClosedClassWord(candidate)) return candidate;
-    if (word.size() < 5 || candidate.size() < 4 || !FingerSlip(word, candidate)) continue;
+    if (word.size() < 5 || candidate.size() < 4 || derived || !FingerSlip(word, candidate)) {
+      continue;
+    }
     const std::string base = wordnet.NounBase(candidate);
     if (base.empty() && !wordnet.IsAdjective(candidate)) continue;
     // A slip, not an inflection: "kiddie" is no misspelt "kiddies"; a plural only for a word
