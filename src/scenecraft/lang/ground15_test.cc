@@ -30,5 +30,17 @@ TEST(Ground15, APieceOfLandForNoVehicleKeepsItsGrass) {
   EXPECT_EQ(meadow.graph.environment.ground, "grass") << Show(meadow);
 }
 
+// A room is sized for the things as they fit in a room: a noun whose first sense is too tall for
+// any room (a balloon is first the 15 m craft) takes the sense that fits (the toy), as the assets
+// build it, and does not grow the room to hold five aircraft.
+TEST(Ground15, ARoomIsSizedForTheSensesThatFitInIt) {
+  OfflinePlanner planner;
+  const PlanResult study =
+      planner.Plan("A study with a reading chair and a lamp; five balloons are tied to the lamp.");
+  EXPECT_TRUE(plan_test::Indoors(study)) << Show(study);
+  EXPECT_LE(study.graph.environment.size.x, 8.0) << Show(study);
+  EXPECT_LE(study.graph.environment.size.y, 8.0) << Show(study);
+}
+
 }  // namespace
 }  // namespace scenecraft
