@@ -22,6 +22,8 @@ using defaults_detail::Head;
 
 // A room's height when the text gives none.
 constexpr double kRoomHeight = 2.8;
+// The tallest thing a room holds: its ceiling may rise to twice its height (agent/room_fit.cc).
+constexpr double kTallestInRoom = 2.0 * kRoomHeight;
 
 // Knowledge, not grammar: things of the open air, by their WordNet classes (every hyponym
 // belongs).
@@ -71,12 +73,13 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     const Vec3 size = ExpectedSize(o);
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
-    // In a room a thing takes the sense that fits under the ceiling, as the assets build it (a
-    // balloon is first the 15 m craft, in a room the toy).
+    // In a room a thing takes a sense that fits under the highest ceiling a room may get, as the
+    // assets build it (a balloon is first the 15 m craft, in a room the toy; a 3.8 m bus raises
+    // the ceiling instead: agent/room_fit.cc).
     const Vec3 in_room =
-        size.z > kRoomHeight
+        size.z > kTallestInRoom
             ? ExpectedSize(o, Vec3{std::numeric_limits<double>::infinity(),
-                                   std::numeric_limits<double>::infinity(), kRoomHeight})
+                                   std::numeric_limits<double>::infinity(), kTallestInRoom})
             : size;
     room_footprint += in_room.x * in_room.y;
     room_largest = std::max({room_largest, in_room.x, in_room.y});
