@@ -88,13 +88,19 @@ bool Agree(const std::vector<std::string>& head, const std::string& modifier,
 enum class Match { kNone, kCatalog, kRow };
 
 // Whether a catalog category that lists `term` among its names is a kind of `term` rather than
-// `term` itself: WordNet's first sense of the category has `term` above it, and no sense of
-// `term` has the category above it (a synonym of the same synset would). The catalog car lists
-// "vehicle", which is the class of sleds and airships too, not their shape.
+// `term` itself: WordNet's first sense of the category has `term` above it, beyond the words near
+// enough to share its shape (kAgreementDepth: a chair's "seat" is, a pillion takes its shape), and
+// no sense of `term` has the category above it (a synonym of the same synset would). The catalog
+// car lists "vehicle", which is the class of sleds and airships too, not their shape.
 bool NamesItsClass(const std::string& term, const CategoryInfo& info, const SenseLookup& senses) {
   if (!senses || term == info.name) return false;
   const std::vector<std::vector<std::string>> category = senses(info.name);
-  if (category.empty() || !Contains(category.front(), term)) return false;
+  if (category.empty()) return false;
+  const auto at = std::find(category.front().begin(), category.front().end(), term);
+  if (at == category.front().end() ||
+      at - category.front().begin() < static_cast<std::ptrdiff_t>(kAgreementDepth)) {
+    return false;
+  }
   for (const std::vector<std::string>& chain : senses(term)) {
     if (Contains(chain, info.name)) return false;
   }
