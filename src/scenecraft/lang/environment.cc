@@ -76,11 +76,15 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     // In a room a thing takes a sense that fits under the highest ceiling a room may get, as the
     // assets build it (a balloon is first the 15 m craft, in a room the toy; a 3.8 m bus raises
     // the ceiling instead: agent/room_fit.cc).
-    const Vec3 in_room =
-        size.z > kTallestInRoom
-            ? ExpectedSize(o, Vec3{std::numeric_limits<double>::infinity(),
-                                   std::numeric_limits<double>::infinity(), kTallestInRoom})
-            : size;
+    // Only to make the room smaller: a sense that fits under the ceiling but is wider (a "tent
+    // thing") would grow the room the assets then measure it against.
+    Vec3 in_room = size;
+    if (size.z > kTallestInRoom) {
+      const Vec3 fitting =
+          ExpectedSize(o, Vec3{std::numeric_limits<double>::infinity(),
+                               std::numeric_limits<double>::infinity(), kTallestInRoom});
+      if (std::max(fitting.x, fitting.y) <= std::max(size.x, size.y)) in_room = fitting;
+    }
     room_footprint += in_room.x * in_room.y;
     room_largest = std::max({room_largest, in_room.x, in_room.y});
     const bool open_air = MadeForOutdoors(o.category);
