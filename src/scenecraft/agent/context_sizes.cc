@@ -58,6 +58,9 @@ bool StandsOnTheFloor(const SceneGraph& graph, const std::string& id) {
   return true;
 }
 
+// Below this share of its depth a thing's height lies flat (a sheet, a mat).
+constexpr double kLyingFlatShare = 0.25;
+
 // How far below the ceiling the top of what stands in a room keeps (a plant's leaves, a lamp's
 // shade do not touch it).
 constexpr double kCeilingGap = 0.1;
@@ -290,6 +293,23 @@ std::vector<std::string> FitSizesToContext(SceneGraph* graph, const std::set<std
                       before.SizeString() + " -> " + o.size.SizeString() + " (scaled by " +
                       FormatNumber(scale, 2) + ")");
     }
+  }
+  // What hangs on a wall shows its face: a procedural shape that lies flat (a sheet's stand-in, a
+  // rug: its height below a quarter of its depth) is stood up against the wall, its depth and
+  // height swapped, or the camera sees a 1 cm edge ("a scroll on the wall behind the desk"). A
+  // real model is not turned (the script would squash it to the new size), nor a size the text
+  // gave.
+  for (const Relation& r : graph->relations) {
+    if (r.type != RelationType::kOnWall || r.objects.size() != 1) continue;
+    Object* o = graph->FindObject(r.objects[0]);
+    if (o == nullptr || !o->HasSize() || fixed.count(o->id) > 0 ||
+        o->asset.source != "procedural" || o->size.z >= kLyingFlatShare * o->size.y) {
+      continue;
+    }
+    const Vec3 before = o->size;
+    std::swap(o->size.y, o->size.z);
+    lines.push_back(o->id + " stood up against the wall to show its face: " + before.SizeString() +
+                    " -> " + o->size.SizeString());
   }
   for (const std::string& line : lines) graph->notes.push_back(line);
   return lines;

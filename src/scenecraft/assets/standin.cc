@@ -87,9 +87,30 @@ bool Agree(const std::vector<std::string>& head, const std::string& modifier,
 
 enum class Match { kNone, kCatalog, kRow };
 
+// Whether a catalog category that lists `term` among its names is a kind of `term` rather than
+// `term` itself: WordNet's first sense of the category has `term` above it, beyond the words near
+// enough to share its shape (kAgreementDepth: a chair's "seat" is, a pillion takes its shape), and
+// no sense of `term` has the category above it (a synonym of the same synset would). The catalog
+// car lists "vehicle", which is the class of sleds and airships too, not their shape.
+bool NamesItsClass(const std::string& term, const CategoryInfo& info, const SenseLookup& senses) {
+  if (!senses || term == info.name) return false;
+  const std::vector<std::vector<std::string>> category = senses(info.name);
+  if (category.empty()) return false;
+  const auto at = std::find(category.front().begin(), category.front().end(), term);
+  if (at == category.front().end() ||
+      at - category.front().begin() < static_cast<std::ptrdiff_t>(kAgreementDepth)) {
+    return false;
+  }
+  for (const std::vector<std::string>& chain : senses(term)) {
+    if (Contains(chain, info.name)) return false;
+  }
+  return true;
+}
+
 // The shape and size a row or catalog category gives the first matching word of `chain`
-// (nearest first), and which of the two matched.
-Match MatchShape(const std::vector<std::string>& chain, StandIn* s) {
+// (nearest first), and which of the two matched. A catalog category found through a word that
+// names its class (NamesItsClass) is passed over.
+Match MatchShape(const std::vector<std::string>& chain, StandIn* s, const SenseLookup& senses) {
   for (const std::string& term : chain) {
     Match match = Match::kNone;
     if (const StandInKind* kind = FindKind(term, chain)) {
@@ -98,7 +119,8 @@ Match MatchShape(const std::vector<std::string>& chain, StandIn* s) {
       s->support = kind->support;
       s->has_front = kind->has_front;
       match = Match::kRow;
-    } else if (const CategoryInfo* info = FindProceduralCategory(term)) {
+    } else if (const CategoryInfo* info = FindProceduralCategory(term);
+               info != nullptr && !NamesItsClass(term, *info, senses)) {
       s->shape = info->name;
       s->size_m = info->size;
       s->support = info->support;
@@ -176,14 +198,14 @@ std::optional<StandIn> ChooseForTail(const std::vector<std::string>& words, size
       }
     }
     StandIn s;
-    if (const Match m = MatchShape(chain, &s); m != Match::kNone) {
+    if (const Match m = MatchShape(chain, &s, senses); m != Match::kNone) {
       // An abstraction that only shares a word with a catalog name is a homonym, not the thing's
       // shape: a newspaper publisher is a "firm, house", which gives no newspaper a house's
       // shape and size, however rare the senses that are things.
       if (m == Match::kCatalog && KindScore(chain, /*by_row=*/false) == 0.0) continue;
       consider(s,
                KindScore(chain, m == Match::kRow) + rank_score + (agreeing != nullptr ? 4.0 : 0.0));
-    } else if (agreeing != nullptr && MatchShape(*agreeing, &s) != Match::kNone) {
+    } else if (agreeing != nullptr && MatchShape(*agreeing, &s, senses) != Match::kNone) {
       // The sense has no shape of its own; the modifier's agreeing sense lends its shape.
       consider(s, KindScore(chain, /*by_row=*/false) + rank_score + 4.0);
     }

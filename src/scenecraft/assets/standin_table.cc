@@ -88,6 +88,11 @@ const std::vector<StandInKind>& StandInKinds() {
       {"small boat", "", "bag", {0.8, 4.5, 0.5}, S::kFloor, true},
       {"boat", "", "bag", {1.8, 6.0, 1.2}, S::kFloor, true},
       {"vessel", "craft", "bag", {4.0, 15.0, 4.0}, S::kFloor, true},
+      // Balloons and airships: large, and too tall for a room (the toy balloon is another sense).
+      {"lighter-than-air craft", "", "ball", {12.0, 12.0, 15.0}, S::kFloor, false},
+      // Vehicles of no nearer row: sleds, sleighs, sledges (low runners on the ground). Before,
+      // the catalog car's synonym "vehicle" made them 4.4 m cars.
+      {"vehicle", "", "bag", {0.6, 1.3, 0.4}, S::kFloor, true},
       // --- Furnishings, clothing, decoration -----------------------------------------------
       {"floor cover", "", "rug", {2.0, 1.4, 0.02}, S::kFloor, false},
       // Shelters are coverings too (a birdhouse, a doghouse, an awning, a bus shelter): a small

@@ -125,9 +125,14 @@ const CategoryInfo* CatalogEntry(const std::string& category) {
 // prior (WordNet hypernyms, with the text's size words), the way the asset stage resolves it ("a
 // tractor" is 4 m long).
 Vec3 ExpectedSize(const Object& o) {
+  return ExpectedSize(o, std::nullopt);
+}
+
+Vec3 ExpectedSize(const Object& o, const std::optional<Vec3>& fits_m) {
   if (o.HasSize()) return o.size;
   if (const CategoryInfo* info = FindProceduralCategory(o.category)) return info->size;
-  if (const std::optional<StandIn> standin = StandInOf(o)) return standin->size_m;
+  if (const std::optional<StandIn> standin = ThingStandIn(o.category, o.description, fits_m))
+    return standin->size_m;
   if (const CategoryInfo* info = CatalogEntry(o.category)) return info->size;
   return {0.6, 0.6, 0.8};
 }

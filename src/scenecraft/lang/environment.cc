@@ -2,6 +2,7 @@
 // of its sub-scenes: the last steps of stage 6 (`defaults.h`), after the defaults.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,11 @@ using T = RelationType;
 using defaults_detail::AnyKind;
 using defaults_detail::CatalogEntry;
 using defaults_detail::Head;
+
+// A room's height when the text gives none.
+constexpr double kRoomHeight = 2.8;
+// The tallest thing a room holds: its ceiling may rise to twice its height (agent/room_fit.cc).
+constexpr double kTallestInRoom = 2.0 * kRoomHeight;
 
 // Knowledge, not grammar: things of the open air, by their WordNet classes (every hyponym
 // belongs).
@@ -43,6 +49,7 @@ bool MadeForOutdoors(const std::string& category) {
 void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneGraph* graph) {
   Environment& env = graph->environment;
   double footprint = 0.0, largest = 0.0;
+  double room_footprint = 0.0, room_largest = 0.0;  // the same for the things in a room
   int outdoor_votes = 0;
   // A building stands outdoors: a scene that places things by one ("a shovel by the shed") is
   // set outside it; one that rests on or in something is a model of one ("a dollhouse on a
@@ -66,6 +73,20 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     const Vec3 size = ExpectedSize(o);
     footprint += size.x * size.y;
     largest = std::max({largest, size.x, size.y});
+    // In a room a thing takes a sense that fits under the highest ceiling a room may get, as the
+    // assets build it (a balloon is first the 15 m craft, in a room the toy; a 3.8 m bus raises
+    // the ceiling instead: agent/room_fit.cc).
+    // Only to make the room smaller: a sense that fits under the ceiling but is wider (a "tent
+    // thing") would grow the room the assets then measure it against.
+    Vec3 in_room = size;
+    if (size.z > kTallestInRoom) {
+      const Vec3 fitting =
+          ExpectedSize(o, Vec3{std::numeric_limits<double>::infinity(),
+                               std::numeric_limits<double>::infinity(), kTallestInRoom});
+      if (std::max(fitting.x, fitting.y) <= std::max(size.x, size.y)) in_room = fitting;
+    }
+    room_footprint += in_room.x * in_room.y;
+    room_largest = std::max({room_largest, in_room.x, in_room.y});
     const bool open_air = MadeForOutdoors(o.category);
     if (open_air) open_air_things.insert(o.id);
     outdoor_votes +=
@@ -110,16 +131,16 @@ void ChooseEnvironment(const std::string& setting, NounKind setting_kind, SceneG
     return;
   }
   env.kind = Environment::Kind::kRoom;
-  env.size = {5.0, 4.0, 2.8};
+  env.size = {5.0, 4.0, kRoomHeight};
   // Room enough: the floor is at least three times what the objects cover.
-  const double need = footprint * 3.0;
+  const double need = room_footprint * 3.0;
   const double area = env.size.x * env.size.y;
   if (need > area) {
     const double grow = std::sqrt(need / area);
     env.size = {env.size.x * grow, env.size.y * grow, env.size.z};
   }
-  env.size.x = std::max(env.size.x, largest + 1.0);
-  env.size.y = std::max(env.size.y, largest + 1.0);
+  env.size.x = std::max(env.size.x, room_largest + 1.0);
+  env.size.y = std::max(env.size.y, room_largest + 1.0);
   // A room the text gives no window still gets one, for light and a sense of scale.
   if (env.openings.empty()) {
     env.openings.push_back({"window", "back", env.size.x * 0.25, 1.2, 1.2, 0.9, "window_1"});

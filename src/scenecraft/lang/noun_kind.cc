@@ -427,6 +427,32 @@ bool IsDiscrete(const std::string& category, bool plural) {
   return false;
 }
 
+namespace {
+
+// Whether a noun of a definition (before its examples) is a motor vehicle by its most frequent
+// sense ("cars", "lorries", "buses").
+bool DefinitionNamesMotorVehicles(const std::string& gloss) {
+  WordNet& wordnet = WordNet::Get();
+  const std::string definition = gloss.substr(0, gloss.find(';'));
+  std::string word;
+  auto names_one = [&] {
+    if (word.empty()) return false;
+    const std::string base = wordnet.NounBase(word);
+    word.clear();
+    return !base.empty() && Has(wordnet.Hypernyms(base, 4, 1), {"motor vehicle"});
+  };
+  for (const char c : definition) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      word += c;
+    } else if (names_one()) {
+      return true;
+    }
+  }
+  return names_one();
+}
+
+}  // namespace
+
 std::string GroundOf(const std::string& place) {
   WordNet& wordnet = WordNet::Get();
   // (The place itself may be the stuff the ground is made of: "on the sand", "on the gravel".)
@@ -441,6 +467,9 @@ std::string GroundOf(const std::string& place) {
   for (const char* stuff : {"gravel", "snow", "asphalt", "concrete"}) {
     if (Has(h, {stuff})) return stuff;
   }
+  // A place made for motor vehicles, one whose definition names them ("a lot where cars are
+  // parked"), is asphalt, not a piece of land's grass.
+  if (DefinitionNamesMotorVehicles(wordnet.Gloss(noun))) return "asphalt";
   // A made open place (a terrace, a patio, a courtyard) is paved.
   if (Has(h, {"structure"})) return "pavement";
   return "grass";
