@@ -118,6 +118,14 @@ bool ModifierJoinsHead(const Word& m, const std::string& head) {
   // A word WordNet saw as neither, whose noun is first of all a made thing, is that thing's noun
   // ("locomotive boxes": the adjective is "of or relating to locomotion").
   bool adjective = m.adjective && m.adjective_frequency >= m.noun_frequency;
+  // A word whose noun also names a colour is that colour as an adjective, though the noun is more
+  // often something else ("orange pumpkins", "a violet cushion"); before food it names what the
+  // food is made of ("a salmon steak").
+  if (m.adjective && m.noun && !adjective &&
+      Contains(wordnet.Hypernyms(m.lemma, 3), "chromatic color")) {
+    const std::vector<std::string> head_senses = wordnet.LexFiles(head, 1);
+    adjective = head_senses.empty() || head_senses[0] != "noun.food";
+  }
   if (adjective && m.noun && m.adjective_frequency == 0 && m.noun_frequency == 0) {
     const std::vector<std::string> first = wordnet.LexFiles(m.lemma, 1);
     adjective = first.empty() || first[0] != "noun.artifact";

@@ -11,6 +11,7 @@ namespace scenecraft {
 namespace {
 
 using plan_test::CountOf;
+using plan_test::DescriptionOf;
 using plan_test::Show;
 
 // "a" counts one thing: an -s word after its noun cannot be the plural head "a" counts, so the
@@ -111,6 +112,25 @@ TEST(NounPhrase15, ADerivedWordIsNoSlip) {
   EXPECT_EQ(CorrectSpelling("refridgerator").value_or(""), "refrigerator");
   EXPECT_EQ(CorrectSpelling("teh").value_or(""), "the");
   EXPECT_EQ(CorrectSpelling("tabel").value_or(""), "table");
+}
+
+// A word that names a colour as an adjective describes the thing it comes before, though its noun
+// is more often something else ("orange" is first a fruit, "violet" a flower): "orange pumpkins"
+// are pumpkins, orange. A compound WordNet knows stays that thing ("an orange tree"), and before
+// food the word names what the food is made of ("a salmon steak").
+TEST(NounPhrase15, AColourWordDescribesTheThing) {
+  OfflinePlanner planner;
+  const PlanResult plan =
+      planner.Plan("Two orange pumpkins sit by a violet cushion on the porch step.");
+  EXPECT_EQ(CountOf(plan, "pumpkin"), 2) << Show(plan);
+  EXPECT_EQ(CountOf(plan, "cushion"), 1) << Show(plan);
+  EXPECT_NE(DescriptionOf(plan, "pumpkin_1").find("orange"), std::string::npos) << Show(plan);
+  EXPECT_NE(DescriptionOf(plan, "cushion_1").find("violet"), std::string::npos) << Show(plan);
+  // Guards: a compound WordNet knows, and food named for what it is made of.
+  const PlanResult tree = planner.Plan("An orange tree in a clay tub by the greenhouse door.");
+  EXPECT_EQ(CountOf(tree, "orange tree"), 1) << Show(tree);
+  const PlanResult steak = planner.Plan("A salmon steak on a white plate.");
+  EXPECT_EQ(CountOf(steak, "salmon steak"), 1) << Show(steak);
 }
 
 }  // namespace
