@@ -120,6 +120,12 @@ std::vector<RetrievalChoice> RankAssets(const AssetIndex& index, const Retrieval
     if (singular == category) {
       c.level = 3;  // "table", "tables"
     } else if (EndsWith(singular, " " + category)) {
+      // A compound WordNet knows as another kind of thing is no kind of its last word: a clothes
+      // horse (a framework), a sawhorse or a rocking horse is no horse, a bird bath no bath.
+      if (kind_distance && kind_distance(singular, singular) == 0 &&
+          kind_distance(singular, category) < 0) {
+        continue;
+      }
       // "coffee table" for table; "round table" for a round table is the very thing.
       bool described = true;
       for (const std::string& w :

@@ -45,6 +45,22 @@ const std::vector<StandInKind>& StandInKinds() {
       {"rodent", "", "cat", {0.08, 0.15, 0.08}, S::kFloor, true},
       {"reptile", "", "cat", {0.2, 0.6, 0.15}, S::kFloor, true},
       {"insect", "", "bag", {0.03, 0.05, 0.02}, S::kSurface, false},
+      // Classes of larger and smaller animals than a dog, by their typical adult size (width x
+      // body length x height at the head): cattle, bison, yaks; sheep, goats, antelopes; deer and
+      // other ruminants; pigs and boars; horses, donkeys, zebras; camels, llamas and other hoofed
+      // animals; lions, tigers; elephants; rabbits, hares; fowl (chickens, turkeys, pheasants)
+      // and waterfowl (ducks, geese) on the ground. The nearest class on the chain wins.
+      {"bovine", "", "dog", {0.7, 2.4, 1.5}, S::kFloor, true},
+      {"bovid", "", "dog", {0.4, 1.3, 0.9}, S::kFloor, true},
+      {"ruminant", "", "dog", {0.5, 1.8, 1.3}, S::kFloor, true},
+      {"swine", "", "dog", {0.45, 1.3, 0.8}, S::kFloor, true},
+      {"equine", "", "dog", {0.6, 2.2, 1.6}, S::kFloor, true},
+      {"ungulate", "", "dog", {0.6, 2.0, 1.5}, S::kFloor, true},
+      {"big cat", "", "cat", {0.5, 1.9, 1.0}, S::kFloor, true},
+      {"proboscidean", "", "dog", {2.0, 5.0, 3.0}, S::kFloor, true},
+      {"lagomorph", "", "cat", {0.15, 0.4, 0.25}, S::kFloor, true},
+      {"gallinaceous bird", "", "figurine", {0.25, 0.45, 0.45}, S::kFloor, true},
+      {"waterfowl", "", "figurine", {0.3, 0.55, 0.45}, S::kFloor, true},
       {"animal", "organism", "dog", {0.35, 0.8, 0.6}, S::kFloor, true},
       // --- Boards, panels and signs --------------------------------------------------------
       {"board", "artifact", "board", {0.5, 0.07, 1.6}, S::kFloor, true},

@@ -29,10 +29,17 @@ inline constexpr int kCommonNounTagCount = 10;
 std::vector<std::vector<std::string>> ThingsBeforeRarePeople(
     std::vector<std::vector<std::string>> senses, int tag_count);
 
+// The animal sense alone when the noun's most frequent sense is an animal that WordNet's tagged
+// texts use more than three times and more often than all its other senses together (`tag_counts`,
+// one per sense); the senses unchanged otherwise.
+std::vector<std::vector<std::string>> AnAnimalByMostUses(
+    std::vector<std::vector<std::string>> senses, const std::vector<int>& tag_counts);
+
 // The senses of a noun or noun phrase for a stand-in, most frequent first, each with the hypernyms
 // on all its paths, nearest first (WordNet::SenseKinds: a catalog name that is only a rare other
-// name of a hypernym is left out), spelled as WordNet files it, people last when the noun is rare.
-// Empty when WordNet is not installed or does not know the noun.
+// name of a hypernym is left out), spelled as WordNet files it, people last when the noun is rare,
+// the animal alone when its tagged uses name it (AnAnimalByMostUses). Empty when WordNet is not
+// installed or does not know the noun.
 std::vector<std::vector<std::string>> ThingSenses(std::string_view noun);
 
 // Whether a word makes a thing a small copy of its kind, by WordNet's definitions (a closed class

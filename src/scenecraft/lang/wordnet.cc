@@ -412,6 +412,37 @@ int WordNet::Frequency(const std::string& word, int pos) {
   return count;
 }
 
+std::vector<int> WordNet::SenseTagCounts(const std::string& noun) {
+  std::vector<int> out;
+  if (!available_ || noun.empty()) return out;
+  std::lock_guard<std::mutex> lock(Lock());
+  // The senses NounOffsets keeps (no proper nouns), matched to the lemma's sense numbers.
+  const std::vector<long> kept = NounOffsets(noun);
+  std::vector<long> all;
+  std::vector<int> counts;
+  std::string w = Underscores(noun);
+  if (index_ != nullptr) {
+    if (!index_->Offsets(w, NOUN, &all)) {
+      w = memo_->Morph(*index_, w, NOUN);
+      if (w.empty() || !index_->Offsets(w, NOUN, &all)) all.clear();
+    }
+    if (!all.empty()) counts = index_->SenseTagCounts(w, NOUN);
+  } else if (IndexPtr index = ::getindex(w.data(), NOUN)) {
+    for (int k = 0; k < index->off_cnt; ++k) {
+      all.push_back(static_cast<long>(index->offset[k]));
+      counts.push_back(std::max(0, ::GetTagcnt(index, k + 1)));
+    }
+    ::free_index(index);
+    while (IndexPtr rest = ::getindex(nullptr, NOUN)) ::free_index(rest);
+  }
+  for (long offset : kept) {
+    const auto at = std::find(all.begin(), all.end(), offset);
+    const size_t i = static_cast<size_t>(at - all.begin());
+    out.push_back(at != all.end() && i < counts.size() ? counts[i] : 0);
+  }
+  return out;
+}
+
 std::vector<std::string> WordNet::LexFiles(const std::string& noun, int senses) {
   std::vector<std::string> out;
   if (!available_) return out;

@@ -77,6 +77,9 @@ class WordNet {
   // its senses' tag counts, base form looked up); 0 when unknown. Decides "stand" (mostly a
   // verb) from "table" (mostly a noun).
   int Frequency(const std::string& word, int pos);
+  // The tag count of each sense of a noun (base form looked up), most frequent sense first, as
+  // many as its senses; all 0 when the tagged texts never use it. Not cached.
+  std::vector<int> SenseTagCounts(const std::string& noun);
   // The lexicographer files (WordNet's top categories: "noun.artifact", "noun.location", ...)
   // of the noun's `senses` most frequent senses, most frequent first.
   std::vector<std::string> LexFiles(const std::string& noun, int senses = 2);

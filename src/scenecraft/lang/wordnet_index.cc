@@ -383,4 +383,33 @@ int WordNetIndex::TagCount(const std::string& lemma, int pos) const {
   return total;
 }
 
+std::vector<int> WordNetIndex::SenseTagCounts(const std::string& lemma, int pos) const {
+  std::vector<int> out;
+  if (pos < 1 || pos >= kPosCount || lemma.empty()) return out;
+  // As TagCount: "lemma%ss_type:... sense_number tag_count".
+  const std::string_view text = counts_.view();
+  const std::string prefix = lemma + "%";
+  for (size_t start = LowerBoundLine(text, prefix); start < text.size();) {
+    const std::string_view line = LineAt(text, start);
+    if (line.substr(0, prefix.size()) != prefix) break;
+    start += line.size() + 1;
+    if (line.size() <= prefix.size()) continue;
+    int line_pos = line[prefix.size()] - '0';
+    if (line_pos == 5) line_pos = 3;
+    if (line_pos != pos) continue;
+    const size_t last_space = line.rfind(' ');
+    if (last_space == std::string_view::npos || last_space == 0) continue;
+    const size_t sense_space = line.rfind(' ', last_space - 1);
+    if (sense_space == std::string_view::npos) continue;
+    long sense = 0;
+    long count = 0;
+    std::from_chars(line.data() + sense_space + 1, line.data() + last_space, sense);
+    std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
+    if (sense < 1 || sense > 1000) continue;
+    if (out.size() < static_cast<size_t>(sense)) out.resize(static_cast<size_t>(sense), 0);
+    out[static_cast<size_t>(sense) - 1] += static_cast<int>(count);
+  }
+  return out;
+}
+
 }  // namespace scenecraft

@@ -74,6 +74,9 @@ class WordNetIndex {
   std::string Morph(const std::string& word, int pos) const;
   // Sum of the tag counts of the lemma's senses (cntlist.rev).
   int TagCount(const std::string& lemma, int pos) const;
+  // The tag count of each sense of the lemma (cntlist.rev), by sense number from 1 (index 0);
+  // senses the tagged texts never use are 0, and so is every sense after the last one they use.
+  std::vector<int> SenseTagCounts(const std::string& lemma, int pos) const;
   // The noun synset at a byte offset of data.noun; false when there is none.
   bool NounSynset(long offset, SynsetRecord* out) const;
   // The verb synset at a byte offset of data.verb, with its frames; its words keep the case of
