@@ -9,6 +9,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstring>
+#include <numeric>
 
 namespace scenecraft {
 namespace {
@@ -359,34 +360,16 @@ bool WordNetIndex::VerbSynset(long offset, SynsetRecord* out) const {
 }
 
 int WordNetIndex::TagCount(const std::string& lemma, int pos) const {
-  if (pos < 1 || pos >= kPosCount || lemma.empty()) return 0;
-  // cntlist.rev: "lemma%ss_type:lex_filenum:lex_id:head:head_id sense_number tag_count", sorted
-  // by sense key, so a lemma's lines follow each other; an adjective satellite (5) counts as an
-  // adjective.
-  const std::string_view text = counts_.view();
-  const std::string prefix = lemma + "%";
-  int total = 0;
-  for (size_t start = LowerBoundLine(text, prefix); start < text.size();) {
-    const std::string_view line = LineAt(text, start);
-    if (line.substr(0, prefix.size()) != prefix) break;
-    start += line.size() + 1;
-    if (line.size() <= prefix.size()) continue;
-    int line_pos = line[prefix.size()] - '0';
-    if (line_pos == 5) line_pos = 3;
-    if (line_pos != pos) continue;
-    const size_t last_space = line.rfind(' ');
-    long count = 0;
-    if (last_space == std::string_view::npos) continue;
-    std::from_chars(line.data() + last_space + 1, line.data() + line.size(), count);
-    total += static_cast<int>(count);
-  }
-  return total;
+  const std::vector<int> senses = SenseTagCounts(lemma, pos);
+  return std::accumulate(senses.begin(), senses.end(), 0);
 }
 
 std::vector<int> WordNetIndex::SenseTagCounts(const std::string& lemma, int pos) const {
   std::vector<int> out;
   if (pos < 1 || pos >= kPosCount || lemma.empty()) return out;
-  // As TagCount: "lemma%ss_type:... sense_number tag_count".
+  // cntlist.rev: "lemma%ss_type:lex_filenum:lex_id:head:head_id sense_number tag_count", sorted
+  // by sense key, so a lemma's lines follow each other; an adjective satellite (5) counts as an
+  // adjective.
   const std::string_view text = counts_.view();
   const std::string prefix = lemma + "%";
   for (size_t start = LowerBoundLine(text, prefix); start < text.size();) {
