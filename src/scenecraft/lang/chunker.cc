@@ -25,11 +25,12 @@ size_t Chunker::Next(size_t i) {
     Add(ItemKind::kPossessive, i, i);
     return i + 1;
   }
-  // "no wait, make that six lanterns": the words of the correction are grammar.
-  if (CorrectionAt(i)) {
-    Add(ItemKind::kFunction, i, i + 1);
+  // "no wait, make that six lanterns", "actually just five": the words of the correction are
+  // grammar.
+  if (const size_t words = CorrectionAt(i); words > 0) {
+    Add(ItemKind::kFunction, i, i + words - 1);
     recount_next_ = true;
-    return i + 2;
+    return i + words;
   }
   // A number that restates how many things were just named, ending its clause: "five of them",
   // "four in all", "six in total", "three altogether".
@@ -283,10 +284,19 @@ bool Chunker::FurnitureHeadsTheText() const {
          (space != std::string::npos && IsKindOf(category.substr(space + 1), "furniture"));
 }
 
-bool Chunker::CorrectionAt(size_t i) const {
-  if (i + 2 >= words_.size() || words_[i].punct || !words_[i + 2].number) return false;
-  if (texts_[i + 1] != "that" && texts_[i + 1] != "it") return false;
-  return texts_[i] == "make" || WordNet::Get().VerbBase(texts_[i]) == "make";
+size_t Chunker::CorrectionAt(size_t i) const {
+  if (i + 1 >= words_.size() || words_[i].punct) return 0;
+  // "actually", then perhaps a comma and "just" or "only", before a number (the words a speaker
+  // corrects himself with are a closed class).
+  if (texts_[i] == "actually") {
+    size_t k = i + 1;
+    if (k < words_.size() && texts_[k] == ",") ++k;
+    if (k < words_.size() && (texts_[k] == "just" || texts_[k] == "only")) ++k;
+    return k < words_.size() && words_[k].number ? k - i : 0;
+  }
+  if (i + 2 >= words_.size() || !words_[i + 2].number) return 0;
+  if (texts_[i + 1] != "that" && texts_[i + 1] != "it") return 0;
+  return texts_[i] == "make" || WordNet::Get().VerbBase(texts_[i]) == "make" ? 2 : 0;
 }
 
 }  // namespace chunker_detail

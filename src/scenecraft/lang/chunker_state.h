@@ -47,9 +47,10 @@ class Chunker {
 
  private:
   size_t Next(size_t i);
-  // Whether words[i] opens "make that" or "make it" before a number ("no wait, make that six
-  // lanterns", "make it 3 stools"): a correction of a count said before, no command.
-  bool CorrectionAt(size_t i) const;
+  // The number of words that open a correction of a count said before at words[i], or 0: "make
+  // that" or "make it" ("no wait, make that six lanterns", "make it 3 stools": no command), or
+  // "actually" with perhaps a comma and "just" or "only" ("actually just five"), before a number.
+  size_t CorrectionAt(size_t i) const;
   bool recount_next_ = false;  // CorrectionAt matched: the next noun phrase corrects a count
   // Lists whose members share a noun or modifiers: "a red and a blue chair", "two red and three
   // blue beanbags" (the noun is said once, for the last member); "two oak chairs and tables" (the

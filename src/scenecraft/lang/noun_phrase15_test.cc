@@ -133,5 +133,19 @@ TEST(NounPhrase15, AColourWordDescribesTheThing) {
   EXPECT_EQ(CountOf(steak, "salmon steak"), 1) << Show(steak);
 }
 
+// "actually just five", "actually, only two": a count said again after "actually" corrects the
+// count of what was named, as "make that" does; with nothing named before, it is a count.
+TEST(NounPhrase15, ActuallyNCorrectsTheCount) {
+  OfflinePlanner planner;
+  const PlanResult pots = planner.Plan(
+      "A potting shed with a row of flower pots on the bench. Actually just five flower pots.");
+  EXPECT_EQ(CountOf(pots, "flowerpot") + CountOf(pots, "flower pot"), 5) << Show(pots);
+  const PlanResult stools = planner.Plan("Four stools at the bar, actually, only three stools.");
+  EXPECT_EQ(CountOf(stools, "stool"), 3) << Show(stools);
+  // Guard: nothing named before, so the number is the count.
+  const PlanResult lamps = planner.Plan("Actually three lamps on the desk would be nice.");
+  EXPECT_EQ(CountOf(lamps, "lamp"), 3) << Show(lamps);
+}
+
 }  // namespace
 }  // namespace scenecraft
