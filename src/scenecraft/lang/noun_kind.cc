@@ -40,6 +40,22 @@ bool ThingHead(const std::string& head) {
   return false;
 }
 
+// Whether one of the noun's `senses` most frequent senses is a made thing that is no place.
+bool MadeThingAmong(const std::string& noun, int senses) {
+  WordNet& wordnet = WordNet::Get();
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, senses);
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (lexfiles[k] != "noun.artifact") continue;
+    const std::vector<std::string> up = wordnet.SenseHypernyms(noun, static_cast<int>(k), 8);
+    if (!Has(up, {"area", "building", "place of business", "establishment", "geographical area",
+                  "tract", "field", "workplace", "facility"}) &&
+        !UnderRoom(up)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The hypernyms that make a noun's most frequent sense an outdoor place.
 bool OutdoorPlaceWords(const std::vector<std::string>& up) {
   return Has(up, {"geographical area", "tract", "field", "land", "plot", "yard", "thoroughfare",
@@ -187,6 +203,16 @@ NounKind ClassifyNoun(const std::string& category) {
   // post is first a position, "garden shed"), not a place.
   if (noun != category && RoomPartOf(noun) == RoomPart::kNone && HasObjectSense(noun)) {
     return NounKind::kObject;
+  }
+  // So does one whose first part is first of all a made thing, when one of the head's four most
+  // frequent senses is a made thing that is no place ("fence post": a post is first a position,
+  // then a military post, then an upright; "truck yard" stays a yard, whose made senses are
+  // grounds and a railway yard).
+  if (noun != category && RoomPartOf(noun) == RoomPart::kNone) {
+    const std::vector<std::string> first_part = wordnet.LexFiles(category.substr(0, space), 1);
+    if (!first_part.empty() && first_part[0] == "noun.artifact" && MadeThingAmong(noun, 4)) {
+      return NounKind::kObject;
+    }
   }
   if (noun != category && RoomPartOf(noun) != RoomPart::kNone) {
     // "dining room", "back wall": a room is a place; other parts keep their kind.
@@ -358,6 +384,20 @@ NounKind PlaceSense(const std::string& category) {
     if (Has(up, {"place of business", "establishment", "workplace"})) return NounKind::kIndoorPlace;
   }
   return NounKind::kObject;
+}
+
+bool FirstConcreteSenseIsOutdoorPlace(const std::string& category) {
+  WordNet& wordnet = WordNet::Get();
+  const size_t space = category.rfind(' ');
+  const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
+                               ? category
+                               : category.substr(space + 1);
+  const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
+  for (size_t k = 0; k < lexfiles.size(); ++k) {
+    if (!Has({lexfiles[k]}, {"noun.artifact", "noun.location"})) continue;
+    return OutdoorPlaceWords(wordnet.SenseHypernyms(noun, static_cast<int>(k), 8));
+  }
+  return false;
 }
 
 namespace {

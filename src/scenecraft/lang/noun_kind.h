@@ -55,6 +55,13 @@ bool HasMadeSense(const std::string& category);
 // ("in the middle of the village square": a square is first a shape); kObject when none is.
 NounKind PlaceSense(const std::string& category);
 
+// Whether the most frequent sense of the noun (the compound's head when WordNet does not know the
+// compound) that names a made thing or a location is an outdoor place: "yard" (first a unit, then
+// grounds), "patch" (first a spot, then a plot); not "bench" (first a seat), "post" (first a
+// position) nor "trough" (a natural depression is a landform, but first of all a trough is a
+// gutter among made things).
+bool FirstConcreteSenseIsOutdoorPlace(const std::string& category);
+
 // How a thing holds what "of" names after it: a container ("a basket of apples", "buckets of
 // tulips") holds it inside, a support ("a shelf of pots", "a rack of test tubes") on it; other
 // things are only described by it ("a painting of horses", "a table of oak").

@@ -147,5 +147,36 @@ TEST(NounPhrase15, ActuallyNCorrectsTheCount) {
   EXPECT_EQ(CountOf(lamps, "lamp"), 3) << Show(lamps);
 }
 
+// The text's first noun, a compound WordNet does not know whose head is an outdoor place by one of
+// its frequent senses ("yard": a piece of land; also a unit and a spar), names the scene: "a dog
+// yard with two kennels" is a yard, not a thing called "dog yard". A compound whose head is no
+// place ("a fence post") stays a thing.
+TEST(NounPhrase15, AnOpeningCompoundOnAPlaceNamesTheScene) {
+  OfflinePlanner planner;
+  const PlanResult yard = planner.Plan("A dog yard with a kennel.");
+  EXPECT_EQ(CountOf(yard, "dog yard"), 0) << Show(yard);
+  EXPECT_EQ(CountOf(yard, "kennel"), 1) << Show(yard);
+  EXPECT_TRUE(plan_test::Outdoors(yard)) << Show(yard);
+  const PlanResult snow = planner.Plan("A sled dog yard in the snow with a kennel.");
+  EXPECT_EQ(CountOf(snow, "sled dog yard"), 0) << Show(snow);
+  EXPECT_EQ(CountOf(snow, "kennel"), 1) << Show(snow);
+  // Guard (passed before): placed by a thing, it stays a thing.
+  const PlanResult herbs = planner.Plan("A herb patch beside the shed, and a wheelbarrow.");
+  EXPECT_EQ(CountOf(herbs, "herb patch"), 1) << Show(herbs);
+}
+
+// A compound WordNet does not know, whose first part is first of all a made thing, names a made
+// thing by its head when one of the head's frequent senses is one: "a fence post" is an upright
+// (a post is first a position, then a military post), not the scene's place.
+TEST(NounPhrase15, AMadeThingsCompoundIsAThing) {
+  OfflinePlanner planner;
+  const PlanResult post = planner.Plan("A birdhouse on a fence post by the gate.");
+  EXPECT_EQ(CountOf(post, "fence post"), 1) << Show(post);
+  EXPECT_TRUE(plan_test::Has(post, "on(birdhouse_1, fence_post_1)")) << Show(post);
+  // Guard (passed before): a head that is a place by its frequent senses stays the place.
+  const PlanResult lot = planner.Plan("A truck yard with two trucks and a fuel pump.");
+  EXPECT_EQ(CountOf(lot, "truck yard"), 0) << Show(lot);
+}
+
 }  // namespace
 }  // namespace scenecraft

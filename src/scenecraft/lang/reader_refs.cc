@@ -307,6 +307,20 @@ Group Reader::Resolve(const NounPhrase& np, const Item& item, bool as_reference,
       kind = *inside ? NounKind::kIndoorPlace : NounKind::kOutdoorPlace;
     }
   }
+  // So does the text's first noun, a compound the dictionary does not know whose head is an
+  // outdoor place by its first sense that names a thing or a location ("a dog yard with ...", "a
+  // dog yard in the snow, with ..."; "yard" is also a unit and a spar), unless a phrase places it
+  // by a thing ("a herb patch beside the shed").
+  if (kind == NounKind::kObject && out_.entities.empty() && out_.setting.empty() && !as_reference &&
+      np.category.find(' ') != std::string::npos && !WordNet::Get().IsNoun(np.category) &&
+      FirstConcreteSenseIsOutdoorPlace(np.category)) {
+    const bool in_or_at = index_ + 1 < items_.size() &&
+                          items_[index_ + 1].kind == ItemKind::kSpatial &&
+                          items_[index_ + 1].phrase != nullptr &&
+                          (items_[index_ + 1].phrase->meaning == Meaning::kIn ||
+                           items_[index_ + 1].phrase->meaning == Meaning::kAt);
+    if (!np.placed || in_or_at) kind = NounKind::kOutdoorPlace;
+  }
   if (kind == NounKind::kAbstract) {
     out_.warnings.push_back(
         {"\"" + np.category + "\" is not a physical thing; nothing is built for it", item.first,
