@@ -124,10 +124,6 @@ const CategoryInfo* CatalogEntry(const std::string& category) {
 // The size a thing will have: the one the text gave, else the catalog's, else its stand-in's size
 // prior (WordNet hypernyms, with the text's size words), the way the asset stage resolves it ("a
 // tractor" is 4 m long).
-Vec3 ExpectedSize(const Object& o) {
-  return ExpectedSize(o, std::nullopt);
-}
-
 Vec3 ExpectedSize(const Object& o, const std::optional<Vec3>& fits_m) {
   if (o.HasSize()) return o.size;
   if (const CategoryInfo* info = FindProceduralCategory(o.category)) return info->size;

@@ -35,11 +35,10 @@ Holder CarriedBy(const std::string& thing, const std::string& description, const
 void AddDefaults(PlanResult* plan);
 
 // The size a thing will have: the one it has (the text's measurement), else the procedural
-// catalog's, else its stand-in's size prior (WordNet hypernyms, with the text's size words).
-Vec3 ExpectedSize(const Object& o);
-// The same where the thing must fit into `fits_m` (a room's height): the stand-in's sense that
-// fits, as the asset stage chooses it (a balloon in a room is the toy, not the craft).
-Vec3 ExpectedSize(const Object& o, const std::optional<Vec3>& fits_m);
+// catalog's, else its stand-in's size prior (WordNet hypernyms, with the text's size words). With
+// `fits_m` (a room's height) the stand-in's sense that fits, as the asset stage chooses it (a
+// balloon in a room is the toy, not the craft).
+Vec3 ExpectedSize(const Object& o, const std::optional<Vec3>& fits_m = std::nullopt);
 // What a thing of this category rests on: the procedural catalog's support, else its stand-in's
 // (WordNet hypernyms), else the floor.
 Support ExpectedSupport(const std::string& category);

@@ -40,6 +40,14 @@ bool ThingHead(const std::string& head) {
   return false;
 }
 
+// The noun WordNet knows: the compound, else its head.
+std::string KnownNoun(const std::string& category) {
+  WordNet& wordnet = WordNet::Get();
+  const size_t space = category.rfind(' ');
+  return wordnet.IsNoun(category) || space == std::string::npos ? category
+                                                                : category.substr(space + 1);
+}
+
 // Whether one of the noun's `senses` most frequent senses is a made thing that is no place.
 bool MadeThingAmong(const std::string& noun, int senses) {
   WordNet& wordnet = WordNet::Get();
@@ -341,10 +349,7 @@ namespace {
 // place class.
 bool HasThingSense(const std::string& category, std::initializer_list<const char*> lexfiles) {
   WordNet& wordnet = WordNet::Get();
-  const size_t space = category.rfind(' ');
-  const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
-                               ? category
-                               : category.substr(space + 1);
+  const std::string noun = KnownNoun(category);
   const std::vector<std::string> senses = wordnet.LexFiles(noun, 3);
   for (size_t k = 0; k < senses.size(); ++k) {
     if (!Has({senses[k]}, lexfiles)) continue;
@@ -370,10 +375,7 @@ bool HasMadeSense(const std::string& category) {
 
 NounKind PlaceSense(const std::string& category) {
   WordNet& wordnet = WordNet::Get();
-  const size_t space = category.rfind(' ');
-  const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
-                               ? category
-                               : category.substr(space + 1);
+  const std::string noun = KnownNoun(category);
   for (int k = 0; k < std::min(3, wordnet.SenseCount(noun)); ++k) {
     const std::vector<std::string> up = wordnet.SenseHypernyms(noun, k, 8);
     if (UnderRoom(up)) return NounKind::kIndoorPlace;
@@ -388,10 +390,7 @@ NounKind PlaceSense(const std::string& category) {
 
 bool FirstConcreteSenseIsOutdoorPlace(const std::string& category) {
   WordNet& wordnet = WordNet::Get();
-  const size_t space = category.rfind(' ');
-  const std::string noun = wordnet.IsNoun(category) || space == std::string::npos
-                               ? category
-                               : category.substr(space + 1);
+  const std::string noun = KnownNoun(category);
   const std::vector<std::string> lexfiles = wordnet.LexFiles(noun, 0);
   for (size_t k = 0; k < lexfiles.size(); ++k) {
     if (!Has({lexfiles[k]}, {"noun.artifact", "noun.location"})) continue;
@@ -399,18 +398,6 @@ bool FirstConcreteSenseIsOutdoorPlace(const std::string& category) {
   }
   return false;
 }
-
-namespace {
-
-// The noun WordNet knows: the compound, else its head.
-std::string KnownNoun(const std::string& category) {
-  WordNet& wordnet = WordNet::Get();
-  const size_t space = category.rfind(' ');
-  return wordnet.IsNoun(category) || space == std::string::npos ? category
-                                                                : category.substr(space + 1);
-}
-
-}  // namespace
 
 Holder HolderOf(const std::string& category) {
   // The two most frequent senses: a barrel is first a gun's, then a cask.
